@@ -1,0 +1,8 @@
+// Every service of the platform, in one list: the CDK stack and the local platform are built from it.
+import { referenceDataService } from './reference-data/reference-data.service.ts';
+import { IDEMPOTENCY_TABLE, type PlatformDescription } from './shared/service-description.ts';
+
+export const platform: PlatformDescription = {
+  sharedTables: [IDEMPOTENCY_TABLE],
+  services: [referenceDataService],
+};

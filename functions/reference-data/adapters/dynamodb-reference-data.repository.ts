@@ -1,0 +1,138 @@
+// DynamoDB adapter of the reference-data port: one table, items keyed by reference-keys.ts.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../shared/errors/domain-errors.ts';
+import { now } from '../../shared/time/time-source.ts';
+import { decodeCursor, encodeCursor, type Page } from '../../shared/http/pagination.ts';
+import type { Commune } from '../domain/commune.ts';
+import type { FixedHolidayRule } from '../domain/holiday-calendar.ts';
+import type { Procedure } from '../domain/procedure.ts';
+import type { HolidayData, MovableHolidaysRecord, PageRequest, ReferenceDataRepository, ReferenceDataSeed } from '../application/reference-data.repository.ts';
+import { REFERENCE_KEY_ATTRIBUTES, referenceKeys } from './reference-keys.ts';
+
+const BATCH_WRITE_LIMIT = 25;
+
+function withoutKeys<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return rest as T;
+}
+
+export class DynamoDbReferenceDataRepository implements ReferenceDataRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  private async queryPartition<T>(partition: { pk: string }, page: PageRequest, ascending = true): Promise<Page<T>> {
+    const output = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition.pk },
+        Limit: page.limit,
+        ScanIndexForward: ascending,
+        ExclusiveStartKey: decodeCursor(page.cursor, REFERENCE_KEY_ATTRIBUTES, partition),
+      }),
+    );
+    const nextCursor = encodeCursor(output.LastEvaluatedKey);
+    return { items: (output.Items ?? []).map((item) => withoutKeys<T>(item)), ...(nextCursor && { nextCursor }) };
+  }
+
+  private async getOne<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: key }));
+    return output.Item ? withoutKeys<T>(output.Item) : undefined;
+  }
+
+  listCommunes(page: PageRequest): Promise<Page<Commune>> {
+    return this.queryPartition<Commune>(referenceKeys.communes(), page);
+  }
+
+  getCommune(code: string): Promise<Commune | undefined> {
+    return this.getOne<Commune>(referenceKeys.commune(code));
+  }
+
+  listProcedures(page: PageRequest): Promise<Page<Procedure>> {
+    return this.queryPartition<Procedure>(referenceKeys.procedures(), page);
+  }
+
+  getProcedure(code: string): Promise<Procedure | undefined> {
+    return this.getOne<Procedure>(referenceKeys.procedure(code));
+  }
+
+  async getHolidayData(year: number): Promise<HolidayData> {
+    const rulesKey = referenceKeys.fixedHolidayRules();
+    const yearKey = referenceKeys.movableHolidays(year);
+    const output = await this.client.send(
+      new BatchGetCommand({ RequestItems: { [this.table]: { Keys: [rulesKey, yearKey], ConsistentRead: true } } }),
+    );
+    // Two small keys never exceed BatchGetItem's limits, but DynamoDB may still defer them under throttling.
+    const unprocessed = output.UnprocessedKeys?.[this.table]?.Keys ?? [];
+    const items = [...(output.Responses?.[this.table] ?? [])];
+    for (const key of unprocessed) {
+      const retried = await this.client.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+      if (retried.Item) items.push(retried.Item);
+    }
+    const rules = items.find((item) => item.sk === rulesKey.sk)?.rules as FixedHolidayRule[] | undefined;
+    const movable = items.find((item) => item.sk === yearKey.sk);
+    return {
+      rules: rules ?? [],
+      ...(movable && { movable: withoutKeys<MovableHolidaysRecord>(movable) }),
+    };
+  }
+
+  async saveMovableHolidays(record: MovableHolidaysRecord): Promise<void> {
+    const previousVersion = record.version - 1;
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...referenceKeys.movableHolidays(record.year), ...record },
+                ConditionExpression: previousVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :previous',
+                ...(previousVersion === 0 ? {} : { ExpressionAttributeValues: { ':previous': previousVersion } }),
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...referenceKeys.movableHolidaysVersion(record.year, record.version), ...record },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        throw new ConflictError(`The holidays of ${record.year} were changed by someone else; reload and try again`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  listMovableHolidayHistory(year: number, page: PageRequest): Promise<Page<MovableHolidaysRecord>> {
+    return this.queryPartition<MovableHolidaysRecord>(referenceKeys.movableHolidaysHistory(year), page, false);
+  }
+
+  async seedOnce(seed: ReferenceDataSeed): Promise<boolean> {
+    const marker = await this.client.send(new GetCommand({ TableName: this.table, Key: referenceKeys.seedMarker(), ConsistentRead: true }));
+    if (marker.Item) return false;
+    const items: Record<string, unknown>[] = [
+      ...seed.communes.map((commune) => ({ ...referenceKeys.commune(commune.code), ...commune })),
+      ...seed.procedures.map((procedure) => ({ ...referenceKeys.procedure(procedure.code), ...procedure })),
+      { ...referenceKeys.fixedHolidayRules(), rules: seed.fixedHolidayRules },
+    ];
+    for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
+      let requests = items.slice(start, start + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
+      while (requests.length > 0) {
+        const output = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests } }));
+        requests = (output.UnprocessedItems?.[this.table] ?? []) as typeof requests;
+      }
+    }
+    // The marker goes last, so an interrupted seed is completed on the next start.
+    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...referenceKeys.seedMarker(), seededAt: now().toISOString() } }));
+    return true;
+  }
+}

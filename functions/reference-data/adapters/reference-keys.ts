@@ -1,0 +1,19 @@
+// Key builders of the reference table (access patterns in ../README.md); no key is written by hand elsewhere.
+export const REFERENCE_TABLE_ID = 'reference';
+
+export const referenceKeys = {
+  communes: () => ({ pk: 'COMMUNE' }),
+  commune: (code: string) => ({ pk: 'COMMUNE', sk: `COMMUNE#${code}` }),
+  procedures: () => ({ pk: 'PROCEDURE' }),
+  procedure: (code: string) => ({ pk: 'PROCEDURE', sk: `PROCEDURE#${code}` }),
+  fixedHolidayRules: () => ({ pk: 'HOLIDAYS', sk: 'FIXED' }),
+  movableHolidays: (year: number) => ({ pk: 'HOLIDAYS', sk: `YEAR#${year}` }),
+  movableHolidaysHistory: (year: number) => ({ pk: `HOLIDAYS#${year}#HISTORY` }),
+  movableHolidaysVersion: (year: number, version: number) => ({
+    pk: `HOLIDAYS#${year}#HISTORY`,
+    sk: `V#${String(version).padStart(6, '0')}`,
+  }),
+  seedMarker: () => ({ pk: 'META', sk: 'SEED' }),
+} as const;
+
+export const REFERENCE_KEY_ATTRIBUTES = ['pk', 'sk'] as const;

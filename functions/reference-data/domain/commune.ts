@@ -1,0 +1,16 @@
+// A territorial collectivity at the commune level, with the civil-status offices it runs.
+import type { BilingualName } from '../../shared/i18n/language.ts';
+
+export interface CivilStatusOffice {
+  readonly code: string;
+  readonly names: BilingualName;
+}
+
+export interface Commune {
+  readonly code: string;
+  readonly names: BilingualName;
+  readonly kind: 'urban' | 'rural';
+  readonly province: BilingualName;
+  readonly region: BilingualName;
+  readonly civilStatusOffices: readonly CivilStatusOffice[];
+}

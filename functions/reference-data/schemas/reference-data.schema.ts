@@ -1,0 +1,153 @@
+// zod schemas and route contracts of the reference-data API.
+import { z } from 'zod';
+import { defineRoute } from '../../shared/http/route-contract.ts';
+import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { MOVABLE_HOLIDAY_CODES } from '../domain/holiday-calendar.ts';
+
+const TAGS = ['Reference data'];
+const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const isoDate = z.iso.date();
+const year = z.coerce.number().int().min(1900).max(2200);
+
+export const bilingualNameSchema = z.object({ ar: z.string(), fr: z.string() });
+
+export const communeSchema = z.object({
+  code: z.string(),
+  names: bilingualNameSchema,
+  kind: z.enum(['urban', 'rural']),
+  province: bilingualNameSchema,
+  region: bilingualNameSchema,
+  civilStatusOffices: z.array(z.object({ code: z.string(), names: bilingualNameSchema })),
+});
+
+export const procedureSchema = z.object({
+  code: z.string(),
+  names: bilingualNameSchema,
+  category: z.enum(['urbanism', 'economic']),
+  period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
+  deemedApproval: z.enum(['on-request', 'automatic', 'none']),
+  legalBasis: z.string(),
+});
+
+export const holidayCalendarSchema = z.object({
+  year: z.number().int(),
+  movableConfirmed: z.boolean(),
+  version: z.number().int(),
+  holidays: z.array(
+    z.object({
+      date: isoDate,
+      code: z.string(),
+      names: bilingualNameSchema,
+      kind: z.enum(['fixed', 'movable']),
+      estimated: z.boolean(),
+    }),
+  ),
+});
+
+const movableHolidayDateSchema = z.strictObject({ code: z.enum(MOVABLE_HOLIDAY_CODES), date: isoDate });
+
+export const movableHolidaysRecordSchema = z.object({
+  year: z.number().int(),
+  dates: z.array(movableHolidayDateSchema),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+const problem = { description: 'RFC 9457 problem document (application/problem+json)' };
+const listQuery = z.strictObject(paginationQuery);
+
+export const listCommunesRoute = defineRoute({
+  operationId: 'listCommunes',
+  method: 'GET',
+  path: '/v1/communes',
+  summary: 'Communes served by the platform, with their civil-status offices',
+  tags: TAGS,
+  access: 'public',
+  query: listQuery,
+  responses: { 200: { description: 'A page of communes', schema: pageSchema(communeSchema) }, 400: problem },
+});
+
+export const getCommuneRoute = defineRoute({
+  operationId: 'getCommune',
+  method: 'GET',
+  path: '/v1/communes/{code}',
+  summary: 'One commune',
+  tags: TAGS,
+  access: 'public',
+  params: z.strictObject({ code }),
+  responses: { 200: { description: 'The commune', schema: communeSchema }, 400: problem, 404: problem },
+});
+
+export const listProceduresRoute = defineRoute({
+  operationId: 'listProcedures',
+  method: 'GET',
+  path: '/v1/procedures',
+  summary: 'Catalogue of procedures with their legal decision period and deemed-approval policy',
+  tags: TAGS,
+  access: 'public',
+  query: listQuery,
+  responses: { 200: { description: 'A page of procedures', schema: pageSchema(procedureSchema) }, 400: problem },
+});
+
+export const getProcedureRoute = defineRoute({
+  operationId: 'getProcedure',
+  method: 'GET',
+  path: '/v1/procedures/{code}',
+  summary: 'One procedure of the catalogue',
+  tags: TAGS,
+  access: 'public',
+  params: z.strictObject({ code }),
+  responses: { 200: { description: 'The procedure', schema: procedureSchema }, 400: problem, 404: problem },
+});
+
+export const getHolidaysRoute = defineRoute({
+  operationId: 'getHolidays',
+  method: 'GET',
+  path: '/v1/holidays',
+  summary: 'Public holidays of a year (this year by default); unconfirmed movable ones are marked estimated',
+  tags: TAGS,
+  access: 'public',
+  query: z.strictObject({ year: year.optional() }),
+  responses: { 200: { description: 'The holiday calendar of the year', schema: holidayCalendarSchema }, 400: problem },
+});
+
+export const setMovableHolidaysRoute = defineRoute({
+  operationId: 'setMovableHolidays',
+  method: 'PUT',
+  path: '/v1/holidays/{year}',
+  summary: "Set a year's movable (Hijri) holidays as announced after moon sighting",
+  tags: TAGS,
+  access: ['admin'],
+  idempotent: true,
+  params: z.strictObject({ year }),
+  body: z.strictObject({
+    holidays: z.array(movableHolidayDateSchema).max(20),
+    expectedVersion: z.number().int().min(0).optional(),
+  }),
+  responses: {
+    200: { description: 'The new holiday calendar of the year', schema: holidayCalendarSchema },
+    400: problem,
+    401: problem,
+    403: problem,
+    409: problem,
+    422: problem,
+  },
+});
+
+export const listHolidayHistoryRoute = defineRoute({
+  operationId: 'listHolidayHistory',
+  method: 'GET',
+  path: '/v1/holidays/{year}/history',
+  summary: "Every version of a year's movable holidays, newest first, with who set them and when",
+  tags: TAGS,
+  access: ['admin', 'auditor'],
+  params: z.strictObject({ year }),
+  query: listQuery,
+  responses: {
+    200: { description: 'A page of versions', schema: pageSchema(movableHolidaysRecordSchema) },
+    400: problem,
+    401: problem,
+    403: problem,
+  },
+});

@@ -1,0 +1,11 @@
+// The roles of the platform: Cognito groups in AWS, the `roles` of a local token on the local platform.
+export const ROLES = ['citizen', 'agent', 'commission', 'president', 'registrar', 'admin', 'auditor'] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** Commune staff: the roles whose holders act for one commune (their token's `commune` claim). */
+export const COMMUNE_STAFF_ROLES: readonly Role[] = ['agent', 'commission', 'president'];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,96 @@
+// The one table from error codes to HTTP statuses and localized titles, and the RFC 9457 problem document.
+import type { Language, Localized } from '../i18n/language.ts';
+import type { FieldIssue } from './domain-errors.ts';
+
+interface ProblemType {
+  readonly status: number;
+  readonly title: Localized;
+}
+
+export const PROBLEM_TYPES = {
+  'validation-failed': {
+    status: 400,
+    title: { ar: 'الطلب يحتوي على معطيات غير صالحة', fr: 'La requête contient des données invalides', en: 'The request contains invalid data' },
+  },
+  'malformed-json': {
+    status: 400,
+    title: { ar: 'نص الطلب ليس JSON صالحا', fr: "Le corps de la requête n'est pas un JSON valide", en: 'The request body is not valid JSON' },
+  },
+  'authentication-required': {
+    status: 401,
+    title: { ar: 'يلزم تسجيل الدخول', fr: 'Authentification requise', en: 'Authentication required' },
+  },
+  forbidden: {
+    status: 403,
+    title: { ar: 'غير مسموح لك بهذه العملية', fr: "Vous n'êtes pas autorisé à effectuer cette opération", en: 'You are not allowed to do this' },
+  },
+  'not-found': {
+    status: 404,
+    title: { ar: 'المورد المطلوب غير موجود', fr: "La ressource demandée n'existe pas", en: 'The requested resource does not exist' },
+  },
+  'route-not-found': {
+    status: 404,
+    title: { ar: 'هذا المسار غير موجود', fr: "Cette route n'existe pas", en: 'This route does not exist' },
+  },
+  'method-not-allowed': {
+    status: 405,
+    title: { ar: 'الطريقة غير مسموح بها على هذا المسار', fr: 'Méthode non autorisée sur cette route', en: 'Method not allowed on this route' },
+  },
+  conflict: {
+    status: 409,
+    title: { ar: 'العملية تتعارض مع الحالة الحالية', fr: "L'opération est en conflit avec l'état actuel", en: 'The operation conflicts with the current state' },
+  },
+  'request-in-progress': {
+    status: 409,
+    title: { ar: 'طلب بنفس مفتاح عدم التكرار قيد المعالجة', fr: 'Une requête avec la même clé d’idempotence est en cours', en: 'A request with the same idempotency key is in progress' },
+  },
+  'payload-too-large': {
+    status: 413,
+    title: { ar: 'نص الطلب كبير جدا', fr: 'Le corps de la requête est trop volumineux', en: 'The request body is too large' },
+  },
+  'unsupported-media-type': {
+    status: 415,
+    title: { ar: 'نوع المحتوى غير مدعوم', fr: 'Type de contenu non pris en charge', en: 'Unsupported content type' },
+  },
+  'idempotency-key-reused': {
+    status: 422,
+    title: { ar: 'مفتاح عدم التكرار مستعمل لطلب مختلف', fr: "La clé d'idempotence a déjà servi pour une autre requête", en: 'The idempotency key was already used for a different request' },
+  },
+  'internal-error': {
+    status: 500,
+    title: { ar: 'خطأ داخلي، يرجى المحاولة لاحقا', fr: 'Erreur interne, veuillez réessayer plus tard', en: 'Internal error, please try again later' },
+  },
+} as const satisfies Record<string, ProblemType>;
+
+export type ProblemCode = keyof typeof PROBLEM_TYPES;
+
+export function isProblemCode(code: string): code is ProblemCode {
+  return Object.hasOwn(PROBLEM_TYPES, code);
+}
+
+export interface ProblemDocument {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly code: ProblemCode;
+  readonly instance?: string;
+  readonly errors?: readonly FieldIssue[];
+}
+
+export function problemDocument(
+  code: ProblemCode,
+  language: Language,
+  extra: { detail?: string; instance?: string; errors?: readonly FieldIssue[] } = {},
+): ProblemDocument {
+  const type = PROBLEM_TYPES[code];
+  return {
+    type: `urn:raqmana:problem:${code}`,
+    title: type.title[language],
+    status: type.status,
+    code,
+    ...(extra.detail === undefined ? {} : { detail: extra.detail }),
+    ...(extra.instance === undefined ? {} : { instance: extra.instance }),
+    ...(extra.errors === undefined || extra.errors.length === 0 ? {} : { errors: extra.errors }),
+  };
+}

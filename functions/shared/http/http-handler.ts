@@ -1,0 +1,275 @@
+// The one middy chain every HTTP handler goes through: correlation id and language, authentication and
+// roles, body parsing, zod validation, Idempotency-Key, problem+json errors, one structured log line.
+import middy from '@middy/core';
+import type { MiddlewareObj } from '@middy/core';
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { dynamodbClient, tableName } from '../aws/dynamodb.ts';
+import { hasAnyRole, principalFromEvent, type Principal } from '../auth/principal.ts';
+import { IDEMPOTENCY_TABLE } from '../service-description.ts';
+import {
+  AuthenticationRequiredError,
+  DomainError,
+  ForbiddenError,
+  MalformedJsonError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  ValidationFailedError,
+} from '../errors/domain-errors.ts';
+import { isProblemCode, problemDocument, type ProblemCode } from '../errors/problem-types.ts';
+import { negotiateLanguage, type Language } from '../i18n/language.ts';
+import { logger, metrics } from '../observability/observability.ts';
+import { fieldIssues } from './field-issues.ts';
+import type { RouteAccess, RouteContract } from './route-contract.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResponse = APIGatewayProxyStructuredResultV2;
+
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+const CORRELATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export interface HttpRequest<Params, Query, Body, Access extends RouteAccess> {
+  readonly params: Params;
+  readonly query: Query;
+  readonly body: Body;
+  /** Always present on routes that require a role; absent on public routes called without a token. */
+  readonly principal: Access extends 'public' ? Principal | undefined : Principal;
+  readonly language: Language;
+  readonly correlationId: string;
+  readonly event: HttpEvent;
+}
+
+export interface HttpResult {
+  readonly status?: number;
+  /** Serialized as JSON unless it is binary (then sent base64-encoded with `contentType`). */
+  readonly body?: unknown;
+  readonly contentType?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+interface RequestState {
+  language: Language;
+  correlationId: string;
+  startedAt: number;
+  principal?: Principal;
+  params?: unknown;
+  query?: unknown;
+  body?: unknown;
+}
+
+/** What the middlewares learned about a request, keyed by its event, for the later middlewares and the handler. */
+const requestStates = new WeakMap<HttpEvent, RequestState>();
+
+function stateOf(event: HttpEvent): RequestState {
+  const state = requestStates.get(event);
+  if (!state) throw new Error('request state missing: the requestContext middleware must run first');
+  return state;
+}
+
+function header(event: HttpEvent, name: string): string | undefined {
+  return event.headers?.[name] ?? undefined;
+}
+
+function problemResponse(code: ProblemCode, state: Pick<RequestState, 'language' | 'correlationId'>, error?: DomainError, detail?: string): HttpResponse {
+  const document = problemDocument(code, state.language, {
+    ...(detail === undefined ? {} : { detail }),
+    instance: `urn:raqmana:request:${state.correlationId}`,
+    ...(error ? { errors: error.fieldIssues } : {}),
+  });
+  return {
+    statusCode: document.status,
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      'content-language': state.language,
+      'x-correlation-id': state.correlationId,
+    },
+    body: JSON.stringify(document),
+  };
+}
+
+/** Sets language and correlation id first, so every later failure can be answered in the caller's language. */
+const requestContext = (): MiddlewareObj<HttpEvent, HttpResponse, Error, Context> => ({
+  before: (request) => {
+    const event = request.event;
+    const offered = header(event, 'x-correlation-id');
+    const correlationId = offered && CORRELATION_ID_PATTERN.test(offered) ? offered : event.requestContext.requestId;
+    requestStates.set(event, {
+      language: negotiateLanguage(header(event, 'accept-language')),
+      correlationId,
+      startedAt: Date.now(),
+    });
+    logger.appendKeys({ correlation_id: correlationId, route: event.routeKey });
+  },
+});
+
+const authorize = (access: RouteAccess): MiddlewareObj<HttpEvent, HttpResponse, Error, Context> => ({
+  before: (request) => {
+    const state = stateOf(request.event);
+    const principal = principalFromEvent(request.event);
+    if (principal) state.principal = principal;
+    if (access === 'public') return;
+    if (!principal) throw new AuthenticationRequiredError('A valid bearer token is required');
+    if (!hasAnyRole(principal, access)) {
+      throw new ForbiddenError(`This route is open to: ${access.join(', ')}`);
+    }
+  },
+});
+
+function decodedBody(event: HttpEvent): string | undefined {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+function validate<S extends z.ZodType>(schema: S, value: unknown, location: 'body' | 'query' | 'params', language: Language): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new ValidationFailedError(`Invalid ${location}`, { fieldIssues: fieldIssues(location, result.error, language) });
+  }
+  return result.data;
+}
+
+const parseAndValidate = (route: RouteContract): MiddlewareObj<HttpEvent, HttpResponse, Error, Context> => ({
+  before: (request) => {
+    const state = stateOf(request.event);
+    const { event } = request;
+    state.params = route.params ? validate(route.params, event.pathParameters ?? {}, 'params', state.language) : {};
+    state.query = route.query ? validate(route.query, event.queryStringParameters ?? {}, 'query', state.language) : {};
+
+    const raw = decodedBody(event);
+    if (raw !== undefined && Buffer.byteLength(raw, 'utf8') > (route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)) {
+      throw new PayloadTooLargeError(`The body may not exceed ${route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`);
+    }
+    if (!route.body) {
+      if (raw !== undefined) throw new ValidationFailedError('This route takes no request body');
+      return;
+    }
+    let parsed: unknown;
+    if (raw !== undefined) {
+      const contentType = header(event, 'content-type') ?? '';
+      if (!/^application\/([a-z.+-]+\+)?json\b/i.test(contentType)) {
+        throw new UnsupportedMediaTypeError('Send the body as application/json');
+      }
+      try {
+        parsed = JSON.parse(raw);
+      } catch (error) {
+        throw new MalformedJsonError('The body is not valid JSON', { cause: error });
+      }
+    }
+    state.body = validate(route.body, parsed, 'body', state.language);
+
+    const idempotencyKey = header(event, 'idempotency-key');
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+      throw new ValidationFailedError('Invalid Idempotency-Key header', {
+        fieldIssues: [{ pointer: '/headers/idempotency-key', code: 'invalid_format', detail: '8 to 128 characters: letters, digits, . _ : -' }],
+      });
+    }
+  },
+});
+
+/**
+ * Powertools idempotency, keyed by caller, route and the Idempotency-Key header; requests without
+ * the header are not recorded. A retry gets the first response; the same key with another body is refused.
+ */
+function idempotency(route: RouteContract): MiddlewareObj<HttpEvent, HttpResponse, Error, Context> {
+  const persistenceStore = new DynamoDBPersistenceLayer({
+    tableName: tableName(IDEMPOTENCY_TABLE.id),
+    awsSdkV3Client: dynamodbClient,
+  });
+  const config = new IdempotencyConfig({
+    eventKeyJmesPath: 'headers."idempotency-key" && [requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"]',
+    payloadValidationJmesPath: 'body',
+    expiresAfterSeconds: 24 * 60 * 60,
+  });
+  return makeHandlerIdempotent({ persistenceStore, config, keyPrefix: route.operationId }) as MiddlewareObj<HttpEvent, HttpResponse, Error, Context>;
+}
+
+function codeOf(error: Error): ProblemCode {
+  if (error instanceof DomainError && isProblemCode(error.code)) return error.code;
+  if (error.name === 'IdempotencyValidationError') return 'idempotency-key-reused';
+  if (error.name === 'IdempotencyAlreadyInProgressError') return 'request-in-progress';
+  return 'internal-error';
+}
+
+/** Last line of defence: every error becomes problem+json; only 4xx show their detail, a 5xx never leaks internals. */
+const problemErrors = (): MiddlewareObj<HttpEvent, HttpResponse, Error, Context> => ({
+  onError: (request) => {
+    const error = request.error ?? new Error('unknown error');
+    const state = requestStates.get(request.event) ?? {
+      language: negotiateLanguage(header(request.event, 'accept-language')),
+      correlationId: request.event.requestContext?.requestId ?? 'unknown',
+    };
+    const code = codeOf(error);
+    if (code === 'internal-error') {
+      logger.error('unhandled error', { errorName: error.name, error });
+      metrics.addMetric('ServerErrors', MetricUnit.Count, 1);
+      metrics.publishStoredMetrics();
+      request.response = problemResponse(code, state);
+    } else {
+      request.response = problemResponse(code, state, error instanceof DomainError ? error : undefined, error.message);
+    }
+  },
+});
+
+/** One log line per request, with the route and outcome but no request content. */
+const accessLog = (): MiddlewareObj<HttpEvent, HttpResponse, Error, Context> => {
+  const log = (request: middy.Request<HttpEvent, HttpResponse, Error, Context>) => {
+    const state = requestStates.get(request.event);
+    logger.info('request handled', {
+      status: request.response?.statusCode,
+      durationMs: state ? Date.now() - state.startedAt : undefined,
+      principal: state?.principal?.sub,
+    });
+  };
+  return { after: log, onError: log };
+};
+
+function toResponse(result: HttpResult, state: RequestState): HttpResponse {
+  const status = result.status ?? (result.body === undefined ? 204 : 200);
+  const baseHeaders = { 'x-correlation-id': state.correlationId, 'content-language': state.language, ...result.headers };
+  if (result.body === undefined) return { statusCode: status, headers: baseHeaders };
+  if (result.body instanceof Uint8Array) {
+    return {
+      statusCode: status,
+      headers: { 'content-type': result.contentType ?? 'application/octet-stream', ...baseHeaders },
+      body: Buffer.from(result.body).toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
+  return {
+    statusCode: status,
+    headers: { 'content-type': result.contentType ?? 'application/json; charset=utf-8', ...baseHeaders },
+    body: JSON.stringify(result.body),
+  };
+}
+
+export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, Body extends z.ZodType, Access extends RouteAccess>(
+  route: RouteContract<Params, Query, Body, Access>,
+  handle: (request: HttpRequest<z.output<Params>, z.output<Query>, z.output<Body>, Access>) => Promise<HttpResult>,
+) {
+  const chain = middy<HttpEvent, HttpResponse, Error, Context>()
+    .use(problemErrors())
+    .use(accessLog())
+    .use(requestContext())
+    .use(authorize(route.access))
+    .use(parseAndValidate(route as RouteContract));
+  if (route.idempotent) chain.use(idempotency(route as RouteContract));
+
+  return chain.handler(async (event) => {
+    const state = stateOf(event);
+    const result = await handle({
+      params: state.params as z.output<Params>,
+      query: state.query as z.output<Query>,
+      body: state.body as z.output<Body>,
+      principal: state.principal as HttpRequest<unknown, unknown, unknown, Access>['principal'],
+      language: state.language,
+      correlationId: state.correlationId,
+      event,
+    });
+    return toResponse(result, state);
+  });
+}

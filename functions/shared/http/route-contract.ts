@@ -1,0 +1,55 @@
+// A route's contract: method, path, who may call it and its zod schemas. Handlers validate against it,
+// the OpenAPI document is generated from it, and the service description routes requests with it.
+import type { z } from 'zod';
+import type { Role } from '../auth/roles.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ResponseContract {
+  readonly description: string;
+  readonly schema?: z.ZodType;
+  /** Defaults to `application/json`. */
+  readonly contentType?: string;
+}
+
+export type RouteAccess = 'public' | readonly Role[];
+
+export interface RouteContract<
+  Params extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Body extends z.ZodType = z.ZodType,
+  Access extends RouteAccess = RouteAccess,
+> {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** API Gateway path template, e.g. `/v1/communes/{code}`. */
+  readonly path: string;
+  readonly summary: string;
+  readonly tags: readonly string[];
+  /** `public`: no token needed; otherwise a valid token with one of these roles. */
+  readonly access: Access;
+  readonly params?: Params;
+  readonly query?: Query;
+  readonly body?: Body;
+  readonly responses: Readonly<Record<number, ResponseContract>>;
+  /** Honours an `Idempotency-Key` header: a retry with the same key gets the first response. */
+  readonly idempotent?: boolean;
+  /** Largest accepted request body, in bytes (default 64 KiB). */
+  readonly maxBodyBytes?: number;
+}
+
+export type AnyRouteContract = RouteContract<z.ZodType, z.ZodType, z.ZodType, RouteAccess>;
+
+export function defineRoute<
+  Params extends z.ZodType,
+  Query extends z.ZodType,
+  Body extends z.ZodType,
+  const Access extends RouteAccess,
+>(contract: RouteContract<Params, Query, Body, Access>): RouteContract<Params, Query, Body, Access> {
+  return contract;
+}
+
+/** `GET /v1/communes/{code}`: the API Gateway route key. */
+export function routeKey(route: Pick<AnyRouteContract, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}

@@ -1,0 +1,84 @@
+// The one description of each service: what it deploys (tables, buckets, workflows, functions and routes).
+// The CDK stack and the local platform both read it, so the two can never disagree.
+import type { AnyRouteContract } from './http/route-contract.ts';
+
+export type Access = 'read' | 'write';
+
+export interface TableDescription {
+  /** Logical id, unique across the platform (`reference`, `permits`, ...). */
+  readonly id: string;
+  readonly partitionKey: string;
+  readonly sortKey?: string;
+  readonly globalIndexes?: readonly { readonly name: string; readonly partitionKey: string; readonly sortKey?: string }[];
+  /** Attribute holding an epoch-seconds expiry, when items expire. */
+  readonly timeToLiveAttribute?: string;
+}
+
+export interface BucketDescription {
+  /** Logical id, unique across the platform. */
+  readonly id: string;
+}
+
+export interface StateMachineDescription {
+  /** Logical id, unique across the platform. */
+  readonly id: string;
+  /** Path of the ASL file, relative to the repository root (`statemachines/<name>.asl.json`). */
+  readonly definitionFile: string;
+  /** `${Placeholder}` values of the ASL file: the ARN of a function or the name of a table of the platform. */
+  readonly substitutions?: Readonly<Record<string, { readonly functionId: string } | { readonly tableId: string }>>;
+  /** Run on a schedule (EventBridge Scheduler in AWS): a `rate(...)` or `cron(...)` expression. */
+  readonly schedule?: { readonly expression: string; readonly input?: Readonly<Record<string, unknown>> };
+}
+
+export interface FunctionDescription {
+  /** Logical id, unique across the platform (PascalCase: `ListCommunes`). */
+  readonly id: string;
+  /** Module exporting `handler`, relative to the repository root. */
+  readonly entry: string;
+  /** The HTTP route this function serves, if it serves one. */
+  readonly route?: AnyRouteContract;
+  readonly tables?: Readonly<Record<string, Access>>;
+  readonly buckets?: Readonly<Record<string, Access>>;
+  /** State machines this function may start. */
+  readonly startsStateMachines?: readonly string[];
+  readonly memoryMb?: number;
+  readonly timeoutSeconds?: number;
+}
+
+export interface ServiceDescription {
+  /** Bounded-context name, the folder under `functions/`. */
+  readonly name: string;
+  readonly tables?: readonly TableDescription[];
+  readonly buckets?: readonly BucketDescription[];
+  readonly stateMachines?: readonly StateMachineDescription[];
+  readonly functions: readonly FunctionDescription[];
+}
+
+/** Environment variable that carries a table's physical name to a function. */
+export function tableEnvName(tableId: string): string {
+  return `TABLE_${tableId.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** Environment variable that carries a bucket's physical name to a function. */
+export function bucketEnvName(bucketId: string): string {
+  return `BUCKET_${bucketId.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** Environment variable that carries a state machine's ARN to a function. */
+export function stateMachineEnvName(stateMachineId: string): string {
+  return `STATE_MACHINE_${stateMachineId.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** The whole platform: shared tables plus every bounded context. */
+export interface PlatformDescription {
+  /** Tables used across contexts (the idempotency records). */
+  readonly sharedTables: readonly TableDescription[];
+  readonly services: readonly ServiceDescription[];
+}
+
+/** The table that stores `Idempotency-Key` records (Powertools idempotency layout). */
+export const IDEMPOTENCY_TABLE: TableDescription = {
+  id: 'idempotency',
+  partitionKey: 'id',
+  timeToLiveAttribute: 'expiration',
+};

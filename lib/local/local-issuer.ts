@@ -1,0 +1,89 @@
+// The local token issuer: signs ES256 ID tokens with the claims Cognito would put in them, and verifies
+// them for the local gateway the way API Gateway's JWT authorizer does. Its key is made on first start.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { z } from 'zod';
+import { CLAIMS } from '../../functions/shared/auth/principal.ts';
+import { ROLES } from '../../functions/shared/auth/roles.ts';
+
+export const LOCAL_AUDIENCE = 'raqmana-local';
+const ALGORITHM = 'ES256';
+
+export const tokenRequestSchema = z.strictObject({
+  sub: z.string().min(1).max(128),
+  roles: z.array(z.enum(ROLES)).min(1),
+  commune: z.string().min(1).max(64).optional(),
+  office: z.string().min(1).max(64).optional(),
+  civilId: z.string().regex(/^\d{10}$/).optional(),
+  /** Lifetime in seconds (default one hour). */
+  expiresIn: z.number().int().min(1).max(86_400).optional(),
+});
+
+export type TokenRequest = z.infer<typeof tokenRequestSchema>;
+
+type SigningKey = Awaited<ReturnType<typeof importJWK>>;
+
+interface StoredKey {
+  readonly privateJwk: JWK;
+  readonly publicJwk: JWK;
+}
+
+export class LocalIssuer {
+  private constructor(
+    readonly issuer: string,
+    private readonly privateKey: SigningKey,
+    private readonly publicKey: SigningKey,
+    readonly publicJwk: JWK,
+  ) {}
+
+  /** Loads the key kept in `keyFile`, or makes one and keeps it there, so tokens survive a restart. */
+  static async open(keyFile: string, issuer: string): Promise<LocalIssuer> {
+    let stored: StoredKey;
+    if (existsSync(keyFile)) {
+      stored = JSON.parse(readFileSync(keyFile, 'utf8')) as StoredKey;
+    } else {
+      const pair = await generateKeyPair(ALGORITHM, { extractable: true });
+      stored = { privateJwk: await exportJWK(pair.privateKey), publicJwk: await exportJWK(pair.publicKey) };
+      mkdirSync(dirname(keyFile), { recursive: true });
+      writeFileSync(keyFile, JSON.stringify(stored), { mode: 0o600 });
+    }
+    const privateKey = await importJWK(stored.privateJwk, ALGORITHM);
+    const publicKey = await importJWK(stored.publicJwk, ALGORITHM);
+    return new LocalIssuer(issuer, privateKey, publicKey, { ...stored.publicJwk, alg: ALGORITHM, use: 'sig', kid: 'local-1' });
+  }
+
+  async sign(request: TokenRequest, issuedAt: Date): Promise<string> {
+    const claims: JWTPayload = {
+      [CLAIMS.groups]: request.roles,
+      token_use: 'id',
+      ...(request.commune && { [CLAIMS.commune]: request.commune }),
+      ...(request.office && { [CLAIMS.office]: request.office }),
+      ...(request.civilId && { [CLAIMS.civilId]: request.civilId }),
+    };
+    const issuedAtSeconds = Math.floor(issuedAt.getTime() / 1000);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: ALGORITHM, kid: 'local-1', typ: 'JWT' })
+      .setSubject(request.sub)
+      .setIssuer(this.issuer)
+      .setAudience(LOCAL_AUDIENCE)
+      .setIssuedAt(issuedAtSeconds)
+      .setExpirationTime(issuedAtSeconds + (request.expiresIn ?? 3600))
+      .sign(this.privateKey);
+  }
+
+  /** The verified claims, or undefined for a missing, forged, expired or foreign token. */
+  async verify(token: string, at: Date): Promise<JWTPayload | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.publicKey, {
+        issuer: this.issuer,
+        audience: LOCAL_AUDIENCE,
+        algorithms: [ALGORITHM],
+        currentDate: at,
+      });
+      return payload;
+    } catch {
+      return undefined;
+    }
+  }
+}

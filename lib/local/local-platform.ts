@@ -1,0 +1,217 @@
+// The whole platform on one machine: DynamoDB Local, an S3 server, the local Step Functions runner, the
+// virtual clock and the local gateway, all built from the same service descriptions as the CDK stack.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { platform } from '../../functions/platform.ts';
+import { DEMO_COMMUNES, DEMO_PROCEDURES, FIXED_HOLIDAY_RULES } from '../../functions/reference-data/data/demo-reference-data.ts';
+import { DynamoDbReferenceDataRepository } from '../../functions/reference-data/adapters/dynamodb-reference-data.repository.ts';
+import { REFERENCE_TABLE_ID } from '../../functions/reference-data/adapters/reference-keys.ts';
+import { problemDocument, type ProblemCode } from '../../functions/shared/errors/problem-types.ts';
+import { fieldIssues } from '../../functions/shared/http/field-issues.ts';
+import { negotiateLanguage } from '../../functions/shared/i18n/language.ts';
+import { bucketEnvName, tableEnvName, type PlatformDescription } from '../../functions/shared/service-description.ts';
+import { useTimeSource } from '../../functions/shared/time/time-source.ts';
+import { openApiDocument } from '../openapi.ts';
+import { apiDocsPage } from './api-docs-page.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
+import { startLocalGateway, type GatewayRoute, type LambdaHttpHandler, type PlatformRequest, type PlatformResponse, type PlatformRoute } from './local-gateway.ts';
+import { LocalIssuer, tokenRequestSchema } from './local-issuer.ts';
+import { ensureTables } from './local-tables.ts';
+import { startS3Local } from './s3-local.ts';
+import { VirtualClock } from './virtual-clock.ts';
+
+const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
+const LOCAL_ISSUER = 'urn:raqmana:local-issuer';
+const DEFAULT_TIMEOUT_SECONDS = 10;
+
+export interface LocalPlatformOptions {
+  readonly port: number;
+  readonly dataDir: string;
+  /** Start from empty data (`npm start -- --reset`). */
+  readonly reset?: boolean;
+  readonly description?: PlatformDescription;
+}
+
+export interface LocalPlatform {
+  readonly url: string;
+  readonly clock: VirtualClock;
+  stop(): Promise<void>;
+}
+
+export const physicalTableName = (tableId: string) => `raqmana-${tableId}`;
+export const physicalBucketName = (bucketId: string) => `raqmana-${bucketId}`;
+
+const json = (status: number, body: unknown): PlatformResponse => ({
+  status,
+  body: JSON.stringify(body),
+  contentType: 'application/json; charset=utf-8',
+});
+
+function problem(request: PlatformRequest, code: ProblemCode, detail: string, errors?: ReturnType<typeof fieldIssues>): PlatformResponse {
+  const document = problemDocument(code, negotiateLanguage(request.headers['accept-language']), { detail, ...(errors && { errors }) });
+  return { status: document.status, body: JSON.stringify(document), contentType: 'application/problem+json; charset=utf-8' };
+}
+
+function parseJson(request: PlatformRequest): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(request.body.toString('utf8') || 'null') };
+  } catch {
+    return { ok: false };
+  }
+}
+
+const clockChangeSchema = z.union([
+  z.strictObject({ set: z.iso.datetime({ offset: true }) }),
+  z.strictObject({ advance: z.string().regex(/^P/, 'an ISO 8601 duration such as P16D') }),
+]);
+
+/** The clock's lead over the wall clock is kept on disk, so virtual time never runs backwards across restarts. */
+function openClock(file: string): VirtualClock {
+  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { offsetMs: number }) : { offsetMs: 0 };
+  return new VirtualClock(new Date(Date.now() + saved.offsetMs));
+}
+
+function saveClock(file: string, clock: VirtualClock): void {
+  writeFileSync(file, JSON.stringify({ offsetMs: clock.now().getTime() - Date.now() }));
+}
+
+export async function startLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
+  const description = options.description ?? platform;
+  const dataDir = resolve(options.dataDir);
+  if (options.reset) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+
+  const clockFile = join(dataDir, 'clock.json');
+  const clock = openClock(clockFile);
+  useTimeSource(clock);
+
+  const tables = [...description.sharedTables, ...description.services.flatMap((service) => service.tables ?? [])];
+  const buckets = description.services.flatMap((service) => service.buckets ?? []);
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step();
+    clock.dispose();
+  };
+
+  try {
+    const dynamodb = await startDynamoDbLocal({ directory: join(dataDir, 'dynamodb') });
+    stops.push(dynamodb.stop);
+    const s3 = await startS3Local({ directory: join(dataDir, 's3'), buckets: buckets.map((bucket) => physicalBucketName(bucket.id)) });
+    stops.push(s3.stop);
+
+    // Handlers read their configuration from the environment, as in Lambda; they run in this process.
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      // s3rver stores streamed uploads corrupted when the SDK adds its default CRC32 trailers.
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
+      ...Object.fromEntries(tables.map((table) => [tableEnvName(table.id), physicalTableName(table.id)])),
+      ...Object.fromEntries(buckets.map((bucket) => [bucketEnvName(bucket.id), physicalBucketName(bucket.id)])),
+    });
+
+    await ensureTables(dynamodb.client, tables, physicalTableName);
+    const documentClient = DynamoDBDocumentClient.from(dynamodb.client, { marshallOptions: { removeUndefinedValues: true } });
+    if (description.services.some((service) => service.name === 'reference-data')) {
+      await new DynamoDbReferenceDataRepository(documentClient, physicalTableName(REFERENCE_TABLE_ID)).seedOnce({
+        communes: DEMO_COMMUNES,
+        procedures: DEMO_PROCEDURES,
+        fixedHolidayRules: FIXED_HOLIDAY_RULES,
+      });
+    }
+
+    const routes: GatewayRoute[] = [];
+    for (const service of description.services) {
+      for (const fn of service.functions) {
+        if (!fn.route) continue;
+        const module = (await import(pathToFileURL(join(REPOSITORY_ROOT, fn.entry)).href)) as { handler: LambdaHttpHandler };
+        routes.push({ functionId: fn.id, route: fn.route, handler: module.handler, timeoutSeconds: fn.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS });
+      }
+    }
+
+    const issuer = await LocalIssuer.open(join(dataDir, 'local-issuer-key.json'), LOCAL_ISSUER);
+    const s3Client = new S3Client({ endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
+    let gatewayUrl = '';
+
+    const platformRoutes: Record<string, PlatformRoute> = {
+      'POST /_local/tokens': async (request) => {
+        const parsed = parseJson(request);
+        if (!parsed.ok) return problem(request, 'malformed-json', 'The body is not valid JSON');
+        const result = tokenRequestSchema.safeParse(parsed.value);
+        if (!result.success) {
+          const language = negotiateLanguage(request.headers['accept-language']);
+          return problem(request, 'validation-failed', 'Invalid token request', fieldIssues('body', result.error, language));
+        }
+        const issuedAt = clock.now();
+        const token = await issuer.sign(result.data, issuedAt);
+        return json(201, { token, expiresAt: new Date(issuedAt.getTime() + (result.data.expiresIn ?? 3600) * 1000).toISOString() });
+      },
+      'GET /_local/jwks.json': async () => json(200, { keys: [issuer.publicJwk] }),
+      'GET /_local/clock': async () => json(200, { now: clock.now().toISOString() }),
+      'POST /_local/clock': async (request) => {
+        const parsed = parseJson(request);
+        if (!parsed.ok) return problem(request, 'malformed-json', 'The body is not valid JSON');
+        const result = clockChangeSchema.safeParse(parsed.value);
+        if (!result.success) {
+          const language = negotiateLanguage(request.headers['accept-language']);
+          return problem(request, 'validation-failed', 'Send {"set": ISO instant} or {"advance": ISO duration}', fieldIssues('body', result.error, language));
+        }
+        try {
+          await ('set' in result.data ? clock.set(new Date(result.data.set)) : clock.advance(result.data.advance));
+        } catch (error) {
+          if (error instanceof RangeError) return problem(request, 'validation-failed', error.message);
+          throw error;
+        }
+        saveClock(clockFile, clock);
+        return json(200, { now: clock.now().toISOString() });
+      },
+      'GET /health': async () => {
+        const check = async (probe: () => Promise<unknown>) => {
+          const started = performance.now();
+          try {
+            await probe();
+            return { status: 'ok', latencyMs: Math.round(performance.now() - started) };
+          } catch (error) {
+            return { status: 'failing', error: (error as Error).name };
+          }
+        };
+        const components = {
+          dynamodb: { endpoint: dynamodb.endpoint, ...(await check(() => dynamodb.client.send(new ListTablesCommand({ Limit: 1 })))) },
+          s3: { endpoint: s3.endpoint, ...(await check(() => s3Client.send(new ListBucketsCommand({})))) },
+          gateway: { status: 'ok', routes: routes.length },
+          clock: { status: 'ok', now: clock.now().toISOString() },
+        };
+        const healthy = Object.values(components).every((component) => component.status === 'ok');
+        return json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', components });
+      },
+      'GET /openapi.json': async () => json(200, openApiDocument(description, gatewayUrl)),
+      'GET /docs': async () => ({
+        status: 200,
+        body: apiDocsPage(openApiDocument(description, gatewayUrl)),
+        contentType: 'text/html; charset=utf-8',
+      }),
+    };
+
+    const gateway = await startLocalGateway({ port: options.port, routes, platformRoutes, issuer, timeSource: clock });
+    gatewayUrl = gateway.url;
+    stops.push(async () => {
+      await gateway.close();
+      s3Client.destroy();
+    });
+    return { url: gateway.url, clock, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
