@@ -252,8 +252,9 @@ export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, B
   handle: (request: HttpRequest<z.output<Params>, z.output<Query>, z.output<Body>, Access>) => Promise<HttpResult>,
 ) {
   const chain = middy<HttpEvent, HttpResponse, Error, Context>()
-    .use(problemErrors())
+    // onError runs in reverse order: problemErrors answers first, then accessLog records the answer.
     .use(accessLog())
+    .use(problemErrors())
     .use(requestContext())
     .use(authorize(route.access))
     .use(parseAndValidate(route as RouteContract));

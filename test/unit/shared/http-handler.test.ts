@@ -1,0 +1,156 @@
+import { DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { NotFoundError } from '../../../functions/shared/errors/domain-errors.ts';
+import { httpHandler } from '../../../functions/shared/http/http-handler.ts';
+import { defineRoute } from '../../../functions/shared/http/route-contract.ts';
+import { claimsFor, httpEvent, lambdaContext } from '../../fixtures/http-events.ts';
+
+process.env.TABLE_IDEMPOTENCY = 'idempotency-test';
+const dynamodb = mockClient(DynamoDBClient);
+
+const createThingRoute = defineRoute({
+  operationId: 'createThing',
+  method: 'POST',
+  path: '/v1/things',
+  summary: 'test route',
+  tags: [],
+  access: ['agent'],
+  idempotent: true,
+  maxBodyBytes: 200,
+  body: z.strictObject({ name: z.string().max(10), count: z.number().int() }),
+  responses: { 201: { description: 'created' } },
+});
+
+const useCase = vi.fn(async (body: { name: string; count: number }) => ({ id: 't-1', ...body }));
+const handler = httpHandler(createThingRoute, async ({ body, principal }) => ({
+  status: 201,
+  body: { ...(await useCase(body)), by: principal.sub },
+}));
+
+async function call(options: { body?: string; headers?: Record<string, string>; claims?: Record<string, string> }) {
+  const event = httpEvent({ method: 'POST', routePath: '/v1/things', ...options });
+  const response = (await handler(event, lambdaContext())) as APIGatewayProxyStructuredResultV2;
+  return { ...response, json: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : undefined };
+}
+
+const agent = claimsFor('agent-1', ['agent'], { 'custom:commune': 'rabat' });
+
+describe('httpHandler', () => {
+  beforeEach(() => {
+    dynamodb.reset();
+    useCase.mockClear();
+  });
+
+  it('passes the validated body and the principal to the use case', async () => {
+    const response = await call({ body: JSON.stringify({ name: 'well', count: 2 }), claims: agent });
+
+    expect(response.statusCode).toBe(201);
+    expect(response.json).toEqual({ id: 't-1', name: 'well', count: 2, by: 'agent-1' });
+    expect(response.headers?.['x-correlation-id']).toBeTruthy();
+  });
+
+  it('answers malformed JSON with a 400 problem and never reaches the use case', async () => {
+    const response = await call({ body: '{"name": ', claims: agent });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.headers?.['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json).toMatchObject({ code: 'malformed-json', status: 400 });
+    expect(useCase).not.toHaveBeenCalled();
+  });
+
+  it('points at each wrong, missing or unknown field', async () => {
+    const response = await call({ body: JSON.stringify({ name: 7, extra: true }), claims: agent });
+
+    expect(response.statusCode).toBe(400);
+    const pointers = (response.json?.errors as { pointer: string }[]).map((issue) => issue.pointer).sort();
+    expect(pointers).toEqual(['/body/count', '/body/extra', '/body/name']);
+  });
+
+  it('refuses a body over the route limit with 413', async () => {
+    const response = await call({ body: JSON.stringify({ name: 'x'.repeat(300), count: 1 }), claims: agent });
+
+    expect(response.statusCode).toBe(413);
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const response = await call({ body: 'name=x', headers: { 'content-type': 'text/plain' }, claims: agent });
+
+    expect(response.statusCode).toBe(415);
+  });
+
+  it('asks for authentication without verified claims', async () => {
+    const response = await call({ body: JSON.stringify({ name: 'a', count: 1 }) });
+
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('forbids a role the route does not admit', async () => {
+    const response = await call({ body: JSON.stringify({ name: 'a', count: 1 }), claims: claimsFor('c-1', ['citizen']) });
+
+    expect(response.statusCode).toBe(403);
+    expect(useCase).not.toHaveBeenCalled();
+  });
+
+  it('titles the problem in the language of Accept-Language', async () => {
+    const french = await call({ body: '{', headers: { 'accept-language': 'fr', 'content-type': 'application/json' }, claims: agent });
+    const english = await call({ body: '{', headers: { 'accept-language': 'en', 'content-type': 'application/json' }, claims: agent });
+    const arabic = await call({ body: '{', claims: agent });
+
+    expect(french.json?.title).toBe("Le corps de la requête n'est pas un JSON valide");
+    expect(english.json?.title).toBe('The request body is not valid JSON');
+    expect(arabic.json?.title).toBe('نص الطلب ليس JSON صالحا');
+    expect(french.headers?.['content-language']).toBe('fr');
+  });
+
+  it('maps domain errors to their status by code', async () => {
+    const notFound = httpHandler(createThingRoute, async () => {
+      throw new NotFoundError('No thing 42');
+    });
+    const event = httpEvent({ method: 'POST', routePath: '/v1/things', body: JSON.stringify({ name: 'a', count: 1 }), claims: agent });
+    const response = (await notFound(event, lambdaContext())) as APIGatewayProxyStructuredResultV2;
+
+    expect(response.statusCode).toBe(404);
+    expect(JSON.parse(response.body ?? '{}')).toMatchObject({ code: 'not-found', detail: 'No thing 42' });
+  });
+
+  it('hides the internals of an unexpected failure', async () => {
+    const failing = httpHandler(createThingRoute, async () => {
+      throw new Error('connection string postgres://secret');
+    });
+    const event = httpEvent({ method: 'POST', routePath: '/v1/things', body: JSON.stringify({ name: 'a', count: 1 }), claims: agent });
+    const response = (await failing(event, lambdaContext())) as APIGatewayProxyStructuredResultV2;
+
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('secret');
+  });
+
+  it('records an Idempotency-Key request, scoped by route, before running the use case', async () => {
+    dynamodb.on(PutItemCommand).resolves({});
+    dynamodb.on(UpdateItemCommand).resolves({});
+
+    const response = await call({ body: JSON.stringify({ name: 'a', count: 1 }), headers: { 'idempotency-key': 'retry-safe-0001', 'content-type': 'application/json' }, claims: agent });
+
+    expect(response.statusCode).toBe(201);
+    const put = dynamodb.commandCalls(PutItemCommand)[0]?.args[0].input;
+    expect(put?.TableName).toBe('idempotency-test');
+    expect(put?.Item?.id?.S).toMatch(/^createThing#/);
+    expect(put?.ConditionExpression).toBeTruthy();
+    expect(dynamodb.commandCalls(UpdateItemCommand)).toHaveLength(1);
+  });
+
+  it('records nothing when the request carries no Idempotency-Key', async () => {
+    await call({ body: JSON.stringify({ name: 'a', count: 1 }), claims: agent });
+
+    expect(dynamodb.calls()).toHaveLength(0);
+  });
+
+  it('refuses a malformed Idempotency-Key', async () => {
+    const response = await call({ body: JSON.stringify({ name: 'a', count: 1 }), headers: { 'idempotency-key': 'x', 'content-type': 'application/json' }, claims: agent });
+
+    expect(response.statusCode).toBe(400);
+    expect(dynamodb.calls()).toHaveLength(0);
+  });
+});
