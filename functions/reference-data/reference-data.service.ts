@@ -35,5 +35,12 @@ export const referenceDataService: ServiceDescription = {
       route: listHolidayHistoryRoute,
       tables: readsReference,
     },
+    {
+      id: 'SeedReferenceData',
+      entry: `${handlers}/seed-reference-data.handler.ts`,
+      runsOnDeploy: true,
+      tables: { [REFERENCE_TABLE_ID]: 'write' },
+      timeoutSeconds: 60,
+    },
   ],
 };

@@ -39,6 +39,11 @@ export interface FunctionDescription {
   readonly route?: AnyRouteContract;
   readonly tables?: Readonly<Record<string, Access>>;
   readonly buckets?: Readonly<Record<string, Access>>;
+  /**
+   * Run once per deployment (a CloudFormation custom resource in AWS, every start of the local platform),
+   * e.g. to load reference data. The function must be idempotent.
+   */
+  readonly runsOnDeploy?: boolean;
   /** State machines this function may start. */
   readonly startsStateMachines?: readonly string[];
   readonly memoryMb?: number;

@@ -5,12 +5,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { platform } from '../../functions/platform.ts';
-import { DEMO_COMMUNES, DEMO_PROCEDURES, FIXED_HOLIDAY_RULES } from '../../functions/reference-data/data/demo-reference-data.ts';
-import { DynamoDbReferenceDataRepository } from '../../functions/reference-data/adapters/dynamodb-reference-data.repository.ts';
-import { REFERENCE_TABLE_ID } from '../../functions/reference-data/adapters/reference-keys.ts';
 import { problemDocument, type ProblemCode } from '../../functions/shared/errors/problem-types.ts';
 import { fieldIssues } from '../../functions/shared/http/field-issues.ts';
 import { negotiateLanguage } from '../../functions/shared/i18n/language.ts';
@@ -26,6 +22,8 @@ import { startS3Local } from './s3-local.ts';
 import { VirtualClock } from './virtual-clock.ts';
 
 const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
+
+type DeployHook = (event: { RequestType: 'Create' }) => Promise<unknown>;
 const LOCAL_ISSUER = 'urn:raqmana:local-issuer';
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -122,21 +120,16 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     });
 
     await ensureTables(dynamodb.client, tables, physicalTableName);
-    const documentClient = DynamoDBDocumentClient.from(dynamodb.client, { marshallOptions: { removeUndefinedValues: true } });
-    if (description.services.some((service) => service.name === 'reference-data')) {
-      await new DynamoDbReferenceDataRepository(documentClient, physicalTableName(REFERENCE_TABLE_ID)).seedOnce({
-        communes: DEMO_COMMUNES,
-        procedures: DEMO_PROCEDURES,
-        fixedHolidayRules: FIXED_HOLIDAY_RULES,
-      });
-    }
-
     const routes: GatewayRoute[] = [];
     for (const service of description.services) {
       for (const fn of service.functions) {
-        if (!fn.route) continue;
-        const module = (await import(pathToFileURL(join(REPOSITORY_ROOT, fn.entry)).href)) as { handler: LambdaHttpHandler };
-        routes.push({ functionId: fn.id, route: fn.route, handler: module.handler, timeoutSeconds: fn.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS });
+        if (!fn.route && !fn.runsOnDeploy) continue;
+        const module = (await import(pathToFileURL(join(REPOSITORY_ROOT, fn.entry)).href)) as { handler: unknown };
+        // What AWS runs once per deployment, the local platform runs on every start.
+        if (fn.runsOnDeploy) await (module.handler as DeployHook)({ RequestType: 'Create' });
+        if (fn.route) {
+          routes.push({ functionId: fn.id, route: fn.route, handler: module.handler as LambdaHttpHandler, timeoutSeconds: fn.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS });
+        }
       }
     }
 
