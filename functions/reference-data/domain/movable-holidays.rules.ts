@@ -17,13 +17,16 @@ export function movableHolidayIssues(year: number, dates: readonly MovableHolida
     }
     seen.add(entry.date);
   });
+  const firstDay = Date.UTC(year, 0, 1);
+  const lastDay = Date.UTC(year, 11, 31);
   for (const [code, holiday] of Object.entries(MOVABLE_HOLIDAYS)) {
     const days = dates.filter((entry) => entry.code === code).map((entry) => Date.parse(`${entry.date}T00:00:00Z`)).sort((a, b) => a - b);
     const length = holiday.hijriDays.length;
-    const consecutive =
-      days.length % length === 0 &&
-      days.every((day, index) => index % length === 0 || day - (days[index - 1] ?? Number.NaN) === DAY_MS);
-    if (!consecutive) {
+    // A holiday may be cut by New Year: its days before 1 January belong to the previous year's calendar.
+    const wellFormed = runsOfConsecutiveDays(days).every(
+      (run) => run.length === length || (run.length < length && (run[0] === firstDay || run.at(-1) === lastDay)),
+    );
+    if (!wellFormed) {
       issues.push({
         pointer: '/body/holidays',
         code: 'holiday_days',
@@ -32,4 +35,14 @@ export function movableHolidayIssues(year: number, dates: readonly MovableHolida
     }
   }
   return issues;
+}
+
+function runsOfConsecutiveDays(sortedDays: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const day of sortedDays) {
+    const run = runs.at(-1);
+    if (run && day - run.at(-1)! === DAY_MS) run.push(day);
+    else runs.push([day]);
+  }
+  return runs;
 }
