@@ -10,7 +10,7 @@ import { platform } from '../../functions/platform.ts';
 import { problemDocument, type ProblemCode } from '../../functions/shared/errors/problem-types.ts';
 import { fieldIssues } from '../../functions/shared/http/field-issues.ts';
 import { negotiateLanguage } from '../../functions/shared/i18n/language.ts';
-import { bucketEnvName, tableEnvName, type PlatformDescription } from '../../functions/shared/service-description.ts';
+import { bucketEnvName, stateMachineEnvName, tableEnvName, type PlatformDescription } from '../../functions/shared/service-description.ts';
 import { useTimeSource } from '../../functions/shared/time/time-source.ts';
 import { openApiDocument } from '../openapi.ts';
 import { apiDocsPage } from './api-docs-page.ts';
@@ -18,7 +18,9 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-
 import { startLocalGateway, type GatewayRoute, type LambdaHttpHandler, type PlatformRequest, type PlatformResponse, type PlatformRoute } from './local-gateway.ts';
 import { LocalIssuer, tokenRequestSchema } from './local-issuer.ts';
 import { ensureTables } from './local-tables.ts';
+import { LocalWorkflows, localStateMachineArn, type LocalFunctionHandler } from './local-workflows.ts';
 import { startS3Local } from './s3-local.ts';
+import { startStepFunctionsEndpoint } from './step-functions-endpoint.ts';
 import { VirtualClock } from './virtual-clock.ts';
 
 const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
@@ -90,6 +92,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
   const tables = [...description.sharedTables, ...description.services.flatMap((service) => service.tables ?? [])];
   const buckets = description.services.flatMap((service) => service.buckets ?? []);
+  const stateMachines = description.services.flatMap((service) => service.stateMachines ?? []);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step();
@@ -102,6 +105,24 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const s3 = await startS3Local({ directory: join(dataDir, 's3'), buckets: buckets.map((bucket) => physicalBucketName(bucket.id)) });
     stops.push(s3.stop);
 
+    const functionHandlers = new Map<string, unknown>();
+    const workflows = new LocalWorkflows(
+      {
+        clock,
+        resolveFunction: (functionId) => {
+          const handler = functionHandlers.get(functionId);
+          if (!handler) throw new Error(`No function ${functionId} in the service descriptions`);
+          return handler as LocalFunctionHandler;
+        },
+        dynamodb: dynamodb.client,
+        tableName: physicalTableName,
+      },
+      stateMachines,
+    );
+    stops.push(() => workflows.stop());
+    const stepFunctions = await startStepFunctionsEndpoint(workflows);
+    stops.push(stepFunctions.stop);
+
     // Handlers read their configuration from the environment, as in Lambda; they run in this process.
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
@@ -109,6 +130,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_SFN: stepFunctions.endpoint,
       S3_FORCE_PATH_STYLE: 'true',
       // s3rver stores streamed uploads corrupted when the SDK adds its default CRC32 trailers.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
@@ -117,14 +139,15 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
       ...Object.fromEntries(tables.map((table) => [tableEnvName(table.id), physicalTableName(table.id)])),
       ...Object.fromEntries(buckets.map((bucket) => [bucketEnvName(bucket.id), physicalBucketName(bucket.id)])),
+      ...Object.fromEntries(stateMachines.map((machine) => [stateMachineEnvName(machine.id), localStateMachineArn(machine.id)])),
     });
 
     await ensureTables(dynamodb.client, tables, physicalTableName);
     const routes: GatewayRoute[] = [];
     for (const service of description.services) {
       for (const fn of service.functions) {
-        if (!fn.route && !fn.runsOnDeploy) continue;
         const module = (await import(pathToFileURL(join(REPOSITORY_ROOT, fn.entry)).href)) as { handler: unknown };
+        functionHandlers.set(fn.id, module.handler);
         // What AWS runs once per deployment, the local platform runs on every start.
         if (fn.runsOnDeploy) await (module.handler as DeployHook)({ RequestType: 'Create' });
         if (fn.route) {
@@ -182,6 +205,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
         const components = {
           dynamodb: { endpoint: dynamodb.endpoint, ...(await check(() => dynamodb.client.send(new ListTablesCommand({ Limit: 1 })))) },
           s3: { endpoint: s3.endpoint, ...(await check(() => s3Client.send(new ListBucketsCommand({})))) },
+          stepFunctions: { status: 'ok', endpoint: stepFunctions.endpoint, stateMachines: stateMachines.length },
           gateway: { status: 'ok', routes: routes.length },
           clock: { status: 'ok', now: clock.now().toISOString() },
         };
