@@ -1,5 +1,6 @@
 // PUT /v1/holidays/{year} (admin)
 import { httpHandler } from '../../shared/http/http-handler.ts';
+import { idempotentRequests } from '../../shared/http/idempotency.ts';
 import { now } from '../../shared/time/time-source.ts';
 import { referenceDataRepository } from '../adapters/reference-data.dependencies.ts';
 import { setMovableHolidays } from '../application/holidays.use-cases.ts';
@@ -13,4 +14,4 @@ export const handler = httpHandler(setMovableHolidaysRoute, async ({ params, bod
     by: principal.sub,
     at: now(),
   }),
-}));
+}), { idempotency: idempotentRequests });

@@ -1,5 +1,5 @@
 // zod schemas and route contracts of the reference-data API.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute } from '../../shared/http/route-contract.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { MOVABLE_HOLIDAY_CODES } from '../domain/holiday-calendar.ts';

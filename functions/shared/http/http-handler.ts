@@ -2,15 +2,10 @@
 // roles, body parsing, zod validation, Idempotency-Key, problem+json errors, one structured log line.
 import middy from '@middy/core';
 import type { MiddlewareObj } from '@middy/core';
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { dynamodbClient, tableName } from '../aws/dynamodb.ts';
 import { hasAnyRole, principalFromEvent, type Principal } from '../auth/principal.ts';
-import { IDEMPOTENCY_TABLE } from '../service-description.ts';
 import {
   AuthenticationRequiredError,
   DomainError,
@@ -28,6 +23,7 @@ import type { RouteAccess, RouteContract } from './route-contract.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
+export type HttpMiddleware = MiddlewareObj<HttpEvent, HttpResponse, Error, Context>;
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -93,7 +89,7 @@ function problemResponse(code: ProblemCode, state: Pick<RequestState, 'language'
 }
 
 /** Sets language and correlation id first, so every later failure can be answered in the caller's language. */
-const requestContext = (): MiddlewareObj<HttpEvent, HttpResponse, Error, Context> => ({
+const requestContext = (): HttpMiddleware => ({
   before: (request) => {
     const event = request.event;
     const offered = header(event, 'x-correlation-id');
@@ -107,7 +103,7 @@ const requestContext = (): MiddlewareObj<HttpEvent, HttpResponse, Error, Context
   },
 });
 
-const authorize = (access: RouteAccess): MiddlewareObj<HttpEvent, HttpResponse, Error, Context> => ({
+const authorize = (access: RouteAccess): HttpMiddleware => ({
   before: (request) => {
     const state = stateOf(request.event);
     const principal = principalFromEvent(request.event);
@@ -133,7 +129,7 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, location: 'bod
   return result.data;
 }
 
-const parseAndValidate = (route: RouteContract): MiddlewareObj<HttpEvent, HttpResponse, Error, Context> => ({
+const parseAndValidate = (route: RouteContract): HttpMiddleware => ({
   before: (request) => {
     const state = stateOf(request.event);
     const { event } = request;
@@ -171,23 +167,6 @@ const parseAndValidate = (route: RouteContract): MiddlewareObj<HttpEvent, HttpRe
   },
 });
 
-/**
- * Powertools idempotency, keyed by caller, route and the Idempotency-Key header; requests without
- * the header are not recorded. A retry gets the first response; the same key with another body is refused.
- */
-function idempotency(route: RouteContract): MiddlewareObj<HttpEvent, HttpResponse, Error, Context> {
-  const persistenceStore = new DynamoDBPersistenceLayer({
-    tableName: tableName(IDEMPOTENCY_TABLE.id),
-    awsSdkV3Client: dynamodbClient,
-  });
-  const config = new IdempotencyConfig({
-    eventKeyJmesPath: 'headers."idempotency-key" && [requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"]',
-    payloadValidationJmesPath: 'body',
-    expiresAfterSeconds: 24 * 60 * 60,
-  });
-  return makeHandlerIdempotent({ persistenceStore, config, keyPrefix: route.operationId }) as MiddlewareObj<HttpEvent, HttpResponse, Error, Context>;
-}
-
 function codeOf(error: Error): ProblemCode {
   if (error instanceof DomainError && isProblemCode(error.code)) return error.code;
   if (error.name === 'IdempotencyValidationError') return 'idempotency-key-reused';
@@ -196,7 +175,7 @@ function codeOf(error: Error): ProblemCode {
 }
 
 /** Last line of defence: every error becomes problem+json; only 4xx show their detail, a 5xx never leaks internals. */
-const problemErrors = (): MiddlewareObj<HttpEvent, HttpResponse, Error, Context> => ({
+const problemErrors = (): HttpMiddleware => ({
   onError: (request) => {
     const error = request.error ?? new Error('unknown error');
     const state = requestStates.get(request.event) ?? {
@@ -216,7 +195,7 @@ const problemErrors = (): MiddlewareObj<HttpEvent, HttpResponse, Error, Context>
 });
 
 /** One log line per request, with the route and outcome but no request content. */
-const accessLog = (): MiddlewareObj<HttpEvent, HttpResponse, Error, Context> => {
+const accessLog = (): HttpMiddleware => {
   const log = (request: middy.Request<HttpEvent, HttpResponse, Error, Context>) => {
     const state = requestStates.get(request.event);
     logger.info('request handled', {
@@ -247,10 +226,22 @@ function toResponse(result: HttpResult, state: RequestState): HttpResponse {
   };
 }
 
+export interface HttpHandlerOptions {
+  /**
+   * The Idempotency-Key middleware (`idempotentRequests` from ./idempotency.ts), required by routes whose
+   * contract says `idempotent`. It is passed in rather than imported here so read routes do not bundle it.
+   */
+  readonly idempotency?: (route: RouteContract) => HttpMiddleware;
+}
+
 export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, Body extends z.ZodType, Access extends RouteAccess>(
   route: RouteContract<Params, Query, Body, Access>,
   handle: (request: HttpRequest<z.output<Params>, z.output<Query>, z.output<Body>, Access>) => Promise<HttpResult>,
+  options: HttpHandlerOptions = {},
 ) {
+  if (route.idempotent && !options.idempotency) {
+    throw new Error(`${route.operationId} is idempotent by contract: pass { idempotency: idempotentRequests }`);
+  }
   const chain = middy<HttpEvent, HttpResponse, Error, Context>()
     // onError runs in reverse order: problemErrors answers first, then accessLog records the answer.
     .use(accessLog())
@@ -258,7 +249,7 @@ export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, B
     .use(requestContext())
     .use(authorize(route.access))
     .use(parseAndValidate(route as RouteContract));
-  if (route.idempotent) chain.use(idempotency(route as RouteContract));
+  if (route.idempotent && options.idempotency) chain.use(options.idempotency(route as RouteContract));
 
   return chain.handler(async (event) => {
     const state = stateOf(event);

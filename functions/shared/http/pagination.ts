@@ -1,6 +1,6 @@
 // Cursor pagination for list routes: `?limit=&cursor=` in, `{ items, nextCursor }` out.
 // The cursor is DynamoDB's LastEvaluatedKey, base64url-encoded and checked on the way back in.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationFailedError } from '../errors/domain-errors.ts';
 
 export const paginationQuery = {

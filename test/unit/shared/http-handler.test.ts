@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { NotFoundError } from '../../../functions/shared/errors/domain-errors.ts';
 import { httpHandler } from '../../../functions/shared/http/http-handler.ts';
+import { idempotentRequests } from '../../../functions/shared/http/idempotency.ts';
 import { defineRoute } from '../../../functions/shared/http/route-contract.ts';
 import { claimsFor, httpEvent, lambdaContext } from '../../fixtures/http-events.ts';
 
@@ -28,7 +29,7 @@ const useCase = vi.fn(async (body: { name: string; count: number }) => ({ id: 't
 const handler = httpHandler(createThingRoute, async ({ body, principal }) => ({
   status: 201,
   body: { ...(await useCase(body)), by: principal.sub },
-}));
+}), { idempotency: idempotentRequests });
 
 async function call(options: { body?: string; headers?: Record<string, string>; claims?: Record<string, string> }) {
   const event = httpEvent({ method: 'POST', routePath: '/v1/things', ...options });
@@ -108,7 +109,7 @@ describe('httpHandler', () => {
   it('maps domain errors to their status by code', async () => {
     const notFound = httpHandler(createThingRoute, async () => {
       throw new NotFoundError('No thing 42');
-    });
+    }, { idempotency: idempotentRequests });
     const event = httpEvent({ method: 'POST', routePath: '/v1/things', body: JSON.stringify({ name: 'a', count: 1 }), claims: agent });
     const response = (await notFound(event, lambdaContext())) as APIGatewayProxyStructuredResultV2;
 
@@ -119,7 +120,7 @@ describe('httpHandler', () => {
   it('hides the internals of an unexpected failure', async () => {
     const failing = httpHandler(createThingRoute, async () => {
       throw new Error('connection string postgres://secret');
-    });
+    }, { idempotency: idempotentRequests });
     const event = httpEvent({ method: 'POST', routePath: '/v1/things', body: JSON.stringify({ name: 'a', count: 1 }), claims: agent });
     const response = (await failing(event, lambdaContext())) as APIGatewayProxyStructuredResultV2;
 
@@ -139,6 +140,10 @@ describe('httpHandler', () => {
     expect(put?.Item?.id?.S).toMatch(/^createThing#/);
     expect(put?.ConditionExpression).toBeTruthy();
     expect(dynamodb.commandCalls(UpdateItemCommand)).toHaveLength(1);
+  });
+
+  it('refuses to build an idempotent route without the idempotency middleware', () => {
+    expect(() => httpHandler(createThingRoute, async () => ({}))).toThrow(/idempotent by contract/);
   });
 
   it('records nothing when the request carries no Idempotency-Key', async () => {

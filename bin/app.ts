@@ -1,0 +1,14 @@
+// The CDK app: the one `Raqmana` stack built from the platform description, checked by cdk-nag on every synth.
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { platform } from '../functions/platform.ts';
+import { RaqmanaStack } from '../lib/raqmana-stack.ts';
+
+const app = new App();
+// No `env`: the template stays account- and region-agnostic, so it synthesizes offline, without credentials.
+new RaqmanaStack(app, 'Raqmana', {
+  platform,
+  description: 'Raqmana: serverless platform for the digital services of Moroccan communes',
+});
+// cdk-nag 3 is a validation plugin (not an aspect): any unacknowledged finding fails the synth.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));

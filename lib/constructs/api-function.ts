@@ -1,0 +1,129 @@
+// A platform Lambda function: bundled locally by esbuild as ESM for Node 24 on arm64, traced, logging JSON to its
+// own encrypted log group, with a role that holds exactly the tables, buckets and workflows it is given.
+import { join } from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { bucketEnvName, stateMachineEnvName, tableEnvName, type Access } from '../../functions/shared/service-description.ts';
+import { arnInFinding, wildcardFinding } from './nag-findings.ts';
+import type { PlatformTable } from './platform-table.ts';
+import type { SecureBucket } from './secure-bucket.ts';
+
+export interface ApiFunctionProps {
+  /** Absolute path of the module exporting `handler`. */
+  readonly entry: string;
+  /** Directory holding `package-lock.json`; the entry must be inside it. */
+  readonly projectRoot: string;
+  /** Bounded context the function belongs to: its Powertools service name. */
+  readonly serviceName: string;
+  readonly description?: string;
+  readonly memoryMb?: number;
+  readonly timeoutSeconds?: number;
+  readonly logEncryptionKey: kms.IKey;
+  readonly tables?: readonly { readonly id: string; readonly table: PlatformTable; readonly access: Access }[];
+  readonly buckets?: readonly { readonly id: string; readonly bucket: SecureBucket; readonly access: Access }[];
+  readonly startsStateMachines?: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
+}
+
+// esbuild's ESM output has no `require`; CommonJS dependencies bundled into it still call it.
+const REQUIRE_SHIM =
+  "import { createRequire as __raqmanaCreateRequire } from 'node:module'; const require = __raqmanaCreateRequire(import.meta.url);";
+
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      encryptionKey: props.logEncryptionKey,
+    });
+
+    // Its own role rather than the default one, whose AWSLambdaBasicExecutionRole may write to any log group.
+    const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+
+    const environment: Record<string, string> = {
+      POWERTOOLS_SERVICE_NAME: props.serviceName,
+      POWERTOOLS_METRICS_NAMESPACE: 'Raqmana',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    for (const { id: tableId, table } of props.tables ?? []) environment[tableEnvName(tableId)] = table.tableName;
+    for (const { id: bucketId, bucket } of props.buckets ?? []) environment[bucketEnvName(bucketId)] = bucket.bucketName;
+    for (const { id: machineId, stateMachine } of props.startsStateMachines ?? []) {
+      environment[stateMachineEnvName(machineId)] = stateMachine.stateMachineArn;
+    }
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      projectRoot: props.projectRoot,
+      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memoryMb ?? 512,
+      timeout: Duration.seconds(props.timeoutSeconds ?? 10),
+      description: props.description,
+      role,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: lambda.Tracing.ACTIVE,
+      environment,
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        // Stack traces need the mappings only; embedding the sources would triple what each cold start parses.
+        sourcesContent: false,
+        target: 'node24',
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_SHIM,
+        // The SDK version is the one the lockfile pins and the tests ran against, not whatever the runtime ships.
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+
+    Validations.of(role).acknowledge({
+      id: wildcardFinding('Resource::*'),
+      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; nothing else is granted on *.',
+    });
+
+    let writesEncryptedTable = false;
+    for (const { table, access } of props.tables ?? []) {
+      if (access === 'write') {
+        table.grantReadWriteData(role);
+        writesEncryptedTable = true;
+      } else {
+        table.grantReadData(role);
+      }
+      if (table.hasGlobalIndexes) {
+        Validations.of(role).acknowledge({
+          id: wildcardFinding(`Resource::${arnInFinding(table)}/index/*`),
+          reason: 'The function queries the global secondary indexes of this one table; index/* covers only them.',
+        });
+      }
+    }
+    if (writesEncryptedTable) {
+      for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
+        Validations.of(role).acknowledge({
+          id: wildcardFinding(`Action::${action}`),
+          reason: "CDK's read/write grant on a table encrypted with the platform key; scoped to that one key ARN.",
+        });
+      }
+    }
+
+    for (const { bucket, access } of props.buckets ?? []) {
+      if (access === 'write') bucket.grantObjectReadWrite(role);
+      else bucket.grantObjectRead(role);
+    }
+
+    for (const { stateMachine } of props.startsStateMachines ?? []) stateMachine.grantStartExecution(role);
+  }
+}

@@ -1,0 +1,142 @@
+// What operators watch: alarms on every function, workflow and the API, sent to one encrypted SNS topic, and
+// one dashboard of the whole platform.
+import { Duration } from 'aws-cdk-lib';
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+
+export interface OperationsProps {
+  readonly dashboardName: string;
+  readonly encryptionKey: kms.IKey;
+  readonly api: apigwv2.HttpApi;
+  readonly functions: readonly { readonly id: string; readonly function: lambda.IFunction }[];
+  readonly tables: readonly { readonly id: string; readonly table: dynamodb.ITable }[];
+  readonly workflows: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
+}
+
+const FIVE_MINUTES = Duration.minutes(5);
+
+export class Operations extends Construct {
+  readonly alarmTopic: sns.Topic;
+
+  constructor(scope: Construct, id: string, props: OperationsProps) {
+    super(scope, id);
+
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: 'Raqmana alarms',
+      masterKey: props.encryptionKey,
+      enforceSSL: true,
+    });
+    // Without it, alarms on a topic encrypted with a customer-managed key fail to publish, silently.
+    props.encryptionKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToPublishToEncryptedTopics',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+
+    this.alarmWhenPositive('Api5xx', props.api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' }), 'The API answered 5xx');
+    for (const { id: functionId, function: fn } of props.functions) {
+      this.alarmWhenPositive(
+        `${functionId}Errors`,
+        fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        `${functionId} threw errors`,
+      );
+      this.alarmWhenPositive(
+        `${functionId}Throttles`,
+        fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        `${functionId} was throttled`,
+      );
+    }
+    for (const { id: workflowId, stateMachine } of props.workflows) {
+      this.alarmWhenPositive(
+        `${workflowId}ExecutionsFailed`,
+        stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        `An execution of ${workflowId} failed`,
+      );
+    }
+
+    const dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });
+    addRow(
+      dashboard,
+      graph('API requests', [props.api.metricCount({ statistic: 'Sum' })]),
+      graph('API latency', [
+        props.api.metricLatency({ statistic: 'p50', label: 'p50' }),
+        props.api.metricLatency({ statistic: 'p99', label: 'p99' }),
+      ]),
+      graph('API 4xx', [props.api.metricClientError({ statistic: 'Sum' })]),
+      graph('API 5xx', [props.api.metricServerError({ statistic: 'Sum' })]),
+    );
+    // A widget without metrics is rejected by CloudWatch, so empty groups get no row.
+    if (props.functions.length > 0) {
+      addRow(
+        dashboard,
+        graph('Function errors', props.functions.map(({ id: label, function: fn }) => fn.metricErrors({ label, statistic: 'Sum' }))),
+        graph('Function duration p99', props.functions.map(({ id: label, function: fn }) => fn.metricDuration({ label, statistic: 'p99' }))),
+        graph('Function throttles', props.functions.map(({ id: label, function: fn }) => fn.metricThrottles({ label, statistic: 'Sum' }))),
+      );
+    }
+    if (props.tables.length > 0) {
+      addRow(
+        dashboard,
+        graph(
+          'Table consumed capacity',
+          props.tables.flatMap(({ id, table }) => [
+            table.metricConsumedReadCapacityUnits({ label: `${id} read`, statistic: 'Sum' }),
+            table.metricConsumedWriteCapacityUnits({ label: `${id} write`, statistic: 'Sum' }),
+          ]),
+        ),
+        graph(
+          'Table throttles',
+          props.tables.flatMap(({ id, table }) => [
+            table.metric('ReadThrottleEvents', { label: `${id} read`, statistic: 'Sum' }),
+            table.metric('WriteThrottleEvents', { label: `${id} write`, statistic: 'Sum' }),
+          ]),
+        ),
+      );
+    }
+    if (props.workflows.length > 0) {
+      addRow(
+        dashboard,
+        graph('Workflows started', props.workflows.map(({ id: label, stateMachine }) => stateMachine.metricStarted({ label, statistic: 'Sum' }))),
+        graph('Workflows failed', props.workflows.map(({ id: label, stateMachine }) => stateMachine.metricFailed({ label, statistic: 'Sum' }))),
+      );
+    }
+  }
+
+  private alarmWhenPositive(id: string, metric: cloudwatch.IMetric, description: string): void {
+    const alarm = new cloudwatch.Alarm(this, id, {
+      metric,
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription: description,
+    });
+    alarm.addAlarmAction(new SnsAction(this.alarmTopic));
+  }
+}
+
+interface Graph {
+  readonly title: string;
+  readonly metrics: cloudwatch.IMetric[];
+}
+
+function graph(title: string, metrics: cloudwatch.IMetric[]): Graph {
+  return { title, metrics };
+}
+
+/** One dashboard row: its graphs share the 24-column width. */
+function addRow(dashboard: cloudwatch.Dashboard, ...graphs: Graph[]): void {
+  const width = Math.floor(24 / graphs.length);
+  dashboard.addWidgets(...graphs.map(({ title, metrics }) => new cloudwatch.GraphWidget({ title, left: metrics, width })));
+}

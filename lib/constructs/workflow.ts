@@ -1,0 +1,110 @@
+// A platform workflow: a Standard state machine from an ASL file, logging every event to an encrypted log group,
+// traced, allowed to call only the functions and tables its definition names, and optionally run on a schedule.
+import { TimeZone, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { arnInFinding, wildcardFinding } from './nag-findings.ts';
+import type { PlatformTable } from './platform-table.ts';
+
+/** What a `${Placeholder}` of the ASL file stands for. */
+export type WorkflowSubstitution = { readonly function: lambda.IFunction } | { readonly table: PlatformTable };
+
+export interface WorkflowProps {
+  /** Physical name; known before the machine exists, so functions can start it without a circular reference. */
+  readonly stateMachineName: string;
+  /** Absolute path of the ASL JSON file. */
+  readonly definitionFile: string;
+  readonly substitutions?: Readonly<Record<string, WorkflowSubstitution>>;
+  readonly logEncryptionKey: kms.IKey;
+  /** A `rate(...)` or `cron(...)` expression, read in Morocco's time zone, and the input of each run. */
+  readonly schedule?: { readonly expression: string; readonly input?: Readonly<Record<string, unknown>> };
+}
+
+export class Workflow extends Construct {
+  readonly stateMachine: sfn.StateMachine;
+
+  constructor(scope: Construct, id: string, props: WorkflowProps) {
+    super(scope, id);
+
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      // The vended-logs prefix keeps Step Functions from adding one CloudWatch Logs resource policy per machine,
+      // a policy whose size limit would otherwise cap the number of workflows.
+      logGroupName: `/aws/vendedlogs/states/${props.stateMachineName}`,
+      retention: logs.RetentionDays.ONE_YEAR,
+      encryptionKey: props.logEncryptionKey,
+    });
+
+    const substitutions = Object.entries(props.substitutions ?? {});
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineName: props.stateMachineName,
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromFile(props.definitionFile),
+      definitionSubstitutions: Object.fromEntries(
+        substitutions.map(([placeholder, target]) => [
+          placeholder,
+          'function' in target ? target.function.functionArn : target.table.tableName,
+        ]),
+      ),
+      // Every event, but without state input and output: those carry citizens' personal data (civil ids).
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: true,
+    });
+    const role = this.stateMachine.role;
+
+    let writesEncryptedTable = false;
+    for (const [, target] of substitutions) {
+      if ('function' in target) {
+        // The unqualified ARN only: `grantInvoke` would add `<arn>:*` (every version), which no workflow uses.
+        role.addToPrincipalPolicy(
+          new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [target.function.functionArn] }),
+        );
+      } else {
+        target.table.grantReadWriteData(role);
+        writesEncryptedTable = true;
+        if (target.table.hasGlobalIndexes) {
+          Validations.of(role).acknowledge({
+            id: wildcardFinding(`Resource::${arnInFinding(target.table)}/index/*`),
+            reason: 'The workflow may query the global secondary indexes of this one table; index/* covers only them.',
+          });
+        }
+      }
+    }
+    if (writesEncryptedTable) {
+      for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
+        Validations.of(role).acknowledge({
+          id: wildcardFinding(`Action::${action}`),
+          reason: "CDK's read/write grant on a table encrypted with the platform key; scoped to that one key ARN.",
+        });
+      }
+    }
+    Validations.of(role).acknowledge({
+      id: wildcardFinding('Resource::*'),
+      reason:
+        'CloudWatch Logs delivery (logs:*LogDelivery, PutResourcePolicy, Describe*) and X-Ray actions support no resource-level permissions.',
+    });
+
+    if (props.schedule !== undefined) {
+      const schedulerRole = new iam.Role(this, 'SchedulerRole', {
+        assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+          conditions: { StringEquals: { 'aws:SourceAccount': this.stateMachine.env.account } },
+        }),
+      });
+      new scheduler.Schedule(this, 'Schedule', {
+        description: `Starts ${props.stateMachineName}`,
+        // Cron expressions of the descriptions mean commune office hours, i.e. Moroccan time.
+        schedule: scheduler.ScheduleExpression.expression(props.schedule.expression, TimeZone.AFRICA_CASABLANCA),
+        // Given its own role, the target grants it `states:StartExecution` on this machine and nothing else.
+        target: new targets.StepFunctionsStartExecution(this.stateMachine, {
+          role: schedulerRole,
+          input: props.schedule.input === undefined ? undefined : scheduler.ScheduleTargetInput.fromObject(props.schedule.input),
+        }),
+      });
+    }
+  }
+}

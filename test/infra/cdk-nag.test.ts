@@ -1,0 +1,47 @@
+// cdk-nag AwsSolutions on the real platform and on the fixture platform: every finding is fixed or acknowledged.
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Validations, type App, type Stack } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { platform } from '../../functions/platform.ts';
+import { buildStack } from '../fixtures/infra/build-stack.ts';
+import { fixturePlatform } from '../fixtures/infra/fixture-platform.ts';
+
+/** Unacknowledged findings of this severity, one line each: `AwsSolutions-IAM5[Resource::*] at Stack/Role/...`. */
+function findings(app: App, severity: 'error' | 'warning'): string[] {
+  // cdk-nag 3 is a validation plugin; `validateScope` is its entry point outside `app.synth()`.
+  const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(app);
+  return report.violations
+    .filter((violation) => violation.severity === severity)
+    .flatMap((violation) =>
+      violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}: ${violation.description}`),
+    );
+}
+
+function expectClean(app: App, stack: Stack): void {
+  expect(findings(app, 'error')).toEqual([]);
+  expect(findings(app, 'warning')).toEqual([]);
+  // Nothing else (CDK itself, bundling) may report an error or warning either.
+  expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+  expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+}
+
+describe.each([
+  ['the real platform (functions/platform.ts)', platform, 'Raqmana'],
+  ['the fixture platform', fixturePlatform, 'RaqmanaFixture'],
+])('cdk-nag AwsSolutions on %s', (_name, description, stackId) => {
+  let app: App;
+  let stack: Stack;
+  beforeAll(() => {
+    ({ app, stack } = buildStack(description, stackId));
+  });
+
+  it('reports no unacknowledged error or warning', () => {
+    expectClean(app, stack);
+  });
+
+  it('lets `cdk synth` through with the checks registered as bin/app.ts does', () => {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+    expect(() => app.synth({ force: true })).not.toThrow();
+  });
+});
