@@ -31,6 +31,9 @@ export interface ApiFunctionProps {
 }
 
 // esbuild's ESM output has no `require`; CommonJS dependencies bundled into it still call it.
+/** The Lambda runtime of every function; `npm test` runs on the same Node major (the `node` dev dependency). */
+export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
 const REQUIRE_SHIM =
   "import { createRequire as __raqmanaCreateRequire } from 'node:module'; const require = __raqmanaCreateRequire(import.meta.url);";
 
@@ -65,7 +68,7 @@ export class ApiFunction extends Construct {
       handler: 'handler',
       projectRoot: props.projectRoot,
       depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_24_X,
+      runtime: LAMBDA_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memoryMb ?? 512,
       timeout: Duration.seconds(props.timeoutSeconds ?? 10),
