@@ -2,15 +2,14 @@
 // own encrypted log group, with a role that holds exactly the tables, buckets and workflows it is given.
 import { join } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { bucketEnvName, stateMachineEnvName, tableEnvName, type Access } from '../../functions/shared/service-description.ts';
-import { arnInFinding, wildcardFinding } from './nag-findings.ts';
+import { functionRoleAndLogs } from './function-role.ts';
+import { wildcardFinding } from './nag-findings.ts';
 import type { PlatformTable } from './platform-table.ts';
 import type { SecureBucket } from './secure-bucket.ts';
 
@@ -43,14 +42,7 @@ export class ApiFunction extends Construct {
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
 
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: logs.RetentionDays.ONE_YEAR,
-      encryptionKey: props.logEncryptionKey,
-    });
-
-    // Its own role rather than the default one, whose AWSLambdaBasicExecutionRole may write to any log group.
-    const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-    logGroup.grantWrite(role);
+    const { role, logGroup } = functionRoleAndLogs(this, '', props.logEncryptionKey);
 
     const environment: Record<string, string> = {
       POWERTOOLS_SERVICE_NAME: props.serviceName,
@@ -98,29 +90,7 @@ export class ApiFunction extends Construct {
       reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; nothing else is granted on *.',
     });
 
-    let writesEncryptedTable = false;
-    for (const { table, access } of props.tables ?? []) {
-      if (access === 'write') {
-        table.grantReadWriteData(role);
-        writesEncryptedTable = true;
-      } else {
-        table.grantReadData(role);
-      }
-      if (table.hasGlobalIndexes) {
-        Validations.of(role).acknowledge({
-          id: wildcardFinding(`Resource::${arnInFinding(table)}/index/*`),
-          reason: 'The function queries the global secondary indexes of this one table; index/* covers only them.',
-        });
-      }
-    }
-    if (writesEncryptedTable) {
-      for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
-        Validations.of(role).acknowledge({
-          id: wildcardFinding(`Action::${action}`),
-          reason: "CDK's read/write grant on a table encrypted with the platform key; scoped to that one key ARN.",
-        });
-      }
-    }
+    for (const { table, access } of props.tables ?? []) table.grantAccess(role, access, 'function');
 
     for (const { bucket, access } of props.buckets ?? []) {
       if (access === 'write') bucket.grantObjectReadWrite(role);

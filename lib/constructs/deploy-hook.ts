@@ -1,12 +1,11 @@
 // Runs a function during deployment (e.g. to load reference data): a CloudFormation custom resource whose
 // provider framework calls the function with the custom-resource event and answers CloudFormation for it.
 import { CustomResource, Validations } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { functionRoleAndLogs } from './function-role.ts';
 import { arnInFinding, wildcardFinding } from './nag-findings.ts';
 
 export interface DeployHookProps {
@@ -19,13 +18,7 @@ export class DeployHook extends Construct {
   constructor(scope: Construct, id: string, props: DeployHookProps) {
     super(scope, id);
 
-    const logGroup = new logs.LogGroup(this, 'ProviderLogs', {
-      retention: logs.RetentionDays.ONE_YEAR,
-      encryptionKey: props.logEncryptionKey,
-    });
-    // Its own role rather than the framework's default one, whose AWSLambdaBasicExecutionRole may write to any log group.
-    const role = new iam.Role(this, 'ProviderRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-    logGroup.grantWrite(role);
+    const { role, logGroup } = functionRoleAndLogs(this, 'Provider', props.logEncryptionKey);
 
     const provider = new cr.Provider(this, 'Provider', {
       onEventHandler: props.function,

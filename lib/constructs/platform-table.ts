@@ -1,10 +1,12 @@
 // A platform DynamoDB table built from its description: on-demand, point-in-time recovery, deletion protection,
 // encrypted with the platform key and retained when the stack lets go of it.
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import type { TableDescription } from '../../functions/shared/service-description.ts';
+import type { Access, TableDescription } from '../../functions/shared/service-description.ts';
+import { arnInFinding, wildcardFinding } from './nag-findings.ts';
 
 export interface PlatformTableProps {
   readonly description: TableDescription;
@@ -39,5 +41,28 @@ export class PlatformTable extends dynamodb.Table {
       });
     }
     this.hasGlobalIndexes = (description.globalIndexes ?? []).length > 0;
+  }
+
+  /**
+   * Grants `access` to `role` and acknowledges the wildcards CDK's grant brings with it: this table's own
+   * `index/*`, and for writes the data-key actions on the platform key.
+   */
+  grantAccess(role: iam.IRole, access: Access, user: string): void {
+    if (access === 'write') this.grantReadWriteData(role);
+    else this.grantReadData(role);
+    if (this.hasGlobalIndexes) {
+      Validations.of(role).acknowledge({
+        id: wildcardFinding(`Resource::${arnInFinding(this)}/index/*`),
+        reason: `The ${user} queries the global secondary indexes of this one table; index/* covers only them.`,
+      });
+    }
+    if (access === 'write') {
+      for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
+        Validations.of(role).acknowledge({
+          id: wildcardFinding(`Action::${action}`),
+          reason: "CDK's read/write grant on a table encrypted with the platform key; scoped to that one key ARN.",
+        });
+      }
+    }
   }
 }

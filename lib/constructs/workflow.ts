@@ -9,7 +9,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { arnInFinding, wildcardFinding } from './nag-findings.ts';
+import { wildcardFinding } from './nag-findings.ts';
 import type { PlatformTable } from './platform-table.ts';
 
 /** What a `${Placeholder}` of the ASL file stands for. */
@@ -57,7 +57,6 @@ export class Workflow extends Construct {
     });
     const role = this.stateMachine.role;
 
-    let writesEncryptedTable = false;
     for (const [, target] of substitutions) {
       if ('function' in target) {
         // The unqualified ARN only: `grantInvoke` would add `<arn>:*` (every version), which no workflow uses.
@@ -65,22 +64,7 @@ export class Workflow extends Construct {
           new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [target.function.functionArn] }),
         );
       } else {
-        target.table.grantReadWriteData(role);
-        writesEncryptedTable = true;
-        if (target.table.hasGlobalIndexes) {
-          Validations.of(role).acknowledge({
-            id: wildcardFinding(`Resource::${arnInFinding(target.table)}/index/*`),
-            reason: 'The workflow may query the global secondary indexes of this one table; index/* covers only them.',
-          });
-        }
-      }
-    }
-    if (writesEncryptedTable) {
-      for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
-        Validations.of(role).acknowledge({
-          id: wildcardFinding(`Action::${action}`),
-          reason: "CDK's read/write grant on a table encrypted with the platform key; scoped to that one key ARN.",
-        });
+        target.table.grantAccess(role, 'write', 'workflow');
       }
     }
     Validations.of(role).acknowledge({

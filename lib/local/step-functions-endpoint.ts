@@ -16,7 +16,9 @@ function stateMachineIdOf(arn: unknown): string {
   return id;
 }
 
-function describe(execution: ReturnType<LocalWorkflows['describeExecution']>) {
+type Execution = ReturnType<LocalWorkflows['describeExecution']>;
+
+function summary(execution: Execution) {
   return {
     executionArn: execution.executionArn,
     stateMachineArn: execution.stateMachineArn,
@@ -24,6 +26,12 @@ function describe(execution: ReturnType<LocalWorkflows['describeExecution']>) {
     status: execution.status,
     startDate: epochSeconds(execution.startDate),
     stopDate: epochSeconds(execution.stopDate),
+  };
+}
+
+function describe(execution: Execution) {
+  return {
+    ...summary(execution),
     input: JSON.stringify(execution.input),
     ...(execution.output !== undefined && { output: JSON.stringify(execution.output) }),
     ...(execution.error !== undefined && { error: execution.error }),
@@ -45,16 +53,7 @@ const OPERATIONS: Record<string, Operation> = {
     const executions = workflows
       .listExecutions(stateMachineIdOf(request.stateMachineArn))
       .filter((execution) => request.statusFilter === undefined || execution.status === request.statusFilter);
-    return {
-      executions: executions.map((execution) => ({
-        executionArn: execution.executionArn,
-        stateMachineArn: execution.stateMachineArn,
-        name: execution.name,
-        status: execution.status,
-        startDate: epochSeconds(execution.startDate),
-        stopDate: epochSeconds(execution.stopDate),
-      })),
-    };
+    return { executions: executions.map(summary) };
   },
 };
 
