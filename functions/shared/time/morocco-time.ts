@@ -1,0 +1,15 @@
+// Calendar dates as they are in Morocco. The offset of Africa/Casablanca changes around Ramadan and has been
+// revised by tz releases, so it always comes from the runtime's IANA zone data, never from a constant.
+export const MOROCCO_TIME_ZONE = 'Africa/Casablanca';
+
+const moroccanCalendarDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: MOROCCO_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The `YYYY-MM-DD` date in Morocco at `instant`. */
+export function moroccanDate(instant: Date): string {
+  return moroccanCalendarDate.format(instant);
+}
