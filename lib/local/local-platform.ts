@@ -18,6 +18,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-
 import { startLocalGateway, type GatewayRoute, type LambdaHttpHandler, type PlatformRequest, type PlatformResponse, type PlatformRoute } from './local-gateway.ts';
 import { LocalIssuer, tokenRequestSchema } from './local-issuer.ts';
 import { ensureTables } from './local-tables.ts';
+import { LocalScheduler } from './local-scheduler.ts';
 import { LocalWorkflows, localStateMachineArn, type LocalFunctionHandler } from './local-workflows.ts';
 import { startS3Local } from './s3-local.ts';
 import { startStepFunctionsEndpoint } from './step-functions-endpoint.ts';
@@ -116,6 +117,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
         },
         dynamodb: dynamodb.client,
         tableName: physicalTableName,
+        journalFile: join(dataDir, 'running-executions.json'),
       },
       stateMachines,
     );
@@ -155,6 +157,11 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
         }
       }
     }
+
+    const scheduler = new LocalScheduler(clock, workflows, stateMachines);
+    // Timers survive a restart: executions that were running go on from where their workflow re-reads its state.
+    workflows.resumeJournal();
+    stops.push(async () => scheduler.stop());
 
     const issuer = await LocalIssuer.open(join(dataDir, 'local-issuer-key.json'), LOCAL_ISSUER);
     const s3Client = new S3Client({ endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });

@@ -1,7 +1,7 @@
 // The local Step Functions service: runs the platform's real ASL files in process with aws-local-stepfunctions,
 // with Task states calling in-process functions and DynamoDB, and Wait states following the virtual clock.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
   DeleteItemCommand,
@@ -72,6 +72,17 @@ export interface LocalWorkflowsOptions {
   readonly dynamodb: DynamoDBClient;
   /** The physical name of a table of the platform, by its id. */
   readonly tableName: (tableId: string) => string;
+  /**
+   * A file that keeps the executions still running, so that a restart of the local platform resumes them
+   * (from their first state: workflows re-read what they act on, so running one again is safe).
+   */
+  readonly journalFile?: string;
+}
+
+interface JournalEntry {
+  readonly stateMachineId: string;
+  readonly name: string;
+  readonly input: unknown;
 }
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -181,6 +192,9 @@ export class LocalWorkflows {
   readonly #stateMachines = new Map<string, RegisteredStateMachine>();
   readonly #executionsByArn = new Map<string, ExecutionRecord>();
   readonly #runs = new Map<ExecutionRecord, Promise<void>>();
+  /** Running executions by ARN, as kept in the journal file. */
+  readonly #journal = new Map<string, JournalEntry>();
+  #stopping = false;
 
   constructor(options: LocalWorkflowsOptions, stateMachines: readonly StateMachineDescription[]) {
     this.#options = options;
@@ -228,7 +242,16 @@ export class LocalWorkflows {
     };
     machine.executions.set(name, record);
     this.#executionsByArn.set(record.executionArn, record);
-    this.#runs.set(record, this.#options.clock.runTracked(() => this.#run(machine, record)));
+    this.#journal.set(record.executionArn, { stateMachineId: machine.id, name, input: record.input });
+    this.#writeJournal();
+    const run = this.#options.clock.runTracked(() => this.#run(machine, record)).finally(() => {
+      // An execution the platform stopped stays in the journal, to be resumed on the next start.
+      if (record.status !== 'ABORTED' || !this.#stopping) {
+        this.#journal.delete(record.executionArn);
+        this.#writeJournal();
+      }
+    });
+    this.#runs.set(record, run);
     return { executionArn: record.executionArn, startDate: record.startDate };
   }
 
@@ -246,7 +269,21 @@ export class LocalWorkflows {
   }
 
   /** Aborts every running execution; resolves once they are all ABORTED. */
+  /** Starts again every execution the journal kept from the previous run of the platform. */
+  resumeJournal(): number {
+    const file = this.#options.journalFile;
+    if (!file || !existsSync(file)) return 0;
+    const entries = JSON.parse(readFileSync(file, 'utf8')) as JournalEntry[];
+    for (const entry of entries) this.startExecution({ stateMachineId: entry.stateMachineId, name: entry.name, input: entry.input });
+    return entries.length;
+  }
+
+  #writeJournal(): void {
+    if (this.#options.journalFile) writeFileSync(this.#options.journalFile, JSON.stringify([...this.#journal.values()]));
+  }
+
   async stop(): Promise<void> {
+    this.#stopping = true;
     const running = [...this.#executionsByArn.values()].filter((record) => record.status === 'RUNNING');
     for (const record of running) stopExecution(record, 'ABORTED');
     await Promise.all(running.map((record) => this.#runs.get(record)));

@@ -24,11 +24,18 @@ function portAnswers(endpoint: string): Promise<boolean> {
 describe('platform lifecycle', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('keeps data and virtual time across a restart, stops everything on SIGTERM, and starts empty with --reset', async () => {
+  it('keeps data, virtual time and running timers across a restart, stops everything on SIGTERM, and starts empty with --reset', async () => {
     const first = await startPlatformProcess({ dataDir, reset: true });
     const admin = await tokenFor({ sub: 'admin-lifecycle', roles: ['admin'] }, first.url);
     await request('PUT', '/v1/holidays/2032', { baseUrl: first.url, token: admin, body: { holidays: [{ code: 'hijri-new-year', date: '2032-04-12' }] } });
     await request('POST', '/_local/clock', { baseUrl: first.url, body: { advance: 'P30D' } });
+    const citizen = await tokenFor({ sub: 'citizen-lifecycle', roles: ['citizen'] }, first.url);
+    const permit = await request('POST', '/v1/permits', {
+      baseUrl: first.url,
+      token: citizen,
+      body: { procedure: 'building-small', commune: 'rabat', project: { title: 'Maison', address: '1 rue A' } },
+    });
+    const dueAt = Date.parse((permit.json.clock as { dueAt: string }).dueAt);
     const dynamodbEndpoint = ((await request('GET', '/health', { baseUrl: first.url })).json.components as { dynamodb: { endpoint: string } }).dynamodb.endpoint;
 
     expect(await first.stop()).toBe(0);
@@ -39,6 +46,15 @@ describe('platform lifecycle', () => {
     const clock = await request('GET', '/_local/clock', { baseUrl: second.url });
     expect(kept.json).toMatchObject({ movableConfirmed: true, version: 1 });
     expect(Date.parse(clock.json.now as string) - Date.now()).toBeGreaterThan(29 * 86_400_000);
+    // The permit's deadline workflow was running when the platform stopped: it resumes and records the lapse
+    // the moment the deadline passes (the nightly sweep would only come at 00:30).
+    await request('POST', '/_local/clock', { baseUrl: second.url, body: { set: new Date(dueAt + 60_000).toISOString() } });
+    const lapsed = await request('GET', `/v1/permits/${permit.json.id as string}`, {
+      baseUrl: second.url,
+      token: await tokenFor({ sub: 'citizen-lifecycle', roles: ['citizen'] }, second.url),
+    });
+    expect(lapsed.json.status).toBe('deemed-approval-available');
+    expect(Date.parse(lapsed.json.lapsedAt as string) - dueAt).toBeLessThan(5_000);
     expect(await second.stop()).toBe(0);
 
     const third = await startPlatformProcess({ dataDir, reset: true });

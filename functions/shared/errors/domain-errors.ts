@@ -58,3 +58,8 @@ export class IdempotencyKeyReusedError extends DomainError {
 export class RequestInProgressError extends DomainError {
   readonly code = 'request-in-progress';
 }
+
+/** The resource exists but its state does not allow the operation (a decided permit cannot be suspended). */
+export class InvalidStateError extends DomainError {
+  readonly code = 'invalid-state';
+}

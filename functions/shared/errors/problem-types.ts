@@ -40,6 +40,22 @@ export const PROBLEM_TYPES = {
     status: 409,
     title: { ar: 'العملية تتعارض مع الحالة الحالية', fr: "L'opération est en conflit avec l'état actuel", en: 'The operation conflicts with the current state' },
   },
+  'invalid-state': {
+    status: 409,
+    title: { ar: 'الملف في حالة لا تسمح بهذه العملية', fr: "Le dossier n'est pas dans un état qui permet cette opération", en: 'The file is not in a state that allows this operation' },
+  },
+  'deadline-lapsed': {
+    status: 409,
+    title: { ar: 'انقضى الأجل القانوني: سكوت الإدارة يعتبر موافقة', fr: "Le délai légal est écoulé : le silence de l'administration vaut accord", en: "The legal deadline has lapsed: the administration's silence counts as approval" },
+  },
+  'deadline-not-lapsed': {
+    status: 409,
+    title: { ar: 'لم ينقض الأجل القانوني بعد', fr: "Le délai légal n'est pas encore écoulé", en: 'The legal deadline has not lapsed yet' },
+  },
+  'extension-refused': {
+    status: 409,
+    title: { ar: 'التمديد غير مقبول', fr: 'La prorogation est refusée', en: 'The extension is refused' },
+  },
   'request-in-progress': {
     status: 409,
     title: { ar: 'طلب بنفس مفتاح عدم التكرار قيد المعالجة', fr: 'Une requête avec la même clé d’idempotence est en cours', en: 'A request with the same idempotency key is in progress' },

@@ -1,0 +1,262 @@
+// DynamoDB adapter of the permits port: permits, their append-only events and daily counters in one table;
+// every change is one transaction conditional on the version it read.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../shared/errors/domain-errors.ts';
+import { decodeCursor, encodeCursor, type Page } from '../../shared/http/pagination.ts';
+import { readReferenceSnapshot, referenceKeysFor, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
+import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
+import type { DailyPermitStats, PageRequest, PermitsRepository, StatsIncrement } from '../application/permits.ports.ts';
+import { PERMIT_INDEXES, permitIndexAttributes, permitKeys } from './permit-keys.ts';
+
+type Item = Record<string, unknown>;
+
+const PERMIT_ATTRIBUTES_NOT_IN_DOMAIN = ['pk', 'sk', ...Object.values(PERMIT_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey])];
+
+function toPermit(item: Item): Permit {
+  const permit = { ...item };
+  for (const attribute of PERMIT_ATTRIBUTES_NOT_IN_DOMAIN) delete permit[attribute];
+  return permit as unknown as Permit;
+}
+
+function toEvent(item: Item): PermitEvent {
+  const { pk: _pk, sk: _sk, ...event } = item;
+  return event as unknown as PermitEvent;
+}
+
+export class DynamoDbPermitsRepository implements PermitsRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly referenceTable: string,
+  ) {}
+
+  async loadWithReference(id: string, reference: ReferenceRequest): Promise<{ permit?: Permit; reference: ReferenceSnapshot }> {
+    const output = await this.client.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [this.table]: { Keys: [permitKeys.permit(id)], ConsistentRead: true },
+          [this.referenceTable]: { Keys: referenceKeysFor(reference) },
+        },
+      }),
+    );
+    const unprocessed = Object.keys(output.UnprocessedKeys ?? {}).length > 0;
+    // Under throttling DynamoDB may defer keys of a batch; a second, plain read keeps the answer complete.
+    if (unprocessed) {
+      const [permit, snapshot] = await Promise.all([this.get(id), this.loadReference(reference)]);
+      return { ...(permit && { permit }), reference: snapshot };
+    }
+    const permitItem = output.Responses?.[this.table]?.[0];
+    return {
+      ...(permitItem && { permit: toPermit(permitItem) }),
+      reference: readReferenceSnapshot(output.Responses?.[this.referenceTable] ?? [], reference),
+    };
+  }
+
+  async loadReference(reference: ReferenceRequest): Promise<ReferenceSnapshot> {
+    let keys = referenceKeysFor(reference) as Item[];
+    const items: Item[] = [];
+    while (keys.length > 0) {
+      const output = await this.client.send(new BatchGetCommand({ RequestItems: { [this.referenceTable]: { Keys: keys } } }));
+      items.push(...(output.Responses?.[this.referenceTable] ?? []));
+      keys = output.UnprocessedKeys?.[this.referenceTable]?.Keys ?? [];
+    }
+    return readReferenceSnapshot(items, reference);
+  }
+
+  async get(id: string): Promise<Permit | undefined> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: permitKeys.permit(id), ConsistentRead: true }));
+    return output.Item ? toPermit(output.Item) : undefined;
+  }
+
+  private statsUpdates(stats: readonly StatsIncrement[]) {
+    return stats.map((increment) => ({
+      Update: {
+        TableName: this.table,
+        Key: permitKeys.statsDay(increment.commune, increment.date),
+        UpdateExpression: 'ADD #counter :one SET #date = :date',
+        ExpressionAttributeNames: { '#counter': increment.counter, '#date': 'date' },
+        ExpressionAttributeValues: { ':one': 1, ':date': increment.date },
+      },
+    }));
+  }
+
+  private async write(change: PermitChange, stats: readonly StatsIncrement[], permitCondition: { expression: string; values?: Item }): Promise<void> {
+    const { permit, event } = change;
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...permitKeys.permit(permit.id), ...permitIndexAttributes(permit), ...permit },
+                ConditionExpression: permitCondition.expression,
+                ...(permitCondition.values && { ExpressionAttributeValues: permitCondition.values }),
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...permitKeys.event(permit.id, event.version), ...event },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...this.statsUpdates(stats),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        throw new ConflictError(`Permit ${permit.id} was changed by someone else at the same moment; reload it and try again`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  create(change: PermitChange, stats: readonly StatsIncrement[]): Promise<void> {
+    return this.write(change, stats, { expression: 'attribute_not_exists(pk)' });
+  }
+
+  save(change: PermitChange, stats: readonly StatsIncrement[]): Promise<void> {
+    return this.write(change, stats, { expression: 'version = :previous', values: { ':previous': change.permit.version - 1 } });
+  }
+
+  private async query<T>(input: Omit<QueryCommandInput, 'TableName'>, page: PageRequest, keyAttributes: readonly string[], partition: Record<string, string>, map: (item: Item) => T): Promise<Page<T>> {
+    const output = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        ...input,
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, keyAttributes, partition),
+      }),
+    );
+    const nextCursor = encodeCursor(output.LastEvaluatedKey);
+    return { items: (output.Items ?? []).map(map), ...(nextCursor && { nextCursor }) };
+  }
+
+  listByApplicant(applicant: string, page: PageRequest): Promise<Page<Permit>> {
+    const index = PERMIT_INDEXES.byApplicant;
+    const partition = { [index.partitionKey]: permitKeys.applicant(applicant) };
+    return this.query(
+      {
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition[index.partitionKey] },
+        ScanIndexForward: false,
+      },
+      page,
+      ['pk', 'sk', index.partitionKey, index.sortKey],
+      partition,
+      toPermit,
+    );
+  }
+
+  listByCommune(commune: string, status: PermitStatus | undefined, page: PageRequest): Promise<Page<Permit>> {
+    const index = status ? PERMIT_INDEXES.byCommuneStatus : PERMIT_INDEXES.byCommune;
+    const partitionValue = status ? permitKeys.communeStatus(commune, status) : permitKeys.commune(commune);
+    const partition = { [index.partitionKey]: partitionValue };
+    return this.query(
+      {
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': partitionValue },
+        ScanIndexForward: false,
+      },
+      page,
+      ['pk', 'sk', index.partitionKey, index.sortKey],
+      partition,
+      toPermit,
+    );
+  }
+
+  history(id: string, page: PageRequest): Promise<Page<PermitEvent>> {
+    const { pk, skPrefix } = permitKeys.history(id);
+    return this.query(
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      },
+      page,
+      ['pk', 'sk'],
+      { pk },
+      toEvent,
+    );
+  }
+
+  async openDueBefore(instant: Date, limit: number): Promise<Permit[]> {
+    const index = PERMIT_INDEXES.openByDue;
+    const output = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :open AND #sk < :instant',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: { ':open': permitKeys.open(), ':instant': instant.toISOString() },
+        Limit: limit,
+      }),
+    );
+    return (output.Items ?? []).map(toPermit);
+  }
+
+  async dailyStats(commune: string, fromDate: string, toDate: string): Promise<DailyPermitStats[]> {
+    const days: DailyPermitStats[] = [];
+    let startKey: Item | undefined;
+    do {
+      const output = await this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': permitKeys.stats(commune),
+            ':from': permitKeys.statsDay(commune, fromDate).sk,
+            ':to': permitKeys.statsDay(commune, toDate).sk,
+          },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of output.Items ?? []) {
+        days.push({
+          date: String(item.date),
+          filed: Number(item.filed ?? 0),
+          decidedInTime: Number(item.decidedInTime ?? 0),
+          lapsed: Number(item.lapsed ?? 0),
+          deemedApprovalInvoked: Number(item.deemedApprovalInvoked ?? 0),
+        });
+      }
+      startKey = output.LastEvaluatedKey;
+    } while (startKey);
+    return days;
+  }
+
+  async countByStatus(commune: string, status: PermitStatus): Promise<number> {
+    const index = PERMIT_INDEXES.byCommuneStatus;
+    let count = 0;
+    let startKey: Item | undefined;
+    do {
+      const output = await this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': index.partitionKey },
+          ExpressionAttributeValues: { ':pk': permitKeys.communeStatus(commune, status) },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += output.Count ?? 0;
+      startKey = output.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+}

@@ -1,0 +1,40 @@
+// Key builders of the permits table (access patterns in ../README.md); no key is written by hand elsewhere.
+import type { Permit, PermitStatus } from '../domain/permit.ts';
+
+export const PERMITS_TABLE_ID = 'permits';
+
+export const PERMIT_INDEXES = {
+  byApplicant: { name: 'byApplicant', partitionKey: 'applicantPk', sortKey: 'filedSk' },
+  byCommune: { name: 'byCommune', partitionKey: 'communePk', sortKey: 'filedSk' },
+  byCommuneStatus: { name: 'byCommuneStatus', partitionKey: 'communeStatusPk', sortKey: 'filedSk' },
+  /** Sparse: only permits whose clock runs, ordered by due instant, for the overdue sweep. */
+  openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk' },
+} as const;
+
+export const permitKeys = {
+  permit: (id: string) => ({ pk: `PERMIT#${id}`, sk: 'PERMIT' }),
+  history: (id: string) => ({ pk: `PERMIT#${id}`, skPrefix: 'EVENT#' }),
+  event: (id: string, version: number) => ({ pk: `PERMIT#${id}`, sk: `EVENT#${String(version).padStart(6, '0')}` }),
+  applicant: (sub: string) => `APPLICANT#${sub}`,
+  commune: (code: string) => `COMMUNE#${code}`,
+  communeStatus: (code: string, status: PermitStatus) => `COMMUNE#${code}#STATUS#${status}`,
+  open: () => 'OPEN',
+  statsDay: (commune: string, date: string) => ({ pk: `STATS#${commune}`, sk: `DAY#${date}` }),
+  stats: (commune: string) => `STATS#${commune}`,
+} as const;
+
+/** The index attributes a permit item carries; the open-clock index only while its clock runs. */
+export function permitIndexAttributes(permit: Permit): Record<string, string> {
+  const filedSk = `${permit.filedAt}#${permit.id}`;
+  return {
+    applicantPk: permitKeys.applicant(permit.applicant),
+    communePk: permitKeys.commune(permit.commune.code),
+    communeStatusPk: permitKeys.communeStatus(permit.commune.code, permit.status),
+    filedSk,
+    ...(permit.status === 'filed' && { openPk: permitKeys.open(), dueSk: `${new Date(permit.clock.dueAt).toISOString()}#${permit.id}` }),
+  };
+}
+
+export const PERMIT_DEADLINE_WORKFLOW_ID = 'permit-deadline';
+export const PERMIT_SWEEP_WORKFLOW_ID = 'permit-deadline-sweep';
+export const PERMIT_DOCUMENTS_BUCKET_ID = 'permit-documents';

@@ -1,0 +1,166 @@
+// What staff and applicants do to a filed permit: request documents, provide them, extend, give an opinion,
+// decide, invoke deemed approval. Each reads the permit once, applies the domain rule and writes one transaction.
+import type { Principal } from '../../shared/auth/principal.ts';
+import { moroccanDate } from '../../shared/time/morocco-time.ts';
+import type { ReferenceSnapshot } from '../../reference-data/public.ts';
+import { requireApplicantActor, requireStaffActor } from '../domain/permit-access.ts';
+import {
+  DeadlineLapsedError,
+  clockStatus,
+  decide,
+  extendDeadline,
+  giveOpinion,
+  invokeDeemedApproval,
+  provideDocuments,
+  recordLapse,
+  requestDocuments,
+  type Opinion,
+  type Permit,
+  type PermitChange,
+  type ProvidedDocument,
+} from '../domain/permit.ts';
+import { holidayYears, type PermitsDependencies, type PermitsWithWorkflow } from './file-permit.use-case.ts';
+import type { StatsIncrement } from './permits.ports.ts';
+
+interface Outcome {
+  readonly change: PermitChange;
+  readonly stats?: readonly StatsIncrement[];
+}
+
+async function changePermit(
+  dependencies: PermitsDependencies,
+  id: string,
+  now: Date,
+  apply: (permit: Permit | undefined, reference: ReferenceSnapshot) => Outcome,
+): Promise<Permit> {
+  const today = moroccanDate(now);
+  // Holidays of every year the deadline may reach; the permit's receipt year is known only after the read,
+  // so the window starts a year back, which covers any open permit.
+  const years = holidayYears(`${Number(today.slice(0, 4)) - 1}`, today);
+  const { permit, reference } = await dependencies.repository.loadWithReference(id, { years });
+  const outcome = apply(permit, reference);
+  await dependencies.repository.save(outcome.change, outcome.stats ?? []);
+  return outcome.change.permit;
+}
+
+function counter(permit: Permit, now: Date, name: StatsIncrement['counter']): StatsIncrement {
+  return { commune: permit.commune.code, date: moroccanDate(now), counter: name };
+}
+
+/**
+ * A permit whose deadline passed while nobody recorded it yet (the workflow is about to): the silence has
+ * decided, so the lapse is recorded now and the caller is told.
+ */
+async function recordLapseFirst(dependencies: PermitsDependencies, permit: Permit, now: Date): Promise<never> {
+  const lapse = recordLapse(permit, dependencies.identifiers.certificateNumber(permit), now);
+  await dependencies.repository.save(lapse, lapseStats(lapse.permit, now));
+  throw new DeadlineLapsedError(`The deadline of ${permit.clock.dueDate} has passed: the silence of the administration decided`);
+}
+
+export function lapseStats(permit: Permit, now: Date): StatsIncrement[] {
+  return [
+    counter(permit, now, 'lapsed'),
+    ...(permit.status === 'deemed-approved' ? [counter(permit, now, 'deemedApprovalInvoked')] : []),
+  ];
+}
+
+async function staffChange(
+  dependencies: PermitsDependencies,
+  id: string,
+  principal: Principal,
+  role: 'agent' | 'commission' | 'president',
+  now: Date,
+  apply: (permit: Permit, actor: { sub: string; role: string }, holidays: ReadonlySet<string>) => Outcome,
+): Promise<Permit> {
+  let lapsed: Permit | undefined;
+  try {
+    return await changePermit(dependencies, id, now, (stored, reference) => {
+      const { permit, actor } = requireStaffActor(stored, id, principal, role);
+      if (permit.status === 'filed' && clockStatus(permit, now) === 'lapsed') lapsed = permit;
+      return apply(permit, actor, reference.holidays);
+    });
+  } catch (error) {
+    if (error instanceof DeadlineLapsedError && lapsed) return recordLapseFirst(dependencies, lapsed, now);
+    throw error;
+  }
+}
+
+export function requestPermitDocuments(
+  dependencies: PermitsDependencies,
+  id: string,
+  request: { documents: readonly string[]; note: string },
+  principal: Principal,
+  now: Date,
+): Promise<Permit> {
+  return staffChange(dependencies, id, principal, 'agent', now, (permit, actor, holidays) => ({
+    change: requestDocuments(permit, request, actor, holidays, now),
+  }));
+}
+
+export function extendPermitDeadline(
+  dependencies: PermitsDependencies,
+  id: string,
+  extension: { days: number; reason: string },
+  principal: Principal,
+  now: Date,
+): Promise<Permit> {
+  return staffChange(dependencies, id, principal, 'agent', now, (permit, actor, holidays) => ({
+    change: extendDeadline(permit, extension, actor, holidays, now),
+  }));
+}
+
+export function givePermitOpinion(
+  dependencies: PermitsDependencies,
+  id: string,
+  opinion: Pick<Opinion, 'verdict' | 'comment'>,
+  principal: Principal,
+  now: Date,
+): Promise<Permit> {
+  return staffChange(dependencies, id, principal, 'commission', now, (permit, actor) => ({ change: giveOpinion(permit, opinion, actor, now) }));
+}
+
+export function decidePermit(
+  dependencies: PermitsDependencies,
+  id: string,
+  decision: { outcome: 'approved' | 'rejected'; reasons: string },
+  principal: Principal,
+  now: Date,
+): Promise<Permit> {
+  return staffChange(dependencies, id, principal, 'president', now, (permit, actor) => {
+    const change = decide(permit, decision, actor, now);
+    return { change, stats: [counter(permit, now, 'decidedInTime')] };
+  });
+}
+
+/** The clock resumes, so a new deadline workflow carries the permit on (the one that parked has ended). */
+export async function providePermitDocuments(
+  dependencies: PermitsWithWorkflow,
+  id: string,
+  documents: readonly ProvidedDocument[],
+  principal: Principal,
+  now: Date,
+): Promise<Permit> {
+  const permit = await changePermit(dependencies, id, now, (stored, reference) => {
+    const { permit: current, actor } = requireApplicantActor(stored, id, principal);
+    return { change: provideDocuments(current, documents, actor, reference.holidays, now) };
+  });
+  await dependencies.workflow.watch(permit);
+  return permit;
+}
+
+export async function invokePermitDeemedApproval(dependencies: PermitsDependencies, id: string, principal: Principal, now: Date): Promise<Permit> {
+  const today = moroccanDate(now);
+  const { permit: stored } = await dependencies.repository.loadWithReference(id, { years: [Number(today.slice(0, 4))] });
+  const applicant = requireApplicantActor(stored, id, principal);
+  let permit = applicant.permit;
+  // The deadline passed a moment ago and the workflow has not recorded it yet: the applicant need not wait for it.
+  if (permit.status === 'filed' && clockStatus(permit, now) === 'lapsed') {
+    const lapse = recordLapse(permit, dependencies.identifiers.certificateNumber(permit), now);
+    await dependencies.repository.save(lapse, lapseStats(lapse.permit, now));
+    permit = lapse.permit;
+    if (permit.status === 'deemed-approved') return permit;
+  }
+  const change = invokeDeemedApproval(permit, dependencies.identifiers.certificateNumber(permit), applicant.actor, now);
+  await dependencies.repository.save(change, [counter(permit, now, 'deemedApprovalInvoked')]);
+  return change.permit;
+}

@@ -1,0 +1,62 @@
+// Filing a permit application: checked against the catalogue and the communes, written with its first event,
+// and handed to the deadline workflow.
+import { ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { moroccanDate } from '../../shared/time/morocco-time.ts';
+import { filePermit, type Permit } from '../domain/permit.ts';
+import type { DeadlineWorkflow, PermitIdentifiers, PermitsRepository } from './permits.ports.ts';
+
+export interface FilePermitRequest {
+  readonly applicant: string;
+  readonly procedure: string;
+  readonly commune: string;
+  readonly project: Permit['project'];
+}
+
+export interface PermitsDependencies {
+  readonly repository: PermitsRepository;
+  readonly identifiers: PermitIdentifiers;
+}
+
+/** Use cases that (re)start the clock also hand the permit to the deadline workflow. */
+export interface PermitsWithWorkflow extends PermitsDependencies {
+  readonly workflow: DeadlineWorkflow;
+}
+
+/** The years whose holidays a deadline counted from `receiptYear` may reach (periods are at most 60 days, suspensions aside). */
+export function holidayYears(receiptDate: string, today: string): number[] {
+  const from = Number(receiptDate.slice(0, 4));
+  const to = Number(today.slice(0, 4)) + 1;
+  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
+
+export async function filePermitApplication(dependencies: PermitsWithWorkflow, request: FilePermitRequest, now: Date): Promise<Permit> {
+  const today = moroccanDate(now);
+  const reference = await dependencies.repository.loadReference({
+    procedure: request.procedure,
+    commune: request.commune,
+    years: holidayYears(today, today),
+  });
+  const issues = [
+    ...(reference.procedure ? [] : [{ pointer: '/body/procedure', code: 'unknown_procedure', detail: `No procedure ${request.procedure} in the catalogue` }]),
+    ...(reference.commune ? [] : [{ pointer: '/body/commune', code: 'unknown_commune', detail: `No commune ${request.commune}` }]),
+  ];
+  if (!reference.procedure || !reference.commune) throw new ValidationFailedError('Unknown procedure or commune', { fieldIssues: issues });
+
+  const id = dependencies.identifiers.newPermitId();
+  const { procedure, commune } = reference;
+  const change = filePermit(
+    {
+      id,
+      receiptNumber: dependencies.identifiers.receiptNumber(commune.code, now, id),
+      procedure: { code: procedure.code, names: procedure.names, category: procedure.category, period: procedure.period, deemedApproval: procedure.deemedApproval },
+      commune: { code: commune.code, names: commune.names },
+      applicant: request.applicant,
+      project: request.project,
+    },
+    reference.holidays,
+    now,
+  );
+  await dependencies.repository.create(change, [{ commune: commune.code, date: today, counter: 'filed' }]);
+  await dependencies.workflow.watch(change.permit);
+  return change.permit;
+}

@@ -1,0 +1,53 @@
+// The ports the permits use cases need: storage, reference data, the deadline workflow, identifiers.
+import type { Page } from '../../shared/http/pagination.ts';
+import type { ReferenceRequest, ReferenceSnapshot } from '../../reference-data/public.ts';
+import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** Counters of a day, by the Moroccan date of the event. */
+export interface StatsIncrement {
+  readonly commune: string;
+  readonly date: string;
+  readonly counter: 'filed' | 'decidedInTime' | 'lapsed' | 'deemedApprovalInvoked';
+}
+
+export interface DailyPermitStats {
+  readonly date: string;
+  readonly filed: number;
+  readonly decidedInTime: number;
+  readonly lapsed: number;
+  readonly deemedApprovalInvoked: number;
+}
+
+export interface PermitsRepository {
+  /** The permit (if any) and the reference data for it, in one round trip. */
+  loadWithReference(id: string, reference: ReferenceRequest): Promise<{ permit?: Permit; reference: ReferenceSnapshot }>;
+  loadReference(reference: ReferenceRequest): Promise<ReferenceSnapshot>;
+  get(id: string): Promise<Permit | undefined>;
+  /** Writes a new permit with its first event and counters, all or nothing. */
+  create(change: PermitChange, stats: readonly StatsIncrement[]): Promise<void>;
+  /** Writes the change only if the stored permit is still at `change.permit.version - 1`; otherwise ConflictError. */
+  save(change: PermitChange, stats: readonly StatsIncrement[]): Promise<void>;
+  listByApplicant(applicant: string, page: PageRequest): Promise<Page<Permit>>;
+  listByCommune(commune: string, status: PermitStatus | undefined, page: PageRequest): Promise<Page<Permit>>;
+  history(id: string, page: PageRequest): Promise<Page<PermitEvent>>;
+  /** Permits whose clock runs and whose due instant is before `instant`, oldest due first. */
+  openDueBefore(instant: Date, limit: number): Promise<Permit[]>;
+  dailyStats(commune: string, fromDate: string, toDate: string): Promise<DailyPermitStats[]>;
+  countByStatus(commune: string, status: PermitStatus): Promise<number>;
+}
+
+export interface DeadlineWorkflow {
+  /** Starts the workflow that carries the permit to its deadline; a start that already happened is not an error. */
+  watch(permit: Permit): Promise<void>;
+}
+
+export interface PermitIdentifiers {
+  newPermitId(): string;
+  receiptNumber(communeCode: string, filedAt: Date, permitId: string): string;
+  certificateNumber(permit: Permit): string;
+}

@@ -1,0 +1,11 @@
+// The daily sweep's task: repairs every permit whose deadline passed without its workflow acting.
+import { logger } from '../../shared/observability/observability.ts';
+import { now } from '../../shared/time/time-source.ts';
+import { permitsDependencies } from '../adapters/permits.dependencies.ts';
+import { sweepOverduePermits } from '../application/check-deadline.use-case.ts';
+
+export async function handler() {
+  const result = await sweepOverduePermits(permitsDependencies, now());
+  logger.info('overdue permits swept', result);
+  return result;
+}

@@ -1,0 +1,51 @@
+// What other contexts may read of reference data: procedures, communes and holiday dates, fetched with the
+// keys given here (so a caller can fold them into its own BatchGetItem) and read back into domain values.
+import { estimateMovableHolidays, holidaysOfYear, type FixedHolidayRule, type MovableHolidayDate } from './domain/holiday-calendar.ts';
+import type { Commune } from './domain/commune.ts';
+import type { Procedure } from './domain/procedure.ts';
+import { REFERENCE_TABLE_ID, referenceKeys } from './adapters/reference-keys.ts';
+
+export { REFERENCE_TABLE_ID };
+export type { Commune, Procedure };
+
+export interface ReferenceRequest {
+  readonly procedure?: string;
+  readonly commune?: string;
+  /** Years whose public holidays are needed. */
+  readonly years: readonly number[];
+}
+
+export interface ReferenceSnapshot {
+  readonly procedure?: Procedure;
+  readonly commune?: Commune;
+  /** `YYYY-MM-DD` public holidays of the requested years; movable ones estimated where no administrator confirmed them. */
+  readonly holidays: ReadonlySet<string>;
+}
+
+export function referenceKeysFor(request: ReferenceRequest): { pk: string; sk: string }[] {
+  return [
+    ...(request.procedure ? [referenceKeys.procedure(request.procedure)] : []),
+    ...(request.commune ? [referenceKeys.commune(request.commune)] : []),
+    referenceKeys.fixedHolidayRules(),
+    ...request.years.map((year) => referenceKeys.movableHolidays(year)),
+  ];
+}
+
+export function readReferenceSnapshot(items: readonly Record<string, unknown>[], request: ReferenceRequest): ReferenceSnapshot {
+  const find = (key: { pk: string; sk: string }) => items.find((item) => item.pk === key.pk && item.sk === key.sk);
+  const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
+    if (!item) return undefined;
+    const { pk: _pk, sk: _sk, ...rest } = item;
+    return rest as T;
+  };
+  const rules = (find(referenceKeys.fixedHolidayRules())?.rules ?? []) as FixedHolidayRule[];
+  const holidays = new Set<string>();
+  for (const year of request.years) {
+    const confirmed = find(referenceKeys.movableHolidays(year))?.dates as MovableHolidayDate[] | undefined;
+    const movable = confirmed ? { dates: confirmed, estimated: false } : { dates: estimateMovableHolidays(year), estimated: true };
+    for (const holiday of holidaysOfYear(year, rules, movable)) holidays.add(holiday.date);
+  }
+  const procedure = request.procedure ? strip<Procedure>(find(referenceKeys.procedure(request.procedure))) : undefined;
+  const commune = request.commune ? strip<Commune>(find(referenceKeys.commune(request.commune))) : undefined;
+  return { ...(procedure && { procedure }), ...(commune && { commune }), holidays };
+}

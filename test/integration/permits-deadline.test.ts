@@ -1,0 +1,127 @@
+// Permits against DynamoDB Local with the real deadline workflow (ASL on the local runner, started through the
+// Step Functions API) on a virtual clock: the lapse, a race at the deadline, and the nightly repair.
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { permitsService } from '../../functions/permits/permits.service.ts';
+import { DynamoDbPermitsRepository } from '../../functions/permits/adapters/dynamodb-permits.repository.ts';
+import { permitIdentifiers } from '../../functions/permits/adapters/permit-identifiers.ts';
+import { StepFunctionsDeadlineWorkflow } from '../../functions/permits/adapters/step-functions-deadline-workflow.ts';
+import { decidePermit } from '../../functions/permits/application/change-permit.use-cases.ts';
+import { checkPermitDeadline, sweepOverduePermits } from '../../functions/permits/application/check-deadline.use-case.ts';
+import { filePermitApplication, type PermitsWithWorkflow } from '../../functions/permits/application/file-permit.use-case.ts';
+import { filePermit } from '../../functions/permits/domain/permit.ts';
+import { DynamoDbReferenceDataRepository } from '../../functions/reference-data/adapters/dynamodb-reference-data.repository.ts';
+import { DEMO_COMMUNES, DEMO_PROCEDURES, FIXED_HOLIDAY_RULES } from '../../functions/reference-data/data/demo-reference-data.ts';
+import { referenceDataService } from '../../functions/reference-data/reference-data.service.ts';
+import type { Principal } from '../../functions/shared/auth/principal.ts';
+import { ConflictError } from '../../functions/shared/errors/domain-errors.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb-local.ts';
+import { LocalWorkflows, localStateMachineArn } from '../../lib/local/local-workflows.ts';
+import { startStepFunctionsEndpoint, type RunningStepFunctionsEndpoint } from '../../lib/local/step-functions-endpoint.ts';
+import { VirtualClock } from '../../lib/local/virtual-clock.ts';
+import { freshTables, localDocumentClient, localDynamoDb } from './local-aws.ts';
+
+const clock = new VirtualClock(new Date('2026-12-01T09:00:00Z'));
+const citizen: Principal = { sub: 'citizen-1', roles: ['citizen'] };
+const president: Principal = { sub: 'president-1', roles: ['president'], commune: 'rabat' };
+const application = { applicant: citizen.sub, procedure: 'building-small', commune: 'rabat', project: { title: 'Maison', address: '12 rue X' } };
+
+let dependencies: PermitsWithWorkflow;
+let repository: DynamoDbPermitsRepository;
+let workflows: LocalWorkflows;
+let endpoint: RunningStepFunctionsEndpoint;
+
+describe('permits on DynamoDB Local with the real deadline workflow', () => {
+  beforeAll(async () => {
+    const names = await freshTables([...(referenceDataService.tables ?? []), ...(permitsService.tables ?? [])]);
+    const documents = localDocumentClient();
+    await new DynamoDbReferenceDataRepository(documents, names.reference!).seedOnce({
+      communes: DEMO_COMMUNES,
+      procedures: DEMO_PROCEDURES,
+      fixedHolidayRules: FIXED_HOLIDAY_RULES,
+    });
+    repository = new DynamoDbPermitsRepository(documents, names.permits!, names.reference!);
+    const core = { repository, identifiers: permitIdentifiers };
+    workflows = new LocalWorkflows(
+      {
+        clock,
+        resolveFunction: () => async (event: { permitId: string }) => checkPermitDeadline(core, event.permitId, clock.now()),
+        dynamodb: localDynamoDb(),
+        tableName: (id) => names[id]!,
+      },
+      (permitsService.stateMachines ?? []).filter((machine) => machine.id === 'permit-deadline'),
+    );
+    endpoint = await startStepFunctionsEndpoint(workflows);
+    const sfn = new SFNClient({ endpoint: endpoint.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    dependencies = { ...core, workflow: new StepFunctionsDeadlineWorkflow(sfn, localStateMachineArn('permit-deadline')) };
+  });
+
+  afterAll(async () => {
+    await workflows.stop();
+    await endpoint.stop();
+    clock.dispose();
+  });
+
+  it('records the lapse the moment the deadline passes in silence', async () => {
+    const permit = await filePermitApplication(dependencies, application, clock.now());
+    expect(permit.clock.dueDate).toBe('2026-12-16');
+
+    await clock.set(new Date('2026-12-16T23:00:00Z'));
+    expect((await repository.get(permit.id))?.status).toBe('filed');
+    await clock.set(new Date('2026-12-17T01:00:00Z'));
+
+    const lapsed = await repository.get(permit.id);
+    expect(lapsed).toMatchObject({ status: 'deemed-approval-available', version: 2 });
+    expect(Date.parse(lapsed!.lapsedAt!)).toBeLessThan(Date.parse('2026-12-17T00:00:01Z'));
+    const history = await repository.history(permit.id, { limit: 10 });
+    expect(history.items.map((event) => `${event.type}:${event.by.role}`)).toEqual(['filed:citizen', 'deadline-lapsed:system']);
+  });
+
+  it('ends a decision racing the lapse at the deadline in exactly one outcome', async () => {
+    const permit = await filePermitApplication(dependencies, application, clock.now());
+    const justBefore = new Date(Date.parse(permit.clock.dueAt) - 1);
+    const justAfter = new Date(Date.parse(permit.clock.dueAt) + 1);
+
+    const [decision, check] = await Promise.allSettled([
+      decidePermit(dependencies, permit.id, { outcome: 'approved', reasons: 'conform' }, president, justBefore),
+      checkPermitDeadline(dependencies, permit.id, justAfter),
+    ]);
+
+    const stored = await repository.get(permit.id);
+    const events = (await repository.history(permit.id, { limit: 10 })).items.map((event) => event.type);
+    expect(stored?.version).toBe(2);
+    expect(events).toHaveLength(2);
+    if (stored?.status === 'approved') {
+      expect(check).toMatchObject({ status: 'fulfilled', value: { state: 'closed' } });
+      expect(events[1]).toBe('decided');
+    } else {
+      expect(stored?.status).toBe('deemed-approval-available');
+      expect(decision.status === 'rejected' && decision.reason).toBeInstanceOf(ConflictError);
+      expect(events[1]).toBe('deadline-lapsed');
+    }
+  });
+
+  it('repairs, in the nightly sweep, a permit whose workflow never ran', async () => {
+    const filedAt = clock.now();
+    const orphan = filePermit(
+      {
+        id: permitIdentifiers.newPermitId(),
+        receiptNumber: 'RCP-RABAT-2026-ORPHAN',
+        procedure: { code: 'building-small', names: { ar: 'رخصة البناء', fr: 'Permis de construire' }, category: 'urbanism', period: { days: 15, unit: 'calendar' }, deemedApproval: 'on-request' },
+        commune: { code: 'rabat', names: { ar: 'الرباط', fr: 'Rabat' } },
+        applicant: citizen.sub,
+        project: application.project,
+      },
+      new Set(),
+      filedAt,
+    );
+    await repository.create(orphan, []);
+
+    const beforeDeadline = await sweepOverduePermits(dependencies, new Date(Date.parse(orphan.permit.clock.dueAt) - 1000));
+    const afterDeadline = await sweepOverduePermits(dependencies, new Date(Date.parse(orphan.permit.clock.dueAt) + 1000));
+
+    expect(beforeDeadline.lapsed).toBe(0);
+    expect(afterDeadline.lapsed).toBeGreaterThanOrEqual(1);
+    expect((await repository.get(orphan.permit.id))?.status).toBe('deemed-approval-available');
+  });
+});
