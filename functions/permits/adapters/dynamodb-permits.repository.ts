@@ -10,7 +10,8 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
-import { decodeCursor, encodeCursor, type Page } from '../../shared/http/pagination.ts';
+import { pagedQuery } from '../../shared/aws/paged-query.ts';
+import type { Page } from '../../shared/http/pagination.ts';
 import { readReferenceSnapshot, referenceKeysFor, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
 import type { DailyPermitStats, PageRequest, PermitsRepository, StatsIncrement } from '../application/permits.ports.ts';
@@ -129,17 +130,8 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     return this.write(change, stats, { expression: 'version = :previous', values: { ':previous': change.permit.version - 1 } });
   }
 
-  private async query<T>(input: Omit<QueryCommandInput, 'TableName'>, page: PageRequest, keyAttributes: readonly string[], partition: Record<string, string>, map: (item: Item) => T): Promise<Page<T>> {
-    const output = await this.client.send(
-      new QueryCommand({
-        TableName: this.table,
-        ...input,
-        Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, keyAttributes, partition),
-      }),
-    );
-    const nextCursor = encodeCursor(output.LastEvaluatedKey);
-    return { items: (output.Items ?? []).map(map), ...(nextCursor && { nextCursor }) };
+  private query<T>(input: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>, page: PageRequest, keyAttributes: readonly string[], partition: Record<string, string>, map: (item: Item) => T): Promise<Page<T>> {
+    return pagedQuery(this.client, { input: { TableName: this.table, ...input }, page, keyAttributes, partition }, map);
   }
 
   listByApplicant(applicant: string, page: PageRequest): Promise<Page<Permit>> {

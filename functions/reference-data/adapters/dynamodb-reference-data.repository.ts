@@ -1,9 +1,10 @@
 // DynamoDB adapter of the reference-data port: one table, items keyed by reference-keys.ts.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { pagedQuery } from '../../shared/aws/paged-query.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { now } from '../../shared/time/time-source.ts';
-import { decodeCursor, encodeCursor, type Page } from '../../shared/http/pagination.ts';
+import type { Page } from '../../shared/http/pagination.ts';
 import type { Commune } from '../domain/commune.ts';
 import type { FixedHolidayRule } from '../domain/holiday-calendar.ts';
 import type { Procedure } from '../domain/procedure.ts';
@@ -23,19 +24,22 @@ export class DynamoDbReferenceDataRepository implements ReferenceDataRepository 
     private readonly table: string,
   ) {}
 
-  private async queryPartition<T>(partition: { pk: string }, page: PageRequest, ascending = true): Promise<Page<T>> {
-    const output = await this.client.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition.pk },
-        Limit: page.limit,
-        ScanIndexForward: ascending,
-        ExclusiveStartKey: decodeCursor(page.cursor, REFERENCE_KEY_ATTRIBUTES, partition),
-      }),
+  private queryPartition<T>(partition: { pk: string }, page: PageRequest, ascending = true): Promise<Page<T>> {
+    return pagedQuery(
+      this.client,
+      {
+        input: {
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': partition.pk },
+          ScanIndexForward: ascending,
+        },
+        page,
+        keyAttributes: REFERENCE_KEY_ATTRIBUTES,
+        partition,
+      },
+      (item) => withoutKeys<T>(item),
     );
-    const nextCursor = encodeCursor(output.LastEvaluatedKey);
-    return { items: (output.Items ?? []).map((item) => withoutKeys<T>(item)), ...(nextCursor && { nextCursor }) };
   }
 
   private async getOne<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
