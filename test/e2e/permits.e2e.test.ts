@@ -74,6 +74,11 @@ describe('a building permit from filing to deemed approval', () => {
       'deadline-lapsed',
       'deemed-approval-invoked',
     ]);
+
+    const notifications = await request('GET', '/v1/notifications', { token: await applicant() });
+    const aboutThisPermit = (notifications.json.items as { permitId: string; type: string; message: { fr: string } }[]).filter((n) => n.permitId === id);
+    expect(aboutThisPermit.map((notification) => notification.type)).toEqual(['deadline-lapsed', 'documents-requested']);
+    expect(aboutThisPermit[0]?.message.fr).toContain("invoquer l'accord tacite");
   });
 });
 

@@ -13,6 +13,7 @@ import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { pagedQuery } from '../../shared/aws/paged-query.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import { readReferenceSnapshot, referenceKeysFor, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
+import { applicantNotification, type ApplicantNotification } from '../domain/applicant-notification.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
 import type { DailyPermitStats, PageRequest, PermitsRepository, StatsIncrement } from '../application/permits.ports.ts';
 import { PERMIT_INDEXES, permitIndexAttributes, permitKeys } from './permit-keys.ts';
@@ -89,6 +90,33 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     }));
   }
 
+  private notificationPuts(change: PermitChange) {
+    const notification = applicantNotification(change);
+    if (!notification) return [];
+    return [
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...permitKeys.notification(notification.applicant, notification.at, notification.permitId, change.event.version), ...notification },
+        },
+      },
+    ];
+  }
+
+  async notifications(applicant: string, page: PageRequest): Promise<Page<ApplicantNotification>> {
+    const pk = permitKeys.inbox(applicant);
+    return this.query(
+      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false },
+      page,
+      ['pk', 'sk'],
+      { pk },
+      (item) => {
+        const { pk: _pk, sk: _sk, ...notification } = item;
+        return notification as unknown as ApplicantNotification;
+      },
+    );
+  }
+
   private async write(change: PermitChange, stats: readonly StatsIncrement[], permitCondition: { expression: string; values?: Item }): Promise<void> {
     const { permit, event } = change;
     try {
@@ -111,6 +139,7 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
               },
             },
             ...this.statsUpdates(stats),
+            ...this.notificationPuts(change),
           ],
         }),
       );

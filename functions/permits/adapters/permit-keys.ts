@@ -21,6 +21,11 @@ export const permitKeys = {
   open: () => 'OPEN',
   statsDay: (commune: string, date: string) => ({ pk: `STATS#${commune}`, sk: `DAY#${date}` }),
   stats: (commune: string) => `STATS#${commune}`,
+  inbox: (applicant: string) => `INBOX#${applicant}`,
+  notification: (applicant: string, at: string, permitId: string, version: number) => ({
+    pk: `INBOX#${applicant}`,
+    sk: `${at}#${permitId}#${String(version).padStart(6, '0')}`,
+  }),
 } as const;
 
 /** The index attributes a permit item carries; the open-clock index only while its clock runs. */

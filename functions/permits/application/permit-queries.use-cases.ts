@@ -48,6 +48,10 @@ export async function permitHistory(repository: PermitsRepository, id: string, p
   return repository.history(id, page);
 }
 
+export function applicantNotifications(repository: PermitsRepository, principal: Principal, page: PageRequest) {
+  return repository.notifications(principal.sub, page);
+}
+
 interface PeriodFigures {
   readonly from: string;
   readonly to: string;

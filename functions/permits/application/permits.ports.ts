@@ -1,6 +1,7 @@
 // The ports the permits use cases need: storage, reference data, the deadline workflow, identifiers.
 import type { Page } from '../../shared/http/pagination.ts';
 import type { ReferenceRequest, ReferenceSnapshot } from '../../reference-data/public.ts';
+import type { ApplicantNotification } from '../domain/applicant-notification.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
 
 export interface PageRequest {
@@ -39,6 +40,8 @@ export interface PermitsRepository {
   openDueBefore(instant: Date, limit: number): Promise<Permit[]>;
   dailyStats(commune: string, fromDate: string, toDate: string): Promise<DailyPermitStats[]>;
   countByStatus(commune: string, status: PermitStatus): Promise<number>;
+  /** The applicant's inbox, newest first; written with the change that caused each notification. */
+  notifications(applicant: string, page: PageRequest): Promise<Page<ApplicantNotification>>;
 }
 
 export interface DeadlineWorkflow {
