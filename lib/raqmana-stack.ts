@@ -85,6 +85,7 @@ export class RaqmanaStack extends Stack {
           description: `${service.name}: ${fn.route === undefined ? fn.id : routeKey(fn.route)}`,
           memoryMb: fn.memoryMb,
           timeoutSeconds: fn.timeoutSeconds,
+          packageFiles: fn.packageFiles,
           logEncryptionKey: key,
           tables: [...tableAccess].map(([tableId, access]) => ({ id: tableId, table: lookup(tables, 'table', tableId, user), access })),
           buckets: Object.entries(fn.buckets ?? {}).map(([bucketId, access]) => ({

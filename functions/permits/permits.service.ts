@@ -1,5 +1,6 @@
 // The permits service (the Rokhas one-stop shop): filing, instruction, the statutory clock on Step Functions
 // and deemed approval when the administration stays silent.
+import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/fonts.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import {
@@ -17,6 +18,8 @@ import {
   giveOpinionRoute,
   invokeDeemedApprovalRoute,
   listNotificationsRoute,
+  permitCertificateRoute,
+  permitReceiptRoute,
   listPermitsRoute,
   permitHistoryRoute,
   permitStatsRoute,
@@ -67,6 +70,9 @@ export const permitsService: ServiceDescription = {
     fn('DecidePermit', 'decide-permit', { route: decidePermitRoute, tables: writes }),
     fn('InvokeDeemedApproval', 'invoke-deemed-approval', { route: invokeDeemedApprovalRoute, tables: writes }),
     fn('PermitStats', 'permit-stats', { route: permitStatsRoute, tables: reads }),
+    // Rendering PDFs is CPU-bound: more memory buys a faster CPU share in Lambda.
+    fn('PermitReceipt', 'permit-receipt', { route: permitReceiptRoute, tables: reads, memoryMb: 1024, packageFiles: [PDF_FONT_PACKAGE_FILES] }),
+    fn('PermitCertificate', 'permit-certificate', { route: permitCertificateRoute, tables: reads, memoryMb: 1024, packageFiles: [PDF_FONT_PACKAGE_FILES] }),
     fn('ListPermitNotifications', 'list-notifications', { route: listNotificationsRoute, tables: reads }),
     fn('CheckPermitDeadline', 'check-permit-deadline', { tables: writes }),
     fn('SweepOverduePermits', 'sweep-overdue-permits', { tables: writes, timeoutSeconds: 300 }),

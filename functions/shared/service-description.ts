@@ -30,6 +30,13 @@ export interface StateMachineDescription {
   readonly schedule?: { readonly expression: string; readonly input?: Readonly<Record<string, unknown>> };
 }
 
+/** Files of an npm package that a function reads at run time (fonts, ...), shipped beside its bundle. */
+export interface PackageFiles {
+  readonly package: string;
+  /** Paths inside the package; `package.json` is always needed for the package to resolve. */
+  readonly files: readonly string[];
+}
+
 export interface FunctionDescription {
   /** Logical id, unique across the platform (PascalCase: `ListCommunes`). */
   readonly id: string;
@@ -48,6 +55,8 @@ export interface FunctionDescription {
   readonly startsStateMachines?: readonly string[];
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
+  /** Package files read at run time, copied into `node_modules/` next to the bundle. */
+  readonly packageFiles?: readonly PackageFiles[];
 }
 
 export interface ServiceDescription {

@@ -7,7 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { bucketEnvName, stateMachineEnvName, tableEnvName, type Access } from '../../functions/shared/service-description.ts';
+import { bucketEnvName, stateMachineEnvName, tableEnvName, type Access, type PackageFiles } from '../../functions/shared/service-description.ts';
 import { functionRoleAndLogs } from './function-role.ts';
 import { wildcardFinding } from './nag-findings.ts';
 import type { PlatformTable } from './platform-table.ts';
@@ -27,12 +27,24 @@ export interface ApiFunctionProps {
   readonly tables?: readonly { readonly id: string; readonly table: PlatformTable; readonly access: Access }[];
   readonly buckets?: readonly { readonly id: string; readonly bucket: SecureBucket; readonly access: Access }[];
   readonly startsStateMachines?: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
+  readonly packageFiles?: readonly PackageFiles[];
 }
 
-// esbuild's ESM output has no `require`; CommonJS dependencies bundled into it still call it.
+/** Shell commands that copy package files read at run time into `node_modules/` beside the bundle. */
+function copyPackageFiles(packages: readonly PackageFiles[], inputDir: string, outputDir: string): string[] {
+  return packages.flatMap((packageFiles) =>
+    packageFiles.files.flatMap((file) => {
+      const from = `${inputDir}/node_modules/${packageFiles.package}/${file}`;
+      const to = `${outputDir}/node_modules/${packageFiles.package}/${file}`;
+      return [`mkdir -p "$(dirname "${to}")"`, `cp "${from}" "${to}"`];
+    }),
+  );
+}
+
 /** The Lambda runtime of every function; `npm test` runs on the same Node major (the `node` dev dependency). */
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
+// esbuild's ESM output has no `require`; CommonJS dependencies bundled into it still call it.
 const REQUIRE_SHIM =
   "import { createRequire as __raqmanaCreateRequire } from 'node:module'; const require = __raqmanaCreateRequire(import.meta.url);";
 
@@ -82,6 +94,13 @@ export class ApiFunction extends Construct {
         // The SDK version is the one the lockfile pins and the tests ran against, not whatever the runtime ships.
         externalModules: [],
         forceDockerBundling: false,
+        ...(props.packageFiles?.length && {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) => copyPackageFiles(props.packageFiles ?? [], inputDir, outputDir),
+          },
+        }),
       },
     });
 

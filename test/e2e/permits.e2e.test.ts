@@ -1,6 +1,7 @@
 // The whole story of a permit over HTTP on the local platform, with the virtual clock: file, suspend, resume,
 // extend, lapse, invoke deemed approval, history and figures; plus who may see what, and bad filings.
-import { describe, expect, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { describe, expect, inject, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { request, tokenFor } from './http-client.ts';
 
@@ -11,6 +12,14 @@ const applicant = () => as('applicant', ['citizen']);
 const agent = () => as('agent', ['agent'], 'rabat');
 
 const application = { procedure: 'building-small', commune: 'rabat', project: { title: 'Maison familiale', address: '12 rue Oued Ziz, Rabat' } };
+
+async function pdfText(path: string, token: string): Promise<string> {
+  const response = await fetch(`${inject('platformUrl')}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/pdf');
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true });
+  return text;
+}
 
 async function advance(duration: string) {
   const reply = await request('POST', '/_local/clock', { body: { advance: duration } });
@@ -50,6 +59,12 @@ describe('a building permit from filing to deemed approval', () => {
 
     const early = await request('POST', `/v1/permits/${id}/deemed-approval`, { token: await applicant() });
     expect(early.json.code).toBe('deadline-not-lapsed');
+    expect((await request('GET', `/v1/permits/${id}/certificate`, { token: await applicant() })).status).toBe(409);
+
+    const receipt = await pdfText(`/v1/permits/${id}/receipt`, await applicant());
+    expect(receipt).toContain('Récépissé de dépôt');
+    expect(receipt).toContain('وصل الإيداع');
+    expect(receipt).toContain(filed.json.receiptNumber as string);
 
     await advance('P40D');
     const lapsed = await request('GET', `/v1/permits/${id}`, { token: await applicant() });
@@ -64,6 +79,11 @@ describe('a building permit from filing to deemed approval', () => {
 
     const invoked = await request('POST', `/v1/permits/${id}/deemed-approval`, { token: await applicant() });
     expect(invoked.json).toMatchObject({ status: 'deemed-approved', deemedApproval: { automatic: false } });
+
+    const certificate = await pdfText(`/v1/permits/${id}/certificate`, await agent());
+    expect(certificate).toContain("Attestation d'accord tacite");
+    expect(certificate).toContain('شهادة الموافقة الضمنية');
+    expect(certificate).toContain((invoked.json.deemedApproval as { certificateNumber: string }).certificateNumber);
 
     const history = await request('GET', `/v1/permits/${id}/history`, { token: await applicant() });
     expect((history.json.items as { type: string }[]).map((event) => event.type)).toEqual([

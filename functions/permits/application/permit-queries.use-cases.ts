@@ -5,7 +5,7 @@ import { COMMUNE_STAFF_ROLES } from '../../shared/auth/roles.ts';
 import { ForbiddenError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import { requireReader } from '../domain/permit-access.ts';
-import { clockStatus, type Permit, type PermitEvent, type PermitStatus } from '../domain/permit.ts';
+import { DeadlineNotLapsedError, clockStatus, type Permit, type PermitEvent, type PermitStatus } from '../domain/permit.ts';
 import type { PageRequest, PermitsRepository } from './permits.ports.ts';
 
 export interface PermitView extends Omit<Permit, 'clock'> {
@@ -22,6 +22,19 @@ export async function getPermit(repository: PermitsRepository, id: string, princ
 
 export async function readablePermit(repository: PermitsRepository, id: string, principal: Principal): Promise<Permit> {
   return requireReader(await repository.get(id), id, principal);
+}
+
+/** A permit approved by silence, for its certificate; any other permit has none yet. */
+export async function deemedApprovedPermit(
+  repository: PermitsRepository,
+  id: string,
+  principal: Principal,
+): Promise<Permit & { deemedApproval: NonNullable<Permit['deemedApproval']> }> {
+  const permit = await readablePermit(repository, id, principal);
+  if (permit.status !== 'deemed-approved' || !permit.deemedApproval) {
+    throw new DeadlineNotLapsedError(`Permit ${id} is ${permit.status}: a certificate exists only once deemed approval is invoked`);
+  }
+  return { ...permit, deemedApproval: permit.deemedApproval };
 }
 
 export async function listPermits(

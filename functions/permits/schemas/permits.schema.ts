@@ -255,3 +255,27 @@ export const listNotificationsRoute = defineRoute({
     403: problem,
   },
 });
+
+const pdf = { description: 'PDF document, Arabic and French', contentType: 'application/pdf' };
+
+export const permitReceiptRoute = defineRoute({
+  operationId: 'permitReceipt',
+  method: 'GET',
+  path: '/v1/permits/{id}/receipt',
+  summary: "The filing receipt (récépissé), the applicant's proof for invoking silence",
+  tags: TAGS,
+  access: ['citizen', 'agent', 'commission', 'president'],
+  params: permitId,
+  responses: { 200: pdf, 400: problem, 401: problem, 403: problem, 404: problem },
+});
+
+export const permitCertificateRoute = defineRoute({
+  operationId: 'permitCertificate',
+  method: 'GET',
+  path: '/v1/permits/{id}/certificate',
+  summary: 'The deemed-approval certificate, once deemed approval is invoked (409 before)',
+  tags: TAGS,
+  access: ['citizen', 'agent', 'commission', 'president'],
+  params: permitId,
+  responses: { 200: pdf, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+});
