@@ -9,6 +9,12 @@ const LEGAL_BASIS: BilingualText = {
   ar: 'القانون رقم 55.19 المتعلق بتبسيط المساطر والإجراءات الإدارية؛ القرار المشترك رقم 1839.23. إذا انقضى الأجل القانوني دون أن تبت الإدارة، تعتبر الرخصة ممنوحة.',
 };
 
+/** Dates as Moroccan documents print them: DD/MM/YYYY. */
+function printed(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}
+
 function issuer(permit: Permit): BilingualText {
   return { fr: `Royaume du Maroc\nCommune de ${permit.commune.names.fr}`, ar: `المملكة المغربية\nجماعة ${permit.commune.names.ar}` };
 }
@@ -25,7 +31,7 @@ function commonRows(permit: Permit): BilingualDocument['rows'] {
     { label: { fr: 'Procédure', ar: 'المسطرة' }, value: permit.procedure.names },
     { label: { fr: 'Projet', ar: 'المشروع' }, value: permit.project.title },
     { label: { fr: 'Adresse', ar: 'العنوان' }, value: permit.project.address },
-    { label: { fr: 'Date de dépôt', ar: 'تاريخ الإيداع' }, value: permit.clock.receiptDate },
+    { label: { fr: 'Date de dépôt', ar: 'تاريخ الإيداع' }, value: printed(permit.clock.receiptDate) },
     { label: { fr: 'Délai légal', ar: 'الأجل القانوني' }, value: period(permit) },
   ];
 }
@@ -36,7 +42,7 @@ export function renderReceipt(permit: Permit): Promise<Uint8Array> {
     title: { fr: 'Récépissé de dépôt', ar: 'وصل الإيداع' },
     reference: permit.receiptNumber,
     issuedAt: permit.filedAt,
-    rows: [{ label: { fr: 'Numéro du dossier', ar: 'رقم الملف' }, value: permit.receiptNumber }, ...commonRows(permit)],
+    rows: commonRows(permit),
     notes: [LEGAL_BASIS],
   });
 }
@@ -51,8 +57,8 @@ export function renderDeemedApprovalCertificate(permit: Permit & { deemedApprova
     rows: [
       { label: { fr: 'Numéro du dossier', ar: 'رقم الملف' }, value: permit.receiptNumber },
       ...commonRows(permit),
-      { label: { fr: 'Échéance légale', ar: 'تاريخ انقضاء الأجل' }, value: permit.clock.dueDate },
-      ...(permit.lapsedAt ? [{ label: { fr: 'Délai écoulé le', ar: 'انقضى الأجل في' }, value: moroccanDate(new Date(permit.lapsedAt)) }] : []),
+      { label: { fr: 'Échéance légale', ar: 'تاريخ انقضاء الأجل' }, value: printed(permit.clock.dueDate) },
+      ...(permit.lapsedAt ? [{ label: { fr: 'Délai écoulé le', ar: 'انقضى الأجل في' }, value: printed(moroccanDate(new Date(permit.lapsedAt))) }] : []),
     ],
     notes: [
       {
