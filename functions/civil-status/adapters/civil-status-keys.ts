@@ -1,0 +1,26 @@
+// Key builders of the civil-status table (access patterns in ../README.md); no key is written by hand elsewhere.
+import type { LegacyReference } from '../domain/civil-act.ts';
+
+export const CIVIL_STATUS_TABLE_ID = 'civil-status';
+
+export const CIVIL_STATUS_INDEXES = {
+  /** Birth acts by the identifier they gave. */
+  byCivilId: { name: 'byCivilId', partitionKey: 'civilIdPk' },
+  /** Search entries: family-name key, then given-name key, birth year and act id. */
+  byName: { name: 'byName', partitionKey: 'namePk', sortKey: 'nameSk' },
+} as const;
+
+export const civilStatusKeys = {
+  act: (id: string) => ({ pk: `ACT#${id}`, sk: 'ACT' }),
+  actions: (id: string) => ({ pk: `ACT#${id}`, skPrefix: 'ACTION#' }),
+  action: (id: string, version: number) => ({ pk: `ACT#${id}`, sk: `ACTION#${String(version).padStart(6, '0')}` }),
+  searchEntry: (id: string, family: string, given: string) => ({ pk: `ACT#${id}`, sk: `SEARCH#${family}#${given}` }),
+  legacy: (reference: LegacyReference) => ({ pk: `LEGACY#${reference.office}#${reference.year}#${reference.register}#${reference.number}`, sk: 'LEGACY' }),
+  civilId: (civilId: string) => ({ pk: `CIVILID#${civilId}`, sk: 'CIVILID' }),
+  civilIdIndex: (civilId: string) => `CIVILID#${civilId}`,
+  name: (family: string) => `NAME#${family}`,
+  nameSort: (given: string, birthYear: number | undefined, actId?: string) =>
+    [given, ...(birthYear === undefined ? [] : [String(birthYear)]), ...(actId === undefined ? [] : [actId])].join('#'),
+  accessLog: (actId: string) => `ACCESS#${actId}`,
+  accessEntry: (actId: string, at: string, requestId: string) => ({ pk: `ACCESS#${actId}`, sk: `${at}#${requestId}` }),
+} as const;

@@ -1,0 +1,181 @@
+// DynamoDB adapter of the civil-status port: acts, their actions, search entries, the claims on legacy
+// references and civil identifiers, and the access log, in one table.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { pagedQuery } from '../../shared/aws/paged-query.ts';
+import { ConflictError } from '../../shared/errors/domain-errors.ts';
+import type { Page } from '../../shared/http/pagination.ts';
+import type { ActRead, ActSummary, CivilStatusRepository, NameKey, PageRequest } from '../application/civil-status.ports.ts';
+import type { ActAction, ActChange, CivilAct } from '../domain/civil-act.ts';
+import { CIVIL_STATUS_INDEXES, civilStatusKeys } from './civil-status-keys.ts';
+
+type Item = Record<string, unknown>;
+
+function withoutKeys<T>(item: Item, extra: readonly string[] = []): T {
+  const copy = { ...item };
+  for (const attribute of ['pk', 'sk', ...extra]) delete copy[attribute];
+  return copy as T;
+}
+
+const ACT_INDEX_ATTRIBUTES = [CIVIL_STATUS_INDEXES.byCivilId.partitionKey];
+const SEARCH_INDEX_ATTRIBUTES = [CIVIL_STATUS_INDEXES.byName.partitionKey, CIVIL_STATUS_INDEXES.byName.sortKey];
+
+/** Which of the claims in a cancelled creation was taken, from the transaction's per-item reasons. */
+export class ActClaimTakenError extends ConflictError {
+  constructor(
+    readonly taken: 'act' | 'legacy-reference' | 'civil-id',
+    options: { cause?: unknown } = {},
+  ) {
+    super(
+      taken === 'legacy-reference'
+        ? 'Another act already has this office, year, register and number'
+        : taken === 'civil-id'
+          ? 'The civil identifier drawn for this act is already taken'
+          : 'An act with this id already exists',
+      options,
+    );
+  }
+}
+
+function summaryOf(act: CivilAct): ActSummary {
+  const { givenName, familyName, sex, birthDate, father, mother, civilId } = act.person;
+  return {
+    actId: act.id,
+    type: act.type,
+    office: act.office,
+    legacy: act.legacy,
+    person: { givenName, familyName, sex, birthDate, ...(father && { father }), ...(mother && { mother }), ...(civilId && { civilId }) },
+  };
+}
+
+export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async create(change: ActChange, nameKeys: readonly NameKey[]): Promise<void> {
+    const { act, action } = change;
+    const civilId = act.type === 'birth' ? act.person.civilId : undefined;
+    const birthYear = Number(act.person.birthDate.slice(0, 4));
+    const summary = summaryOf(act);
+    const claims: { taken: ActClaimTakenError['taken']; put: { TableName: string; Item: Item; ConditionExpression: string } }[] = [
+      {
+        taken: 'act',
+        put: {
+          TableName: this.table,
+          Item: { ...civilStatusKeys.act(act.id), ...act, ...(civilId && { civilIdPk: civilStatusKeys.civilIdIndex(civilId) }) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        taken: 'legacy-reference',
+        put: { TableName: this.table, Item: { ...civilStatusKeys.legacy(act.legacy), actId: act.id }, ConditionExpression: 'attribute_not_exists(pk)' },
+      },
+      ...(civilId
+        ? [
+            {
+              taken: 'civil-id' as const,
+              put: { TableName: this.table, Item: { ...civilStatusKeys.civilId(civilId), actId: act.id }, ConditionExpression: 'attribute_not_exists(pk)' },
+            },
+          ]
+        : []),
+    ];
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...claims.map((claim) => ({ Put: claim.put })),
+            { Put: { TableName: this.table, Item: { ...civilStatusKeys.action(act.id, action.version), ...action } } },
+            ...nameKeys.map((key) => ({
+              Put: {
+                TableName: this.table,
+                Item: {
+                  ...civilStatusKeys.searchEntry(act.id, key.family, key.given),
+                  namePk: civilStatusKeys.name(key.family),
+                  nameSk: civilStatusKeys.nameSort(key.given, birthYear, act.id),
+                  ...summary,
+                },
+              },
+            })),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const failed = error.CancellationReasons?.findIndex((reason) => reason.Code === 'ConditionalCheckFailed') ?? -1;
+        throw new ActClaimTakenError(claims[failed]?.taken ?? 'act', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<CivilAct | undefined> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: civilStatusKeys.act(id) }));
+    return output.Item ? withoutKeys<CivilAct>(output.Item, ACT_INDEX_ATTRIBUTES) : undefined;
+  }
+
+  async getByCivilId(civilId: string): Promise<CivilAct | undefined> {
+    const index = CIVIL_STATUS_INDEXES.byCivilId;
+    const output = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': civilStatusKeys.civilIdIndex(civilId) },
+        Limit: 1,
+      }),
+    );
+    const item = output.Items?.[0];
+    return item ? withoutKeys<CivilAct>(item, ACT_INDEX_ATTRIBUTES) : undefined;
+  }
+
+  async recordRead(read: ActRead): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...civilStatusKeys.accessEntry(read.actId, read.at, read.requestId), ...read } }));
+  }
+
+  actions(id: string, page: PageRequest): Promise<Page<ActAction & { version: number }>> {
+    const { pk, skPrefix } = civilStatusKeys.actions(id);
+    return pagedQuery(
+      this.client,
+      {
+        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } },
+        page,
+        keyAttributes: ['pk', 'sk'],
+        partition: { pk },
+      },
+      (item) => withoutKeys<ActAction & { version: number }>(item),
+    );
+  }
+
+  async findByName(key: { family: string; given?: string; birthYear?: number }, limit: number): Promise<ActSummary[]> {
+    const index = CIVIL_STATUS_INDEXES.byName;
+    const sortPrefix = key.given === undefined ? undefined : `${civilStatusKeys.nameSort(key.given, key.birthYear)}#`;
+    const output = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: index.name,
+        KeyConditionExpression: sortPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, ...(sortPrefix && { '#sk': index.sortKey }) },
+        ExpressionAttributeValues: { ':pk': civilStatusKeys.name(key.family), ...(sortPrefix && { ':prefix': sortPrefix }) },
+        Limit: limit,
+      }),
+    );
+    return (output.Items ?? []).map((item) => withoutKeys<ActSummary>(item, SEARCH_INDEX_ATTRIBUTES));
+  }
+
+  accessLog(actId: string, page: PageRequest): Promise<Page<ActRead>> {
+    const pk = civilStatusKeys.accessLog(actId);
+    return pagedQuery(
+      this.client,
+      {
+        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false },
+        page,
+        keyAttributes: ['pk', 'sk'],
+        partition: { pk },
+      },
+      (item) => withoutKeys<ActRead>(item),
+    );
+  }
+}

@@ -1,0 +1,183 @@
+// Registering acts, reading them (every read recorded with who and why), their history, people by civil
+// identifier, the national search by name in either script, and the access log auditors query.
+import type { Principal } from '../../shared/auth/principal.ts';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import type { Page } from '../../shared/http/pagination.ts';
+import { requireActReader } from '../domain/act-access.ts';
+import { registerAct, type ActPerson, type CivilAct, type RegisterActCommand, type WrittenName } from '../domain/civil-act.ts';
+import { isValidCivilId } from '../domain/civil-identifier.ts';
+import { nameSimilarity, searchKeys } from '../domain/person-name.ts';
+import type { ActRead, ActSummary, CivilStatusRepository, NameKey, PageRequest } from './civil-status.ports.ts';
+
+export interface CivilStatusDependencies {
+  readonly repository: CivilStatusRepository;
+  readonly newActId: () => string;
+  readonly newCivilId: () => string;
+  /** Raised by the repository when a claim is taken; the use case draws another identifier for `civil-id`. */
+  readonly isCivilIdTaken: (error: unknown) => boolean;
+}
+
+/** Search keys of a name written in one or both scripts; both scripts normally give the same keys. */
+function keysOf(name: WrittenName | undefined): string[] {
+  if (!name) return [];
+  return [...new Set([...(name.latin ? searchKeys(name.latin) : []), ...(name.ar ? searchKeys(name.ar) : [])])];
+}
+
+/** The index entries of an act: each family-name key with each given-name key (at most 3 × 3). */
+export function nameKeysOf(person: ActPerson): NameKey[] {
+  const families = keysOf(person.familyName).slice(0, 3);
+  const givens = keysOf(person.givenName).slice(0, 3);
+  return families.flatMap((family) => givens.map((given) => ({ family, given })));
+}
+
+const CIVIL_ID_ATTEMPTS = 3;
+
+export async function registerCivilAct(
+  dependencies: CivilStatusDependencies,
+  request: Omit<RegisterActCommand, 'id' | 'registrar'>,
+  principal: Principal,
+  now: Date,
+): Promise<CivilAct> {
+  if (!principal.office) throw new ForbiddenError('Your account is not attached to a civil-status office');
+  if (nameKeysOf(request.person).length === 0) {
+    throw new ValidationFailedError('The person needs a given name and a family name', {
+      fieldIssues: [{ pointer: '/body/person/familyName', code: 'required', detail: 'A given name and a family name, in Arabic or Latin script' }],
+    });
+  }
+  const command: RegisterActCommand = { ...request, id: dependencies.newActId(), registrar: { sub: principal.sub, office: principal.office } };
+  for (let attempt = 1; ; attempt++) {
+    const change = registerAct(command, request.type === 'birth' ? dependencies.newCivilId() : undefined, now);
+    try {
+      await dependencies.repository.create(change, nameKeysOf(change.act.person));
+      return change.act;
+    } catch (error) {
+      // A civil identifier is random: on the rare draw of one already given, draw again.
+      if (!dependencies.isCivilIdTaken(error) || attempt >= CIVIL_ID_ATTEMPTS) throw error;
+    }
+  }
+}
+
+export interface ReadContext {
+  readonly principal: Principal;
+  readonly reason: string;
+  readonly requestId: string;
+  readonly now: Date;
+}
+
+function roleOf(principal: Principal): string {
+  return principal.roles.includes('registrar') ? 'registrar' : principal.roles.includes('auditor') ? 'auditor' : 'citizen';
+}
+
+export async function readCivilAct(repository: CivilStatusRepository, id: string, context: ReadContext): Promise<CivilAct> {
+  const act = requireActReader(await repository.get(id), id, context.principal);
+  await repository.recordRead({ actId: act.id, by: context.principal.sub, role: roleOf(context.principal), reason: context.reason, at: context.now.toISOString(), requestId: context.requestId });
+  return act;
+}
+
+/** Checked before any lookup: a mistyped identifier never reaches the register. */
+export function requireValidCivilId(civilId: string, pointer: string): void {
+  if (!isValidCivilId(civilId)) {
+    throw new ValidationFailedError('Invalid civil identifier', {
+      fieldIssues: [{ pointer, code: 'invalid_check_digit', detail: 'Ten digits whose last is the Verhoeff check digit of the others' }],
+    });
+  }
+}
+
+/** Registrars of any office, and the person themselves, read a person's birth act by their identifier. */
+export async function readPerson(repository: CivilStatusRepository, civilId: string, context: ReadContext): Promise<CivilAct> {
+  requireValidCivilId(civilId, '/params/civilId');
+  const { principal } = context;
+  const allowed = principal.roles.includes('registrar') || (principal.roles.includes('citizen') && principal.civilId === civilId);
+  const act = allowed ? await repository.getByCivilId(civilId) : undefined;
+  if (!act) throw new NotFoundError(`No person ${civilId}`);
+  await repository.recordRead({ actId: act.id, by: principal.sub, role: roleOf(principal), reason: context.reason, at: context.now.toISOString(), requestId: context.requestId });
+  return act;
+}
+
+export async function civilActHistory(repository: CivilStatusRepository, id: string, principal: Principal, page: PageRequest) {
+  const act = requireActReader(await repository.get(id), id, principal);
+  if (!principal.roles.includes('registrar') && !principal.roles.includes('auditor')) throw new ForbiddenError('The history is for registrars and auditors');
+  return repository.actions(act.id, page);
+}
+
+export function actAccessLog(repository: CivilStatusRepository, actId: string, page: PageRequest): Promise<Page<ActRead>> {
+  return repository.accessLog(actId, page);
+}
+
+export interface NameSearch {
+  readonly name: string;
+  readonly birthYear?: number;
+  readonly sex?: 'F' | 'M';
+  readonly fatherName?: string;
+  readonly motherName?: string;
+  readonly limit: number;
+}
+
+export interface Candidate extends ActSummary {
+  /** 0 to 1: how well the names (and parents' names when asked) match. */
+  readonly score: number;
+}
+
+const CANDIDATES_PER_KEY = 50;
+const MAX_KEY_QUERIES = 12;
+
+/** How a query of words may split into given and family names: either order, at every word boundary. */
+function splits(words: readonly string[]): { given?: string; family: string }[] {
+  if (words.length === 1) return [{ family: words[0]! }];
+  return Array.from({ length: words.length - 1 }, (_, index) => index + 1).flatMap((cut) => [
+    { given: words.slice(0, cut).join(' '), family: words.slice(cut).join(' ') },
+    { family: words.slice(0, cut).join(' '), given: words.slice(cut).join(' ') },
+  ]);
+}
+
+function writtenForms(name: WrittenName | undefined): string[] {
+  return name ? [name.latin, name.ar].filter((form): form is string => Boolean(form)) : [];
+}
+
+function bestSimilarity(query: string, forms: readonly string[]): number {
+  return forms.reduce((best, form) => Math.max(best, nameSimilarity(query, form)), 0);
+}
+
+function fullNames(person: ActSummary['person']): string[] {
+  const givens = writtenForms(person.givenName);
+  const families = writtenForms(person.familyName);
+  return givens.flatMap((given) => families.flatMap((family) => [`${given} ${family}`, `${family} ${given}`]));
+}
+
+function parentNames(parent: ActSummary['person']['father']): string[] {
+  if (!parent) return [];
+  const givens = writtenForms(parent.givenName);
+  const families = writtenForms(parent.familyName);
+  return [...givens, ...givens.flatMap((given) => families.map((family) => `${given} ${family}`))];
+}
+
+/** National search: candidates found by name keys in either script, ranked by similarity; no scan. */
+export async function searchCivilActs(repository: CivilStatusRepository, search: NameSearch): Promise<Candidate[]> {
+  const words = search.name.trim().split(/\s+/).filter(Boolean);
+  const lookups = new Map<string, { family: string; given?: string; birthYear?: number }>();
+  for (const split of splits(words)) {
+    for (const family of searchKeys(split.family)) {
+      for (const given of split.given === undefined ? [undefined] : searchKeys(split.given)) {
+        const lookup = { family, ...(given !== undefined && { given }), ...(search.birthYear !== undefined && given !== undefined && { birthYear: search.birthYear }) };
+        lookups.set(JSON.stringify(lookup), lookup);
+      }
+    }
+  }
+  const found = await Promise.all([...lookups.values()].slice(0, MAX_KEY_QUERIES).map((lookup) => repository.findByName(lookup, CANDIDATES_PER_KEY)));
+  const byAct = new Map<string, ActSummary>();
+  for (const summary of found.flat()) byAct.set(summary.actId, summary);
+
+  return [...byAct.values()]
+    .filter((summary) => search.sex === undefined || summary.person.sex === search.sex)
+    .filter((summary) => search.birthYear === undefined || summary.person.birthDate.startsWith(`${search.birthYear}-`))
+    .map((summary) => {
+      const scores = [
+        bestSimilarity(search.name, fullNames(summary.person)),
+        ...(search.fatherName ? [bestSimilarity(search.fatherName, parentNames(summary.person.father))] : []),
+        ...(search.motherName ? [bestSimilarity(search.motherName, parentNames(summary.person.mother))] : []),
+      ];
+      return { ...summary, score: Math.round((scores.reduce((total, score) => total + score, 0) / scores.length) * 1000) / 1000 };
+    })
+    .sort((a, b) => b.score - a.score || a.actId.localeCompare(b.actId))
+    .slice(0, search.limit);
+}

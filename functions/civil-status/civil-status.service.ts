@@ -1,0 +1,23 @@
+// The civil-status service: acts in DynamoDB with their actions, the national search by name in both
+// scripts, digital civil identifiers, and the access log of every read.
+import type { ServiceDescription } from '../shared/service-description.ts';
+import { CIVIL_STATUS_INDEXES, CIVIL_STATUS_TABLE_ID } from './adapters/civil-status-keys.ts';
+import { actAccessLogRoute, actHistoryRoute, getActRoute, getPersonRoute, registerActRoute, searchActsRoute } from './schemas/civil-status.schema.ts';
+
+const handlers = 'functions/civil-status/handlers';
+const reads = { [CIVIL_STATUS_TABLE_ID]: 'read' } as const;
+// Every read of an act writes its access-log entry.
+const readsAndLogs = { [CIVIL_STATUS_TABLE_ID]: 'write' } as const;
+
+export const civilStatusService: ServiceDescription = {
+  name: 'civil-status',
+  tables: [{ id: CIVIL_STATUS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(CIVIL_STATUS_INDEXES) }],
+  functions: [
+    { id: 'RegisterCivilAct', entry: `${handlers}/register-act.handler.ts`, route: registerActRoute, tables: { [CIVIL_STATUS_TABLE_ID]: 'write' } },
+    { id: 'GetCivilAct', entry: `${handlers}/get-act.handler.ts`, route: getActRoute, tables: readsAndLogs },
+    { id: 'CivilActHistory', entry: `${handlers}/act-history.handler.ts`, route: actHistoryRoute, tables: reads },
+    { id: 'CivilActAccessLog', entry: `${handlers}/act-access-log.handler.ts`, route: actAccessLogRoute, tables: reads },
+    { id: 'GetCivilPerson', entry: `${handlers}/get-person.handler.ts`, route: getPersonRoute, tables: readsAndLogs },
+    { id: 'SearchCivilActs', entry: `${handlers}/search-acts.handler.ts`, route: searchActsRoute, tables: reads },
+  ],
+};

@@ -1,0 +1,20 @@
+// Who may read an act: the registrars of its office, auditors, and the person a birth act is about (by the
+// civil identifier linked to their national digital identity). Anyone else is told it does not exist.
+import type { Principal } from '../../shared/auth/principal.ts';
+import { NotFoundError } from '../../shared/errors/domain-errors.ts';
+import type { CivilAct } from './civil-act.ts';
+
+export function isOwnBirthAct(act: CivilAct, principal: Principal): boolean {
+  return act.type === 'birth' && principal.roles.includes('citizen') && principal.civilId !== undefined && principal.civilId === act.person.civilId;
+}
+
+export function canReadAct(act: CivilAct, principal: Principal): boolean {
+  return (
+    (principal.roles.includes('registrar') && principal.office === act.office) || principal.roles.includes('auditor') || isOwnBirthAct(act, principal)
+  );
+}
+
+export function requireActReader(act: CivilAct | undefined, id: string, principal: Principal): CivilAct {
+  if (!act || !canReadAct(act, principal)) throw new NotFoundError(`No act ${id}`);
+  return act;
+}

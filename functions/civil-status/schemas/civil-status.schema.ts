@@ -1,0 +1,148 @@
+// zod schemas and route contracts of the civil-status API.
+import * as z from 'zod';
+import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { defineRoute } from '../../shared/http/route-contract.ts';
+
+const TAGS = ['Civil status'];
+const problem = { description: 'RFC 9457 problem document (application/problem+json)' };
+const officeCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case office code, e.g. RBT-HASSAN');
+
+const writtenName = z
+  .strictObject({ ar: z.string().trim().min(1).max(100).optional(), latin: z.string().trim().min(1).max(100).optional() })
+  .refine((name) => name.ar !== undefined || name.latin !== undefined, { message: 'Give the name in Arabic, in Latin script, or both' });
+
+const civilId = z.string().regex(/^\d{10}$/, 'ten digits');
+
+const parent = z.strictObject({ givenName: writtenName, familyName: writtenName.optional(), civilId: civilId.optional() });
+
+const person = z.strictObject({
+  givenName: writtenName,
+  familyName: writtenName,
+  sex: z.enum(['F', 'M']),
+  birthDate: z.iso.date(),
+  birthPlace: writtenName,
+  father: parent.optional(),
+  mother: parent.optional(),
+});
+
+const legacy = z.strictObject({
+  office: officeCode,
+  year: z.number().int().min(1900).max(2200),
+  register: z.string().trim().min(1).max(32),
+  number: z.number().int().min(1),
+});
+
+export const actSchema = z.object({
+  id: z.uuid(),
+  type: z.enum(['birth', 'death']),
+  office: z.string(),
+  legacy: z.object({ office: z.string(), year: z.number(), register: z.string(), number: z.number() }),
+  person: z.record(z.string(), z.unknown()),
+  deathDate: z.string().optional(),
+  registeredAt: z.string(),
+  version: z.number().int(),
+  status: z.enum(['registered', 'annulled']),
+});
+
+/** Why the act is read (Law 09-08): recorded in the access log with who read it. */
+const readReason = z.strictObject({ reason: z.string().trim().min(3).max(200) });
+const actId = z.strictObject({ id: z.uuid() });
+
+export const registerActRoute = defineRoute({
+  operationId: 'registerCivilAct',
+  method: 'POST',
+  path: '/v1/civil-status/acts',
+  summary: "Register a birth or death act in the registrar's office; a birth act gives the person a civil identifier",
+  tags: TAGS,
+  access: ['registrar'],
+  idempotent: true,
+  body: z
+    .strictObject({ type: z.enum(['birth', 'death']), legacy, person, deathDate: z.iso.date().optional() })
+    .refine((act) => (act.type === 'death') === (act.deathDate !== undefined), { message: 'A death act, and only a death act, has a deathDate', path: ['deathDate'] }),
+  responses: { 201: { description: 'The registered act, with `person.civilId` for a birth', schema: actSchema }, 400: problem, 401: problem, 403: problem, 409: problem },
+});
+
+export const getActRoute = defineRoute({
+  operationId: 'getCivilAct',
+  method: 'GET',
+  path: '/v1/civil-status/acts/{id}',
+  summary: 'An act; every read is recorded with who read it and why',
+  tags: TAGS,
+  access: ['registrar', 'auditor', 'citizen'],
+  params: actId,
+  query: readReason,
+  responses: { 200: { description: 'The act', schema: actSchema }, 400: problem, 401: problem, 403: problem, 404: problem },
+});
+
+export const actHistoryRoute = defineRoute({
+  operationId: 'civilActHistory',
+  method: 'GET',
+  path: '/v1/civil-status/acts/{id}/history',
+  summary: 'Every action on the act, oldest first',
+  tags: TAGS,
+  access: ['registrar', 'auditor'],
+  params: actId,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: { description: 'A page of actions', schema: pageSchema(z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number() })) },
+    400: problem,
+    401: problem,
+    403: problem,
+    404: problem,
+  },
+});
+
+export const actAccessLogRoute = defineRoute({
+  operationId: 'civilActAccessLog',
+  method: 'GET',
+  path: '/v1/civil-status/acts/{id}/access-log',
+  summary: 'Who read the act, when and why, newest first',
+  tags: TAGS,
+  access: ['auditor'],
+  params: actId,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: { description: 'A page of reads', schema: pageSchema(z.object({ by: z.string(), role: z.string(), reason: z.string(), at: z.string() })) },
+    400: problem,
+    401: problem,
+    403: problem,
+  },
+});
+
+export const getPersonRoute = defineRoute({
+  operationId: 'getCivilPerson',
+  method: 'GET',
+  path: '/v1/civil-status/persons/{civilId}',
+  summary: 'The birth act of a civil identifier (a wrong check digit is refused before any lookup)',
+  tags: TAGS,
+  access: ['registrar', 'citizen'],
+  params: z.strictObject({ civilId }),
+  query: readReason,
+  responses: { 200: { description: 'The birth act', schema: actSchema }, 400: problem, 401: problem, 403: problem, 404: problem },
+});
+
+export const searchActsRoute = defineRoute({
+  operationId: 'searchCivilActs',
+  method: 'GET',
+  path: '/v1/civil-status/search',
+  summary: 'National search by name, in Arabic or Latin script and any common spelling; ranked candidates',
+  tags: TAGS,
+  access: ['registrar'],
+  query: z.strictObject({
+    name: z.string().trim().min(2).max(120),
+    birthYear: z.coerce.number().int().min(1900).max(2200).optional(),
+    sex: z.enum(['F', 'M']).optional(),
+    fatherName: z.string().trim().min(2).max(120).optional(),
+    motherName: z.string().trim().min(2).max(120).optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+  }),
+  responses: {
+    200: {
+      description: 'Candidates, best first, each with a score from 0 to 1',
+      schema: z.object({ candidates: z.array(z.object({ actId: z.string(), type: z.string(), office: z.string(), score: z.number(), person: z.record(z.string(), z.unknown()) })) }),
+    },
+    400: problem,
+    401: problem,
+    403: problem,
+  },
+});

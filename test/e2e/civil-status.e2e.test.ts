@@ -1,0 +1,135 @@
+// Civil status over HTTP on the local platform: births registered in two offices, found by variant spellings
+// in both scripts, read by identifier (a wrong check digit refused first), and every read in the access log.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../functions/shared/auth/roles.ts';
+import { request, tokenFor } from './http-client.ts';
+
+const unique = Date.now() % 100_000;
+const as = (sub: string, roles: Role[], extra: { office?: string; civilId?: string } = {}) => tokenFor({ sub: `${sub}-${unique}`, roles, ...extra });
+
+interface Act {
+  id: string;
+  person: { civilId?: string };
+}
+
+let rabatRegistrar: string;
+let casaRegistrar: string;
+let mohammed: Act;
+let fatima: Act;
+
+function birth(office: string, number: number, person: Record<string, unknown>) {
+  return { type: 'birth', legacy: { office, year: 1990, register: `R-${unique}`, number }, person };
+}
+
+describe('the civil-status register', () => {
+  beforeAll(async () => {
+    rabatRegistrar = await as('registrar-rabat', ['registrar'], { office: 'RBT-HASSAN' });
+    casaRegistrar = await as('registrar-casa', ['registrar'], { office: 'CASA-ANFA' });
+    const first = await request('POST', '/v1/civil-status/acts', {
+      token: rabatRegistrar,
+      body: birth('RBT-HASSAN', 1, {
+        givenName: { ar: 'مُحَمَّد', latin: 'Mohammed' },
+        familyName: { ar: 'بناني', latin: 'Bennani' },
+        sex: 'M',
+        birthDate: '1990-03-14',
+        birthPlace: { ar: 'الرباط', latin: 'Rabat' },
+        father: { givenName: { latin: 'Ahmed' }, familyName: { latin: 'Bennani' } },
+        mother: { givenName: { latin: 'Khadija' }, familyName: { latin: 'Alaoui' } },
+      }),
+    });
+    expect(first.status).toBe(201);
+    mohammed = first.json as unknown as Act;
+    // Typed only in Arabic, in another office.
+    const second = await request('POST', '/v1/civil-status/acts', {
+      token: casaRegistrar,
+      body: birth('CASA-ANFA', 7, {
+        givenName: { ar: 'فاطمة' },
+        familyName: { ar: 'الإدريسي' },
+        sex: 'F',
+        birthDate: '1990-07-02',
+        birthPlace: { ar: 'الدار البيضاء' },
+      }),
+    });
+    expect(second.status).toBe(201);
+    fatima = second.json as unknown as Act;
+  });
+
+  it('gives each birth a valid ten-digit civil identifier', () => {
+    expect(mohammed.person.civilId).toMatch(/^\d{10}$/);
+    expect(fatima.person.civilId).not.toBe(mohammed.person.civilId);
+  });
+
+  it('refuses a second act with the same office, year, register and number', async () => {
+    const duplicate = await request('POST', '/v1/civil-status/acts', {
+      token: rabatRegistrar,
+      body: birth('RBT-HASSAN', 1, { givenName: { latin: 'Omar' }, familyName: { latin: 'Tazi' }, sex: 'M', birthDate: '1990-01-01', birthPlace: { latin: 'Rabat' } }),
+    });
+
+    expect(duplicate.status).toBe(409);
+  });
+
+  it("refuses to register in another office's registers", async () => {
+    const foreign = await request('POST', '/v1/civil-status/acts', {
+      token: rabatRegistrar,
+      body: birth('CASA-ANFA', 99, { givenName: { latin: 'Omar' }, familyName: { latin: 'Tazi' }, sex: 'M', birthDate: '1990-01-01', birthPlace: { latin: 'Rabat' } }),
+    });
+
+    expect(foreign.status).toBe(403);
+  });
+
+  it.each([
+    ['Mohamed Benani', 'Latin variants'],
+    ['BENNANI Muhammad', 'family name first'],
+    ['محمد بناني', 'Arabic script for a Latin and Arabic act'],
+  ])('finds Mohammed Bennani from "%s" (%s)', async (name) => {
+    const search = await request('GET', `/v1/civil-status/search?name=${encodeURIComponent(name)}&birthYear=1990`, { token: casaRegistrar });
+
+    expect(search.status).toBe(200);
+    expect((search.json.candidates as { actId: string }[]).map((candidate) => candidate.actId)).toContain(mohammed.id);
+  });
+
+  it('finds an act typed only in Arabic from a Latin spelling, from any office', async () => {
+    const search = await request('GET', `/v1/civil-status/search?name=${encodeURIComponent('Fatema El Idrissi')}`, { token: rabatRegistrar });
+
+    const candidates = search.json.candidates as { actId: string; score: number }[];
+    expect(candidates[0]?.actId).toBe(fatima.id);
+  });
+
+  it('refuses an identifier with a wrong check digit before any lookup', async () => {
+    const civilId = mohammed.person.civilId!;
+    const mistyped = civilId.slice(0, 9) + String((Number(civilId[9]) + 1) % 10);
+
+    const reply = await request('GET', `/v1/civil-status/persons/${mistyped}?reason=verification`, { token: rabatRegistrar });
+
+    expect(reply.status).toBe(400);
+    expect(reply.json.errors?.[0]?.code).toBe('invalid_check_digit');
+  });
+
+  it('lets the person read their own birth act, and no one else', async () => {
+    const self = await as('person', ['citizen'], { civilId: mohammed.person.civilId! });
+    const stranger = await as('stranger', ['citizen'], { civilId: fatima.person.civilId! });
+
+    expect((await request('GET', `/v1/civil-status/persons/${mohammed.person.civilId!}?reason=self`, { token: self })).status).toBe(200);
+    expect((await request('GET', `/v1/civil-status/acts/${mohammed.id}?reason=self`, { token: self })).status).toBe(200);
+    expect((await request('GET', `/v1/civil-status/acts/${mohammed.id}?reason=curious`, { token: stranger })).status).toBe(404);
+  });
+
+  it("keeps a registrar to their own office's acts outside the search", async () => {
+    expect((await request('GET', `/v1/civil-status/acts/${mohammed.id}?reason=check`, { token: casaRegistrar })).status).toBe(404);
+  });
+
+  it('records every read with who and why, for auditors', async () => {
+    await request('GET', `/v1/civil-status/acts/${mohammed.id}?reason=${encodeURIComponent('extract request 42')}`, { token: rabatRegistrar });
+    const auditor = await as('auditor', ['auditor']);
+
+    const log = await request('GET', `/v1/civil-status/acts/${mohammed.id}/access-log`, { token: auditor });
+
+    const reads = log.json.items as { by: string; role: string; reason: string }[];
+    expect(reads[0]).toMatchObject({ by: `registrar-rabat-${unique}`, role: 'registrar', reason: 'extract request 42' });
+    expect(reads.map((read) => read.role)).toContain('citizen');
+  });
+
+  it('requires a reason to read an act', async () => {
+    expect((await request('GET', `/v1/civil-status/acts/${mohammed.id}`, { token: rabatRegistrar })).status).toBe(400);
+  });
+});
