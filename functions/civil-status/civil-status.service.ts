@@ -2,7 +2,8 @@
 // scripts, digital civil identifiers, and the access log of every read.
 import type { ServiceDescription } from '../shared/service-description.ts';
 import { CIVIL_STATUS_INDEXES, CIVIL_STATUS_TABLE_ID } from './adapters/civil-status-keys.ts';
-import { actAccessLogRoute, actHistoryRoute, getActRoute, getPersonRoute, registerActRoute, searchActsRoute } from './schemas/civil-status.schema.ts';
+import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { actAccessLogRoute, actHistoryRoute, getActRoute, getPersonRoute, listOfficesRoute, registerActRoute, searchActsRoute } from './schemas/civil-status.schema.ts';
 
 const handlers = 'functions/civil-status/handlers';
 const reads = { [CIVIL_STATUS_TABLE_ID]: 'read' } as const;
@@ -13,6 +14,7 @@ export const civilStatusService: ServiceDescription = {
   name: 'civil-status',
   tables: [{ id: CIVIL_STATUS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(CIVIL_STATUS_INDEXES) }],
   functions: [
+    { id: 'ListCivilStatusOffices', entry: `${handlers}/list-offices.handler.ts`, route: listOfficesRoute, tables: { [REFERENCE_TABLE_ID]: 'read' } },
     { id: 'RegisterCivilAct', entry: `${handlers}/register-act.handler.ts`, route: registerActRoute, tables: { [CIVIL_STATUS_TABLE_ID]: 'write' } },
     { id: 'GetCivilAct', entry: `${handlers}/get-act.handler.ts`, route: getActRoute, tables: readsAndLogs },
     { id: 'CivilActHistory', entry: `${handlers}/act-history.handler.ts`, route: actHistoryRoute, tables: reads },

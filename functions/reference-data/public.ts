@@ -22,6 +22,15 @@ export interface ReferenceSnapshot {
   readonly holidays: ReadonlySet<string>;
 }
 
+/** The partition holding every commune (with its civil-status offices), to be queried page by page. */
+export const COMMUNES_PARTITION = referenceKeys.communes();
+
+/** A commune item of that partition, read back as a commune. */
+export function communeOf(item: Record<string, unknown>): Commune {
+  const { pk: _pk, sk: _sk, ...commune } = item;
+  return commune as unknown as Commune;
+}
+
 export function referenceKeysFor(request: ReferenceRequest): { pk: string; sk: string }[] {
   return [
     ...(request.procedure ? [referenceKeys.procedure(request.procedure)] : []),

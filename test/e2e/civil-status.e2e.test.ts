@@ -54,6 +54,12 @@ describe('the civil-status register', () => {
     fatima = second.json as unknown as Act;
   });
 
+  it('lists the offices of the communes, for anyone', async () => {
+    const offices = await request('GET', '/v1/civil-status/offices?limit=100');
+
+    expect(offices.json.items).toContainEqual({ code: 'RBT-HASSAN', names: { ar: 'مكتب الحالة المدنية حسان', fr: "Bureau d'état civil Hassan" }, commune: 'rabat' });
+  });
+
   it('gives each birth a valid ten-digit civil identifier', () => {
     expect(mohammed.person.civilId).toMatch(/^\d{10}$/);
     expect(fatima.person.civilId).not.toBe(mohammed.person.civilId);

@@ -146,3 +146,20 @@ export const searchActsRoute = defineRoute({
     403: problem,
   },
 });
+
+export const listOfficesRoute = defineRoute({
+  operationId: 'listCivilStatusOffices',
+  method: 'GET',
+  path: '/v1/civil-status/offices',
+  summary: 'Civil-status offices with their code, names and commune (a page of communes at a time)',
+  tags: TAGS,
+  access: 'public',
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of offices',
+      schema: pageSchema(z.object({ code: z.string(), names: z.object({ ar: z.string(), fr: z.string() }), commune: z.string() })),
+    },
+    400: problem,
+  },
+});
