@@ -36,7 +36,7 @@ async function changePermit(
   const today = moroccanDate(now);
   // Holidays of every year the deadline may reach; the permit's receipt year is known only after the read,
   // so the window starts a year back, which covers any open permit.
-  const years = holidayYears(`${Number(today.slice(0, 4)) - 1}`, today);
+  const years = holidayYears(Number(today.slice(0, 4)) - 1, today);
   const { permit, reference } = await dependencies.repository.loadWithReference(id, { years });
   const outcome = apply(permit, reference);
   await dependencies.repository.save(outcome.change, outcome.stats ?? []);

@@ -22,11 +22,13 @@ export interface PermitsWithWorkflow extends PermitsDependencies {
   readonly workflow: DeadlineWorkflow;
 }
 
-/** The years whose holidays a deadline counted from `receiptYear` may reach (periods are at most 60 days, suspensions aside). */
-export function holidayYears(receiptDate: string, today: string): number[] {
-  const from = Number(receiptDate.slice(0, 4));
+/**
+ * The years whose holidays a deadline may reach: from `fromYear` to the year after today (periods are at most
+ * 60 days; a suspension running into next year is counted as far as today).
+ */
+export function holidayYears(fromYear: number, today: string): number[] {
   const to = Number(today.slice(0, 4)) + 1;
-  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+  return Array.from({ length: to - fromYear + 1 }, (_, index) => fromYear + index);
 }
 
 export async function filePermitApplication(dependencies: PermitsWithWorkflow, request: FilePermitRequest, now: Date): Promise<Permit> {
@@ -34,7 +36,7 @@ export async function filePermitApplication(dependencies: PermitsWithWorkflow, r
   const reference = await dependencies.repository.loadReference({
     procedure: request.procedure,
     commune: request.commune,
-    years: holidayYears(today, today),
+    years: holidayYears(Number(today.slice(0, 4)), today),
   });
   const issues = [
     ...(reference.procedure ? [] : [{ pointer: '/body/procedure', code: 'unknown_procedure', detail: `No procedure ${request.procedure} in the catalogue` }]),

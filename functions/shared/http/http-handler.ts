@@ -136,6 +136,13 @@ const parseAndValidate = (route: RouteContract): HttpMiddleware => ({
     state.params = route.params ? validate(route.params, event.pathParameters ?? {}, 'params', state.language) : {};
     state.query = route.query ? validate(route.query, event.queryStringParameters ?? {}, 'query', state.language) : {};
 
+    const idempotencyKey = header(event, 'idempotency-key');
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+      throw new ValidationFailedError('Invalid Idempotency-Key header', {
+        fieldIssues: [{ pointer: '/headers/idempotency-key', code: 'invalid_format', detail: '8 to 128 characters: letters, digits, . _ : -' }],
+      });
+    }
+
     const raw = decodedBody(event);
     if (raw !== undefined && Buffer.byteLength(raw, 'utf8') > (route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)) {
       throw new PayloadTooLargeError(`The body may not exceed ${route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`);
@@ -157,13 +164,6 @@ const parseAndValidate = (route: RouteContract): HttpMiddleware => ({
       }
     }
     state.body = validate(route.body, parsed, 'body', state.language);
-
-    const idempotencyKey = header(event, 'idempotency-key');
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-      throw new ValidationFailedError('Invalid Idempotency-Key header', {
-        fieldIssues: [{ pointer: '/headers/idempotency-key', code: 'invalid_format', detail: '8 to 128 characters: letters, digits, . _ : -' }],
-      });
-    }
   },
 });
 
