@@ -50,6 +50,7 @@ export class RaqmanaStack extends Stack {
             encryptionKey: key,
             accessLogBucket,
             accessLogPrefix: `${bucket.id}/`,
+            writeOnceYears: bucket.writeOnceYears,
           }),
         );
       }

@@ -1,9 +1,20 @@
 // The civil-status service: acts in DynamoDB with their actions, the national search by name in both
 // scripts, digital civil identifiers, and the access log of every read.
 import type { ServiceDescription } from '../shared/service-description.ts';
-import { CIVIL_STATUS_INDEXES, CIVIL_STATUS_TABLE_ID } from './adapters/civil-status-keys.ts';
+import { CIVIL_STATUS_INDEXES, CIVIL_STATUS_TABLE_ID, REGISTER_PAGES_BUCKET_ID } from './adapters/civil-status-keys.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
-import { actAccessLogRoute, actHistoryRoute, getActRoute, getPersonRoute, listOfficesRoute, registerActRoute, searchActsRoute } from './schemas/civil-status.schema.ts';
+import {
+  actAccessLogRoute,
+  actHistoryRoute,
+  completePageRoute,
+  declarePageRoute,
+  getActRoute,
+  getPersonRoute,
+  listOfficesRoute,
+  registerActRoute,
+  searchActsRoute,
+  viewPageRoute,
+} from './schemas/civil-status.schema.ts';
 
 const handlers = 'functions/civil-status/handlers';
 const reads = { [CIVIL_STATUS_TABLE_ID]: 'read' } as const;
@@ -13,6 +24,8 @@ const readsAndLogs = { [CIVIL_STATUS_TABLE_ID]: 'write' } as const;
 export const civilStatusService: ServiceDescription = {
   name: 'civil-status',
   tables: [{ id: CIVIL_STATUS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(CIVIL_STATUS_INDEXES) }],
+  // Register pages are legal evidence: kept unaltered for a century.
+  buckets: [{ id: REGISTER_PAGES_BUCKET_ID, writeOnceYears: 100 }],
   functions: [
     { id: 'ListCivilStatusOffices', entry: `${handlers}/list-offices.handler.ts`, route: listOfficesRoute, tables: { [REFERENCE_TABLE_ID]: 'read' } },
     { id: 'RegisterCivilAct', entry: `${handlers}/register-act.handler.ts`, route: registerActRoute, tables: { [CIVIL_STATUS_TABLE_ID]: 'write' } },
@@ -21,5 +34,23 @@ export const civilStatusService: ServiceDescription = {
     { id: 'CivilActAccessLog', entry: `${handlers}/act-access-log.handler.ts`, route: actAccessLogRoute, tables: reads },
     { id: 'GetCivilPerson', entry: `${handlers}/get-person.handler.ts`, route: getPersonRoute, tables: readsAndLogs },
     { id: 'SearchCivilActs', entry: `${handlers}/search-acts.handler.ts`, route: searchActsRoute, tables: reads },
+    {
+      id: 'DeclareRegisterPage',
+      entry: `${handlers}/declare-page.handler.ts`,
+      route: declarePageRoute,
+      tables: { [CIVIL_STATUS_TABLE_ID]: 'write' },
+      buckets: { [REGISTER_PAGES_BUCKET_ID]: 'write' },
+    },
+    {
+      id: 'CompleteRegisterPage',
+      entry: `${handlers}/complete-page.handler.ts`,
+      route: completePageRoute,
+      tables: { [CIVIL_STATUS_TABLE_ID]: 'write' },
+      // Reads the upload to check it, and deletes a refused one (Object Lock in AWS keeps stored pages regardless).
+      buckets: { [REGISTER_PAGES_BUCKET_ID]: 'write' },
+      memoryMb: 1024,
+      timeoutSeconds: 60,
+    },
+    { id: 'ViewRegisterPage', entry: `${handlers}/view-page.handler.ts`, route: viewPageRoute, tables: reads, buckets: { [REGISTER_PAGES_BUCKET_ID]: 'read' } },
   ],
 };

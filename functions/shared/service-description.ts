@@ -17,6 +17,11 @@ export interface TableDescription {
 export interface BucketDescription {
   /** Logical id, unique across the platform. */
   readonly id: string;
+  /**
+   * Objects are evidence: S3 Object Lock in compliance mode keeps every version for this many years, and no
+   * one, the account's root included, can delete or overwrite it before then.
+   */
+  readonly writeOnceYears?: number;
 }
 
 export interface StateMachineDescription {

@@ -1,5 +1,5 @@
 // A platform bucket: private, versioned, KMS-encrypted, TLS-only, with every access logged to the access-log bucket.
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -12,6 +12,8 @@ export interface SecureBucketProps {
   readonly accessLogBucket: s3.IBucket;
   /** Prefix of this bucket's logs in the access-log bucket. */
   readonly accessLogPrefix: string;
+  /** Object Lock in compliance mode with this default retention, for evidence that must never change. */
+  readonly writeOnceYears?: number;
 }
 
 export class SecureBucket extends s3.Bucket {
@@ -31,6 +33,10 @@ export class SecureBucket extends s3.Bucket {
       serverAccessLogsBucket: props.accessLogBucket,
       serverAccessLogsPrefix: props.accessLogPrefix,
       removalPolicy: RemovalPolicy.RETAIN,
+      ...(props.writeOnceYears !== undefined && {
+        objectLockEnabled: true,
+        objectLockDefaultRetention: s3.ObjectLockRetention.compliance(Duration.days(365 * props.writeOnceYears)),
+      }),
     });
     this.key = props.encryptionKey;
   }

@@ -1,5 +1,6 @@
 // Civil status over HTTP on the local platform: births registered in two offices, found by variant spellings
 // in both scripts, read by identifier (a wrong check digit refused first), and every read in the access log.
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { request, tokenFor } from './http-client.ts';
@@ -137,5 +138,54 @@ describe('the civil-status register', () => {
 
   it('requires a reason to read an act', async () => {
     expect((await request('GET', `/v1/civil-status/acts/${mohammed.id}`, { token: rabatRegistrar })).status).toBe(400);
+  });
+});
+
+describe('scanned register pages', () => {
+  const registerId = `RBT-HASSAN.1990.P-${unique}`;
+  const image = Buffer.from(`%PDF-1.7 page scan ${unique}`);
+  const sha256 = createHash('sha256').update(image).digest('hex');
+
+  async function declare(page: number, declaredSha256: string) {
+    return request('POST', `/v1/civil-status/registers/${registerId}/pages`, { token: rabatRegistrar, body: { page, sha256: declaredSha256, contentType: 'application/pdf' } });
+  }
+
+  async function upload(declared: Awaited<ReturnType<typeof declare>>, body: Buffer) {
+    const { url, headers } = (declared.json as { upload: { url: string; headers: Record<string, string> } }).upload;
+    return fetch(url, { method: 'PUT', headers, body });
+  }
+
+  it('stores a page whose upload matches its declared SHA-256, for good', async () => {
+    const declared = await declare(1, sha256);
+    expect(declared.status).toBe(201);
+    expect((await upload(declared, image)).status).toBe(200);
+
+    const completed = await request('POST', `/v1/civil-status/registers/${registerId}/pages/1/complete`, { token: rabatRegistrar });
+    const viewed = await request('GET', `/v1/civil-status/registers/${registerId}/pages/1`, { token: await as('auditor-pages', ['auditor']) });
+    const again = await declare(1, sha256);
+
+    expect(completed.json).toMatchObject({ status: 'stored', sizeBytes: image.length });
+    const stored = await fetch(viewed.json.viewUrl as string);
+    expect(Buffer.from(await stored.arrayBuffer()).equals(image)).toBe(true);
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses an upload that does not match, discards it, and lets the page be declared again', async () => {
+    const declared = await declare(2, sha256);
+    await upload(declared, Buffer.from('a different scan'));
+
+    const completed = await request('POST', `/v1/civil-status/registers/${registerId}/pages/2/complete`, { token: rabatRegistrar, headers: { 'accept-language': 'fr' } });
+    const viewed = await request('GET', `/v1/civil-status/registers/${registerId}/pages/2`, { token: rabatRegistrar });
+
+    expect(completed.status).toBe(422);
+    expect(completed.json.code).toBe('checksum-mismatch');
+    expect(viewed.status).toBe(409);
+    expect((await declare(2, sha256)).status).toBe(201);
+  });
+
+  it("keeps registrars to their own office's registers", async () => {
+    const foreign = await request('POST', `/v1/civil-status/registers/${registerId}/pages`, { token: casaRegistrar, body: { page: 3, sha256, contentType: 'application/pdf' } });
+
+    expect(foreign.status).toBe(403);
   });
 });

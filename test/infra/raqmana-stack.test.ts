@@ -124,6 +124,11 @@ describe('buckets', () => {
       },
       LoggingConfiguration: { DestinationBucketName: { Ref: accessLogId }, LogFilePrefix: 'permit-documents/' },
     });
+    // Declared write-once: Object Lock in compliance mode with the declared retention.
+    expect(bucket.Properties).toMatchObject({
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3650 } } },
+    });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: bucketId },
       PolicyDocument: {

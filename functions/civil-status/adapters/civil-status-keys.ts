@@ -2,6 +2,7 @@
 import type { LegacyReference } from '../domain/civil-act.ts';
 
 export const CIVIL_STATUS_TABLE_ID = 'civil-status';
+export const REGISTER_PAGES_BUCKET_ID = 'register-pages';
 
 export const CIVIL_STATUS_INDEXES = {
   /** Birth acts by the identifier they gave. */
@@ -22,5 +23,6 @@ export const civilStatusKeys = {
   nameSort: (given: string, birthYear: number | undefined, actId?: string) =>
     [given, ...(birthYear === undefined ? [] : [String(birthYear)]), ...(actId === undefined ? [] : [actId])].join('#'),
   accessLog: (actId: string) => `ACCESS#${actId}`,
+  page: (registerId: string, page: number) => ({ pk: `REGISTER#${registerId}`, sk: `PAGE#${String(page).padStart(5, '0')}` }),
   accessEntry: (actId: string, at: string, requestId: string) => ({ pk: `ACCESS#${actId}`, sk: `${at}#${requestId}` }),
 } as const;

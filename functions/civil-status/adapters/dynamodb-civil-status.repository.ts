@@ -1,12 +1,13 @@
 // DynamoDB adapter of the civil-status port: acts, their actions, search entries, the claims on legacy
 // references and civil identifiers, and the access log, in one table.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { pagedQuery } from '../../shared/aws/paged-query.ts';
-import { ConflictError } from '../../shared/errors/domain-errors.ts';
+import { ConflictError, InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import type { ActRead, ActSummary, CivilStatusRepository, NameKey, PageRequest } from '../application/civil-status.ports.ts';
 import type { ActAction, ActChange, CivilAct } from '../domain/civil-act.ts';
+import type { RegisterPage } from '../domain/register-page.ts';
 import { CIVIL_STATUS_INDEXES, civilStatusKeys } from './civil-status-keys.ts';
 
 type Item = Record<string, unknown>;
@@ -163,6 +164,49 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
       }),
     );
     return (output.Items ?? []).map((item) => withoutKeys<ActSummary>(item, SEARCH_INDEX_ATTRIBUTES));
+  }
+
+  async getPage(registerId: string, page: number): Promise<RegisterPage | undefined> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: civilStatusKeys.page(registerId, page), ConsistentRead: true }));
+    return output.Item ? withoutKeys<RegisterPage>(output.Item) : undefined;
+  }
+
+  async declarePage(page: RegisterPage): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...civilStatusKeys.page(page.registerId, page.page), ...page },
+          ConditionExpression: 'attribute_not_exists(pk) OR #status = :awaiting',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':awaiting': 'awaiting-upload' },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new InvalidStateError(`Page ${page.page} of ${page.registerId} is stored for good`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async storePage(page: RegisterPage): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...civilStatusKeys.page(page.registerId, page.page), ...page },
+          ConditionExpression: '#status = :awaiting AND objectKey = :key',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':awaiting': 'awaiting-upload', ':key': page.objectKey },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new ConflictError(`Page ${page.page} of ${page.registerId} was declared again or stored meanwhile`, { cause: error });
+      }
+      throw error;
+    }
   }
 
   accessLog(actId: string, page: PageRequest): Promise<Page<ActRead>> {

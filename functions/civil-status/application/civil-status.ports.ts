@@ -1,6 +1,7 @@
 // The ports the civil-status use cases need: storage of acts, their actions, search entries and reads.
 import type { Page } from '../../shared/http/pagination.ts';
 import type { ActAction, ActChange, CivilAct } from '../domain/civil-act.ts';
+import type { RegisterPage } from '../domain/register-page.ts';
 
 export interface PageRequest {
   readonly limit: number;
@@ -46,4 +47,21 @@ export interface CivilStatusRepository {
   /** Candidates whose family key matches and whose given key starts with `givenPrefix`, optionally born in `birthYear`. */
   findByName(key: { family: string; given?: string; birthYear?: number }, limit: number): Promise<ActSummary[]>;
   accessLog(actId: string, page: PageRequest): Promise<Page<ActRead>>;
+  getPage(registerId: string, page: number): Promise<RegisterPage | undefined>;
+  /** Writes a declaration unless the page is already stored (InvalidStateError then). */
+  declarePage(page: RegisterPage): Promise<void>;
+  /** Marks the page stored, only if it still awaits this very upload. */
+  storePage(page: RegisterPage): Promise<void>;
+}
+
+/** Where register page images are kept (write-once) and how they travel without passing through a function. */
+export interface RegisterPagesStore {
+  newObjectKey(registerId: string, page: number): string;
+  /** A presigned PUT whose signature covers the declared SHA-256 and content type, with the headers to send. */
+  uploadUrl(objectKey: string, sha256Hex: string, contentType: string): Promise<{ url: string; headers: Record<string, string> }>;
+  /** SHA-256 (hex) and size of what was uploaded; undefined when nothing was. */
+  digest(objectKey: string): Promise<{ sha256: string; sizeBytes: number } | undefined>;
+  /** Removes a refused upload. */
+  discard(objectKey: string): Promise<void>;
+  viewUrl(objectKey: string): Promise<string>;
 }

@@ -163,3 +163,68 @@ export const listOfficesRoute = defineRoute({
     400: problem,
   },
 });
+
+const pageParams = z.strictObject({ registerId: z.string().min(3).max(80), page: z.coerce.number().int().min(1).max(99_999) });
+
+const registerPageSchema = z.object({
+  registerId: z.string(),
+  office: z.string(),
+  page: z.number().int(),
+  sha256: z.string(),
+  contentType: z.string(),
+  acts: z.array(z.string()),
+  status: z.enum(['awaiting-upload', 'stored']),
+  declaredAt: z.string(),
+  storedAt: z.string().optional(),
+  sizeBytes: z.number().optional(),
+});
+
+export const declarePageRoute = defineRoute({
+  operationId: 'declareRegisterPage',
+  method: 'POST',
+  path: '/v1/civil-status/registers/{registerId}/pages',
+  summary: 'Declare a scanned page with its SHA-256; returns the presigned URL to upload it to (15 minutes)',
+  tags: TAGS,
+  access: ['registrar'],
+  idempotent: true,
+  params: z.strictObject({ registerId: z.string().min(3).max(80) }),
+  body: z.strictObject({
+    page: z.number().int().min(1).max(99_999),
+    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the image, 64 hexadecimal digits'),
+    contentType: z.enum(['image/jpeg', 'image/png', 'image/tiff', 'application/pdf']),
+    acts: z.array(z.uuid()).max(50).default([]),
+  }),
+  responses: {
+    201: {
+      description: 'The declared page and where to upload it (send the given headers with the PUT)',
+      schema: z.object({ page: registerPageSchema, upload: z.object({ method: z.string(), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }) }),
+    },
+    400: problem,
+    401: problem,
+    403: problem,
+    409: problem,
+  },
+});
+
+export const completePageRoute = defineRoute({
+  operationId: 'completeRegisterPage',
+  method: 'POST',
+  path: '/v1/civil-status/registers/{registerId}/pages/{page}/complete',
+  summary: 'Accept the uploaded page if its SHA-256 is the declared one (422 and the upload is discarded otherwise)',
+  tags: TAGS,
+  access: ['registrar'],
+  idempotent: true,
+  params: pageParams,
+  responses: { 200: { description: 'The stored page', schema: registerPageSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },
+});
+
+export const viewPageRoute = defineRoute({
+  operationId: 'viewRegisterPage',
+  method: 'GET',
+  path: '/v1/civil-status/registers/{registerId}/pages/{page}',
+  summary: 'A stored page with a link to view it (5 minutes)',
+  tags: TAGS,
+  access: ['registrar', 'auditor'],
+  params: pageParams,
+  responses: { 200: { description: 'The page and its view link', schema: registerPageSchema.extend({ viewUrl: z.string() }) }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+});

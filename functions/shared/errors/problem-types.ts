@@ -72,6 +72,10 @@ export const PROBLEM_TYPES = {
     status: 422,
     title: { ar: 'مفتاح عدم التكرار مستعمل لطلب مختلف', fr: "La clé d'idempotence a déjà servi pour une autre requête", en: 'The idempotency key was already used for a different request' },
   },
+  'checksum-mismatch': {
+    status: 422,
+    title: { ar: 'بصمة الملف المرفوع لا تطابق البصمة المصرح بها', fr: "L'empreinte du fichier reçu ne correspond pas à celle déclarée", en: 'The uploaded file does not match the declared checksum' },
+  },
   'internal-error': {
     status: 500,
     title: { ar: 'خطأ داخلي، يرجى المحاولة لاحقا', fr: 'Erreur interne, veuillez réessayer plus tard', en: 'Internal error, please try again later' },
