@@ -1,11 +1,17 @@
 // The civil-status service: acts in DynamoDB with their actions, the national search by name in both
 // scripts, digital civil identifiers, and the access log of every read.
 import type { ServiceDescription } from '../shared/service-description.ts';
-import { CIVIL_STATUS_INDEXES, CIVIL_STATUS_TABLE_ID, REGISTER_PAGES_BUCKET_ID } from './adapters/civil-status-keys.ts';
+import { CIVIL_STATUS_INDEXES, CIVIL_STATUS_TABLE_ID, MARGINAL_NOTE_WORKFLOW_ID, REGISTER_PAGES_BUCKET_ID } from './adapters/civil-status-keys.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import {
   actAccessLogRoute,
   actHistoryRoute,
+  applyNoteRoute,
+  deadLettersRoute,
+  officeInboxRoute,
+  officeOutboxRoute,
+  recordNoteRoute,
+  redriveNoteRoute,
   completePageRoute,
   declarePageRoute,
   getActRoute,
@@ -26,6 +32,16 @@ export const civilStatusService: ServiceDescription = {
   tables: [{ id: CIVIL_STATUS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(CIVIL_STATUS_INDEXES) }],
   // Register pages are legal evidence: kept unaltered for a century.
   buckets: [{ id: REGISTER_PAGES_BUCKET_ID, writeOnceYears: 100 }],
+  stateMachines: [
+    {
+      id: MARGINAL_NOTE_WORKFLOW_ID,
+      definitionFile: 'statemachines/marginal-note-delivery.asl.json',
+      substitutions: {
+        DeliverMarginalNoteFunction: { functionId: 'DeliverMarginalNote' },
+        DeadLetterMarginalNoteFunction: { functionId: 'DeadLetterMarginalNote' },
+      },
+    },
+  ],
   functions: [
     { id: 'ListCivilStatusOffices', entry: `${handlers}/list-offices.handler.ts`, route: listOfficesRoute, tables: { [REFERENCE_TABLE_ID]: 'read' } },
     { id: 'RegisterCivilAct', entry: `${handlers}/register-act.handler.ts`, route: registerActRoute, tables: { [CIVIL_STATUS_TABLE_ID]: 'write' } },
@@ -51,6 +67,26 @@ export const civilStatusService: ServiceDescription = {
       memoryMb: 1024,
       timeoutSeconds: 60,
     },
+    {
+      id: 'RecordMarginalNote',
+      entry: `${handlers}/record-note.handler.ts`,
+      route: recordNoteRoute,
+      tables: { [CIVIL_STATUS_TABLE_ID]: 'write' },
+      startsStateMachines: [MARGINAL_NOTE_WORKFLOW_ID],
+    },
+    { id: 'OfficeInbox', entry: `${handlers}/office-inbox.handler.ts`, route: officeInboxRoute, tables: reads },
+    { id: 'OfficeOutbox', entry: `${handlers}/office-outbox.handler.ts`, route: officeOutboxRoute, tables: reads },
+    { id: 'ApplyMarginalNote', entry: `${handlers}/apply-note.handler.ts`, route: applyNoteRoute, tables: { [CIVIL_STATUS_TABLE_ID]: 'write' } },
+    { id: 'NoteDeadLetters', entry: `${handlers}/dead-letters.handler.ts`, route: deadLettersRoute, tables: reads },
+    {
+      id: 'RedriveMarginalNote',
+      entry: `${handlers}/redrive-note.handler.ts`,
+      route: redriveNoteRoute,
+      tables: { [CIVIL_STATUS_TABLE_ID]: 'write' },
+      startsStateMachines: [MARGINAL_NOTE_WORKFLOW_ID],
+    },
+    { id: 'DeliverMarginalNote', entry: `${handlers}/deliver-note.handler.ts`, tables: { [CIVIL_STATUS_TABLE_ID]: 'write' } },
+    { id: 'DeadLetterMarginalNote', entry: `${handlers}/dead-letter-note.handler.ts`, tables: { [CIVIL_STATUS_TABLE_ID]: 'write' } },
     { id: 'ViewRegisterPage', entry: `${handlers}/view-page.handler.ts`, route: viewPageRoute, tables: reads, buckets: { [REGISTER_PAGES_BUCKET_ID]: 'read' } },
   ],
 };

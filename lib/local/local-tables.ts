@@ -3,6 +3,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
   type DynamoDBClient,
@@ -23,21 +24,41 @@ function attributeDefinitions(table: TableDescription): AttributeDefinition[] {
   return [...names].map((AttributeName) => ({ AttributeName, AttributeType: 'S' }));
 }
 
-async function exists(client: DynamoDBClient, name: string): Promise<boolean> {
+async function existingIndexes(client: DynamoDBClient, name: string): Promise<Set<string> | undefined> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: name }));
-    return true;
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    return new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName ?? ''));
   } catch (error) {
-    if (error instanceof ResourceNotFoundException) return false;
+    if (error instanceof ResourceNotFoundException) return undefined;
     throw error;
   }
 }
 
-/** Creates each missing table (existing ones keep their data across restarts). */
+/** Adds the indexes a newer version of the description declares to a table kept from an earlier start. */
+async function addMissingIndexes(client: DynamoDBClient, name: string, table: TableDescription, present: ReadonlySet<string>): Promise<void> {
+  // DynamoDB creates one global secondary index per UpdateTable call.
+  for (const index of (table.globalIndexes ?? []).filter((candidate) => !present.has(candidate.name))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: name,
+        AttributeDefinitions: attributeDefinitions(table),
+        GlobalSecondaryIndexUpdates: [
+          { Create: { IndexName: index.name, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: { ProjectionType: 'ALL' } } },
+        ],
+      }),
+    );
+  }
+}
+
+/** Creates each missing table, and each missing index of a kept one (existing data stays across restarts). */
 export async function ensureTables(client: DynamoDBClient, tables: readonly TableDescription[], physicalName: (tableId: string) => string): Promise<void> {
   for (const table of tables) {
     const name = physicalName(table.id);
-    if (await exists(client, name)) continue;
+    const present = await existingIndexes(client, name);
+    if (present) {
+      await addMissingIndexes(client, name, table, present);
+      continue;
+    }
     await client.send(
       new CreateTableCommand({
         TableName: name,

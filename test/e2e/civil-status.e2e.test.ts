@@ -189,3 +189,44 @@ describe('scanned register pages', () => {
     expect(foreign.status).toBe(403);
   });
 });
+
+describe('marginal notes between offices', () => {
+  const settle = () => request('POST', '/_local/clock', { body: { advance: 'PT1S' } });
+
+  it('sends a marriage recorded in Casablanca to the Rabat office holding the birth act, applied there once and acknowledged', async () => {
+    rabatRegistrar = await as('registrar-rabat', ['registrar'], { office: 'RBT-HASSAN' });
+    casaRegistrar = await as('registrar-casa', ['registrar'], { office: 'CASA-ANFA' });
+
+    const recorded = await request('POST', `/v1/civil-status/acts/${mohammed.id}/notes`, {
+      token: casaRegistrar,
+      body: { kind: 'marriage', eventDate: '2020-06-20', text: { fr: 'Marié le 20 juin 2020 à Casablanca', ar: 'تزوج بتاريخ 20 يونيو 2020 بالدار البيضاء' } },
+    });
+    expect(recorded.status).toBe(201);
+    expect(recorded.json).toMatchObject({ status: 'in-transit', sourceOffice: 'CASA-ANFA', targetOffice: 'RBT-HASSAN' });
+    const noteId = recorded.json.noteId as string;
+    await settle();
+
+    const inbox = await request('GET', '/v1/civil-status/offices/RBT-HASSAN/inbox', { token: rabatRegistrar });
+    expect((inbox.json.items as { noteId: string; status: string }[]).find((note) => note.noteId === noteId)?.status).toBe('delivered');
+    expect((await request('POST', `/v1/civil-status/offices/RBT-HASSAN/inbox/${noteId}/apply`, { token: casaRegistrar })).status).toBe(403);
+
+    const applied = await request('POST', `/v1/civil-status/offices/RBT-HASSAN/inbox/${noteId}/apply`, { token: rabatRegistrar });
+    const again = await request('POST', `/v1/civil-status/offices/RBT-HASSAN/inbox/${noteId}/apply`, { token: rabatRegistrar });
+    expect(applied.json).toMatchObject({ status: 'applied' });
+    expect(again.json).toMatchObject({ status: 'applied', appliedAt: applied.json.appliedAt });
+
+    const act = await request('GET', `/v1/civil-status/acts/${mohammed.id}?reason=note`, { token: rabatRegistrar });
+    const history = await request('GET', `/v1/civil-status/acts/${mohammed.id}/history`, { token: rabatRegistrar });
+    const outbox = await request('GET', '/v1/civil-status/offices/CASA-ANFA/outbox', { token: casaRegistrar });
+    const inboxAfter = await request('GET', '/v1/civil-status/offices/RBT-HASSAN/inbox', { token: rabatRegistrar });
+    expect((act.json.notes as { noteId: string; kind: string }[]).map((note) => note.noteId)).toEqual([noteId]);
+    expect((history.json.items as { type: string }[]).filter((action) => action.type === 'note-added')).toHaveLength(1);
+    expect((outbox.json.items as { noteId: string; status: string }[]).find((note) => note.noteId === noteId)?.status).toBe('applied');
+    expect((inboxAfter.json.items as { noteId: string }[]).map((note) => note.noteId)).not.toContain(noteId);
+  });
+
+  it("keeps an office's inbox to its registrars and the dead letters to administrators", async () => {
+    expect((await request('GET', '/v1/civil-status/offices/RBT-HASSAN/inbox', { token: casaRegistrar })).status).toBe(403);
+    expect((await request('GET', '/v1/civil-status/notes/dead-letters', { token: await as('admin-notes', ['admin']) })).status).toBe(200);
+  });
+});

@@ -9,7 +9,15 @@ export const CIVIL_STATUS_INDEXES = {
   byCivilId: { name: 'byCivilId', partitionKey: 'civilIdPk' },
   /** Search entries: family-name key, then given-name key, birth year and act id. */
   byName: { name: 'byName', partitionKey: 'namePk', sortKey: 'nameSk' },
+  /** Notes waiting in an office's inbox (sparse: only until applied). */
+  byInbox: { name: 'byInbox', partitionKey: 'inboxPk', sortKey: 'recordedAt' },
+  /** Notes an office sent, with their delivery status. */
+  byOutbox: { name: 'byOutbox', partitionKey: 'outboxPk', sortKey: 'recordedAt' },
+  /** Notes whose delivery gave up, for administrators to redrive (sparse). */
+  byDeadLetter: { name: 'byDeadLetter', partitionKey: 'deadLetterPk', sortKey: 'recordedAt' },
 } as const;
+
+export const MARGINAL_NOTE_WORKFLOW_ID = 'marginal-note-delivery';
 
 export const civilStatusKeys = {
   act: (id: string) => ({ pk: `ACT#${id}`, sk: 'ACT' }),
@@ -23,6 +31,10 @@ export const civilStatusKeys = {
   nameSort: (given: string, birthYear: number | undefined, actId?: string) =>
     [given, ...(birthYear === undefined ? [] : [String(birthYear)]), ...(actId === undefined ? [] : [actId])].join('#'),
   accessLog: (actId: string) => `ACCESS#${actId}`,
+  note: (noteId: string) => ({ pk: `NOTE#${noteId}`, sk: 'NOTE' }),
+  inbox: (office: string) => `INBOX#${office}`,
+  outbox: (office: string) => `OUTBOX#${office}`,
+  deadLetters: () => 'DEAD-LETTER',
   page: (registerId: string, page: number) => ({ pk: `REGISTER#${registerId}`, sk: `PAGE#${String(page).padStart(5, '0')}` }),
   accessEntry: (actId: string, at: string, requestId: string) => ({ pk: `ACCESS#${actId}`, sk: `${at}#${requestId}` }),
 } as const;

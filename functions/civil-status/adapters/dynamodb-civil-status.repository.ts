@@ -1,12 +1,13 @@
 // DynamoDB adapter of the civil-status port: acts, their actions, search entries, the claims on legacy
 // references and civil identifiers, and the access log, in one table.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { pagedQuery } from '../../shared/aws/paged-query.ts';
 import { ConflictError, InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import type { ActRead, ActSummary, CivilStatusRepository, NameKey, PageRequest } from '../application/civil-status.ports.ts';
 import type { ActAction, ActChange, CivilAct } from '../domain/civil-act.ts';
+import type { MarginalNote } from '../domain/marginal-note.ts';
 import type { RegisterPage } from '../domain/register-page.ts';
 import { CIVIL_STATUS_INDEXES, civilStatusKeys } from './civil-status-keys.ts';
 
@@ -19,6 +20,7 @@ function withoutKeys<T>(item: Item, extra: readonly string[] = []): T {
 }
 
 const ACT_INDEX_ATTRIBUTES = [CIVIL_STATUS_INDEXES.byCivilId.partitionKey];
+const NOTE_INDEX_ATTRIBUTES = ['inboxPk', 'outboxPk', 'deadLetterPk'];
 const SEARCH_INDEX_ATTRIBUTES = [CIVIL_STATUS_INDEXES.byName.partitionKey, CIVIL_STATUS_INDEXES.byName.sortKey];
 
 /** Which of the claims in a cancelled creation was taken, from the transaction's per-item reasons. */
@@ -164,6 +166,130 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
       }),
     );
     return (output.Items ?? []).map((item) => withoutKeys<ActSummary>(item, SEARCH_INDEX_ATTRIBUTES));
+  }
+
+  async getNote(noteId: string): Promise<MarginalNote | undefined> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: civilStatusKeys.note(noteId), ConsistentRead: true }));
+    return output.Item ? withoutKeys<MarginalNote>(output.Item, NOTE_INDEX_ATTRIBUTES) : undefined;
+  }
+
+  async recordNote(note: MarginalNote): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...civilStatusKeys.note(note.noteId),
+            ...note,
+            outboxPk: civilStatusKeys.outbox(note.sourceOffice),
+            ...(note.status === 'delivered' && { inboxPk: civilStatusKeys.inbox(note.targetOffice) }),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConflictError(`Note ${note.noteId} exists already`, { cause: error });
+      throw error;
+    }
+  }
+
+  private async updateNote(noteId: string, update: Omit<UpdateCommandInput, 'TableName' | 'Key'>): Promise<boolean> {
+    try {
+      await this.client.send(new UpdateCommand({ TableName: this.table, Key: civilStatusKeys.note(noteId), ...update }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async deliverNote(noteId: string, at: string): Promise<void> {
+    const note = await this.getNote(noteId);
+    if (!note) throw new Error(`No note ${noteId} to deliver`);
+    // A retried delivery of a note already delivered (or applied) changes nothing.
+    await this.updateNote(noteId, {
+      UpdateExpression: 'SET #status = :delivered, deliveredAt = :at, inboxPk = :inbox REMOVE deadLetterPk',
+      ConditionExpression: '#status = :inTransit',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':delivered': 'delivered', ':at': at, ':inbox': civilStatusKeys.inbox(note.targetOffice), ':inTransit': 'in-transit' },
+    });
+  }
+
+  async deadLetterNote(noteId: string, attempts: number, at: string): Promise<void> {
+    await this.updateNote(noteId, {
+      UpdateExpression: 'SET #status = :dead, deadLetteredAt = :at, deliveryAttempts = :attempts, deadLetterPk = :dlq',
+      ConditionExpression: '#status = :inTransit',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':dead': 'dead-lettered', ':at': at, ':attempts': attempts, ':dlq': civilStatusKeys.deadLetters(), ':inTransit': 'in-transit' },
+    });
+  }
+
+  async redriveNote(noteId: string): Promise<void> {
+    const redriven = await this.updateNote(noteId, {
+      UpdateExpression: 'SET #status = :inTransit REMOVE deadLetterPk',
+      ConditionExpression: '#status = :dead',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':inTransit': 'in-transit', ':dead': 'dead-lettered' },
+    });
+    if (!redriven) throw new ConflictError(`Note ${noteId} is not among the dead letters`);
+  }
+
+  async applyNote(change: ActChange, note: MarginalNote): Promise<void> {
+    const { act, action } = change;
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...civilStatusKeys.act(act.id), ...act, ...(act.person.civilId && act.type === 'birth' && { civilIdPk: civilStatusKeys.civilIdIndex(act.person.civilId) }) },
+                ConditionExpression: 'version = :previous',
+                ExpressionAttributeValues: { ':previous': act.version - 1 },
+              },
+            },
+            { Put: { TableName: this.table, Item: { ...civilStatusKeys.action(act.id, action.version), ...action }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Update: {
+                TableName: this.table,
+                Key: civilStatusKeys.note(note.noteId),
+                UpdateExpression: 'SET #status = :applied, appliedAt = :at, appliedBy = :by REMOVE inboxPk',
+                ConditionExpression: '#status = :delivered',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':applied': 'applied', ':at': note.appliedAt, ':by': note.appliedBy, ':delivered': 'delivered' },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        throw new ConflictError(`Note ${note.noteId} or act ${act.id} changed meanwhile; reload and try again`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  notesOf(list: 'inbox' | 'outbox' | 'dead-letters', office: string | undefined, page: PageRequest): Promise<Page<MarginalNote>> {
+    const index = list === 'inbox' ? CIVIL_STATUS_INDEXES.byInbox : list === 'outbox' ? CIVIL_STATUS_INDEXES.byOutbox : CIVIL_STATUS_INDEXES.byDeadLetter;
+    const partition = list === 'inbox' ? civilStatusKeys.inbox(office ?? '') : list === 'outbox' ? civilStatusKeys.outbox(office ?? '') : civilStatusKeys.deadLetters();
+    return pagedQuery(
+      this.client,
+      {
+        input: {
+          TableName: this.table,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': index.partitionKey },
+          ExpressionAttributeValues: { ':pk': partition },
+          ScanIndexForward: list !== 'outbox',
+        },
+        page,
+        keyAttributes: ['pk', 'sk', index.partitionKey, index.sortKey],
+        partition: { [index.partitionKey]: partition },
+      },
+      (item) => withoutKeys<MarginalNote>(item, NOTE_INDEX_ATTRIBUTES),
+    );
   }
 
   async getPage(registerId: string, page: number): Promise<RegisterPage | undefined> {

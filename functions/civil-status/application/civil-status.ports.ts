@@ -1,6 +1,7 @@
 // The ports the civil-status use cases need: storage of acts, their actions, search entries and reads.
 import type { Page } from '../../shared/http/pagination.ts';
 import type { ActAction, ActChange, CivilAct } from '../domain/civil-act.ts';
+import type { MarginalNote } from '../domain/marginal-note.ts';
 import type { RegisterPage } from '../domain/register-page.ts';
 
 export interface PageRequest {
@@ -47,6 +48,18 @@ export interface CivilStatusRepository {
   /** Candidates whose family key matches and whose given key starts with `givenPrefix`, optionally born in `birthYear`. */
   findByName(key: { family: string; given?: string; birthYear?: number }, limit: number): Promise<ActSummary[]>;
   accessLog(actId: string, page: PageRequest): Promise<Page<ActRead>>;
+  getNote(noteId: string): Promise<MarginalNote | undefined>;
+  /** Records a note in its sending office's outbox (ConflictError if the id exists). */
+  recordNote(note: MarginalNote): Promise<void>;
+  /** Puts an in-transit note in its target office's inbox; a note delivered before is left as it is. */
+  deliverNote(noteId: string, at: string): Promise<void>;
+  /** Gives up delivering: the note waits among the dead letters. */
+  deadLetterNote(noteId: string, attempts: number, at: string): Promise<void>;
+  /** Sends a dead-lettered note again (ConflictError unless it is dead-lettered). */
+  redriveNote(noteId: string): Promise<void>;
+  /** Writes the note in the act's margin, marks it applied and takes it out of the inbox, all at once, once. */
+  applyNote(change: ActChange, note: MarginalNote): Promise<void>;
+  notesOf(list: 'inbox' | 'outbox' | 'dead-letters', office: string | undefined, page: PageRequest): Promise<Page<MarginalNote>>;
   getPage(registerId: string, page: number): Promise<RegisterPage | undefined>;
   /** Writes a declaration unless the page is already stored (InvalidStateError then). */
   declarePage(page: RegisterPage): Promise<void>;
@@ -64,4 +77,10 @@ export interface RegisterPagesStore {
   /** Removes a refused upload. */
   discard(objectKey: string): Promise<void>;
   viewUrl(objectKey: string): Promise<string>;
+}
+
+/** Carries a note to the office that holds the birth act, with retries and a dead-letter end (a workflow in AWS). */
+export interface NoteDelivery {
+  /** Starts one delivery run; `run` names it so a retried start is recognised, not doubled. */
+  send(noteId: string, run: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // A civil-status act (birth or death): who it is about, where it is registered (office, year, register,
 // number: the legacy reference, unique within its office) and the append-only list of what was done to it.
 import { ForbiddenError } from '../../shared/errors/domain-errors.ts';
+import type { AppliedNote } from './marginal-note.ts';
 
 export type ActType = 'birth' | 'death';
 
@@ -57,6 +58,8 @@ export interface CivilAct {
   /** Grows with every action; the action carries the version it produced. */
   readonly version: number;
   readonly status: 'registered' | 'annulled';
+  /** Marginal notes, in the order they were applied. */
+  readonly notes?: readonly AppliedNote[];
 }
 
 export interface RegisterActCommand {

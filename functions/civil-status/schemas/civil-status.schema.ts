@@ -228,3 +228,99 @@ export const viewPageRoute = defineRoute({
   params: pageParams,
   responses: { 200: { description: 'The page and its view link', schema: registerPageSchema.extend({ viewUrl: z.string() }) }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
 });
+
+const noteSchema = z.object({
+  noteId: z.string(),
+  birthActId: z.string(),
+  kind: z.enum(['marriage', 'divorce', 'death', 'rectification', 'other']),
+  eventDate: z.string(),
+  text: z.object({ ar: z.string().optional(), fr: z.string().optional() }),
+  sourceOffice: z.string(),
+  targetOffice: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+  status: z.enum(['in-transit', 'delivered', 'applied', 'dead-lettered']),
+  deliveredAt: z.string().optional(),
+  appliedAt: z.string().optional(),
+  deadLetteredAt: z.string().optional(),
+});
+
+const officeParams = z.strictObject({ code: officeCode });
+
+export const recordNoteRoute = defineRoute({
+  operationId: 'recordMarginalNote',
+  method: 'POST',
+  path: '/v1/civil-status/acts/{id}/notes',
+  summary: "Record a marriage, divorce, death or rectification on a person's birth act; sent to the act's office",
+  tags: TAGS,
+  access: ['registrar'],
+  idempotent: true,
+  params: actId,
+  body: z.strictObject({
+    kind: z.enum(['marriage', 'divorce', 'death', 'rectification', 'other']),
+    eventDate: z.iso.date(),
+    text: z
+      .strictObject({ ar: z.string().trim().min(1).max(2000).optional(), fr: z.string().trim().min(1).max(2000).optional() })
+      .refine((text) => text.ar !== undefined || text.fr !== undefined, { message: 'Write the note in Arabic, in French, or both' }),
+  }),
+  responses: { 201: { description: 'The note, in transit to (or in the inbox of) the office holding the act', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 404: problem },
+});
+
+export const officeInboxRoute = defineRoute({
+  operationId: 'officeInbox',
+  method: 'GET',
+  path: '/v1/civil-status/offices/{code}/inbox',
+  summary: 'Notes delivered to the office and not yet applied, oldest first',
+  tags: TAGS,
+  access: ['registrar'],
+  params: officeParams,
+  query: z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of notes', schema: pageSchema(noteSchema) }, 400: problem, 401: problem, 403: problem },
+});
+
+export const officeOutboxRoute = defineRoute({
+  operationId: 'officeOutbox',
+  method: 'GET',
+  path: '/v1/civil-status/offices/{code}/outbox',
+  summary: 'Notes the office sent, newest first, with their delivery status (applied = acknowledged)',
+  tags: TAGS,
+  access: ['registrar'],
+  params: officeParams,
+  query: z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of notes', schema: pageSchema(noteSchema) }, 400: problem, 401: problem, 403: problem },
+});
+
+export const applyNoteRoute = defineRoute({
+  operationId: 'applyMarginalNote',
+  method: 'POST',
+  path: '/v1/civil-status/offices/{code}/inbox/{noteId}/apply',
+  summary: 'Write the note in the margin of the birth act (once), which acknowledges it to the sending office',
+  tags: TAGS,
+  access: ['registrar'],
+  idempotent: true,
+  params: z.strictObject({ code: officeCode, noteId: z.uuid() }),
+  responses: { 200: { description: 'The applied note', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+});
+
+export const deadLettersRoute = defineRoute({
+  operationId: 'noteDeadLetters',
+  method: 'GET',
+  path: '/v1/civil-status/notes/dead-letters',
+  summary: 'Notes whose delivery gave up after its retries',
+  tags: TAGS,
+  access: ['admin'],
+  query: z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of notes', schema: pageSchema(noteSchema) }, 400: problem, 401: problem, 403: problem },
+});
+
+export const redriveNoteRoute = defineRoute({
+  operationId: 'redriveMarginalNote',
+  method: 'POST',
+  path: '/v1/civil-status/notes/{noteId}/redrive',
+  summary: 'Send a dead-lettered note again',
+  tags: TAGS,
+  access: ['admin'],
+  idempotent: true,
+  params: z.strictObject({ noteId: z.uuid() }),
+  responses: { 200: { description: 'The note, in transit again', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 409: problem },
+});

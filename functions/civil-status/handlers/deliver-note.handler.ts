@@ -1,0 +1,9 @@
+// The note-delivery workflow's task: puts the note in the inbox of the office holding the birth act.
+import { now } from '../../shared/time/time-source.ts';
+import { civilStatusRepository } from '../adapters/civil-status.dependencies.ts';
+import { deliverMarginalNote } from '../application/marginal-notes.use-cases.ts';
+
+export async function handler(event: { noteId: string }) {
+  await deliverMarginalNote(civilStatusRepository, event.noteId, now());
+  return { noteId: event.noteId };
+}
