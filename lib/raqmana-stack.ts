@@ -142,6 +142,7 @@ export class RaqmanaStack extends Stack {
       functions: [...functions].map(([functionId, fn]) => ({ id: functionId, function: fn.function })),
       tables: [...tables].map(([tableId, table]) => ({ id: tableId, table })),
       workflows,
+      metricAlarms: platform.services.flatMap((service) => (service.alarms ?? []).map((alarm) => ({ service: service.name, ...alarm }))),
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url, description: 'Base URL of the HTTP API' });

@@ -1,7 +1,13 @@
 // The civil-status service: acts in DynamoDB with their actions, the national search by name in both
 // scripts, digital civil identifiers, and the access log of every read.
 import type { ServiceDescription } from '../shared/service-description.ts';
-import { CIVIL_STATUS_INDEXES, CIVIL_STATUS_TABLE_ID, MARGINAL_NOTE_WORKFLOW_ID, REGISTER_PAGES_BUCKET_ID } from './adapters/civil-status-keys.ts';
+import {
+  CIVIL_STATUS_INDEXES,
+  CIVIL_STATUS_TABLE_ID,
+  MARGINAL_NOTE_WORKFLOW_ID,
+  MARGINAL_NOTES_DEAD_LETTERED,
+  REGISTER_PAGES_BUCKET_ID,
+} from './adapters/civil-status-keys.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import {
   actAccessLogRoute,
@@ -29,6 +35,7 @@ const readsAndLogs = { [CIVIL_STATUS_TABLE_ID]: 'write' } as const;
 
 export const civilStatusService: ServiceDescription = {
   name: 'civil-status',
+  alarms: [{ metricName: MARGINAL_NOTES_DEAD_LETTERED, description: 'A marginal note could not be delivered after its retries: redrive it' }],
   tables: [{ id: CIVIL_STATUS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(CIVIL_STATUS_INDEXES) }],
   // Register pages are legal evidence: kept unaltered for a century.
   buckets: [{ id: REGISTER_PAGES_BUCKET_ID, writeOnceYears: 100 }],

@@ -64,9 +64,17 @@ export interface FunctionDescription {
   readonly packageFiles?: readonly PackageFiles[];
 }
 
+/** A business metric the service's functions emit (namespace Raqmana, dimension `service`), alarmed when above 0. */
+export interface MetricAlarmDescription {
+  readonly metricName: string;
+  /** What operators are told when it fires. */
+  readonly description: string;
+}
+
 export interface ServiceDescription {
   /** Bounded-context name, the folder under `functions/`. */
   readonly name: string;
+  readonly alarms?: readonly MetricAlarmDescription[];
   readonly tables?: readonly TableDescription[];
   readonly buckets?: readonly BucketDescription[];
   readonly stateMachines?: readonly StateMachineDescription[];

@@ -19,6 +19,8 @@ export interface OperationsProps {
   readonly functions: readonly { readonly id: string; readonly function: lambda.IFunction }[];
   readonly tables: readonly { readonly id: string; readonly table: dynamodb.ITable }[];
   readonly workflows: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
+  /** Business metrics of the services (namespace Raqmana), alarmed when above 0. */
+  readonly metricAlarms: readonly { readonly service: string; readonly metricName: string; readonly description: string }[];
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -62,6 +64,14 @@ export class Operations extends Construct {
         `${workflowId}ExecutionsFailed`,
         stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),
         `An execution of ${workflowId} failed`,
+      );
+    }
+
+    for (const alarm of props.metricAlarms) {
+      this.alarmWhenPositive(
+        alarm.metricName,
+        new cloudwatch.Metric({ namespace: 'Raqmana', metricName: alarm.metricName, dimensionsMap: { service: alarm.service }, period: FIVE_MINUTES, statistic: 'Sum' }),
+        alarm.description,
       );
     }
 

@@ -415,13 +415,17 @@ describe('functions that run on deploy', () => {
 });
 
 describe('operations', () => {
-  it('alarm on errors and throttles of every function, API 5xx and failed executions, to the encrypted topic', () => {
+  it('alarm on errors and throttles of every function, API 5xx, failed executions and the services\' own metrics, to the encrypted topic', () => {
     const [topicId] = single('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     const alarms = resources('AWS::CloudWatch::Alarm');
     const functionCount = 4;
     expect(alarms.map(([, alarm]) => alarm.Properties.MetricName).sort()).toEqual(
-      ['5xx', 'ExecutionsFailed', ...Array<string>(functionCount).fill('Errors'), ...Array<string>(functionCount).fill('Throttles')].sort(),
+      ['5xx', 'ExecutionsFailed', 'PermitsStuck', ...Array<string>(functionCount).fill('Errors'), ...Array<string>(functionCount).fill('Throttles')].sort(),
     );
+    expect(alarms.find(([, alarm]) => alarm.Properties.MetricName === 'PermitsStuck')?.[1].Properties).toMatchObject({
+      Namespace: 'Raqmana',
+      Dimensions: [{ Name: 'service', Value: 'permits' }],
+    });
     for (const [, alarm] of alarms) {
       expect(alarm.Properties).toMatchObject({
         ComparisonOperator: 'GreaterThanThreshold',

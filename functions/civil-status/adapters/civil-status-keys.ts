@@ -18,6 +18,8 @@ export const CIVIL_STATUS_INDEXES = {
 } as const;
 
 export const MARGINAL_NOTE_WORKFLOW_ID = 'marginal-note-delivery';
+/** Emitted for each note put among the dead letters; the stack alarms when it is above 0. */
+export const MARGINAL_NOTES_DEAD_LETTERED = 'MarginalNotesDeadLettered';
 
 export const civilStatusKeys = {
   act: (id: string) => ({ pk: `ACT#${id}`, sk: 'ACT' }),
