@@ -1,8 +1,9 @@
 // DynamoDB adapter of the civil-status port: acts, their actions, search entries, the claims on legacy
 // references and civil identifiers, and the access log, in one table.
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { pagedQuery } from '../../shared/aws/paged-query.ts';
+import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError, InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import type { ActRead, ActSummary, CivilStatusRepository, NameKey, PageRequest } from '../application/civil-status.ports.ts';
@@ -84,33 +85,29 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
           ]
         : []),
     ];
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...claims.map((claim) => ({ Put: claim.put })),
-            { Put: { TableName: this.table, Item: { ...civilStatusKeys.action(act.id, action.version), ...action } } },
-            ...nameKeys.map((key) => ({
-              Put: {
-                TableName: this.table,
-                Item: {
-                  ...civilStatusKeys.searchEntry(act.id, key.family, key.given),
-                  namePk: civilStatusKeys.name(key.family),
-                  nameSk: civilStatusKeys.nameSort(key.given, birthYear, act.id),
-                  ...summary,
-                },
-              },
-            })),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        const failed = error.CancellationReasons?.findIndex((reason) => reason.Code === 'ConditionalCheckFailed') ?? -1;
-        throw new ActClaimTakenError(claims[failed]?.taken ?? 'act', { cause: error });
-      }
-      throw error;
-    }
+    await transactWrite(
+      this.client,
+      [
+        ...claims.map((claim) => ({ Put: claim.put })),
+        { Put: { TableName: this.table, Item: { ...civilStatusKeys.action(act.id, action.version), ...action } } },
+        ...nameKeys.map((key) => ({
+          Put: {
+            TableName: this.table,
+            Item: {
+              ...civilStatusKeys.searchEntry(act.id, key.family, key.given),
+              namePk: civilStatusKeys.name(key.family),
+              nameSk: civilStatusKeys.nameSort(key.given, birthYear, act.id),
+              ...summary,
+            },
+          },
+        })),
+      ],
+      (cancellation) => {
+        // The first claim whose condition failed tells which one is taken.
+        const failed = cancellation.CancellationReasons?.findIndex((reason) => reason.Code === 'ConditionalCheckFailed') ?? -1;
+        return new ActClaimTakenError(claims[failed]?.taken ?? 'act', { cause: cancellation });
+      },
+    );
   }
 
   async get(id: string): Promise<CivilAct | undefined> {
@@ -234,40 +231,33 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
     if (!redriven) throw new ConflictError(`Note ${noteId} is not among the dead letters`);
   }
 
-  async applyNote(change: ActChange, note: MarginalNote): Promise<void> {
+  applyNote(change: ActChange, note: MarginalNote): Promise<void> {
     const { act, action } = change;
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...civilStatusKeys.act(act.id), ...act, ...(act.person.civilId && act.type === 'birth' && { civilIdPk: civilStatusKeys.civilIdIndex(act.person.civilId) }) },
-                ConditionExpression: 'version = :previous',
-                ExpressionAttributeValues: { ':previous': act.version - 1 },
-              },
-            },
-            { Put: { TableName: this.table, Item: { ...civilStatusKeys.action(act.id, action.version), ...action }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            {
-              Update: {
-                TableName: this.table,
-                Key: civilStatusKeys.note(note.noteId),
-                UpdateExpression: 'SET #status = :applied, appliedAt = :at, appliedBy = :by REMOVE inboxPk',
-                ConditionExpression: '#status = :delivered',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':applied': 'applied', ':at': note.appliedAt, ':by': note.appliedBy, ':delivered': 'delivered' },
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        throw new ConflictError(`Note ${note.noteId} or act ${act.id} changed meanwhile; reload and try again`, { cause: error });
-      }
-      throw error;
-    }
+    return transactWrite(
+      this.client,
+      [
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...civilStatusKeys.act(act.id), ...act, ...(act.person.civilId && act.type === 'birth' && { civilIdPk: civilStatusKeys.civilIdIndex(act.person.civilId) }) },
+            ConditionExpression: 'version = :previous',
+            ExpressionAttributeValues: { ':previous': act.version - 1 },
+          },
+        },
+        { Put: { TableName: this.table, Item: { ...civilStatusKeys.action(act.id, action.version), ...action }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Update: {
+            TableName: this.table,
+            Key: civilStatusKeys.note(note.noteId),
+            UpdateExpression: 'SET #status = :applied, appliedAt = :at, appliedBy = :by REMOVE inboxPk',
+            ConditionExpression: '#status = :delivered',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':applied': 'applied', ':at': note.appliedAt, ':by': note.appliedBy, ':delivered': 'delivered' },
+          },
+        },
+      ],
+      (cancellation) => new ConflictError(`Note ${note.noteId} or act ${act.id} changed meanwhile; reload and try again`, { cause: cancellation }),
+    );
   }
 
   notesOf(list: 'inbox' | 'outbox' | 'dead-letters', office: string | undefined, page: PageRequest): Promise<Page<MarginalNote>> {

@@ -1,16 +1,15 @@
 // DynamoDB adapter of the permits port: permits, their append-only events and daily counters in one table;
 // every change is one transaction conditional on the version it read.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   GetCommand,
   QueryCommand,
-  TransactWriteCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { pagedQuery } from '../../shared/aws/paged-query.ts';
+import { transactWrite } from '../../shared/aws/transact-write.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import { readReferenceSnapshot, referenceKeysFor, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
 import { applicantNotification, type ApplicantNotification } from '../domain/applicant-notification.ts';
@@ -117,38 +116,31 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     );
   }
 
-  private async write(change: PermitChange, stats: readonly StatsIncrement[], permitCondition: { expression: string; values?: Item }): Promise<void> {
+  private write(change: PermitChange, stats: readonly StatsIncrement[], permitCondition: { expression: string; values?: Item }): Promise<void> {
     const { permit, event } = change;
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...permitKeys.permit(permit.id), ...permitIndexAttributes(permit), ...permit },
-                ConditionExpression: permitCondition.expression,
-                ...(permitCondition.values && { ExpressionAttributeValues: permitCondition.values }),
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...permitKeys.event(permit.id, event.version), ...event },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...this.statsUpdates(stats),
-            ...this.notificationPuts(change),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        throw new ConflictError(`Permit ${permit.id} was changed by someone else at the same moment; reload it and try again`, { cause: error });
-      }
-      throw error;
-    }
+    return transactWrite(
+      this.client,
+      [
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...permitKeys.permit(permit.id), ...permitIndexAttributes(permit), ...permit },
+            ConditionExpression: permitCondition.expression,
+            ...(permitCondition.values && { ExpressionAttributeValues: permitCondition.values }),
+          },
+        },
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...permitKeys.event(permit.id, event.version), ...event },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...this.statsUpdates(stats),
+        ...this.notificationPuts(change),
+      ],
+      (cancellation) => new ConflictError(`Permit ${permit.id} was changed by someone else at the same moment; reload it and try again`, { cause: cancellation }),
+    );
   }
 
   create(change: PermitChange, stats: readonly StatsIncrement[]): Promise<void> {

@@ -1,6 +1,6 @@
 // DynamoDB adapter of the reference-data port: one table, items keyed by reference-keys.ts.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { pagedQuery } from '../../shared/aws/paged-query.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { now } from '../../shared/time/time-source.ts';
@@ -86,34 +86,27 @@ export class DynamoDbReferenceDataRepository implements ReferenceDataRepository 
 
   async saveMovableHolidays(record: MovableHolidaysRecord): Promise<void> {
     const previousVersion = record.version - 1;
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...referenceKeys.movableHolidays(record.year), ...record },
-                ConditionExpression: previousVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :previous',
-                ...(previousVersion === 0 ? {} : { ExpressionAttributeValues: { ':previous': previousVersion } }),
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...referenceKeys.movableHolidaysVersion(record.year, record.version), ...record },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        throw new ConflictError(`The holidays of ${record.year} were changed by someone else; reload and try again`, { cause: error });
-      }
-      throw error;
-    }
+    await transactWrite(
+      this.client,
+      [
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...referenceKeys.movableHolidays(record.year), ...record },
+            ConditionExpression: previousVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :previous',
+            ...(previousVersion === 0 ? {} : { ExpressionAttributeValues: { ':previous': previousVersion } }),
+          },
+        },
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...referenceKeys.movableHolidaysVersion(record.year, record.version), ...record },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ],
+      (cancellation) => new ConflictError(`The holidays of ${record.year} were changed by someone else; reload and try again`, { cause: cancellation }),
+    );
   }
 
   listMovableHolidayHistory(year: number, page: PageRequest): Promise<Page<MovableHolidaysRecord>> {
