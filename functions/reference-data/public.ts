@@ -3,6 +3,7 @@
 import { estimateMovableHolidays, holidaysOfYear, type FixedHolidayRule, type MovableHolidayDate } from './domain/holiday-calendar.ts';
 import type { Commune } from './domain/commune.ts';
 import type { Procedure } from './domain/procedure.ts';
+import { withoutKeys } from '../shared/aws/items.ts';
 import { REFERENCE_TABLE_ID, referenceKeys } from './adapters/reference-keys.ts';
 
 export { REFERENCE_TABLE_ID };
@@ -27,8 +28,7 @@ export const COMMUNES_PARTITION = referenceKeys.communes();
 
 /** A commune item of that partition, read back as a commune. */
 export function communeOf(item: Record<string, unknown>): Commune {
-  const { pk: _pk, sk: _sk, ...commune } = item;
-  return commune as unknown as Commune;
+  return withoutKeys<Commune>(item);
 }
 
 export function referenceKeysFor(request: ReferenceRequest): { pk: string; sk: string }[] {
@@ -42,11 +42,7 @@ export function referenceKeysFor(request: ReferenceRequest): { pk: string; sk: s
 
 export function readReferenceSnapshot(items: readonly Record<string, unknown>[], request: ReferenceRequest): ReferenceSnapshot {
   const find = (key: { pk: string; sk: string }) => items.find((item) => item.pk === key.pk && item.sk === key.sk);
-  const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
-    if (!item) return undefined;
-    const { pk: _pk, sk: _sk, ...rest } = item;
-    return rest as T;
-  };
+  const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => (item ? withoutKeys<T>(item) : undefined);
   const rules = (find(referenceKeys.fixedHolidayRules())?.rules ?? []) as FixedHolidayRule[];
   const holidays = new Set<string>();
   for (const year of request.years) {

@@ -2,6 +2,7 @@
 // references and civil identifiers, and the access log, in one table.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError, InvalidStateError } from '../../shared/errors/domain-errors.ts';
@@ -13,12 +14,6 @@ import type { RegisterPage } from '../domain/register-page.ts';
 import { CIVIL_STATUS_INDEXES, civilStatusKeys } from './civil-status-keys.ts';
 
 type Item = Record<string, unknown>;
-
-function withoutKeys<T>(item: Item, extra: readonly string[] = []): T {
-  const copy = { ...item };
-  for (const attribute of ['pk', 'sk', ...extra]) delete copy[attribute];
-  return copy as T;
-}
 
 const ACT_INDEX_ATTRIBUTES = [CIVIL_STATUS_INDEXES.byCivilId.partitionKey];
 const NOTE_INDEX_ATTRIBUTES = ['inboxPk', 'outboxPk', 'deadLetterPk'];

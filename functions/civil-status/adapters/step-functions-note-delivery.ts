@@ -1,6 +1,7 @@
 // Starts the delivery workflow of a marginal note, named after the note and the run, so a retried start is
 // recognised instead of doubled.
-import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import { startExecutionOnce } from '../../shared/aws/step-functions.ts';
 import type { NoteDelivery } from '../application/civil-status.ports.ts';
 
 export class StepFunctionsNoteDelivery implements NoteDelivery {
@@ -9,13 +10,7 @@ export class StepFunctionsNoteDelivery implements NoteDelivery {
     private readonly stateMachineArn: string,
   ) {}
 
-  async send(noteId: string, run: string): Promise<void> {
-    try {
-      await this.client.send(
-        new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: `note-${noteId}-${run}`.slice(0, 80), input: JSON.stringify({ noteId, attempt: 0 }) }),
-      );
-    } catch (error) {
-      if (!(error instanceof ExecutionAlreadyExists)) throw error;
-    }
+  send(noteId: string, run: string): Promise<void> {
+    return startExecutionOnce(this.client, this.stateMachineArn, `note-${noteId}-${run}`, { noteId, attempt: 0 });
   }
 }

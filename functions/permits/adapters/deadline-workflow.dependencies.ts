@@ -1,12 +1,12 @@
 // The permits dependencies plus the deadline workflow, for the handlers that start or restart the clock.
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { stateMachineEnvName } from '../../shared/service-description.ts';
+import { stateMachineArn } from '../../shared/aws/environment.ts';
 import type { PermitsWithWorkflow } from '../application/file-permit.use-case.ts';
 import { PERMIT_DEADLINE_WORKFLOW_ID } from './permit-keys.ts';
-import { permitsDependencies, requiredEnvironment } from './permits.dependencies.ts';
+import { permitsDependencies } from './permits.dependencies.ts';
 import { StepFunctionsDeadlineWorkflow } from './step-functions-deadline-workflow.ts';
 
 export const permitsWithWorkflow: PermitsWithWorkflow = {
   ...permitsDependencies,
-  workflow: new StepFunctionsDeadlineWorkflow(new SFNClient({}), requiredEnvironment(stateMachineEnvName(PERMIT_DEADLINE_WORKFLOW_ID))),
+  workflow: new StepFunctionsDeadlineWorkflow(new SFNClient({}), stateMachineArn(PERMIT_DEADLINE_WORKFLOW_ID)),
 };

@@ -1,16 +1,15 @@
 // Where applicants upload the documents they were asked for: one presigned PUT URL per file, to a key that
 // names the permit, so an upload can never land on another file.
 import { randomUUID } from 'node:crypto';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { bucketEnvName } from '../../shared/service-description.ts';
+import { bucketName } from '../../shared/aws/environment.ts';
+import { s3Client as s3 } from '../../shared/aws/s3.ts';
 import { PERMIT_DOCUMENTS_BUCKET_ID } from './permit-keys.ts';
-import { requiredEnvironment } from './permits.dependencies.ts';
 
 const UPLOAD_WINDOW_SECONDS = 15 * 60;
 
-const s3 = new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' });
-const bucket = requiredEnvironment(bucketEnvName(PERMIT_DOCUMENTS_BUCKET_ID));
+const bucket = bucketName(PERMIT_DOCUMENTS_BUCKET_ID);
 
 export interface PlannedUpload {
   readonly name: string;

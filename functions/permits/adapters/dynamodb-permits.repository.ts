@@ -8,6 +8,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
+import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import type { Page } from '../../shared/http/pagination.ts';
@@ -19,18 +20,10 @@ import { PERMIT_INDEXES, permitIndexAttributes, permitKeys } from './permit-keys
 
 type Item = Record<string, unknown>;
 
-const PERMIT_ATTRIBUTES_NOT_IN_DOMAIN = ['pk', 'sk', ...Object.values(PERMIT_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey])];
+const PERMIT_INDEX_ATTRIBUTES = Object.values(PERMIT_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey]);
 
-function toPermit(item: Item): Permit {
-  const permit = { ...item };
-  for (const attribute of PERMIT_ATTRIBUTES_NOT_IN_DOMAIN) delete permit[attribute];
-  return permit as unknown as Permit;
-}
-
-function toEvent(item: Item): PermitEvent {
-  const { pk: _pk, sk: _sk, ...event } = item;
-  return event as unknown as PermitEvent;
-}
+const toPermit = (item: Item) => withoutKeys<Permit>(item, PERMIT_INDEX_ATTRIBUTES);
+const toEvent = (item: Item) => withoutKeys<PermitEvent>(item);
 
 export class DynamoDbPermitsRepository implements PermitsRepository {
   constructor(
@@ -109,10 +102,7 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
       page,
       ['pk', 'sk'],
       { pk },
-      (item) => {
-        const { pk: _pk, sk: _sk, ...notification } = item;
-        return notification as unknown as ApplicantNotification;
-      },
+      (item) => withoutKeys<ApplicantNotification>(item),
     );
   }
 

@@ -11,9 +11,3 @@ export const permitsDependencies: PermitsDependencies = {
   repository: new DynamoDbPermitsRepository(dynamodb, tableName(PERMITS_TABLE_ID), tableName(REFERENCE_TABLE_ID)),
   identifiers: permitIdentifiers,
 };
-
-export function requiredEnvironment(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`Environment variable ${name} is not set`);
-  return value;
-}

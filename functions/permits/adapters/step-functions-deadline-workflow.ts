@@ -1,6 +1,7 @@
 // Starts the permit's deadline workflow on Step Functions, named after the permit and its version so that a
 // retried start is recognised instead of duplicated.
-import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import { startExecutionOnce } from '../../shared/aws/step-functions.ts';
 import type { DeadlineWorkflow } from '../application/permits.ports.ts';
 import type { Permit } from '../domain/permit.ts';
 
@@ -10,17 +11,7 @@ export class StepFunctionsDeadlineWorkflow implements DeadlineWorkflow {
     private readonly stateMachineArn: string,
   ) {}
 
-  async watch(permit: Permit): Promise<void> {
-    try {
-      await this.client.send(
-        new StartExecutionCommand({
-          stateMachineArn: this.stateMachineArn,
-          name: `permit-${permit.id}-v${permit.version}`,
-          input: JSON.stringify({ permitId: permit.id }),
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ExecutionAlreadyExists)) throw error;
-    }
+  watch(permit: Permit): Promise<void> {
+    return startExecutionOnce(this.client, this.stateMachineArn, `permit-${permit.id}-v${permit.version}`, { permitId: permit.id });
   }
 }

@@ -1,6 +1,7 @@
 // DynamoDB adapter of the reference-data port: one table, items keyed by reference-keys.ts.
 import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
+import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedQuery } from '../../shared/aws/paged-query.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { now } from '../../shared/time/time-source.ts';
@@ -12,11 +13,6 @@ import type { HolidayData, MovableHolidaysRecord, PageRequest, ReferenceDataRepo
 import { REFERENCE_KEY_ATTRIBUTES, referenceKeys } from './reference-keys.ts';
 
 const BATCH_WRITE_LIMIT = 25;
-
-function withoutKeys<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, ...rest } = item;
-  return rest as T;
-}
 
 export class DynamoDbReferenceDataRepository implements ReferenceDataRepository {
   constructor(
