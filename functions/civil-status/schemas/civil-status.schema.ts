@@ -1,10 +1,10 @@
 // zod schemas and route contracts of the civil-status API.
 import * as z from 'zod';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
-import { defineRoute } from '../../shared/http/route-contract.ts';
+import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 
 const TAGS = ['Civil status'];
-const problem = { description: 'RFC 9457 problem document (application/problem+json)' };
+const problem = PROBLEM_RESPONSE;
 const officeCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case office code, e.g. RBT-HASSAN');
 
 const writtenName = z

@@ -1,11 +1,11 @@
 // zod schemas and route contracts of the permits API.
 import * as z from 'zod';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
-import { defineRoute } from '../../shared/http/route-contract.ts';
+import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { bilingualNameSchema } from '../../reference-data/schemas/reference-data.schema.ts';
 
 const TAGS = ['Permits'];
-const problem = { description: 'RFC 9457 problem document (application/problem+json)' };
+const problem = PROBLEM_RESPONSE;
 const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
 const permitId = z.strictObject({ id: z.uuid() });
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,6 +1,6 @@
 // zod schemas and route contracts of the reference-data API.
 import * as z from 'zod';
-import { defineRoute } from '../../shared/http/route-contract.ts';
+import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { MOVABLE_HOLIDAY_CODES } from '../domain/holiday-calendar.ts';
 
@@ -54,7 +54,7 @@ export const movableHolidaysRecordSchema = z.object({
   updatedBy: z.string(),
 });
 
-const problem = { description: 'RFC 9457 problem document (application/problem+json)' };
+const problem = PROBLEM_RESPONSE;
 const listQuery = z.strictObject(paginationQuery);
 
 export const listCommunesRoute = defineRoute({

@@ -14,6 +14,9 @@ export interface ResponseContract {
 
 export type RouteAccess = 'public' | readonly Role[];
 
+/** The response every error status documents: an RFC 9457 problem document. */
+export const PROBLEM_RESPONSE: ResponseContract = { description: 'RFC 9457 problem document (application/problem+json)' };
+
 export interface RouteContract<
   Params extends z.ZodType = z.ZodType,
   Query extends z.ZodType = z.ZodType,
