@@ -16,7 +16,8 @@ export function idempotentRequests(route: RouteContract): HttpMiddleware {
   });
   const config = new IdempotencyConfig({
     eventKeyJmesPath: 'headers."idempotency-key" && [requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"]',
-    payloadValidationJmesPath: 'body',
+    // A route without a body has nothing to compare (and Powertools cannot hash a missing value).
+    ...(route.body !== undefined && { payloadValidationJmesPath: 'body' }),
     expiresAfterSeconds: 24 * 60 * 60,
   });
   return makeHandlerIdempotent({ persistenceStore, config, keyPrefix: route.operationId }) as HttpMiddleware;
