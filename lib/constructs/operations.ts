@@ -11,12 +11,13 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { pascalCase } from './construct-ids.ts';
 
 export interface OperationsProps {
   readonly dashboardName: string;
   readonly encryptionKey: kms.IKey;
   readonly api: apigwv2.HttpApi;
-  readonly functions: readonly { readonly id: string; readonly function: lambda.IFunction }[];
+  readonly functions: readonly { readonly id: string; readonly service: string; readonly function: lambda.IFunction }[];
   readonly tables: readonly { readonly id: string; readonly table: dynamodb.ITable }[];
   readonly workflows: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
   /** Business metrics of the services (namespace Raqmana), alarmed when above 0. */
@@ -24,6 +25,8 @@ export interface OperationsProps {
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
+/** CloudWatch alarms on metric math take at most 10 metrics. */
+const METRICS_PER_ALARM = 10;
 
 export class Operations extends Construct {
   readonly alarmTopic: sns.Topic;
@@ -47,18 +50,30 @@ export class Operations extends Construct {
     );
 
     this.alarmWhenPositive('Api5xx', props.api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' }), 'The API answered 5xx');
-    for (const { id: functionId, function: fn } of props.functions) {
-      this.alarmWhenPositive(
-        `${functionId}Errors`,
-        fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
-        `${functionId} threw errors`,
-      );
-      this.alarmWhenPositive(
-        `${functionId}Throttles`,
-        fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
-        `${functionId} was throttled`,
-      );
+    // One alarm per service (per 10 functions) rather than per function: a stack holds at most 500 resources, and
+    // the dashboard's per-function graphs show which one it was.
+    for (const service of new Set(props.functions.map((fn) => fn.service))) {
+      const ofService = props.functions.filter((fn) => fn.service === service);
+      for (let start = 0; start < ofService.length; start += METRICS_PER_ALARM) {
+        const group = ofService.slice(start, start + METRICS_PER_ALARM);
+        const suffix = start === 0 ? '' : String(start / METRICS_PER_ALARM + 1);
+        this.alarmWhenPositive(
+          `${pascalCase(service)}FunctionErrors${suffix}`,
+          new cloudwatch.MathExpression({
+            expression: `SUM([${group.map((_, index) => `e${index}`).join(',')}])`,
+            usingMetrics: Object.fromEntries(group.map(({ function: fn }, index) => [`e${index}`, fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' })])),
+            period: FIVE_MINUTES,
+          }),
+          `A function of ${service} threw errors (${group.map((fn) => fn.id).join(', ')})`,
+        );
+      }
     }
+    // Throttling is a limit of the account (concurrency), so one account-wide alarm covers every function.
+    this.alarmWhenPositive(
+      'LambdaThrottles',
+      new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', period: FIVE_MINUTES, statistic: 'Sum' }),
+      'Lambda throttled invocations: raise the account concurrency or reserve some for the platform',
+    );
     for (const { id: workflowId, stateMachine } of props.workflows) {
       this.alarmWhenPositive(
         `${workflowId}ExecutionsFailed`,
