@@ -12,6 +12,7 @@ import { ROLES } from '../functions/shared/auth/roles.ts';
 import { routeKey } from '../functions/shared/http/route-contract.ts';
 import { IDEMPOTENCY_TABLE, type Access, type PlatformDescription } from '../functions/shared/service-description.ts';
 import { ApiFunction, type ApiFunctionProps } from './constructs/api-function.ts';
+import { pascalCase } from './constructs/construct-ids.ts';
 import { DeployHook } from './constructs/deploy-hook.ts';
 import { Operations } from './constructs/operations.ts';
 import { PlatformApi } from './constructs/platform-api.ts';
@@ -56,6 +57,19 @@ export class RaqmanaStack extends Stack {
       }
     }
 
+    const signingKeys = new Map<string, kms.Key>();
+    for (const signingKey of platform.services.flatMap((service) => service.signingKeys ?? [])) {
+      register(signingKeys, 'signing key', signingKey.id, () =>
+        new kms.Key(this, `${pascalCase(signingKey.id)}SigningKey`, {
+          description: `Raqmana: ${signingKey.description}`,
+          keySpec: kms.KeySpec.ECC_NIST_P256,
+          keyUsage: kms.KeyUsage.SIGN_VERIFY,
+          // Documents signed with it must stay verifiable after the stack is gone.
+          removalPolicy: RemovalPolicy.RETAIN,
+        }),
+      );
+    }
+
     // Functions start machines by name-derived ARN: a machine that invokes the function starting it would
     // otherwise be a circular reference.
     const stateMachineNames = new Map<string, string>();
@@ -94,6 +108,7 @@ export class RaqmanaStack extends Stack {
             bucket: lookup(buckets, 'bucket', bucketId, user),
             access,
           })),
+          signingKeys: Object.entries(fn.signingKeys ?? {}).map(([keyId, access]) => ({ id: keyId, key: lookup(signingKeys, 'signing key', keyId, user), access })),
           startsStateMachines: (fn.startsStateMachines ?? []).map((machineId) => ({
             id: machineId,
             stateMachine: sfn.StateMachine.fromStateMachineName(
@@ -139,7 +154,7 @@ export class RaqmanaStack extends Stack {
       dashboardName: this.stackName,
       encryptionKey: key,
       api: api.api,
-      functions: [...functions].map(([functionId, fn]) => ({ id: functionId, function: fn.function })),
+      functions: services.flatMap(({ service }) => service.functions.map((fn) => ({ id: fn.id, service: service.name, function: functions.get(fn.id)!.function }))),
       tables: [...tables].map(([tableId, table]) => ({ id: tableId, table })),
       workflows,
       metricAlarms: platform.services.flatMap((service) => (service.alarms ?? []).map((alarm) => ({ service: service.name, ...alarm }))),
@@ -205,13 +220,4 @@ function lookup<T>(registry: ReadonlyMap<string, T>, kind: string, id: string, u
   const value = registry.get(id);
   if (value === undefined) throw new Error(`${user} refers to ${kind} "${id}", which the platform description does not declare`);
   return value;
-}
-
-/** `reference-data` -> `ReferenceData`: construct ids, hence stable logical ids. */
-function pascalCase(id: string): string {
-  return id
-    .split(/[^A-Za-z0-9]+/)
-    .filter((part) => part.length > 0)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
 }

@@ -35,6 +35,17 @@ export interface StateMachineDescription {
   readonly schedule?: { readonly expression: string; readonly input?: Readonly<Record<string, unknown>> };
 }
 
+/**
+ * An asymmetric signing key (ES256, NIST P-256): an AWS KMS key whose private half never leaves KMS, a key
+ * file made on first start on the local platform.
+ */
+export interface SigningKeyDescription {
+  /** Logical id, unique across the platform. */
+  readonly id: string;
+  /** What it signs, shown on the KMS key. */
+  readonly description: string;
+}
+
 /** Files of an npm package that a function reads at run time (fonts, ...), shipped beside its bundle. */
 export interface PackageFiles {
   readonly package: string;
@@ -56,6 +67,8 @@ export interface FunctionDescription {
    * e.g. to load reference data. The function must be idempotent.
    */
   readonly runsOnDeploy?: boolean;
+  /** Signing keys this function signs with (`sign`) or only reads the public key of (`verify`). */
+  readonly signingKeys?: Readonly<Record<string, 'sign' | 'verify'>>;
   /** State machines this function may start. */
   readonly startsStateMachines?: readonly string[];
   readonly memoryMb?: number;
@@ -78,6 +91,7 @@ export interface ServiceDescription {
   readonly tables?: readonly TableDescription[];
   readonly buckets?: readonly BucketDescription[];
   readonly stateMachines?: readonly StateMachineDescription[];
+  readonly signingKeys?: readonly SigningKeyDescription[];
   readonly functions: readonly FunctionDescription[];
 }
 
@@ -94,6 +108,11 @@ export function bucketEnvName(bucketId: string): string {
 /** Environment variable that carries a state machine's ARN to a function. */
 export function stateMachineEnvName(stateMachineId: string): string {
   return `STATE_MACHINE_${stateMachineId.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** Environment variable that locates a signing key for a function: a KMS key ARN, or a `file:` URL locally. */
+export function signingKeyEnvName(keyId: string): string {
+  return `SIGNING_KEY_${keyId.toUpperCase().replace(/-/g, '_')}`;
 }
 
 /** The whole platform: shared tables plus every bounded context. */

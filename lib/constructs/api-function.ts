@@ -7,7 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { bucketEnvName, stateMachineEnvName, tableEnvName, type Access, type PackageFiles } from '../../functions/shared/service-description.ts';
+import { bucketEnvName, signingKeyEnvName, stateMachineEnvName, tableEnvName, type Access, type PackageFiles } from '../../functions/shared/service-description.ts';
 import { functionRoleAndLogs } from './function-role.ts';
 import { wildcardFinding } from './nag-findings.ts';
 import type { PlatformTable } from './platform-table.ts';
@@ -28,6 +28,8 @@ export interface ApiFunctionProps {
   readonly buckets?: readonly { readonly id: string; readonly bucket: SecureBucket; readonly access: Access }[];
   readonly startsStateMachines?: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
   readonly packageFiles?: readonly PackageFiles[];
+  /** Asymmetric KMS keys: `sign` may sign and read the public key, `verify` only read the public key. */
+  readonly signingKeys?: readonly { readonly id: string; readonly key: kms.IKey; readonly access: 'sign' | 'verify' }[];
 }
 
 /** Shell commands that copy package files read at run time into `node_modules/` beside the bundle. */
@@ -66,6 +68,7 @@ export class ApiFunction extends Construct {
     for (const { id: machineId, stateMachine } of props.startsStateMachines ?? []) {
       environment[stateMachineEnvName(machineId)] = stateMachine.stateMachineArn;
     }
+    for (const { id: keyId, key } of props.signingKeys ?? []) environment[signingKeyEnvName(keyId)] = key.keyArn;
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry,
@@ -117,5 +120,9 @@ export class ApiFunction extends Construct {
     }
 
     for (const { stateMachine } of props.startsStateMachines ?? []) stateMachine.grantStartExecution(role);
+
+    for (const { key, access } of props.signingKeys ?? []) {
+      key.grant(role, 'kms:GetPublicKey', ...(access === 'sign' ? ['kms:Sign'] : []));
+    }
   }
 }

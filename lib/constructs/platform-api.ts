@@ -9,7 +9,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { AnyRouteContract } from '../../functions/shared/http/route-contract.ts';
+import { routeKey, type AnyRouteContract } from '../../functions/shared/http/route-contract.ts';
 
 export interface PlatformApiProps {
   /** Tokens must come from this issuer... */
@@ -40,6 +40,8 @@ export class PlatformApi extends Construct {
   readonly api: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
   private readonly authorizer: HttpJwtAuthorizer;
+  /** Per-route throttling: the L2 stage sets only the stage default, so the routes' go on its CloudFormation resource. */
+  private readonly routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
 
   constructor(scope: Construct, id: string, props: PlatformApiProps) {
     super(scope, id);
@@ -83,7 +85,7 @@ export class PlatformApi extends Construct {
   }
 
   /** Serves the contract's method and path with `handler` (Lambda proxy, payload 2.0). */
-  addRoute(route: Pick<AnyRouteContract, 'operationId' | 'method' | 'path' | 'access'>, handler: lambda.IFunction): void {
+  addRoute(route: Pick<AnyRouteContract, 'operationId' | 'method' | 'path' | 'access' | 'throttle'>, handler: lambda.IFunction): void {
     const [httpRoute] = this.api.addRoutes({
       path: route.path,
       methods: [apigwv2.HttpMethod[route.method]],
@@ -92,11 +94,19 @@ export class PlatformApi extends Construct {
       }),
       authorizer: route.access === 'public' ? new apigwv2.HttpNoneAuthorizer() : this.authorizer,
     });
+    if (route.throttle && httpRoute !== undefined) this.throttleRoute(route, route.throttle, httpRoute);
     if (route.access === 'public' && httpRoute !== undefined) {
       Validations.of(httpRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason: `${route.operationId} (${route.method} ${route.path}) is public by its route contract: served to anyone, without a token, by design.`,
       });
     }
+  }
+
+  private throttleRoute(route: Pick<AnyRouteContract, 'method' | 'path'>, throttle: NonNullable<AnyRouteContract['throttle']>, httpRoute: apigwv2.HttpRoute): void {
+    this.routeSettings[routeKey(route)] = { ThrottlingRateLimit: throttle.ratePerSecond, ThrottlingBurstLimit: throttle.burst };
+    (this.stage.node.defaultChild as apigwv2.CfnStage).routeSettings = this.routeSettings;
+    // API Gateway refuses settings for a route that does not exist yet.
+    this.stage.node.addDependency(httpRoute);
   }
 }

@@ -10,6 +10,7 @@ import { problemDocument, type ProblemCode } from '../../functions/shared/errors
 import { negotiateLanguage } from '../../functions/shared/i18n/language.ts';
 import type { TimeSource } from '../../functions/shared/time/time-source.ts';
 import type { LocalIssuer } from './local-issuer.ts';
+import { TokenBucket } from './token-bucket.ts';
 
 /** API Gateway refuses payloads over 10 MB before they reach a function. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -125,11 +126,14 @@ export async function startLocalGateway(options: {
     response.end(body);
   };
 
-  const sendProblem = (request: IncomingMessage, response: ServerResponse, code: ProblemCode, detail: string, requestId: string) => {
+  const sendProblem = (request: IncomingMessage, response: ServerResponse, code: ProblemCode, detail: string, requestId: string, headers: Record<string, string> = {}) => {
     const language = negotiateLanguage(request.headers['accept-language']);
     const document = problemDocument(code, language, { detail, instance: `urn:raqmana:request:${requestId}` });
-    send(response, document.status, { 'content-type': 'application/problem+json; charset=utf-8', 'content-language': language }, JSON.stringify(document));
+    send(response, document.status, { 'content-type': 'application/problem+json; charset=utf-8', 'content-language': language, ...headers }, JSON.stringify(document));
   };
+  const buckets = new Map(
+    routes.flatMap((route) => (route.route.throttle ? [[route, new TokenBucket(route.route.throttle.ratePerSecond, route.route.throttle.burst)] as const] : [])),
+  );
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = randomUUID();
@@ -157,6 +161,13 @@ export async function startLocalGateway(options: {
       return onPath.length > 0
         ? sendProblem(request, response, 'method-not-allowed', `${method} is not served on ${url.pathname}`, requestId)
         : sendProblem(request, response, 'route-not-found', `No route for ${method} ${url.pathname}`, requestId);
+    }
+
+    const bucket = buckets.get(target);
+    if (bucket && !bucket.take()) {
+      return sendProblem(request, response, 'too-many-requests', `${target.route.method} ${target.route.path} is limited to ${target.route.throttle!.ratePerSecond} requests a second`, requestId, {
+        'retry-after': String(bucket.retryAfterSeconds()),
+      });
     }
 
     let claims: Record<string, string> | undefined;

@@ -1,11 +1,10 @@
 // The local token issuer: signs ES256 ID tokens with the claims Cognito would put in them, and verifies
 // them for the local gateway the way API Gateway's JWT authorizer does. Its key is made on first start.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { SignJWT, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { CLAIMS } from '../../functions/shared/auth/principal.ts';
 import { ROLES } from '../../functions/shared/auth/roles.ts';
+import { openKeyFile } from './local-key-file.ts';
 
 export const LOCAL_AUDIENCE = 'raqmana-local';
 const ALGORITHM = 'ES256';
@@ -24,11 +23,6 @@ export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 type SigningKey = Awaited<ReturnType<typeof importJWK>>;
 
-interface StoredKey {
-  readonly privateJwk: JWK;
-  readonly publicJwk: JWK;
-}
-
 export class LocalIssuer {
   private constructor(
     readonly issuer: string,
@@ -39,15 +33,7 @@ export class LocalIssuer {
 
   /** Loads the key kept in `keyFile`, or makes one and keeps it there, so tokens survive a restart. */
   static async open(keyFile: string, issuer: string): Promise<LocalIssuer> {
-    let stored: StoredKey;
-    if (existsSync(keyFile)) {
-      stored = JSON.parse(readFileSync(keyFile, 'utf8')) as StoredKey;
-    } else {
-      const pair = await generateKeyPair(ALGORITHM, { extractable: true });
-      stored = { privateJwk: await exportJWK(pair.privateKey), publicJwk: await exportJWK(pair.publicKey) };
-      mkdirSync(dirname(keyFile), { recursive: true });
-      writeFileSync(keyFile, JSON.stringify(stored), { mode: 0o600 });
-    }
+    const stored = await openKeyFile(keyFile);
     const privateKey = await importJWK(stored.privateJwk, ALGORITHM);
     const publicKey = await importJWK(stored.publicJwk, ALGORITHM);
     return new LocalIssuer(issuer, privateKey, publicKey, { ...stored.publicJwk, alg: ALGORITHM, use: 'sig', kid: 'local-1' });

@@ -10,13 +10,14 @@ import { platform } from '../../functions/platform.ts';
 import { problemDocument, type ProblemCode } from '../../functions/shared/errors/problem-types.ts';
 import { fieldIssues } from '../../functions/shared/http/field-issues.ts';
 import { negotiateLanguage } from '../../functions/shared/i18n/language.ts';
-import { bucketEnvName, stateMachineEnvName, tableEnvName, type PlatformDescription } from '../../functions/shared/service-description.ts';
+import { bucketEnvName, signingKeyEnvName, stateMachineEnvName, tableEnvName, type PlatformDescription } from '../../functions/shared/service-description.ts';
 import { useTimeSource } from '../../functions/shared/time/time-source.ts';
 import { openApiDocument } from '../openapi.ts';
 import { apiDocsPage } from './api-docs-page.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalGateway, type GatewayRoute, type LambdaHttpHandler, type PlatformRequest, type PlatformResponse, type PlatformRoute } from './local-gateway.ts';
 import { LocalIssuer, tokenRequestSchema } from './local-issuer.ts';
+import { openKeyFile } from './local-key-file.ts';
 import { ensureTables } from './local-tables.ts';
 import { LocalScheduler } from './local-scheduler.ts';
 import { LocalWorkflows, localStateMachineArn, type LocalFunctionHandler } from './local-workflows.ts';
@@ -94,6 +95,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   const tables = [...description.sharedTables, ...description.services.flatMap((service) => service.tables ?? [])];
   const buckets = description.services.flatMap((service) => service.buckets ?? []);
   const stateMachines = description.services.flatMap((service) => service.stateMachines ?? []);
+  const signingKeys = description.services.flatMap((service) => service.signingKeys ?? []);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step();
@@ -125,6 +127,14 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const stepFunctions = await startStepFunctionsEndpoint(workflows);
     stops.push(stepFunctions.stop);
 
+    // Where KMS keeps a signing key in AWS, a key file made on first start stands in.
+    const signingKeyFiles = new Map<string, string>();
+    for (const key of signingKeys) {
+      const file = join(dataDir, `signing-key-${key.id}.json`);
+      await openKeyFile(file);
+      signingKeyFiles.set(key.id, pathToFileURL(file).href);
+    }
+
     // Handlers read their configuration from the environment, as in Lambda; they run in this process.
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
@@ -142,6 +152,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       ...Object.fromEntries(tables.map((table) => [tableEnvName(table.id), physicalTableName(table.id)])),
       ...Object.fromEntries(buckets.map((bucket) => [bucketEnvName(bucket.id), physicalBucketName(bucket.id)])),
       ...Object.fromEntries(stateMachines.map((machine) => [stateMachineEnvName(machine.id), localStateMachineArn(machine.id)])),
+      ...Object.fromEntries([...signingKeyFiles].map(([keyId, url]) => [signingKeyEnvName(keyId), url])),
     });
 
     await ensureTables(dynamodb.client, tables, physicalTableName);

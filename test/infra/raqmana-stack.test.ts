@@ -51,7 +51,7 @@ describe('tables', () => {
   });
 
   it('are on-demand, recoverable, protected, retained and encrypted with the platform key', () => {
-    const [keyId] = single('AWS::KMS::Key', {});
+    const [keyId] = single('AWS::KMS::Key', { EnableKeyRotation: true });
     for (const [, table] of resources('AWS::DynamoDB::Table')) {
       expect(table.DeletionPolicy).toBe('Retain');
       expect(table.Properties).toMatchObject({
@@ -190,6 +190,7 @@ describe('functions', () => {
           STATE_MACHINE_EXPIRE_PERMITS: {
             'Fn::Join': ['', Match.arrayWith([':stateMachine:RaqmanaFixture-expire-permits'])],
           },
+          SIGNING_KEY_PERMIT_SIGNING: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PermitSigningSigningKey'), 'Arn'] },
           POWERTOOLS_SERVICE_NAME: 'permits',
           POWERTOOLS_METRICS_NAMESPACE: 'Raqmana',
           NODE_OPTIONS: '--enable-source-maps',
@@ -231,6 +232,18 @@ describe('functions', () => {
         Resource: { 'Fn::Join': ['', expect.arrayContaining([':stateMachine:RaqmanaFixture-expire-permits'])] },
       }),
     );
+  });
+
+  it('sign with their signing key, or only read its public key to verify', () => {
+    const [keyId] = single('AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
+    expect(statementsOfFunction('permits: POST /v1/permits')).toContainEqual(
+      expect.objectContaining({ Action: expect.arrayContaining(['kms:GetPublicKey', 'kms:Sign']), Resource: keyArn }),
+    );
+    const verifier = statementsOfFunction('permits: GET /v1/permits');
+    expect(verifier).toContainEqual(expect.objectContaining({ Action: 'kms:GetPublicKey', Resource: keyArn }));
+    expect(actionsOf(verifier)).not.toContain('kms:Sign');
+    expect(template.findResources('AWS::KMS::Key')[keyId]).toMatchObject({ DeletionPolicy: 'Retain' });
   });
 
   it('write logs only to their own log group', () => {
@@ -295,6 +308,13 @@ describe('HTTP API', () => {
     });
     const format = JSON.parse(stage.Properties.AccessLogSettings.Format as string) as Record<string, string>;
     expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status', routeKey: '$context.routeKey' });
+  });
+
+  it('throttles the routes whose contract says so, after they exist', () => {
+    const [, stage] = single('AWS::ApiGatewayV2::Stage', { StageName: '$default' });
+    expect(stage.Properties.RouteSettings).toEqual({ 'GET /v1/permits': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } });
+    const [routeId] = single('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /v1/permits' });
+    expect((template.findResources('AWS::ApiGatewayV2::Stage')[Object.keys(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!] as { DependsOn?: string[] }).DependsOn).toContain(routeId);
   });
 
   it('outputs the API URL, the user pool id and the client id', () => {
@@ -415,24 +435,20 @@ describe('functions that run on deploy', () => {
 });
 
 describe('operations', () => {
-  it('alarm on errors and throttles of every function, API 5xx, failed executions and the services\' own metrics, to the encrypted topic', () => {
+  it('alarm on errors of each service\'s functions, Lambda throttles, API 5xx, failed executions and the services\' own metrics, to the encrypted topic', () => {
     const [topicId] = single('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     const alarms = resources('AWS::CloudWatch::Alarm');
-    const functionCount = 4;
-    expect(alarms.map(([, alarm]) => alarm.Properties.MetricName).sort()).toEqual(
-      ['5xx', 'ExecutionsFailed', 'PermitsStuck', ...Array<string>(functionCount).fill('Errors'), ...Array<string>(functionCount).fill('Throttles')].sort(),
-    );
+    expect(alarms.map(([, alarm]) => alarm.Properties.MetricName ?? 'metric math').sort()).toEqual(['5xx', 'ExecutionsFailed', 'PermitsStuck', 'Throttles', 'metric math'].sort());
+    const [, functionErrors] = alarms.find(([, alarm]) => alarm.Properties.MetricName === undefined)!;
+    const errorMetrics = (functionErrors.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[]).filter((metric) => metric.MetricStat);
+    expect(errorMetrics.map((metric) => metric.MetricStat!.Metric.MetricName)).toEqual(Array<string>(4).fill('Errors'));
     expect(alarms.find(([, alarm]) => alarm.Properties.MetricName === 'PermitsStuck')?.[1].Properties).toMatchObject({
       Namespace: 'Raqmana',
       Dimensions: [{ Name: 'service', Value: 'permits' }],
     });
     for (const [, alarm] of alarms) {
-      expect(alarm.Properties).toMatchObject({
-        ComparisonOperator: 'GreaterThanThreshold',
-        Threshold: 0,
-        Period: 300,
-        AlarmActions: [{ Ref: topicId }],
-      });
+      expect(alarm.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0, AlarmActions: [{ Ref: topicId }] });
+      expect(alarm.Properties.Period ?? (alarm.Properties.Metrics as { MetricStat?: { Period: number } }[]).find((metric) => metric.MetricStat)?.MetricStat?.Period).toBe(300);
     }
   });
 

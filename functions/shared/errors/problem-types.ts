@@ -60,6 +60,10 @@ export const PROBLEM_TYPES = {
     status: 409,
     title: { ar: 'طلب بنفس مفتاح عدم التكرار قيد المعالجة', fr: 'Une requête avec la même clé d’idempotence est en cours', en: 'A request with the same idempotency key is in progress' },
   },
+  'too-many-requests': {
+    status: 429,
+    title: { ar: 'عدد الطلبات كبير جدا، يرجى المحاولة بعد قليل', fr: 'Trop de requêtes, réessayez dans un instant', en: 'Too many requests, try again in a moment' },
+  },
   'payload-too-large': {
     status: 413,
     title: { ar: 'نص الطلب كبير جدا', fr: 'Le corps de la requête est trop volumineux', en: 'The request body is too large' },

@@ -37,6 +37,11 @@ export interface RouteContract<
   readonly responses: Readonly<Record<number, ResponseContract>>;
   /** Honours an `Idempotency-Key` header: a retry with the same key gets the first response. */
   readonly idempotent?: boolean;
+  /**
+   * Requests per second the route serves across all callers, with the burst it absorbs (API Gateway route
+   * throttling in AWS, a token bucket in the local gateway); beyond it the caller gets 429.
+   */
+  readonly throttle?: { readonly ratePerSecond: number; readonly burst: number };
   /** Largest accepted request body, in bytes (default 64 KiB). */
   readonly maxBodyBytes?: number;
 }
