@@ -1,17 +1,20 @@
 // What other contexts may read of reference data: procedures, communes and holiday dates, fetched with the
 // keys given here (so a caller can fold them into its own BatchGetItem) and read back into domain values.
 import { estimateMovableHolidays, holidaysOfYear, type FixedHolidayRule, type MovableHolidayDate } from './domain/holiday-calendar.ts';
-import type { Commune } from './domain/commune.ts';
+import type { Commune, OfficeOfCommune } from './domain/commune.ts';
 import type { Procedure } from './domain/procedure.ts';
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../shared/aws/items.ts';
 import { REFERENCE_TABLE_ID, referenceKeys } from './adapters/reference-keys.ts';
 
 export { REFERENCE_TABLE_ID };
-export type { Commune, Procedure };
+export type { Commune, OfficeOfCommune, Procedure };
 
 export interface ReferenceRequest {
   readonly procedure?: string;
   readonly commune?: string;
+  /** A civil-status office code. */
+  readonly office?: string;
   /** Years whose public holidays are needed. */
   readonly years: readonly number[];
 }
@@ -19,6 +22,7 @@ export interface ReferenceRequest {
 export interface ReferenceSnapshot {
   readonly procedure?: Procedure;
   readonly commune?: Commune;
+  readonly office?: OfficeOfCommune;
   /** `YYYY-MM-DD` public holidays of the requested years; movable ones estimated where no administrator confirmed them. */
   readonly holidays: ReadonlySet<string>;
 }
@@ -35,6 +39,7 @@ export function referenceKeysFor(request: ReferenceRequest): { pk: string; sk: s
   return [
     ...(request.procedure ? [referenceKeys.procedure(request.procedure)] : []),
     ...(request.commune ? [referenceKeys.commune(request.commune)] : []),
+    ...(request.office ? [referenceKeys.office(request.office)] : []),
     referenceKeys.fixedHolidayRules(),
     ...request.years.map((year) => referenceKeys.movableHolidays(year)),
   ];
@@ -52,5 +57,18 @@ export function readReferenceSnapshot(items: readonly Record<string, unknown>[],
   }
   const procedure = request.procedure ? strip<Procedure>(find(referenceKeys.procedure(request.procedure))) : undefined;
   const commune = request.commune ? strip<Commune>(find(referenceKeys.commune(request.commune))) : undefined;
-  return { ...(procedure && { procedure }), ...(commune && { commune }), holidays };
+  const office = request.office ? strip<OfficeOfCommune>(find(referenceKeys.office(request.office))) : undefined;
+  return { ...(procedure && { procedure }), ...(commune && { commune }), ...(office && { office }), holidays };
+}
+
+/** Reads the snapshot on its own, in one BatchGetItem (again for any keys DynamoDB left unprocessed). */
+export async function loadReferenceSnapshot(client: DynamoDBDocumentClient, referenceTable: string, request: ReferenceRequest): Promise<ReferenceSnapshot> {
+  let keys: Record<string, unknown>[] = referenceKeysFor(request);
+  const items: Record<string, unknown>[] = [];
+  while (keys.length > 0) {
+    const output = await client.send(new BatchGetCommand({ RequestItems: { [referenceTable]: { Keys: keys } } }));
+    items.push(...(output.Responses?.[referenceTable] ?? []));
+    keys = output.UnprocessedKeys?.[referenceTable]?.Keys ?? [];
+  }
+  return readReferenceSnapshot(items, request);
 }

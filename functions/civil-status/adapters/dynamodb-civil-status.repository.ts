@@ -47,6 +47,11 @@ function summaryOf(act: CivilAct): ActSummary {
   };
 }
 
+/** The access-log entry of one read (also written by other services inside their own transactions). */
+export function actReadItem(read: ActRead): Record<string, unknown> {
+  return { ...civilStatusKeys.accessEntry(read.actId, read.at, read.requestId), ...read };
+}
+
 export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -127,7 +132,7 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
   }
 
   async recordRead(read: ActRead): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...civilStatusKeys.accessEntry(read.actId, read.at, read.requestId), ...read } }));
+    await this.client.send(new PutCommand({ TableName: this.table, Item: actReadItem(read) }));
   }
 
   actions(id: string, page: PageRequest): Promise<Page<ActAction & { version: number }>> {

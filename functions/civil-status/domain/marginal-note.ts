@@ -15,6 +15,8 @@ export interface MarginalNote {
   /** `YYYY-MM-DD` of the event. */
   readonly eventDate: string;
   readonly text: { readonly ar?: string; readonly fr?: string };
+  /** Marriage and divorce: the other spouse's civil identifier, when they have one; it links the two acts into a family. */
+  readonly spouseCivilId?: string;
   readonly sourceOffice: string;
   readonly targetOffice: string;
   readonly recordedBy: string;
@@ -33,6 +35,7 @@ export interface AppliedNote {
   readonly kind: NoteKind;
   readonly eventDate: string;
   readonly text: MarginalNote['text'];
+  readonly spouseCivilId?: string;
   readonly sourceOffice: string;
   readonly appliedAt: string;
 }
@@ -42,6 +45,7 @@ export interface RecordNoteCommand {
   readonly kind: NoteKind;
   readonly eventDate: string;
   readonly text: MarginalNote['text'];
+  readonly spouseCivilId?: string;
   readonly registrar: { readonly sub: string; readonly office: string };
 }
 
@@ -52,12 +56,23 @@ export function recordNote(act: CivilAct, command: RecordNoteCommand, now: Date)
     });
   }
   if (act.status !== 'registered') throw new InvalidStateError(`Act ${act.id} is ${act.status}`);
+  if (command.spouseCivilId !== undefined && command.kind !== 'marriage' && command.kind !== 'divorce') {
+    throw new ValidationFailedError('Only a marriage or a divorce names a spouse', {
+      fieldIssues: [{ pointer: '/body/spouseCivilId', code: 'not_allowed', detail: 'Give spouseCivilId on marriage and divorce notes only' }],
+    });
+  }
+  if (command.spouseCivilId !== undefined && command.spouseCivilId === act.person.civilId) {
+    throw new ValidationFailedError('A person is not their own spouse', {
+      fieldIssues: [{ pointer: '/body/spouseCivilId', code: 'same_person', detail: "Give the other spouse's civil identifier" }],
+    });
+  }
   return {
     noteId: command.noteId,
     birthActId: act.id,
     kind: command.kind,
     eventDate: command.eventDate,
     text: command.text,
+    ...(command.spouseCivilId && { spouseCivilId: command.spouseCivilId }),
     sourceOffice: command.registrar.office,
     targetOffice: act.office,
     recordedBy: command.registrar.sub,
@@ -71,7 +86,15 @@ export function applyNote(act: CivilAct, note: MarginalNote, registrar: { readon
   if (registrar.office !== note.targetOffice) throw new ForbiddenError(`Notes for office ${note.targetOffice} are applied by its registrars`);
   if (note.status !== 'delivered') throw new InvalidStateError(`Note ${note.noteId} is ${note.status}`);
   const appliedAt = now.toISOString();
-  const applied: AppliedNote = { noteId: note.noteId, kind: note.kind, eventDate: note.eventDate, text: note.text, sourceOffice: note.sourceOffice, appliedAt };
+  const applied: AppliedNote = {
+    noteId: note.noteId,
+    kind: note.kind,
+    eventDate: note.eventDate,
+    text: note.text,
+    ...(note.spouseCivilId && { spouseCivilId: note.spouseCivilId }),
+    sourceOffice: note.sourceOffice,
+    appliedAt,
+  };
   const updated: CivilAct = { ...act, version: act.version + 1, notes: [...(act.notes ?? []), applied] };
   return {
     change: { act: updated, action: { type: 'note-added', at: appliedAt, by: registrar.sub, version: updated.version, details: { noteId: note.noteId, kind: note.kind } } },

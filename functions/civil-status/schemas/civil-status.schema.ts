@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+import { isValidCivilId } from '../domain/civil-identifier.ts';
 
 const TAGS = ['Civil status'];
 const problem = PROBLEM_RESPONSE;
@@ -12,6 +13,8 @@ const writtenName = z
   .refine((name) => name.ar !== undefined || name.latin !== undefined, { message: 'Give the name in Arabic, in Latin script, or both' });
 
 const civilId = z.string().regex(/^\d{10}$/, 'ten digits');
+/** A civil identifier whose Verhoeff check digit is right: a typing mistake is refused before any lookup. */
+export const checkedCivilId = civilId.refine(isValidCivilId, 'the check digit does not match: a digit is mistyped');
 
 const parent = z.strictObject({ givenName: writtenName, familyName: writtenName.optional(), civilId: civilId.optional() });
 
@@ -235,6 +238,7 @@ const noteSchema = z.object({
   kind: z.enum(['marriage', 'divorce', 'death', 'rectification', 'other']),
   eventDate: z.string(),
   text: z.object({ ar: z.string().optional(), fr: z.string().optional() }),
+  spouseCivilId: z.string().optional(),
   sourceOffice: z.string(),
   targetOffice: z.string(),
   recordedBy: z.string(),
@@ -262,6 +266,7 @@ export const recordNoteRoute = defineRoute({
     text: z
       .strictObject({ ar: z.string().trim().min(1).max(2000).optional(), fr: z.string().trim().min(1).max(2000).optional() })
       .refine((text) => text.ar !== undefined || text.fr !== undefined, { message: 'Write the note in Arabic, in French, or both' }),
+    spouseCivilId: checkedCivilId.optional().describe("Marriage and divorce: the other spouse's civil identifier, linking the two birth acts"),
   }),
   responses: { 201: { description: 'The note, in transit to (or in the inbox of) the office holding the act', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 404: problem },
 });

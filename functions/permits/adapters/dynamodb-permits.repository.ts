@@ -12,7 +12,7 @@ import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import type { Page } from '../../shared/http/pagination.ts';
-import { readReferenceSnapshot, referenceKeysFor, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
+import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
 import { applicantNotification, type ApplicantNotification } from '../domain/applicant-notification.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
 import type { DailyPermitStats, PageRequest, PermitsRepository, StatsIncrement } from '../application/permits.ports.ts';
@@ -54,15 +54,8 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     };
   }
 
-  async loadReference(reference: ReferenceRequest): Promise<ReferenceSnapshot> {
-    let keys = referenceKeysFor(reference) as Item[];
-    const items: Item[] = [];
-    while (keys.length > 0) {
-      const output = await this.client.send(new BatchGetCommand({ RequestItems: { [this.referenceTable]: { Keys: keys } } }));
-      items.push(...(output.Responses?.[this.referenceTable] ?? []));
-      keys = output.UnprocessedKeys?.[this.referenceTable]?.Keys ?? [];
-    }
-    return readReferenceSnapshot(items, reference);
+  loadReference(reference: ReferenceRequest): Promise<ReferenceSnapshot> {
+    return loadReferenceSnapshot(this.client, this.referenceTable, reference);
   }
 
   async get(id: string): Promise<Permit | undefined> {

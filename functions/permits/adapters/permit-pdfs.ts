@@ -1,7 +1,7 @@
 // The applicant's papers as bilingual PDFs: the filing receipt (their proof for invoking silence) and the
 // deemed-approval certificate. Both are drawn from the stored permit, so asking again gives the same document.
 import { renderBilingualPdf, type BilingualDocument, type BilingualText } from '../../shared/pdf/bilingual-document.ts';
-import { moroccanDate } from '../../shared/time/morocco-time.ts';
+import { moroccanDate, printedDate } from '../../shared/time/morocco-time.ts';
 import type { Permit } from '../domain/permit.ts';
 
 const LEGAL_BASIS: BilingualText = {
@@ -9,11 +9,6 @@ const LEGAL_BASIS: BilingualText = {
   ar: 'القانون رقم 55.19 المتعلق بتبسيط المساطر والإجراءات الإدارية؛ القرار المشترك رقم 1839.23. إذا انقضى الأجل القانوني دون أن تبت الإدارة، تعتبر الرخصة ممنوحة.',
 };
 
-/** Dates as Moroccan documents print them: DD/MM/YYYY. */
-function printed(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
-}
 
 function issuer(permit: Permit): BilingualText {
   return { fr: `Royaume du Maroc\nCommune de ${permit.commune.names.fr}`, ar: `المملكة المغربية\nجماعة ${permit.commune.names.ar}` };
@@ -31,7 +26,7 @@ function commonRows(permit: Permit): BilingualDocument['rows'] {
     { label: { fr: 'Procédure', ar: 'المسطرة' }, value: permit.procedure.names },
     { label: { fr: 'Projet', ar: 'المشروع' }, value: permit.project.title },
     { label: { fr: 'Adresse', ar: 'العنوان' }, value: permit.project.address },
-    { label: { fr: 'Date de dépôt', ar: 'تاريخ الإيداع' }, value: printed(permit.clock.receiptDate) },
+    { label: { fr: 'Date de dépôt', ar: 'تاريخ الإيداع' }, value: printedDate(permit.clock.receiptDate) },
     { label: { fr: 'Délai légal', ar: 'الأجل القانوني' }, value: period(permit) },
   ];
 }
@@ -57,8 +52,8 @@ export function renderDeemedApprovalCertificate(permit: Permit & { deemedApprova
     rows: [
       { label: { fr: 'Numéro du dossier', ar: 'رقم الملف' }, value: permit.receiptNumber },
       ...commonRows(permit),
-      { label: { fr: 'Échéance légale', ar: 'تاريخ انقضاء الأجل' }, value: printed(permit.clock.dueDate) },
-      ...(permit.lapsedAt ? [{ label: { fr: 'Délai écoulé le', ar: 'انقضى الأجل في' }, value: printed(moroccanDate(new Date(permit.lapsedAt))) }] : []),
+      { label: { fr: 'Échéance légale', ar: 'تاريخ انقضاء الأجل' }, value: printedDate(permit.clock.dueDate) },
+      ...(permit.lapsedAt ? [{ label: { fr: 'Délai écoulé le', ar: 'انقضى الأجل في' }, value: printedDate(moroccanDate(new Date(permit.lapsedAt))) }] : []),
     ],
     notes: [
       {

@@ -6,7 +6,7 @@ import { pagedQuery } from '../../shared/aws/paged-query.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { now } from '../../shared/time/time-source.ts';
 import type { Page } from '../../shared/http/pagination.ts';
-import type { Commune } from '../domain/commune.ts';
+import { officeOf, type Commune } from '../domain/commune.ts';
 import type { FixedHolidayRule } from '../domain/holiday-calendar.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import type { HolidayData, MovableHolidaysRecord, PageRequest, ReferenceDataRepository, ReferenceDataSeed } from '../application/reference-data.repository.ts';
@@ -114,6 +114,7 @@ export class DynamoDbReferenceDataRepository implements ReferenceDataRepository 
     if (marker.Item) return false;
     const items: Record<string, unknown>[] = [
       ...seed.communes.map((commune) => ({ ...referenceKeys.commune(commune.code), ...commune })),
+      ...seed.communes.flatMap((commune) => commune.civilStatusOffices.map((office) => ({ ...referenceKeys.office(office.code), ...officeOf(commune, office) }))),
       ...seed.procedures.map((procedure) => ({ ...referenceKeys.procedure(procedure.code), ...procedure })),
       { ...referenceKeys.fixedHolidayRules(), rules: seed.fixedHolidayRules },
     ];

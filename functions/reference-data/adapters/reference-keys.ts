@@ -4,6 +4,8 @@ export const REFERENCE_TABLE_ID = 'reference';
 export const referenceKeys = {
   communes: () => ({ pk: 'COMMUNE' }),
   commune: (code: string) => ({ pk: 'COMMUNE', sk: `COMMUNE#${code}` }),
+  /** A civil-status office with its commune, so a service holding only the office code can name both. */
+  office: (code: string) => ({ pk: 'OFFICE', sk: `OFFICE#${code}` }),
   procedures: () => ({ pk: 'PROCEDURE' }),
   procedure: (code: string) => ({ pk: 'PROCEDURE', sk: `PROCEDURE#${code}` }),
   fixedHolidayRules: () => ({ pk: 'HOLIDAYS', sk: 'FIXED' }),
@@ -13,7 +15,8 @@ export const referenceKeys = {
     pk: `HOLIDAYS#${year}#HISTORY`,
     sk: `V#${String(version).padStart(6, '0')}`,
   }),
-  seedMarker: () => ({ pk: 'META', sk: 'SEED' }),
+  /** Names the seed's version: a seed that adds items (offices, in version 2) runs again over an older one. */
+  seedMarker: () => ({ pk: 'META', sk: 'SEED#2' }),
 } as const;
 
 export const REFERENCE_KEY_ATTRIBUTES = ['pk', 'sk'] as const;

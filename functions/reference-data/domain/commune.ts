@@ -14,3 +14,12 @@ export interface Commune {
   readonly region: BilingualName;
   readonly civilStatusOffices: readonly CivilStatusOffice[];
 }
+
+/** A civil-status office as other services name it: with the commune that runs it. */
+export interface OfficeOfCommune extends CivilStatusOffice {
+  readonly commune: { readonly code: string; readonly names: BilingualName };
+}
+
+export function officeOf(commune: Commune, office: CivilStatusOffice): OfficeOfCommune {
+  return { ...office, commune: { code: commune.code, names: commune.names } };
+}

@@ -1,7 +1,7 @@
 // Renders an official bilingual document (receipt, certificate, civil status extract) as an A4 PDF: French on the
 // left read left to right, Arabic on the right read right to left, values that need no translation shown once.
 import { grayscale, PDFDocument, type PDFPage } from 'pdf-lib';
-import { moroccanDate } from '../time/morocco-time.ts';
+import { moroccanDate, printedDate } from '../time/morocco-time.ts';
 import { EmbeddedFont } from './embedded-font.ts';
 import { loadFonts, type Face, type Weight } from './fonts.ts';
 import { drawQrCode } from './qr-code.ts';
@@ -45,7 +45,8 @@ const HALF_WIDTH = (CONTENT_WIDTH - GUTTER) / 2;
 const CELL_PADDING = 8;
 const LABEL_WIDTH = 120;
 const VALUE_WIDTH = (CONTENT_WIDTH - 2 * LABEL_WIDTH - 3 * CELL_PADDING) / 2;
-const QR_SIZE = 96;
+/** About 53 mm: a signed payload of some 600 characters still has modules a phone camera resolves. */
+const QR_SIZE = 150;
 /** Vazirmatn's letters and marks reach 1.03 em above the baseline and 0.54 em below. */
 const LEADING = 1.75;
 const BASELINE_FROM_TOP = 1.2;
@@ -73,7 +74,7 @@ export async function renderBilingualPdf(document: BilingualDocument): Promise<U
   drawHeader(flow, document, style);
   const identification: DocumentRow[] = [
     { label: REFERENCE_LABEL, value: document.reference },
-    { label: DATE_LABEL, value: printedDate(issuedAt) },
+    { label: DATE_LABEL, value: printedDate(moroccanDate(issuedAt)) },
   ];
   drawRows(flow, [...identification, ...document.rows], style);
   const noteStyle = style(9.5, 0.15);
@@ -97,11 +98,6 @@ export async function renderBilingualPdf(document: BilingualDocument): Promise<U
   return pdf.save();
 }
 
-/** `DD/MM/YYYY`, the date in Morocco at `instant`: read the same way in both languages. */
-function printedDate(instant: Date): string {
-  const [year, month, day] = moroccanDate(instant).split('-');
-  return `${day}/${month}/${year}`;
-}
 
 /** Where the next block goes: the current page and the top of the space left on it. */
 class PageFlow {

@@ -13,3 +13,9 @@ const moroccanCalendarDate = new Intl.DateTimeFormat('en-CA', {
 export function moroccanDate(instant: Date): string {
   return moroccanCalendarDate.format(instant);
 }
+
+/** A `YYYY-MM-DD` date as Moroccan documents print it, `DD/MM/YYYY`: read the same way in Arabic and French. */
+export function printedDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}

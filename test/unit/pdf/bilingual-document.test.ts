@@ -1,9 +1,8 @@
 // The bilingual PDF as its readers get it: text extracted by pdf.js in both scripts, metadata, fonts, wrapping, QR code.
 import fontkit from '@pdf-lib/fontkit';
-import jsQR from 'jsqr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderBilingualPdf, type BilingualDocument } from '../../../functions/shared/pdf/bilingual-document.ts';
-import { embeddedFonts, extractText, loadPdf, pageOperators, type TextItem } from '../../fixtures/pdf/pdf-reading.ts';
+import { decodeQrCode, embeddedFonts, extractText, loadPdf, pageOperators, rectangles, type TextItem } from '../../fixtures/pdf/pdf-reading.ts';
 import { receipt } from '../../fixtures/pdf/receipt.ts';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -181,33 +180,3 @@ describe('renderBilingualPdf with a QR code', () => {
     expect(rectangles(await pageOperators(await renderBilingualPdf(receipt), 0))).toEqual([]);
   });
 });
-
-/** The filled rectangles of the page: the QR code's modules, the only rectangles the renderer draws. */
-function rectangles(operators: string): { x: number; y: number; width: number; height: number }[] {
-  return [...operators.matchAll(/(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re/g)].map(([, x, y, width, height]) => ({
-    x: Number(x),
-    y: Number(y),
-    width: Number(width),
-    height: Number(height),
-  }));
-}
-
-/** Paints the rectangles black on white at 4 pixels a point, as a printer would, and reads the result with jsQR. */
-function decodeQrCode(operators: string): string | undefined {
-  const modules = rectangles(operators);
-  const scale = 4;
-  const margin = 16;
-  const left = Math.min(...modules.map((module) => module.x)) - margin;
-  const bottom = Math.min(...modules.map((module) => module.y)) - margin;
-  const width = Math.ceil((Math.max(...modules.map((module) => module.x + module.width)) + margin - left) * scale);
-  const height = Math.ceil((Math.max(...modules.map((module) => module.y + module.height)) + margin - bottom) * scale);
-  const pixels = new Uint8ClampedArray(width * height * 4).fill(255);
-  for (const module of modules) {
-    const column = Math.round((module.x - left) * scale);
-    const row = height - Math.round((module.y + module.height - bottom) * scale);
-    for (let y = row; y < row + Math.round(module.height * scale); y++) {
-      for (let x = column; x < column + Math.round(module.width * scale); x++) pixels.fill(0, (y * width + x) * 4, (y * width + x) * 4 + 3);
-    }
-  }
-  return jsQR.default(pixels, width, height)?.data;
-}
