@@ -1,10 +1,11 @@
 // Every service of the platform, in one list: the CDK stack and the local platform are built from it.
 import { civilStatusService } from './civil-status/civil-status.service.ts';
+import { documentsService } from './documents/documents.service.ts';
 import { permitsService } from './permits/permits.service.ts';
 import { referenceDataService } from './reference-data/reference-data.service.ts';
 import { IDEMPOTENCY_TABLE, type PlatformDescription } from './shared/service-description.ts';
 
 export const platform: PlatformDescription = {
   sharedTables: [IDEMPOTENCY_TABLE],
-  services: [referenceDataService, permitsService, civilStatusService],
+  services: [referenceDataService, permitsService, civilStatusService, documentsService],
 };

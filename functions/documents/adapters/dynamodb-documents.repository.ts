@@ -1,0 +1,183 @@
+// The documents table: requests with their events, issued documents with theirs, and three sparse indexes
+// (a person's requests, an office's review queue, the revocation list). Every step of a request is one
+// transaction, conditional on the version read, that also writes the register's access-log entries.
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { actReadItem } from '../../civil-status/public-dynamodb.ts';
+import { withoutKeys } from '../../shared/aws/items.ts';
+import { pagedQuery } from '../../shared/aws/paged-query.ts';
+import { transactWrite } from '../../shared/aws/transact-write.ts';
+import { ConflictError } from '../../shared/errors/domain-errors.ts';
+import type { Page } from '../../shared/http/pagination.ts';
+import type { DocumentsRepository, PageRequest, RequestChange } from '../application/documents.ports.ts';
+import type { DocumentRequest, RequestEvent } from '../domain/document-request.ts';
+import type { DocumentEvent, IssuedDocument } from '../domain/issued-document.ts';
+import { DOCUMENTS_INDEXES, DOCUMENTS_INDEX_ATTRIBUTES, documentsKeys } from './documents-keys.ts';
+
+type Item = Record<string, unknown>;
+
+const toRequest = (item: Item) => withoutKeys<DocumentRequest>(item, DOCUMENTS_INDEX_ATTRIBUTES);
+const toDocument = (item: Item) => withoutKeys<IssuedDocument>(item, DOCUMENTS_INDEX_ATTRIBUTES);
+
+export class DynamoDbDocumentsRepository implements DocumentsRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+    /** The civil-status table, where reads of acts are logged. */
+    private readonly civilStatusTable: string,
+  ) {}
+
+  async saveRequest(change: RequestChange): Promise<void> {
+    const { request, issued } = change;
+    const requestItem = {
+      ...documentsKeys.request(request.id),
+      ...request,
+      requesterPk: documentsKeys.requester(request.requester.civilId),
+      ...(request.status === 'awaiting-review' && { queuePk: documentsKeys.reviewQueue(request.office) }),
+    };
+    await transactWrite(
+      this.client,
+      [
+        {
+          Put: {
+            TableName: this.table,
+            Item: requestItem,
+            ...(change.expectedVersion === 0
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': change.expectedVersion } }),
+          },
+        },
+        ...change.events.map((event, index) => ({ Put: { TableName: this.table, Item: { ...documentsKeys.requestEvent(request.id, request.version, index), ...event, version: request.version } } })),
+        ...change.actReads.map((read) => ({ Put: { TableName: this.civilStatusTable, Item: actReadItem(read) } })),
+        ...(issued
+          ? [
+              { Put: { TableName: this.table, Item: { ...documentsKeys.document(issued.document.id), ...issued.document }, ConditionExpression: 'attribute_not_exists(pk)' } },
+              { Put: { TableName: this.table, Item: { ...documentsKeys.documentEvent(issued.event.documentId, issued.event.at, issued.event.requestId), ...issued.event } } },
+            ]
+          : []),
+      ],
+      (cancellation) => new ConflictError(`Request ${request.id} was changed by someone else; read it again`, { cause: cancellation }),
+    );
+  }
+
+  async getRequest(id: string): Promise<DocumentRequest | undefined> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: documentsKeys.request(id), ConsistentRead: true }));
+    return output.Item ? toRequest(output.Item) : undefined;
+  }
+
+  async requestEvents(id: string): Promise<(RequestEvent & { version: number })[]> {
+    const { pk, skPrefix } = documentsKeys.requestEvents(id);
+    // A request has a handful of events (requested, paid, reviewed, issued): one page holds them all.
+    const output = await this.client.send(
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } }),
+    );
+    return (output.Items ?? []).map((item) => withoutKeys<RequestEvent & { version: number }>(item));
+  }
+
+  requestsOf(civilId: string, page: PageRequest): Promise<Page<DocumentRequest>> {
+    const index = DOCUMENTS_INDEXES.byRequester;
+    const partition = documentsKeys.requester(civilId);
+    return pagedQuery(
+      this.client,
+      {
+        input: {
+          TableName: this.table,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': index.partitionKey },
+          ExpressionAttributeValues: { ':pk': partition },
+          ScanIndexForward: false,
+        },
+        page,
+        keyAttributes: ['pk', 'sk', index.partitionKey, index.sortKey],
+        partition: { [index.partitionKey]: partition },
+      },
+      toRequest,
+    );
+  }
+
+  reviewQueue(office: string, page: PageRequest, dueBefore?: string): Promise<Page<DocumentRequest>> {
+    const index = DOCUMENTS_INDEXES.byReviewQueue;
+    const partition = documentsKeys.reviewQueue(office);
+    return pagedQuery(
+      this.client,
+      {
+        input: {
+          TableName: this.table,
+          IndexName: index.name,
+          KeyConditionExpression: dueBefore === undefined ? '#pk = :pk' : '#pk = :pk AND #due < :before',
+          ExpressionAttributeNames: { '#pk': index.partitionKey, ...(dueBefore !== undefined && { '#due': index.sortKey }) },
+          ExpressionAttributeValues: { ':pk': partition, ...(dueBefore !== undefined && { ':before': dueBefore }) },
+        },
+        page,
+        keyAttributes: ['pk', 'sk', index.partitionKey, index.sortKey],
+        partition: { [index.partitionKey]: partition },
+      },
+      toRequest,
+    );
+  }
+
+  async getDocument(id: string): Promise<IssuedDocument | undefined> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: documentsKeys.document(id) }));
+    return output.Item ? toDocument(output.Item) : undefined;
+  }
+
+  async revokeDocument(document: IssuedDocument, event: DocumentEvent): Promise<void> {
+    await transactWrite(
+      this.client,
+      [
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...documentsKeys.document(document.id), ...document, revokedPk: documentsKeys.revocations() },
+            ConditionExpression: '#status = :valid',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':valid': 'valid' },
+          },
+        },
+        { Put: { TableName: this.table, Item: { ...documentsKeys.documentEvent(document.id, event.at, event.requestId), ...event } } },
+      ],
+      (cancellation) => new ConflictError(`Document ${document.id} was revoked meanwhile`, { cause: cancellation }),
+    );
+  }
+
+  async recordDocumentEvent(event: DocumentEvent): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...documentsKeys.documentEvent(event.documentId, event.at, event.requestId), ...event } }));
+  }
+
+  documentEvents(id: string, page: PageRequest): Promise<Page<DocumentEvent>> {
+    const { pk, skPrefix } = documentsKeys.documentEvents(id);
+    return pagedQuery(
+      this.client,
+      {
+        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } },
+        page,
+        keyAttributes: ['pk', 'sk'],
+        partition: { pk },
+      },
+      (item) => withoutKeys<DocumentEvent>(item),
+    );
+  }
+
+  revocations(page: PageRequest): Promise<Page<Pick<IssuedDocument, 'id' | 'revokedAt'>>> {
+    const index = DOCUMENTS_INDEXES.byRevocation;
+    const partition = documentsKeys.revocations();
+    return pagedQuery(
+      this.client,
+      {
+        input: {
+          TableName: this.table,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': index.partitionKey, '#id': 'id', '#revokedAt': 'revokedAt' },
+          ExpressionAttributeValues: { ':pk': partition },
+          ProjectionExpression: '#id, #revokedAt',
+          ScanIndexForward: false,
+        },
+        page,
+        keyAttributes: ['pk', 'sk', index.partitionKey, index.sortKey],
+        partition: { [index.partitionKey]: partition },
+      },
+      (item) => ({ id: item.id as string, revokedAt: item.revokedAt as string }),
+    );
+  }
+}

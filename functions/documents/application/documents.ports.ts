@@ -1,0 +1,83 @@
+// The ports the documents use cases need: their own storage, the civil-status register they read, the
+// reference data, the PDF store and renderer, the signing key and the payment provider.
+import type { ActRead, CivilAct } from '../../civil-status/public.ts';
+import type { ReferenceSnapshot } from '../../reference-data/public.ts';
+import type { Page } from '../../shared/http/pagination.ts';
+import type { JwsSigner } from '../../shared/signing/jws-signer.ts';
+import type { BirthDocument } from '../domain/birth-document.ts';
+import type { DocumentRequest, RequestEvent } from '../domain/document-request.ts';
+import type { DocumentEvent, IssuedDocument } from '../domain/issued-document.ts';
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** Everything one step of a request writes, at once or not at all. */
+export interface RequestChange {
+  readonly request: DocumentRequest;
+  /** The version the request had when read; 0 for a new request. A request changed meanwhile fails the change (ConflictError). */
+  readonly expectedVersion: number;
+  readonly events: readonly RequestEvent[];
+  /** Reads of civil-status acts made for this step, logged in the register's access log. */
+  readonly actReads: readonly ActRead[];
+  readonly issued?: { readonly document: IssuedDocument; readonly event: DocumentEvent };
+}
+
+export interface DocumentsRepository {
+  saveRequest(change: RequestChange): Promise<void>;
+  getRequest(id: string): Promise<DocumentRequest | undefined>;
+  requestEvents(id: string): Promise<(RequestEvent & { version: number })[]>;
+  /** The requests a person made, newest first. */
+  requestsOf(civilId: string, page: PageRequest): Promise<Page<DocumentRequest>>;
+  /** Requests of an office waiting for review, most urgent first; with `dueBefore`, only those due before it. */
+  reviewQueue(office: string, page: PageRequest, dueBefore?: string): Promise<Page<DocumentRequest>>;
+  getDocument(id: string): Promise<IssuedDocument | undefined>;
+  /** Marks the document revoked, only if it is still valid (ConflictError otherwise), with its event. */
+  revokeDocument(document: IssuedDocument, event: DocumentEvent): Promise<void>;
+  recordDocumentEvent(event: DocumentEvent): Promise<void>;
+  documentEvents(id: string, page: PageRequest): Promise<Page<DocumentEvent>>;
+  /** Revoked documents, latest first: the published revocation list. */
+  revocations(page: PageRequest): Promise<Page<Pick<IssuedDocument, 'id' | 'revokedAt'>>>;
+}
+
+export interface CivilRegister {
+  birthAct(target: { readonly actId: string } | { readonly civilId: string }): Promise<CivilAct | undefined>;
+}
+
+export interface ReferenceData {
+  /** The office with its commune, and the holidays of `years`. */
+  snapshot(office: string, years: readonly number[]): Promise<ReferenceSnapshot>;
+}
+
+export interface DocumentFiles {
+  put(objectKey: string, pdf: Uint8Array): Promise<void>;
+  get(objectKey: string): Promise<Uint8Array>;
+  /** Removes a PDF that lost a race and was never recorded. */
+  discard(objectKey: string): Promise<void>;
+}
+
+export interface DocumentRenderer {
+  /** The bilingual PDF, with `signedClaims` (the compact JWS) in its QR code. */
+  render(document: BirthDocument, signedClaims: string): Promise<Uint8Array>;
+}
+
+/**
+ * Takes the fee. The local platform's provider confirms at once; a real one (a bank's payment gateway)
+ * implements the same call: it authorizes and captures, or throws, and then nothing of the request is kept.
+ */
+export interface PaymentProvider {
+  charge(payment: { readonly reference: string; readonly amount: number; readonly currency: 'MAD'; readonly payer: string }): Promise<{ paymentId: string; status: 'confirmed' }>;
+}
+
+export interface DocumentsDependencies {
+  readonly repository: DocumentsRepository;
+  readonly register: CivilRegister;
+  readonly reference: ReferenceData;
+  readonly files: DocumentFiles;
+  readonly renderer: DocumentRenderer;
+  readonly signer: JwsSigner;
+  readonly payments: PaymentProvider;
+  readonly newRequestId: () => string;
+  readonly newDocumentNumber: () => string;
+}

@@ -1,0 +1,227 @@
+// zod schemas and route contracts of the documents window.
+import * as z from 'zod';
+import { checkedCivilId } from '../../civil-status/public.ts';
+import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+
+const TAGS = ['Documents'];
+const problem = PROBLEM_RESPONSE;
+
+const requestId = z.strictObject({ id: z.uuid() });
+const documentId = z.strictObject({ documentId: z.string().regex(/^DOC-[0-9A-Z]{12}$/, 'a document number such as DOC-7K3M9Q2XW4HP') });
+const reason = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+
+const requestEvent = z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.record(z.string(), z.unknown()).optional() });
+
+const documentRequestSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['birth-extract', 'birth-full-copy']),
+  relationship: z.enum(['self', 'parent', 'child', 'spouse']),
+  delivery: z.enum(['digital', 'pickup']),
+  actId: z.string(),
+  office: z.string(),
+  status: z.enum(['awaiting-review', 'issued', 'rejected']),
+  fee: z.object({ amount: z.number().describe('centimes of dirham'), currency: z.literal('MAD'), paymentId: z.string(), paymentStatus: z.literal('confirmed') }),
+  createdAt: z.string(),
+  dueDate: z.string(),
+  dueAt: z.string(),
+  reviewReason: z.string().optional(),
+  documentId: z.string().optional(),
+  issuedAt: z.string().optional(),
+  rejectionReason: z.string().optional(),
+  version: z.number(),
+});
+
+const claimsSchema = z.object({
+  v: z.literal(1),
+  dn: z.string().describe('document number'),
+  k: z.enum(['extract', 'full-copy']),
+  ref: z.string().describe("the act's reference: office/year/register/number"),
+  nm: z.tuple([z.string(), z.string()]).describe('full name in Arabic, then in Latin script'),
+  dob: z.string().describe('date of birth'),
+  iat: z.string().describe('issue date'),
+  dg: z.string().describe("SHA-256 (base64url) of the document's data"),
+});
+
+export const createRequestRoute = defineRoute({
+  operationId: 'requestDocument',
+  method: 'POST',
+  path: '/v1/documents/requests',
+  summary: 'Ask for a birth extract or full copy, for yourself, a parent, a child or your spouse; issued at once when the act is digitized',
+  tags: TAGS,
+  access: ['citizen'],
+  idempotent: true,
+  body: z
+    .strictObject({
+      kind: z.enum(['birth-extract', 'birth-full-copy']),
+      act: z.uuid().optional().describe('the birth act, or give civilId'),
+      civilId: checkedCivilId.optional().describe('the civil identifier of the person the act is about'),
+      relationship: z.enum(['self', 'parent', 'child', 'spouse']).describe('who that person is to you'),
+      delivery: z.enum(['digital', 'pickup']),
+    })
+    .refine((body) => (body.act === undefined) !== (body.civilId === undefined), { message: 'Give either act or civilId', path: ['act'] }),
+  responses: {
+    201: { description: 'The request: `issued` with its document, or `awaiting-review` by the office', schema: documentRequestSchema },
+    400: problem,
+    401: problem,
+    403: problem,
+    409: problem,
+  },
+});
+
+export const listMyRequestsRoute = defineRoute({
+  operationId: 'listMyDocumentRequests',
+  method: 'GET',
+  path: '/v1/documents/requests',
+  summary: 'Your requests, newest first',
+  tags: TAGS,
+  access: ['citizen'],
+  query: z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of requests', schema: pageSchema(documentRequestSchema) }, 400: problem, 401: problem, 403: problem },
+});
+
+export const getRequestRoute = defineRoute({
+  operationId: 'getDocumentRequest',
+  method: 'GET',
+  path: '/v1/documents/requests/{id}',
+  summary: 'A request with its history and, once issued, the link to its document',
+  tags: TAGS,
+  access: ['citizen', 'registrar', 'auditor'],
+  params: requestId,
+  responses: {
+    200: { description: 'The request', schema: documentRequestSchema.extend({ history: z.array(requestEvent), downloadUrl: z.string().optional() }) },
+    400: problem,
+    401: problem,
+    403: problem,
+    404: problem,
+  },
+});
+
+export const approveRequestRoute = defineRoute({
+  operationId: 'approveDocumentRequest',
+  method: 'POST',
+  path: '/v1/documents/requests/{id}/approve',
+  summary: 'Approve a request waiting for review: the document is issued at once',
+  tags: TAGS,
+  access: ['registrar'],
+  idempotent: true,
+  params: requestId,
+  responses: { 200: { description: 'The request, issued', schema: documentRequestSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+});
+
+export const rejectRequestRoute = defineRoute({
+  operationId: 'rejectDocumentRequest',
+  method: 'POST',
+  path: '/v1/documents/requests/{id}/reject',
+  summary: 'Reject a request waiting for review, with the reason the requester is given',
+  tags: TAGS,
+  access: ['registrar'],
+  idempotent: true,
+  params: requestId,
+  body: reason,
+  responses: { 200: { description: 'The request, rejected', schema: documentRequestSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+});
+
+export const reviewQueueRoute = defineRoute({
+  operationId: 'documentReviewQueue',
+  method: 'GET',
+  path: '/v1/documents/review-queue',
+  summary: "Requests waiting for review in your office, most urgent first; `overdue=true` keeps those past their service deadline",
+  tags: TAGS,
+  access: ['registrar'],
+  query: z.strictObject({ ...paginationQuery, overdue: z.enum(['true', 'false']).default('false') }),
+  responses: {
+    200: { description: 'A page of requests', schema: pageSchema(documentRequestSchema.extend({ overdue: z.boolean() })) },
+    400: problem,
+    401: problem,
+    403: problem,
+  },
+});
+
+export const downloadDocumentRoute = defineRoute({
+  operationId: 'downloadDocument',
+  method: 'GET',
+  path: '/v1/documents/{documentId}',
+  summary: 'The PDF, to its owner (or to a registrar of the office, to print it for a pickup); every download is logged',
+  tags: TAGS,
+  access: ['citizen', 'registrar'],
+  params: documentId,
+  responses: { 200: { description: 'The document', contentType: 'application/pdf' }, 400: problem, 401: problem, 403: problem, 404: problem },
+});
+
+export const documentEventsRoute = defineRoute({
+  operationId: 'documentEvents',
+  method: 'GET',
+  path: '/v1/documents/{documentId}/events',
+  summary: 'Who issued, downloaded, verified or revoked the document, and when',
+  tags: TAGS,
+  access: ['registrar', 'auditor'],
+  params: documentId,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: { description: 'A page of events, oldest first', schema: pageSchema(z.object({ type: z.string(), at: z.string(), by: z.string(), outcome: z.string().optional() })) },
+    400: problem,
+    401: problem,
+    403: problem,
+    404: problem,
+  },
+});
+
+export const revokeDocumentRoute = defineRoute({
+  operationId: 'revokeDocument',
+  method: 'POST',
+  path: '/v1/documents/{documentId}/revoke',
+  summary: 'Revoke a document (e.g. issued from an act since corrected); it joins the published revocation list',
+  tags: TAGS,
+  access: ['registrar'],
+  idempotent: true,
+  params: documentId,
+  body: reason,
+  responses: {
+    200: { description: 'The document, revoked', schema: z.object({ id: z.string(), status: z.literal('revoked'), revokedAt: z.string() }) },
+    400: problem,
+    401: problem,
+    403: problem,
+    404: problem,
+    409: problem,
+  },
+});
+
+export const revocationListRoute = defineRoute({
+  operationId: 'documentRevocations',
+  method: 'GET',
+  path: '/v1/documents/revocations',
+  summary: 'The revocation list: numbers of revoked documents, latest first, for offline verifiers',
+  tags: TAGS,
+  access: 'public',
+  query: z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of revoked documents', schema: pageSchema(z.object({ id: z.string(), revokedAt: z.string() })) }, 400: problem },
+});
+
+export const jwksRoute = defineRoute({
+  operationId: 'documentVerificationKeys',
+  method: 'GET',
+  path: '/.well-known/jwks.json',
+  summary: "The public keys that verify documents' QR codes (JWK Set, ES256)",
+  tags: TAGS,
+  access: 'public',
+  responses: {
+    200: { description: 'The key set', schema: z.object({ keys: z.array(z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), kid: z.string() })) }) },
+  },
+});
+
+export const verifyRoute = defineRoute({
+  operationId: 'verifyDocument',
+  method: 'POST',
+  path: '/v1/verify',
+  summary: "Check a document from its QR code: `valid`, `tampered` (the signature fails) or `revoked`",
+  tags: TAGS,
+  access: 'public',
+  throttle: { ratePerSecond: 20, burst: 40 },
+  body: z.strictObject({ qr: z.string().min(1).max(4096) }),
+  responses: {
+    200: { description: 'The outcome, and the claims of a genuine QR code', schema: z.object({ valid: z.boolean(), status: z.enum(['valid', 'tampered', 'revoked']), claims: claimsSchema.optional(), revokedAt: z.string().optional() }) },
+    400: problem,
+    429: problem,
+  },
+});
