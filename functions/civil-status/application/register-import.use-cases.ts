@@ -12,6 +12,7 @@ import {
   mergeTallies,
   reconciliationOf,
   registerIdOf,
+  requireDeclaredImage,
   tallyLine,
   type ImportTally,
   type IndexLine,
@@ -124,9 +125,7 @@ export async function importPage(repository: CivilStatusRepository, store: Regis
   if ((await repository.getPage(registerId, page.page))?.status === 'stored') return 'already-stored';
   const image = await source.read(request.sourceKey);
   if (!image) throw new BadIndexLineError(`page file ${page.file} is missing`);
-  if (page.sha256 !== undefined && page.sha256.toLowerCase() !== image.sha256) {
-    throw new BadIndexLineError(`page file ${page.file} has SHA-256 ${image.sha256}, not the declared ${page.sha256.toLowerCase()}`);
-  }
+  requireDeclaredImage(page, image.sha256);
   const declared: RegisterPage = {
     registerId,
     office: officeOfRegister(registerId),

@@ -17,6 +17,13 @@ export class BadIndexLineError extends Error {
   override name = 'BadIndexLineError';
 }
 
+/** A page image must be the one its line declares, when the line declares its SHA-256. */
+export function requireDeclaredImage(page: IndexLine['pages'][number], sha256: string): void {
+  if (page.sha256 !== undefined && page.sha256.toLowerCase() !== sha256) {
+    throw new BadIndexLineError(`page file ${page.file} has SHA-256 ${sha256}, not the declared ${page.sha256.toLowerCase()}`);
+  }
+}
+
 /** `<OFFICE>.<year>.<register>`, the id register pages are kept under. */
 export function registerIdOf(legacy: LegacyReference): string {
   return `${legacy.office}.${legacy.year}.${legacy.register}`;
