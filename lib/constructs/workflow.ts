@@ -106,10 +106,12 @@ export class Workflow extends Construct {
    * `<machine>/<map run>:<id>`). Nothing beyond this machine's own executions.
    */
   private allowChildExecutions(stateMachineName: string): void {
-    const stack = Stack.of(this);
-    const executions = (name: string) => stack.formatArn({ service: 'states', resource: 'execution', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    // ARNs from the name, not from the machine: the machine depends on its role's policy, which may not depend on it.
+    const arnOf = (resource: string, resourceName: string) =>
+      Stack.of(this).formatArn({ service: 'states', resource, resourceName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const executions = (name: string) => arnOf('execution', name);
     const role = this.stateMachine.role;
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [this.stateMachine.stateMachineArn] }));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [arnOf('stateMachine', stateMachineName)] }));
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['states:DescribeExecution', 'states:StopExecution'],
