@@ -136,7 +136,9 @@ export class RaqmanaStack extends Stack {
             placeholder,
             'functionId' in target
               ? { function: lookup(functions, 'function', target.functionId, user).function }
-              : { table: lookup(tables, 'table', target.tableId, user) },
+              : 'tableId' in target
+                ? { table: lookup(tables, 'table', target.tableId, user) }
+                : { bucket: lookup(buckets, 'bucket', target.bucketId, user), readsPrefix: target.readsPrefix },
           ]),
         );
         const workflow = new Workflow(scope, `${pascalCase(machine.id)}Workflow`, {

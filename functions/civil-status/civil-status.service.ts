@@ -6,8 +6,11 @@ import {
   CIVIL_STATUS_TABLE_ID,
   MARGINAL_NOTE_WORKFLOW_ID,
   MARGINAL_NOTES_DEAD_LETTERED,
+  REGISTER_IMPORTS_BUCKET_ID,
+  REGISTER_IMPORT_WORKFLOW_ID,
   REGISTER_PAGES_BUCKET_ID,
 } from './adapters/civil-status-keys.ts';
+import { IMPORT_LINES_PREFIX } from './application/register-import.use-cases.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import {
   actAccessLogRoute,
@@ -21,6 +24,8 @@ import {
   completePageRoute,
   declarePageRoute,
   getActRoute,
+  getImportRoute,
+  startImportRoute,
   getPersonRoute,
   listOfficesRoute,
   registerActRoute,
@@ -37,8 +42,8 @@ export const civilStatusService: ServiceDescription = {
   name: 'civil-status',
   alarms: [{ metricName: MARGINAL_NOTES_DEAD_LETTERED, description: 'A marginal note could not be delivered after its retries: redrive it' }],
   tables: [{ id: CIVIL_STATUS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(CIVIL_STATUS_INDEXES) }],
-  // Register pages are legal evidence: kept unaltered for a century.
-  buckets: [{ id: REGISTER_PAGES_BUCKET_ID, writeOnceYears: 100 }],
+  // Register pages are legal evidence: kept unaltered for a century. Import folders are staging, not evidence.
+  buckets: [{ id: REGISTER_PAGES_BUCKET_ID, writeOnceYears: 100 }, { id: REGISTER_IMPORTS_BUCKET_ID }],
   stateMachines: [
     {
       id: MARGINAL_NOTE_WORKFLOW_ID,
@@ -46,6 +51,17 @@ export const civilStatusService: ServiceDescription = {
       substitutions: {
         DeliverMarginalNoteFunction: { functionId: 'DeliverMarginalNote' },
         DeadLetterMarginalNoteFunction: { functionId: 'DeadLetterMarginalNote' },
+      },
+    },
+    {
+      id: REGISTER_IMPORT_WORKFLOW_ID,
+      definitionFile: 'statemachines/register-import.asl.json',
+      substitutions: {
+        PrepareRegisterImportFunction: { functionId: 'PrepareRegisterImport' },
+        ImportRegisterBatchFunction: { functionId: 'ImportRegisterBatch' },
+        FinishRegisterImportFunction: { functionId: 'FinishRegisterImport' },
+        // The Distributed Map reads the numbered lines Prepare wrote, and nothing else of the bucket.
+        RegisterImportsBucket: { bucketId: REGISTER_IMPORTS_BUCKET_ID, readsPrefix: IMPORT_LINES_PREFIX },
       },
     },
   ],
@@ -94,6 +110,26 @@ export const civilStatusService: ServiceDescription = {
     },
     { id: 'DeliverMarginalNote', entry: `${handlers}/deliver-note.handler.ts`, tables: { [CIVIL_STATUS_TABLE_ID]: 'write' } },
     { id: 'DeadLetterMarginalNote', entry: `${handlers}/dead-letter-note.handler.ts`, tables: { [CIVIL_STATUS_TABLE_ID]: 'write' } },
+    {
+      id: 'StartRegisterImport',
+      entry: `${handlers}/start-import.handler.ts`,
+      route: startImportRoute,
+      tables: { [CIVIL_STATUS_TABLE_ID]: 'write' },
+      startsStateMachines: [REGISTER_IMPORT_WORKFLOW_ID],
+    },
+    { id: 'GetRegisterImport', entry: `${handlers}/get-import.handler.ts`, route: getImportRoute, tables: reads },
+    // Reads index.jsonl and writes the numbered lines beside it.
+    { id: 'PrepareRegisterImport', entry: `${handlers}/prepare-import.handler.ts`, buckets: { [REGISTER_IMPORTS_BUCKET_ID]: 'write' }, memoryMb: 1024, timeoutSeconds: 300 },
+    {
+      id: 'ImportRegisterBatch',
+      entry: `${handlers}/import-batch.handler.ts`,
+      tables: { [CIVIL_STATUS_TABLE_ID]: 'write' },
+      buckets: { [REGISTER_IMPORTS_BUCKET_ID]: 'read', [REGISTER_PAGES_BUCKET_ID]: 'write' },
+      // 25 acts and their page images, copied one by one.
+      memoryMb: 1024,
+      timeoutSeconds: 240,
+    },
+    { id: 'FinishRegisterImport', entry: `${handlers}/finish-import.handler.ts`, tables: { [CIVIL_STATUS_TABLE_ID]: 'write' }, timeoutSeconds: 60 },
     { id: 'ViewRegisterPage', entry: `${handlers}/view-page.handler.ts`, route: viewPageRoute, tables: reads, buckets: { [REGISTER_PAGES_BUCKET_ID]: 'read' } },
   ],
 };

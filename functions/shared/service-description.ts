@@ -24,13 +24,21 @@ export interface BucketDescription {
   readonly writeOnceYears?: number;
 }
 
+export type WorkflowSubstitutionDescription =
+  | { readonly functionId: string }
+  | { readonly tableId: string }
+  | { readonly bucketId: string; readonly readsPrefix: string };
+
 export interface StateMachineDescription {
   /** Logical id, unique across the platform. */
   readonly id: string;
   /** Path of the ASL file, relative to the repository root (`statemachines/<name>.asl.json`). */
   readonly definitionFile: string;
-  /** `${Placeholder}` values of the ASL file: the ARN of a function or the name of a table of the platform. */
-  readonly substitutions?: Readonly<Record<string, { readonly functionId: string } | { readonly tableId: string }>>;
+  /**
+   * `${Placeholder}` values of the ASL file: the ARN of a function, the name of a table, or the name of a bucket
+   * whose objects under `readsPrefix` the workflow reads (a Distributed Map's ItemReader).
+   */
+  readonly substitutions?: Readonly<Record<string, WorkflowSubstitutionDescription>>;
   /** Run on a schedule (EventBridge Scheduler in AWS): a `rate(...)` or `cron(...)` expression. */
   readonly schedule?: { readonly expression: string; readonly input?: Readonly<Record<string, unknown>> };
 }

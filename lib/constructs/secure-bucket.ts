@@ -49,24 +49,35 @@ export class SecureBucket extends s3.Bucket {
     this.grantObjects(grantee, ['s3:GetObject'], ['kms:Decrypt']);
   }
 
+  /** Object-level read of the keys under one prefix (a workflow's item reader). */
+  grantObjectReadUnder(grantee: iam.IGrantable & Construct, prefix: string): void {
+    this.grantObjects(grantee, ['s3:GetObject'], ['kms:Decrypt'], `${prefix}*`);
+  }
+
   /** Object-level read and write, narrower than `grantReadWrite`. */
   grantObjectReadWrite(grantee: iam.IGrantable & Construct): void {
     this.grantObjects(grantee, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], ['kms:Decrypt', 'kms:GenerateDataKey']);
   }
 
-  private grantObjects(grantee: iam.IGrantable & Construct, objectActions: string[], keyActions: string[]): void {
+  private grantObjects(grantee: iam.IGrantable & Construct, objectActions: string[], keyActions: string[], keys = '*'): void {
+    // Listing tells a missing object (404) from a forbidden one (403); a prefix-scoped reader has no need of it.
+    if (keys === '*') {
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucketArn] }),
+      );
+    }
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucketArn] }),
-    );
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: objectActions, resources: [this.arnForObjects('*')] }),
+      new iam.PolicyStatement({ actions: objectActions, resources: [this.arnForObjects(keys)] }),
     );
     grantee.grantPrincipal.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: keyActions, resources: [this.key.keyArn] }),
     );
     Validations.of(grantee).acknowledge({
-      id: wildcardFinding(`Resource::${arnInFinding(this)}/*`),
-      reason: 'Object keys are chosen at run time (one per uploaded document); the grant is limited to this one bucket.',
+      id: wildcardFinding(`Resource::${arnInFinding(this)}/${keys}`),
+      reason:
+        keys === '*'
+          ? 'Object keys are chosen at run time (one per uploaded document); the grant is limited to this one bucket.'
+          : `Object keys under ${keys} are chosen at run time (one per import); the grant is limited to that prefix of this one bucket.`,
     });
   }
 }

@@ -1,6 +1,7 @@
 // A platform workflow: a Standard state machine from an ASL file, logging every event to an encrypted log group,
 // traced, allowed to call only the functions and tables its definition names, and optionally run on a schedule.
-import { TimeZone, Validations } from 'aws-cdk-lib';
+import { readFileSync } from 'node:fs';
+import { ArnFormat, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -11,9 +12,13 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { wildcardFinding } from './nag-findings.ts';
 import type { PlatformTable } from './platform-table.ts';
+import type { SecureBucket } from './secure-bucket.ts';
 
-/** What a `${Placeholder}` of the ASL file stands for. */
-export type WorkflowSubstitution = { readonly function: lambda.IFunction } | { readonly table: PlatformTable };
+/** What a `${Placeholder}` of the ASL file stands for; a bucket's objects under `readsPrefix` are read by the workflow. */
+export type WorkflowSubstitution =
+  | { readonly function: lambda.IFunction }
+  | { readonly table: PlatformTable }
+  | { readonly bucket: SecureBucket; readonly readsPrefix: string };
 
 export interface WorkflowProps {
   /** Physical name; known before the machine exists, so functions can start it without a circular reference. */
@@ -48,7 +53,7 @@ export class Workflow extends Construct {
       definitionSubstitutions: Object.fromEntries(
         substitutions.map(([placeholder, target]) => [
           placeholder,
-          'function' in target ? target.function.functionArn : target.table.tableName,
+          'function' in target ? target.function.functionArn : 'table' in target ? target.table.tableName : target.bucket.bucketName,
         ]),
       ),
       // Every event, but without state input and output: those carry citizens' personal data (civil ids).
@@ -63,10 +68,13 @@ export class Workflow extends Construct {
         role.addToPrincipalPolicy(
           new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [target.function.functionArn] }),
         );
-      } else {
+      } else if ('table' in target) {
         target.table.grantAccess(role, 'write', 'workflow');
+      } else {
+        target.bucket.grantObjectReadUnder(role, target.readsPrefix);
       }
     }
+    if (usesDistributedMap(props.definitionFile)) this.allowChildExecutions(props.stateMachineName);
     Validations.of(role).acknowledge({
       id: wildcardFinding('Resource::*'),
       reason:
@@ -91,4 +99,35 @@ export class Workflow extends Construct {
       });
     }
   }
+
+  /**
+   * A Distributed Map runs its items as child executions of this very machine: it must start them and, to follow
+   * or stop them, describe and stop executions of this machine (a map run's children are named
+   * `<machine>/<map run>:<id>`). Nothing beyond this machine's own executions.
+   */
+  private allowChildExecutions(stateMachineName: string): void {
+    // ARNs from the name, not from the machine: the machine depends on its role's policy, which may not depend on it.
+    const arnOf = (resource: string, resourceName: string) =>
+      Stack.of(this).formatArn({ service: 'states', resource, resourceName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const executions = (name: string) => arnOf('execution', name);
+    const role = this.stateMachine.role;
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [arnOf('stateMachine', stateMachineName)] }));
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['states:DescribeExecution', 'states:StopExecution'],
+        resources: [executions(`${stateMachineName}:*`), executions(`${stateMachineName}/*`)],
+      }),
+    );
+    for (const pattern of [`${stateMachineName}:*`, `${stateMachineName}/*`]) {
+      Validations.of(role).acknowledge({
+        id: wildcardFinding(`Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${pattern}`),
+        reason: "Executions are named at run time; the grant covers this machine's own executions (the Distributed Map's child runs) only.",
+      });
+    }
+  }
+}
+
+/** Whether the ASL file has a Map state in DISTRIBUTED mode, which runs child executions of its own machine. */
+function usesDistributedMap(definitionFile: string): boolean {
+  return /"Mode"\s*:\s*"DISTRIBUTED"/.test(readFileSync(definitionFile, 'utf8'));
 }

@@ -107,6 +107,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     stops.push(dynamodb.stop);
     const s3 = await startS3Local({ directory: join(dataDir, 's3'), buckets: buckets.map((bucket) => physicalBucketName(bucket.id)) });
     stops.push(s3.stop);
+    const s3Client = new S3Client({ endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
+    stops.push(async () => s3Client.destroy());
 
     const functionHandlers = new Map<string, unknown>();
     const workflows = new LocalWorkflows(
@@ -119,6 +121,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
         },
         dynamodb: dynamodb.client,
         tableName: physicalTableName,
+        s3: { client: s3Client, bucketName: physicalBucketName },
         journalFile: join(dataDir, 'running-executions.json'),
       },
       stateMachines,
@@ -175,7 +178,6 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     stops.push(async () => scheduler.stop());
 
     const issuer = await LocalIssuer.open(join(dataDir, 'local-issuer-key.json'), LOCAL_ISSUER);
-    const s3Client = new S3Client({ endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
     let gatewayUrl = '';
 
     const platformRoutes: Record<string, PlatformRoute> = {
@@ -240,10 +242,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
     const gateway = await startLocalGateway({ port: options.port, routes, platformRoutes, issuer, timeSource: clock });
     gatewayUrl = gateway.url;
-    stops.push(async () => {
-      await gateway.close();
-      s3Client.destroy();
-    });
+    stops.push(() => gateway.close());
     return { url: gateway.url, clock, stop };
   } catch (error) {
     await stop();

@@ -21,6 +21,7 @@ import {
   InvalidName,
   StateMachineDoesNotExist,
 } from '@aws-sdk/client-sfn';
+import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { StateMachineDescription } from '../../functions/shared/service-description.ts';
@@ -45,8 +46,17 @@ type DynamoDbAction = (typeof DYNAMODB_ACTIONS)[number];
 /** The resource of the Task states that stand for Wait states; their local handler does the waiting. */
 const VIRTUAL_CLOCK_WAIT = 'arn:aws:states:::raqmana-local:virtual-clock-wait';
 
+/** The resource of the Task states that stand for Distributed Map states; their local handler runs the map. */
+const DISTRIBUTED_MAP = 'arn:aws:states:::raqmana-local:distributed-map';
+
 /** ASL features aws-local-stepfunctions would silently ignore, which would make local runs lie. */
-const UNSUPPORTED_FIELDS = ['Assign', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'Credentials'];
+const UNSUPPORTED_FIELDS = ['Assign', 'ResultWriter', 'Credentials'];
+
+/** The fields of a Distributed Map state the local rewrite honours; any other is refused at registration. */
+const DISTRIBUTED_MAP_FIELDS = new Set([
+  'Type', 'Comment', 'ItemReader', 'ItemBatcher', 'ItemProcessor', 'MaxConcurrency', 'ToleratedFailurePercentage',
+  'InputPath', 'ResultSelector', 'ResultPath', 'OutputPath', 'Retry', 'Catch', 'Next', 'End', 'Label',
+]);
 
 // Step Functions' rule for execution names: 1 to 80 characters, none of these.
 const FORBIDDEN_NAME_CHARACTERS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
@@ -72,6 +82,8 @@ export interface LocalWorkflowsOptions {
   readonly dynamodb: DynamoDBClient;
   /** The physical name of a table of the platform, by its id. */
   readonly tableName: (tableId: string) => string;
+  /** The S3 server Distributed Map ItemReaders read from, and the physical name of a bucket by its id. */
+  readonly s3?: { readonly client: S3Client; readonly bucketName: (bucketId: string) => string };
   /**
    * A file that keeps the executions still running, so that a restart of the local platform resumes them
    * (from their first state: workflows re-read what they act on, so running one again is safe).
@@ -137,7 +149,8 @@ interface AslStateMachine {
   QueryLanguage?: string;
 }
 
-type TaskHandlerFactory = (executionSignal: AbortSignal) => TaskHandler;
+/** Builds a Task's local handler for one execution; `handlers` are all of that execution's, for child runs. */
+type TaskHandlerFactory = (executionSignal: AbortSignal, handlers: Readonly<Record<string, TaskHandler>>) => TaskHandler;
 
 interface RegisteredStateMachine {
   readonly id: string;
@@ -181,7 +194,9 @@ class TaskFailure extends Error {
  * Step Functions, locally. Each state machine is read from its ASL file, its `${Placeholders}` substituted
  * like CDK's `definitionSubstitutions`, validated, and checked to use only integrations that run locally:
  * `lambda:invoke` and Lambda function ARNs (in-process handlers), and the DynamoDB `getItem`, `putItem`,
- * `updateItem` and `deleteItem` integrations (the given client). Executions run in the background as
+ * `updateItem` and `deleteItem` integrations (the given client); Distributed Map states are rewritten into a
+ * Task run here (S3 JSONL ItemReader, ItemBatcher, MaxConcurrency, ToleratedFailurePercentage; any other part of
+ * them is refused). Executions run in the background as
  * tracked work of the virtual clock, so `clock.advance(...)` returns once they have caught up.
  *
  * Not on the virtual clock (aws-local-stepfunctions uses wall time for them): Retry intervals, Task
@@ -311,19 +326,33 @@ export class LocalWorkflows {
     if (definition.QueryLanguage === 'JSONata') throw new Error(`${where} uses JSONata, which is not supported locally`);
 
     const taskHandlers = new Map<string, TaskHandlerFactory>();
+    const distributedMaps: { stateName: string; state: AslObject }[] = [];
     for (const [stateName, state, siblings] of statesOf(definition)) {
       const inState = `${where}, state "${stateName}"`;
       if (state.QueryLanguage === 'JSONata') throw new Error(`${inState} uses JSONata, which is not supported locally`);
       const unsupportedField = UNSUPPORTED_FIELDS.find((field) => field in state);
       if (unsupportedField) throw new Error(`${inState} uses ${unsupportedField}, which is not supported locally`);
 
-      if (state.Type === 'Task') {
+      if (isDistributedMap(state)) {
+        checkDistributedMap(state, inState);
+        distributedMaps.push({ stateName, state });
+        siblings[stateName] = distributedMapAsTask(state);
+      } else if ('ItemReader' in state || 'ItemBatcher' in state) {
+        throw new Error(`${inState} uses ItemReader or ItemBatcher outside a Distributed Map (ProcessorConfig.Mode DISTRIBUTED)`);
+      } else if (state.Type === 'Task') {
         taskHandlers.set(stateName, this.#taskHandler(state, inState));
         siblings[stateName] = withRealTimeoutBound(state);
       } else if (state.Type === 'Wait') {
         taskHandlers.set(stateName, this.#virtualWaitHandler());
         siblings[stateName] = waitAsTask(state);
       }
+    }
+
+    // After the loop, once the Tasks and Waits of each item processor are rewritten too.
+    for (const { stateName, state } of distributedMaps) {
+      const { ProcessorConfig, ...processor } = state.ItemProcessor as AslObject;
+      const child = new StateMachine(processor as unknown as StateMachineDefinition, { validationOptions: { noValidate: true } });
+      taskHandlers.set(stateName, this.#distributedMapHandler(state, child));
     }
 
     const { TimeoutSeconds: timeoutSeconds, ...runnable } = definition;
@@ -347,7 +376,9 @@ export class LocalWorkflows {
       const value =
         'functionId' in substitution
           ? localFunctionArn(substitution.functionId)
-          : this.#options.tableName(substitution.tableId);
+          : 'tableId' in substitution
+            ? this.#options.tableName(substitution.tableId)
+            : this.#s3(where).bucketName(substitution.bucketId);
       // The placeholder sits inside a JSON string.
       return JSON.stringify(value).slice(1, -1);
     });
@@ -411,6 +442,83 @@ export class LocalWorkflows {
     }
   }
 
+  #s3(where: string): NonNullable<LocalWorkflowsOptions['s3']> {
+    if (!this.#options.s3) throw new Error(`${where} reads from S3, and no S3 server was given to the local Step Functions`);
+    return this.#options.s3;
+  }
+
+  /**
+   * Runs a Distributed Map as Step Functions does, within what checkDistributedMap admits: reads the JSONL
+   * object (one item per line; a line that is not JSON fails the map with States.ItemReaderFailed), groups the
+   * items as ItemBatcher does (`{Items, BatchInput}`), runs one child execution of the item processor per batch
+   * (per item without a batcher), at most MaxConcurrency at once, and fails with
+   * States.ExceedToleratedFailureThreshold once more than ToleratedFailurePercentage of them have failed. The
+   * output is the children's outputs in item order, a failed child's being its `{Error, Cause}`.
+   */
+  #distributedMapHandler(state: AslObject, child: StateMachine): TaskHandlerFactory {
+    const batcher = state.ItemBatcher as { MaxItemsPerBatch?: number } | undefined;
+    const maxConcurrency = typeof state.MaxConcurrency === 'number' && state.MaxConcurrency > 0 ? state.MaxConcurrency : Number.POSITIVE_INFINITY;
+    const toleratedPercentage = typeof state.ToleratedFailurePercentage === 'number' ? state.ToleratedFailurePercentage : 0;
+    return (signal, handlers) => async (parameters) => {
+      const { reader, batchInput } = parameters as unknown as DistributedMapParameters;
+      const items = await this.#readJsonLines(reader, signal);
+      const inputs: JsonValue[] = batcher
+        ? chunks(items, batcher.MaxItemsPerBatch ?? items.length).map((batch) => ({ Items: batch, ...(batchInput !== undefined && { BatchInput: batchInput }) }))
+        : items;
+      const outputs: JsonValue[] = new Array<JsonValue>(inputs.length).fill(null);
+      let failures = 0;
+      let next = 0;
+      const exceeded = () => (failures * 100) / Math.max(inputs.length, 1) > toleratedPercentage;
+      const worker = async () => {
+        while (next < inputs.length && !exceeded()) {
+          signal.throwIfAborted();
+          const index = next++;
+          const run = child.run(inputs[index]!, { noThrowOnAbort: true, overrides: { taskResourceLocalHandlers: handlers } });
+          const abort = () => run.abort();
+          signal.addEventListener('abort', abort, { once: true });
+          try {
+            outputs[index] = (await run.result) as JsonValue;
+          } catch (error) {
+            failures += 1;
+            const failure = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+            outputs[index] = { Error: failure instanceof Error ? failure.name : 'Error', Cause: failure instanceof Error ? failure.message : String(failure) };
+          } finally {
+            signal.removeEventListener('abort', abort);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(maxConcurrency, Math.max(inputs.length, 1)) }, worker));
+      signal.throwIfAborted();
+      if (exceeded()) {
+        throw new TaskFailure('States.ExceedToleratedFailureThreshold', `${failures} of ${inputs.length} child executions failed, more than the tolerated ${toleratedPercentage} %`);
+      }
+      return outputs;
+    };
+  }
+
+  async #readJsonLines(reader: { Bucket?: unknown; Key?: unknown }, signal: AbortSignal): Promise<JsonValue[]> {
+    signal.throwIfAborted();
+    const { client } = this.#s3('A Distributed Map');
+    let text: string;
+    try {
+      const object = await client.send(new GetObjectCommand({ Bucket: String(reader.Bucket), Key: String(reader.Key) }));
+      text = await object.Body!.transformToString('utf8');
+    } catch (error) {
+      if (error instanceof NoSuchKey) throw new TaskFailure('States.ItemReaderFailed', `No object s3://${String(reader.Bucket)}/${String(reader.Key)}`);
+      throw error;
+    }
+    return text
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '')
+      .map((line, index) => {
+        try {
+          return JSON.parse(line) as JsonValue;
+        } catch {
+          throw new TaskFailure('States.ItemReaderFailed', `Line ${index + 1} of s3://${String(reader.Bucket)}/${String(reader.Key)} is not JSON`);
+        }
+      });
+  }
+
   #virtualWaitHandler(): TaskHandlerFactory {
     return (signal) => async (parameters) => {
       const { input, seconds, timestamp } = parameters as unknown as VirtualWaitParameters;
@@ -422,14 +530,14 @@ export class LocalWorkflows {
   async #run(machine: RegisteredStateMachine, record: ExecutionRecord): Promise<void> {
     const { clock } = this.#options;
     const { stopping } = record;
-    const taskResourceLocalHandlers = Object.fromEntries(
-      [...machine.taskHandlers].map(([stateName, handlerFor]): [string, TaskHandler] => {
-        const handler = handlerFor(stopping.signal);
-        // Each Task call is tracked work of its own, so a busy branch of a Map or Parallel holds clock jumps
-        // even while another branch is parked on a Wait.
-        return [stateName, (input) => clock.runTracked(() => handler(input))];
-      }),
-    );
+    // Filled in one go; Distributed Map handlers hand the whole set to their child runs.
+    const taskResourceLocalHandlers: Record<string, TaskHandler> = {};
+    for (const [stateName, handlerFor] of machine.taskHandlers) {
+      const handler = handlerFor(stopping.signal, taskResourceLocalHandlers);
+      // Each Task call is tracked work of its own, so a busy branch of a Map or Parallel holds clock jumps
+      // even while another branch is parked on a Wait.
+      taskResourceLocalHandlers[stateName] = (input) => clock.runTracked(() => handler(input));
+    }
     const execution = machine.stateMachine.run(record.input, {
       noThrowOnAbort: true,
       context: {
@@ -490,6 +598,56 @@ function withRealTimeoutBound(task: AslObject): AslObject {
   if (task.TimeoutSecondsPath !== undefined) return task;
   const timeoutSeconds = typeof task.TimeoutSeconds === 'number' ? task.TimeoutSeconds : MAX_REAL_TASK_TIMEOUT_SECONDS;
   return { ...task, TimeoutSeconds: Math.min(timeoutSeconds, MAX_REAL_TASK_TIMEOUT_SECONDS) };
+}
+
+interface DistributedMapParameters {
+  readonly reader: { readonly Bucket?: unknown; readonly Key?: unknown };
+  readonly batchInput?: JsonValue;
+}
+
+function isDistributedMap(state: AslObject): boolean {
+  const processorConfig = (state.ItemProcessor as AslObject | undefined)?.ProcessorConfig as AslObject | undefined;
+  return state.Type === 'Map' && processorConfig?.Mode === 'DISTRIBUTED';
+}
+
+/** Refuses, by name, whatever part of a Distributed Map the local rewrite does not implement. */
+function checkDistributedMap(state: AslObject, inState: string): void {
+  const refuse = (what: string) => {
+    throw new Error(`${inState} is a Distributed Map with ${what}, which is not supported locally`);
+  };
+  const unsupported = Object.keys(state).find((field) => !DISTRIBUTED_MAP_FIELDS.has(field));
+  if (unsupported) refuse(unsupported);
+  const reader = state.ItemReader as AslObject | undefined;
+  if (!reader) refuse('no ItemReader (items from the state input)');
+  if (reader!.Resource !== 'arn:aws:states:::s3:getObject') refuse(`the ItemReader resource ${String(reader!.Resource)} (supported: arn:aws:states:::s3:getObject)`);
+  const readerConfig = (reader!.ReaderConfig ?? {}) as AslObject;
+  if (readerConfig.InputType !== 'JSONL' || Object.keys(readerConfig).length !== 1) refuse(`ReaderConfig ${JSON.stringify(readerConfig)} (supported: {"InputType": "JSONL"})`);
+  const readerParameters = (reader!.Parameters ?? {}) as AslObject;
+  const readerField = Object.keys(readerParameters).find((key) => !['Bucket', 'Bucket.$', 'Key', 'Key.$'].includes(key));
+  if (readerField) refuse(`ItemReader parameter ${readerField}`);
+  const batcherField = Object.keys((state.ItemBatcher ?? {}) as AslObject).find((key) => !['MaxItemsPerBatch', 'BatchInput'].includes(key));
+  if (batcherField) refuse(`ItemBatcher field ${batcherField}`);
+}
+
+/**
+ * Rewrites a Distributed Map into a Task state whose local handler runs the map (#distributedMapHandler). Its
+ * Parameters let the library resolve the ItemReader's and the BatchInput's paths against the map's effective
+ * input; InputPath, ResultSelector, ResultPath, OutputPath, Retry, Catch, Next and End stay as they were.
+ */
+function distributedMapAsTask(map: AslObject): AslObject {
+  const { Type, ItemReader, ItemBatcher, ItemProcessor, MaxConcurrency, ToleratedFailurePercentage, Label, ...kept } = map;
+  const batchInput = (ItemBatcher as AslObject | undefined)?.BatchInput;
+  return {
+    ...kept,
+    Type: 'Task',
+    Resource: DISTRIBUTED_MAP,
+    Parameters: { reader: (ItemReader as AslObject).Parameters ?? {}, ...(batchInput !== undefined && { batchInput }) },
+    TimeoutSeconds: MAX_REAL_TASK_TIMEOUT_SECONDS,
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 }
 
 interface VirtualWaitParameters {

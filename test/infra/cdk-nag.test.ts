@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../../functions/platform.ts';
 import { buildStack } from '../fixtures/infra/build-stack.ts';
 import { fixturePlatform } from '../fixtures/infra/fixture-platform.ts';
+import { importPlatform } from '../fixtures/infra/import-platform.ts';
 
 /** Unacknowledged findings of this severity, one line each: `AwsSolutions-IAM5[Resource::*] at Stack/Role/...`. */
 function findings(app: App, severity: 'error' | 'warning'): string[] {
@@ -29,6 +30,7 @@ function expectClean(app: App, stack: Stack): void {
 describe.each([
   ['the real platform (functions/platform.ts)', platform, 'Raqmana'],
   ['the fixture platform', fixturePlatform, 'RaqmanaFixture'],
+  ['the Distributed Map fixture platform', importPlatform, 'RaqmanaImports'],
 ])('cdk-nag AwsSolutions on %s', (_name, description, stackId) => {
   let app: App;
   let stack: Stack;

@@ -19,6 +19,7 @@ function dependencies(civilIds: () => string): CivilStatusDependencies {
     newActId: () => randomUUID(),
     newCivilId: civilIds,
     isCivilIdTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'civil-id',
+    isLegacyReferenceTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'legacy-reference',
   };
 }
 

@@ -37,7 +37,7 @@ const workflows = new LocalWorkflows(
     dynamodb: new DynamoDBClient({ region: 'us-east-1' }),
     tableName: (id) => id,
   },
-  civilStatusService.stateMachines ?? [],
+  (civilStatusService.stateMachines ?? []).filter((machine) => machine.id === 'marginal-note-delivery'),
 );
 
 afterAll(async () => {

@@ -3,6 +3,9 @@ import type { LegacyReference } from '../domain/civil-act.ts';
 
 export const CIVIL_STATUS_TABLE_ID = 'civil-status';
 export const REGISTER_PAGES_BUCKET_ID = 'register-pages';
+/** Where administrators upload register folders to import (index.jsonl and page images). */
+export const REGISTER_IMPORTS_BUCKET_ID = 'register-imports';
+export const REGISTER_IMPORT_WORKFLOW_ID = 'register-import';
 
 export const CIVIL_STATUS_INDEXES = {
   /** Birth acts by the identifier they gave. */
@@ -38,5 +41,8 @@ export const civilStatusKeys = {
   outbox: (office: string) => `OUTBOX#${office}`,
   deadLetters: () => 'DEAD-LETTER',
   page: (registerId: string, page: number) => ({ pk: `REGISTER#${registerId}`, sk: `PAGE#${String(page).padStart(5, '0')}` }),
+  registerImport: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
+  importBatches: (importId: string) => ({ pk: `IMPORT#${importId}`, skPrefix: 'BATCH#' }),
+  importBatch: (importId: string, firstLine: number) => ({ pk: `IMPORT#${importId}`, sk: `BATCH#${String(firstLine).padStart(9, '0')}` }),
   accessEntry: (actId: string, at: string, requestId: string) => ({ pk: `ACCESS#${actId}`, sk: `${at}#${requestId}` }),
 } as const;

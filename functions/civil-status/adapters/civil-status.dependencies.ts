@@ -13,4 +13,5 @@ export const civilStatusDependencies: CivilStatusDependencies = {
   newActId: () => randomUUID(),
   newCivilId: () => newCivilId(() => randomInt(10)),
   isCivilIdTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'civil-id',
+  isLegacyReferenceTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'legacy-reference',
 };

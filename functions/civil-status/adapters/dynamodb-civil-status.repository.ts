@@ -115,6 +115,11 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
     return output.Item ? withoutKeys<CivilAct>(output.Item, ACT_INDEX_ATTRIBUTES) : undefined;
   }
 
+  async actIdOfLegacy(reference: CivilAct['legacy']): Promise<string | undefined> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: civilStatusKeys.legacy(reference), ConsistentRead: true }));
+    return output.Item?.actId as string | undefined;
+  }
+
   async getByCivilId(civilId: string): Promise<CivilAct | undefined> {
     const index = CIVIL_STATUS_INDEXES.byCivilId;
     const output = await this.client.send(

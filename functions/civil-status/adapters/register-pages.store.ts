@@ -20,6 +20,16 @@ export const registerPagesStore: RegisterPagesStore = {
     return `registers/${registerId}/${page}/${randomUUID()}`;
   },
 
+  importedObjectKey(registerId: string, page: number, sha256Hex: string): string {
+    return `registers/${registerId}/${page}/imported-${sha256Hex}`;
+  },
+
+  async putVerified(objectKey: string, body: Uint8Array, sha256Hex: string, contentType: string): Promise<void> {
+    await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: body, ContentType: contentType, ChecksumSHA256: Buffer.from(sha256Hex, 'hex').toString('base64') }),
+    );
+  },
+
   async uploadUrl(objectKey: string, sha256Hex: string, contentType: string): Promise<{ url: string; headers: Record<string, string> }> {
     const checksum = Buffer.from(sha256Hex, 'hex').toString('base64');
     const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: bucket, Key: objectKey, ContentType: contentType, ChecksumSHA256: checksum }), {

@@ -41,6 +41,8 @@ export interface CivilStatusRepository {
    */
   create(change: ActChange, nameKeys: readonly NameKey[]): Promise<void>;
   get(id: string): Promise<CivilAct | undefined>;
+  /** The act that holds a legacy reference, from its claim. */
+  actIdOfLegacy(reference: CivilAct['legacy']): Promise<string | undefined>;
   /** The birth act that gave this civil identifier. */
   getByCivilId(civilId: string): Promise<CivilAct | undefined>;
   recordRead(read: ActRead): Promise<void>;
@@ -70,6 +72,10 @@ export interface CivilStatusRepository {
 /** Where register page images are kept (write-once) and how they travel without passing through a function. */
 export interface RegisterPagesStore {
   newObjectKey(registerId: string, page: number): string;
+  /** The key of an imported page: named by its content, so an import run again writes the same key. */
+  importedObjectKey(registerId: string, page: number, sha256Hex: string): string;
+  /** Writes an image with its SHA-256 for storage to verify (S3 refuses a body that does not match). */
+  putVerified(objectKey: string, body: Uint8Array, sha256Hex: string, contentType: string): Promise<void>;
   /** A presigned PUT whose signature covers the declared SHA-256 and content type, with the headers to send. */
   uploadUrl(objectKey: string, sha256Hex: string, contentType: string): Promise<{ url: string; headers: Record<string, string> }>;
   /** SHA-256 (hex) and size of what was uploaded; undefined when nothing was. */

@@ -15,6 +15,8 @@ export interface CivilStatusDependencies {
   readonly newCivilId: () => string;
   /** Raised by the repository when a claim is taken; the use case draws another identifier for `civil-id`. */
   readonly isCivilIdTaken: (error: unknown) => boolean;
+  /** Raised by the repository when the act's legacy reference is already registered. */
+  readonly isLegacyReferenceTaken: (error: unknown) => boolean;
 }
 
 /** Search keys of a name written in one or both scripts; both scripts normally give the same keys. */

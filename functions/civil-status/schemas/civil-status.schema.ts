@@ -35,6 +35,14 @@ const legacy = z.strictObject({
   number: z.number().int().min(1),
 });
 
+/** What registering an act takes; the historical import's index lines say the same, plus their pages. */
+export const actFields = { type: z.enum(['birth', 'death']), legacy, person, deathDate: z.iso.date().optional() };
+
+export const deathDateRule: [(act: { type: string; deathDate?: string | undefined }) => boolean, { message: string; path: string[] }] = [
+  (act) => (act.type === 'death') === (act.deathDate !== undefined),
+  { message: 'A death act, and only a death act, has a deathDate', path: ['deathDate'] },
+];
+
 export const actSchema = z.object({
   id: z.uuid(),
   type: z.enum(['birth', 'death']),
@@ -59,9 +67,7 @@ export const registerActRoute = defineRoute({
   tags: TAGS,
   access: ['registrar'],
   idempotent: true,
-  body: z
-    .strictObject({ type: z.enum(['birth', 'death']), legacy, person, deathDate: z.iso.date().optional() })
-    .refine((act) => (act.type === 'death') === (act.deathDate !== undefined), { message: 'A death act, and only a death act, has a deathDate', path: ['deathDate'] }),
+  body: z.strictObject(actFields).refine(...deathDateRule),
   responses: { 201: { description: 'The registered act, with `person.civilId` for a birth', schema: actSchema }, 400: problem, 401: problem, 403: problem, 409: problem },
 });
 
@@ -328,4 +334,75 @@ export const redriveNoteRoute = defineRoute({
   idempotent: true,
   params: z.strictObject({ noteId: z.uuid() }),
   responses: { 200: { description: 'The note, in transit again', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 409: problem },
+});
+
+/** One line of a register folder's `index.jsonl`: an act as `POST /v1/civil-status/acts` takes it, and its pages. */
+export const indexLineSchema = z
+  .strictObject({
+    ...actFields,
+    pages: z
+      .array(
+        z.strictObject({
+          page: z.number().int().min(1).max(99_999),
+          file: z.string().min(1).max(300).regex(/^(?!\/)(?!.*\.\.)[\w./-]+$/, 'a path inside the folder'),
+          sha256: z.string().regex(/^[0-9a-fA-F]{64}$/).optional(),
+        }),
+      )
+      .max(50)
+      .default([]),
+  })
+  .refine(...deathDateRule);
+
+const importParams = z.strictObject({ importId: z.uuid() });
+
+const importSchema = z.object({
+  importId: z.string(),
+  folder: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  startedBy: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  failure: z.string().optional().describe('The Step Functions error that stopped the import, when it stopped'),
+  report: z
+    .object({
+      linesTotal: z.number().optional(),
+      linesRead: z.number(),
+      actsImported: z.number(),
+      actsAlreadyThere: z.number(),
+      pagesStored: z.number(),
+      badLines: z.number(),
+      badLineDetails: z.array(z.object({ line: z.number(), reason: z.string() })),
+      linesNotProcessed: z.array(z.object({ first: z.number(), last: z.number() })),
+      registers: z.array(z.object({ registerId: z.string(), actsExpected: z.number(), actsPresent: z.number(), pagesExpected: z.number(), pagesStored: z.number() })),
+      complete: z.boolean(),
+    })
+    .optional(),
+});
+
+export const startImportRoute = defineRoute({
+  operationId: 'startRegisterImport',
+  method: 'POST',
+  path: '/v1/civil-status/imports',
+  summary: 'Import a register folder uploaded to the import bucket (index.jsonl and page images), by a Step Functions Distributed Map',
+  tags: TAGS,
+  access: ['admin'],
+  idempotent: true,
+  body: z.strictObject({
+    folder: z
+      .string()
+      .regex(/^(?!.*\.\.)[A-Za-z0-9][\w.-]*(\/[\w.-]+)*$/, 'the key prefix of the folder in the import bucket, e.g. FES-AGDAL/1962-R-7')
+      .max(200),
+  }),
+  responses: { 202: { description: 'The import, running', schema: importSchema }, 400: problem, 401: problem, 403: problem },
+});
+
+export const getImportRoute = defineRoute({
+  operationId: 'getRegisterImport',
+  method: 'GET',
+  path: '/v1/civil-status/imports/{importId}',
+  summary: 'An import: its status and, once done, its summary, bad lines and reconciliation per register',
+  tags: TAGS,
+  access: ['admin', 'auditor'],
+  params: importParams,
+  responses: { 200: { description: 'The import', schema: importSchema }, 400: problem, 401: problem, 403: problem, 404: problem },
 });

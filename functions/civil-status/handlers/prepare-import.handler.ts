@@ -1,0 +1,7 @@
+// The register-import workflow's first task: numbers the lines of the folder's index for the Distributed Map.
+import { registerImportsBucket } from '../adapters/register-imports.bucket.ts';
+import { prepareRegisterImport } from '../application/register-import.use-cases.ts';
+
+export function handler(event: { importId: string; folder: string }) {
+  return prepareRegisterImport(registerImportsBucket, event.importId, event.folder);
+}
