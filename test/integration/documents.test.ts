@@ -51,7 +51,13 @@ const citizen = (civilId: string): Principal => ({ sub: `citizen-${civilId}`, ro
 
 async function registerBirth(person: Partial<CivilAct['person']> = {}): Promise<CivilAct> {
   return registerCivilAct(
-    { repository: register, newActId: () => randomUUID(), newCivilId: () => newCivilId(() => Math.floor(Math.random() * 10)), isCivilIdTaken: (error) => error instanceof ActClaimTakenError },
+    {
+      repository: register,
+      newActId: () => randomUUID(),
+      newCivilId: () => newCivilId(() => Math.floor(Math.random() * 10)),
+      isCivilIdTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'civil-id',
+      isLegacyReferenceTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'legacy-reference',
+    },
     {
       type: 'birth',
       legacy: { office: 'RBT-HASSAN', year: 1990, register: 'R1', number: Math.floor(Math.random() * 1e9) },
