@@ -3,7 +3,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedQuery } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError, InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
@@ -268,24 +268,10 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
   notesOf(list: 'inbox' | 'outbox' | 'dead-letters', office: string | undefined, page: PageRequest): Promise<Page<MarginalNote>> {
     const index = list === 'inbox' ? CIVIL_STATUS_INDEXES.byInbox : list === 'outbox' ? CIVIL_STATUS_INDEXES.byOutbox : CIVIL_STATUS_INDEXES.byDeadLetter;
     const partition = list === 'inbox' ? civilStatusKeys.inbox(office ?? '') : list === 'outbox' ? civilStatusKeys.outbox(office ?? '') : civilStatusKeys.deadLetters();
-    return pagedQuery(
-      this.client,
-      {
-        input: {
-          TableName: this.table,
-          IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': index.partitionKey },
-          ExpressionAttributeValues: { ':pk': partition },
-          ScanIndexForward: list !== 'outbox',
-        },
-        page,
-        keyAttributes: ['pk', 'sk', index.partitionKey, index.sortKey],
-        partition: { [index.partitionKey]: partition },
-      },
-      (item) => withoutKeys<MarginalNote>(item, NOTE_INDEX_ATTRIBUTES),
-    );
+    // The outbox shows the latest first; the inbox and the dead letters the oldest, to be handled first.
+    return pagedIndexQuery(this.client, { table: this.table, index, partition, page, descending: list === 'outbox' }, (item) => withoutKeys<MarginalNote>(item, NOTE_INDEX_ATTRIBUTES));
   }
+
 
   async getPage(registerId: string, page: number): Promise<RegisterPage | undefined> {
     const output = await this.client.send(new GetCommand({ TableName: this.table, Key: civilStatusKeys.page(registerId, page), ConsistentRead: true }));

@@ -4,7 +4,7 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { actReadItem } from '../../civil-status/public-dynamodb.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedQuery } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
@@ -74,44 +74,13 @@ export class DynamoDbDocumentsRepository implements DocumentsRepository {
   }
 
   requestsOf(civilId: string, page: PageRequest): Promise<Page<DocumentRequest>> {
-    const index = DOCUMENTS_INDEXES.byRequester;
-    const partition = documentsKeys.requester(civilId);
-    return pagedQuery(
-      this.client,
-      {
-        input: {
-          TableName: this.table,
-          IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': index.partitionKey },
-          ExpressionAttributeValues: { ':pk': partition },
-          ScanIndexForward: false,
-        },
-        page,
-        keyAttributes: ['pk', 'sk', index.partitionKey, index.sortKey],
-        partition: { [index.partitionKey]: partition },
-      },
-      toRequest,
-    );
+    return pagedIndexQuery(this.client, { table: this.table, index: DOCUMENTS_INDEXES.byRequester, partition: documentsKeys.requester(civilId), page, descending: true }, toRequest);
   }
 
   reviewQueue(office: string, page: PageRequest, dueBefore?: string): Promise<Page<DocumentRequest>> {
-    const index = DOCUMENTS_INDEXES.byReviewQueue;
-    const partition = documentsKeys.reviewQueue(office);
-    return pagedQuery(
+    return pagedIndexQuery(
       this.client,
-      {
-        input: {
-          TableName: this.table,
-          IndexName: index.name,
-          KeyConditionExpression: dueBefore === undefined ? '#pk = :pk' : '#pk = :pk AND #due < :before',
-          ExpressionAttributeNames: { '#pk': index.partitionKey, ...(dueBefore !== undefined && { '#due': index.sortKey }) },
-          ExpressionAttributeValues: { ':pk': partition, ...(dueBefore !== undefined && { ':before': dueBefore }) },
-        },
-        page,
-        keyAttributes: ['pk', 'sk', index.partitionKey, index.sortKey],
-        partition: { [index.partitionKey]: partition },
-      },
+      { table: this.table, index: DOCUMENTS_INDEXES.byReviewQueue, partition: documentsKeys.reviewQueue(office), page, ...(dueBefore !== undefined && { sortKeyBelow: dueBefore }) },
       toRequest,
     );
   }
@@ -159,24 +128,9 @@ export class DynamoDbDocumentsRepository implements DocumentsRepository {
   }
 
   revocations(page: PageRequest): Promise<Page<Pick<IssuedDocument, 'id' | 'revokedAt'>>> {
-    const index = DOCUMENTS_INDEXES.byRevocation;
-    const partition = documentsKeys.revocations();
-    return pagedQuery(
+    return pagedIndexQuery(
       this.client,
-      {
-        input: {
-          TableName: this.table,
-          IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': index.partitionKey, '#id': 'id', '#revokedAt': 'revokedAt' },
-          ExpressionAttributeValues: { ':pk': partition },
-          ProjectionExpression: '#id, #revokedAt',
-          ScanIndexForward: false,
-        },
-        page,
-        keyAttributes: ['pk', 'sk', index.partitionKey, index.sortKey],
-        partition: { [index.partitionKey]: partition },
-      },
+      { table: this.table, index: DOCUMENTS_INDEXES.byRevocation, partition: documentsKeys.revocations(), page, descending: true, attributes: ['id', 'revokedAt'] },
       (item) => ({ id: item.id as string, revokedAt: item.revokedAt as string }),
     );
   }

@@ -24,3 +24,50 @@ export async function pagedQuery<T>(client: DynamoDBDocumentClient, query: Paged
   const nextCursor = encodeCursor(output.LastEvaluatedKey);
   return { items: (output.Items ?? []).map(map), ...(nextCursor && { nextCursor }) };
 }
+
+/** A global secondary index of a table keyed by `pk`/`sk`, as the service descriptions declare it. */
+export interface IndexKeys {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey?: string;
+}
+
+export interface IndexPartitionQuery {
+  readonly table: string;
+  readonly index: IndexKeys;
+  /** The index partition to list. */
+  readonly partition: string;
+  readonly page: PagedQuery['page'];
+  /** Descending sort-key order (newest first for a date). */
+  readonly descending?: boolean;
+  /** Only items whose index sort key is below this value. */
+  readonly sortKeyBelow?: string;
+  /** Attributes to read, when fewer than all are needed. */
+  readonly attributes?: readonly string[];
+}
+
+/** One page of one partition of an index, the commonest list of all. */
+export function pagedIndexQuery<T>(client: DynamoDBDocumentClient, query: IndexPartitionQuery, map: (item: Record<string, unknown>) => T): Promise<Page<T>> {
+  const { index } = query;
+  const below = query.sortKeyBelow !== undefined && index.sortKey !== undefined;
+  const names: Record<string, string> = { '#pk': index.partitionKey, ...(below && { '#sk': index.sortKey! }) };
+  query.attributes?.forEach((attribute, position) => (names[`#a${position}`] = attribute));
+  return pagedQuery(
+    client,
+    {
+      input: {
+        TableName: query.table,
+        IndexName: index.name,
+        KeyConditionExpression: below ? '#pk = :pk AND #sk < :below' : '#pk = :pk',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':pk': query.partition, ...(below && { ':below': query.sortKeyBelow }) },
+        ...(query.attributes && { ProjectionExpression: query.attributes.map((_, position) => `#a${position}`).join(', ') }),
+        ...(query.descending && { ScanIndexForward: false }),
+      },
+      page: query.page,
+      keyAttributes: ['pk', 'sk', index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])],
+      partition: { [index.partitionKey]: query.partition },
+    },
+    map,
+  );
+}
