@@ -1,0 +1,46 @@
+// `npm run bench [-- <part>] [--flag=value ...]`: the benchmark of issue 6. Starts what each part needs, runs
+// it, prints a table with every budget passed or MISSed, and writes bench/results.json.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundlePart } from './parts/bundle.ts';
+import { dataAccessPart } from './parts/data-access.ts';
+import { formatBudgets, formatTable, type BenchPart, type PartResult } from './core/results.ts';
+
+// The parts, in the order `npm run bench` runs them. A part is one entry here: the documents part (issue
+// temporary note removed)
+const PARTS: readonly BenchPart[] = [bundlePart, dataAccessPart];
+
+function parseArguments(argv: readonly string[]): { parts: readonly BenchPart[]; flags: Map<string, string> } {
+  const flags = new Map<string, string>();
+  const names: string[] = [];
+  for (const argument of argv) {
+    const flag = /^--([a-z-]+)(?:=(.*))?$/.exec(argument);
+    if (flag) flags.set(flag[1]!, flag[2] ?? 'true');
+    else names.push(argument);
+  }
+  const unknown = names.filter((name) => !PARTS.some((part) => part.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown part ${unknown.join(', ')}; the parts are:\n${PARTS.map((part) => `  ${part.name.padEnd(12)} ${part.description}`).join('\n')}`);
+  }
+  return { parts: names.length === 0 ? PARTS : PARTS.filter((part) => names.includes(part.name)), flags };
+}
+
+const { parts, flags } = parseArguments(process.argv.slice(2));
+const results: PartResult[] = [];
+const started = performance.now();
+for (const part of parts) {
+  const partStarted = performance.now();
+  const result = await part.run({ flags, log: (line) => console.error(line) });
+  results.push(result);
+  console.log(`\n== ${result.part} (${((performance.now() - partStarted) / 1000).toFixed(1)} s) ==\n${result.method}\n`);
+  console.log(formatTable(result.rows));
+  if (result.summary) console.log(`\n${Object.entries(result.summary).map(([name, value]) => `${name}: ${value}`).join('\n')}`);
+  console.log(`\n${formatBudgets(result.budgets)}`);
+}
+
+const missed = results.flatMap((result) => result.budgets.filter((budget) => !budget.pass).map((budget) => `${result.part}: ${budget.subject}`));
+console.log(`\n${results.reduce((total, result) => total + result.budgets.length, 0)} budgets, ${missed.length} missed; ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
+writeFileSync(
+  join(import.meta.dirname, 'results.json'),
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, flags: Object.fromEntries(flags), parts: results }, null, 2)}\n`,
+);
