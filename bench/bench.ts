@@ -3,12 +3,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundlePart } from './parts/bundle.ts';
+import { clockPart } from './parts/clock.ts';
 import { dataAccessPart } from './parts/data-access.ts';
+import { latencyPart } from './parts/latency.ts';
 import { formatBudgets, formatTable, type BenchPart, type PartResult } from './core/results.ts';
 
 // The parts, in the order `npm run bench` runs them. A part is one entry here: the documents part (issue
 // temporary note removed)
-const PARTS: readonly BenchPart[] = [bundlePart, dataAccessPart];
+const PARTS: readonly BenchPart[] = [bundlePart, dataAccessPart, latencyPart, clockPart];
 
 function parseArguments(argv: readonly string[]): { parts: readonly BenchPart[]; flags: Map<string, string> } {
   const flags = new Map<string, string>();

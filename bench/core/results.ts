@@ -46,7 +46,8 @@ export function numberFlag(context: BenchContext, name: string, fallback: number
 
 function cell(value: Row[string] | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  // Three significant digits below 100 keep small figures (a cost per permit in dollars) readable.
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : Math.abs(value) >= 100 ? value.toFixed(1) : String(Number(value.toPrecision(3)));
   return String(value);
 }
 
@@ -63,6 +64,7 @@ export function formatTable(rows: readonly Row[]): string {
 }
 
 export function formatBudgets(budgets: readonly Budget[]): string {
+  if (budgets.length === 0) return '(no budget in this part)';
   return formatTable(
     budgets.map((budget) => ({
       budget: budget.pass ? 'pass' : 'MISS',

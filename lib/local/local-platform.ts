@@ -41,6 +41,8 @@ export interface LocalPlatformOptions {
 export interface LocalPlatform {
   readonly url: string;
   readonly clock: VirtualClock;
+  /** The local Step Functions runner, for tools that inspect executions (the benchmark counts state transitions). */
+  readonly workflows: LocalWorkflows;
   stop(): Promise<void>;
 }
 
@@ -233,7 +235,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       await gateway.close();
       s3Client.destroy();
     });
-    return { url: gateway.url, clock, stop };
+    return { url: gateway.url, clock, workflows, stop };
   } catch (error) {
     await stop();
     throw error;
