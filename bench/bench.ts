@@ -6,11 +6,12 @@ import { bundlePart } from './parts/bundle.ts';
 import { clockPart } from './parts/clock.ts';
 import { dataAccessPart } from './parts/data-access.ts';
 import { latencyPart } from './parts/latency.ts';
+import { registryPart } from './parts/registry.ts';
 import { formatBudgets, formatTable, type BenchPart, type PartResult } from './core/results.ts';
 
 // The parts, in the order `npm run bench` runs them. A part is one entry here: the documents part (issue
 // temporary note removed)
-const PARTS: readonly BenchPart[] = [bundlePart, dataAccessPart, latencyPart, clockPart];
+const PARTS: readonly BenchPart[] = [bundlePart, dataAccessPart, latencyPart, clockPart, registryPart];
 
 function parseArguments(argv: readonly string[]): { parts: readonly BenchPart[]; flags: Map<string, string> } {
   const flags = new Map<string, string>();
