@@ -18,6 +18,11 @@ export const FUNCTION_BUNDLE = {
   banner: REQUIRE_SHIM,
   // The SDK version is the one the lockfile pins and the tests ran against, not whatever the runtime ships.
   externalModules: [] as string[],
+  /** Modules replaced in the bundles, paths relative to the project root (the directory esbuild runs in). */
+  alias: {
+    // Only the environment link of the default credential chain answers in Lambda (see the module's comment).
+    '@aws-sdk/credential-provider-node': './functions/shared/aws/lambda-credentials.ts',
+  } as Readonly<Record<string, string>>,
 };
 
 /** The `bundling` of a NodejsFunction (without its command hooks), as ESM in `index.mjs`. */
@@ -32,6 +37,7 @@ export function cdkBundlingOptions(): BundlingOptions {
     banner: FUNCTION_BUNDLE.banner,
     externalModules: FUNCTION_BUNDLE.externalModules,
     forceDockerBundling: false,
+    esbuildArgs: { '--alias': Object.entries(FUNCTION_BUNDLE.alias).map(([module, replacement]) => `${module}=${replacement}`) },
   };
 }
 
@@ -51,6 +57,7 @@ export function esbuildBuildOptions(entry: string, outfile: string, projectRoot:
     mainFields: FUNCTION_BUNDLE.mainFields,
     banner: { js: FUNCTION_BUNDLE.banner },
     external: FUNCTION_BUNDLE.externalModules,
+    alias: FUNCTION_BUNDLE.alias,
     logLevel: 'warning',
   };
 }
