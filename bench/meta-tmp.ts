@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { esbuildBuildOptions } from '../lib/constructs/function-bundling.ts';
-for (const entry of ['functions/permits/handlers/permit-receipt.handler.ts', 'functions/permits/handlers/get-permit.handler.ts']) {
+for (const entry of ['functions/permits/handlers/provide-documents.handler.ts', 'functions/civil-status/handlers/view-page.handler.ts']) {
   const result = await build({ ...esbuildBuildOptions(entry, '/tmp/meta-out/x.mjs', process.cwd()), metafile: true, write: false });
   const byPackage = new Map<string, number>();
   const output = Object.entries(result.metafile!.outputs).find(([name]) => name.endsWith('.mjs'))![1];

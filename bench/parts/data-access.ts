@@ -15,9 +15,9 @@ const SCAN_ALLOWED = new Set<string>();
 
 export const dataAccessPart: BenchPart = {
   name: 'data-access',
-  description: 'DynamoDB requests and capacity per HTTP route of the scenario (--rounds=2)',
+  description: 'DynamoDB requests and capacity per HTTP route of the scenario (--access-rounds=2)',
   async run(context) {
-    const rounds = numberFlag(context, 'rounds', 2);
+    const rounds = numberFlag(context, 'access-rounds', 2);
     const bench = await startBenchPlatform();
     try {
       const meter = new DynamoDbMeter();

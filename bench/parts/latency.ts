@@ -7,9 +7,9 @@ import { percentile, round } from '../core/stats.ts';
 
 export const latencyPart: BenchPart = {
   name: 'latency',
-  description: 'warm p50/p99 per route at handler level against DynamoDB Local (--rounds=30)',
+  description: 'warm p50/p99 per route at handler level against DynamoDB Local (--latency-rounds=30)',
   async run(context) {
-    const rounds = numberFlag(context, 'rounds', 30);
+    const rounds = numberFlag(context, 'latency-rounds', 30);
     const bench = await startBenchPlatform();
     try {
       await runScenario(bench.caller(), bench.local.clock);
