@@ -7,6 +7,7 @@ import { clockPart } from './parts/clock.ts';
 import { dataAccessPart } from './parts/data-access.ts';
 import { latencyPart } from './parts/latency.ts';
 import { registryPart } from './parts/registry.ts';
+import { startBenchPlatform, type BenchPlatform } from './core/bench-platform.ts';
 import { formatBudgets, formatTable, type BenchPart, type PartResult } from './core/results.ts';
 
 // The parts, in the order `npm run bench` runs them; a part is one entry here. Issue 6's sixth part, documents
@@ -31,14 +32,20 @@ function parseArguments(argv: readonly string[]): { parts: readonly BenchPart[];
 const { parts, flags } = parseArguments(process.argv.slice(2));
 const results: PartResult[] = [];
 const started = performance.now();
-for (const part of parts) {
-  const partStarted = performance.now();
-  const result = await part.run({ flags, log: (line) => console.error(line) });
-  results.push(result);
-  console.log(`\n== ${result.part} (${((performance.now() - partStarted) / 1000).toFixed(1)} s) ==\n${result.method}\n`);
-  console.log(formatTable(result.rows));
-  if (result.summary) console.log(`\n${Object.entries(result.summary).map(([name, value]) => `${name}: ${value}`).join('\n')}`);
-  console.log(`\n${formatBudgets(result.budgets)}`);
+let platform: Promise<BenchPlatform> | undefined;
+const context = { flags, log: (line: string) => console.error(line), platform: () => (platform ??= startBenchPlatform()) };
+try {
+  for (const part of parts) {
+    const partStarted = performance.now();
+    const result = await part.run(context);
+    results.push(result);
+    console.log(`\n== ${result.part} (${((performance.now() - partStarted) / 1000).toFixed(1)} s) ==\n${result.method}\n`);
+    console.log(formatTable(result.rows));
+    if (result.summary) console.log(`\n${Object.entries(result.summary).map(([name, value]) => `${name}: ${value}`).join('\n')}`);
+    console.log(`\n${formatBudgets(result.budgets)}`);
+  }
+} finally {
+  await (await platform)?.stop();
 }
 
 const missed = results.flatMap((result) => result.budgets.filter((budget) => !budget.pass).map((budget) => `${result.part}: ${budget.subject}`));

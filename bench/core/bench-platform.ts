@@ -123,6 +123,8 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
         return reply;
       },
     stop: async () => {
+      // Work a request set off (a workflow's task, a note's delivery) finishes before its emulators go away.
+      await local.clock.settled();
       await local.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

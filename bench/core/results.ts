@@ -1,5 +1,6 @@
 // What a part of the benchmark reports: its figures (rows of a table) and its budgets, each passed or missed,
 // written to bench/results.json and printed as a table.
+import type { BenchPlatform } from './bench-platform.ts';
 
 export interface Budget {
   /** What is held to the budget, e.g. `bundle size, PermitReceipt`. */
@@ -33,6 +34,11 @@ export interface BenchPart {
 export interface BenchContext {
   /** `--name=value` flags of the command line. */
   readonly flags: ReadonlyMap<string, string>;
+  /**
+   * The local platform, started on first use and shared by the parts of a run: the handler modules, loaded once
+   * per process, keep the endpoints of the emulators they first saw.
+   */
+  readonly platform: () => Promise<BenchPlatform>;
   readonly log: (line: string) => void;
 }
 

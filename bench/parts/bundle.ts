@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildBuildOptions } from '../../lib/constructs/function-bundling.ts';
-import { REPOSITORY_ROOT, platformFunctions, startBenchPlatform } from '../core/bench-platform.ts';
+import { REPOSITORY_ROOT, platformFunctions, type BenchPlatform } from '../core/bench-platform.ts';
 import { numberFlag, type Budget, type BenchPart, type Row } from '../core/results.ts';
 import { runScenario } from '../core/scenario.ts';
 import { median, round } from '../core/stats.ts';
@@ -29,8 +29,7 @@ export async function bundleFunction(id: string, entry: string): Promise<BuiltBu
 }
 
 /** The first event each function was sent in the scenario (a successful one when there is), without its Idempotency-Key. */
-async function realisticEvents(log: (line: string) => void): Promise<{ events: Map<string, unknown>; environment: NodeJS.ProcessEnv; stop: () => Promise<void> }> {
-  const bench = await startBenchPlatform();
+async function realisticEvents(bench: BenchPlatform, log: (line: string) => void): Promise<Map<string, unknown>> {
   const events = new Map<string, { event: unknown; ok: boolean }>();
   const call = bench.caller({
     observe: ({ functionId, event, reply }) => {
@@ -44,7 +43,7 @@ async function realisticEvents(log: (line: string) => void): Promise<{ events: M
   const { workflowEvents } = await runScenario(call, bench.local.clock);
   const all = new Map([...events].map(([id, { event }]) => [id, event]));
   for (const [id, event] of Object.entries(workflowEvents)) all.set(id, event);
-  return { events: all, environment: { ...process.env }, stop: bench.stop };
+  return all;
 }
 
 export const bundlePart: BenchPart = {
@@ -60,27 +59,26 @@ export const bundlePart: BenchPart = {
 
     const cold = new Map<string, ColdStart[]>();
     if (!context.flags.has('sizes-only')) {
-      const scenario = await realisticEvents(context.log);
-      try {
-        for (let run = 1; run <= runs; run++) {
-          context.log(`bundle: cold starts, run ${run}/${runs}`);
-          // Each run starts the bare handler and then every function, so drift on the machine touches them alike.
-          for (const fn of [BARE, ...functions]) {
-            const event = fn.id === BARE.id ? {} : scenario.events.get(fn.id);
-            if (event === undefined) throw new Error(`The scenario sent no event to ${fn.id}: add one, every function is measured`);
-            const measured = await coldStart({
-              bundle: sizes.get(fn.id)!.file,
-              event,
-              functionName: fn.id,
-              workDir: join(OUT_DIR, 'events'),
-              // What the stack sets on every function (lib/constructs/api-function.ts), over the local endpoints.
-              environment: { ...scenario.environment, POWERTOOLS_SERVICE_NAME: fn.service, POWERTOOLS_METRICS_NAMESPACE: 'Raqmana', NODE_OPTIONS: '--enable-source-maps' },
-            });
-            cold.set(fn.id, [...(cold.get(fn.id) ?? []), measured]);
-          }
+      const bench = await context.platform();
+      const events = await realisticEvents(bench, context.log);
+      // The child processes reach the emulators through the endpoints the platform put in this environment.
+      const environment = { ...process.env };
+      for (let run = 1; run <= runs; run++) {
+        context.log(`bundle: cold starts, run ${run}/${runs}`);
+        // Each run starts the bare handler and then every function, so drift on the machine touches them alike.
+        for (const fn of [BARE, ...functions]) {
+          const event = fn.id === BARE.id ? {} : events.get(fn.id);
+          if (event === undefined) throw new Error(`The scenario sent no event to ${fn.id}: add one, every function is measured`);
+          const measured = await coldStart({
+            bundle: sizes.get(fn.id)!.file,
+            event,
+            functionName: fn.id,
+            workDir: join(OUT_DIR, 'events'),
+            // What the stack sets on every function (lib/constructs/api-function.ts), over the local endpoints.
+            environment: { ...environment, POWERTOOLS_SERVICE_NAME: fn.service, POWERTOOLS_METRICS_NAMESPACE: 'Raqmana', NODE_OPTIONS: '--enable-source-maps' },
+          });
+          cold.set(fn.id, [...(cold.get(fn.id) ?? []), measured]);
         }
-      } finally {
-        await scenario.stop();
       }
     }
 

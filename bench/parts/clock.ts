@@ -4,7 +4,7 @@
 // here from the same facts. Reports state transitions per permit and their cost at Step Functions prices.
 import { computeDeadline, type Suspension } from '../../functions/shared/statutory-clock/statutory-clock.ts';
 import { moroccanDate } from '../../functions/shared/time/morocco-time.ts';
-import { startBenchPlatform, type CallRoute, type Caller } from '../core/bench-platform.ts';
+import type { CallRoute, Caller } from '../core/bench-platform.ts';
 import { inParallel, seededRandom, type Random } from '../core/random.ts';
 import { numberFlag, type Budget, type BenchPart, type Row } from '../core/results.ts';
 import { median, percentile, round } from '../core/stats.ts';
@@ -134,110 +134,106 @@ export const clockPart: BenchPart = {
     const count = numberFlag(context, 'permits', 10_000);
     const windowDays = numberFlag(context, 'window-days', 60);
     const concurrency = numberFlag(context, 'concurrency', 8);
-    const bench = await startBenchPlatform();
-    try {
-      const { clock, workflows } = bench.local;
-      // Reads its table names from the environment, which the platform has just set.
-      const { permitsDependencies } = await import('../../functions/permits/adapters/permits.dependencies.ts');
-      const call = bench.caller();
-      const procedures = (await call('GET /v1/procedures', { query: { limit: '50' } })).json.items as Procedure[];
-      const start = Date.parse(`${moroccanDate(clock.now())}T00:00:00Z`) + DAY_MS;
-      const plans = plansFor(count, windowDays, procedures, seededRandom(20_261_129), start);
-      const instants = new Map<number, Action[]>();
-      for (const action of plans.flatMap((plan) => plan.actions)) instants.set(action.at, [...(instants.get(action.at) ?? []), action]);
+    const bench = await context.platform();
+    const { clock, workflows } = bench.local;
+    // Reads its table names from the environment, which the platform has just set.
+    const { permitsDependencies } = await import('../../functions/permits/adapters/permits.dependencies.ts');
+    const call = bench.caller();
+    const procedures = (await call('GET /v1/procedures', { query: { limit: '50' } })).json.items as Procedure[];
+    const start = Date.parse(`${moroccanDate(clock.now())}T00:00:00Z`) + DAY_MS;
+    const plans = plansFor(count, windowDays, procedures, seededRandom(20_261_129), start);
+    const instants = new Map<number, Action[]>();
+    for (const action of plans.flatMap((plan) => plan.actions)) instants.set(action.at, [...(instants.get(action.at) ?? []), action]);
 
-      const started = performance.now();
-      const refused = new Map<ActionKind, number>();
-      let done = 0;
-      for (const at of [...instants.keys()].sort((a, b) => a - b)) {
-        await clock.set(new Date(at));
-        await inParallel(instants.get(at)!, concurrency, async (action) => {
-          const status = await perform(call, action);
-          if (status >= 400) refused.set(action.kind, (refused.get(action.kind) ?? 0) + 1);
-        });
-        done += instants.get(at)!.filter((action) => action.kind === 'file').length;
-        if (done % 1000 < instants.get(at)!.length) context.log(`clock: ${done}/${count} permits filed, virtual ${clock.now().toISOString()}`);
-      }
-      // Far enough for every deadline to pass and every workflow to end.
-      await clock.set(new Date(Math.max(...instants.keys()) + 120 * DAY_MS));
-      const drivenSeconds = (performance.now() - started) / 1000;
-
-      const years = [...new Set(plans.map((plan) => Number(moroccanDate(new Date(plan.actions[0]!.at)).slice(0, 4))))].flatMap((year) => [year, year + 1]);
-      const holidays = new Set<string>();
-      for (const year of new Set(years)) {
-        const calendar = (await call('GET /v1/holidays', { query: { year: String(year) } })).json as { holidays: { date: string }[] };
-        for (const holiday of calendar.holidays) holidays.add(holiday.date);
-      }
-
-      const transitions = new Map<string, number>();
-      let running = 0;
-      for (const execution of workflows.listExecutions('permit-deadline')) {
-        const id = /^permit-(.+)-v\d+$/.exec(execution.name)?.[1] ?? execution.name;
-        transitions.set(id, (transitions.get(id) ?? 0) + execution.stateTransitions);
-        if (execution.status === 'RUNNING') running += 1;
-      }
-
-      let mismatched = 0;
-      let missed = 0;
-      let duplicated = 0;
-      const delays: number[] = [];
-      const mismatches: string[] = [];
-      const groups = new Map<string, number[]>();
-      await inParallel(plans, concurrency, async (plan) => {
-        const expected = expectedOutcome(plan, holidays);
-        const permit = await permitsDependencies.repository.get(plan.id!);
-        const history = await permitsDependencies.repository.history(plan.id!, { limit: 100 });
-        const lapses = history.items.filter((event) => event.type === 'deadline-lapsed').length;
-        if (expected.lapses === 1 && lapses === 0) missed += 1;
-        if (lapses > 1) duplicated += 1;
-        if (permit?.status !== expected.status || permit.clock.dueDate !== expected.dueDate || permit.clock.dueAt !== expected.dueAt) {
-          mismatched += 1;
-          if (mismatches.length < 5) mismatches.push(`#${plan.index} ${plan.actions.map((a) => a.kind).join('>')}: got ${permit?.status} ${permit?.clock.dueAt}, expected ${expected.status} ${expected.dueAt}`);
-        }
-        if (permit?.lapsedAt) delays.push(Date.parse(permit.lapsedAt) - Date.parse(permit.clock.dueAt));
-        const kinds = new Set(plan.actions.map((action) => action.kind));
-        const group = kinds.has('suspend') ? 'with a suspension' : kinds.has('extend') ? 'with an extension' : 'common path (filed, then decided or lapsed)';
-        groups.set(group, [...(groups.get(group) ?? []), transitions.get(plan.id!) ?? 0]);
+    const started = performance.now();
+    const refused = new Map<ActionKind, number>();
+    let done = 0;
+    for (const at of [...instants.keys()].sort((a, b) => a - b)) {
+      await clock.set(new Date(at));
+      await inParallel(instants.get(at)!, concurrency, async (action) => {
+        const status = await perform(call, action);
+        if (status >= 400) refused.set(action.kind, (refused.get(action.kind) ?? 0) + 1);
       });
-      for (const mismatch of mismatches) context.log(`clock: mismatch ${mismatch}`);
-
-      const all = [...groups.values()].flat();
-      const rows: Row[] = [...groups, ['all permits', all] as const].map(([group, counts]) => ({
-        permits: group,
-        count: counts.length,
-        'transitions mean': round(counts.reduce((a, b) => a + b, 0) / counts.length, 2),
-        'transitions max': Math.max(...counts),
-        'cost per permit $': Number(((counts.reduce((a, b) => a + b, 0) / counts.length) * DOLLARS_PER_TRANSITION).toFixed(6)),
-        'cost per 1,000 permits $': round((counts.reduce((a, b) => a + b, 0) / counts.length) * DOLLARS_PER_TRANSITION * 1000, 3),
-      }));
-      const common = groups.get('common path (filed, then decided or lapsed)') ?? [];
-      const budgets: Budget[] = [
-        { subject: 'outcomes and due dates equal to the pure engine', limit: '0 mismatches', measured: mismatched, pass: mismatched === 0 },
-        { subject: 'missed lapses', limit: '0', measured: missed, pass: missed === 0 },
-        { subject: 'duplicated lapses', limit: '0', measured: duplicated, pass: duplicated === 0 },
-        { subject: 'state transitions per permit, common path', limit: `≤ ${TRANSITIONS_BUDGET}`, measured: Math.max(...common), pass: Math.max(...common) <= TRANSITIONS_BUDGET },
-      ];
-      return {
-        part: 'clock',
-        method:
-          `${count} permits filed over ${windowDays} days (seeded draw: 30 % suspended then resumed, 30 % extended, 50 % decided, some after their deadline), ` +
-          `driven through the handlers at office hours while the virtual clock jumps from instant to instant; the real permit-deadline ASL on the local runner ` +
-          `with the real CheckPermitDeadline; expected outcomes from computeDeadline with the platform's holidays`,
-        rows,
-        budgets,
-        summary: {
-          permits: count,
-          'lapses recorded': delays.length,
-          'lapse delay after deadline p50 / max (virtual ms)': `${round(median(delays))} / ${round(Math.max(...delays, 0))}`,
-          'lapse delay p99 (virtual ms)': round(percentile(delays, 99)),
-          'refused actions (after the deadline, or documents already requested)': [...refused].map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none',
-          'executions still running at the end': running,
-          'wall time driving the permits (s)': round(drivenSeconds),
-          'permits per second': round(count / drivenSeconds, 1),
-        },
-      };
-    } finally {
-      await bench.stop();
+      done += instants.get(at)!.filter((action) => action.kind === 'file').length;
+      if (done % 1000 < instants.get(at)!.length) context.log(`clock: ${done}/${count} permits filed, virtual ${clock.now().toISOString()}`);
     }
+    // Far enough for every deadline to pass and every workflow to end.
+    await clock.set(new Date(Math.max(...instants.keys()) + 120 * DAY_MS));
+    const drivenSeconds = (performance.now() - started) / 1000;
+
+    const years = [...new Set(plans.map((plan) => Number(moroccanDate(new Date(plan.actions[0]!.at)).slice(0, 4))))].flatMap((year) => [year, year + 1]);
+    const holidays = new Set<string>();
+    for (const year of new Set(years)) {
+      const calendar = (await call('GET /v1/holidays', { query: { year: String(year) } })).json as { holidays: { date: string }[] };
+      for (const holiday of calendar.holidays) holidays.add(holiday.date);
+    }
+
+    const transitions = new Map<string, number>();
+    let running = 0;
+    for (const execution of workflows.listExecutions('permit-deadline')) {
+      const id = /^permit-(.+)-v\d+$/.exec(execution.name)?.[1] ?? execution.name;
+      transitions.set(id, (transitions.get(id) ?? 0) + execution.stateTransitions);
+      if (execution.status === 'RUNNING') running += 1;
+    }
+
+    let mismatched = 0;
+    let missed = 0;
+    let duplicated = 0;
+    const delays: number[] = [];
+    const mismatches: string[] = [];
+    const groups = new Map<string, number[]>();
+    await inParallel(plans, concurrency, async (plan) => {
+      const expected = expectedOutcome(plan, holidays);
+      const permit = await permitsDependencies.repository.get(plan.id!);
+      const history = await permitsDependencies.repository.history(plan.id!, { limit: 100 });
+      const lapses = history.items.filter((event) => event.type === 'deadline-lapsed').length;
+      if (expected.lapses === 1 && lapses === 0) missed += 1;
+      if (lapses > 1) duplicated += 1;
+      if (permit?.status !== expected.status || permit.clock.dueDate !== expected.dueDate || permit.clock.dueAt !== expected.dueAt) {
+        mismatched += 1;
+        if (mismatches.length < 5) mismatches.push(`#${plan.index} ${plan.actions.map((a) => a.kind).join('>')}: got ${permit?.status} ${permit?.clock.dueAt}, expected ${expected.status} ${expected.dueAt}`);
+      }
+      if (permit?.lapsedAt) delays.push(Date.parse(permit.lapsedAt) - Date.parse(permit.clock.dueAt));
+      const kinds = new Set(plan.actions.map((action) => action.kind));
+      const group = kinds.has('suspend') ? 'with a suspension' : kinds.has('extend') ? 'with an extension' : 'common path (filed, then decided or lapsed)';
+      groups.set(group, [...(groups.get(group) ?? []), transitions.get(plan.id!) ?? 0]);
+    });
+    for (const mismatch of mismatches) context.log(`clock: mismatch ${mismatch}`);
+
+    const all = [...groups.values()].flat();
+    const rows: Row[] = [...groups, ['all permits', all] as const].map(([group, counts]) => ({
+      permits: group,
+      count: counts.length,
+      'transitions mean': round(counts.reduce((a, b) => a + b, 0) / counts.length, 2),
+      'transitions max': Math.max(...counts),
+      'cost per permit $': Number(((counts.reduce((a, b) => a + b, 0) / counts.length) * DOLLARS_PER_TRANSITION).toFixed(6)),
+      'cost per 1,000 permits $': round((counts.reduce((a, b) => a + b, 0) / counts.length) * DOLLARS_PER_TRANSITION * 1000, 3),
+    }));
+    const common = groups.get('common path (filed, then decided or lapsed)') ?? [];
+    const budgets: Budget[] = [
+      { subject: 'outcomes and due dates equal to the pure engine', limit: '0 mismatches', measured: mismatched, pass: mismatched === 0 },
+      { subject: 'missed lapses', limit: '0', measured: missed, pass: missed === 0 },
+      { subject: 'duplicated lapses', limit: '0', measured: duplicated, pass: duplicated === 0 },
+      { subject: 'state transitions per permit, common path', limit: `≤ ${TRANSITIONS_BUDGET}`, measured: Math.max(...common), pass: Math.max(...common) <= TRANSITIONS_BUDGET },
+    ];
+    return {
+      part: 'clock',
+      method:
+        `${count} permits filed over ${windowDays} days (seeded draw: 30 % suspended then resumed, 30 % extended, 50 % decided, some after their deadline), ` +
+        `driven through the handlers at office hours while the virtual clock jumps from instant to instant; the real permit-deadline ASL on the local runner ` +
+        `with the real CheckPermitDeadline; expected outcomes from computeDeadline with the platform's holidays`,
+      rows,
+      budgets,
+      summary: {
+        permits: count,
+        'lapses recorded': delays.length,
+        'lapse delay after deadline p50 / max (virtual ms)': `${round(median(delays))} / ${round(Math.max(...delays, 0))}`,
+        'lapse delay p99 (virtual ms)': round(percentile(delays, 99)),
+        'refused actions (after the deadline, or documents already requested)': [...refused].map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none',
+        'executions still running at the end': running,
+        'wall time driving the permits (s)': round(drivenSeconds),
+        'permits per second': round(count / drivenSeconds, 1),
+      },
+    };
   },
 };

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importRegisters } from '../../lib/local/register-import.ts';
-import { startBenchPlatform, type Caller } from '../core/bench-platform.ts';
+import type { Caller } from '../core/bench-platform.ts';
 import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, type NameGroup } from '../core/names.ts';
 import { seededRandom, type Random } from '../core/random.ts';
 import { numberFlag, type BenchPart } from '../core/results.ts';
@@ -89,7 +89,7 @@ export const registryPart: BenchPart = {
     const count = numberFlag(context, 'acts', 100_000);
     const queries = numberFlag(context, 'queries', 500);
     const random = seededRandom(1915);
-    const bench = await startBenchPlatform();
+    const bench = await context.platform();
     const folder = mkdtempSync(join(tmpdir(), 'raqmana-registers-'));
     try {
       const call = bench.caller();
@@ -154,7 +154,6 @@ export const registryPart: BenchPart = {
       };
     } finally {
       rmSync(folder, { recursive: true, force: true });
-      await bench.stop();
     }
   },
 };
