@@ -1,6 +1,6 @@
 // `npm run bench [-- <part>] [--flag=value ...]`: the benchmark of issue 6. Starts what each part needs, runs
 // it, prints a table with every budget passed or MISSed, and writes bench/results.json.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundlePart } from './parts/bundle.ts';
 import { clockPart } from './parts/clock.ts';
@@ -12,6 +12,12 @@ import { formatBudgets, formatTable, type BenchPart, type PartResult } from './c
 
 // The parts, in the order `npm run bench` runs them; a part is one entry here. Issue 6's sixth part, documents
 // (issue time per document, verifications per second), joins this list once the documents context exists.
+interface RecordedPart extends PartResult {
+  readonly measuredAt: string;
+  readonly node: string;
+  readonly flags: Record<string, string>;
+}
+
 const PARTS: readonly BenchPart[] = [bundlePart, dataAccessPart, latencyPart, clockPart, registryPart];
 
 function parseArguments(argv: readonly string[]): { parts: readonly BenchPart[]; flags: Map<string, string> } {
@@ -50,7 +56,11 @@ try {
 
 const missed = results.flatMap((result) => result.budgets.filter((budget) => !budget.pass).map((budget) => `${result.part}: ${budget.subject}`));
 console.log(`\n${results.reduce((total, result) => total + result.budgets.length, 0)} budgets, ${missed.length} missed; ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
-writeFileSync(
-  join(import.meta.dirname, 'results.json'),
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, flags: Object.fromEntries(flags), parts: results }, null, 2)}\n`,
-);
+// A run of some parts replaces those parts in results.json and keeps the others, each with when and how it ran.
+const resultsFile = join(import.meta.dirname, 'results.json');
+const kept = existsSync(resultsFile) ? ((JSON.parse(readFileSync(resultsFile, 'utf8')) as { parts: RecordedPart[] }).parts ?? []) : [];
+const measuredAt = new Date().toISOString();
+const recorded: RecordedPart[] = results.map((result) => ({ ...result, measuredAt, node: process.version, flags: Object.fromEntries(flags) }));
+const merged = [...kept.filter((part) => !recorded.some((fresh) => fresh.part === part.part)), ...recorded];
+merged.sort((a, b) => PARTS.findIndex((part) => part.name === a.part) - PARTS.findIndex((part) => part.name === b.part));
+writeFileSync(resultsFile, `${JSON.stringify({ parts: merged }, null, 2)}\n`);
