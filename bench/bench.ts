@@ -10,14 +10,15 @@ import { registryPart } from './parts/registry.ts';
 import { startBenchPlatform, type BenchPlatform } from './core/bench-platform.ts';
 import { formatBudgets, formatTable, type BenchPart, type PartResult } from './core/results.ts';
 
-// The parts, in the order `npm run bench` runs them; a part is one entry here. Issue 6's sixth part, documents
-// (issue time per document, verifications per second), joins this list once the documents context exists.
+/** A part's result as results.json keeps it: with when, on which Node and with which flags it ran. */
 interface RecordedPart extends PartResult {
   readonly measuredAt: string;
   readonly node: string;
   readonly flags: Record<string, string>;
 }
 
+// The parts, in the order `npm run bench` runs them; a part is one entry here. Issue 6's sixth part, documents
+// (issue time per document, verifications per second), joins this list once the documents context exists.
 const PARTS: readonly BenchPart[] = [bundlePart, dataAccessPart, latencyPart, clockPart, registryPart];
 
 function parseArguments(argv: readonly string[]): { parts: readonly BenchPart[]; flags: Map<string, string> } {

@@ -21,7 +21,6 @@ interface WrittenName {
 }
 
 interface SyntheticAct {
-  readonly line: number;
   readonly office: string;
   readonly birthYear: number;
   readonly given: NameGroup;
@@ -58,7 +57,7 @@ function synthesize(count: number, offices: readonly string[], random: Random): 
     const familyName = written(family, script, random);
     const birthDate = `${birthYear}-${String(random.integer(1, 12)).padStart(2, '0')}-${String(random.integer(1, 28)).padStart(2, '0')}`;
     const person = { givenName, familyName, sex, birthDate, birthPlace: { latin: 'Maroc', ar: 'المغرب' } };
-    acts.push({ line, office, birthYear, given, family, givenName, familyName, birthDate, json: JSON.stringify({ type: 'birth', legacy, person }) });
+    acts.push({ office, birthYear, given, family, givenName, familyName, birthDate, json: JSON.stringify({ type: 'birth', legacy, person }) });
   }
   return acts;
 }
