@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { bucketEnvName, signingKeyEnvName, stateMachineEnvName, tableEnvName, type Access, type PackageFiles } from '../../functions/shared/service-description.ts';
+import { cdkBundlingOptions } from './function-bundling.ts';
 import { functionRoleAndLogs } from './function-role.ts';
 import { wildcardFinding } from './nag-findings.ts';
 import type { PlatformTable } from './platform-table.ts';
@@ -46,10 +47,6 @@ function copyPackageFiles(packages: readonly PackageFiles[], inputDir: string, o
 /** The Lambda runtime of every function; `npm test` runs on the same Node major (the `node` dev dependency). */
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
-// esbuild's ESM output has no `require`; CommonJS dependencies bundled into it still call it.
-const REQUIRE_SHIM =
-  "import { createRequire as __raqmanaCreateRequire } from 'node:module'; const require = __raqmanaCreateRequire(import.meta.url);";
-
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
 
@@ -86,17 +83,7 @@ export class ApiFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       environment,
       bundling: {
-        minify: true,
-        sourceMap: true,
-        // Stack traces need the mappings only; embedding the sources would triple what each cold start parses.
-        sourcesContent: false,
-        target: 'node24',
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_SHIM,
-        // The SDK version is the one the lockfile pins and the tests ran against, not whatever the runtime ships.
-        externalModules: [],
-        forceDockerBundling: false,
+        ...cdkBundlingOptions(),
         ...(props.packageFiles?.length && {
           commandHooks: {
             beforeBundling: () => [],

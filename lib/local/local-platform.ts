@@ -42,6 +42,8 @@ export interface LocalPlatformOptions {
 export interface LocalPlatform {
   readonly url: string;
   readonly clock: VirtualClock;
+  /** The local Step Functions runner, for tools that inspect executions (the benchmark counts state transitions). */
+  readonly workflows: LocalWorkflows;
   stop(): Promise<void>;
 }
 
@@ -243,7 +245,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const gateway = await startLocalGateway({ port: options.port, routes, platformRoutes, issuer, timeSource: clock });
     gatewayUrl = gateway.url;
     stops.push(() => gateway.close());
-    return { url: gateway.url, clock, stop };
+    return { url: gateway.url, clock, workflows, stop };
   } catch (error) {
     await stop();
     throw error;

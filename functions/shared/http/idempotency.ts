@@ -16,8 +16,8 @@ export function idempotentRequests(route: RouteContract): HttpMiddleware {
   });
   const config = new IdempotencyConfig({
     eventKeyJmesPath: 'headers."idempotency-key" && [requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"]',
-    // A route without a body has nothing to compare (and Powertools cannot hash a missing value).
-    ...(route.body !== undefined && { payloadValidationJmesPath: 'body' }),
+    // A route without a body (API Gateway then sends no `body`) still has a payload to hash: the empty one.
+    payloadValidationJmesPath: "body || ''",
     expiresAfterSeconds: 24 * 60 * 60,
   });
   return makeHandlerIdempotent({ persistenceStore, config, keyPrefix: route.operationId }) as HttpMiddleware;

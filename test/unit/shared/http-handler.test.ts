@@ -142,6 +142,22 @@ describe('httpHandler', () => {
     expect(dynamodb.commandCalls(UpdateItemCommand)).toHaveLength(1);
   });
 
+  it('records an Idempotency-Key request that has no body', async () => {
+    dynamodb.on(PutItemCommand).resolves({});
+    dynamodb.on(UpdateItemCommand).resolves({});
+    const closeThing = httpHandler(
+      defineRoute({ ...createThingRoute, operationId: 'closeThing', path: '/v1/things/close', body: undefined }),
+      async () => ({ status: 200, body: { closed: true } }),
+      { idempotency: idempotentRequests },
+    );
+
+    const event = httpEvent({ method: 'POST', routePath: '/v1/things/close', headers: { 'idempotency-key': 'close-once-0001' }, claims: agent });
+    const response = (await closeThing(event, lambdaContext())) as APIGatewayProxyStructuredResultV2;
+
+    expect(response.statusCode).toBe(200);
+    expect(dynamodb.commandCalls(PutItemCommand)[0]?.args[0].input.Item?.id?.S).toMatch(/^closeThing#/);
+  });
+
   it('refuses to build an idempotent route without the idempotency middleware', () => {
     expect(() => httpHandler(createThingRoute, async () => ({}))).toThrow(/idempotent by contract/);
   });

@@ -1,0 +1,147 @@
+// A realistic day on the platform, through every HTTP route: reference data read and an admin confirming
+// holidays; a permit filed, suspended, resumed, extended, given an opinion and decided, another left to lapse and
+// invoked as deemed approved; births registered in two offices, read, searched by variant spellings, a register
+// page uploaded, a marginal note sent between offices and applied. Each round uses fresh identities and files.
+import { createHash, randomUUID } from 'node:crypto';
+import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
+import type { CallRoute, Caller, RouteReply } from './bench-platform.ts';
+
+export interface ScenarioOutcome {
+  /** The payloads the workflows hand their functions for what this round created (CheckPermitDeadline...). */
+  readonly workflowEvents: Readonly<Record<string, unknown>>;
+}
+
+class ScenarioError extends Error {}
+
+function expectStatus(step: string, reply: RouteReply, ...statuses: number[]): RouteReply {
+  if (!statuses.includes(reply.status)) {
+    throw new ScenarioError(`${step}: expected ${statuses.join(' or ')}, got ${reply.status} ${JSON.stringify(reply.json)}`);
+  }
+  return reply;
+}
+
+const day = (instant: Date) => instant.toISOString().slice(0, 10);
+
+export async function runScenario(call: CallRoute, clock: VirtualClock): Promise<ScenarioOutcome> {
+  const round = randomUUID().slice(0, 8);
+  const key = (name: string) => `${name}-${round}`;
+  const citizen: Caller = { sub: key('citizen'), roles: ['citizen'] };
+  const agent: Caller = { sub: key('agent'), roles: ['agent'], commune: 'rabat' };
+  const commission: Caller = { sub: key('commission'), roles: ['commission'], commune: 'rabat' };
+  const president: Caller = { sub: key('president'), roles: ['president'], commune: 'rabat' };
+  const admin: Caller = { sub: key('admin'), roles: ['admin'] };
+  const auditor: Caller = { sub: key('auditor'), roles: ['auditor'] };
+  const rabatRegistrar: Caller = { sub: key('registrar-rabat'), roles: ['registrar'], office: 'RBT-HASSAN' };
+  const casaRegistrar: Caller = { sub: key('registrar-casa'), roles: ['registrar'], office: 'CASA-ANFA' };
+
+  // Reference data.
+  expectStatus('list communes', await call('GET /v1/communes', { query: { limit: '10' } }), 200);
+  expectStatus('get commune', await call('GET /v1/communes/{code}', { params: { code: 'rabat' } }), 200);
+  expectStatus('list procedures', await call('GET /v1/procedures'), 200);
+  expectStatus('get procedure', await call('GET /v1/procedures/{code}', { params: { code: 'building-small' } }), 200);
+  expectStatus('get holidays', await call('GET /v1/holidays', { query: { year: '2026' } }), 200);
+  const holidays = { holidays: [{ code: 'eid-al-fitr', date: '2026-03-20' }, { code: 'eid-al-fitr', date: '2026-03-21' }] };
+  expectStatus('confirm holidays', await call('PUT /v1/holidays/{year}', { params: { year: '2026' }, body: holidays, headers: { 'idempotency-key': key('holidays') }, as: admin }), 200);
+  expectStatus('holiday history', await call('GET /v1/holidays/{year}/history', { params: { year: '2026' }, as: auditor }), 200);
+
+  // A permit instructed and decided in time.
+  const application = { procedure: 'building-small', commune: 'rabat', project: { title: 'Maison R+1', address: '12 rue Oued Ziz, Agdal' } };
+  const filed = expectStatus('file permit', await call('POST /v1/permits', { body: application, headers: { 'idempotency-key': key('file-a') }, as: citizen }), 201);
+  const permit = { id: String(filed.json.id) };
+  expectStatus('get permit', await call('GET /v1/permits/{id}', { params: permit, as: citizen }), 200);
+  expectStatus('list own permits', await call('GET /v1/permits', { as: citizen }), 200);
+  expectStatus('list commune permits', await call('GET /v1/permits', { query: { status: 'filed' }, as: agent }), 200);
+  const suspension = { documents: ['plan de masse'], note: 'Le plan de masse manque' };
+  expectStatus('request documents', await call('POST /v1/permits/{id}/suspensions', { params: permit, body: suspension, headers: { 'idempotency-key': key('suspend') }, as: agent }), 200);
+  const provided = { documents: [{ name: 'plan de masse', contentType: 'application/pdf' }] };
+  expectStatus('provide documents', await call('POST /v1/permits/{id}/documents', { params: permit, body: provided, headers: { 'idempotency-key': key('provide') }, as: citizen }), 200);
+  const extension = { days: 10, reason: 'Enquête publique' };
+  expectStatus('extend deadline', await call('POST /v1/permits/{id}/extensions', { params: permit, body: extension, headers: { 'idempotency-key': key('extend') }, as: agent }), 200);
+  const opinion = { verdict: 'favorable', comment: "Conforme au plan d'aménagement" };
+  expectStatus('give opinion', await call('POST /v1/permits/{id}/opinions', { params: permit, body: opinion, headers: { 'idempotency-key': key('opinion') }, as: commission }), 200);
+  const decision = { outcome: 'approved', reasons: "Conforme au plan d'aménagement" };
+  expectStatus('decide', await call('POST /v1/permits/{id}/decision', { params: permit, body: decision, headers: { 'idempotency-key': key('decide') }, as: president }), 200);
+  expectStatus('permit history', await call('GET /v1/permits/{id}/history', { params: permit, as: citizen }), 200);
+  expectStatus('receipt', await call('GET /v1/permits/{id}/receipt', { params: permit, as: citizen }), 200);
+
+  // A permit left in silence past its deadline: the workflow records the lapse, the applicant invokes it.
+  const silent = expectStatus('file second permit', await call('POST /v1/permits', { body: application, headers: { 'idempotency-key': key('file-b') }, as: citizen }), 201);
+  const lapsing = { id: String(silent.json.id) };
+  await clock.advance('P25D');
+  expectStatus('invoke deemed approval', await call('POST /v1/permits/{id}/deemed-approval', { params: lapsing, headers: { 'idempotency-key': key('invoke') }, as: citizen }), 200);
+  expectStatus('certificate', await call('GET /v1/permits/{id}/certificate', { params: lapsing, as: citizen }), 200);
+  expectStatus('notifications', await call('GET /v1/notifications', { as: citizen }), 200);
+  const today = clock.now();
+  const stats = { commune: 'rabat', from: day(new Date(today.getTime() - 60 * 86_400_000)), to: day(today) };
+  expectStatus('stats', await call('GET /v1/stats/permits', { query: stats, as: auditor }), 200);
+
+  // Civil status: births in two offices, reads, the national search, a register page, a marginal note.
+  const register = `R-${round}`;
+  const birth = (office: string, number: number, person: Record<string, unknown>) => ({ type: 'birth', legacy: { office, year: 1990, register, number }, person });
+  const mohammed = {
+    givenName: { ar: 'مُحَمَّد', latin: 'Mohammed' },
+    familyName: { ar: 'بناني', latin: 'Bennani' },
+    sex: 'M',
+    birthDate: '1990-03-14',
+    birthPlace: { ar: 'الرباط', latin: 'Rabat' },
+    father: { givenName: { latin: 'Ahmed' }, familyName: { latin: 'Bennani' } },
+    mother: { givenName: { latin: 'Khadija' }, familyName: { latin: 'Alaoui' } },
+  };
+  const fatima = { givenName: { ar: 'فاطمة' }, familyName: { ar: 'الإدريسي' }, sex: 'F', birthDate: '1990-07-02', birthPlace: { ar: 'الدار البيضاء' } };
+  const registered = expectStatus(
+    'register birth',
+    await call('POST /v1/civil-status/acts', { body: birth('RBT-HASSAN', 1, mohammed), headers: { 'idempotency-key': key('act-1') }, as: rabatRegistrar }),
+    201,
+  );
+  expectStatus('register birth elsewhere', await call('POST /v1/civil-status/acts', { body: birth('CASA-ANFA', 1, fatima), headers: { 'idempotency-key': key('act-2') }, as: casaRegistrar }), 201);
+  const act = { id: String(registered.json.id) };
+  const civilId = String(registered.json.person.civilId);
+  expectStatus('list offices', await call('GET /v1/civil-status/offices'), 200);
+  expectStatus('read act', await call('GET /v1/civil-status/acts/{id}', { params: act, query: { reason: 'extract request' }, as: rabatRegistrar }), 200);
+  expectStatus('read person', await call('GET /v1/civil-status/persons/{civilId}', { params: { civilId }, query: { reason: 'verification' }, as: casaRegistrar }), 200);
+  expectStatus('search', await call('GET /v1/civil-status/search', { query: { name: 'Mohamed Benani', birthYear: '1990' }, as: casaRegistrar }), 200);
+  expectStatus('act history', await call('GET /v1/civil-status/acts/{id}/history', { params: act, as: rabatRegistrar }), 200);
+  expectStatus('access log', await call('GET /v1/civil-status/acts/{id}/access-log', { params: act, as: auditor }), 200);
+
+  const scan = Buffer.from(`%PDF-1.7 register ${register} page 1`);
+  const page = { registerId: `RBT-HASSAN.1990.${register}` };
+  const declared = expectStatus(
+    'declare page',
+    await call('POST /v1/civil-status/registers/{registerId}/pages', {
+      params: page,
+      body: { page: 1, sha256: createHash('sha256').update(scan).digest('hex'), contentType: 'application/pdf', acts: [act.id] },
+      headers: { 'idempotency-key': key('page') },
+      as: rabatRegistrar,
+    }),
+    201,
+  );
+  const upload = declared.json.upload as { url: string; headers: Record<string, string> };
+  const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: scan });
+  if (!put.ok) throw new ScenarioError(`upload page: ${put.status}`);
+  const pageParams = { ...page, page: '1' };
+  expectStatus('complete page', await call('POST /v1/civil-status/registers/{registerId}/pages/{page}/complete', { params: pageParams, headers: { 'idempotency-key': key('complete') }, as: rabatRegistrar }), 200);
+  expectStatus('view page', await call('GET /v1/civil-status/registers/{registerId}/pages/{page}', { params: pageParams, as: auditor }), 200);
+
+  const note = { kind: 'marriage', eventDate: '2024-06-01', text: { fr: 'Mariage contracté à Casablanca' } };
+  const recorded = expectStatus('record note', await call('POST /v1/civil-status/acts/{id}/notes', { params: act, body: note, headers: { 'idempotency-key': key('note') }, as: casaRegistrar }), 201);
+  const noteId = String(recorded.json.noteId);
+  // The delivery workflow runs in the background; the clock says when everything it started has settled.
+  await clock.settled();
+  const rabat = { code: 'RBT-HASSAN' };
+  expectStatus('inbox', await call('GET /v1/civil-status/offices/{code}/inbox', { params: rabat, as: rabatRegistrar }), 200);
+  expectStatus('apply note', await call('POST /v1/civil-status/offices/{code}/inbox/{noteId}/apply', { params: { ...rabat, noteId }, headers: { 'idempotency-key': key('apply') }, as: rabatRegistrar }), 200);
+  expectStatus('outbox', await call('GET /v1/civil-status/offices/{code}/outbox', { params: { code: 'CASA-ANFA' }, as: casaRegistrar }), 200);
+  expectStatus('dead letters', await call('GET /v1/civil-status/notes/dead-letters', { as: admin }), 200);
+  // No note gives up its delivery in this scenario; an admin redriving one that was applied is refused.
+  expectStatus('redrive', await call('POST /v1/civil-status/notes/{noteId}/redrive', { params: { noteId }, headers: { 'idempotency-key': key('redrive') }, as: admin }), 409);
+
+  return {
+    workflowEvents: {
+      CheckPermitDeadline: { permitId: permit.id },
+      SweepOverduePermits: {},
+      DeliverMarginalNote: { noteId },
+      DeadLetterMarginalNote: { noteId, attempts: 9 },
+      SeedReferenceData: { RequestType: 'Create' },
+    },
+  };
+}
