@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { bundlePart } from './parts/bundle.ts';
 import { clockPart } from './parts/clock.ts';
 import { dataAccessPart } from './parts/data-access.ts';
+import { documentsPart } from './parts/documents.ts';
 import { latencyPart } from './parts/latency.ts';
 import { registryPart } from './parts/registry.ts';
 import { startBenchPlatform, type BenchPlatform } from './core/bench-platform.ts';
@@ -17,9 +18,8 @@ interface RecordedPart extends PartResult {
   readonly flags: Record<string, string>;
 }
 
-// The parts, in the order `npm run bench` runs them; a part is one entry here. Issue 6's sixth part, documents
-// (issue time per document, verifications per second), joins this list once the documents context exists.
-const PARTS: readonly BenchPart[] = [bundlePart, dataAccessPart, latencyPart, clockPart, registryPart];
+// The parts, in the order `npm run bench` runs them; a part is one entry here.
+const PARTS: readonly BenchPart[] = [bundlePart, dataAccessPart, latencyPart, clockPart, registryPart, documentsPart];
 
 function parseArguments(argv: readonly string[]): { parts: readonly BenchPart[]; flags: Map<string, string> } {
   const flags = new Map<string, string>();

@@ -40,6 +40,8 @@ export interface RouteReply {
   readonly status: number;
   /** The parsed JSON body; undefined for a binary or empty one. */
   readonly json: any;
+  /** A binary body (a PDF), as sent. */
+  readonly bytes?: Uint8Array;
 }
 
 /** One call a scenario made, as a part observes it. */
@@ -118,7 +120,11 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
         const started = performance.now();
         const result = (await around(routeKey, () => route.handler(event, lambdaContext(route.functionId)))) as APIGatewayProxyStructuredResultV2;
         const durationMs = performance.now() - started;
-        const reply = { status: result.statusCode ?? 200, json: parseBody(result) };
+        const reply = {
+          status: result.statusCode ?? 200,
+          json: parseBody(result),
+          ...(result.isBase64Encoded && result.body !== undefined && { bytes: Buffer.from(result.body, 'base64') }),
+        };
         observe?.({ routeKey, functionId: route.functionId, event, reply, durationMs });
         return reply;
       },

@@ -1,10 +1,17 @@
 // A realistic day on the platform, through every HTTP route: reference data read and an admin confirming
 // holidays; a permit filed, suspended, resumed, extended, given an opinion and decided, another left to lapse and
 // invoked as deemed approved; births registered in two offices, read, searched by variant spellings, a register
-// page uploaded, a marginal note sent between offices and applied. Each round uses fresh identities and files.
+// page uploaded, a marginal note sent between offices and applied; a register folder imported; documents
+// requested, issued, reviewed, verified and revoked. Each round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
+import { decodeQrCode, pageOperators } from '../../test/fixtures/pdf/pdf-reading.ts';
 import type { CallRoute, Caller, RouteReply } from './bench-platform.ts';
+import { REGISTER_IMPORTS_BUCKET_ID } from '../../functions/civil-status/adapters/civil-status-keys.ts';
+import { physicalBucketName } from '../../lib/local/local-platform.ts';
+
+const IMPORT_BUCKET = physicalBucketName(REGISTER_IMPORTS_BUCKET_ID);
 
 export interface ScenarioOutcome {
   /** The payloads the workflows hand their functions for what this round created (CheckPermitDeadline...). */
@@ -93,7 +100,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
     await call('POST /v1/civil-status/acts', { body: birth('RBT-HASSAN', 1, mohammed), headers: { 'idempotency-key': key('act-1') }, as: rabatRegistrar }),
     201,
   );
-  expectStatus('register birth elsewhere', await call('POST /v1/civil-status/acts', { body: birth('CASA-ANFA', 1, fatima), headers: { 'idempotency-key': key('act-2') }, as: casaRegistrar }), 201);
+  const registeredElsewhere = expectStatus('register birth elsewhere', await call('POST /v1/civil-status/acts', { body: birth('CASA-ANFA', 1, fatima), headers: { 'idempotency-key': key('act-2') }, as: casaRegistrar }), 201);
   const act = { id: String(registered.json.id) };
   const civilId = String(registered.json.person.civilId);
   expectStatus('list offices', await call('GET /v1/civil-status/offices'), 200);
@@ -129,11 +136,51 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await clock.settled();
   const rabat = { code: 'RBT-HASSAN' };
   expectStatus('inbox', await call('GET /v1/civil-status/offices/{code}/inbox', { params: rabat, as: rabatRegistrar }), 200);
-  expectStatus('apply note', await call('POST /v1/civil-status/offices/{code}/inbox/{noteId}/apply', { params: { ...rabat, noteId }, headers: { 'idempotency-key': key('apply') }, as: rabatRegistrar }), 200);
+  expectStatus('apply note', await call('POST /v1/civil-status/offices/{code}/inbox/{noteId}/apply', { params: { ...rabat, noteId }, as: rabatRegistrar }), 200);
   expectStatus('outbox', await call('GET /v1/civil-status/offices/{code}/outbox', { params: { code: 'CASA-ANFA' }, as: casaRegistrar }), 200);
   expectStatus('dead letters', await call('GET /v1/civil-status/notes/dead-letters', { as: admin }), 200);
   // No note gives up its delivery in this scenario; an admin redriving one that was applied is refused.
   expectStatus('redrive', await call('POST /v1/civil-status/notes/{noteId}/redrive', { params: { noteId }, headers: { 'idempotency-key': key('redrive') }, as: admin }), 409);
+
+  // The historical import, the way AWS runs it: a folder in the import bucket, then the Distributed Map.
+  const folder = `RBT-HASSAN/1991-${register}`;
+  const imports = new S3Client({ forcePathStyle: true });
+  const importedPerson = { givenName: { ar: 'إدريس', latin: 'Driss' }, familyName: { ar: 'الفاسي', latin: 'Fassi' }, sex: 'M', birthDate: '1991-02-03', birthPlace: { latin: 'Rabat' } };
+  const indexLine = { type: 'birth', legacy: { office: 'RBT-HASSAN', year: 1991, register, number: 1 }, person: importedPerson, pages: [{ page: 1, file: 'pages/1.png' }] };
+  await imports.send(new PutObjectCommand({ Bucket: IMPORT_BUCKET, Key: `${folder}/pages/1.png`, Body: `scan of ${register}` }));
+  await imports.send(new PutObjectCommand({ Bucket: IMPORT_BUCKET, Key: `${folder}/index.jsonl`, Body: JSON.stringify(indexLine) }));
+  imports.destroy();
+  const started = expectStatus('start import', await call('POST /v1/civil-status/imports', { body: { folder }, headers: { 'idempotency-key': key('import') }, as: admin }), 202);
+  await clock.settled();
+  const finished = expectStatus('read import', await call('GET /v1/civil-status/imports/{importId}', { params: { importId: String(started.json.importId) }, as: auditor }), 200);
+  if (finished.json.status !== 'succeeded') throw new ScenarioError(`import: ${finished.json.status} ${finished.json.failure ?? ''}`);
+
+  // The documents window: the person of the first birth asks for their extract; their parents' names are in
+  // Latin script only, so a registrar of the office approves it, which issues it; they download and verify it.
+  // Fatima's act is in Arabic only: her request is rejected. A registrar revokes the first document.
+  const person: Caller = { sub: key('person'), roles: ['citizen'], civilId };
+  const extract = { kind: 'birth-extract', act: act.id, relationship: 'self', delivery: 'digital' };
+  const requested = expectStatus('request document', await call('POST /v1/documents/requests', { body: extract, headers: { 'idempotency-key': key('document') }, as: person }), 201);
+  const requestParams = { id: String(requested.json.id) };
+  expectStatus('review queue', await call('GET /v1/documents/review-queue', { as: rabatRegistrar }), 200);
+  const approved = expectStatus('approve', await call('POST /v1/documents/requests/{id}/approve', { params: requestParams, as: rabatRegistrar }), 200);
+  const documentId = String(approved.json.documentId);
+  expectStatus('my requests', await call('GET /v1/documents/requests', { as: person }), 200);
+  expectStatus('read request', await call('GET /v1/documents/requests/{id}', { params: requestParams, as: person }), 200);
+  const downloaded = expectStatus('download document', await call('GET /v1/documents/{documentId}', { params: { documentId }, as: person }), 200);
+  const qr = decodeQrCode(await pageOperators(downloaded.bytes!, 0));
+  if (!qr) throw new ScenarioError('download document: no QR code could be read');
+  expectStatus('verification keys', await call('GET /.well-known/jwks.json'), 200);
+  expectStatus('verify', await call('POST /v1/verify', { body: { qr } }), 200);
+
+  const fatimaCivilId = String(registeredElsewhere.json.person.civilId);
+  const fatimaCaller: Caller = { sub: key('fatima'), roles: ['citizen'], civilId: fatimaCivilId };
+  const copy = { kind: 'birth-full-copy', civilId: fatimaCivilId, relationship: 'self', delivery: 'pickup' };
+  const toReject = expectStatus('request to reject', await call('POST /v1/documents/requests', { body: copy, headers: { 'idempotency-key': key('copy') }, as: fatimaCaller }), 201);
+  expectStatus('reject', await call('POST /v1/documents/requests/{id}/reject', { params: { id: String(toReject.json.id) }, body: { reason: 'Page illisible' }, as: casaRegistrar }), 200);
+  expectStatus('revoke', await call('POST /v1/documents/{documentId}/revoke', { params: { documentId }, body: { reason: 'Acte rectifié' }, headers: { 'idempotency-key': key('revoke') }, as: rabatRegistrar }), 200);
+  expectStatus('revocations', await call('GET /v1/documents/revocations'), 200);
+  expectStatus('document events', await call('GET /v1/documents/{documentId}/events', { params: { documentId }, as: auditor }), 200);
 
   return {
     workflowEvents: {

@@ -5,6 +5,7 @@ import { dynamodbClient } from '../../functions/shared/aws/dynamodb.ts';
 import { DynamoDbMeter, emptyUsage, type DynamoDbUsage } from '../core/dynamodb-meter.ts';
 import { numberFlag, type Budget, type BenchPart, type Row } from '../core/results.ts';
 import { runScenario } from '../core/scenario.ts';
+import { platformFunctions } from '../core/bench-platform.ts';
 import { round } from '../core/stats.ts';
 
 const READ_BUDGET = 2;
@@ -63,6 +64,9 @@ export const dataAccessPart: BenchPart = {
       budgets.push({ subject: `requests, ${routeKey}`, limit: `≤ ${limit} (${reads ? 'read' : 'write'})`, measured: maxRequests, pass: maxRequests <= limit });
       if (scans > 0 && !SCAN_ALLOWED.has(routeKey)) budgets.push({ subject: `scans, ${routeKey}`, limit: '0', measured: scans, pass: false });
     }
+    // Every route of the platform must be driven, or its cost is not known.
+    const undriven = platformFunctions.flatMap((fn) => (fn.route && !usages.has(`${fn.route.method} ${fn.route.path}`) ? [`${fn.route.method} ${fn.route.path}`] : []));
+    budgets.push({ subject: `routes the scenario drives${undriven.length > 0 ? ` (missing: ${undriven.join(', ')})` : ''}`, limit: 'all', measured: `${usages.size} of ${usages.size + undriven.length}`, pass: undriven.length === 0 });
     const totalScans = rows.reduce((total, row) => total + Number(row.scans), 0);
     budgets.push({ subject: 'Scans on all routes (no admin exports exist)', limit: '0', measured: totalScans, pass: totalScans === 0 });
     return {

@@ -15,7 +15,7 @@ import { civilActReader } from '../../functions/civil-status/public-dynamodb.ts'
 import { newCivilId } from '../../functions/civil-status/domain/civil-identifier.ts';
 import type { CivilAct } from '../../functions/civil-status/public.ts';
 import { renderBirthDocument } from '../../functions/documents/adapters/birth-document-pdf.ts';
-import { newDocumentNumber } from '../../functions/documents/adapters/document-numbers.ts';
+import { newDocumentNumber, requestIdFor } from '../../functions/documents/adapters/document-numbers.ts';
 import { DynamoDbDocumentsRepository } from '../../functions/documents/adapters/dynamodb-documents.repository.ts';
 import { immediatePayments } from '../../functions/documents/adapters/immediate-payments.ts';
 import { s3DocumentFiles } from '../../functions/documents/adapters/s3-document-files.ts';
@@ -84,7 +84,7 @@ beforeAll(async () => {
   const names = await freshTables([...(civilStatusService.tables ?? []), ...(documentsService.tables ?? []), ...(referenceDataService.tables ?? [])]);
   await new DynamoDbReferenceDataRepository(client, names.reference!).seedOnce({ communes: DEMO_COMMUNES, procedures: DEMO_PROCEDURES, fixedHolidayRules: FIXED_HOLIDAY_RULES });
   register = new DynamoDbCivilStatusRepository(client, names['civil-status']!);
-  documentsTable = new DynamoDbDocumentsRepository(client, names.documents!, names['civil-status']!);
+  documentsTable = new DynamoDbDocumentsRepository(client, names.documents!, names['civil-status']!, names.reference!);
 
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const keyFile = join(mkdtempSync(join(tmpdir(), 'raqmana-documents-')), 'key.json');
@@ -103,6 +103,7 @@ beforeAll(async () => {
     signer: signerFor('integration-documents'),
     payments: immediatePayments,
     newRequestId: () => randomUUID(),
+    requestIdFor,
     newDocumentNumber,
   };
 });
@@ -140,6 +141,20 @@ describe('requesting a document', () => {
     expect((await documentsTable.requestsOf(stranger.civilId!, { limit: 10 })).items).toEqual([]);
     expect((await register.accessLog(act.id, { limit: 10 })).items).toEqual([]);
     expect(await storedPdfs()).toEqual(before);
+  });
+
+  it('makes one request and one document of retries with one Idempotency-Key, even at the same time, and refuses the key for another request', async () => {
+    const act = await registerBirth();
+    const owner = citizen(act.person.civilId!);
+    const input = { kind: 'birth-extract', act: act.id, relationship: 'self', delivery: 'digital' } as const;
+    const keyed = { ...context(), idempotencyKey: `key-${randomUUID()}` };
+    const tries = await Promise.all([1, 2, 3].map(() => requestDocument(dependencies, input, owner, keyed)));
+    expect(new Set(tries.map((request) => request.id)).size).toBe(1);
+    expect(new Set(tries.map((request) => request.documentId)).size).toBe(1);
+    expect(await requestDocument(dependencies, input, owner, keyed)).toMatchObject({ id: tries[0]!.id, documentId: tries[0]!.documentId });
+    expect((await documentsTable.requestsOf(act.person.civilId!, { limit: 10 })).items).toHaveLength(1);
+    expect((await storedPdfs()).filter((key) => key.endsWith(`${tries[0]!.documentId}.pdf`))).toHaveLength(1);
+    await expect(requestDocument(dependencies, { ...input, kind: 'birth-full-copy' }, owner, keyed)).rejects.toMatchObject({ code: 'idempotency-key-reused' });
   });
 
   it("lets a child ask for a parent's act named on their own, logging both reads", async () => {

@@ -308,7 +308,6 @@ export const applyNoteRoute = defineRoute({
   summary: 'Write the note in the margin of the birth act (once), which acknowledges it to the sending office',
   tags: TAGS,
   access: ['registrar'],
-  idempotent: true,
   params: z.strictObject({ code: officeCode, noteId: z.uuid() }),
   responses: { 200: { description: 'The applied note', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
 });

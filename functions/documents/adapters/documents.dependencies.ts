@@ -13,14 +13,14 @@ import { DynamoDbDocumentsRepository } from './dynamodb-documents.repository.ts'
 import { s3DocumentFiles } from './s3-document-files.ts';
 import { renderBirthDocument } from './birth-document-pdf.ts';
 import { immediatePayments } from './immediate-payments.ts';
-import { newDocumentNumber } from './document-numbers.ts';
+import { newDocumentNumber, requestIdFor } from './document-numbers.ts';
 
 const civilStatusTable = tableName(CIVIL_STATUS_TABLE_ID);
 const referenceTable = tableName(REFERENCE_TABLE_ID);
 const acts = civilActReader(dynamodb, civilStatusTable);
 
 export const documentsDependencies: DocumentsDependencies = {
-  repository: new DynamoDbDocumentsRepository(dynamodb, tableName(DOCUMENTS_TABLE_ID), civilStatusTable),
+  repository: new DynamoDbDocumentsRepository(dynamodb, tableName(DOCUMENTS_TABLE_ID), civilStatusTable, referenceTable),
   register: { birthAct: (target) => ('actId' in target ? acts.get(target.actId) : acts.getByCivilId(target.civilId)) },
   reference: { snapshot: (office, years) => loadReferenceSnapshot(dynamodb, referenceTable, { office, years }) },
   files: s3DocumentFiles(s3Client, bucketName(ISSUED_DOCUMENTS_BUCKET_ID)),
@@ -28,5 +28,6 @@ export const documentsDependencies: DocumentsDependencies = {
   signer: signerFor(DOCUMENT_SIGNING_KEY_ID),
   payments: immediatePayments,
   newRequestId: () => randomUUID(),
+  requestIdFor,
   newDocumentNumber,
 };

@@ -1,8 +1,9 @@
 // The documents table: requests with their events, issued documents with theirs, and three sparse indexes
 // (a person's requests, an office's review queue, the revocation list). Every step of a request is one
 // transaction, conditional on the version read, that also writes the register's access-log entries.
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { actReadItem } from '../../civil-status/public-dynamodb.ts';
+import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedIndexQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
@@ -24,7 +25,27 @@ export class DynamoDbDocumentsRepository implements DocumentsRepository {
     private readonly table: string,
     /** The civil-status table, where reads of acts are logged. */
     private readonly civilStatusTable: string,
+    /** The reference table, read in the same request as a request about to be made. */
+    private readonly referenceTable: string,
   ) {}
+
+  async requestWithReference(id: string, reference: ReferenceRequest): Promise<{ request?: DocumentRequest; reference: ReferenceSnapshot }> {
+    const output = await this.client.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [this.table]: { Keys: [documentsKeys.request(id)], ConsistentRead: true },
+          [this.referenceTable]: { Keys: referenceKeysFor(reference) },
+        },
+      }),
+    );
+    // Under throttling DynamoDB may leave keys unprocessed: then each is read on its own.
+    if (Object.keys(output.UnprocessedKeys ?? {}).length > 0) {
+      const [request, snapshot] = await Promise.all([this.getRequest(id), loadReferenceSnapshot(this.client, this.referenceTable, reference)]);
+      return { ...(request && { request }), reference: snapshot };
+    }
+    const item = output.Responses?.[this.table]?.[0];
+    return { ...(item && { request: toRequest(item) }), reference: readReferenceSnapshot(output.Responses?.[this.referenceTable] ?? [], reference) };
+  }
 
   async saveRequest(change: RequestChange): Promise<void> {
     const { request, issued } = change;

@@ -1,7 +1,7 @@
 // The ports the documents use cases need: their own storage, the civil-status register they read, the
 // reference data, the PDF store and renderer, the signing key and the payment provider.
 import type { ActRead, CivilAct } from '../../civil-status/public.ts';
-import type { ReferenceSnapshot } from '../../reference-data/public.ts';
+import type { ReferenceRequest, ReferenceSnapshot } from '../../reference-data/public.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import type { JwsSigner } from '../../shared/signing/jws-signer.ts';
 import type { BirthDocument } from '../domain/birth-document.ts';
@@ -25,6 +25,8 @@ export interface RequestChange {
 }
 
 export interface DocumentsRepository {
+  /** A request that may exist already (a retry), with the reference data a new one needs: one read. */
+  requestWithReference(id: string, reference: ReferenceRequest): Promise<{ request?: DocumentRequest; reference: ReferenceSnapshot }>;
   saveRequest(change: RequestChange): Promise<void>;
   getRequest(id: string): Promise<DocumentRequest | undefined>;
   requestEvents(id: string): Promise<(RequestEvent & { version: number })[]>;
@@ -79,5 +81,7 @@ export interface DocumentsDependencies {
   readonly signer: JwsSigner;
   readonly payments: PaymentProvider;
   readonly newRequestId: () => string;
+  /** The id of the request a caller makes under an Idempotency-Key: the same for the same caller and key. */
+  readonly requestIdFor: (callerSub: string, idempotencyKey: string) => string;
   readonly newDocumentNumber: () => string;
 }

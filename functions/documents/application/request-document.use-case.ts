@@ -3,14 +3,14 @@
 // otherwise the request waits for a registrar of the act's office within the service deadline.
 import type { ActRead, CivilAct } from '../../civil-status/public.ts';
 import type { Principal } from '../../shared/auth/principal.ts';
-import { ForbiddenError, InvalidStateError } from '../../shared/errors/domain-errors.ts';
+import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import { computeDeadline } from '../../shared/statutory-clock/statutory-clock.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { isDigitized } from '../domain/birth-document.ts';
 import type { Delivery, DocumentKind, DocumentRequest, Relationship, RequestEvent } from '../domain/document-request.ts';
 import { isEntitled, needsRequesterAct } from '../domain/entitlement.ts';
 import { SERVICE_PERIOD, feeOf } from '../domain/tariff.ts';
-import type { DocumentsDependencies } from './documents.ports.ts';
+import type { DocumentsDependencies, RequestChange } from './documents.ports.ts';
 import { issueDocument, saveWithIssued } from './issue-document.ts';
 
 export interface DocumentRequestInput {
@@ -27,10 +27,23 @@ export interface CallContext {
   readonly requestId: string;
 }
 
+export interface RequestContext extends CallContext {
+  /** The caller's Idempotency-Key: the request is named after it, so a retry finds the first one. */
+  readonly idempotencyKey?: string;
+}
+
 const NOT_ENTITLED =
   'You may ask for the birth act of yourself, your parents, your children and your spouse, as the acts record them';
 
-export async function requestDocument(dependencies: DocumentsDependencies, input: DocumentRequestInput, principal: Principal, context: CallContext): Promise<DocumentRequest> {
+/** A retry (same caller, same key) gets the request made the first time; the same key for another request is refused. */
+function sameRequest(existing: DocumentRequest, input: DocumentRequestInput, actId: string, requester: string): DocumentRequest {
+  const same =
+    existing.requester.civilId === requester && existing.actId === actId && existing.kind === input.kind && existing.relationship === input.relationship && existing.delivery === input.delivery;
+  if (!same) throw new IdempotencyKeyReusedError('This Idempotency-Key was used for another request');
+  return existing;
+}
+
+export async function requestDocument(dependencies: DocumentsDependencies, input: DocumentRequestInput, principal: Principal, context: RequestContext): Promise<DocumentRequest> {
   const requesterCivilId = principal.civilId;
   if (!requesterCivilId) throw new ForbiddenError('Your account is not linked to a civil identifier');
   const { register } = dependencies;
@@ -40,14 +53,15 @@ export async function requestDocument(dependencies: DocumentsDependencies, input
   if (!target || !isEntitled(input.relationship, { requesterCivilId, ...(requesterAct && { requesterAct }), target })) throw new ForbiddenError(NOT_ENTITLED);
   if (target.status !== 'registered') throw new InvalidStateError('This act was annulled: no document can be issued from it');
 
-  const id = dependencies.newRequestId();
+  const id = context.idempotencyKey ? dependencies.requestIdFor(principal.sub, context.idempotencyKey) : dependencies.newRequestId();
   const at = context.now.toISOString();
   const read = (act: CivilAct): ActRead => ({ actId: act.id, by: principal.sub, role: 'citizen', reason: `document request ${id}`, at, requestId: context.requestId });
   const actReads = [read(target), ...(requesterAct && requesterAct.id !== target.id ? [read(requesterAct)] : [])];
 
   const today = moroccanDate(context.now);
   const year = Number(today.slice(0, 4));
-  const reference = await dependencies.reference.snapshot(target.office, [year, year + 1]);
+  const { request: existing, reference } = await dependencies.repository.requestWithReference(id, { office: target.office, years: [year, year + 1] });
+  if (existing) return sameRequest(existing, input, target.id, requesterCivilId);
   if (!reference.office) throw new Error(`Office ${target.office} of act ${target.id} is not in the reference data`);
   const deadline = computeDeadline({ period: SERVICE_PERIOD, receiptDate: today, holidays: reference.holidays });
 
@@ -73,19 +87,31 @@ export async function requestDocument(dependencies: DocumentsDependencies, input
     { type: 'paid', at, by: principal.sub, details: { amount, paymentId: payment.paymentId } },
   ];
 
-  if (!isDigitized(target)) {
-    const request: DocumentRequest = { ...base, status: 'awaiting-review', reviewReason: 'not-digitized' };
-    await saveWithIssued(dependencies, { request, expectedVersion: 0, events: [...events, { type: 'sent-for-review', at, by: 'system', details: { reason: 'not-digitized' } }], actReads });
-    return request;
+  let change: RequestChange;
+  if (isDigitized(target)) {
+    const issued = await issueDocument(dependencies, { ...base }, target, reference.office, { now: context.now, by: principal.sub, requestId: context.requestId });
+    change = {
+      request: { ...base, status: 'issued', documentId: issued.document.id, issuedAt: issued.document.issuedAt },
+      expectedVersion: 0,
+      events: [...events, { type: 'issued', at, by: 'system', details: { documentId: issued.document.id } }],
+      actReads,
+      issued,
+    };
+  } else {
+    change = {
+      request: { ...base, status: 'awaiting-review', reviewReason: 'not-digitized' },
+      expectedVersion: 0,
+      events: [...events, { type: 'sent-for-review', at, by: 'system', details: { reason: 'not-digitized' } }],
+      actReads,
+    };
   }
-  const issued = await issueDocument(dependencies, { ...base }, target, reference.office, { now: context.now, by: principal.sub, requestId: context.requestId });
-  const request: DocumentRequest = { ...base, status: 'issued', documentId: issued.document.id, issuedAt: issued.document.issuedAt };
-  await saveWithIssued(dependencies, {
-    request,
-    expectedVersion: 0,
-    events: [...events, { type: 'issued', at, by: 'system', details: { documentId: issued.document.id } }],
-    actReads,
-    issued,
-  });
-  return request;
+  try {
+    await saveWithIssued(dependencies, change);
+  } catch (error) {
+    // Two tries with one key at the same time: the first write wins, and the other answers with it.
+    const winner = error instanceof ConflictError && context.idempotencyKey ? await dependencies.repository.getRequest(id) : undefined;
+    if (!winner) throw error;
+    return sameRequest(winner, input, target.id, requesterCivilId);
+  }
+  return change.request;
 }

@@ -1,6 +1,5 @@
 // POST /v1/documents/requests/{id}/reject (registrar of the act's office)
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { idempotentRequests } from '../../shared/http/idempotency.ts';
 import { now } from '../../shared/time/time-source.ts';
 import { documentsDependencies } from '../adapters/documents.dependencies.ts';
 import { rejectRequest } from '../application/review.use-cases.ts';
@@ -11,5 +10,4 @@ export const handler = httpHandler(
   async ({ params, body, principal, correlationId }) => ({
     body: await rejectRequest(documentsDependencies, params.id, body.reason, principal, { now: now(), requestId: correlationId }),
   }),
-  { idempotency: idempotentRequests },
 );

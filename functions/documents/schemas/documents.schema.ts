@@ -50,7 +50,7 @@ export const createRequestRoute = defineRoute({
   summary: 'Ask for a birth extract or full copy, for yourself, a parent, a child or your spouse; issued at once when the act is digitized',
   tags: TAGS,
   access: ['citizen'],
-  idempotent: true,
+  idempotent: 'by-use-case',
   body: z
     .strictObject({
       kind: z.enum(['birth-extract', 'birth-full-copy']),
@@ -66,6 +66,7 @@ export const createRequestRoute = defineRoute({
     401: problem,
     403: problem,
     409: problem,
+    422: problem,
   },
 });
 
@@ -101,10 +102,9 @@ export const approveRequestRoute = defineRoute({
   operationId: 'approveDocumentRequest',
   method: 'POST',
   path: '/v1/documents/requests/{id}/approve',
-  summary: 'Approve a request waiting for review: the document is issued at once',
+  summary: 'Approve a request waiting for review: the document is issued at once; approving again answers with the same document',
   tags: TAGS,
   access: ['registrar'],
-  idempotent: true,
   params: requestId,
   responses: { 200: { description: 'The request, issued', schema: documentRequestSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
 });
@@ -113,10 +113,9 @@ export const rejectRequestRoute = defineRoute({
   operationId: 'rejectDocumentRequest',
   method: 'POST',
   path: '/v1/documents/requests/{id}/reject',
-  summary: 'Reject a request waiting for review, with the reason the requester is given',
+  summary: 'Reject a request waiting for review, with the reason the requester is given; rejecting again answers with the same rejection',
   tags: TAGS,
   access: ['registrar'],
-  idempotent: true,
   params: requestId,
   body: reason,
   responses: { 200: { description: 'The request, rejected', schema: documentRequestSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },

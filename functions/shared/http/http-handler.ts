@@ -37,6 +37,8 @@ export interface HttpRequest<Params, Query, Body, Access extends RouteAccess> {
   readonly principal: Access extends 'public' ? Principal | undefined : Principal;
   readonly language: Language;
   readonly correlationId: string;
+  /** The `Idempotency-Key` header, checked for its format, for routes whose use case keys what it creates by it. */
+  readonly idempotencyKey?: string;
   readonly event: HttpEvent;
 }
 
@@ -239,7 +241,7 @@ export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, B
   handle: (request: HttpRequest<z.output<Params>, z.output<Query>, z.output<Body>, Access>) => Promise<HttpResult>,
   options: HttpHandlerOptions = {},
 ) {
-  if (route.idempotent && !options.idempotency) {
+  if (route.idempotent === true && !options.idempotency) {
     throw new Error(`${route.operationId} is idempotent by contract: pass { idempotency: idempotentRequests }`);
   }
   const chain = middy<HttpEvent, HttpResponse, Error, Context>()
@@ -249,10 +251,11 @@ export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, B
     .use(requestContext())
     .use(authorize(route.access))
     .use(parseAndValidate(route as RouteContract));
-  if (route.idempotent && options.idempotency) chain.use(options.idempotency(route as RouteContract));
+  if (route.idempotent === true && options.idempotency) chain.use(options.idempotency(route as RouteContract));
 
   return chain.handler(async (event) => {
     const state = stateOf(event);
+    const idempotencyKey = header(event, 'idempotency-key');
     const result = await handle({
       params: state.params as z.output<Params>,
       query: state.query as z.output<Query>,
@@ -260,6 +263,7 @@ export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, B
       principal: state.principal as HttpRequest<unknown, unknown, unknown, Access>['principal'],
       language: state.language,
       correlationId: state.correlationId,
+      ...(idempotencyKey !== undefined && { idempotencyKey }),
       event,
     });
     return toResponse(result, state);

@@ -35,8 +35,13 @@ export interface RouteContract<
   readonly query?: Query;
   readonly body?: Body;
   readonly responses: Readonly<Record<number, ResponseContract>>;
-  /** Honours an `Idempotency-Key` header: a retry with the same key gets the first response. */
-  readonly idempotent?: boolean;
+  /**
+   * Honours an `Idempotency-Key` header: a retry with the same key gets the first outcome. `true`: Powertools
+   * records the first response of each key (two writes per request). `by-use-case`: the use case names what it
+   * creates after the key (the handler gets `idempotencyKey`) and a conditional write makes the retry find it,
+   * with no records of its own.
+   */
+  readonly idempotent?: true | 'by-use-case';
   /**
    * Requests per second the route serves across all callers, with the burst it absorbs (API Gateway route
    * throttling in AWS, a token bucket in the local gateway); beyond it the caller gets 429.
