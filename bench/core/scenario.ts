@@ -151,8 +151,9 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await imports.send(new PutObjectCommand({ Bucket: IMPORT_BUCKET, Key: `${folder}/index.jsonl`, Body: JSON.stringify(indexLine) }));
   imports.destroy();
   const started = expectStatus('start import', await call('POST /v1/civil-status/imports', { body: { folder }, headers: { 'idempotency-key': key('import') }, as: admin }), 202);
+  const importId = String(started.json.importId);
   await clock.settled();
-  const finished = expectStatus('read import', await call('GET /v1/civil-status/imports/{importId}', { params: { importId: String(started.json.importId) }, as: auditor }), 200);
+  const finished = expectStatus('read import', await call('GET /v1/civil-status/imports/{importId}', { params: { importId }, as: auditor }), 200);
   if (finished.json.status !== 'succeeded') throw new ScenarioError(`import: ${finished.json.status} ${finished.json.failure ?? ''}`);
 
   // The documents window: the person of the first birth asks for their extract; their parents' names are in
@@ -189,6 +190,10 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       DeliverMarginalNote: { noteId },
       DeadLetterMarginalNote: { noteId, attempts: 9 },
       SeedReferenceData: { RequestType: 'Create' },
+      // What the register-import workflow hands its functions for the import above (run again: idempotent).
+      PrepareRegisterImport: { importId, folder },
+      ImportRegisterBatch: { Items: [{ line: 1, text: JSON.stringify(indexLine) }], BatchInput: { importId, folder } },
+      FinishRegisterImport: { importId, prepared: { linesTotal: 1 } },
     },
   };
 }
