@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildBuildOptions } from '../../lib/constructs/function-bundling.ts';
 import { REPOSITORY_ROOT, platformFunctions, type BenchPlatform } from '../core/bench-platform.ts';
+import { isResourceEnvironmentName, resourceEnvironmentNames, type FunctionDescription } from '../../functions/shared/service-description.ts';
 import { numberFlag, type Budget, type BenchPart, type Row } from '../core/results.ts';
 import { runScenario } from '../core/scenario.ts';
 import { median, round } from '../core/stats.ts';
@@ -62,7 +63,10 @@ export const bundlePart: BenchPart = {
       const bench = await context.platform();
       const events = await realisticEvents(bench, context.log);
       // The child processes reach the emulators through the endpoints the platform put in this environment.
-      const environment = { ...process.env };
+      const environmentOf = (fn: typeof BARE | FunctionDescription) => {
+        const granted = new Set(fn === BARE ? [] : resourceEnvironmentNames(fn as FunctionDescription));
+        return Object.fromEntries(Object.entries(process.env).filter(([name]) => !isResourceEnvironmentName(name) || granted.has(name)));
+      };
       for (let run = 1; run <= runs; run++) {
         context.log(`bundle: cold starts, run ${run}/${runs}`);
         // Each run starts the bare handler and then every function, so drift on the machine touches them alike.
@@ -74,8 +78,9 @@ export const bundlePart: BenchPart = {
             event,
             functionName: fn.id,
             workDir: join(OUT_DIR, 'events'),
-            // What the stack sets on every function (lib/constructs/api-function.ts), over the local endpoints.
-            environment: { ...environment, POWERTOOLS_SERVICE_NAME: fn.service, POWERTOOLS_METRICS_NAMESPACE: 'Raqmana', NODE_OPTIONS: '--enable-source-maps' },
+            // What the stack sets on the function (lib/constructs/api-function.ts): only the resources it is granted,
+            // so a module that reads another one fails here as it would in Lambda; over the local endpoints.
+            environment: { ...environmentOf(fn), POWERTOOLS_SERVICE_NAME: fn.service, POWERTOOLS_METRICS_NAMESPACE: 'Raqmana', NODE_OPTIONS: '--enable-source-maps' },
           });
           cold.set(fn.id, [...(cold.get(fn.id) ?? []), measured]);
         }

@@ -123,6 +123,26 @@ export function signingKeyEnvName(keyId: string): string {
   return `SIGNING_KEY_${keyId.toUpperCase().replace(/-/g, '_')}`;
 }
 
+/**
+ * The environment variables naming platform resources that a function is given (as the stack gives them): its
+ * tables (the idempotency table too when its route keeps idempotency records), buckets, state machines and
+ * signing keys. A function that reads any other one would fail in Lambda.
+ */
+export function resourceEnvironmentNames(fn: FunctionDescription): string[] {
+  return [
+    ...Object.keys(fn.tables ?? {}).map(tableEnvName),
+    ...(fn.route?.idempotent === true ? [tableEnvName(IDEMPOTENCY_TABLE.id)] : []),
+    ...Object.keys(fn.buckets ?? {}).map(bucketEnvName),
+    ...(fn.startsStateMachines ?? []).map(stateMachineEnvName),
+    ...Object.keys(fn.signingKeys ?? {}).map(signingKeyEnvName),
+  ];
+}
+
+/** Whether an environment variable names a platform resource (and so is given to a function only if granted). */
+export function isResourceEnvironmentName(name: string): boolean {
+  return /^(TABLE|BUCKET|STATE_MACHINE|SIGNING_KEY)_/.test(name);
+}
+
 /** The whole platform: shared tables plus every bounded context. */
 export interface PlatformDescription {
   /** Tables used across contexts (the idempotency records). */

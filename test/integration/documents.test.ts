@@ -84,7 +84,7 @@ beforeAll(async () => {
   const names = await freshTables([...(civilStatusService.tables ?? []), ...(documentsService.tables ?? []), ...(referenceDataService.tables ?? [])]);
   await new DynamoDbReferenceDataRepository(client, names.reference!).seedOnce({ communes: DEMO_COMMUNES, procedures: DEMO_PROCEDURES, fixedHolidayRules: FIXED_HOLIDAY_RULES });
   register = new DynamoDbCivilStatusRepository(client, names['civil-status']!);
-  documentsTable = new DynamoDbDocumentsRepository(client, names.documents!, names['civil-status']!, names.reference!);
+  documentsTable = new DynamoDbDocumentsRepository(client, names.documents!, { civilStatus: names['civil-status']!, reference: names.reference! });
 
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const keyFile = join(mkdtempSync(join(tmpdir(), 'raqmana-documents-')), 'key.json');
@@ -173,11 +173,11 @@ describe('reviewing a request', () => {
     const request = await requestDocument(dependencies, { kind: 'birth-extract', act: act.id, relationship: 'self', delivery: 'digital' }, citizen(act.person.civilId!), context());
     expect(request).toMatchObject({ status: 'awaiting-review', reviewReason: 'not-digitized', dueDate: '2026-12-04' });
 
-    const queue = await reviewQueue(dependencies, registrar, { limit: 100 }, false, now);
+    const queue = await reviewQueue(documentsTable, registrar, { limit: 100 }, false, now);
     expect(queue.items.map((item) => item.id)).toContain(request.id);
     const late = new Date('2026-12-05T08:00:00Z');
-    expect((await reviewQueue(dependencies, registrar, { limit: 100 }, true, late)).items).toContainEqual(expect.objectContaining({ id: request.id, overdue: true }));
-    expect((await reviewQueue(dependencies, registrar, { limit: 100 }, true, now)).items.map((item) => item.id)).not.toContain(request.id);
+    expect((await reviewQueue(documentsTable, registrar, { limit: 100 }, true, late)).items).toContainEqual(expect.objectContaining({ id: request.id, overdue: true }));
+    expect((await reviewQueue(documentsTable, registrar, { limit: 100 }, true, now)).items.map((item) => item.id)).not.toContain(request.id);
 
     const pdfsBefore = (await storedPdfs()).length;
     const outcomes = await Promise.allSettled([registrar, otherRegistrar, registrar].map((who) => approveRequest(dependencies, request.id, who, context())));
@@ -188,7 +188,7 @@ describe('reviewing a request', () => {
     // Only the winner's PDF is kept.
     expect((await storedPdfs()).length).toBe(pdfsBefore + 1);
     expect((await documentsTable.getRequest(request.id))?.status).toBe('issued');
-    expect((await reviewQueue(dependencies, registrar, { limit: 100 }, false, now)).items.map((item) => item.id)).not.toContain(request.id);
+    expect((await reviewQueue(documentsTable, registrar, { limit: 100 }, false, now)).items.map((item) => item.id)).not.toContain(request.id);
   });
 
   it('keeps another office out of the request', async () => {
@@ -213,7 +213,7 @@ describe('verifying and revoking', () => {
     const forged = Buffer.from(Buffer.from(payload!, 'base64url').toString().replace('1990-05-06', '1980-05-06')).toString('base64url');
     expect(await verifyDocument(dependencies, `${header}.${forged}.${signature}`, context())).toEqual({ valid: false, status: 'tampered' });
 
-    const outcomes = await Promise.allSettled([revokeDocument(dependencies, document!.id, 'Act corrected by judgement', registrar, context()), revokeDocument(dependencies, document!.id, 'Duplicate', otherRegistrar, context())]);
+    const outcomes = await Promise.allSettled([revokeDocument(documentsTable, document!.id, 'Act corrected by judgement', registrar, context()), revokeDocument(documentsTable, document!.id, 'Duplicate', otherRegistrar, context())]);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     expect(await verifyDocument(dependencies, qr, context())).toMatchObject({ valid: false, status: 'revoked', claims: { dn: document!.id } });
     expect((await documentsTable.revocations({ limit: 100 })).items).toContainEqual({ id: document!.id, revokedAt: now.toISOString() });

@@ -1,31 +1,31 @@
-// The documents use cases wired to DynamoDB, S3, the signing key and the payment provider, created once per module.
+// Everything issuing needs (the register, reference data, the PDF renderer, the signing key, the PDF bucket, the
+// payment provider), wired once per module. Only the request and approval routes import it: the PDF renderer
+// and its fonts weigh about 1.4 MB, which no other route should load on a cold start.
 import { randomUUID } from 'node:crypto';
 import { CIVIL_STATUS_TABLE_ID } from '../../civil-status/public.ts';
 import { civilActReader } from '../../civil-status/public-dynamodb.ts';
 import { loadReferenceSnapshot, REFERENCE_TABLE_ID } from '../../reference-data/public.ts';
 import { dynamodb, tableName } from '../../shared/aws/dynamodb.ts';
-import { bucketName } from '../../shared/aws/environment.ts';
-import { s3Client } from '../../shared/aws/s3.ts';
-import { signerFor } from '../../shared/signing/jws-signer.ts';
 import type { DocumentsDependencies } from '../application/documents.ports.ts';
-import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from './documents-keys.ts';
-import { DynamoDbDocumentsRepository } from './dynamodb-documents.repository.ts';
-import { s3DocumentFiles } from './s3-document-files.ts';
 import { renderBirthDocument } from './birth-document-pdf.ts';
-import { immediatePayments } from './immediate-payments.ts';
 import { newDocumentNumber, requestIdFor } from './document-numbers.ts';
+import { documentSigner } from './document-signer.ts';
+import { DOCUMENTS_TABLE_ID } from './documents-keys.ts';
+import { DynamoDbDocumentsRepository } from './dynamodb-documents.repository.ts';
+import { immediatePayments } from './immediate-payments.ts';
+import { issuedFiles } from './issued-files.ts';
 
-const civilStatusTable = tableName(CIVIL_STATUS_TABLE_ID);
 const referenceTable = tableName(REFERENCE_TABLE_ID);
+const civilStatusTable = tableName(CIVIL_STATUS_TABLE_ID);
 const acts = civilActReader(dynamodb, civilStatusTable);
 
 export const documentsDependencies: DocumentsDependencies = {
-  repository: new DynamoDbDocumentsRepository(dynamodb, tableName(DOCUMENTS_TABLE_ID), civilStatusTable, referenceTable),
+  repository: new DynamoDbDocumentsRepository(dynamodb, tableName(DOCUMENTS_TABLE_ID), { civilStatus: civilStatusTable, reference: referenceTable }),
   register: { birthAct: (target) => ('actId' in target ? acts.get(target.actId) : acts.getByCivilId(target.civilId)) },
   reference: { snapshot: (office, years) => loadReferenceSnapshot(dynamodb, referenceTable, { office, years }) },
-  files: s3DocumentFiles(s3Client, bucketName(ISSUED_DOCUMENTS_BUCKET_ID)),
+  files: issuedFiles,
   renderer: { render: renderBirthDocument },
-  signer: signerFor(DOCUMENT_SIGNING_KEY_ID),
+  signer: documentSigner,
   payments: immediatePayments,
   newRequestId: () => randomUUID(),
   requestIdFor,

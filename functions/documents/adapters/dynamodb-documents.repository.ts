@@ -23,28 +23,36 @@ export class DynamoDbDocumentsRepository implements DocumentsRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
-    /** The civil-status table, where reads of acts are logged. */
-    private readonly civilStatusTable: string,
-    /** The reference table, read in the same request as a request about to be made. */
-    private readonly referenceTable: string,
+    /**
+     * Tables of other contexts, given only to the functions that use them (each function's environment names
+     * just its own tables): the civil-status table, where reads of acts are logged when a request is made or
+     * approved, and the reference table, read with a request about to be made.
+     */
+    private readonly related: { readonly civilStatus?: string; readonly reference?: string } = {},
   ) {}
+
+  private relatedTable(name: 'civilStatus' | 'reference'): string {
+    const table = this.related[name];
+    if (!table) throw new Error(`This function was not given the ${name} table`);
+    return table;
+  }
 
   async requestWithReference(id: string, reference: ReferenceRequest): Promise<{ request?: DocumentRequest; reference: ReferenceSnapshot }> {
     const output = await this.client.send(
       new BatchGetCommand({
         RequestItems: {
           [this.table]: { Keys: [documentsKeys.request(id)], ConsistentRead: true },
-          [this.referenceTable]: { Keys: referenceKeysFor(reference) },
+          [this.relatedTable('reference')]: { Keys: referenceKeysFor(reference) },
         },
       }),
     );
     // Under throttling DynamoDB may leave keys unprocessed: then each is read on its own.
     if (Object.keys(output.UnprocessedKeys ?? {}).length > 0) {
-      const [request, snapshot] = await Promise.all([this.getRequest(id), loadReferenceSnapshot(this.client, this.referenceTable, reference)]);
+      const [request, snapshot] = await Promise.all([this.getRequest(id), loadReferenceSnapshot(this.client, this.relatedTable('reference'), reference)]);
       return { ...(request && { request }), reference: snapshot };
     }
     const item = output.Responses?.[this.table]?.[0];
-    return { ...(item && { request: toRequest(item) }), reference: readReferenceSnapshot(output.Responses?.[this.referenceTable] ?? [], reference) };
+    return { ...(item && { request: toRequest(item) }), reference: readReferenceSnapshot(output.Responses?.[this.relatedTable('reference')] ?? [], reference) };
   }
 
   async saveRequest(change: RequestChange): Promise<void> {
@@ -68,7 +76,7 @@ export class DynamoDbDocumentsRepository implements DocumentsRepository {
           },
         },
         ...change.events.map((event, index) => ({ Put: { TableName: this.table, Item: { ...documentsKeys.requestEvent(request.id, request.version, index), ...event, version: request.version } } })),
-        ...change.actReads.map((read) => ({ Put: { TableName: this.civilStatusTable, Item: actReadItem(read) } })),
+        ...change.actReads.map((read) => ({ Put: { TableName: this.relatedTable('civilStatus'), Item: actReadItem(read) } })),
         ...(issued
           ? [
               { Put: { TableName: this.table, Item: { ...documentsKeys.document(issued.document.id), ...issued.document }, ConditionExpression: 'attribute_not_exists(pk)' } },

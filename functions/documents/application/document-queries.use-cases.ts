@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError } from '../../shared/errors/domain-errors
 import type { Page } from '../../shared/http/pagination.ts';
 import type { DocumentRequest, RequestEvent } from '../domain/document-request.ts';
 import { revoke, type DocumentEvent, type IssuedDocument } from '../domain/issued-document.ts';
-import type { DocumentsDependencies, PageRequest } from './documents.ports.ts';
+import type { DocumentFiles, DocumentsRepository, PageRequest } from './documents.ports.ts';
 import type { CallContext } from './request-document.use-case.ts';
 
 type Held = Pick<DocumentRequest, 'requester' | 'office'>;
@@ -19,22 +19,22 @@ export interface RequestView extends DocumentRequest {
   readonly downloadUrl?: string;
 }
 
-export async function readRequest(dependencies: DocumentsDependencies, id: string, principal: Principal): Promise<RequestView> {
-  const request = await dependencies.repository.getRequest(id);
+export async function readRequest(repository: DocumentsRepository, id: string, principal: Principal): Promise<RequestView> {
+  const request = await repository.getRequest(id);
   if (!request || !(isOwner(request, principal) || isRegistrarOf(request, principal) || principal.roles.includes('auditor'))) throw new NotFoundError(`No request ${id}`);
-  const history = await dependencies.repository.requestEvents(id);
+  const history = await repository.requestEvents(id);
   return { ...request, history, ...(request.documentId && { downloadUrl: `/v1/documents/${request.documentId}` }) };
 }
 
-export async function myRequests(dependencies: DocumentsDependencies, principal: Principal, page: PageRequest): Promise<Page<DocumentRequest>> {
+export async function myRequests(repository: DocumentsRepository, principal: Principal, page: PageRequest): Promise<Page<DocumentRequest>> {
   // An account not linked to a civil identifier cannot have made a request.
   if (!principal.civilId) return { items: [] };
-  return dependencies.repository.requestsOf(principal.civilId, page);
+  return repository.requestsOf(principal.civilId, page);
 }
 
 /** The owner downloads their document; a registrar of the act's office prints it for a pickup at the counter. */
 export async function downloadDocument(
-  dependencies: DocumentsDependencies,
+  dependencies: { readonly repository: DocumentsRepository; readonly files: DocumentFiles },
   id: string,
   principal: Principal,
   context: CallContext,
@@ -47,19 +47,19 @@ export async function downloadDocument(
   return { document, pdf };
 }
 
-export async function documentEvents(dependencies: DocumentsDependencies, id: string, principal: Principal, page: PageRequest): Promise<Page<DocumentEvent>> {
-  const document = await dependencies.repository.getDocument(id);
+export async function documentEvents(repository: DocumentsRepository, id: string, principal: Principal, page: PageRequest): Promise<Page<DocumentEvent>> {
+  const document = await repository.getDocument(id);
   const held = document && { requester: document.owner, office: document.office };
   if (!document || !held || !(isRegistrarOf(held, principal) || principal.roles.includes('auditor'))) throw new NotFoundError(`No document ${id}`);
-  return dependencies.repository.documentEvents(id, page);
+  return repository.documentEvents(id, page);
 }
 
-export async function revokeDocument(dependencies: DocumentsDependencies, id: string, reason: string, principal: Principal, context: CallContext): Promise<IssuedDocument> {
+export async function revokeDocument(repository: DocumentsRepository, id: string, reason: string, principal: Principal, context: CallContext): Promise<IssuedDocument> {
   if (!principal.office) throw new ForbiddenError('Your account is not attached to a civil-status office');
-  const document = await dependencies.repository.getDocument(id);
+  const document = await repository.getDocument(id);
   if (!document || document.office !== principal.office) throw new NotFoundError(`No document ${id} for office ${principal.office}`);
   const at = context.now.toISOString();
   const revoked = revoke(document, { sub: principal.sub, office: principal.office }, reason, at);
-  await dependencies.repository.revokeDocument(revoked, { documentId: id, type: 'revoked', at, by: principal.sub, requestId: context.requestId });
+  await repository.revokeDocument(revoked, { documentId: id, type: 'revoked', at, by: principal.sub, requestId: context.requestId });
   return revoked;
 }

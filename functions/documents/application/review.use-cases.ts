@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError } from '../../shared/errors/domain-errors
 import type { Page } from '../../shared/http/pagination.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { approve, isOverdue, reject, type DocumentRequest, type Registrar } from '../domain/document-request.ts';
-import type { DocumentsDependencies, PageRequest } from './documents.ports.ts';
+import type { DocumentsDependencies, DocumentsRepository, PageRequest } from './documents.ports.ts';
 import { issueDocument, saveWithIssued } from './issue-document.ts';
 import type { CallContext } from './request-document.use-case.ts';
 
@@ -14,8 +14,8 @@ function registrarOf(principal: Principal): Registrar {
   return { sub: principal.sub, office: principal.office };
 }
 
-async function requestToReview(dependencies: DocumentsDependencies, id: string, registrar: Registrar): Promise<DocumentRequest> {
-  const request = await dependencies.repository.getRequest(id);
+async function requestToReview(repository: DocumentsRepository, id: string, registrar: Registrar): Promise<DocumentRequest> {
+  const request = await repository.getRequest(id);
   // Another office's requests are not disclosed.
   if (!request || request.office !== registrar.office) throw new NotFoundError(`No request ${id} for office ${registrar.office}`);
   return request;
@@ -23,7 +23,7 @@ async function requestToReview(dependencies: DocumentsDependencies, id: string, 
 
 export async function approveRequest(dependencies: DocumentsDependencies, id: string, principal: Principal, context: CallContext): Promise<DocumentRequest> {
   const registrar = registrarOf(principal);
-  const request = await requestToReview(dependencies, id, registrar);
+  const request = await requestToReview(dependencies.repository, id, registrar);
   // A retried approval answers with the document issued the first time.
   if (request.status === 'issued' && request.decidedBy === registrar.sub) return request;
   const act = await dependencies.register.birthAct({ actId: request.actId });
@@ -44,12 +44,12 @@ export async function approveRequest(dependencies: DocumentsDependencies, id: st
   return approved.request;
 }
 
-export async function rejectRequest(dependencies: DocumentsDependencies, id: string, reason: string, principal: Principal, context: CallContext): Promise<DocumentRequest> {
+export async function rejectRequest(repository: DocumentsRepository, id: string, reason: string, principal: Principal, context: CallContext): Promise<DocumentRequest> {
   const registrar = registrarOf(principal);
-  const request = await requestToReview(dependencies, id, registrar);
+  const request = await requestToReview(repository, id, registrar);
   if (request.status === 'rejected' && request.decidedBy === registrar.sub) return request;
   const rejected = reject(request, registrar, reason, context.now.toISOString());
-  await saveWithIssued(dependencies, { request: rejected.request, expectedVersion: request.version, events: rejected.events, actReads: [] });
+  await repository.saveRequest({ request: rejected.request, expectedVersion: request.version, events: rejected.events, actReads: [] });
   return rejected.request;
 }
 
@@ -58,8 +58,8 @@ export interface QueuedRequest extends DocumentRequest {
 }
 
 /** The registrar's office queue, most urgent first; `overdueOnly` keeps those past their service deadline. */
-export async function reviewQueue(dependencies: DocumentsDependencies, principal: Principal, page: PageRequest, overdueOnly: boolean, now: Date): Promise<Page<QueuedRequest>> {
+export async function reviewQueue(repository: DocumentsRepository, principal: Principal, page: PageRequest, overdueOnly: boolean, now: Date): Promise<Page<QueuedRequest>> {
   const registrar = registrarOf(principal);
-  const queued = await dependencies.repository.reviewQueue(registrar.office, page, overdueOnly ? now.toISOString() : undefined);
+  const queued = await repository.reviewQueue(registrar.office, page, overdueOnly ? now.toISOString() : undefined);
   return { ...queued, items: queued.items.map((request) => ({ ...request, overdue: isOverdue(request, now) })) };
 }

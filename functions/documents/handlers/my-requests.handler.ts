@@ -1,7 +1,7 @@
 // GET /v1/documents/requests (citizen)
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { documentsDependencies } from '../adapters/documents.dependencies.ts';
+import { documentsRepository } from '../adapters/documents-table.ts';
 import { myRequests } from '../application/document-queries.use-cases.ts';
 import { listMyRequestsRoute } from '../schemas/documents.schema.ts';
 
-export const handler = httpHandler(listMyRequestsRoute, async ({ query, principal }) => ({ body: await myRequests(documentsDependencies, principal, query) }));
+export const handler = httpHandler(listMyRequestsRoute, async ({ query, principal }) => ({ body: await myRequests(documentsRepository, principal, query) }));
