@@ -31,6 +31,7 @@ import { loadReferenceSnapshot } from '../../functions/reference-data/public.ts'
 import { referenceDataService } from '../../functions/reference-data/reference-data.service.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { signerFor } from '../../functions/shared/signing/jws-signer.ts';
+import { SALMA } from '../fixtures/civil-status/acts.ts';
 import { decodeQrCode, pageOperators } from '../fixtures/pdf/pdf-reading.ts';
 import { INTEGRATION_BUCKET } from './emulators.global-setup.ts';
 import { freshTables, localDocumentClient, localS3 } from './local-aws.ts';
@@ -61,14 +62,7 @@ async function registerBirth(person: Partial<CivilAct['person']> = {}): Promise<
     {
       type: 'birth',
       legacy: { office: 'RBT-HASSAN', year: 1990, register: 'R1', number: Math.floor(Math.random() * 1e9) },
-      person: {
-        givenName: { ar: 'سلمى', latin: 'Salma' },
-        familyName: { ar: 'العلوي', latin: 'El Alaoui' },
-        sex: 'F',
-        birthDate: '1990-05-06',
-        birthPlace: { ar: 'الرباط', latin: 'Rabat' },
-        ...person,
-      },
+      person: { ...SALMA, ...person },
     },
     registrar,
     now,

@@ -3,7 +3,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedIndexQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, pagedPrefixQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError, InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
@@ -141,18 +141,9 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
   }
 
   actions(id: string, page: PageRequest): Promise<Page<ActAction & { version: number }>> {
-    const { pk, skPrefix } = civilStatusKeys.actions(id);
-    return pagedQuery(
-      this.client,
-      {
-        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } },
-        page,
-        keyAttributes: ['pk', 'sk'],
-        partition: { pk },
-      },
-      (item) => withoutKeys<ActAction & { version: number }>(item),
-    );
+    return pagedPrefixQuery(this.client, { table: this.table, ...civilStatusKeys.actions(id), page }, (item) => withoutKeys<ActAction & { version: number }>(item));
   }
+
 
   async findByName(key: { family: string; given?: string; birthYear?: number }, limit: number): Promise<ActSummary[]> {
     const index = CIVIL_STATUS_INDEXES.byName;

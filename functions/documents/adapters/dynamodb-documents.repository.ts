@@ -5,7 +5,7 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDoc
 import { actReadItem } from '../../civil-status/public-dynamodb.ts';
 import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedIndexQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, pagedPrefixQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
@@ -143,18 +143,9 @@ export class DynamoDbDocumentsRepository implements DocumentsRepository {
   }
 
   documentEvents(id: string, page: PageRequest): Promise<Page<DocumentEvent>> {
-    const { pk, skPrefix } = documentsKeys.documentEvents(id);
-    return pagedQuery(
-      this.client,
-      {
-        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } },
-        page,
-        keyAttributes: ['pk', 'sk'],
-        partition: { pk },
-      },
-      (item) => withoutKeys<DocumentEvent>(item),
-    );
+    return pagedPrefixQuery(this.client, { table: this.table, ...documentsKeys.documentEvents(id), page }, (item) => withoutKeys<DocumentEvent>(item));
   }
+
 
   revocations(page: PageRequest): Promise<Page<Pick<IssuedDocument, 'id' | 'revokedAt'>>> {
     return pagedIndexQuery(

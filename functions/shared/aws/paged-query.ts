@@ -71,3 +71,21 @@ export function pagedIndexQuery<T>(client: DynamoDBDocumentClient, query: IndexP
     map,
   );
 }
+
+/** One page of the items of a `pk` partition whose `sk` starts with a prefix (an entity's history, its events). */
+export function pagedPrefixQuery<T>(
+  client: DynamoDBDocumentClient,
+  query: { readonly table: string; readonly pk: string; readonly skPrefix: string; readonly page: PagedQuery['page'] },
+  map: (item: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  return pagedQuery(
+    client,
+    {
+      input: { TableName: query.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': query.pk, ':prefix': query.skPrefix } },
+      page: query.page,
+      keyAttributes: ['pk', 'sk'],
+      partition: { pk: query.pk },
+    },
+    map,
+  );
+}
