@@ -16,7 +16,6 @@ export const DOCUMENTS_INDEX_ATTRIBUTES = ['requesterPk', 'queuePk', 'revokedPk'
 
 export const documentsKeys = {
   request: (id: string) => ({ pk: `REQUEST#${id}`, sk: 'REQUEST' }),
-  requestEvents: (id: string) => ({ pk: `REQUEST#${id}`, skPrefix: 'EVENT#' }),
   requestEvent: (id: string, version: number, index: number) => ({ pk: `REQUEST#${id}`, sk: `EVENT#${String(version).padStart(4, '0')}#${index}` }),
   requester: (civilId: string) => `REQUESTER#${civilId}`,
   reviewQueue: (office: string) => `REVIEW#${office}`,

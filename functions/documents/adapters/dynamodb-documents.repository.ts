@@ -93,14 +93,17 @@ export class DynamoDbDocumentsRepository implements DocumentsRepository {
     return output.Item ? toRequest(output.Item) : undefined;
   }
 
-  async requestEvents(id: string): Promise<(RequestEvent & { version: number })[]> {
-    const { pk, skPrefix } = documentsKeys.requestEvents(id);
-    // A request has a handful of events (requested, paid, reviewed, issued): one page holds them all.
-    const output = await this.client.send(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } }),
-    );
-    return (output.Items ?? []).map((item) => withoutKeys<RequestEvent & { version: number }>(item));
+  async requestWithHistory(id: string): Promise<{ request: DocumentRequest; history: (RequestEvent & { version: number })[] } | undefined> {
+    // The request and its events share one partition: one Query reads both. A request has a handful of events
+    // (requested, paid, reviewed, issued), so one page holds them all; `EVENT#…` sorts before `REQUEST`.
+    const key = documentsKeys.request(id);
+    const output = await this.client.send(new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.pk }, ConsistentRead: true }));
+    const items = output.Items ?? [];
+    const requestItem = items.find((item) => item.sk === key.sk);
+    if (!requestItem) return undefined;
+    return { request: toRequest(requestItem), history: items.filter((item) => item !== requestItem).map((item) => withoutKeys<RequestEvent & { version: number }>(item)) };
   }
+
 
   requestsOf(civilId: string, page: PageRequest): Promise<Page<DocumentRequest>> {
     return pagedIndexQuery(this.client, { table: this.table, index: DOCUMENTS_INDEXES.byRequester, partition: documentsKeys.requester(civilId), page, descending: true }, toRequest);

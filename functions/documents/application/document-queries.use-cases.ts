@@ -20,9 +20,9 @@ export interface RequestView extends DocumentRequest {
 }
 
 export async function readRequest(repository: DocumentsRepository, id: string, principal: Principal): Promise<RequestView> {
-  const request = await repository.getRequest(id);
-  if (!request || !(isOwner(request, principal) || isRegistrarOf(request, principal) || principal.roles.includes('auditor'))) throw new NotFoundError(`No request ${id}`);
-  const history = await repository.requestEvents(id);
+  const found = await repository.requestWithHistory(id);
+  if (!found || !(isOwner(found.request, principal) || isRegistrarOf(found.request, principal) || principal.roles.includes('auditor'))) throw new NotFoundError(`No request ${id}`);
+  const { request, history } = found;
   return { ...request, history, ...(request.documentId && { downloadUrl: `/v1/documents/${request.documentId}` }) };
 }
 

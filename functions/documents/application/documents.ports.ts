@@ -29,7 +29,8 @@ export interface DocumentsRepository {
   requestWithReference(id: string, reference: ReferenceRequest): Promise<{ request?: DocumentRequest; reference: ReferenceSnapshot }>;
   saveRequest(change: RequestChange): Promise<void>;
   getRequest(id: string): Promise<DocumentRequest | undefined>;
-  requestEvents(id: string): Promise<(RequestEvent & { version: number })[]>;
+  /** The request with its events, oldest first. */
+  requestWithHistory(id: string): Promise<{ request: DocumentRequest; history: (RequestEvent & { version: number })[] } | undefined>;
   /** The requests a person made, newest first. */
   requestsOf(civilId: string, page: PageRequest): Promise<Page<DocumentRequest>>;
   /** Requests of an office waiting for review, most urgent first; with `dueBefore`, only those due before it. */

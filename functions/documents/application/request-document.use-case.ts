@@ -89,7 +89,7 @@ export async function requestDocument(dependencies: DocumentsDependencies, input
 
   let change: RequestChange;
   if (isDigitized(target)) {
-    const issued = await issueDocument(dependencies, { ...base }, target, reference.office, { now: context.now, by: principal.sub, requestId: context.requestId });
+    const issued = await issueDocument(dependencies, base, target, reference.office, { now: context.now, by: principal.sub, requestId: context.requestId });
     change = {
       request: { ...base, status: 'issued', documentId: issued.document.id, issuedAt: issued.document.issuedAt },
       expectedVersion: 0,

@@ -55,6 +55,7 @@ interface RequestState {
   correlationId: string;
   startedAt: number;
   principal?: Principal;
+  idempotencyKey?: string;
   params?: unknown;
   query?: unknown;
   body?: unknown;
@@ -144,6 +145,7 @@ const parseAndValidate = (route: RouteContract): HttpMiddleware => ({
         fieldIssues: [{ pointer: '/headers/idempotency-key', code: 'invalid_format', detail: '8 to 128 characters: letters, digits, . _ : -' }],
       });
     }
+    if (idempotencyKey !== undefined) state.idempotencyKey = idempotencyKey;
 
     const raw = decodedBody(event);
     if (raw !== undefined && Buffer.byteLength(raw, 'utf8') > (route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)) {
@@ -255,7 +257,6 @@ export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, B
 
   return chain.handler(async (event) => {
     const state = stateOf(event);
-    const idempotencyKey = header(event, 'idempotency-key');
     const result = await handle({
       params: state.params as z.output<Params>,
       query: state.query as z.output<Query>,
@@ -263,7 +264,7 @@ export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, B
       principal: state.principal as HttpRequest<unknown, unknown, unknown, Access>['principal'],
       language: state.language,
       correlationId: state.correlationId,
-      ...(idempotencyKey !== undefined && { idempotencyKey }),
+      ...(state.idempotencyKey !== undefined && { idempotencyKey: state.idempotencyKey }),
       event,
     });
     return toResponse(result, state);
