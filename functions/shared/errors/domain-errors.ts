@@ -1,5 +1,8 @@
 // Errors the domain and use cases raise: each carries a stable `code`, never an HTTP status
-// (the HTTP edge maps codes to statuses in problem-types.ts).
+// (the HTTP edge maps codes to statuses in problem-types.ts). Their detail is written in the three
+// languages a caller may ask for; `message` keeps the English text for logs.
+import type { Language, Localized } from '../i18n/language.ts';
+
 export interface FieldIssue {
   /** JSON pointer into the request: `/body/project/title`, `/query/limit`, `/params/code`. */
   readonly pointer: string;
@@ -11,11 +14,18 @@ export interface FieldIssue {
 export abstract class DomainError extends Error {
   abstract readonly code: string;
   readonly fieldIssues: readonly FieldIssue[];
+  readonly localizedDetail: Localized | undefined;
 
-  constructor(message: string, options: { cause?: unknown; fieldIssues?: readonly FieldIssue[] } = {}) {
-    super(message, { cause: options.cause });
+  constructor(detail: string | Localized, options: { cause?: unknown; fieldIssues?: readonly FieldIssue[] } = {}) {
+    super(typeof detail === 'string' ? detail : detail.en, { cause: options.cause });
     this.name = new.target.name;
     this.fieldIssues = options.fieldIssues ?? [];
+    this.localizedDetail = typeof detail === 'string' ? undefined : detail;
+  }
+
+  /** The detail in the caller's language. */
+  detailIn(language: Language): string {
+    return this.localizedDetail?.[language] ?? this.message;
   }
 }
 

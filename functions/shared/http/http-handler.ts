@@ -193,7 +193,9 @@ const problemErrors = (): HttpMiddleware => ({
       metrics.publishStoredMetrics();
       request.response = problemResponse(code, state);
     } else {
-      request.response = problemResponse(code, state, error instanceof DomainError ? error : undefined, error.message);
+      request.response = error instanceof DomainError
+        ? problemResponse(code, state, error, error.detailIn(state.language))
+        : problemResponse(code, state, undefined, error.message);
     }
   },
 });
