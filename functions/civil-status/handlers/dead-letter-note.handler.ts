@@ -1,7 +1,7 @@
 // The note-delivery workflow's last task when every retry failed: the note waits among the dead letters.
 import { now } from '../../shared/time/time-source.ts';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { metrics } from '../../shared/observability/observability.ts';
+import { metrics } from '../../shared/observability/metrics.ts';
 import { civilStatusRepository } from '../adapters/civil-status.dependencies.ts';
 import { MARGINAL_NOTES_DEAD_LETTERED } from '../adapters/civil-status-keys.ts';
 import { deadLetterMarginalNote } from '../application/marginal-notes.use-cases.ts';

@@ -2,7 +2,7 @@
 // roles, body parsing, zod validation, Idempotency-Key, problem+json errors, one structured log line.
 import middy from '@middy/core';
 import type { MiddlewareObj } from '@middy/core';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { hasAnyRole, principalFromEvent, type Principal } from '../auth/principal.ts';
@@ -10,14 +10,16 @@ import {
   AuthenticationRequiredError,
   DomainError,
   ForbiddenError,
+  IdempotencyKeyReusedError,
   MalformedJsonError,
   PayloadTooLargeError,
+  RequestInProgressError,
   UnsupportedMediaTypeError,
   ValidationFailedError,
 } from '../errors/domain-errors.ts';
 import { isProblemCode, problemDocument, type ProblemCode } from '../errors/problem-types.ts';
-import { negotiateLanguage, type Language } from '../i18n/language.ts';
-import { logger, metrics } from '../observability/observability.ts';
+import { negotiateLanguage, type Language, type Localized } from '../i18n/language.ts';
+import { logger } from '../observability/observability.ts';
 import { fieldIssues } from './field-issues.ts';
 import type { RouteAccess, RouteContract } from './route-contract.ts';
 
@@ -28,6 +30,33 @@ export type HttpMiddleware = MiddlewareObj<HttpEvent, HttpResponse, Error, Conte
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 const CORRELATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const INVALID_PART: Readonly<Record<'body' | 'query' | 'params' | 'headers', Localized>> = {
+  body: { ar: 'نص الطلب غير صالح', fr: 'Corps de requête invalide', en: 'Invalid body' },
+  query: { ar: 'معايير الاستعلام غير صالحة', fr: 'Paramètres de requête invalides', en: 'Invalid query' },
+  params: { ar: 'معايير المسار غير صالحة', fr: 'Paramètres de chemin invalides', en: 'Invalid path parameters' },
+  headers: { ar: 'ترويسة Idempotency-Key غير صالحة', fr: 'En-tête Idempotency-Key invalide', en: 'Invalid Idempotency-Key header' },
+};
+
+const IDEMPOTENCY_KEY_FORMAT: Localized = {
+  ar: 'من 8 إلى 128 حرفا: حروف لاتينية وأرقام و . _ : -',
+  fr: 'De 8 à 128 caractères : lettres, chiffres, . _ : -',
+  en: '8 to 128 characters: letters, digits, . _ : -',
+};
+
+/**
+ * Sent on every response. API answers may carry personal data, so nothing is cached unless a route says so
+ * (a public list may set its own `cache-control`); the rest keeps browsers from sniffing, framing or
+ * leaking the URL of an answer.
+ */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+};
 
 export interface HttpRequest<Params, Query, Body, Access extends RouteAccess> {
   readonly params: Params;
@@ -83,6 +112,7 @@ function problemResponse(code: ProblemCode, state: Pick<RequestState, 'language'
   return {
     statusCode: document.status,
     headers: {
+      ...SECURITY_HEADERS,
       'content-type': 'application/problem+json; charset=utf-8',
       'content-language': state.language,
       'x-correlation-id': state.correlationId,
@@ -112,9 +142,20 @@ const authorize = (access: RouteAccess): HttpMiddleware => ({
     const principal = principalFromEvent(request.event);
     if (principal) state.principal = principal;
     if (access === 'public') return;
-    if (!principal) throw new AuthenticationRequiredError('A valid bearer token is required');
+    if (!principal) {
+      throw new AuthenticationRequiredError({
+        ar: 'يلزم رمز دخول صالح (Bearer)',
+        fr: "Un jeton d'accès valide (Bearer) est requis",
+        en: 'A valid bearer token is required',
+      });
+    }
     if (!hasAnyRole(principal, access)) {
-      throw new ForbiddenError(`This route is open to: ${access.join(', ')}`);
+      const roles = access.join(', ');
+      throw new ForbiddenError({
+        ar: `هذا المسار مفتوح فقط للأدوار: ${roles}`,
+        fr: `Cette route est réservée aux rôles : ${roles}`,
+        en: `This route is open to: ${roles}`,
+      });
     }
   },
 });
@@ -127,7 +168,7 @@ function decodedBody(event: HttpEvent): string | undefined {
 function validate<S extends z.ZodType>(schema: S, value: unknown, location: 'body' | 'query' | 'params', language: Language): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new ValidationFailedError(`Invalid ${location}`, { fieldIssues: fieldIssues(location, result.error, language) });
+    throw new ValidationFailedError(INVALID_PART[location], { fieldIssues: fieldIssues(location, result.error, language) });
   }
   return result.data;
 }
@@ -141,47 +182,87 @@ const parseAndValidate = (route: RouteContract): HttpMiddleware => ({
 
     const idempotencyKey = header(event, 'idempotency-key');
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-      throw new ValidationFailedError('Invalid Idempotency-Key header', {
-        fieldIssues: [{ pointer: '/headers/idempotency-key', code: 'invalid_format', detail: '8 to 128 characters: letters, digits, . _ : -' }],
+      throw new ValidationFailedError(INVALID_PART.headers, {
+        fieldIssues: [{ pointer: '/headers/idempotency-key', code: 'invalid_format', detail: IDEMPOTENCY_KEY_FORMAT[state.language] }],
       });
     }
     if (idempotencyKey !== undefined) state.idempotencyKey = idempotencyKey;
 
     const raw = decodedBody(event);
     if (raw !== undefined && Buffer.byteLength(raw, 'utf8') > (route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)) {
-      throw new PayloadTooLargeError(`The body may not exceed ${route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`);
+      const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      throw new PayloadTooLargeError({
+        ar: `لا يجوز أن يتجاوز نص الطلب ${limit} بايت`,
+        fr: `Le corps de la requête ne peut dépasser ${limit} octets`,
+        en: `The body may not exceed ${limit} bytes`,
+      });
     }
     if (!route.body) {
-      if (raw !== undefined) throw new ValidationFailedError('This route takes no request body');
+      if (raw !== undefined) {
+        throw new ValidationFailedError({
+          ar: 'هذا المسار لا يقبل نصا في الطلب',
+          fr: 'Cette route ne prend pas de corps de requête',
+          en: 'This route takes no request body',
+        });
+      }
       return;
     }
     let parsed: unknown;
     if (raw !== undefined) {
       const contentType = header(event, 'content-type') ?? '';
       if (!/^application\/([a-z.+-]+\+)?json\b/i.test(contentType)) {
-        throw new UnsupportedMediaTypeError('Send the body as application/json');
+        throw new UnsupportedMediaTypeError({
+          ar: 'أرسل نص الطلب بصيغة application/json',
+          fr: 'Envoyez le corps de la requête en application/json',
+          en: 'Send the body as application/json',
+        });
       }
       try {
         parsed = JSON.parse(raw);
       } catch (error) {
-        throw new MalformedJsonError('The body is not valid JSON', { cause: error });
+        throw new MalformedJsonError(
+          { ar: 'نص الطلب ليس JSON صالحا', fr: "Le corps de la requête n'est pas un JSON valide", en: 'The body is not valid JSON' },
+          { cause: error },
+        );
       }
     }
     state.body = validate(route.body, parsed, 'body', state.language);
   },
 });
 
+/** Powertools' idempotency refusals, as the domain errors they stand for (their own messages name the record's key). */
+function asDomainError(error: Error): Error {
+  if (error.name === 'IdempotencyValidationError') {
+    return new IdempotencyKeyReusedError(
+      {
+        ar: 'استُعمل مفتاح عدم التكرار هذا لطلب بمحتوى مختلف: استعمل مفتاحا جديدا لكل طلب جديد',
+        fr: "Cette clé d'idempotence a déjà servi pour une requête au contenu différent : utilisez une nouvelle clé pour chaque nouvelle requête",
+        en: 'This idempotency key was already used for a request with a different body: use a new key for each new request',
+      },
+      { cause: error },
+    );
+  }
+  if (error.name === 'IdempotencyAlreadyInProgressError') {
+    return new RequestInProgressError(
+      {
+        ar: 'طلب بنفس مفتاح عدم التكرار قيد المعالجة: أعد المحاولة بعد لحظة لتحصل على جوابه',
+        fr: "Une requête avec la même clé d'idempotence est en cours : réessayez dans un instant pour obtenir sa réponse",
+        en: 'A request with the same idempotency key is in progress: retry in a moment to get its response',
+      },
+      { cause: error },
+    );
+  }
+  return error;
+}
+
 function codeOf(error: Error): ProblemCode {
-  if (error instanceof DomainError && isProblemCode(error.code)) return error.code;
-  if (error.name === 'IdempotencyValidationError') return 'idempotency-key-reused';
-  if (error.name === 'IdempotencyAlreadyInProgressError') return 'request-in-progress';
-  return 'internal-error';
+  return error instanceof DomainError && isProblemCode(error.code) ? error.code : 'internal-error';
 }
 
 /** Last line of defence: every error becomes problem+json; only 4xx show their detail, a 5xx never leaks internals. */
 const problemErrors = (): HttpMiddleware => ({
-  onError: (request) => {
-    const error = request.error ?? new Error('unknown error');
+  onError: async (request) => {
+    const error = asDomainError(request.error ?? new Error('unknown error'));
     const state = requestStates.get(request.event) ?? {
       language: negotiateLanguage(header(request.event, 'accept-language')),
       correlationId: request.event.requestContext?.requestId ?? 'unknown',
@@ -189,8 +270,9 @@ const problemErrors = (): HttpMiddleware => ({
     const code = codeOf(error);
     if (code === 'internal-error') {
       logger.error('unhandled error', { errorName: error.name, error });
-      metrics.addMetric('ServerErrors', MetricUnit.Count, 1);
-      metrics.publishStoredMetrics();
+      // Loaded on the first server error only: no route needs the metrics library to answer.
+      const { countServerError } = await import('../observability/metrics.ts');
+      countServerError();
       request.response = problemResponse(code, state);
     } else {
       request.response = error instanceof DomainError
@@ -215,7 +297,7 @@ const accessLog = (): HttpMiddleware => {
 
 function toResponse(result: HttpResult, state: RequestState): HttpResponse {
   const status = result.status ?? (result.body === undefined ? 204 : 200);
-  const baseHeaders = { 'x-correlation-id': state.correlationId, 'content-language': state.language, ...result.headers };
+  const baseHeaders = { ...SECURITY_HEADERS, 'x-correlation-id': state.correlationId, 'content-language': state.language, ...result.headers };
   if (result.body === undefined) return { statusCode: status, headers: baseHeaders };
   if (result.body instanceof Uint8Array) {
     return {
@@ -232,12 +314,17 @@ function toResponse(result: HttpResult, state: RequestState): HttpResponse {
   };
 }
 
+/** The handler inside the middy chain: it runs once the request is authenticated and validated. */
+export type HttpHandlerBody = (event: HttpEvent, context: Context) => Promise<HttpResponse>;
+
 export interface HttpHandlerOptions {
   /**
-   * The Idempotency-Key middleware (`idempotentRequests` from ./idempotency.ts), required by routes whose
-   * contract says `idempotent`. It is passed in rather than imported here so read routes do not bundle it.
+   * The Idempotency-Key wrapper (`idempotentRequests` from ./idempotency.ts), required by routes whose
+   * contract says `idempotent`. It wraps the handler body, inside the chain, so that only a request that
+   * passed validation can create a record and only the one that created it can delete it. It is passed in
+   * rather than imported here so read routes do not bundle it.
    */
-  readonly idempotency?: (route: RouteContract) => HttpMiddleware;
+  readonly idempotency?: (route: RouteContract, handle: HttpHandlerBody) => HttpHandlerBody;
 }
 
 export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, Body extends z.ZodType, Access extends RouteAccess>(
@@ -249,15 +336,17 @@ export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, B
     throw new Error(`${route.operationId} is idempotent by contract: pass { idempotency: idempotentRequests }`);
   }
   const chain = middy<HttpEvent, HttpResponse, Error, Context>()
+    // Adds the request id and cold_start to every log line, and clears this request's keys after it (the
+    // local platform runs every function in one process; a warm Lambda reuses the logger).
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     // onError runs in reverse order: problemErrors answers first, then accessLog records the answer.
     .use(accessLog())
     .use(problemErrors())
     .use(requestContext())
     .use(authorize(route.access))
     .use(parseAndValidate(route as RouteContract));
-  if (route.idempotent === true && options.idempotency) chain.use(options.idempotency(route as RouteContract));
 
-  return chain.handler(async (event) => {
+  const body: HttpHandlerBody = async (event) => {
     const state = stateOf(event);
     const result = await handle({
       params: state.params as z.output<Params>,
@@ -270,5 +359,6 @@ export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, B
       event,
     });
     return toResponse(result, state);
-  });
+  };
+  return chain.handler(route.idempotent === true && options.idempotency ? options.idempotency(route as RouteContract, body) : body);
 }

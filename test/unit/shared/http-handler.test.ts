@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { NotFoundError } from '../../../functions/shared/errors/domain-errors.ts';
 import { httpHandler } from '../../../functions/shared/http/http-handler.ts';
+import { logger } from '../../../functions/shared/observability/observability.ts';
 import { idempotentRequests } from '../../../functions/shared/http/idempotency.ts';
 import { defineRoute } from '../../../functions/shared/http/route-contract.ts';
 import { claimsFor, httpEvent, lambdaContext } from '../../fixtures/http-events.ts';
@@ -174,4 +175,65 @@ describe('httpHandler', () => {
     expect(response.statusCode).toBe(400);
     expect(dynamodb.calls()).toHaveLength(0);
   });
+
+  it('gives the detail of a problem in the language of Accept-Language too', async () => {
+    const asked = (language: string) =>
+      call({ body: 'name=x', headers: { 'content-type': 'text/plain', 'accept-language': language }, claims: agent });
+
+    expect((await asked('fr')).json?.detail).toBe('Envoyez le corps de la requête en application/json');
+    expect((await asked('en')).json?.detail).toBe('Send the body as application/json');
+    expect((await asked('ar')).json?.detail).toBe('أرسل نص الطلب بصيغة application/json');
+  });
+
+  it('sends no-store and the security headers on answers and on problems, unless a route caches on purpose', async () => {
+    const answer = await call({ body: JSON.stringify({ name: 'a', count: 1 }), claims: agent });
+    const problem = await call({ body: '{', claims: agent });
+    const cached = httpHandler(
+      defineRoute({ ...createThingRoute, operationId: 'listThings', method: 'GET', idempotent: undefined, body: undefined }),
+      async () => ({ body: [], headers: { 'cache-control': 'public, max-age=300' } }),
+    );
+    const list = (await cached(httpEvent({ method: 'GET', routePath: '/v1/things', claims: agent }), lambdaContext())) as APIGatewayProxyStructuredResultV2;
+
+    for (const response of [answer, problem]) {
+      expect(response.headers).toMatchObject({
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+      });
+      expect(response.headers?.['strict-transport-security']).toMatch(/max-age=\d+/);
+    }
+    expect(list.headers?.['cache-control']).toBe('public, max-age=300');
+  });
+
+  it('clears the request’s log keys once it is answered, and logs its request id', async () => {
+    const lines: string[] = [];
+    // The logger writes through a Console of its own (Powertools keeps it in a private field).
+    const loggerConsole = (logger as unknown as { console: Console }).console;
+    const write = vi.spyOn(loggerConsole, 'info').mockImplementation((line: unknown) => void lines.push(String(line)));
+    // Powertools sets the level afresh at each invocation, so the handler turns INFO on inside its own.
+    const logging = httpHandler(defineRoute({ ...createThingRoute, idempotent: undefined }), async () => {
+      logger.setLogLevel('INFO');
+      return { status: 201 };
+    });
+    try {
+      const event = httpEvent({ method: 'POST', routePath: '/v1/things', body: '{"name":"a","count":1}', headers: { 'x-correlation-id': 'earlier-request' }, claims: agent });
+      await logging(event, lambdaContext());
+      logger.setLogLevel('INFO');
+      logger.info('a later, unrelated line');
+    } finally {
+      logger.setLogLevel('SILENT');
+      write.mockRestore();
+    }
+
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const handled = entries.find((entry) => entry.message === 'request handled');
+    const later = entries.find((entry) => entry.message === 'a later, unrelated line');
+    expect(handled).toMatchObject({ correlation_id: 'earlier-request', route: 'POST /v1/things', cold_start: expect.any(Boolean) });
+    expect(handled?.function_request_id).toBeTruthy();
+    expect(later).toBeDefined();
+    expect(later).not.toHaveProperty('correlation_id');
+    expect(later).not.toHaveProperty('route');
+  });
+
 });
