@@ -1,4 +1,4 @@
-// One cold start: a fresh Node process (the Node the npm scripts use, with the functions' NODE_OPTIONS) that
+// One cold start: a fresh Node process (the Node the npm scripts use, with the functions' environment) that
 // imports a bundle and handles one event, reporting when each was done since the process began.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

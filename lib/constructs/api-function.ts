@@ -58,7 +58,8 @@ export class ApiFunction extends Construct {
     const environment: Record<string, string> = {
       POWERTOOLS_SERVICE_NAME: props.serviceName,
       POWERTOOLS_METRICS_NAMESPACE: 'Raqmana',
-      NODE_OPTIONS: '--enable-source-maps',
+      // No --enable-source-maps: it cost 11-33 ms of every cold start (bench). The .map file ships beside the
+      // bundle, so a stack trace can be decoded by setting NODE_OPTIONS=--enable-source-maps for a while.
     };
     for (const { id: tableId, table } of props.tables ?? []) environment[tableEnvName(tableId)] = table.tableName;
     for (const { id: bucketId, bucket } of props.buckets ?? []) environment[bucketEnvName(bucketId)] = bucket.bucketName;
