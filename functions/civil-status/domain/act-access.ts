@@ -15,6 +15,6 @@ export function canReadAct(act: CivilAct, principal: Principal): boolean {
 }
 
 export function requireActReader(act: CivilAct | undefined, id: string, principal: Principal): CivilAct {
-  if (!act || !canReadAct(act, principal)) throw new NotFoundError(`No act ${id}`);
+  if (!act || !canReadAct(act, principal)) throw new NotFoundError({ ar: `لا يوجد عقد ${id}`, fr: `Aucun acte ${id}`, en: `No act ${id}` });
   return act;
 }
