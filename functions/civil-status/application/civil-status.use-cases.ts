@@ -3,7 +3,7 @@
 import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
-import { requireActReader } from '../domain/act-access.ts';
+import { registrarOf, requireActReader } from '../domain/act-access.ts';
 import { registerAct, type ActPerson, type CivilAct, type RegisterActCommand, type WrittenName } from '../domain/civil-act.ts';
 import { isValidCivilId } from '../domain/civil-identifier.ts';
 import { PARENT_ROLES, parentLinkRequest, requireDistinctParents, requireParentMatches, type ParentRole } from '../domain/family-links.ts';
@@ -36,12 +36,6 @@ export function nameKeysOf(person: ActPerson): NameKey[] {
 }
 
 const CIVIL_ID_ATTEMPTS = 3;
-
-const NO_OFFICE = {
-  ar: 'حسابك غير مرتبط بأي مكتب للحالة المدنية',
-  fr: "Votre compte n'est rattaché à aucun bureau d'état civil",
-  en: 'Your account is not attached to a civil-status office',
-} as const;
 
 interface NamedParent {
   readonly role: ParentRole;
@@ -80,14 +74,13 @@ export async function registerCivilAct(
   principal: Principal,
   now: Date,
 ): Promise<CivilAct> {
-  if (!principal.office) throw new ForbiddenError(NO_OFFICE);
+  const registrar = registrarOf(principal);
   if (nameKeysOf(request.person).length === 0) {
     throw new ValidationFailedError(
       { ar: 'يلزم الاسم الشخصي والاسم العائلي', fr: 'La personne doit avoir un prénom et un nom de famille', en: 'The person needs a given name and a family name' },
       { fieldIssues: [{ pointer: '/body/person/familyName', code: 'required', detail: 'A given name and a family name, in Arabic or Latin script' }] },
     );
   }
-  const registrar = { sub: principal.sub, office: principal.office };
   const parents = await namedParents(dependencies.repository, request.person);
   const command: RegisterActCommand = { ...request, person: withLinkStatuses(request.person, parents, registrar.office), id: dependencies.newActId(), registrar };
   for (let attempt = 1; ; attempt++) {

@@ -6,6 +6,7 @@ import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
 import type { Page } from '../../shared/http/pagination.ts';
+import { noSuchAct, registrarOf } from '../domain/act-access.ts';
 import type { WrittenName } from '../domain/civil-act.ts';
 import { confirmParentLink, requireSpouseMatches } from '../domain/family-links.ts';
 import { applyNote, counterpartNote, recordNote, type MarginalNote, type NoteKind, type RecordNoteCommand } from '../domain/marginal-note.ts';
@@ -22,18 +23,6 @@ export interface RecordNoteRequest extends Omit<RecordNoteCommand, 'noteId' | 'r
   readonly spouseName?: { readonly givenName: WrittenName; readonly familyName: WrittenName };
 }
 
-function registrarOf(principal: Principal): { sub: string; office: string } {
-  if (!principal.office) {
-    throw new ForbiddenError({
-      ar: 'حسابك غير مرتبط بأي مكتب للحالة المدنية',
-      fr: "Votre compte n'est rattaché à aucun bureau d'état civil",
-      en: 'Your account is not attached to a civil-status office',
-    });
-  }
-  return { sub: principal.sub, office: principal.office };
-}
-
-const noAct = (actId: string): Localized => ({ ar: `لا يوجد عقد ${actId}`, fr: `Aucun acte ${actId}`, en: `No act ${actId}` });
 const noNote = (noteId: string): Localized => ({ ar: `لا توجد إشارة ${noteId}`, fr: `Aucune mention ${noteId}`, en: `No note ${noteId}` });
 
 /**
@@ -45,7 +34,7 @@ export async function recordMarginalNote(dependencies: NotesDependencies, birthA
   const registrar = registrarOf(principal);
   const { spouseName, ...command } = request;
   const act = await dependencies.repository.get(birthActId);
-  if (!act) throw new NotFoundError(noAct(birthActId));
+  if (!act) throw new NotFoundError(noSuchAct(birthActId));
   const note = recordNote(act, { ...command, noteId: dependencies.newNoteId(), registrar }, now);
   const counterparts =
     note.spouseCivilId === undefined
@@ -80,7 +69,7 @@ export async function applyInboxNote(repository: CivilStatusRepository, office: 
   if (note.status === 'applied') return note;
   const actId = note.parentLink?.childActId ?? note.birthActId;
   const act = await repository.get(actId);
-  if (!act) throw new NotFoundError(noAct(actId));
+  if (!act) throw new NotFoundError(noSuchAct(actId));
   const applied = note.kind === 'parent-link' ? confirmParentLink(act, note, registrar, now) : applyNote(act, { ...note, kind: note.kind as NoteKind }, registrar, now);
   await repository.applyNote(applied.change, applied.note);
   return applied.note;

@@ -2,7 +2,7 @@
 // number: the legacy reference, unique within its office) and the append-only list of what was done to it.
 import { ForbiddenError } from '../../shared/errors/domain-errors.ts';
 import { requirePlausibleActDates } from './act-dates.ts';
-import { requireDistinctParents, type LinkStatus } from './family-links.ts';
+import type { LinkStatus } from './family-links.ts';
 import type { AppliedNote } from './marginal-note.ts';
 
 export type ActType = 'birth' | 'death';
@@ -81,8 +81,8 @@ export interface ActChange {
 }
 
 /**
- * A registrar registers acts in their own office only; the act's legacy reference names that office, its dates
- * are plausible and it names two different parents.
+ * A registrar registers acts in their own office only; the act's legacy reference names that office and its
+ * dates are plausible.
  */
 export function registerAct(command: RegisterActCommand, civilId: string | undefined, now: Date): ActChange {
   if (command.legacy.office !== command.registrar.office) {
@@ -93,7 +93,6 @@ export function registerAct(command: RegisterActCommand, civilId: string | undef
     });
   }
   requirePlausibleActDates(command, now);
-  requireDistinctParents(command.person, '/body/person');
   const act: CivilAct = {
     id: command.id,
     type: command.type,
