@@ -45,6 +45,11 @@ function refusing(forbidden: RegExp) {
   };
 }
 
+// What the OpenAPI document says of each kind of text.
+const NAME_RULE = 'Normalized to NFC; no control, invisible (zero-width, soft hyphen), bidi or line-separator character';
+const IDENTIFIER_RULE = 'Normalized to NFC; no whitespace but the plain space, no control, invisible or bidi character';
+const FREE_TEXT_RULE = 'Normalized to NFC; line feeds and tabs allowed, no other control, invisible or bidi character';
+
 export interface TextBounds {
   /** At least this many characters once trimmed (default 1). */
   readonly min?: number;
@@ -53,7 +58,7 @@ export interface TextBounds {
 
 /** A person's or a place's name: NFC, trimmed, no control, format or separator character. */
 export function safeName({ min = 1, max }: TextBounds) {
-  return z.string().normalize('NFC').trim().min(min).max(max).check(refusing(FORBIDDEN_IN_NAMES));
+  return z.string().normalize('NFC').trim().min(min).max(max).check(refusing(FORBIDDEN_IN_NAMES)).describe(NAME_RULE);
 }
 
 /**
@@ -62,12 +67,23 @@ export function safeName({ min = 1, max }: TextBounds) {
  * to narrow it further (it is checked after normalization).
  */
 export function safeIdentifier({ min = 1, max, pattern }: TextBounds & { readonly pattern?: { readonly regex: RegExp; readonly message: string } }) {
-  const base = z.string().normalize('NFC').trim().min(min).max(max).check(refusing(FORBIDDEN_IN_IDENTIFIERS));
+  const base = z.string().normalize('NFC').trim().min(min).max(max).check(refusing(FORBIDDEN_IN_IDENTIFIERS)).describe(IDENTIFIER_RULE);
   return pattern ? base.regex(pattern.regex, pattern.message) : base;
 }
 
-/** Free text (a note, a reason, a comment): NFC, trimmed, line feeds and tabs kept, other controls and format characters refused. */
+/**
+ * Free text (a note, a reason, a comment): NFC, trimmed, line breaks as line feeds (CR LF and CR become LF), line
+ * feeds and tabs kept, other controls and format characters refused.
+ */
 export function safeFreeText({ min = 1, max }: TextBounds) {
-  return z.string().normalize('NFC').trim().min(min).max(max).check(refusing(FORBIDDEN_IN_FREE_TEXT));
+  return z
+    .string()
+    .normalize('NFC')
+    .overwrite((text) => text.replace(/\r\n?/g, '\n'))
+    .trim()
+    .min(min)
+    .max(max)
+    .check(refusing(FORBIDDEN_IN_FREE_TEXT))
+    .describe(FREE_TEXT_RULE);
 }
 

@@ -47,6 +47,7 @@ describe('safe text', () => {
 
   it('keeps line feeds and tabs in free text, and refuses them in names and identifiers', () => {
     expect(freeText.parse('Mariage\n\tà Fès')).toBe('Mariage\n\tà Fès');
+    expect(freeText.parse('Mariage\r\nà Fès\rle 1er mai')).toBe('Mariage\nà Fès\nle 1er mai');
     expect(name.safeParse('Omar\nAli').success).toBe(false);
     expect(identifier.safeParse('R\t1').success).toBe(false);
   });
