@@ -24,8 +24,9 @@ const CAPACITY_OPERATIONS = new Set([
 const READ_OPERATIONS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
 
 /**
- * Adds what a response reports. With `TOTAL`, DynamoDB (and DynamoDB Local) gives one `CapacityUnits` figure per
- * table, read or write units by the kind of operation; a split, when present, is taken as it is.
+ * Adds what a response reports. With `INDEXES`, DynamoDB (and DynamoDB Local) gives one `CapacityUnits` figure per
+ * table, its global secondary indexes' writes included (DynamoDB Local leaves them out of `TOTAL`), read or write
+ * units by the kind of operation; a split, when present, is taken as it is.
  */
 function addCapacity(usage: DynamoDbUsage, operation: string, consumed: ConsumedCapacity | ConsumedCapacity[] | undefined): void {
   for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
@@ -54,7 +55,7 @@ export class DynamoDbMeter {
         if (!usage) return next(args);
         const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
         const input = args.input as { ReturnConsumedCapacity?: string };
-        if (CAPACITY_OPERATIONS.has(operation)) input.ReturnConsumedCapacity ??= 'TOTAL';
+        if (CAPACITY_OPERATIONS.has(operation)) input.ReturnConsumedCapacity ??= 'INDEXES';
         usage.requests += 1;
         usage.operations[operation] = (usage.operations[operation] ?? 0) + 1;
         const result = await next(args);

@@ -230,3 +230,74 @@ describe('marginal notes between offices', () => {
     expect((await request('GET', '/v1/civil-status/notes/dead-letters', { token: await as('admin-notes', ['admin']) })).status).toBe(200);
   });
 });
+
+describe('what the register refuses at the edge (issue 10)', () => {
+  const person = { givenName: { latin: 'Omar' }, familyName: { latin: 'Tazi' }, sex: 'M', birthDate: '1990-01-01', birthPlace: { latin: 'Rabat' } };
+
+  it('refuses an invisible character in a register reference, and a bidi override in a name, with a 400 naming it', async () => {
+    const zeroWidth = await request('POST', '/v1/civil-status/acts', {
+      token: rabatRegistrar,
+      body: { type: 'birth', legacy: { office: 'RBT-HASSAN', year: 1990, register: `R-${unique}\u200B`, number: 500 }, person },
+    });
+    expect(zeroWidth.status).toBe(400);
+    expect(zeroWidth.json.errors).toEqual([expect.objectContaining({ pointer: '/body/legacy/register', code: 'forbidden_character' })]);
+    const override = await request('POST', '/v1/civil-status/acts', {
+      token: rabatRegistrar,
+      headers: { 'accept-language': 'fr' },
+      body: birth('RBT-HASSAN', 501, { ...person, givenName: { latin: 'Omar\u202Egnp.exe' } }),
+    });
+    expect(override.status).toBe(400);
+    expect(override.json.errors).toEqual([expect.objectContaining({ pointer: '/body/person/givenName/latin', code: 'forbidden_character' })]);
+    expect(JSON.stringify(override.json.errors)).toContain('U+202E');
+  });
+
+  it('refuses a birth on 9999-12-31 and a death before the birth, saying why', async () => {
+    const future = await request('POST', '/v1/civil-status/acts', { token: rabatRegistrar, body: birth('RBT-HASSAN', 502, { ...person, birthDate: '9999-12-31' }) });
+    expect(future.status).toBe(400);
+    expect(future.json.errors).toContainEqual(expect.objectContaining({ pointer: '/body/person/birthDate', code: 'in_the_future' }));
+    const death = await request('POST', '/v1/civil-status/acts', {
+      token: rabatRegistrar,
+      headers: { 'accept-language': 'en' },
+      body: { ...birth('RBT-HASSAN', 503, person), type: 'death', deathDate: '1980-01-01' },
+    });
+    expect(death.status).toBe(400);
+    expect(death.json.detail).toContain('The death date is before the birth date');
+  });
+
+  it('answers 404 for redriving a note that does not exist', async () => {
+    const admin = await as('admin-redrive', ['admin']);
+    const redriven = await request('POST', '/v1/civil-status/notes/00000000-0000-4000-8000-000000000000/redrive', { token: admin, headers: { 'idempotency-key': `redrive-${unique}` } });
+    expect(redriven.status).toBe(404);
+  });
+});
+
+describe('a marriage between offices grants a spouse nothing until both offices have written it', () => {
+  it("gives Mohammed Fatima's full copy only once Rabat has applied the counterpart of Casablanca's note", async () => {
+    const askAsSpouse = async (token: string) =>
+      request('POST', '/v1/documents/requests', {
+        token,
+        body: { kind: 'birth-full-copy', act: fatima.id, relationship: 'spouse', delivery: 'digital' },
+        headers: { 'idempotency-key': `spouse-${unique}-${Math.random()}` },
+      });
+    const husband = await as('mohammed', ['citizen'], { civilId: mohammed.person.civilId! });
+    const recorded = await request('POST', `/v1/civil-status/acts/${fatima.id}/notes`, {
+      token: casaRegistrar,
+      body: {
+        kind: 'marriage',
+        eventDate: '2021-05-01',
+        text: { ar: 'تزوجت من محمد بناني' },
+        spouseCivilId: mohammed.person.civilId,
+        spouseName: { givenName: { latin: 'Mohammed' }, familyName: { ar: 'بناني' } },
+      },
+    });
+    expect(recorded.status).toBe(201);
+    expect((await request('POST', `/v1/civil-status/offices/CASA-ANFA/inbox/${recorded.json.noteId}/apply`, { token: casaRegistrar })).status).toBe(200);
+    expect((await askAsSpouse(husband)).status).toBe(403);
+
+    const inbox = await request('GET', '/v1/civil-status/offices/RBT-HASSAN/inbox?limit=100', { token: rabatRegistrar });
+    const counterpart = (inbox.json.items as { noteId: string; counterpartOf?: string }[]).find((note) => note.counterpartOf === recorded.json.noteId)!;
+    expect((await request('POST', `/v1/civil-status/offices/RBT-HASSAN/inbox/${counterpart.noteId}/apply`, { token: casaRegistrar })).status).toBe(403);
+    expect((await request('POST', `/v1/civil-status/offices/RBT-HASSAN/inbox/${counterpart.noteId}/apply`, { token: rabatRegistrar })).status).toBe(200);
+    expect((await askAsSpouse(husband)).status).not.toBe(403);
+  });
+});

@@ -18,6 +18,7 @@ function dependencies(civilIds: () => string): CivilStatusDependencies {
     repository,
     newActId: () => randomUUID(),
     newCivilId: civilIds,
+    newNoteId: () => randomUUID(),
     isCivilIdTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'civil-id',
     isLegacyReferenceTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'legacy-reference',
   };

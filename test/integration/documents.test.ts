@@ -56,6 +56,7 @@ async function registerBirth(person: Partial<CivilAct['person']> = {}): Promise<
       repository: register,
       newActId: () => randomUUID(),
       newCivilId: () => newCivilId(() => Math.floor(Math.random() * 10)),
+      newNoteId: () => randomUUID(),
       isCivilIdTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'civil-id',
       isLegacyReferenceTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'legacy-reference',
     },

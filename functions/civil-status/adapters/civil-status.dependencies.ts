@@ -12,6 +12,7 @@ export const civilStatusDependencies: CivilStatusDependencies = {
   repository: civilStatusRepository,
   newActId: () => randomUUID(),
   newCivilId: () => newCivilId(() => randomInt(10)),
+  newNoteId: () => randomUUID(),
   isCivilIdTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'civil-id',
   isLegacyReferenceTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'legacy-reference',
 };

@@ -5,12 +5,12 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedIndexQuery, pagedPrefixQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
-import { ConflictError, InvalidStateError } from '../../shared/errors/domain-errors.ts';
+import { ConflictError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import type { ActRead, ActSummary, CivilStatusRepository, NameKey, PageRequest } from '../application/civil-status.ports.ts';
 import type { ActAction, ActChange, CivilAct } from '../domain/civil-act.ts';
 import type { MarginalNote } from '../domain/marginal-note.ts';
-import type { RegisterPage } from '../domain/register-page.ts';
+import { pageStoredForGood, type RegisterPage } from '../domain/register-page.ts';
 import { CIVIL_STATUS_INDEXES, civilStatusKeys } from './civil-status-keys.ts';
 
 type Item = Record<string, unknown>;
@@ -25,16 +25,35 @@ export class ActClaimTakenError extends ConflictError {
     readonly taken: 'act' | 'legacy-reference' | 'civil-id',
     options: { cause?: unknown } = {},
   ) {
-    super(
-      taken === 'legacy-reference'
-        ? 'Another act already has this office, year, register and number'
-        : taken === 'civil-id'
-          ? 'The civil identifier drawn for this act is already taken'
-          : 'An act with this id already exists',
-      options,
-    );
+    super(CLAIM_TAKEN[taken], options);
   }
 }
+
+const CLAIM_TAKEN = {
+  'legacy-reference': {
+    ar: 'يوجد عقد آخر بنفس المكتب والسنة والسجل والرقم',
+    fr: 'Un autre acte porte déjà ce bureau, cette année, ce registre et ce numéro',
+    en: 'Another act already has this office, year, register and number',
+  },
+  'civil-id': {
+    ar: 'المعرف المدني المسحوب لهذا العقد مستعمل من قبل',
+    fr: "L'identifiant civil tiré pour cet acte est déjà attribué",
+    en: 'The civil identifier drawn for this act is already taken',
+  },
+  act: { ar: 'يوجد عقد بهذا المعرف من قبل', fr: 'Un acte portant cet identifiant existe déjà', en: 'An act with this id already exists' },
+} as const;
+
+/** A note as stored: in its sender's outbox, and in its target's inbox once delivered. */
+function noteItem(note: MarginalNote): Item {
+  return {
+    ...civilStatusKeys.note(note.noteId),
+    ...note,
+    outboxPk: civilStatusKeys.outbox(note.sourceOffice),
+    ...(note.status === 'delivered' && { inboxPk: civilStatusKeys.inbox(note.targetOffice) }),
+  };
+}
+
+const noteExists = (noteId: string) => ({ ar: `الإشارة ${noteId} موجودة من قبل`, fr: `La mention ${noteId} existe déjà`, en: `Note ${noteId} exists already` });
 
 function summaryOf(act: CivilAct): ActSummary {
   const { givenName, familyName, sex, birthDate, father, mother, civilId } = act.person;
@@ -58,7 +77,7 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
     private readonly table: string,
   ) {}
 
-  async create(change: ActChange, nameKeys: readonly NameKey[]): Promise<void> {
+  async create(change: ActChange, nameKeys: readonly NameKey[], linkRequests: readonly MarginalNote[]): Promise<void> {
     const { act, action } = change;
     const civilId = act.type === 'birth' ? act.person.civilId : undefined;
     const birthYear = Number(act.person.birthDate.slice(0, 4));
@@ -101,6 +120,7 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
             },
           },
         })),
+        ...linkRequests.map((note) => ({ Put: { TableName: this.table, Item: noteItem(note), ConditionExpression: 'attribute_not_exists(pk)' } })),
       ],
       (cancellation) => {
         // The first claim whose condition failed tells which one is taken.
@@ -166,22 +186,16 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
     return output.Item ? withoutKeys<MarginalNote>(output.Item, NOTE_INDEX_ATTRIBUTES) : undefined;
   }
 
-  async recordNote(note: MarginalNote): Promise<void> {
+  async recordNotes(notes: readonly MarginalNote[]): Promise<void> {
+    const puts = notes.map((note) => ({ TableName: this.table, Item: noteItem(note), ConditionExpression: 'attribute_not_exists(pk)' }));
+    if (puts.length > 1) {
+      await transactWrite(this.client, puts.map((put) => ({ Put: put })), (cancellation) => new ConflictError(noteExists(notes[0]!.noteId), { cause: cancellation }));
+      return;
+    }
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...civilStatusKeys.note(note.noteId),
-            ...note,
-            outboxPk: civilStatusKeys.outbox(note.sourceOffice),
-            ...(note.status === 'delivered' && { inboxPk: civilStatusKeys.inbox(note.targetOffice) }),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await this.client.send(new PutCommand(puts[0]!));
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConflictError(`Note ${note.noteId} exists already`, { cause: error });
+      if (error instanceof ConditionalCheckFailedException) throw new ConflictError(noteExists(notes[0]!.noteId), { cause: error });
       throw error;
     }
   }
@@ -217,14 +231,30 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
     });
   }
 
-  async redriveNote(noteId: string): Promise<void> {
-    const redriven = await this.updateNote(noteId, {
-      UpdateExpression: 'SET #status = :inTransit REMOVE deadLetterPk',
-      ConditionExpression: '#status = :dead',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':inTransit': 'in-transit', ':dead': 'dead-lettered' },
-    });
-    if (!redriven) throw new ConflictError(`Note ${noteId} is not among the dead letters`);
+  async redriveNote(noteId: string): Promise<MarginalNote> {
+    try {
+      const output = await this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: civilStatusKeys.note(noteId),
+          UpdateExpression: 'SET #status = :inTransit REMOVE deadLetterPk',
+          ConditionExpression: '#status = :dead',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':inTransit': 'in-transit', ':dead': 'dead-lettered' },
+          ReturnValues: 'ALL_NEW',
+          // One request tells a note that is not dead-lettered (409) from one that does not exist (404).
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return withoutKeys<MarginalNote>(output.Attributes!, NOTE_INDEX_ATTRIBUTES);
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!error.Item) throw new NotFoundError({ ar: `لا توجد إشارة ${noteId}`, fr: `Aucune mention ${noteId}`, en: `No note ${noteId}` }, { cause: error });
+      throw new ConflictError(
+        { ar: `الإشارة ${noteId} ليست ضمن الإشارات المتوقفة`, fr: `La mention ${noteId} n'est pas parmi les mentions abandonnées`, en: `Note ${noteId} is not among the dead letters` },
+        { cause: error },
+      );
+    }
   }
 
   applyNote(change: ActChange, note: MarginalNote): Promise<void> {
@@ -252,7 +282,15 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
           },
         },
       ],
-      (cancellation) => new ConflictError(`Note ${note.noteId} or act ${act.id} changed meanwhile; reload and try again`, { cause: cancellation }),
+      (cancellation) =>
+        new ConflictError(
+          {
+            ar: `تغيرت الإشارة ${note.noteId} أو العقد ${act.id} في الأثناء؛ أعد التحميل وحاول مرة أخرى`,
+            fr: `La mention ${note.noteId} ou l'acte ${act.id} a changé entre-temps ; rechargez et réessayez`,
+            en: `Note ${note.noteId} or act ${act.id} changed meanwhile; reload and try again`,
+          },
+          { cause: cancellation },
+        ),
     );
   }
 
@@ -282,7 +320,7 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
-        throw new InvalidStateError(`Page ${page.page} of ${page.registerId} is stored for good`, { cause: error });
+        throw new InvalidStateError(pageStoredForGood(page), { cause: error });
       }
       throw error;
     }
@@ -301,7 +339,14 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
-        throw new ConflictError(`Page ${page.page} of ${page.registerId} was declared again or stored meanwhile`, { cause: error });
+        throw new ConflictError(
+          {
+            ar: `أعيد التصريح بالصفحة ${page.page} من السجل ${page.registerId} أو خزنت في الأثناء`,
+            fr: `La page ${page.page} du registre ${page.registerId} a été déclarée à nouveau ou conservée entre-temps`,
+            en: `Page ${page.page} of ${page.registerId} was declared again or stored meanwhile`,
+          },
+          { cause: error },
+        );
       }
       throw error;
     }

@@ -23,7 +23,10 @@ export class DynamoDbRegisterImportRepository implements RegisterImportRepositor
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConflictError(`Import ${registerImport.importId} exists already`, { cause: error });
+      if (error instanceof ConditionalCheckFailedException) {
+        const id = registerImport.importId;
+        throw new ConflictError({ ar: `عملية الاستيراد ${id} موجودة من قبل`, fr: `L'import ${id} existe déjà`, en: `Import ${id} exists already` }, { cause: error });
+      }
       throw error;
     }
   }

@@ -36,10 +36,11 @@ export interface ActRead {
 
 export interface CivilStatusRepository {
   /**
-   * Writes a new act with its first action and search entries, claiming its legacy reference and civil
-   * identifier at once: a reference or identifier already taken fails the whole write (ConflictError, with `taken`).
+   * Writes a new act with its first action, search entries and the requests to confirm its parent links,
+   * claiming its legacy reference and civil identifier at once: a reference or identifier already taken fails
+   * the whole write (ConflictError, with `taken`).
    */
-  create(change: ActChange, nameKeys: readonly NameKey[]): Promise<void>;
+  create(change: ActChange, nameKeys: readonly NameKey[], linkRequests: readonly MarginalNote[]): Promise<void>;
   get(id: string): Promise<CivilAct | undefined>;
   /** The act that holds a legacy reference, from its claim. */
   actIdOfLegacy(reference: CivilAct['legacy']): Promise<string | undefined>;
@@ -51,14 +52,14 @@ export interface CivilStatusRepository {
   findByName(key: { family: string; given?: string; birthYear?: number }, limit: number): Promise<ActSummary[]>;
   accessLog(actId: string, page: PageRequest): Promise<Page<ActRead>>;
   getNote(noteId: string): Promise<MarginalNote | undefined>;
-  /** Records a note in its sending office's outbox (ConflictError if the id exists). */
-  recordNote(note: MarginalNote): Promise<void>;
+  /** Records notes at once, each in its sending office's outbox and, when delivered, its target's inbox (ConflictError if an id exists). */
+  recordNotes(notes: readonly MarginalNote[]): Promise<void>;
   /** Puts an in-transit note in its target office's inbox; a note delivered before is left as it is. */
   deliverNote(noteId: string, at: string): Promise<void>;
   /** Gives up delivering: the note waits among the dead letters. */
   deadLetterNote(noteId: string, attempts: number, at: string): Promise<void>;
-  /** Sends a dead-lettered note again (ConflictError unless it is dead-lettered). */
-  redriveNote(noteId: string): Promise<void>;
+  /** Sends a dead-lettered note again and returns it in transit (NotFoundError if there is no such note, ConflictError unless it is dead-lettered). */
+  redriveNote(noteId: string): Promise<MarginalNote>;
   /** Writes the note in the act's margin, marks it applied and takes it out of the inbox, all at once, once. */
   applyNote(change: ActChange, note: MarginalNote): Promise<void>;
   notesOf(list: 'inbox' | 'outbox' | 'dead-letters', office: string | undefined, page: PageRequest): Promise<Page<MarginalNote>>;

@@ -3,9 +3,10 @@
 import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
-import { requireActReader } from '../domain/act-access.ts';
+import { registrarOf, requireActReader } from '../domain/act-access.ts';
 import { registerAct, type ActPerson, type CivilAct, type RegisterActCommand, type WrittenName } from '../domain/civil-act.ts';
 import { isValidCivilId } from '../domain/civil-identifier.ts';
+import { PARENT_ROLES, parentLinkRequest, requireDistinctParents, requireParentMatches, type ParentRole } from '../domain/family-links.ts';
 import { nameSimilarity, searchKeys } from '../domain/person-name.ts';
 import type { ActRead, ActSummary, CivilStatusRepository, NameKey, PageRequest } from './civil-status.ports.ts';
 
@@ -13,6 +14,8 @@ export interface CivilStatusDependencies {
   readonly repository: CivilStatusRepository;
   readonly newActId: () => string;
   readonly newCivilId: () => string;
+  /** Ids of the link requests a birth act sends to the offices holding its parents' acts. */
+  readonly newNoteId: () => string;
   /** Raised by the repository when a claim is taken; the use case draws another identifier for `civil-id`. */
   readonly isCivilIdTaken: (error: unknown) => boolean;
   /** Raised by the repository when the act's legacy reference is already registered. */
@@ -34,23 +37,59 @@ export function nameKeysOf(person: ActPerson): NameKey[] {
 
 const CIVIL_ID_ATTEMPTS = 3;
 
+interface NamedParent {
+  readonly role: ParentRole;
+  readonly act: CivilAct & { readonly person: { readonly civilId: string } };
+}
+
+/** The parents a birth act names by civil identifier, each checked against their own birth act before anything is written. */
+async function namedParents(repository: CivilStatusRepository, person: ActPerson): Promise<NamedParent[]> {
+  requireDistinctParents(person, '/body/person');
+  const named = PARENT_ROLES.flatMap((role) => {
+    const parent = person[role];
+    return parent?.civilId === undefined ? [] : [{ role, parent, civilId: parent.civilId }];
+  });
+  return Promise.all(
+    named.map(async ({ role, parent, civilId }) => {
+      const act = requireParentMatches(role, parent, await repository.getByCivilId(civilId), person, '/body/person');
+      return { role, act: { ...act, person: { ...act.person, civilId } } };
+    }),
+  );
+}
+
+/**
+ * A parent link is confirmed at once when the registering office holds the parent's act too; otherwise it is
+ * claimed until that office confirms it (a link request in its inbox).
+ */
+function withLinkStatuses(person: ActPerson, parents: readonly NamedParent[], office: string): ActPerson {
+  return parents.reduce<ActPerson>(
+    (linked, { role, act }) => ({ ...linked, [role]: { ...linked[role], linkStatus: act.office === office ? 'confirmed' : 'claimed' } }),
+    person,
+  );
+}
+
 export async function registerCivilAct(
   dependencies: CivilStatusDependencies,
   request: Omit<RegisterActCommand, 'id' | 'registrar'>,
   principal: Principal,
   now: Date,
 ): Promise<CivilAct> {
-  if (!principal.office) throw new ForbiddenError('Your account is not attached to a civil-status office');
+  const registrar = registrarOf(principal);
   if (nameKeysOf(request.person).length === 0) {
-    throw new ValidationFailedError('The person needs a given name and a family name', {
-      fieldIssues: [{ pointer: '/body/person/familyName', code: 'required', detail: 'A given name and a family name, in Arabic or Latin script' }],
-    });
+    throw new ValidationFailedError(
+      { ar: 'يلزم الاسم الشخصي والاسم العائلي', fr: 'La personne doit avoir un prénom et un nom de famille', en: 'The person needs a given name and a family name' },
+      { fieldIssues: [{ pointer: '/body/person/familyName', code: 'required', detail: 'A given name and a family name, in Arabic or Latin script' }] },
+    );
   }
-  const command: RegisterActCommand = { ...request, id: dependencies.newActId(), registrar: { sub: principal.sub, office: principal.office } };
+  const parents = await namedParents(dependencies.repository, request.person);
+  const command: RegisterActCommand = { ...request, person: withLinkStatuses(request.person, parents, registrar.office), id: dependencies.newActId(), registrar };
   for (let attempt = 1; ; attempt++) {
     const change = registerAct(command, request.type === 'birth' ? dependencies.newCivilId() : undefined, now);
+    const linkRequests = parents
+      .filter((parent) => parent.act.office !== registrar.office)
+      .map((parent) => parentLinkRequest(change.act, parent.role, parent.act, dependencies.newNoteId(), registrar, now));
     try {
-      await dependencies.repository.create(change, nameKeysOf(change.act.person));
+      await dependencies.repository.create(change, nameKeysOf(change.act.person), linkRequests);
       return change.act;
     } catch (error) {
       // A civil identifier is random: on the rare draw of one already given, draw again.
@@ -79,9 +118,14 @@ export async function readCivilAct(repository: CivilStatusRepository, id: string
 /** Checked before any lookup: a mistyped identifier never reaches the register. */
 export function requireValidCivilId(civilId: string, pointer: string): void {
   if (!isValidCivilId(civilId)) {
-    throw new ValidationFailedError('Invalid civil identifier', {
-      fieldIssues: [{ pointer, code: 'invalid_check_digit', detail: 'Ten digits whose last is the Verhoeff check digit of the others' }],
-    });
+    throw new ValidationFailedError(
+      {
+        ar: 'المعرف المدني غير صحيح: رقم التحقق لا يطابق، أحد الأرقام مكتوب خطأ',
+        fr: "Identifiant civil invalide : le chiffre de contrôle ne correspond pas, un chiffre est mal saisi",
+        en: 'Invalid civil identifier: the check digit does not match, a digit is mistyped',
+      },
+      { fieldIssues: [{ pointer, code: 'invalid_check_digit', detail: 'Ten digits whose last is the Verhoeff check digit of the others' }] },
+    );
   }
 }
 
@@ -91,14 +135,16 @@ export async function readPerson(repository: CivilStatusRepository, civilId: str
   const { principal } = context;
   const allowed = principal.roles.includes('registrar') || (principal.roles.includes('citizen') && principal.civilId === civilId);
   const act = allowed ? await repository.getByCivilId(civilId) : undefined;
-  if (!act) throw new NotFoundError(`No person ${civilId}`);
+  if (!act) throw new NotFoundError({ ar: `لا يوجد شخص بالمعرف المدني ${civilId}`, fr: `Aucune personne ne porte l'identifiant civil ${civilId}`, en: `No person ${civilId}` });
   await repository.recordRead({ actId: act.id, by: principal.sub, role: roleOf(principal), reason: context.reason, at: context.now.toISOString(), requestId: context.requestId });
   return act;
 }
 
 export async function civilActHistory(repository: CivilStatusRepository, id: string, principal: Principal, page: PageRequest) {
   const act = requireActReader(await repository.get(id), id, principal);
-  if (!principal.roles.includes('registrar') && !principal.roles.includes('auditor')) throw new ForbiddenError('The history is for registrars and auditors');
+  if (!principal.roles.includes('registrar') && !principal.roles.includes('auditor')) {
+    throw new ForbiddenError({ ar: 'سجل العمليات مخصص لضباط الحالة المدنية والمراقبين', fr: "L'historique est réservé aux officiers d'état civil et aux auditeurs", en: 'The history is for registrars and auditors' });
+  }
   return repository.actions(act.id, page);
 }
 

@@ -218,7 +218,7 @@ export async function startRegisterImport(dependencies: RegisterImportDependenci
 
 export async function readRegisterImport(imports: RegisterImportRepository, importId: string): Promise<RegisterImport> {
   const registerImport = await imports.get(importId);
-  if (!registerImport) throw new NotFoundError(`No import ${importId}`);
+  if (!registerImport) throw new NotFoundError({ ar: `لا توجد عملية استيراد ${importId}`, fr: `Aucun import ${importId}`, en: `No import ${importId}` });
   return registerImport;
 }
 

@@ -32,7 +32,13 @@ export async function declareRegisterPage(repository: CivilStatusRepository, sto
 
 async function existingPage(repository: CivilStatusRepository, registerId: string, pageNumber: number): Promise<RegisterPage> {
   const page = await repository.getPage(registerId, pageNumber);
-  if (!page) throw new NotFoundError(`Page ${pageNumber} of ${registerId} was never declared`);
+  if (!page) {
+    throw new NotFoundError({
+      ar: `لم يصرح قط بالصفحة ${pageNumber} من السجل ${registerId}`,
+      fr: `La page ${pageNumber} du registre ${registerId} n'a jamais été déclarée`,
+      en: `Page ${pageNumber} of ${registerId} was never declared`,
+    });
+  }
   return page;
 }
 
@@ -62,8 +68,20 @@ export async function completeRegisterPage(
 
 export async function viewRegisterPage(repository: CivilStatusRepository, store: RegisterPagesStore, registerId: string, pageNumber: number, principal: Principal) {
   const office = officeOfRegister(registerId);
-  if (!principal.roles.includes('auditor') && principal.office !== office) throw new ForbiddenError(`Registers of office ${office} are viewed by its registrars and auditors`);
+  if (!principal.roles.includes('auditor') && principal.office !== office) {
+    throw new ForbiddenError({
+      ar: `يطلع على سجلات مكتب ${office} ضباط الحالة المدنية به والمراقبون`,
+      fr: `Les registres du bureau ${office} sont consultés par ses officiers et les auditeurs`,
+      en: `Registers of office ${office} are viewed by its registrars and auditors`,
+    });
+  }
   const page = await existingPage(repository, registerId, pageNumber);
-  if (page.status !== 'stored') throw new InvalidStateError(`Page ${pageNumber} of ${registerId} is not stored yet`);
+  if (page.status !== 'stored') {
+    throw new InvalidStateError({
+      ar: `الصفحة ${pageNumber} من السجل ${registerId} لم تحفظ بعد`,
+      fr: `La page ${pageNumber} du registre ${registerId} n'est pas encore conservée`,
+      en: `Page ${pageNumber} of ${registerId} is not stored yet`,
+    });
+  }
   return { ...page, viewUrl: await store.viewUrl(page.objectKey) };
 }

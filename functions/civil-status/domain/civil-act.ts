@@ -1,6 +1,8 @@
 // A civil-status act (birth or death): who it is about, where it is registered (office, year, register,
 // number: the legacy reference, unique within its office) and the append-only list of what was done to it.
 import { ForbiddenError } from '../../shared/errors/domain-errors.ts';
+import { requirePlausibleActDates } from './act-dates.ts';
+import type { LinkStatus } from './family-links.ts';
 import type { AppliedNote } from './marginal-note.ts';
 
 export type ActType = 'birth' | 'death';
@@ -15,6 +17,8 @@ export interface Parent {
   readonly givenName: WrittenName;
   readonly familyName?: WrittenName;
   readonly civilId?: string;
+  /** Whether the office holding the parent's own birth act has confirmed the identifier; only a confirmed link grants rights. */
+  readonly linkStatus?: LinkStatus;
 }
 
 export interface ActPerson {
@@ -37,7 +41,7 @@ export interface LegacyReference {
   readonly number: number;
 }
 
-export type ActActionType = 'registered' | 'corrected' | 'note-added' | 'annulled';
+export type ActActionType = 'registered' | 'corrected' | 'note-added' | 'link-confirmed' | 'annulled';
 
 export interface ActAction {
   readonly type: ActActionType;
@@ -76,11 +80,19 @@ export interface ActChange {
   readonly action: ActAction & { readonly version: number };
 }
 
-/** A registrar registers acts in their own office only; the act's legacy reference names that office. */
+/**
+ * A registrar registers acts in their own office only; the act's legacy reference names that office and its
+ * dates are plausible.
+ */
 export function registerAct(command: RegisterActCommand, civilId: string | undefined, now: Date): ActChange {
   if (command.legacy.office !== command.registrar.office) {
-    throw new ForbiddenError(`A registrar of ${command.registrar.office} cannot register acts of office ${command.legacy.office}`);
+    throw new ForbiddenError({
+      ar: `لا يمكن لضابط الحالة المدنية بمكتب ${command.registrar.office} تسجيل عقود مكتب ${command.legacy.office}`,
+      fr: `Un officier du bureau ${command.registrar.office} ne peut enregistrer les actes du bureau ${command.legacy.office}`,
+      en: `A registrar of ${command.registrar.office} cannot register acts of office ${command.legacy.office}`,
+    });
   }
+  requirePlausibleActDates(command, now);
   const act: CivilAct = {
     id: command.id,
     type: command.type,

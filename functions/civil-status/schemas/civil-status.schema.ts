@@ -2,6 +2,8 @@
 import * as z from 'zod';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
+import { FIRST_REGISTER_YEAR } from '../domain/act-dates.ts';
 import { isValidCivilId } from '../domain/civil-identifier.ts';
 
 const TAGS = ['Civil status'];
@@ -9,14 +11,14 @@ const problem = PROBLEM_RESPONSE;
 const officeCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case office code, e.g. RBT-HASSAN');
 
 const writtenName = z
-  .strictObject({ ar: z.string().trim().min(1).max(100).optional(), latin: z.string().trim().min(1).max(100).optional() })
+  .strictObject({ ar: safeName({ max: 100 }).optional(), latin: safeName({ max: 100 }).optional() })
   .refine((name) => name.ar !== undefined || name.latin !== undefined, { message: 'Give the name in Arabic, in Latin script, or both' });
 
 const civilId = z.string().regex(/^\d{10}$/, 'ten digits');
 /** A civil identifier whose Verhoeff check digit is right: a typing mistake is refused before any lookup. */
 export const checkedCivilId = civilId.refine(isValidCivilId, 'the check digit does not match: a digit is mistyped');
 
-const parent = z.strictObject({ givenName: writtenName, familyName: writtenName.optional(), civilId: civilId.optional() });
+const parent = z.strictObject({ givenName: writtenName, familyName: writtenName.optional(), civilId: checkedCivilId.optional() });
 
 const person = z.strictObject({
   givenName: writtenName,
@@ -30,8 +32,8 @@ const person = z.strictObject({
 
 const legacy = z.strictObject({
   office: officeCode,
-  year: z.number().int().min(1900).max(2200),
-  register: z.string().trim().min(1).max(32),
+  year: z.number().int().min(FIRST_REGISTER_YEAR, `civil-status registers begin in ${FIRST_REGISTER_YEAR}`).max(2200),
+  register: safeIdentifier({ max: 32 }),
   number: z.number().int().min(1),
 });
 
@@ -56,7 +58,7 @@ export const actSchema = z.object({
 });
 
 /** Why the act is read (Law 09-08): recorded in the access log with who read it. */
-const readReason = z.strictObject({ reason: z.string().trim().min(3).max(200) });
+const readReason = z.strictObject({ reason: safeFreeText({ min: 3, max: 200 }) });
 const actId = z.strictObject({ id: z.uuid() });
 
 export const registerActRoute = defineRoute({
@@ -138,11 +140,11 @@ export const searchActsRoute = defineRoute({
   tags: TAGS,
   access: ['registrar'],
   query: z.strictObject({
-    name: z.string().trim().min(2).max(120),
+    name: safeName({ min: 2, max: 120 }),
     birthYear: z.coerce.number().int().min(1900).max(2200).optional(),
     sex: z.enum(['F', 'M']).optional(),
-    fatherName: z.string().trim().min(2).max(120).optional(),
-    motherName: z.string().trim().min(2).max(120).optional(),
+    fatherName: safeName({ min: 2, max: 120 }).optional(),
+    motherName: safeName({ min: 2, max: 120 }).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   }),
   responses: {
@@ -173,7 +175,8 @@ export const listOfficesRoute = defineRoute({
   },
 });
 
-const pageParams = z.strictObject({ registerId: z.string().min(3).max(80), page: z.coerce.number().int().min(1).max(99_999) });
+const registerId = safeIdentifier({ min: 3, max: 80 });
+const pageParams = z.strictObject({ registerId, page: z.coerce.number().int().min(1).max(99_999) });
 
 const registerPageSchema = z.object({
   registerId: z.string(),
@@ -196,7 +199,7 @@ export const declarePageRoute = defineRoute({
   tags: TAGS,
   access: ['registrar'],
   idempotent: true,
-  params: z.strictObject({ registerId: z.string().min(3).max(80) }),
+  params: z.strictObject({ registerId }),
   body: z.strictObject({
     page: z.number().int().min(1).max(99_999),
     sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the image, 64 hexadecimal digits'),
@@ -241,10 +244,15 @@ export const viewPageRoute = defineRoute({
 const noteSchema = z.object({
   noteId: z.string(),
   birthActId: z.string(),
-  kind: z.enum(['marriage', 'divorce', 'death', 'rectification', 'other']),
+  kind: z.enum(['marriage', 'divorce', 'death', 'rectification', 'other', 'parent-link']),
   eventDate: z.string(),
   text: z.object({ ar: z.string().optional(), fr: z.string().optional() }),
   spouseCivilId: z.string().optional(),
+  counterpartOf: z.string().optional().describe("The note on the other spouse's act this one mirrors; applying it confirms the marriage or divorce"),
+  parentLink: z
+    .object({ childActId: z.string(), role: z.enum(['father', 'mother']), parentCivilId: z.string() })
+    .optional()
+    .describe("A parent link a child's act claims, for the office holding the parent's act to confirm by applying it"),
   sourceOffice: z.string(),
   targetOffice: z.string(),
   recordedBy: z.string(),
@@ -270,9 +278,13 @@ export const recordNoteRoute = defineRoute({
     kind: z.enum(['marriage', 'divorce', 'death', 'rectification', 'other']),
     eventDate: z.iso.date(),
     text: z
-      .strictObject({ ar: z.string().trim().min(1).max(2000).optional(), fr: z.string().trim().min(1).max(2000).optional() })
+      .strictObject({ ar: safeFreeText({ max: 2000 }).optional(), fr: safeFreeText({ max: 2000 }).optional() })
       .refine((text) => text.ar !== undefined || text.fr !== undefined, { message: 'Write the note in Arabic, in French, or both' }),
     spouseCivilId: checkedCivilId.optional().describe("Marriage and divorce: the other spouse's civil identifier, linking the two birth acts"),
+    spouseName: z
+      .strictObject({ givenName: writtenName, familyName: writtenName })
+      .optional()
+      .describe("With spouseCivilId: the spouse's names as their birth act has them (checked against it)"),
   }),
   responses: { 201: { description: 'The note, in transit to (or in the inbox of) the office holding the act', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 404: problem },
 });
@@ -332,7 +344,7 @@ export const redriveNoteRoute = defineRoute({
   access: ['admin'],
   idempotent: true,
   params: z.strictObject({ noteId: z.uuid() }),
-  responses: { 200: { description: 'The note, in transit again', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 409: problem },
+  responses: { 200: { description: 'The note, in transit again', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
 });
 
 /** One line of a register folder's `index.jsonl`: an act as `POST /v1/civil-status/acts` takes it, and its pages. */

@@ -27,6 +27,10 @@ export function fieldIssues(location: 'body' | 'query' | 'params' | 'headers', e
         detail: DETAILS.unrecognized_keys![language],
       }));
     }
+    // A custom check (shared/text) names its own stable code and gives its detail in the three languages.
+    if (issue.code === 'custom' && typeof issue.params?.code === 'string' && issue.params.detail) {
+      return [{ pointer: pointerOf(location, issue.path), code: issue.params.code, detail: (issue.params.detail as Localized)[language] }];
+    }
     const missing = issue.code === 'invalid_type' && issue.input === undefined;
     const code = missing ? 'required' : issue.code;
     const localized = DETAILS[code];

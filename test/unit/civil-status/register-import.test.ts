@@ -143,6 +143,7 @@ function dependencies(existing: Record<string, string>): CivilStatusDependencies
     repository,
     newActId: () => 'new-act',
     newCivilId: () => '1234567890',
+    newNoteId: () => 'new-note',
     isCivilIdTaken: () => false,
     isLegacyReferenceTaken: (error) => error instanceof LegacyTaken,
   };
