@@ -53,6 +53,6 @@ describe('DynamoDbMeter', () => {
 
     await meter.measure(emptyUsage(), () => client.send(command));
 
-    expect(command.input.ReturnConsumedCapacity).toBe('TOTAL');
+    expect(command.input.ReturnConsumedCapacity).toBe('INDEXES');
   });
 });
