@@ -34,6 +34,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 // running. Node has no parent-death signal, but the exit of the parent re-parents this process, so a changed
 // parent id is the cue to stop.
 const parent = process.ppid;
+// With the parent gone, the reader of a piped stdout may be gone too: a failed write must not end this process
+// before it has stopped the Java one.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 setInterval(() => {
   if (process.ppid !== parent) stop('the parent process exited');
 }, 500).unref();
