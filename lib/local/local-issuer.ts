@@ -62,8 +62,8 @@ export class LocalIssuer {
   }
 
   /**
-   * The claims of a genuine, unexpired ID token of this issuer. Like API Gateway's JWT authorizer, a token without
-   * `exp` is refused; unlike it, so is an access token (`token_use` other than `id`): see principal.ts.
+   * The claims of a genuine, unexpired ID token of this issuer. A token without `exp` or that is not an ID token
+   * (`token_use` other than `id`) is refused here, and by principal.ts behind API Gateway's authorizer in AWS.
    */
   async verify(token: string, at: Date): Promise<TokenVerdict> {
     try {
