@@ -233,7 +233,7 @@ export async function startLocalGateway(options: {
       const { ratePerSecond } = target.route.throttle!;
       const route = `${target.route.method} ${target.route.path}`;
       return sendProblem(request, response, 'too-many-requests', {
-        ar: `المسار ${route} محدود في ${ratePerSecond} طلبا في الثانية`,
+        ar: `المسار ${route} محدود بـ ${ratePerSecond} طلبا في الثانية`,
         fr: `${route} est limité à ${ratePerSecond} requêtes par seconde`,
         en: `${route} is limited to ${ratePerSecond} requests a second`,
       }, requestId, { headers: { 'retry-after': String(bucket.retryAfterSeconds()) } });
