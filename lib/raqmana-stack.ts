@@ -159,6 +159,7 @@ export class RaqmanaStack extends Stack {
       functions: services.flatMap(({ service }) => service.functions.map((fn) => ({ id: fn.id, service: service.name, function: functions.get(fn.id)!.function }))),
       tables: [...tables].map(([tableId, table]) => ({ id: tableId, table })),
       workflows,
+      httpServices: services.filter(({ service }) => service.functions.some((fn) => fn.route)).map(({ service }) => service.name),
       metricAlarms: platform.services.flatMap((service) => (service.alarms ?? []).map((alarm) => ({ service: service.name, ...alarm }))),
     });
 

@@ -20,6 +20,8 @@ export interface OperationsProps {
   readonly functions: readonly { readonly id: string; readonly service: string; readonly function: lambda.IFunction }[];
   readonly tables: readonly { readonly id: string; readonly table: dynamodb.ITable }[];
   readonly workflows: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
+  /** Services with HTTP routes: their handlers count the 500s they answer in `ServerErrors` (namespace Raqmana). */
+  readonly httpServices: readonly string[];
   /** Business metrics of the services (namespace Raqmana), alarmed when above 0. */
   readonly metricAlarms: readonly { readonly service: string; readonly metricName: string; readonly description: string }[];
 }
@@ -68,6 +70,11 @@ export class Operations extends Construct {
         );
       }
     }
+    // A 500 the handler chain answers is a successful invocation for Lambda, so the Errors alarms above never see it;
+    // the chain counts it in ServerErrors, by service (Powertools' default dimension).
+    for (const service of props.httpServices) {
+      this.alarmWhenPositive(`${pascalCase(service)}ServerErrors`, serverErrors(service, FIVE_MINUTES), `A route of ${service} answered 500 (see its function logs)`);
+    }
     // Throttling is a limit of the account (concurrency), so one account-wide alarm covers every function.
     this.alarmWhenPositive(
       'LambdaThrottles',
@@ -101,6 +108,9 @@ export class Operations extends Construct {
       graph('API 4xx', [props.api.metricClientError({ statistic: 'Sum' })]),
       graph('API 5xx', [props.api.metricServerError({ statistic: 'Sum' })]),
     );
+    if (props.httpServices.length > 0) {
+      addRow(dashboard, graph('Handled 500s (ServerErrors)', props.httpServices.map((service) => serverErrors(service, undefined, service))));
+    }
     // A widget without metrics is rejected by CloudWatch, so empty groups get no row.
     if (props.functions.length > 0) {
       addRow(
@@ -149,6 +159,17 @@ export class Operations extends Construct {
     });
     alarm.addAlarmAction(new SnsAction(this.alarmTopic));
   }
+}
+
+function serverErrors(service: string, period?: Duration, label?: string): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: 'Raqmana',
+    metricName: 'ServerErrors',
+    dimensionsMap: { service },
+    statistic: 'Sum',
+    ...(period && { period }),
+    ...(label && { label }),
+  });
 }
 
 interface Graph {

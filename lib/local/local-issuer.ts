@@ -1,6 +1,6 @@
 // The local token issuer: signs ES256 ID tokens with the claims Cognito would put in them, and verifies
 // them for the local gateway the way API Gateway's JWT authorizer does. Its key is made on first start.
-import { SignJWT, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { SignJWT, errors, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { CLAIMS } from '../../functions/shared/auth/principal.ts';
 import { ROLES } from '../../functions/shared/auth/roles.ts';
@@ -22,6 +22,9 @@ export const tokenRequestSchema = z.strictObject({
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 type SigningKey = Awaited<ReturnType<typeof importJWK>>;
+
+/** What checking a bearer token found: its claims, or why it is refused (an expired token is told apart). */
+export type TokenVerdict = { readonly claims: JWTPayload } | { readonly refused: 'expired' | 'invalid' };
 
 export class LocalIssuer {
   private constructor(
@@ -58,18 +61,22 @@ export class LocalIssuer {
       .sign(this.privateKey);
   }
 
-  /** The verified claims, or undefined for a missing, forged, expired or foreign token. */
-  async verify(token: string, at: Date): Promise<JWTPayload | undefined> {
+  /**
+   * The claims of a genuine, unexpired ID token of this issuer. A token without `exp` or that is not an ID token
+   * (`token_use` other than `id`) is refused here, and by principal.ts behind API Gateway's authorizer in AWS.
+   */
+  async verify(token: string, at: Date): Promise<TokenVerdict> {
     try {
       const { payload } = await jwtVerify(token, this.publicKey, {
         issuer: this.issuer,
         audience: LOCAL_AUDIENCE,
         algorithms: [ALGORITHM],
         currentDate: at,
+        requiredClaims: ['exp', 'sub'],
       });
-      return payload;
-    } catch {
-      return undefined;
+      return payload.token_use === 'id' ? { claims: payload } : { refused: 'invalid' };
+    } catch (error) {
+      return { refused: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
     }
   }
 }

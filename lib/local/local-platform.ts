@@ -7,9 +7,10 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { platform } from '../../functions/platform.ts';
+import { DomainError, ValidationFailedError } from '../../functions/shared/errors/domain-errors.ts';
 import { problemDocument, type ProblemCode } from '../../functions/shared/errors/problem-types.ts';
 import { fieldIssues } from '../../functions/shared/http/field-issues.ts';
-import { negotiateLanguage } from '../../functions/shared/i18n/language.ts';
+import { negotiateLanguage, type Localized } from '../../functions/shared/i18n/language.ts';
 import { bucketEnvName, signingKeyEnvName, stateMachineEnvName, tableEnvName, type PlatformDescription } from '../../functions/shared/service-description.ts';
 import { useTimeSource } from '../../functions/shared/time/time-source.ts';
 import { openApiDocument } from '../openapi.ts';
@@ -56,8 +57,12 @@ const json = (status: number, body: unknown): PlatformResponse => ({
   contentType: 'application/json; charset=utf-8',
 });
 
-function problem(request: PlatformRequest, code: ProblemCode, detail: string, errors?: ReturnType<typeof fieldIssues>): PlatformResponse {
-  const document = problemDocument(code, negotiateLanguage(request.headers['accept-language']), { detail, ...(errors && { errors }) });
+const NOT_JSON: Localized = { ar: 'نص الطلب ليس JSON صالحا', fr: "Le corps n'est pas un JSON valide", en: 'The body is not valid JSON' };
+
+function problem(request: PlatformRequest, code: ProblemCode, detail: Localized | DomainError, errors?: ReturnType<typeof fieldIssues>): PlatformResponse {
+  const language = negotiateLanguage(request.headers['accept-language']);
+  const text = detail instanceof DomainError ? detail.detailIn(language) : detail[language];
+  const document = problemDocument(code, language, { detail: text, ...(errors && { errors }) });
   return { status: document.status, body: JSON.stringify(document), contentType: 'application/problem+json; charset=utf-8' };
 }
 
@@ -185,11 +190,12 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const platformRoutes: Record<string, PlatformRoute> = {
       'POST /_local/tokens': async (request) => {
         const parsed = parseJson(request);
-        if (!parsed.ok) return problem(request, 'malformed-json', 'The body is not valid JSON');
+        if (!parsed.ok) return problem(request, 'malformed-json', NOT_JSON);
         const result = tokenRequestSchema.safeParse(parsed.value);
         if (!result.success) {
           const language = negotiateLanguage(request.headers['accept-language']);
-          return problem(request, 'validation-failed', 'Invalid token request', fieldIssues('body', result.error, language));
+          const detail = { ar: 'طلب رمز غير صالح', fr: 'Demande de jeton invalide', en: 'Invalid token request' };
+          return problem(request, 'validation-failed', detail, fieldIssues('body', result.error, language));
         }
         const issuedAt = clock.now();
         const token = await issuer.sign(result.data, issuedAt);
@@ -199,16 +205,21 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       'GET /_local/clock': async () => json(200, { now: clock.now().toISOString() }),
       'POST /_local/clock': async (request) => {
         const parsed = parseJson(request);
-        if (!parsed.ok) return problem(request, 'malformed-json', 'The body is not valid JSON');
+        if (!parsed.ok) return problem(request, 'malformed-json', NOT_JSON);
         const result = clockChangeSchema.safeParse(parsed.value);
         if (!result.success) {
           const language = negotiateLanguage(request.headers['accept-language']);
-          return problem(request, 'validation-failed', 'Send {"set": ISO instant} or {"advance": ISO duration}', fieldIssues('body', result.error, language));
+          const detail = {
+            ar: 'أرسل {"set": لحظة ISO} أو {"advance": مدة ISO}',
+            fr: 'Envoyez {"set": instant ISO} ou {"advance": durée ISO}',
+            en: 'Send {"set": ISO instant} or {"advance": ISO duration}',
+          };
+          return problem(request, 'validation-failed', detail, fieldIssues('body', result.error, language));
         }
         try {
           await ('set' in result.data ? clock.set(new Date(result.data.set)) : clock.advance(result.data.advance));
         } catch (error) {
-          if (error instanceof RangeError) return problem(request, 'validation-failed', error.message);
+          if (error instanceof ValidationFailedError) return problem(request, error.code, error);
           throw error;
         }
         saveClock(clockFile, clock);

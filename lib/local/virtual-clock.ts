@@ -1,6 +1,7 @@
 // The local platform's clock: wall time plus an offset that can be fast-forwarded, with timers that fire in
 // virtual time and tracking of the work they start, so a test can say "16 days later" and see everything it caused.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { ValidationFailedError } from '../../functions/shared/errors/domain-errors.ts';
 import type { TimeSource } from '../../functions/shared/time/time-source.ts';
 
 const MILLISECONDS = { W: 604_800_000, D: 86_400_000, H: 3_600_000, M: 60_000, S: 1_000 } as const;
@@ -20,15 +21,21 @@ const ISO_DURATION =
 export function addIsoDuration(instant: Date, duration: string): Date {
   const match = ISO_DURATION.exec(duration);
   if (!match) {
-    throw new RangeError(
-      `Invalid ISO 8601 duration "${duration}": expected a positive form such as P16D, PT2H, P1DT12H, P1W or P1M`,
-    );
+    throw new ValidationFailedError({
+      ar: `مدة ISO 8601 غير صالحة "${duration}": المنتظر صيغة موجبة مثل P16D أو PT2H أو P1DT12H أو P1W أو P1M`,
+      fr: `Durée ISO 8601 invalide "${duration}" : attendu une forme positive comme P16D, PT2H, P1DT12H, P1W ou P1M`,
+      en: `Invalid ISO 8601 duration "${duration}": expected a positive form such as P16D, PT2H, P1DT12H, P1W or P1M`,
+    });
   }
   const [, years, months, weeks, days, hours, minutes, seconds] = match;
   const fixedParts = [weeks, days, hours, minutes, seconds];
   const lastPresent = fixedParts.findLastIndex((part) => part !== undefined);
   if (fixedParts.some((part, index) => part !== undefined && /[.,]/.test(part) && index !== lastPresent)) {
-    throw new RangeError(`Invalid ISO 8601 duration "${duration}": only its smallest component may have a fraction`);
+    throw new ValidationFailedError({
+      ar: `مدة ISO 8601 غير صالحة "${duration}": أصغر مكوناتها وحده يقبل الكسور`,
+      fr: `Durée ISO 8601 invalide "${duration}" : seule sa plus petite composante peut être fractionnaire`,
+      en: `Invalid ISO 8601 duration "${duration}": only its smallest component may have a fraction`,
+    });
   }
   const calendarMonths = Number(years ?? 0) * 12 + Number(months ?? 0);
   const fixedMilliseconds = (
@@ -114,9 +121,12 @@ export class VirtualClock implements TimeSource {
     try {
       const target = validInstant(instant).getTime();
       if (target < this.#nowMs()) {
-        throw new RangeError(
-          `The virtual clock only moves forward: ${instant.toISOString()} is before now (${this.now().toISOString()})`,
-        );
+        const [asked, now] = [instant.toISOString(), this.now().toISOString()];
+        throw new ValidationFailedError({
+          ar: `الساعة الافتراضية لا تتقدم إلا إلى الأمام: ${asked} سابق للآن (${now})`,
+          fr: `L'horloge virtuelle n'avance que vers l'avant : ${asked} précède maintenant (${now})`,
+          en: `The virtual clock only moves forward: ${asked} is before now (${now})`,
+        });
       }
       return this.#enqueueMove(() => target);
     } catch (error) {
@@ -329,6 +339,12 @@ export class VirtualClock implements TimeSource {
 }
 
 function validInstant(instant: Date): Date {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid date given to the virtual clock');
+  if (Number.isNaN(instant.getTime())) {
+    throw new ValidationFailedError({
+      ar: 'تاريخ غير صالح للساعة الافتراضية',
+      fr: "Date invalide pour l'horloge virtuelle",
+      en: 'Invalid date given to the virtual clock',
+    });
+  }
   return instant;
 }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { freePort } from '../../lib/local/free-port.ts';
 
 const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
+const START_PATIENCE_MS = 240_000;
 
 export interface PlatformProcess {
   readonly url: string;
@@ -22,7 +23,11 @@ export async function startPlatformProcess(options: { dataDir: string; reset?: b
   let output = '';
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the platform did not start within 90 s:\n${output}`)), 90_000);
+    // Generous: the machine's cores may be shared. A platform that has not started is stopped, not left behind.
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      fail(new Error(`the platform did not start within ${START_PATIENCE_MS / 1000} s:\n${output}`));
+    }, START_PATIENCE_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Raqmana is running on')) {

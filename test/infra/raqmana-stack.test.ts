@@ -439,7 +439,7 @@ describe('operations', () => {
   it('alarm on errors of each service\'s functions, Lambda throttles, API 5xx, failed executions and the services\' own metrics, to the encrypted topic', () => {
     const [topicId] = single('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     const alarms = resources('AWS::CloudWatch::Alarm');
-    expect(alarms.map(([, alarm]) => alarm.Properties.MetricName ?? 'metric math').sort()).toEqual(['5xx', 'ExecutionsFailed', 'PermitsStuck', 'Throttles', 'metric math'].sort());
+    expect(alarms.map(([, alarm]) => alarm.Properties.MetricName ?? 'metric math').sort()).toEqual(['5xx', 'ExecutionsFailed', 'PermitsStuck', 'ServerErrors', 'Throttles', 'metric math'].sort());
     const [, functionErrors] = alarms.find(([, alarm]) => alarm.Properties.MetricName === undefined)!;
     const errorMetrics = (functionErrors.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[]).filter((metric) => metric.MetricStat);
     expect(errorMetrics.map((metric) => metric.MetricStat!.Metric.MetricName)).toEqual(Array<string>(4).fill('Errors'));
@@ -451,6 +451,17 @@ describe('operations', () => {
       expect(alarm.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0, AlarmActions: [{ Ref: topicId }] });
       expect(alarm.Properties.Period ?? (alarm.Properties.Metrics as { MetricStat?: { Period: number } }[]).find((metric) => metric.MetricStat)?.MetricStat?.Period).toBe(300);
     }
+  });
+
+  it('alarm on the 500s a service\'s handlers answer, which Lambda counts as successful invocations, and graph them', () => {
+    const serverErrors = resources('AWS::CloudWatch::Alarm', { MetricName: 'ServerErrors' });
+    expect(serverErrors.map(([, alarm]) => alarm.Properties)).toEqual([
+      expect.objectContaining({ Namespace: 'Raqmana', Dimensions: [{ Name: 'service', Value: 'permits' }], Statistic: 'Sum', Period: 300 }),
+    ]);
+    const [, dashboard] = single('AWS::CloudWatch::Dashboard', {});
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    expect(body).toContain('Handled 500s (ServerErrors)');
+    expect(body).toMatch(/\\"Raqmana\\",\\"ServerErrors\\",\\"service\\",\\"permits\\"/);
   });
 
   it('accept alarm notifications over TLS only, encrypted with a key CloudWatch may use', () => {

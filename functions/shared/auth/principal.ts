@@ -24,20 +24,26 @@ export const CLAIMS = {
 type ClaimValue = string | number | boolean | readonly string[];
 
 /**
- * API Gateway HTTP APIs flatten array claims into a string like `[citizen agent]`;
- * accept that form, a JSON array string and a real array.
+ * The groups exactly as Cognito listed them. API Gateway's JWT authorizer hands array claims to a payload 2.0
+ * function as one string, `[citizen agent]`: the items joined by single spaces inside brackets, unquoted. Cognito
+ * group names cannot hold white space, so splitting that form on spaces is exact; commas are part of a name
+ * (`["citizen,admin"]` is one group, which is no role).
  */
-function parseGroups(value: ClaimValue | undefined): string[] {
+function parseGroups(value: ClaimValue | undefined): readonly string[] {
   if (value === undefined) return [];
   if (Array.isArray(value)) return value.map(String);
-  const text = String(value).trim();
-  if (text.startsWith('[') && text.endsWith(']')) {
-    const inner = text.slice(1, -1).trim();
-    if (inner === '') return [];
-    if (inner.startsWith('"')) return (JSON.parse(text) as unknown[]).map(String);
-    return inner.split(/[\s,]+/);
-  }
-  return text.split(/[\s,]+/).filter(Boolean);
+  const text = String(value);
+  if (text.startsWith('[') && text.endsWith(']')) return text.slice(1, -1).split(' ').filter((group) => group !== '');
+  return text === '' ? [] : [text];
+}
+
+/**
+ * Only ID tokens are taken: the custom attributes that scope staff and citizens (`custom:commune`, `custom:office`,
+ * `custom:civil_id`) are in Cognito ID tokens alone, and API Gateway's authorizer lets an access token of the same
+ * app client through (it matches `client_id` as it matches `aud`). A token must also say when it expires.
+ */
+function isUsableIdToken(claims: Record<string, ClaimValue>): boolean {
+  return claims.token_use === 'id' && claims.exp !== undefined && claims.exp !== '';
 }
 
 function optionalClaim(claims: Record<string, ClaimValue>, name: string): string | undefined {
@@ -49,7 +55,7 @@ function optionalClaim(claims: Record<string, ClaimValue>, name: string): string
 export function principalFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'>): Principal | undefined {
   const claims = event.requestContext.authorizer?.jwt?.claims as Record<string, ClaimValue> | undefined;
   const sub = claims?.sub;
-  if (!claims || typeof sub !== 'string' || sub === '') return undefined;
+  if (!claims || typeof sub !== 'string' || sub === '' || !isUsableIdToken(claims)) return undefined;
   const commune = optionalClaim(claims, CLAIMS.commune);
   const office = optionalClaim(claims, CLAIMS.office);
   const civilId = optionalClaim(claims, CLAIMS.civilId);

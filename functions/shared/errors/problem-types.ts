@@ -20,6 +20,7 @@ export const PROBLEM_TYPES = {
     status: 401,
     title: { ar: 'يلزم تسجيل الدخول', fr: 'Authentification requise', en: 'Authentication required' },
   },
+  'token-expired': { status: 401, title: { ar: 'انتهت صلاحية رمز الدخول، يرجى تسجيل الدخول من جديد', fr: 'Le jeton a expiré, reconnectez-vous', en: 'The token has expired, sign in again' } },
   forbidden: {
     status: 403,
     title: { ar: 'غير مسموح لك بهذه العملية', fr: "Vous n'êtes pas autorisé à effectuer cette opération", en: 'You are not allowed to do this' },
@@ -68,6 +69,7 @@ export const PROBLEM_TYPES = {
     status: 413,
     title: { ar: 'نص الطلب كبير جدا', fr: 'Le corps de la requête est trop volumineux', en: 'The request body is too large' },
   },
+  'headers-too-large': { status: 431, title: { ar: 'ترويسات الطلب كبيرة جدا', fr: 'Les en-têtes de la requête sont trop volumineux', en: 'The request headers are too large' } },
   'unsupported-media-type': {
     status: 415,
     title: { ar: 'نوع المحتوى غير مدعوم', fr: 'Type de contenu non pris en charge', en: 'Unsupported content type' },
