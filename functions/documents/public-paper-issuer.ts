@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PaperIssuing } from './application/signed-documents.use-cases.ts';
 import { documentSigner } from './adapters/document-signer.ts';
-import { signedPaperReader } from './public-paper-reader.ts';
+import { signedPaperStore } from './public-paper-reader.ts';
 
 export function signedPaperIssuer(): PaperIssuing {
-  return { ...signedPaperReader(), signer: documentSigner, objectKeyFor: (id) => `papers/${id}/${randomUUID()}.pdf` };
+  return { ...signedPaperStore(), signer: documentSigner, objectKeyFor: (id) => `papers/${id}/${randomUUID()}.pdf` };
 }

@@ -43,8 +43,8 @@ const issuesPapers = {
   memoryMb: 1024,
   timeoutSeconds: 30,
 } as const;
-/** Serving a stored receipt or certificate: the register (which logs the download) and its bucket; no renderer. */
-const servesPapers = { tables: { ...reads, [DOCUMENTS_TABLE_ID]: 'write' }, buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'read' } } as const;
+/** Serving a stored receipt or certificate: the register and its bucket; no renderer, no signing key. */
+const servesPapers = { tables: { ...reads, [DOCUMENTS_TABLE_ID]: 'read' }, buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'read' } } as const;
 
 function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'entry'>): FunctionDescription {
   return { id, entry: `${handlers}/${file}.handler.ts`, ...extra };

@@ -49,7 +49,6 @@ export interface SignedDocumentRegister {
   getDocument(id: string): Promise<SignedDocument | undefined>;
   /** Records a document issued outside a request, with its event; ConflictError if its number is taken. */
   registerDocument(document: SignedDocument, event: DocumentEvent): Promise<void>;
-  recordDocumentEvent(event: DocumentEvent): Promise<void>;
 }
 
 export interface CivilRegister {

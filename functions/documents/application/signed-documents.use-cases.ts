@@ -31,13 +31,13 @@ export interface PaperIssuing {
 }
 
 /**
- * Issues the paper once: a number the register already holds is answered with the document it holds. Signing
- * comes only after that check; the PDF is stored before the register records it, and removed if the record
- * fails, so nothing signed is kept that the register does not know.
+ * Issues the paper once: the register records a number once, so a second issue (a retry, the workflow) ends
+ * with the document recorded first, and its own PDF removed. The caller checked the state that allows the paper;
+ * the PDF is stored before the register records it and removed if the record fails, so nothing signed is kept
+ * that the register does not know. No read comes first: a paper is issued right after the change that calls
+ * for it, and a second issue is rare.
  */
 export async function issuePaper(dependencies: PaperIssuing, paper: PaperToIssue, context: IssuingContext): Promise<PermitPaper> {
-  const existing = await dependencies.register.getDocument(paper.document.id);
-  if (existing) return existing as PermitPaper;
   const signed = await dependencies.signer.sign({ v: 1, dn: paper.document.id, k: paper.document.kind, ...paper.claims });
   const pdf = await paper.render(signed);
   const objectKey = dependencies.objectKeyFor(paper.document.id);
@@ -58,15 +58,16 @@ export async function issuePaper(dependencies: PaperIssuing, paper: PaperToIssue
 }
 
 export interface PaperReading {
-  readonly register: SignedDocumentRegister;
-  readonly files: DocumentFiles;
+  readonly register: Pick<SignedDocumentRegister, 'getDocument'>;
+  readonly files: Pick<DocumentFiles, 'get'>;
 }
 
 /**
- * The stored PDF of paper `id`, for a caller its context has already let see it; the download is logged. One not
+ * The stored PDF of paper `id`, for a caller its context has already let see it (and logs in its own history:
+ * a permit paper holds no personal data of the civil-status register, whose every download is logged). One not
  * issued (yet) is 404, a revoked one 410.
  */
-export async function storedPaper(dependencies: PaperReading, id: string, context: IssuingContext): Promise<{ document: PermitPaper; pdf: Uint8Array }> {
+export async function storedPaper(dependencies: PaperReading, id: string): Promise<{ document: PermitPaper; pdf: Uint8Array }> {
   const document = await dependencies.register.getDocument(id);
   if (!document) {
     throw new NotFoundError({
@@ -76,7 +77,5 @@ export async function storedPaper(dependencies: PaperReading, id: string, contex
     });
   }
   requireNotRevoked(document);
-  const pdf = await dependencies.files.get(document.objectKey);
-  await dependencies.register.recordDocumentEvent({ documentId: id, type: 'downloaded', at: context.now.toISOString(), by: context.by, requestId: context.requestId });
-  return { document: document as PermitPaper, pdf };
+  return { document: document as PermitPaper, pdf: await dependencies.files.get(document.objectKey) };
 }

@@ -36,12 +36,12 @@ export async function issueCertificate(dependencies: PermitPapersIssuing, permit
   return paper && issue(dependencies, permit, paper, context);
 }
 
-export async function receiptFile(papers: PaperReading, repository: PermitsRepository, id: string, principal: Principal, context: IssuingContext) {
+export async function receiptFile(papers: PaperReading, repository: PermitsRepository, id: string, principal: Principal) {
   const permit = await readablePermit(repository, id, principal);
-  return storedPaper(papers, permit.receiptNumber, context);
+  return storedPaper(papers, permit.receiptNumber);
 }
 
-export async function certificateFile(papers: PaperReading, repository: PermitsRepository, id: string, principal: Principal, context: IssuingContext) {
+export async function certificateFile(papers: PaperReading, repository: PermitsRepository, id: string, principal: Principal) {
   const permit = await deemedApprovedPermit(repository, id, principal);
-  return storedPaper(papers, permit.deemedApproval.certificateNumber, context);
+  return storedPaper(papers, permit.deemedApproval.certificateNumber);
 }
