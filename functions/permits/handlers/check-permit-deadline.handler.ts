@@ -8,8 +8,8 @@ import { issueCertificate } from '../application/permit-papers.use-cases.ts';
 export async function handler(event: { permitId: string }) {
   const at = now();
   const check = await checkPermitDeadline(permitsDependencies, event.permitId, at);
-  // A procedure approved by law when its deadline passes gets its certificate now (written once, so a
-  // repeated check costs one read of the register).
+  // A procedure approved by law when its deadline passes gets its certificate now. An execution checks a lapsed
+  // permit once; should another check it again, the register keeps the first certificate and drops the new PDF.
   if (check.state === 'lapsed') {
     const permit = await permitsDependencies.repository.get(event.permitId);
     if (permit) await issueCertificate(permitPapers, permit, { now: at, by: 'system', requestId: `deadline-${event.permitId}` });
