@@ -38,7 +38,7 @@ export const documentsService: ServiceDescription = {
   name: 'documents',
   tables: [{ id: DOCUMENTS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(DOCUMENTS_INDEXES) }],
   buckets: [{ id: ISSUED_DOCUMENTS_BUCKET_ID }],
-  signingKeys: [{ id: DOCUMENT_SIGNING_KEY_ID, description: 'Signs the QR codes of birth extracts and copies (ES256)' }],
+  signingKeys: [{ id: DOCUMENT_SIGNING_KEY_ID, description: 'Signs the QR codes of the register of signed documents: birth extracts and copies, permit receipts and certificates (ES256)' }],
   functions: [
     { id: 'RequestDocument', entry: `${handlers}/request-document.handler.ts`, route: createRequestRoute, ...issuing },
     { id: 'ListMyDocumentRequests', entry: `${handlers}/my-requests.handler.ts`, route: listMyRequestsRoute, tables: reads },

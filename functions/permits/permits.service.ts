@@ -2,6 +2,7 @@
 // and deemed approval when the administration stays silent.
 import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/fonts.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
+import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import {
   PERMIT_DEADLINE_WORKFLOW_ID,
@@ -30,6 +31,20 @@ import {
 const handlers = 'functions/permits/handlers';
 const reads = { [PERMITS_TABLE_ID]: 'read', [REFERENCE_TABLE_ID]: 'read' } as const;
 const writes = { [PERMITS_TABLE_ID]: 'write', [REFERENCE_TABLE_ID]: 'read' } as const;
+/**
+ * Issuing a receipt or certificate: signed with the documents' key, rendered (CPU-bound with its Arabic
+ * shaping: more memory is more CPU on Lambda), stored and recorded in the register of signed documents.
+ */
+const issuesPapers = {
+  tables: { ...writes, [DOCUMENTS_TABLE_ID]: 'write' },
+  buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
+  signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
+  packageFiles: [PDF_FONT_PACKAGE_FILES],
+  memoryMb: 1024,
+  timeoutSeconds: 30,
+} as const;
+/** Serving a stored receipt or certificate: the register and its bucket; no renderer, no signing key. */
+const servesPapers = { tables: { ...reads, [DOCUMENTS_TABLE_ID]: 'read' }, buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'read' } } as const;
 
 function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'entry'>): FunctionDescription {
   return { id, entry: `${handlers}/${file}.handler.ts`, ...extra };
@@ -54,7 +69,7 @@ export const permitsService: ServiceDescription = {
     },
   ],
   functions: [
-    fn('FilePermit', 'file-permit', { route: filePermitRoute, tables: writes, startsStateMachines: [PERMIT_DEADLINE_WORKFLOW_ID] }),
+    fn('FilePermit', 'file-permit', { route: filePermitRoute, ...issuesPapers, startsStateMachines: [PERMIT_DEADLINE_WORKFLOW_ID] }),
     fn('GetPermit', 'get-permit', { route: getPermitRoute, tables: reads }),
     fn('ListPermits', 'list-permits', { route: listPermitsRoute, tables: reads }),
     fn('PermitHistory', 'permit-history', { route: permitHistoryRoute, tables: reads }),
@@ -68,13 +83,12 @@ export const permitsService: ServiceDescription = {
     fn('ExtendPermitDeadline', 'extend-deadline', { route: extendDeadlineRoute, tables: writes }),
     fn('GivePermitOpinion', 'give-opinion', { route: giveOpinionRoute, tables: writes }),
     fn('DecidePermit', 'decide-permit', { route: decidePermitRoute, tables: writes }),
-    fn('InvokeDeemedApproval', 'invoke-deemed-approval', { route: invokeDeemedApprovalRoute, tables: writes }),
+    fn('InvokeDeemedApproval', 'invoke-deemed-approval', { route: invokeDeemedApprovalRoute, ...issuesPapers }),
     fn('PermitStats', 'permit-stats', { route: permitStatsRoute, tables: reads }),
-    // Rendering PDFs is CPU-bound: more memory buys a faster CPU share in Lambda.
-    fn('PermitReceipt', 'permit-receipt', { route: permitReceiptRoute, tables: reads, memoryMb: 1024, packageFiles: [PDF_FONT_PACKAGE_FILES] }),
-    fn('PermitCertificate', 'permit-certificate', { route: permitCertificateRoute, tables: reads, memoryMb: 1024, packageFiles: [PDF_FONT_PACKAGE_FILES] }),
+    fn('PermitReceipt', 'permit-receipt', { route: permitReceiptRoute, ...servesPapers }),
+    fn('PermitCertificate', 'permit-certificate', { route: permitCertificateRoute, ...servesPapers }),
     fn('ListPermitNotifications', 'list-notifications', { route: listNotificationsRoute, tables: reads }),
-    fn('CheckPermitDeadline', 'check-permit-deadline', { tables: writes }),
+    fn('CheckPermitDeadline', 'check-permit-deadline', issuesPapers),
     fn('SweepOverduePermits', 'sweep-overdue-permits', { tables: writes, timeoutSeconds: 300 }),
   ],
 };

@@ -198,6 +198,10 @@ describe('the documents window', () => {
     const list = await request('GET', '/v1/documents/revocations');
     expect(list.json.items).toContainEqual(expect.objectContaining({ id: issued.documentId }));
     expect(JSON.stringify(list.json)).not.toContain('rectifié');
+    // The revoked paper is void: its owner cannot download it any more.
+    const refused = await download(issued.documentId!, token);
+    expect(refused.status).toBe(410);
+    expect(JSON.parse(Buffer.from(refused.bytes).toString('utf8'))).toMatchObject({ code: 'document-revoked' });
 
     const auditor = await as('auditor-documents', ['auditor']);
     const events = await request('GET', `/v1/documents/${issued.documentId}/events`, { token: auditor });
@@ -210,6 +214,7 @@ describe('the documents window', () => {
     expect(limited.length).toBeGreaterThan(0);
     expect(limited[0]!.json.code).toBe('too-many-requests');
     expect(Number(limited[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(replies.filter((reply) => reply.status === 200).every((reply) => reply.json.status === 'tampered')).toBe(true);
+    // What is not a signed code at all is the caller's mistake, not a verdict on a document.
+    expect(replies.filter((reply) => reply.status !== 429).every((reply) => reply.status === 400 && reply.json.code === 'validation-failed')).toBe(true);
   });
 });

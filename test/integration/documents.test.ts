@@ -22,7 +22,7 @@ import { s3DocumentFiles } from '../../functions/documents/adapters/s3-document-
 import type { DocumentsDependencies } from '../../functions/documents/application/documents.ports.ts';
 import { downloadDocument, revokeDocument } from '../../functions/documents/application/document-queries.use-cases.ts';
 import { requestDocument } from '../../functions/documents/application/request-document.use-case.ts';
-import { approveRequest, reviewQueue } from '../../functions/documents/application/review.use-cases.ts';
+import { approveRequest, rejectRequest, reviewQueue } from '../../functions/documents/application/review.use-cases.ts';
 import { verifyDocument } from '../../functions/documents/application/verify-document.use-case.ts';
 import { documentsService } from '../../functions/documents/documents.service.ts';
 import { DynamoDbReferenceDataRepository } from '../../functions/reference-data/adapters/dynamodb-reference-data.repository.ts';
@@ -186,11 +186,51 @@ describe('reviewing a request', () => {
     expect((await reviewQueue(documentsTable, registrar, { limit: 100 }, false, now)).items.map((item) => item.id)).not.toContain(request.id);
   });
 
+  it('refuses to approve a request that is not awaiting review (issued at once, approved, rejected) with 409, numbering, signing and storing nothing', async () => {
+    const digitized = await registerBirth();
+    const autoIssued = await requestDocument(dependencies, { kind: 'birth-extract', act: digitized.id, relationship: 'self', delivery: 'digital' }, citizen(digitized.person.civilId!), context());
+    const old = await registerBirth({ birthPlace: { ar: 'الرباط' } });
+    const toApprove = await requestDocument(dependencies, { kind: 'birth-extract', act: old.id, relationship: 'self', delivery: 'digital' }, citizen(old.person.civilId!), context());
+    const approved = await approveRequest(dependencies, toApprove.id, registrar, context());
+    const toReject = await requestDocument(dependencies, { kind: 'birth-full-copy', act: old.id, relationship: 'self', delivery: 'digital' }, citizen(old.person.civilId!), context());
+    await rejectRequest(documentsTable, toReject.id, 'Illegible register page', registrar, context());
+
+    const made = { numbers: 0, signatures: 0 };
+    const counting: DocumentsDependencies = {
+      ...dependencies,
+      newDocumentNumber: () => (made.numbers++, dependencies.newDocumentNumber()),
+      signer: { sign: (payload) => (made.signatures++, dependencies.signer.sign(payload)), verificationKeys: () => dependencies.signer.verificationKeys() },
+    };
+    const pdfsBefore = await storedPdfs();
+    for (const [request, who] of [[autoIssued, registrar], [approved, otherRegistrar], [toReject, registrar], [toReject, otherRegistrar]] as const) {
+      await expect(approveRequest(counting, request.id, who, context())).rejects.toMatchObject({ code: 'invalid-state' });
+    }
+    // The approving registrar's retry answers with the document issued the first time, and makes none.
+    expect(await approveRequest(counting, approved.id, registrar, context())).toMatchObject({ status: 'issued', documentId: approved.documentId });
+    expect(made).toEqual({ numbers: 0, signatures: 0 });
+    expect(await storedPdfs()).toEqual(pdfsBefore);
+    expect((await documentsTable.getRequest(toReject.id))?.status).toBe('rejected');
+  });
+
   it('keeps another office out of the request', async () => {
     const act = await registerBirth({ birthPlace: { ar: 'الرباط' } });
     const request = await requestDocument(dependencies, { kind: 'birth-extract', act: act.id, relationship: 'self', delivery: 'digital' }, citizen(act.person.civilId!), context());
     const elsewhere: Principal = { sub: 'registrar-fes', roles: ['registrar'], office: 'FES-AGDAL' };
     await expect(approveRequest(dependencies, request.id, elsewhere, context())).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('verifying what is not a genuine document', () => {
+  it('answers 400 to a text that is no signed code, and tampered to a well-formed code that fails or names no issued document', async () => {
+    for (const garbage of ['hello', 'a.b', 'a.b.c', `${Buffer.from('{"alg":"none"}').toString('base64url')}.e30.c2ln`]) {
+      await expect(verifyDocument(dependencies, garbage, context())).rejects.toMatchObject({ code: 'validation-failed', fieldIssues: [{ pointer: '/body/qr' }] });
+    }
+    const [key] = await dependencies.signer.verificationKeys();
+    const header = Buffer.from(JSON.stringify({ alg: 'ES256', kid: key!.kid })).toString('base64url');
+    expect(await verifyDocument(dependencies, `${header}.e30.${Buffer.alloc(64).toString('base64url')}`, context())).toEqual({ valid: false, status: 'tampered' });
+    // Signed with the platform's key, but never issued: the register does not know the number.
+    const neverIssued = await dependencies.signer.sign({ v: 1, dn: newDocumentNumber(), k: 'extract' });
+    expect(await verifyDocument(dependencies, neverIssued, context())).toEqual({ valid: false, status: 'tampered' });
   });
 });
 
@@ -212,6 +252,8 @@ describe('verifying and revoking', () => {
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     expect(await verifyDocument(dependencies, qr, context())).toMatchObject({ valid: false, status: 'revoked', claims: { dn: document!.id } });
     expect((await documentsTable.revocations({ limit: 100 })).items).toContainEqual({ id: document!.id, revokedAt: now.toISOString() });
+    // A revoked paper is void: its owner cannot download it any more (410), nor can the office print it.
+    for (const who of [owner, registrar]) await expect(downloadDocument(dependencies, document!.id, who, context())).rejects.toMatchObject({ code: 'document-revoked' });
 
     const events = await documentsTable.documentEvents(document!.id, { limit: 100 });
     expect(events.items.map((event) => [event.type, event.outcome])).toEqual(

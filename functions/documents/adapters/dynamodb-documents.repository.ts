@@ -9,17 +9,17 @@ import { pagedIndexQuery, pagedPrefixQuery } from '../../shared/aws/paged-query.
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
-import type { DocumentsRepository, PageRequest, RequestChange } from '../application/documents.ports.ts';
+import type { DocumentsRepository, PageRequest, RequestChange, SignedDocumentRegister } from '../application/documents.ports.ts';
 import type { DocumentRequest, RequestEvent } from '../domain/document-request.ts';
-import type { DocumentEvent, IssuedDocument } from '../domain/issued-document.ts';
+import type { DocumentEvent, IssuedDocument, SignedDocument } from '../domain/issued-document.ts';
 import { DOCUMENTS_INDEXES, DOCUMENTS_INDEX_ATTRIBUTES, documentsKeys } from './documents-keys.ts';
 
 type Item = Record<string, unknown>;
 
 const toRequest = (item: Item) => withoutKeys<DocumentRequest>(item, DOCUMENTS_INDEX_ATTRIBUTES);
-const toDocument = (item: Item) => withoutKeys<IssuedDocument>(item, DOCUMENTS_INDEX_ATTRIBUTES);
+const toDocument = (item: Item) => withoutKeys<SignedDocument>(item, DOCUMENTS_INDEX_ATTRIBUTES);
 
-export class DynamoDbDocumentsRepository implements DocumentsRepository {
+export class DynamoDbDocumentsRepository implements DocumentsRepository, SignedDocumentRegister {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
@@ -84,7 +84,15 @@ export class DynamoDbDocumentsRepository implements DocumentsRepository {
             ]
           : []),
       ],
-      (cancellation) => new ConflictError(`Request ${request.id} was changed by someone else; read it again`, { cause: cancellation }),
+      (cancellation) =>
+        new ConflictError(
+          {
+            ar: `غيّر شخص آخر الطلب ${request.id} في الأثناء؛ أعد قراءته`,
+            fr: `La demande ${request.id} a été modifiée entre-temps ; relisez-la`,
+            en: `Request ${request.id} was changed by someone else; read it again`,
+          },
+          { cause: cancellation },
+        ),
     );
   }
 
@@ -117,12 +125,27 @@ export class DynamoDbDocumentsRepository implements DocumentsRepository {
     );
   }
 
-  async getDocument(id: string): Promise<IssuedDocument | undefined> {
+  async getDocument(id: string): Promise<SignedDocument | undefined> {
     const output = await this.client.send(new GetCommand({ TableName: this.table, Key: documentsKeys.document(id) }));
     return output.Item ? toDocument(output.Item) : undefined;
   }
 
-  async revokeDocument(document: IssuedDocument, event: DocumentEvent): Promise<void> {
+  async registerDocument(document: SignedDocument, event: DocumentEvent): Promise<void> {
+    await transactWrite(
+      this.client,
+      [
+        { Put: { TableName: this.table, Item: { ...documentsKeys.document(document.id), ...document }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: this.table, Item: { ...documentsKeys.documentEvent(document.id, event.at, event.requestId), ...event } } },
+      ],
+      (cancellation) =>
+        new ConflictError(
+          { ar: `الرقم ${document.id} مسجل من قبل`, fr: `Le numéro ${document.id} est déjà enregistré`, en: `Document number ${document.id} is already registered` },
+          { cause: cancellation },
+        ),
+    );
+  }
+
+  async revokeDocument(document: SignedDocument, event: DocumentEvent): Promise<void> {
     await transactWrite(
       this.client,
       [
@@ -137,7 +160,11 @@ export class DynamoDbDocumentsRepository implements DocumentsRepository {
         },
         { Put: { TableName: this.table, Item: { ...documentsKeys.documentEvent(document.id, event.at, event.requestId), ...event } } },
       ],
-      (cancellation) => new ConflictError(`Document ${document.id} was revoked meanwhile`, { cause: cancellation }),
+      (cancellation) =>
+        new ConflictError(
+          { ar: `سُحبت الوثيقة ${document.id} في الأثناء`, fr: `Le document ${document.id} a été retiré entre-temps`, en: `Document ${document.id} was revoked meanwhile` },
+          { cause: cancellation },
+        ),
     );
   }
 

@@ -4,9 +4,10 @@ import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import type { DocumentRequest, RequestEvent } from '../domain/document-request.ts';
-import { revoke, type DocumentEvent, type IssuedDocument } from '../domain/issued-document.ts';
+import { isPermitPaper, requireNotRevoked, revoke, type DocumentEvent, type IssuedDocument, type Revoker, type SignedDocument } from '../domain/issued-document.ts';
 import type { DocumentFiles, DocumentsRepository, PageRequest } from './documents.ports.ts';
 import type { CallContext } from './request-document.use-case.ts';
+import { NO_OFFICE } from './review.use-cases.ts';
 
 type Held = Pick<DocumentRequest, 'requester' | 'office'>;
 
@@ -21,7 +22,9 @@ export interface RequestView extends DocumentRequest {
 
 export async function readRequest(repository: DocumentsRepository, id: string, principal: Principal): Promise<RequestView> {
   const found = await repository.requestWithHistory(id);
-  if (!found || !(isOwner(found.request, principal) || isRegistrarOf(found.request, principal) || principal.roles.includes('auditor'))) throw new NotFoundError(`No request ${id}`);
+  if (!found || !(isOwner(found.request, principal) || isRegistrarOf(found.request, principal) || principal.roles.includes('auditor'))) {
+    throw new NotFoundError({ ar: `لا يوجد طلب ${id}`, fr: `Aucune demande ${id}`, en: `No request ${id}` });
+  }
   const { request, history } = found;
   return { ...request, history, ...(request.documentId && { downloadUrl: `/v1/documents/${request.documentId}` }) };
 }
@@ -32,34 +35,61 @@ export async function myRequests(repository: DocumentsRepository, principal: Pri
   return repository.requestsOf(principal.civilId, page);
 }
 
-/** The owner downloads their document; a registrar of the act's office prints it for a pickup at the counter. */
+const noDocument = (id: string) =>
+  new NotFoundError({ ar: `لا توجد وثيقة ${id}`, fr: `Aucun document ${id}`, en: `No document ${id}` });
+
+/** The birth document `id`, if the caller may see it at all; permit papers are read through their permit. */
+async function heldDocument(repository: DocumentsRepository, id: string, allowed: (held: Held) => boolean): Promise<IssuedDocument> {
+  const document = await repository.getDocument(id);
+  if (!document || isPermitPaper(document) || !allowed({ requester: document.owner, office: document.office })) throw noDocument(id);
+  return document;
+}
+
+/**
+ * The owner downloads their document; a registrar of the act's office prints it for a pickup at the counter.
+ * A revoked document is refused (410): the paper it was is void.
+ */
 export async function downloadDocument(
   dependencies: { readonly repository: DocumentsRepository; readonly files: DocumentFiles },
   id: string,
   principal: Principal,
   context: CallContext,
 ): Promise<{ document: IssuedDocument; pdf: Uint8Array }> {
-  const document = await dependencies.repository.getDocument(id);
-  const held = document && { requester: document.owner, office: document.office };
-  if (!document || !held || !(isOwner(held, principal) || isRegistrarOf(held, principal))) throw new NotFoundError(`No document ${id}`);
+  const document = await heldDocument(dependencies.repository, id, (held) => isOwner(held, principal) || isRegistrarOf(held, principal));
+  requireNotRevoked(document);
   const pdf = await dependencies.files.get(document.objectKey);
   await dependencies.repository.recordDocumentEvent({ documentId: id, type: 'downloaded', at: context.now.toISOString(), by: principal.sub, requestId: context.requestId });
   return { document, pdf };
 }
 
+/** The events of a document: a birth document's to the registrars of its office, any document's to an auditor. */
 export async function documentEvents(repository: DocumentsRepository, id: string, principal: Principal, page: PageRequest): Promise<Page<DocumentEvent>> {
   const document = await repository.getDocument(id);
-  const held = document && { requester: document.owner, office: document.office };
-  if (!document || !held || !(isRegistrarOf(held, principal) || principal.roles.includes('auditor'))) throw new NotFoundError(`No document ${id}`);
+  const allowed = document && (principal.roles.includes('auditor') || (!isPermitPaper(document) && isRegistrarOf({ requester: document.owner, office: document.office }, principal)));
+  if (!allowed) throw noDocument(id);
   return repository.documentEvents(id, page);
 }
 
-export async function revokeDocument(repository: DocumentsRepository, id: string, reason: string, principal: Principal, context: CallContext): Promise<IssuedDocument> {
-  if (!principal.office) throw new ForbiddenError('Your account is not attached to a civil-status office');
+/** Who revokes: a registrar for an office's birth documents, the president of a commune for its permit papers. */
+function revokerOf(principal: Principal): Revoker {
+  if (principal.roles.includes('president')) {
+    if (!principal.commune) throw new ForbiddenError(NO_COMMUNE);
+    return { sub: principal.sub, commune: principal.commune };
+  }
+  if (!principal.office) throw new ForbiddenError(NO_OFFICE);
+  return { sub: principal.sub, office: principal.office };
+}
+
+const NO_COMMUNE = { ar: 'حسابك غير مرتبط بأي جماعة', fr: "Votre compte n'est rattaché à aucune commune", en: 'Your account is not attached to a commune' } as const;
+
+export async function revokeDocument(repository: DocumentsRepository, id: string, reason: string, principal: Principal, context: CallContext): Promise<SignedDocument> {
+  const revoker = revokerOf(principal);
   const document = await repository.getDocument(id);
-  if (!document || document.office !== principal.office) throw new NotFoundError(`No document ${id} for office ${principal.office}`);
+  // Another office's or commune's documents are not disclosed.
+  const issuedByRevoker = document && ('commune' in revoker ? isPermitPaper(document) && document.commune === revoker.commune : !isPermitPaper(document) && document.office === revoker.office);
+  if (!document || !issuedByRevoker) throw noDocument(id);
   const at = context.now.toISOString();
-  const revoked = revoke(document, { sub: principal.sub, office: principal.office }, reason, at);
+  const revoked = revoke(document, revoker, reason, at);
   await repository.revokeDocument(revoked, { documentId: id, type: 'revoked', at, by: principal.sub, requestId: context.requestId });
   return revoked;
 }

@@ -6,7 +6,7 @@ import type { Page } from '../../shared/http/pagination.ts';
 import type { JwsSigner } from '../../shared/signing/jws-signer.ts';
 import type { BirthDocument } from '../domain/birth-document.ts';
 import type { DocumentRequest, RequestEvent } from '../domain/document-request.ts';
-import type { DocumentEvent, IssuedDocument } from '../domain/issued-document.ts';
+import type { DocumentEvent, IssuedDocument, SignedDocument } from '../domain/issued-document.ts';
 
 export interface PageRequest {
   readonly limit: number;
@@ -35,13 +35,20 @@ export interface DocumentsRepository {
   requestsOf(civilId: string, page: PageRequest): Promise<Page<DocumentRequest>>;
   /** Requests of an office waiting for review, most urgent first; with `dueBefore`, only those due before it. */
   reviewQueue(office: string, page: PageRequest, dueBefore?: string): Promise<Page<DocumentRequest>>;
-  getDocument(id: string): Promise<IssuedDocument | undefined>;
+  getDocument(id: string): Promise<SignedDocument | undefined>;
   /** Marks the document revoked, only if it is still valid (ConflictError otherwise), with its event. */
-  revokeDocument(document: IssuedDocument, event: DocumentEvent): Promise<void>;
+  revokeDocument(document: SignedDocument, event: DocumentEvent): Promise<void>;
   recordDocumentEvent(event: DocumentEvent): Promise<void>;
   documentEvents(id: string, page: PageRequest): Promise<Page<DocumentEvent>>;
   /** Revoked documents, latest first: the published revocation list. */
   revocations(page: PageRequest): Promise<Page<Pick<IssuedDocument, 'id' | 'revokedAt'>>>;
+}
+
+/** The register of signed documents, as another context's issuing sees it (../public.ts). */
+export interface SignedDocumentRegister {
+  getDocument(id: string): Promise<SignedDocument | undefined>;
+  /** Records a document issued outside a request, with its event; ConflictError if its number is taken. */
+  registerDocument(document: SignedDocument, event: DocumentEvent): Promise<void>;
 }
 
 export interface CivilRegister {

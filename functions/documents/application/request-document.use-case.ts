@@ -32,26 +32,47 @@ export interface RequestContext extends CallContext {
   readonly idempotencyKey?: string;
 }
 
-const NOT_ENTITLED =
-  'You may ask for the birth act of yourself, your parents, your children and your spouse, as the acts record them';
+const NOT_ENTITLED = {
+  ar: 'يمكنك طلب رسم ولادتك أو رسوم ولادة والديك وأبنائك وزوجك، كما تثبتها رسوم الحالة المدنية',
+  fr: "Vous pouvez demander votre acte de naissance et ceux de vos parents, de vos enfants et de votre conjoint, tels que les actes les établissent",
+  en: 'You may ask for the birth act of yourself, your parents, your children and your spouse, as the acts record them',
+} as const;
 
 /** A retry (same caller, same key) gets the request made the first time; the same key for another request is refused. */
 function sameRequest(existing: DocumentRequest, input: DocumentRequestInput, actId: string, requester: string): DocumentRequest {
   const same =
     existing.requester.civilId === requester && existing.actId === actId && existing.kind === input.kind && existing.relationship === input.relationship && existing.delivery === input.delivery;
-  if (!same) throw new IdempotencyKeyReusedError('This Idempotency-Key was used for another request');
+  if (!same) {
+    throw new IdempotencyKeyReusedError({
+      ar: 'مفتاح عدم التكرار هذا استُعمل لطلب آخر',
+      fr: "Cette clé d'idempotence a déjà servi pour une autre demande",
+      en: 'This Idempotency-Key was used for another request',
+    });
+  }
   return existing;
 }
 
 export async function requestDocument(dependencies: DocumentsDependencies, input: DocumentRequestInput, principal: Principal, context: RequestContext): Promise<DocumentRequest> {
   const requesterCivilId = principal.civilId;
-  if (!requesterCivilId) throw new ForbiddenError('Your account is not linked to a civil identifier');
+  if (!requesterCivilId) {
+    throw new ForbiddenError({
+      ar: 'حسابك غير مرتبط بأي رقم مدني',
+      fr: "Votre compte n'est lié à aucun identifiant civil",
+      en: 'Your account is not linked to a civil identifier',
+    });
+  }
   const { register } = dependencies;
   const target = await register.birthAct(input.act ? { actId: input.act } : { civilId: input.civilId! });
   const requesterAct = needsRequesterAct(input.relationship) ? await register.birthAct({ civilId: requesterCivilId }) : undefined;
   // An act that does not exist and an act of a stranger get the same answer: nothing is disclosed.
   if (!target || !isEntitled(input.relationship, { requesterCivilId, ...(requesterAct && { requesterAct }), target })) throw new ForbiddenError(NOT_ENTITLED);
-  if (target.status !== 'registered') throw new InvalidStateError('This act was annulled: no document can be issued from it');
+  if (target.status !== 'registered') {
+    throw new InvalidStateError({
+      ar: 'أُلغي هذا الرسم: لا يمكن استخراج أي وثيقة منه',
+      fr: 'Cet acte a été annulé : aucun document ne peut en être délivré',
+      en: 'This act was annulled: no document can be issued from it',
+    });
+  }
 
   const id = context.idempotencyKey ? dependencies.requestIdFor(principal.sub, context.idempotencyKey) : dependencies.newRequestId();
   const at = context.now.toISOString();

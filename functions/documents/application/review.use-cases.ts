@@ -4,20 +4,32 @@ import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
-import { approve, isOverdue, reject, type DocumentRequest, type Registrar } from '../domain/document-request.ts';
+import { approve, isOverdue, reject, requireAwaitingReview, type DocumentRequest, type Registrar } from '../domain/document-request.ts';
 import type { DocumentsDependencies, DocumentsRepository, PageRequest } from './documents.ports.ts';
 import { issueDocument, saveWithIssued } from './issue-document.ts';
 import type { CallContext } from './request-document.use-case.ts';
 
-function registrarOf(principal: Principal): Registrar {
-  if (!principal.office) throw new ForbiddenError('Your account is not attached to a civil-status office');
+export const NO_OFFICE = {
+  ar: 'حسابك غير مرتبط بأي مكتب للحالة المدنية',
+  fr: "Votre compte n'est rattaché à aucun bureau d'état civil",
+  en: 'Your account is not attached to a civil-status office',
+} as const;
+
+export function registrarOf(principal: Principal): Registrar {
+  if (!principal.office) throw new ForbiddenError(NO_OFFICE);
   return { sub: principal.sub, office: principal.office };
 }
 
 async function requestToReview(repository: DocumentsRepository, id: string, registrar: Registrar): Promise<DocumentRequest> {
   const request = await repository.getRequest(id);
   // Another office's requests are not disclosed.
-  if (!request || request.office !== registrar.office) throw new NotFoundError(`No request ${id} for office ${registrar.office}`);
+  if (!request || request.office !== registrar.office) {
+    throw new NotFoundError({
+      ar: `لا يوجد طلب ${id} لدى مكتب ${registrar.office}`,
+      fr: `Aucune demande ${id} pour le bureau ${registrar.office}`,
+      en: `No request ${id} for office ${registrar.office}`,
+    });
+  }
   return request;
 }
 
@@ -26,8 +38,10 @@ export async function approveRequest(dependencies: DocumentsDependencies, id: st
   const request = await requestToReview(dependencies.repository, id, registrar);
   // A retried approval answers with the document issued the first time.
   if (request.status === 'issued' && request.decidedBy === registrar.sub) return request;
+  // Checked before anything is numbered, signed or stored: a refused approval leaves no document behind.
+  requireAwaitingReview(request, registrar);
   const act = await dependencies.register.birthAct({ actId: request.actId });
-  if (!act) throw new NotFoundError(`No act ${request.actId}`);
+  if (!act) throw new NotFoundError({ ar: `لا يوجد رسم ${request.actId}`, fr: `Aucun acte ${request.actId}`, en: `No act ${request.actId}` });
   const year = Number(moroccanDate(context.now).slice(0, 4));
   const { office } = await dependencies.reference.snapshot(request.office, [year]);
   if (!office) throw new Error(`Office ${request.office} is not in the reference data`);

@@ -61,13 +61,39 @@ export interface Registrar {
 }
 
 export function requireReviewerOf(request: DocumentRequest, registrar: Registrar): void {
-  if (registrar.office !== request.office) throw new ForbiddenError(`Requests about acts of ${request.office} are reviewed by its registrars`);
+  if (registrar.office !== request.office) {
+    throw new ForbiddenError({
+      ar: `الطلبات المتعلقة برسوم ${request.office} يراجعها ضباط الحالة المدنية بهذا المكتب`,
+      fr: `Les demandes portant sur les actes de ${request.office} sont examinées par ses officiers d'état civil`,
+      en: `Requests about acts of ${request.office} are reviewed by its registrars`,
+    });
+  }
+}
+
+const STATUS_NAMES: Record<RequestStatus, { ar: string; fr: string; en: string }> = {
+  'awaiting-review': { ar: 'في انتظار المراجعة', fr: 'en attente d’examen', en: 'awaiting review' },
+  issued: { ar: 'صدرت وثيقته', fr: 'déjà délivrée', en: 'issued' },
+  rejected: { ar: 'مرفوض', fr: 'rejetée', en: 'rejected' },
+};
+
+/**
+ * Only a request waiting for review can be approved or rejected: checked before anything is numbered, signed
+ * or stored, so a refused approval leaves nothing behind.
+ */
+export function requireAwaitingReview(request: DocumentRequest, registrar: Registrar): void {
+  requireReviewerOf(request, registrar);
+  if (request.status === 'awaiting-review') return;
+  const status = STATUS_NAMES[request.status];
+  throw new InvalidStateError({
+    ar: `الطلب ${request.id} ${status.ar}: لا ينتظر أي مراجعة`,
+    fr: `La demande ${request.id} est ${status.fr} : elle n'attend aucun examen`,
+    en: `Request ${request.id} is ${status.en}: it is not awaiting review`,
+  });
 }
 
 /** A request waiting for review, approved: it is issued by the same change. */
 export function approve(request: DocumentRequest, registrar: Registrar, documentId: string, issuedAt: string): { request: DocumentRequest; events: RequestEvent[] } {
-  requireReviewerOf(request, registrar);
-  if (request.status !== 'awaiting-review') throw new InvalidStateError(`Request ${request.id} is ${request.status}`);
+  requireAwaitingReview(request, registrar);
   return {
     request: { ...withoutReview(request), status: 'issued', documentId, issuedAt, decidedBy: registrar.sub, version: request.version + 1 },
     events: [
@@ -78,8 +104,7 @@ export function approve(request: DocumentRequest, registrar: Registrar, document
 }
 
 export function reject(request: DocumentRequest, registrar: Registrar, reason: string, at: string): { request: DocumentRequest; events: RequestEvent[] } {
-  requireReviewerOf(request, registrar);
-  if (request.status !== 'awaiting-review') throw new InvalidStateError(`Request ${request.id} is ${request.status}`);
+  requireAwaitingReview(request, registrar);
   return {
     request: { ...withoutReview(request), status: 'rejected', decidedBy: registrar.sub, rejectionReason: reason, version: request.version + 1 },
     events: [{ type: 'rejected', at, by: registrar.sub, details: { reason } }],

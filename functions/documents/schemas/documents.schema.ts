@@ -8,7 +8,12 @@ const TAGS = ['Documents'];
 const problem = PROBLEM_RESPONSE;
 
 const requestId = z.strictObject({ id: z.uuid() });
-const documentId = z.strictObject({ documentId: z.string().regex(/^DOC-[0-9A-Z]{12}$/, 'a document number such as DOC-7K3M9Q2XW4HP') });
+/** Every number of the register of signed documents: birth documents, permit receipts and certificates. */
+const documentId = z.strictObject({
+  documentId: z
+    .string()
+    .regex(/^(DOC-[0-9A-Z]{12}|(RCP|CDA)-[0-9A-Z][0-9A-Z-]{0,80})$/, 'a document number such as DOC-7K3M9Q2XW4HP, RCP-RABAT-2026-1A2B3C4D or CDA-RABAT-1A2B3C4D'),
+});
 const reason = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 
 const requestEvent = z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.record(z.string(), z.unknown()).optional() });
@@ -32,7 +37,18 @@ const documentRequestSchema = z.object({
   version: z.number(),
 });
 
-const claimsSchema = z.object({
+const permitPaperClaimsSchema = z.object({
+  v: z.literal(1),
+  dn: z.string().describe('document number: the receipt or certificate number'),
+  k: z.enum(['permit-receipt', 'permit-certificate']),
+  rn: z.string().describe("the file's receipt number"),
+  cm: z.string().describe("the commune's code"),
+  due: z.string().describe('the legal deadline as printed'),
+  iat: z.string().describe('issue date'),
+  dg: z.string().describe("SHA-256 (base64url) of the paper's data"),
+});
+
+const birthClaimsSchema = z.object({
   v: z.literal(1),
   dn: z.string().describe('document number'),
   k: z.enum(['extract', 'full-copy']),
@@ -145,7 +161,14 @@ export const downloadDocumentRoute = defineRoute({
   tags: TAGS,
   access: ['citizen', 'registrar'],
   params: documentId,
-  responses: { 200: { description: 'The document', contentType: 'application/pdf' }, 400: problem, 401: problem, 403: problem, 404: problem },
+  responses: {
+    200: { description: 'The document', contentType: 'application/pdf' },
+    400: problem,
+    401: problem,
+    403: problem,
+    404: problem,
+    410: { ...problem, description: '`document-revoked`: the document was revoked and is no longer handed out' },
+  },
 });
 
 export const documentEventsRoute = defineRoute({
@@ -170,9 +193,10 @@ export const revokeDocumentRoute = defineRoute({
   operationId: 'revokeDocument',
   method: 'POST',
   path: '/v1/documents/{documentId}/revoke',
-  summary: 'Revoke a document (e.g. issued from an act since corrected); it joins the published revocation list',
+  summary:
+    "Revoke a document (e.g. issued from an act since corrected); it joins the published revocation list. A birth document is revoked by a registrar of the act's office, a permit receipt or certificate by the president of its commune",
   tags: TAGS,
-  access: ['registrar'],
+  access: ['registrar', 'president'],
   idempotent: true,
   params: documentId,
   body: reason,
@@ -213,13 +237,14 @@ export const verifyRoute = defineRoute({
   operationId: 'verifyDocument',
   method: 'POST',
   path: '/v1/verify',
-  summary: "Check a document from its QR code: `valid`, `tampered` (the signature fails) or `revoked`",
+  summary:
+    'Check a document from its QR code: `valid`, `tampered` (the signature or the content fails, or no such document was issued) or `revoked`; a text that is no signed code at all is a 400',
   tags: TAGS,
   access: 'public',
   throttle: { ratePerSecond: 20, burst: 40 },
   body: z.strictObject({ qr: z.string().min(1).max(4096) }),
   responses: {
-    200: { description: 'The outcome, and the claims of a genuine QR code', schema: z.object({ valid: z.boolean(), status: z.enum(['valid', 'tampered', 'revoked']), claims: claimsSchema.optional(), revokedAt: z.string().optional() }) },
+    200: { description: 'The outcome, and the claims of a genuine QR code', schema: z.object({ valid: z.boolean(), status: z.enum(['valid', 'tampered', 'revoked']), claims: z.union([birthClaimsSchema, permitPaperClaimsSchema]).optional(), revokedAt: z.string().optional() }) },
     400: problem,
     429: problem,
   },

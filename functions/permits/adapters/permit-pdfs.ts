@@ -1,66 +1,98 @@
-// The applicant's papers as bilingual PDFs: the filing receipt (their proof for invoking silence) and the
-// deemed-approval certificate. Both are drawn from the stored permit, so asking again gives the same document.
+// The applicant's papers as bilingual PDFs with a signed QR code: the filing receipt (their proof for invoking
+// silence: the due date and how it was counted) and the deemed-approval certificate. Each is rendered once,
+// when it is issued, and stored; the download routes serve the stored file and never load this module.
 import { renderBilingualPdf, type BilingualDocument, type BilingualText } from '../../shared/pdf/bilingual-document.ts';
-import { moroccanDate, printedDate } from '../../shared/time/morocco-time.ts';
-import type { Permit } from '../domain/permit.ts';
+import { printedDate } from '../../shared/time/morocco-time.ts';
+import type { PermitPaperContent } from '../domain/permit-papers.ts';
 
 const LEGAL_BASIS: BilingualText = {
   fr: "Loi n° 55-19 relative à la simplification des procédures et formalités administratives ; arrêté conjoint n° 1839.23. Passé le délai légal sans décision de l'administration, l'autorisation est réputée accordée.",
   ar: 'القانون رقم 55.19 المتعلق بتبسيط المساطر والإجراءات الإدارية؛ القرار المشترك رقم 1839.23. إذا انقضى الأجل القانوني دون أن تبت الإدارة، تعتبر الرخصة ممنوحة.',
 };
 
+const VERIFY_CAPTION: BilingualText = {
+  fr: 'Vérifiez ce document hors ligne : le code QR porte ses données, signées électroniquement.',
+  ar: 'تحقق من هذه الوثيقة دون اتصال: يحمل رمز QR معطياتها موقعة إلكترونيا.',
+};
 
-function issuer(permit: Permit): BilingualText {
-  return { fr: `Royaume du Maroc\nCommune de ${permit.commune.names.fr}`, ar: `المملكة المغربية\nجماعة ${permit.commune.names.ar}` };
+const COUNTING: BilingualText = { fr: 'Calcul du délai', ar: 'طريقة احتساب الأجل' };
+
+function issuer(paper: PermitPaperContent): BilingualText {
+  return { fr: `Royaume du Maroc\nCommune de ${paper.commune.names.fr}`, ar: `المملكة المغربية\nجماعة ${paper.commune.names.ar}` };
 }
 
-function period(permit: Permit): BilingualText {
-  const { days, unit } = permit.clock.period;
-  return unit === 'working'
-    ? { fr: `${days} jours ouvrables`, ar: `${days} يوم عمل` }
-    : { fr: `${days} jours calendaires`, ar: `${days} يوما` };
+function period(paper: PermitPaperContent): BilingualText {
+  const { days, unit } = paper.period;
+  return unit === 'working' ? { fr: `${days} jours ouvrables`, ar: `${days} يوم عمل` } : { fr: `${days} jours calendaires`, ar: `${days} يوما` };
 }
 
-function commonRows(permit: Permit): BilingualDocument['rows'] {
+function fileRows(paper: PermitPaperContent): BilingualDocument['rows'] {
+  const { project } = paper;
   return [
-    { label: { fr: 'Procédure', ar: 'المسطرة' }, value: permit.procedure.names },
-    { label: { fr: 'Projet', ar: 'المشروع' }, value: permit.project.title },
-    { label: { fr: 'Adresse', ar: 'العنوان' }, value: permit.project.address },
-    { label: { fr: 'Date de dépôt', ar: 'تاريخ الإيداع' }, value: printedDate(permit.clock.receiptDate) },
-    { label: { fr: 'Délai légal', ar: 'الأجل القانوني' }, value: period(permit) },
+    { label: { fr: 'Numéro du dossier', ar: 'رقم الملف' }, value: paper.receiptNumber },
+    { label: { fr: 'Demandeur (identifiant)', ar: 'صاحب الطلب (المعرف)' }, value: paper.applicant },
+    { label: { fr: 'Procédure', ar: 'المسطرة' }, value: paper.procedure },
+    { label: { fr: 'Projet', ar: 'المشروع' }, value: project.title },
+    { label: { fr: 'Adresse', ar: 'العنوان' }, value: project.address },
+    ...(project.parcelReference ? [{ label: { fr: 'Parcelle (référence foncière)', ar: 'القطعة (المرجع العقاري)' }, value: project.parcelReference }] : []),
+    { label: { fr: 'Date de dépôt', ar: 'تاريخ الإيداع' }, value: printedDate(paper.receiptDate) },
+    { label: { fr: 'Délai légal', ar: 'الأجل القانوني' }, value: period(paper) },
+    { label: { fr: 'Échéance légale', ar: 'تاريخ انقضاء الأجل' }, value: printedDate(paper.dueDate) },
   ];
 }
 
-export function renderReceipt(permit: Permit): Promise<Uint8Array> {
-  return renderBilingualPdf({
-    issuer: issuer(permit),
-    title: { fr: 'Récépissé de dépôt', ar: 'وصل الإيداع' },
-    reference: permit.receiptNumber,
-    issuedAt: permit.filedAt,
-    rows: commonRows(permit),
-    notes: [LEGAL_BASIS],
-  });
+function counting(paper: PermitPaperContent): BilingualText[] {
+  return [COUNTING, ...paper.explanation];
 }
 
-/** The certificate of a permit approved by silence; only such a permit has one. */
-export function renderDeemedApprovalCertificate(permit: Permit & { deemedApproval: NonNullable<Permit['deemedApproval']> }): Promise<Uint8Array> {
-  return renderBilingualPdf({
-    issuer: issuer(permit),
+function receipt(paper: PermitPaperContent): BilingualDocument {
+  return {
+    issuer: issuer(paper),
+    title: { fr: 'Récépissé de dépôt', ar: 'وصل الإيداع' },
+    reference: paper.number,
+    issuedAt: paper.issuedAt,
+    rows: fileRows(paper),
+    notes: [
+      ...counting(paper),
+      {
+        fr: "Sans décision notifiée au plus tard à l'échéance légale, vous pouvez vous prévaloir de l'accord tacite. Une demande de pièces suspend le délai jusqu'à leur remise.",
+        ar: 'إذا لم يُبلَّغ إليكم أي قرار في أجل أقصاه تاريخ انقضاء الأجل القانوني، يمكنكم التمسك بالموافقة الضمنية. يوقف طلب الوثائق سريان الأجل إلى حين الإدلاء بها.',
+      },
+      LEGAL_BASIS,
+    ],
+  };
+}
+
+function certificate(paper: PermitPaperContent): BilingualDocument {
+  const approval = paper.deemedApproval!;
+  return {
+    issuer: issuer(paper),
     title: { fr: "Attestation d'accord tacite", ar: 'شهادة الموافقة الضمنية' },
-    reference: permit.deemedApproval.certificateNumber,
-    issuedAt: permit.deemedApproval.invokedAt,
+    reference: paper.number,
+    issuedAt: paper.issuedAt,
     rows: [
-      { label: { fr: 'Numéro du dossier', ar: 'رقم الملف' }, value: permit.receiptNumber },
-      ...commonRows(permit),
-      { label: { fr: 'Échéance légale', ar: 'تاريخ انقضاء الأجل' }, value: printedDate(permit.clock.dueDate) },
-      ...(permit.lapsedAt ? [{ label: { fr: 'Délai écoulé le', ar: 'انقضى الأجل في' }, value: printedDate(moroccanDate(new Date(permit.lapsedAt))) }] : []),
+      ...fileRows(paper),
+      ...(approval.lapsedOn ? [{ label: { fr: 'Délai écoulé le', ar: 'انقضى الأجل في' }, value: printedDate(approval.lapsedOn) }] : []),
+      {
+        label: { fr: 'Accord tacite', ar: 'الموافقة الضمنية' },
+        value: approval.automatic
+          ? { fr: `De plein droit, le ${printedDate(approval.invokedOn)}`, ar: `بقوة القانون، بتاريخ ${printedDate(approval.invokedOn)}` }
+          : { fr: `Invoqué par le demandeur le ${printedDate(approval.invokedOn)}`, ar: `تمسك به صاحب الطلب بتاريخ ${printedDate(approval.invokedOn)}` },
+      },
     ],
     notes: [
       {
         fr: "L'administration n'ayant pas statué dans le délai légal, l'autorisation demandée est réputée accordée.",
         ar: 'بما أن الإدارة لم تبت داخل الأجل القانوني، فإن الرخصة المطلوبة تعتبر ممنوحة.',
       },
+      ...counting(paper),
       LEGAL_BASIS,
     ],
-  });
+  };
+}
+
+/** The paper as a PDF, with `signedClaims` (the compact JWS of its claims) in its QR code. */
+export function renderPermitPaper(paper: PermitPaperContent, signedClaims: string): Promise<Uint8Array> {
+  const layout = paper.kind === 'permit-receipt' ? receipt(paper) : certificate(paper);
+  return renderBilingualPdf({ ...layout, qr: { payload: signedClaims, caption: VERIFY_CAPTION } });
 }

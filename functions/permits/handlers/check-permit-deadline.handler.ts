@@ -1,8 +1,18 @@
 // The deadline workflow's task: where does this permit's clock stand now (recording a lapse when it has come)?
 import { now } from '../../shared/time/time-source.ts';
+import { permitPapers } from '../adapters/permit-papers.dependencies.ts';
 import { permitsDependencies } from '../adapters/permits.dependencies.ts';
 import { checkPermitDeadline } from '../application/check-deadline.use-case.ts';
+import { issueCertificate } from '../application/permit-papers.use-cases.ts';
 
 export async function handler(event: { permitId: string }) {
-  return checkPermitDeadline(permitsDependencies, event.permitId, now());
+  const at = now();
+  const check = await checkPermitDeadline(permitsDependencies, event.permitId, at);
+  // A procedure approved by law when its deadline passes gets its certificate now. An execution checks a lapsed
+  // permit once; should another check it again, the register keeps the first certificate and drops the new PDF.
+  if (check.state === 'lapsed') {
+    const permit = await permitsDependencies.repository.get(event.permitId);
+    if (permit) await issueCertificate(permitPapers, permit, { now: at, by: 'system', requestId: `deadline-${event.permitId}` });
+  }
+  return check;
 }

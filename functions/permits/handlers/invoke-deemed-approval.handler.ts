@@ -2,16 +2,20 @@
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { idempotentRequests } from '../../shared/http/idempotency.ts';
 import { now } from '../../shared/time/time-source.ts';
+import { permitPapers } from '../adapters/permit-papers.dependencies.ts';
 import { permitsDependencies } from '../adapters/permits.dependencies.ts';
 import { invokePermitDeemedApproval } from '../application/change-permit.use-cases.ts';
+import { issueCertificate } from '../application/permit-papers.use-cases.ts';
 import { viewOf } from '../application/permit-queries.use-cases.ts';
 import { invokeDeemedApprovalRoute } from '../schemas/permits.schema.ts';
 
 export const handler = httpHandler(
   invokeDeemedApprovalRoute,
-  async ({ params, principal }) => {
+  async ({ params, principal, correlationId }) => {
     const at = now();
-    return { body: viewOf(await invokePermitDeemedApproval(permitsDependencies, params.id, principal, at), at) };
+    const permit = await invokePermitDeemedApproval(permitsDependencies, params.id, principal, at);
+    await issueCertificate(permitPapers, permit, { now: at, by: principal.sub, requestId: correlationId });
+    return { body: viewOf(permit, at) };
   },
   { idempotency: idempotentRequests },
 );

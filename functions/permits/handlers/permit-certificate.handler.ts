@@ -1,15 +1,13 @@
-// GET /v1/permits/{id}/certificate
+// GET /v1/permits/{id}/certificate: the stored deemed-approval certificate, issued when the permit was approved by silence.
+import { signedPaperReader } from '../../documents/public-paper-reader.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { renderDeemedApprovalCertificate } from '../adapters/permit-pdfs.ts';
 import { permitsDependencies } from '../adapters/permits.dependencies.ts';
-import { deemedApprovedPermit } from '../application/permit-queries.use-cases.ts';
+import { certificateFile } from '../application/permit-papers.use-cases.ts';
 import { permitCertificateRoute } from '../schemas/permits.schema.ts';
 
+const papers = signedPaperReader();
+
 export const handler = httpHandler(permitCertificateRoute, async ({ params, principal }) => {
-  const permit = await deemedApprovedPermit(permitsDependencies.repository, params.id, principal);
-  return {
-    body: await renderDeemedApprovalCertificate(permit),
-    contentType: 'application/pdf',
-    headers: { 'content-disposition': `inline; filename="${permit.deemedApproval.certificateNumber}.pdf"` },
-  };
+  const { document, pdf } = await certificateFile(papers, permitsDependencies.repository, params.id, principal);
+  return { body: pdf, contentType: 'application/pdf', headers: { 'content-disposition': `inline; filename="${document.id}.pdf"`, 'cache-control': 'private, no-store' } };
 });

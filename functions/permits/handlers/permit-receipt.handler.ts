@@ -1,15 +1,13 @@
-// GET /v1/permits/{id}/receipt
+// GET /v1/permits/{id}/receipt: the stored receipt, issued when the permit was filed.
+import { signedPaperReader } from '../../documents/public-paper-reader.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { renderReceipt } from '../adapters/permit-pdfs.ts';
 import { permitsDependencies } from '../adapters/permits.dependencies.ts';
-import { readablePermit } from '../application/permit-queries.use-cases.ts';
+import { receiptFile } from '../application/permit-papers.use-cases.ts';
 import { permitReceiptRoute } from '../schemas/permits.schema.ts';
 
+const papers = signedPaperReader();
+
 export const handler = httpHandler(permitReceiptRoute, async ({ params, principal }) => {
-  const permit = await readablePermit(permitsDependencies.repository, params.id, principal);
-  return {
-    body: await renderReceipt(permit),
-    contentType: 'application/pdf',
-    headers: { 'content-disposition': `inline; filename="${permit.receiptNumber}.pdf"` },
-  };
+  const { document, pdf } = await receiptFile(papers, permitsDependencies.repository, params.id, principal);
+  return { body: pdf, contentType: 'application/pdf', headers: { 'content-disposition': `inline; filename="${document.id}.pdf"`, 'cache-control': 'private, no-store' } };
 });

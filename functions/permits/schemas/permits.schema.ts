@@ -257,25 +257,28 @@ export const listNotificationsRoute = defineRoute({
 });
 
 const pdf = { description: 'PDF document, Arabic and French', contentType: 'application/pdf' };
+const revoked = { ...problem, description: '`document-revoked`: the paper was revoked and is no longer handed out' };
 
 export const permitReceiptRoute = defineRoute({
   operationId: 'permitReceipt',
   method: 'GET',
   path: '/v1/permits/{id}/receipt',
-  summary: "The filing receipt (récépissé), the applicant's proof for invoking silence",
+  summary:
+    "The filing receipt (récépissé), the applicant's proof for invoking silence: the due date and how it was counted, the applicant, the project and parcel, and a signed QR code (`POST /v1/verify`); issued and stored on filing",
   tags: TAGS,
   access: ['citizen', 'agent', 'commission', 'president'],
   params: permitId,
-  responses: { 200: pdf, 400: problem, 401: problem, 403: problem, 404: problem },
+  responses: { 200: pdf, 400: problem, 401: problem, 403: problem, 404: problem, 410: revoked },
 });
 
 export const permitCertificateRoute = defineRoute({
   operationId: 'permitCertificate',
   method: 'GET',
   path: '/v1/permits/{id}/certificate',
-  summary: 'The deemed-approval certificate, once deemed approval is invoked (409 before)',
+  summary:
+    'The deemed-approval certificate, once the permit is approved by silence (409 before): signed QR code, verifiable like any document, revocable by the commune president (410 then)',
   tags: TAGS,
   access: ['citizen', 'agent', 'commission', 'president'],
   params: permitId,
-  responses: { 200: pdf, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+  responses: { 200: pdf, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 410: revoked },
 });

@@ -61,6 +61,10 @@ export const PROBLEM_TYPES = {
     status: 409,
     title: { ar: 'طلب بنفس مفتاح عدم التكرار قيد المعالجة', fr: 'Une requête avec la même clé d’idempotence est en cours', en: 'A request with the same idempotency key is in progress' },
   },
+  'document-revoked': {
+    status: 410,
+    title: { ar: 'سُحبت هذه الوثيقة ولم تعد تُسلَّم', fr: "Ce document a été retiré et n'est plus délivré", en: 'This document was revoked and is no longer handed out' },
+  },
   'too-many-requests': {
     status: 429,
     title: { ar: 'عدد الطلبات كبير جدا، يرجى المحاولة بعد قليل', fr: 'Trop de requêtes, réessayez dans un instant', en: 'Too many requests, try again in a moment' },

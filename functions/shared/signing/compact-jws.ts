@@ -61,7 +61,12 @@ export function joseSignatureFromDer(der: Uint8Array): Uint8Array {
 
 export type JwsVerification =
   | { readonly outcome: 'valid'; readonly kid: string; readonly payload: Record<string, unknown> }
-  | { readonly outcome: 'malformed' | 'unknown-key' | 'bad-signature' };
+  /**
+   * `malformed`: not a compact JWS of ours at all (not three base64url parts, or a header that does not parse or
+   * names no ES256 key). The others are well-formed codes that fail: a key we never published, a signature that
+   * does not hold, or a signed payload that is not a JSON object.
+   */
+  | { readonly outcome: 'malformed' | 'unknown-key' | 'bad-signature' | 'bad-payload' };
 
 /** Checks a compact JWS against published keys; nothing from an unverified payload is returned. */
 export function verifyCompactJws(jws: string, keys: readonly PublicJwk[]): JwsVerification {
@@ -78,7 +83,7 @@ export function verifyCompactJws(jws: string, keys: readonly PublicJwk[]): JwsVe
   const signed = verifySignature('sha256', Buffer.from(`${encodedHeader}.${encodedPayload}`), { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
   if (!signed) return { outcome: 'bad-signature' };
   const payload = parseJson(encodedPayload);
-  return payload ? { outcome: 'valid', kid: key.kid, payload } : { outcome: 'malformed' };
+  return payload ? { outcome: 'valid', kid: key.kid, payload } : { outcome: 'bad-payload' };
 }
 
 function parseJson(encoded: string): Record<string, unknown> | undefined {

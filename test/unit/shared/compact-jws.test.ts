@@ -58,6 +58,21 @@ describe('a signer on a key file', () => {
     for (const text of ['', 'hello', 'a.b', 'a.b.c.d', `${jws} trailing`]) expect(verifyCompactJws(text, keys)).toEqual({ outcome: 'malformed' });
   });
 
+  it('tells a code that is no JWS of ours (malformed) from a well-formed one whose signed payload is not a JSON object', async () => {
+    const { url, privateKey } = keyFile();
+    process.env[KEY_ENV] = url;
+    const keys = await signerFor('test-key').verificationKeys();
+    const encode = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+    const signed = (header: string, payload: string) => `${header}.${payload}.${sign('sha256', Buffer.from(`${header}.${payload}`), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+    const header = encode({ alg: 'ES256', kid: keys[0]!.kid });
+
+    expect(verifyCompactJws(signed(header, encode('not json')), keys)).toEqual({ outcome: 'bad-payload' });
+    expect(verifyCompactJws(signed(header, encode([1, 2])), keys)).toEqual({ outcome: 'bad-payload' });
+    for (const wrongHeader of [encode('not json'), encode({ alg: 'HS256', kid: keys[0]!.kid }), encode({ alg: 'ES256' })]) {
+      expect(verifyCompactJws(signed(wrongHeader, encode({ dn: 'DOC-1' })), keys)).toEqual({ outcome: 'malformed' });
+    }
+  });
+
   it('refuses a configuration that is neither a KMS key nor a key file', () => {
     process.env[KEY_ENV] = '/etc/key.pem';
     expect(() => signerFor('test-key')).toThrow(/KMS key ARN or a file: URL/);

@@ -1,0 +1,81 @@
+// The register of signed documents as other contexts use it: a permit issues its receipt or certificate
+// through it (numbered by the permit, signed with the documents' key, rendered once and stored), and serves it
+// back from the stored file. The one verification route and the one revocation list then know every signed
+// document, whichever context issued it.
+import { ConflictError, NotFoundError } from '../../shared/errors/domain-errors.ts';
+import { logger } from '../../shared/observability/observability.ts';
+import type { JwsSigner } from '../../shared/signing/jws-signer.ts';
+import { requireNotRevoked, type PermitPaper, type PermitPaperClaims } from '../domain/issued-document.ts';
+import type { DocumentFiles, SignedDocumentRegister } from './documents.ports.ts';
+
+export interface PaperToIssue {
+  readonly document: Pick<PermitPaper, 'id' | 'kind' | 'permitId' | 'commune' | 'applicant'>;
+  readonly claims: Omit<PermitPaperClaims, 'v' | 'dn' | 'k'>;
+  /** The PDF, with `signedClaims` (the compact JWS) in its QR code. */
+  readonly render: (signedClaims: string) => Promise<Uint8Array>;
+}
+
+export interface IssuingContext {
+  readonly now: Date;
+  /** Who caused the issue: the applicant, a staff member, or `system` (the deadline workflow). */
+  readonly by: string;
+  readonly requestId: string;
+}
+
+export interface PaperIssuing {
+  readonly register: SignedDocumentRegister;
+  readonly files: DocumentFiles;
+  readonly signer: JwsSigner;
+  /** Where a new PDF of document `id` is stored: a key of its own, so a PDF that lost a race is removed alone. */
+  readonly objectKeyFor: (id: string) => string;
+}
+
+/**
+ * Issues the paper once: the register records a number once, so a second issue (a retry, the workflow) ends
+ * with the document recorded first, and its own PDF removed. The caller checked the state that allows the paper;
+ * the PDF is stored before the register records it and removed if the record fails, so nothing signed is kept
+ * that the register does not know. No read comes first: a paper is issued right after the change that calls
+ * for it, and a second issue is rare.
+ */
+export async function issuePaper(dependencies: PaperIssuing, paper: PaperToIssue, context: IssuingContext): Promise<PermitPaper> {
+  const signed = await dependencies.signer.sign({ v: 1, dn: paper.document.id, k: paper.document.kind, ...paper.claims });
+  const pdf = await paper.render(signed);
+  const objectKey = dependencies.objectKeyFor(paper.document.id);
+  await dependencies.files.put(objectKey, pdf);
+  const issuedAt = context.now.toISOString();
+  const document: PermitPaper = { ...paper.document, objectKey, issuedAt, status: 'valid' };
+  try {
+    await dependencies.register.registerDocument(document, { documentId: document.id, type: 'issued', at: issuedAt, by: context.by, requestId: context.requestId });
+  } catch (error) {
+    await dependencies.files.discard(objectKey);
+    // Issued at the same moment by another call (a retry, the workflow): that one is the document.
+    const winner = error instanceof ConflictError ? await dependencies.register.getDocument(document.id) : undefined;
+    if (winner) return winner as PermitPaper;
+    throw error;
+  }
+  logger.info('document issued', { documentNumber: document.id, kind: document.kind, by: context.by });
+  return document;
+}
+
+export interface PaperReading {
+  readonly register: Pick<SignedDocumentRegister, 'getDocument'>;
+  readonly files: Pick<DocumentFiles, 'get'>;
+}
+
+/**
+ * The stored PDF of paper `id`, for a caller its context has already let see it (and logs in its own history:
+ * a permit paper holds no personal data of the civil-status register, whose every download is logged). One not
+ * issued (yet) is 404, a revoked one 410.
+ */
+export async function storedPaper(dependencies: PaperReading, id: string): Promise<{ document: PermitPaper; pdf: Uint8Array }> {
+  const document = await dependencies.register.getDocument(id);
+  if (!document) {
+    throw new NotFoundError({
+      ar: `الوثيقة ${id} لم تصدر بعد`,
+      fr: `Le document ${id} n'a pas encore été délivré`,
+      en: `Document ${id} has not been issued yet`,
+    });
+  }
+  requireNotRevoked(document);
+  return { document: document as PermitPaper, pdf: await dependencies.files.get(document.objectKey) };
+}

@@ -1,0 +1,70 @@
+// The register's rules, pure: who revokes which document, a revoked document is refused, and only a request
+// awaiting review can be approved or rejected.
+import { describe, expect, it } from 'vitest';
+import { requireAwaitingReview, type DocumentRequest } from '../../../functions/documents/domain/document-request.ts';
+import { requireNotRevoked, revoke, type IssuedDocument, type PermitPaper } from '../../../functions/documents/domain/issued-document.ts';
+
+const at = '2026-12-01T10:00:00.000Z';
+const birth: IssuedDocument = {
+  id: 'DOC-7K3M9Q2XW4HP',
+  kind: 'birth-extract',
+  requestId: 'r-1',
+  actId: 'a-1',
+  office: 'RBT-HASSAN',
+  owner: { sub: 'salma', civilId: '1000000001' },
+  objectKey: 'documents/DOC-7K3M9Q2XW4HP.pdf',
+  issuedAt: at,
+  status: 'valid',
+};
+const certificate: PermitPaper = {
+  id: 'CDA-RABAT-1A2B3C4D',
+  kind: 'permit-certificate',
+  permitId: 'p-1',
+  commune: 'rabat',
+  applicant: 'applicant-1',
+  objectKey: 'papers/CDA-RABAT-1A2B3C4D/x.pdf',
+  issuedAt: at,
+  status: 'valid',
+};
+
+describe('revoking a document of the register', () => {
+  it("leaves a birth document to its office's registrars and a permit paper to its commune's president", () => {
+    expect(revoke(birth, { sub: 'registrar-1', office: 'RBT-HASSAN' }, 'Act corrected', at)).toMatchObject({ status: 'revoked', revokedBy: 'registrar-1' });
+    expect(revoke(certificate, { sub: 'president-1', commune: 'rabat' }, 'Fraude', at)).toMatchObject({ status: 'revoked', revokedBy: 'president-1', revocationReason: 'Fraude' });
+    for (const [document, revoker] of [
+      [birth, { sub: 'registrar-2', office: 'FES-AGDAL' }],
+      [birth, { sub: 'president-1', commune: 'rabat' }],
+      [certificate, { sub: 'president-2', commune: 'fes' }],
+      [certificate, { sub: 'registrar-1', office: 'RBT-HASSAN' }],
+    ] as const) {
+      expect(() => revoke(document, revoker, 'reason', at)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    }
+  });
+
+  it('revokes once, and a revoked document is refused with document-revoked, in the caller’s language', () => {
+    const revoked = revoke(certificate, { sub: 'president-1', commune: 'rabat' }, 'Fraude', at);
+    expect(() => revoke(revoked, { sub: 'president-1', commune: 'rabat' }, 'again', at)).toThrow(expect.objectContaining({ code: 'invalid-state' }));
+    expect(() => requireNotRevoked(certificate)).not.toThrow();
+    try {
+      requireNotRevoked(revoked);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'document-revoked' });
+      expect((error as { detailIn(language: string): string }).detailIn('ar')).toContain('سُحبت');
+      expect((error as { detailIn(language: string): string }).detailIn('fr')).toContain('retiré');
+    }
+  });
+});
+
+describe('reviewing a request', () => {
+  const request = { id: 'r-1', office: 'RBT-HASSAN', status: 'awaiting-review' } as DocumentRequest;
+  const registrar = { sub: 'registrar-1', office: 'RBT-HASSAN' };
+
+  it('lets only a request awaiting review through, and only to its office', () => {
+    expect(() => requireAwaitingReview(request, registrar)).not.toThrow();
+    for (const status of ['issued', 'rejected'] as const) {
+      expect(() => requireAwaitingReview({ ...request, status }, registrar)).toThrow(expect.objectContaining({ code: 'invalid-state' }));
+    }
+    expect(() => requireAwaitingReview(request, { sub: 'registrar-2', office: 'FES-AGDAL' })).toThrow(expect.objectContaining({ code: 'forbidden' }));
+  });
+});
