@@ -123,17 +123,30 @@ describe('the documents window', () => {
     expect(refused.json.errors?.[0]).toMatchObject({ pointer: '/body/civilId' });
   });
 
-  it('lets a spouse ask once the marriage is in the margin', async () => {
+  it('lets a spouse ask once the marriage is in both margins', async () => {
     const youssefToken = await citizenOf(youssef, 'youssef-spouse');
     expect((await ask(youssefToken, { act: salma.id, relationship: 'spouse' })).status).toBe(403);
     const note = await request('POST', `/v1/civil-status/acts/${salma.id}/notes`, {
       token: registrar,
-      body: { kind: 'marriage', eventDate: '2020-07-01', text: { fr: 'Mariée à Youssef Tazi', ar: 'تزوجت من يوسف التازي' }, spouseCivilId: youssef.person.civilId },
+      body: {
+        kind: 'marriage',
+        eventDate: '2020-07-01',
+        text: { fr: 'Mariée à Youssef Tazi', ar: 'تزوجت من يوسف التازي' },
+        spouseCivilId: youssef.person.civilId,
+        spouseName: { givenName: { ar: 'يوسف', latin: 'Youssef' }, familyName: { ar: 'التازي', latin: 'Tazi' } },
+      },
       headers: { 'idempotency-key': randomUUID() },
     });
     expect(note.status).toBe(201);
     const noteId = note.json.noteId as string;
+    await request('POST', '/_local/clock', { body: { advance: 'PT1S' } });
     expect((await request('POST', `/v1/civil-status/offices/RBT-HASSAN/inbox/${noteId}/apply`, { token: registrar })).status).toBe(200);
+    // One margin is the recording office's word: the spouse's office confirms by applying the mirror note.
+    expect((await ask(youssefToken, { act: salma.id, relationship: 'spouse' })).status).toBe(403);
+    const inbox = await request('GET', '/v1/civil-status/offices/RBT-HASSAN/inbox?limit=100', { token: registrar });
+    const mirror = (inbox.json.items as { noteId: string; counterpartOf?: string }[]).find((item) => item.counterpartOf === noteId);
+    expect(mirror).toBeDefined();
+    expect((await request('POST', `/v1/civil-status/offices/RBT-HASSAN/inbox/${mirror!.noteId}/apply`, { token: registrar })).status).toBe(200);
 
     const copy = await request('POST', '/v1/documents/requests', {
       token: youssefToken,
