@@ -69,7 +69,7 @@ describe('permit documents on DynamoDB Local and the local S3 server', () => {
     const stored = await dependencies.repository.get(permit.id);
     expect(stored).toMatchObject({ status: 'awaiting-documents', version: 3, documents: [] });
     expect(stored!.documentRequest!.uploads).toMatchObject([{ status: 'awaiting-upload' }]);
-    const objectKey = stored!.documentRequest!.uploads[0]!.objectKey;
+    const objectKey = dependencies.documents.objectKey(permit.id, uploads[0]!.documentId);
     await expect(localS3().send(new HeadObjectCommand({ Bucket: INTEGRATION_BUCKET, Key: objectKey }))).rejects.toBeInstanceOf(NotFound);
     // Only the filing handed the permit to the deadline workflow.
     expect(watched.filter((candidate) => candidate.id === permit.id).map((candidate) => candidate.version)).toEqual([1]);

@@ -164,10 +164,7 @@ export async function declarePermitDocuments(
   principal: Principal,
   now: Date,
 ): Promise<{ permit: Permit; uploads: DeclaredUpload[] }> {
-  const declarations = files.map((file) => {
-    const documentId = dependencies.identifiers.newDocumentId();
-    return { ...file, id: documentId, sha256: file.sha256.toLowerCase(), objectKey: dependencies.documents.objectKey(id, documentId) };
-  });
+  const declarations = files.map((file) => ({ ...file, id: dependencies.identifiers.newDocumentId(), sha256: file.sha256.toLowerCase() }));
   const permit = await changePermit(dependencies, id, now, (stored) => {
     const { permit: current, actor } = requireApplicantActor(stored, id, principal);
     return { change: declareDocuments(current, declarations, actor, now) };
@@ -178,7 +175,7 @@ export async function declarePermitDocuments(
       documentId: declaration.id,
       name: declaration.name,
       method: 'PUT' as const,
-      ...(await dependencies.documents.uploadUrl(declaration.objectKey, declaration.sha256, declaration.contentType)),
+      ...(await dependencies.documents.uploadUrl(dependencies.documents.objectKey(id, declaration.id), declaration.sha256, declaration.contentType)),
     })),
   );
   return { permit, uploads };
@@ -192,13 +189,14 @@ export async function declarePermitDocuments(
 export async function completePermitDocument(dependencies: PermitsWithDocuments & PermitsWithWorkflow, id: string, documentId: string, principal: Principal, now: Date): Promise<Permit> {
   const { permit: stored, reference } = await loadForChange(dependencies, id, now);
   const { permit, actor } = requireApplicantActor(stored, id, principal);
+  const objectKey = dependencies.documents.objectKey(id, documentId);
   const upload = permit.documentRequest?.uploads.find((candidate) => candidate.id === documentId);
-  const uploaded = upload && upload.status === 'awaiting-upload' ? await dependencies.documents.digest(upload.objectKey) : undefined;
+  const uploaded = upload?.status === 'awaiting-upload' ? await dependencies.documents.digest(objectKey) : undefined;
   let change: PermitChange | undefined;
   try {
     change = verifyDocument(permit, documentId, uploaded, actor, reference.holidays, now);
   } catch (error) {
-    if (error instanceof ChecksumMismatchError && upload) await dependencies.documents.discard(upload.objectKey);
+    if (error instanceof ChecksumMismatchError) await dependencies.documents.discard(objectKey);
     throw error;
   }
   if (!change) return permit;

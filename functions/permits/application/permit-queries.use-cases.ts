@@ -18,17 +18,28 @@ import {
 } from '../domain/permit.ts';
 import type { DocumentRead, PageRequest, PermitDocumentsStore, PermitsRepository } from './permits.ports.ts';
 
-export interface PermitView extends Omit<Permit, 'clock'> {
-  readonly clock: Omit<Permit['clock'], 'holidays' | 'countedOn'> & {
-    readonly status: ClockStatus;
-    readonly explanation: ReturnType<typeof clockExplanation>;
-  };
+/** A permit as a change answers it: its clock with the status now, without the explanation. */
+export interface ChangedPermitView extends Omit<Permit, 'clock'> {
+  readonly clock: Omit<Permit['clock'], 'holidays' | 'countedOn'> & { readonly status: ClockStatus };
 }
 
-/** The permit as callers see it: its clock's status now, and the explanation recomputed from the clock's state. */
-export function viewOf(permit: Permit, now: Date): PermitView {
+export interface PermitView extends ChangedPermitView {
+  readonly clock: ChangedPermitView['clock'] & { readonly explanation: ReturnType<typeof clockExplanation> };
+}
+
+/**
+ * What a change answers. The answer is kept whole in the idempotency table for retries, so the explanation (a
+ * few kilobytes in three languages, derived from the clock) is left to the reads: GET /v1/permits/{id} gives it.
+ */
+export function changedPermitView(permit: Permit, now: Date): ChangedPermitView {
   const { holidays: _holidays, countedOn: _countedOn, ...clock } = permit.clock;
-  return { ...permit, clock: { ...clock, status: clockStatus(permit, now), explanation: clockExplanation(permit.clock) } };
+  return { ...permit, clock: { ...clock, status: clockStatus(permit, now) } };
+}
+
+/** The permit as a read shows it: its clock's status now, and the explanation recomputed from the clock's state. */
+export function viewOf(permit: Permit, now: Date): PermitView {
+  const changed = changedPermitView(permit, now);
+  return { ...changed, clock: { ...changed.clock, explanation: clockExplanation(permit.clock) } };
 }
 
 export async function getPermit(repository: PermitsRepository, id: string, principal: Principal, now: Date): Promise<PermitView> {
@@ -96,7 +107,7 @@ export async function readPermitDocument(
 ): Promise<{ document: PermitDocument; url: string; expiresAt: string }> {
   const { permit, actor } = requireStaffReader(await repository.get(id), id, principal);
   const document = verifiedDocument(permit, documentId);
-  const link = await documents.viewUrl(document.objectKey);
+  const link = await documents.viewUrl(documents.objectKey(id, documentId));
   await repository.recordDocumentRead({ permitId: id, documentId, name: document.name, by: actor, at: now.toISOString(), linkExpiresAt: link.expiresAt });
   return { document, ...link };
 }

@@ -79,8 +79,9 @@ export interface Opinion {
 }
 
 /**
- * A file the applicant sends for a requested document: declared with its SHA-256, uploaded straight to storage,
- * and counted only once the stored content is verified to be the declared one.
+ * A file the applicant sends for a requested document: declared with its SHA-256, uploaded straight to storage
+ * (under a key derived from the permit and document ids), and counted only once the stored content is verified
+ * to be the declared one.
  */
 export interface PermitDocument {
   readonly id: string;
@@ -89,7 +90,6 @@ export interface PermitDocument {
   readonly contentType: string;
   /** Lower-case hex SHA-256 the applicant declared. */
   readonly sha256: string;
-  readonly objectKey: string;
   readonly status: 'awaiting-upload' | 'verified';
   readonly declaredAt: string;
   readonly verifiedAt?: string;
@@ -330,7 +330,6 @@ export interface DocumentDeclaration {
   readonly name: string;
   readonly contentType: string;
   readonly sha256: string;
-  readonly objectKey: string;
 }
 
 /**

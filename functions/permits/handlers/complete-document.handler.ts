@@ -5,7 +5,7 @@ import { now } from '../../shared/time/time-source.ts';
 import { permitsWithWorkflow } from '../adapters/deadline-workflow.dependencies.ts';
 import { permitsWithDocuments } from '../adapters/documents.dependencies.ts';
 import { completePermitDocument } from '../application/change-permit.use-cases.ts';
-import { viewOf } from '../application/permit-queries.use-cases.ts';
+import { changedPermitView } from '../application/permit-queries.use-cases.ts';
 import { completeDocumentRoute } from '../schemas/permits.schema.ts';
 
 const dependencies = { ...permitsWithWorkflow, documents: permitsWithDocuments.documents };
@@ -14,7 +14,7 @@ export const handler = httpHandler(
   completeDocumentRoute,
   async ({ params, principal }) => {
     const at = now();
-    return { body: viewOf(await completePermitDocument(dependencies, params.id, params.documentId, principal, at), at) };
+    return { body: changedPermitView(await completePermitDocument(dependencies, params.id, params.documentId, principal, at), at) };
   },
   { idempotency: idempotentRequests },
 );

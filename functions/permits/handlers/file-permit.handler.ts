@@ -4,7 +4,7 @@ import { idempotentRequests } from '../../shared/http/idempotency.ts';
 import { now } from '../../shared/time/time-source.ts';
 import { permitsWithWorkflow } from '../adapters/deadline-workflow.dependencies.ts';
 import { filePermitApplication } from '../application/file-permit.use-case.ts';
-import { viewOf } from '../application/permit-queries.use-cases.ts';
+import { changedPermitView } from '../application/permit-queries.use-cases.ts';
 import { filePermitRoute } from '../schemas/permits.schema.ts';
 
 export const handler = httpHandler(
@@ -12,7 +12,7 @@ export const handler = httpHandler(
   async ({ body, principal }) => {
     const filedAt = now();
     const permit = await filePermitApplication(permitsWithWorkflow, { applicant: principal.sub, ...body }, filedAt);
-    return { status: 201, body: viewOf(permit, filedAt), headers: { location: `/v1/permits/${permit.id}` } };
+    return { status: 201, body: changedPermitView(permit, filedAt), headers: { location: `/v1/permits/${permit.id}` } };
   },
   { idempotency: idempotentRequests },
 );

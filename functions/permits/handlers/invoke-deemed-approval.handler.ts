@@ -4,14 +4,14 @@ import { idempotentRequests } from '../../shared/http/idempotency.ts';
 import { now } from '../../shared/time/time-source.ts';
 import { permitsDependencies } from '../adapters/permits.dependencies.ts';
 import { invokePermitDeemedApproval } from '../application/change-permit.use-cases.ts';
-import { viewOf } from '../application/permit-queries.use-cases.ts';
+import { changedPermitView } from '../application/permit-queries.use-cases.ts';
 import { invokeDeemedApprovalRoute } from '../schemas/permits.schema.ts';
 
 export const handler = httpHandler(
   invokeDeemedApprovalRoute,
   async ({ params, principal }) => {
     const at = now();
-    return { body: viewOf(await invokePermitDeemedApproval(permitsDependencies, params.id, principal, at), at) };
+    return { body: changedPermitView(await invokePermitDeemedApproval(permitsDependencies, params.id, principal, at), at) };
   },
   { idempotency: idempotentRequests },
 );

@@ -4,7 +4,7 @@ import { idempotentRequests } from '../../shared/http/idempotency.ts';
 import { now } from '../../shared/time/time-source.ts';
 import { permitsWithDocuments } from '../adapters/documents.dependencies.ts';
 import { declarePermitDocuments } from '../application/change-permit.use-cases.ts';
-import { viewOf } from '../application/permit-queries.use-cases.ts';
+import { changedPermitView } from '../application/permit-queries.use-cases.ts';
 import { provideDocumentsRoute } from '../schemas/permits.schema.ts';
 
 export const handler = httpHandler(
@@ -12,7 +12,7 @@ export const handler = httpHandler(
   async ({ params, body, principal }) => {
     const at = now();
     const { permit, uploads } = await declarePermitDocuments(permitsWithDocuments, params.id, body.documents, principal, at);
-    return { body: { permit: viewOf(permit, at), uploads } };
+    return { body: { permit: changedPermitView(permit, at), uploads } };
   },
   { idempotency: idempotentRequests },
 );

@@ -37,7 +37,7 @@ const clockSchema = z.object({
       days: z.number().optional(),
       text: z.object({ ar: z.string(), fr: z.string(), en: z.string() }),
     }),
-  ),
+  ).optional().describe('How the deadline was counted, in Arabic, French and English; given by the reads (GET /v1/permits/{id}, lists), not by the changes'),
 });
 
 const documentSchema = z.object({
@@ -45,7 +45,6 @@ const documentSchema = z.object({
   name: z.string().describe('The requested document it answers'),
   contentType: z.string(),
   sha256: z.string(),
-  objectKey: z.string(),
   status: z.enum(['awaiting-upload', 'verified']).describe('Only a verified file counts as provided'),
   declaredAt: z.string(),
   verifiedAt: z.string().optional(),
@@ -84,7 +83,7 @@ const eventSchema = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
 });
 
-const permitResponses = { 200: { description: 'The permit as it now stands', schema: permitSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
+const permitResponses = { 200: { description: "The permit as it now stands (its clock's explanation: GET /v1/permits/{id})", schema: permitSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
 
 export const filePermitRoute = defineRoute({
   operationId: 'filePermit',

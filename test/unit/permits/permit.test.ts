@@ -65,7 +65,7 @@ describe('filing', () => {
 
 const PLAN_SHA = 'a'.repeat(64);
 const SURVEY_SHA = 'b'.repeat(64);
-const declaration = (id: string, name: string, sha256: string) => ({ id, name, contentType: 'application/pdf', sha256, objectKey: `permits/p/${id}` });
+const declaration = (id: string, name: string, sha256: string) => ({ id, name, contentType: 'application/pdf', sha256 });
 
 function awaitingPlanAndSurvey() {
   const requested = requestDocuments(filedOn('2026-12-01'), { documents: ['plan', 'survey'], note: 'missing plan and survey' }, agent, NO_HOLIDAYS, at('2026-12-03'));
