@@ -1,6 +1,7 @@
 // The applicant's documents on DynamoDB Local and the local S3 server: declared with their SHA-256, uploaded by
 // presigned URL, counted only once verified; the clock resumes when the last requested one is; staff reads logged.
 import { createHash } from 'node:crypto';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, NotFound } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { permitDocumentsStore } from '../../functions/permits/adapters/documents-bucket.ts';
@@ -22,7 +23,7 @@ import { referenceDataService } from '../../functions/reference-data/reference-d
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ChecksumMismatchError, InvalidStateError } from '../../functions/shared/errors/domain-errors.ts';
 import { INTEGRATION_BUCKET } from './emulators.global-setup.ts';
-import { freshTables, localDocumentClient, localS3 } from './local-aws.ts';
+import { freshTables, localDocumentClient, localDynamoDb, localS3 } from './local-aws.ts';
 
 const citizen: Principal = { sub: 'citizen-docs', roles: ['citizen'] };
 const agent: Principal = { sub: 'agent-docs', roles: ['agent'], commune: 'rabat' };
@@ -35,6 +36,7 @@ const on = (instant: string) => new Date(instant);
 /** The deadline workflow as the use cases see it: here it only records which permits it was handed. */
 const watched: Permit[] = [];
 let dependencies: PermitsWithDocuments & PermitsWithWorkflow;
+let permitsTable: string;
 
 async function suspendedPermit(documents: string[]): Promise<Permit> {
   const filed = await filePermitApplication(dependencies, application, on('2026-12-01T09:00:00Z'));
@@ -51,6 +53,7 @@ describe('permit documents on DynamoDB Local and the local S3 server', () => {
     const names = await freshTables([...(referenceDataService.tables ?? []), ...(permitsService.tables ?? [])]);
     const documents = localDocumentClient();
     await new DynamoDbReferenceDataRepository(documents, names.reference!).seedOnce({ communes: DEMO_COMMUNES, procedures: DEMO_PROCEDURES, fixedHolidayRules: FIXED_HOLIDAY_RULES });
+    permitsTable = names.permits!;
     dependencies = {
       repository: new DynamoDbPermitsRepository(documents, names.permits!, names.reference!),
       identifiers: permitIdentifiers,
@@ -114,6 +117,17 @@ describe('permit documents on DynamoDB Local and the local S3 server', () => {
     ]);
     expect(again.version).toBe(resumed.version);
     expect(watched.filter((candidate) => candidate.id === permit.id).map((candidate) => candidate.version)).toEqual([1, resumed.version]);
+  });
+
+  it('projects keys only into the permit indexes, and still lists whole permits, newest first', async () => {
+    const first = await filePermitApplication(dependencies, { ...application, applicant: 'citizen-lists' }, on('2026-12-01T09:00:00Z'));
+    const second = await filePermitApplication(dependencies, { ...application, applicant: 'citizen-lists' }, on('2026-12-01T10:00:00Z'));
+
+    const { Table } = await localDynamoDb().send(new DescribeTableCommand({ TableName: permitsTable }));
+    const listed = await dependencies.repository.listByApplicant('citizen-lists', { limit: 10 });
+
+    expect(new Set(Table!.GlobalSecondaryIndexes!.map((index) => index.Projection!.ProjectionType))).toEqual(new Set(['KEYS_ONLY']));
+    expect(listed.items).toEqual([second, first]);
   });
 
   it('gives staff a short-lived link to a verified document and logs each read', async () => {
