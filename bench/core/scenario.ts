@@ -1,6 +1,6 @@
 // A realistic day on the platform, through every HTTP route: reference data read and an admin confirming
-// holidays; a permit filed, suspended, resumed, extended, given an opinion and decided, another left to lapse and
-// invoked as deemed approved; births registered in two offices, read, searched by variant spellings, a register
+// holidays; a permit filed, suspended, its document declared, uploaded, verified (the clock resumes) and read by
+// staff, extended, given an opinion and decided, another left to lapse and invoked as deemed approved; births registered in two offices, read, searched by variant spellings, a register
 // page uploaded, a marginal note sent between offices and applied; a register folder imported; documents
 // requested, issued, reviewed, verified and revoked. Each round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
@@ -60,8 +60,16 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('list commune permits', await call('GET /v1/permits', { query: { status: 'filed' }, as: agent }), 200);
   const suspension = { documents: ['plan de masse'], note: 'Le plan de masse manque' };
   expectStatus('request documents', await call('POST /v1/permits/{id}/suspensions', { params: permit, body: suspension, headers: { 'idempotency-key': key('suspend') }, as: agent }), 200);
-  const provided = { documents: [{ name: 'plan de masse', contentType: 'application/pdf' }] };
-  expectStatus('provide documents', await call('POST /v1/permits/{id}/documents', { params: permit, body: provided, headers: { 'idempotency-key': key('provide') }, as: citizen }), 200);
+  const plan = Buffer.from(`%PDF-1.7 plan de masse ${round}`);
+  const provided = { documents: [{ name: 'plan de masse', contentType: 'application/pdf', sha256: createHash('sha256').update(plan).digest('hex') }] };
+  const declaredDocuments = expectStatus('declare documents', await call('POST /v1/permits/{id}/documents', { params: permit, body: provided, headers: { 'idempotency-key': key('provide') }, as: citizen }), 200);
+  const planUpload = declaredDocuments.json.uploads[0] as { documentId: string; url: string; headers: Record<string, string> };
+  const planPut = await fetch(planUpload.url, { method: 'PUT', headers: planUpload.headers, body: plan });
+  if (!planPut.ok) throw new ScenarioError(`upload permit document: ${planPut.status}`);
+  const permitDocument = { ...permit, documentId: planUpload.documentId };
+  expectStatus('complete document', await call('POST /v1/permits/{id}/documents/{documentId}/complete', { params: permitDocument, headers: { 'idempotency-key': key('complete-plan') }, as: citizen }), 200);
+  expectStatus('read document', await call('GET /v1/permits/{id}/documents/{documentId}', { params: permitDocument, as: agent }), 200);
+  expectStatus('document access log', await call('GET /v1/permits/{id}/access-log', { params: permit, as: citizen }), 200);
   const extension = { days: 10, reason: 'Enquête publique' };
   expectStatus('extend deadline', await call('POST /v1/permits/{id}/extensions', { params: permit, body: extension, headers: { 'idempotency-key': key('extend') }, as: agent }), 200);
   const opinion = { verdict: 'favorable', comment: "Conforme au plan d'aménagement" };

@@ -12,6 +12,7 @@ import {
   PERMITS_TABLE_ID,
 } from './adapters/permit-keys.ts';
 import {
+  completeDocumentRoute,
   decidePermitRoute,
   extendDeadlineRoute,
   filePermitRoute,
@@ -19,12 +20,14 @@ import {
   giveOpinionRoute,
   invokeDeemedApprovalRoute,
   listNotificationsRoute,
+  permitAccessLogRoute,
   permitCertificateRoute,
   permitReceiptRoute,
   listPermitsRoute,
   permitHistoryRoute,
   permitStatsRoute,
   provideDocumentsRoute,
+  readDocumentRoute,
   requestDocumentsRoute,
 } from './schemas/permits.schema.ts';
 
@@ -74,12 +77,16 @@ export const permitsService: ServiceDescription = {
     fn('ListPermits', 'list-permits', { route: listPermitsRoute, tables: reads }),
     fn('PermitHistory', 'permit-history', { route: permitHistoryRoute, tables: reads }),
     fn('RequestPermitDocuments', 'request-documents', { route: requestDocumentsRoute, tables: writes }),
-    fn('ProvidePermitDocuments', 'provide-documents', {
-      route: provideDocumentsRoute,
+    // Declaring only signs upload URLs; completing reads the upload back (and removes a refused one).
+    fn('ProvidePermitDocuments', 'provide-documents', { route: provideDocumentsRoute, tables: writes, buckets: { [PERMIT_DOCUMENTS_BUCKET_ID]: 'write' } }),
+    fn('CompletePermitDocument', 'complete-document', {
+      route: completeDocumentRoute,
       tables: writes,
       buckets: { [PERMIT_DOCUMENTS_BUCKET_ID]: 'write' },
       startsStateMachines: [PERMIT_DEADLINE_WORKFLOW_ID],
     }),
+    fn('ReadPermitDocument', 'read-document', { route: readDocumentRoute, tables: writes, buckets: { [PERMIT_DOCUMENTS_BUCKET_ID]: 'read' } }),
+    fn('PermitAccessLog', 'permit-access-log', { route: permitAccessLogRoute, tables: reads }),
     fn('ExtendPermitDeadline', 'extend-deadline', { route: extendDeadlineRoute, tables: writes }),
     fn('GivePermitOpinion', 'give-opinion', { route: giveOpinionRoute, tables: writes }),
     fn('DecidePermit', 'decide-permit', { route: decidePermitRoute, tables: writes }),

@@ -4,12 +4,23 @@ import type { AnyRouteContract } from './http/route-contract.ts';
 
 export type Access = 'read' | 'write';
 
+export interface GlobalIndexDescription {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey?: string;
+  /**
+   * What the index copies of each item: all of it (the default), its keys only, or its keys and the attributes
+   * listed. Every projected byte is written again on each change that touches it.
+   */
+  readonly projection?: 'all' | 'keys-only' | { readonly include: readonly string[] };
+}
+
 export interface TableDescription {
   /** Logical id, unique across the platform (`reference`, `permits`, ...). */
   readonly id: string;
   readonly partitionKey: string;
   readonly sortKey?: string;
-  readonly globalIndexes?: readonly { readonly name: string; readonly partitionKey: string; readonly sortKey?: string }[];
+  readonly globalIndexes?: readonly GlobalIndexDescription[];
   /** Attribute holding an epoch-seconds expiry, when items expire. */
   readonly timeToLiveAttribute?: string;
 }

@@ -5,7 +5,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import type { Access, TableDescription } from '../../functions/shared/service-description.ts';
+import type { Access, GlobalIndexDescription, TableDescription } from '../../functions/shared/service-description.ts';
 import { arnInFinding, wildcardFinding } from './nag-findings.ts';
 
 export interface PlatformTableProps {
@@ -15,6 +15,13 @@ export interface PlatformTableProps {
 
 // The description names key attributes without types: platform keys are strings (ids, codes, ISO-8601 dates).
 const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
+
+function projectionOf(index: GlobalIndexDescription): Pick<dynamodb.GlobalSecondaryIndexProps, 'projectionType' | 'nonKeyAttributes'> {
+  const projection = index.projection ?? 'all';
+  if (projection === 'all') return { projectionType: dynamodb.ProjectionType.ALL };
+  if (projection === 'keys-only') return { projectionType: dynamodb.ProjectionType.KEYS_ONLY };
+  return { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...projection.include] };
+}
 
 export class PlatformTable extends dynamodb.Table {
   /** Whether grants on this table also cover `index/*`: the table's own GSIs. */
@@ -38,6 +45,7 @@ export class PlatformTable extends dynamodb.Table {
         indexName: index.name,
         partitionKey: stringKey(index.partitionKey),
         sortKey: index.sortKey === undefined ? undefined : stringKey(index.sortKey),
+        ...projectionOf(index),
       });
     }
     this.hasGlobalIndexes = (description.globalIndexes ?? []).length > 0;

@@ -8,8 +8,9 @@ import {
   type AttributeDefinition,
   type DynamoDBClient,
   type KeySchemaElement,
+  type Projection,
 } from '@aws-sdk/client-dynamodb';
-import type { TableDescription } from '../../functions/shared/service-description.ts';
+import type { GlobalIndexDescription, TableDescription } from '../../functions/shared/service-description.ts';
 
 function keySchema(partitionKey: string, sortKey?: string): KeySchemaElement[] {
   return [{ AttributeName: partitionKey, KeyType: 'HASH' }, ...(sortKey ? [{ AttributeName: sortKey, KeyType: 'RANGE' as const }] : [])];
@@ -22,6 +23,13 @@ function attributeDefinitions(table: TableDescription): AttributeDefinition[] {
     if (index.sortKey) names.add(index.sortKey);
   }
   return [...names].map((AttributeName) => ({ AttributeName, AttributeType: 'S' }));
+}
+
+function projectionOf(index: GlobalIndexDescription): Projection {
+  const projection = index.projection ?? 'all';
+  if (projection === 'all') return { ProjectionType: 'ALL' };
+  if (projection === 'keys-only') return { ProjectionType: 'KEYS_ONLY' };
+  return { ProjectionType: 'INCLUDE', NonKeyAttributes: [...projection.include] };
 }
 
 async function existingIndexes(client: DynamoDBClient, name: string): Promise<Set<string> | undefined> {
@@ -43,7 +51,7 @@ async function addMissingIndexes(client: DynamoDBClient, name: string, table: Ta
         TableName: name,
         AttributeDefinitions: attributeDefinitions(table),
         GlobalSecondaryIndexUpdates: [
-          { Create: { IndexName: index.name, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: { ProjectionType: 'ALL' } } },
+          { Create: { IndexName: index.name, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: projectionOf(index) } },
         ],
       }),
     );
@@ -69,7 +77,7 @@ export async function ensureTables(client: DynamoDBClient, tables: readonly Tabl
           GlobalSecondaryIndexes: table.globalIndexes.map((index) => ({
             IndexName: index.name,
             KeySchema: keySchema(index.partitionKey, index.sortKey),
-            Projection: { ProjectionType: 'ALL' },
+            Projection: projectionOf(index),
           })),
         }),
       }),

@@ -1,5 +1,7 @@
-// The whole story of a permit over HTTP on the local platform, with the virtual clock: file, suspend, resume,
-// extend, lapse, invoke deemed approval, history and figures; plus who may see what, and bad filings.
+// The whole story of a permit over HTTP on the local platform, with the virtual clock: file, suspend, upload the
+// documents (a wrong file refused, the right one resuming the clock), extend, lapse, invoke deemed approval,
+// history and figures; plus who may see what, and bad filings.
+import { createHash } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, inject, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
@@ -41,16 +43,40 @@ describe('a building permit from filing to deemed approval', () => {
     expect(suspended.json).toMatchObject({ status: 'awaiting-documents', clock: { status: 'suspended' } });
 
     await advance('P4D');
-    const resumed = await request('POST', `/v1/permits/${id}/documents`, {
+    const plan = '%PDF-1.7 plan de masse';
+    const declared = await request('POST', `/v1/permits/${id}/documents`, {
       token: await applicant(),
-      body: { documents: [{ name: 'plan de masse', contentType: 'application/pdf' }] },
+      body: { documents: [{ name: 'plan de masse', contentType: 'application/pdf', sha256: createHash('sha256').update(plan).digest('hex') }] },
     });
+    expect(declared.status).toBe(200);
+    const { permit: declaredPermit, uploads } = declared.json as unknown as { permit: { status: string }; uploads: { documentId: string; url: string; headers: Record<string, string> }[] };
+    expect(declaredPermit.status).toBe('awaiting-documents');
+    const upload = uploads[0]!;
+    const complete = `/v1/permits/${id}/documents/${upload.documentId}/complete`;
+
+    expect((await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: '%PDF-1.7 something else' })).status).toBe(200);
+    const refused = await request('POST', complete, { token: await applicant() });
+    expect(refused.status).toBe(422);
+    expect(refused.json.code).toBe('checksum-mismatch');
+    expect((await request('GET', `/v1/permits/${id}`, { token: await applicant() })).json).toMatchObject({ status: 'awaiting-documents', clock: { status: 'suspended' } });
+
+    await advance('P1D');
+    expect((await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: plan })).status).toBe(200);
+    const resumed = await request('POST', complete, { token: await applicant() });
     expect(resumed.status).toBe(200);
-    const { permit, uploads } = resumed.json as unknown as { permit: { status: string; clock: { dueDate: string } }; uploads: { url: string }[] };
+    const permit = resumed.json as unknown as { status: string; clock: { dueDate: string; suspensions: { to: string; endedAt: string }[] } };
+    const completedOn = ((await request('GET', '/_local/clock')).json.now as string).slice(0, 10);
     expect(permit.status).toBe('filed');
+    expect(permit.clock.suspensions[0]).toMatchObject({ to: completedOn, endedAt: expect.stringMatching(new RegExp(`^${completedOn}`)) });
     expect(permit.clock.dueDate > firstDue).toBe(true);
-    const upload = await fetch(uploads[0]!.url, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: '%PDF-1.7 plan' });
-    expect(upload.status).toBe(200);
+
+    const documentPath = `/v1/permits/${id}/documents/${upload.documentId}`;
+    const read = await request('GET', documentPath, { token: await agent() });
+    expect(read.status).toBe(200);
+    expect(await (await fetch(read.json.url as string)).text()).toBe(plan);
+    expect((await request('GET', documentPath, { token: await as('agent-casa', ['agent'], 'casablanca') })).status).toBe(404);
+    const accessLog = await request('GET', `/v1/permits/${id}/access-log`, { token: await applicant() });
+    expect(accessLog.json.items).toMatchObject([{ documentId: upload.documentId, name: 'plan de masse', by: { sub: `agent-${unique}`, role: 'agent' } }]);
 
     const extended = await request('POST', `/v1/permits/${id}/extensions`, { token: await agent(), body: { days: 10, reason: 'Enquête publique' } });
     expect(extended.status).toBe(200);
@@ -89,6 +115,7 @@ describe('a building permit from filing to deemed approval', () => {
     expect((history.json.items as { type: string }[]).map((event) => event.type)).toEqual([
       'filed',
       'documents-requested',
+      'documents-declared',
       'documents-provided',
       'extended',
       'deadline-lapsed',

@@ -16,7 +16,7 @@ import { documentsService } from '../../functions/documents/documents.service.ts
 import { storedPaper, type PaperIssuing } from '../../functions/documents/public.ts';
 import { renderPermitPaper } from '../../functions/permits/adapters/permit-pdfs.ts';
 import { issueCertificate, issueReceipt, type PermitPapersIssuing } from '../../functions/permits/application/permit-papers.use-cases.ts';
-import { filePermit, invokeDeemedApproval, recordLapse, type Permit } from '../../functions/permits/domain/permit.ts';
+import { clockExplanation, filePermit, invokeDeemedApproval, recordLapse, type Permit } from '../../functions/permits/domain/permit.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { signerFor } from '../../functions/shared/signing/jws-signer.ts';
 import { decodeQrCode, extractText, loadPdf, pageOperators } from '../fixtures/pdf/pdf-reading.ts';
@@ -104,7 +104,7 @@ describe('a permit receipt in the register of signed documents', () => {
     const { pdf } = await storedPaper(issuing, permit.receiptNumber);
     const text = (await extractText(pdf)).map((item) => item.text).join(' ');
     for (const shown of [permit.receiptNumber, 'applicant-1', 'Maison familiale', 'TF 12345/R', 'Échéance légale', '16/12/2026', 'Calcul du délai']) expect(text).toContain(shown);
-    for (const step of permit.clock.explanation) expect(text.replace(/\s+/g, ' ')).toContain(step.text.fr.split(' ').slice(0, 3).join(' '));
+    for (const step of clockExplanation(permit.clock)) expect(text.replace(/\s+/g, ' ')).toContain(step.text.fr.split(' ').slice(0, 3).join(' '));
 
     const qr = await qrCodeOf(pdf);
     expect(await verifyDocument({ repository: register, signer: issuing.signer }, qr, context(filedAt))).toMatchObject({

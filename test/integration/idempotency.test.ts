@@ -102,8 +102,10 @@ describe('Idempotency-Key on DynamoDB Local', () => {
     let release!: () => void;
     gate = new Promise((resolve) => (release = resolve));
 
-    const racing = Array.from({ length: 20 }, () => add({ key: 'twenty-at-once', name: 'X' }));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    let answered = 0;
+    const racing = Array.from({ length: 20 }, () => add({ key: 'twenty-at-once', name: 'X' }).finally(() => (answered += 1)));
+    // The first request holds the record until released; the 19 others meet it in progress and are answered.
+    await vi.waitFor(() => expect(answered).toBe(19), { timeout: 20_000, interval: 20 });
     release();
     const answers = await Promise.all(racing);
     const retry = await add({ key: 'twenty-at-once', name: 'X' });

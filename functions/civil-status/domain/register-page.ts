@@ -1,12 +1,10 @@
 // A scanned page of a civil-status register: declared with the SHA-256 of its image, uploaded, checked,
 // then stored for good. A stored page is evidence: it is never declared, replaced or removed again.
 import type { Principal } from '../../shared/auth/principal.ts';
-import { DomainError, ForbiddenError, InvalidStateError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { ChecksumMismatchError, ForbiddenError, InvalidStateError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
 
-export class ChecksumMismatchError extends DomainError {
-  readonly code = 'checksum-mismatch';
-}
+export { ChecksumMismatchError };
 
 /** `<OFFICE>.<year>.<register>`, e.g. `RBT-HASSAN.1990.R-12`. */
 const REGISTER_ID = /^([A-Z0-9][A-Z0-9-]{1,31})\.(\d{4})\.([A-Za-z0-9-]{1,32})$/;

@@ -1,32 +1,23 @@
-// Where applicants upload the documents they were asked for: one presigned PUT URL per file, to a key that
-// names the permit, so an upload can never land on another file.
-import { randomUUID } from 'node:crypto';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { bucketName } from '../../shared/aws/environment.ts';
-import { s3Client as s3 } from '../../shared/aws/s3.ts';
-import { PERMIT_DOCUMENTS_BUCKET_ID } from './permit-keys.ts';
+// Where applicants upload the documents they were asked for: one presigned PUT URL per declared file, signed
+// with its SHA-256, to a key that names the permit; staff read them through short-lived links.
+import { UPLOAD_WINDOW_SECONDS, VIEW_WINDOW_SECONDS, checksummedObjects } from '../../shared/aws/checksummed-objects.ts';
+import { now } from '../../shared/time/time-source.ts';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { PermitDocumentsStore } from '../application/permits.ports.ts';
 
-const UPLOAD_WINDOW_SECONDS = 15 * 60;
+const expiresIn = (seconds: number) => new Date(now().getTime() + seconds * 1000).toISOString();
 
-const bucket = bucketName(PERMIT_DOCUMENTS_BUCKET_ID);
-
-export interface PlannedUpload {
-  readonly name: string;
-  readonly objectKey: string;
-  readonly url: string;
-  readonly expiresAt: string;
-}
-
-export async function planUploads(permitId: string, files: readonly { name: string; contentType: string }[], now: Date): Promise<PlannedUpload[]> {
-  const expiresAt = new Date(now.getTime() + UPLOAD_WINDOW_SECONDS * 1000).toISOString();
-  return Promise.all(
-    files.map(async (file) => {
-      const objectKey = `permits/${permitId}/${randomUUID()}`;
-      const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: bucket, Key: objectKey, ContentType: file.contentType }), {
-        expiresIn: UPLOAD_WINDOW_SECONDS,
-      });
-      return { name: file.name, objectKey, url, expiresAt };
-    }),
-  );
+export function permitDocumentsStore(s3: S3Client, bucket: string): PermitDocumentsStore {
+  const objects = checksummedObjects(s3, bucket);
+  return {
+    objectKey: (permitId, documentId) => `permits/${permitId}/${documentId}`,
+    async uploadUrl(objectKey, sha256Hex, contentType) {
+      return { ...(await objects.uploadUrl(objectKey, sha256Hex, contentType)), expiresAt: expiresIn(UPLOAD_WINDOW_SECONDS) };
+    },
+    digest: objects.digest,
+    discard: objects.discard,
+    async viewUrl(objectKey) {
+      return { url: await objects.viewUrl(objectKey), expiresAt: expiresIn(VIEW_WINDOW_SECONDS) };
+    },
+  };
 }

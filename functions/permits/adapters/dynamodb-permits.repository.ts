@@ -1,24 +1,26 @@
-// DynamoDB adapter of the permits port: permits, their append-only events and daily counters in one table;
-// every change is one transaction conditional on the version it read.
+// DynamoDB adapter of the permits port: permits, their append-only events, document reads and daily counters in
+// one table; every change is one transaction conditional on the version it read.
 import {
   BatchGetCommand,
   GetCommand,
+  PutCommand,
   QueryCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedQuery } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
 import { applicantNotification, type ApplicantNotification } from '../domain/applicant-notification.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
-import type { DailyPermitStats, PageRequest, PermitsRepository, StatsIncrement } from '../application/permits.ports.ts';
+import type { DailyPermitStats, DocumentRead, PageRequest, PermitsRepository, StatsIncrement } from '../application/permits.ports.ts';
 import { PERMIT_INDEXES, permitIndexAttributes, permitKeys } from './permit-keys.ts';
 
 type Item = Record<string, unknown>;
+type Key = { pk: string; sk: string };
 
 const PERMIT_INDEX_ATTRIBUTES = Object.values(PERMIT_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey]);
 
@@ -88,6 +90,23 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     ];
   }
 
+  async recordDocumentRead(read: DocumentRead): Promise<void> {
+    await this.client.send(
+      new PutCommand({ TableName: this.table, Item: { ...permitKeys.documentRead(read.permitId, read.at, read.documentId, read.by.sub), ...read } }),
+    );
+  }
+
+  documentReads(id: string, page: PageRequest): Promise<Page<DocumentRead>> {
+    const { pk, skPrefix } = permitKeys.documentReads(id);
+    return this.query(
+      { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix }, ScanIndexForward: false },
+      page,
+      ['pk', 'sk'],
+      { pk },
+      (item) => withoutKeys<DocumentRead>(item),
+    );
+  }
+
   async notifications(applicant: string, page: PageRequest): Promise<Page<ApplicantNotification>> {
     const pk = permitKeys.inbox(applicant);
     return this.query(
@@ -122,7 +141,15 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
         ...this.statsUpdates(stats),
         ...this.notificationPuts(change),
       ],
-      (cancellation) => new ConflictError(`Permit ${permit.id} was changed by someone else at the same moment; reload it and try again`, { cause: cancellation }),
+      (cancellation) =>
+        new ConflictError(
+          {
+            ar: `غيّر شخص آخر الملف ${permit.id} في اللحظة نفسها؛ أعيدوا تحميله ثم حاولوا مجددا`,
+            fr: `Le dossier ${permit.id} a été modifié par quelqu'un d'autre au même moment ; rechargez-le puis réessayez`,
+            en: `Permit ${permit.id} was changed by someone else at the same moment; reload it and try again`,
+          },
+          { cause: cancellation },
+        ),
     );
   }
 
@@ -138,41 +165,32 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     return pagedQuery(this.client, { input: { TableName: this.table, ...input }, page, keyAttributes, partition }, map);
   }
 
+  /** The permits of a page of index keys, in the index's order: the indexes project keys only. */
+  private async permitsOf(page: Page<Key>): Promise<Page<Permit>> {
+    if (page.items.length === 0) return { ...page, items: [] };
+    const output = await this.client.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: [...page.items] } } }));
+    const found = new Map((output.Responses?.[this.table] ?? []).map((item) => [String(item.pk), toPermit(item)]));
+    // Keys DynamoDB deferred under throttling are read one by one: the page stays complete.
+    for (const key of output.UnprocessedKeys?.[this.table]?.Keys ?? []) {
+      const permit = await this.get(String(key.pk).slice('PERMIT#'.length));
+      if (permit) found.set(String(key.pk), permit);
+    }
+    return { ...page, items: page.items.flatMap((key) => found.get(key.pk) ?? []) };
+  }
+
+  private async listIndex(index: (typeof PERMIT_INDEXES)[keyof typeof PERMIT_INDEXES], partition: string, page: PageRequest): Promise<Page<Permit>> {
+    const keys = await pagedIndexQuery(this.client, { table: this.table, index, partition, page, descending: true }, (item) => ({ pk: String(item.pk), sk: String(item.sk) }));
+    return this.permitsOf(keys);
+  }
+
   listByApplicant(applicant: string, page: PageRequest): Promise<Page<Permit>> {
-    const index = PERMIT_INDEXES.byApplicant;
-    const partition = { [index.partitionKey]: permitKeys.applicant(applicant) };
-    return this.query(
-      {
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.partitionKey },
-        ExpressionAttributeValues: { ':pk': partition[index.partitionKey] },
-        ScanIndexForward: false,
-      },
-      page,
-      ['pk', 'sk', index.partitionKey, index.sortKey],
-      partition,
-      toPermit,
-    );
+    return this.listIndex(PERMIT_INDEXES.byApplicant, permitKeys.applicant(applicant), page);
   }
 
   listByCommune(commune: string, status: PermitStatus | undefined, page: PageRequest): Promise<Page<Permit>> {
-    const index = status ? PERMIT_INDEXES.byCommuneStatus : PERMIT_INDEXES.byCommune;
-    const partitionValue = status ? permitKeys.communeStatus(commune, status) : permitKeys.commune(commune);
-    const partition = { [index.partitionKey]: partitionValue };
-    return this.query(
-      {
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.partitionKey },
-        ExpressionAttributeValues: { ':pk': partitionValue },
-        ScanIndexForward: false,
-      },
-      page,
-      ['pk', 'sk', index.partitionKey, index.sortKey],
-      partition,
-      toPermit,
-    );
+    return status
+      ? this.listIndex(PERMIT_INDEXES.byCommuneStatus, permitKeys.communeStatus(commune, status), page)
+      : this.listIndex(PERMIT_INDEXES.byCommune, permitKeys.commune(commune), page);
   }
 
   history(id: string, page: PageRequest): Promise<Page<PermitEvent>> {
@@ -189,7 +207,7 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     );
   }
 
-  async openDueBefore(instant: Date, limit: number): Promise<Permit[]> {
+  async openDueBefore(instant: Date, limit: number): Promise<string[]> {
     const index = PERMIT_INDEXES.openByDue;
     const output = await this.client.send(
       new QueryCommand({
@@ -201,7 +219,7 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
         Limit: limit,
       }),
     );
-    return (output.Items ?? []).map(toPermit);
+    return (output.Items ?? []).map((item) => String(item.pk).slice('PERMIT#'.length));
   }
 
   async dailyStats(commune: string, fromDate: string, toDate: string): Promise<DailyPermitStats[]> {

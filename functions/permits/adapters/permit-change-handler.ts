@@ -8,7 +8,7 @@ import { idempotentRequests } from '../../shared/http/idempotency.ts';
 import type { RouteContract } from '../../shared/http/route-contract.ts';
 import { now } from '../../shared/time/time-source.ts';
 import type { PermitsDependencies } from '../application/file-permit.use-case.ts';
-import { viewOf } from '../application/permit-queries.use-cases.ts';
+import { changedPermitView } from '../application/permit-queries.use-cases.ts';
 import type { Permit } from '../domain/permit.ts';
 import { permitsDependencies } from './permits.dependencies.ts';
 
@@ -22,7 +22,7 @@ export function permitChangeHandler<Body extends z.ZodType>(
     route,
     async ({ params, body, principal }) => {
       const at = now();
-      return { body: viewOf(await change(permitsDependencies, params.id, body, principal, at), at) };
+      return { body: changedPermitView(await change(permitsDependencies, params.id, body, principal, at), at) };
     },
     { idempotency: idempotentRequests },
   );

@@ -6,6 +6,7 @@ import { moroccanDate } from '../../shared/time/morocco-time.ts';
 
 export const permitIdentifiers: PermitIdentifiers = {
   newPermitId: () => randomUUID(),
+  newDocumentId: () => randomUUID(),
   receiptNumber: (communeCode, filedAt, permitId) =>
     `RCP-${communeCode.toUpperCase()}-${moroccanDate(filedAt).slice(0, 4)}-${permitId.slice(0, 8).toUpperCase()}`,
   certificateNumber: (permit) => `CDA-${permit.commune.code.toUpperCase()}-${permit.id.slice(0, 8).toUpperCase()}`,

@@ -3,18 +3,22 @@ import type { Permit, PermitStatus } from '../domain/permit.ts';
 
 export const PERMITS_TABLE_ID = 'permits';
 
+// Every index projects its keys only: its queries return permit keys (lists then read the permits, the sweep
+// checks each one afresh, the figures count), so a change writes an index only when its keys move.
 export const PERMIT_INDEXES = {
-  byApplicant: { name: 'byApplicant', partitionKey: 'applicantPk', sortKey: 'filedSk' },
-  byCommune: { name: 'byCommune', partitionKey: 'communePk', sortKey: 'filedSk' },
-  byCommuneStatus: { name: 'byCommuneStatus', partitionKey: 'communeStatusPk', sortKey: 'filedSk' },
+  byApplicant: { name: 'byApplicant', partitionKey: 'applicantPk', sortKey: 'filedSk', projection: 'keys-only' },
+  byCommune: { name: 'byCommune', partitionKey: 'communePk', sortKey: 'filedSk', projection: 'keys-only' },
+  byCommuneStatus: { name: 'byCommuneStatus', partitionKey: 'communeStatusPk', sortKey: 'filedSk', projection: 'keys-only' },
   /** Sparse: only permits whose clock runs, ordered by due instant, for the overdue sweep. */
-  openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk' },
+  openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
 } as const;
 
 export const permitKeys = {
   permit: (id: string) => ({ pk: `PERMIT#${id}`, sk: 'PERMIT' }),
   history: (id: string) => ({ pk: `PERMIT#${id}`, skPrefix: 'EVENT#' }),
   event: (id: string, version: number) => ({ pk: `PERMIT#${id}`, sk: `EVENT#${String(version).padStart(6, '0')}` }),
+  documentRead: (id: string, at: string, documentId: string, reader: string) => ({ pk: `PERMIT#${id}`, sk: `READ#${at}#${documentId}#${reader}` }),
+  documentReads: (id: string) => ({ pk: `PERMIT#${id}`, skPrefix: 'READ#' }),
   applicant: (sub: string) => `APPLICANT#${sub}`,
   commune: (code: string) => `COMMUNE#${code}`,
   communeStatus: (code: string, status: PermitStatus) => `COMMUNE#${code}#STATUS#${status}`,

@@ -1,30 +1,46 @@
-// What staff and applicants do to a filed permit: request documents, provide them, extend, give an opinion,
-// decide, invoke deemed approval. Each reads the permit once, applies the domain rule and writes one transaction.
+// What staff and applicants do to a filed permit: request documents, declare and upload them, extend, give an
+// opinion, decide, invoke deemed approval. Each reads the permit once, applies the domain rule and writes one
+// transaction.
 import type { Principal } from '../../shared/auth/principal.ts';
+import { ChecksumMismatchError } from '../../shared/errors/domain-errors.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import type { ReferenceSnapshot } from '../../reference-data/public.ts';
 import { requireApplicantActor, requireStaffActor } from '../domain/permit-access.ts';
 import {
   DeadlineLapsedError,
   clockStatus,
+  deadlinePassedDetail,
   decide,
+  declareDocuments,
   extendDeadline,
   giveOpinion,
   invokeDeemedApproval,
-  provideDocuments,
   recordLapse,
   requestDocuments,
+  verifyDocument,
   type Opinion,
   type Permit,
   type PermitChange,
-  type ProvidedDocument,
 } from '../domain/permit.ts';
 import { holidayYears, type PermitsDependencies, type PermitsWithWorkflow } from './file-permit.use-case.ts';
-import type { StatsIncrement } from './permits.ports.ts';
+import type { PermitDocumentsStore, StatsIncrement } from './permits.ports.ts';
+
+/** The use cases of the applicant's documents also reach the bucket they are uploaded to. */
+export interface PermitsWithDocuments extends PermitsDependencies {
+  readonly documents: PermitDocumentsStore;
+}
 
 interface Outcome {
   readonly change: PermitChange;
   readonly stats?: readonly StatsIncrement[];
+}
+
+async function loadForChange(dependencies: PermitsDependencies, id: string, now: Date) {
+  const today = moroccanDate(now);
+  // Holidays of every year the deadline may reach; the permit's receipt year is known only after the read,
+  // so the window starts a year back, which covers any open permit.
+  const years = holidayYears(Number(today.slice(0, 4)) - 1, today);
+  return dependencies.repository.loadWithReference(id, { years });
 }
 
 async function changePermit(
@@ -33,11 +49,7 @@ async function changePermit(
   now: Date,
   apply: (permit: Permit | undefined, reference: ReferenceSnapshot) => Outcome,
 ): Promise<Permit> {
-  const today = moroccanDate(now);
-  // Holidays of every year the deadline may reach; the permit's receipt year is known only after the read,
-  // so the window starts a year back, which covers any open permit.
-  const years = holidayYears(Number(today.slice(0, 4)) - 1, today);
-  const { permit, reference } = await dependencies.repository.loadWithReference(id, { years });
+  const { permit, reference } = await loadForChange(dependencies, id, now);
   const outcome = apply(permit, reference);
   await dependencies.repository.save(outcome.change, outcome.stats ?? []);
   return outcome.change.permit;
@@ -54,7 +66,7 @@ function counter(permit: Permit, now: Date, name: StatsIncrement['counter']): St
 async function recordLapseFirst(dependencies: PermitsDependencies, permit: Permit, now: Date): Promise<never> {
   const lapse = recordLapse(permit, dependencies.identifiers.certificateNumber(permit), now);
   await dependencies.repository.save(lapse, lapseStats(lapse.permit, now));
-  throw new DeadlineLapsedError(`The deadline of ${permit.clock.dueDate} has passed: the silence of the administration decided`);
+  throw new DeadlineLapsedError(deadlinePassedDetail(permit.clock.dueDate));
 }
 
 export function lapseStats(permit: Permit, now: Date): StatsIncrement[] {
@@ -132,20 +144,65 @@ export function decidePermit(
   });
 }
 
-/** The clock resumes, so a new deadline workflow carries the permit on (the one that parked has ended). */
-export async function providePermitDocuments(
-  dependencies: PermitsWithWorkflow,
+export interface DeclaredUpload {
+  readonly documentId: string;
+  readonly name: string;
+  readonly method: 'PUT';
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly expiresAt: string;
+}
+
+/**
+ * The applicant declares the files answering a documents request, each with its SHA-256, and gets one upload URL
+ * per file; the clock stays stopped: nothing counts until it is verified present.
+ */
+export async function declarePermitDocuments(
+  dependencies: PermitsWithDocuments,
   id: string,
-  documents: readonly ProvidedDocument[],
+  files: readonly { name: string; contentType: string; sha256: string }[],
   principal: Principal,
   now: Date,
-): Promise<Permit> {
-  const permit = await changePermit(dependencies, id, now, (stored, reference) => {
+): Promise<{ permit: Permit; uploads: DeclaredUpload[] }> {
+  const declarations = files.map((file) => ({ ...file, id: dependencies.identifiers.newDocumentId(), sha256: file.sha256.toLowerCase() }));
+  const permit = await changePermit(dependencies, id, now, (stored) => {
     const { permit: current, actor } = requireApplicantActor(stored, id, principal);
-    return { change: provideDocuments(current, documents, actor, reference.holidays, now) };
+    return { change: declareDocuments(current, declarations, actor, now) };
   });
-  await dependencies.workflow.watch(permit);
-  return permit;
+  // URLs are signed only once the declaration is stored: a refused request hands out none.
+  const uploads = await Promise.all(
+    declarations.map(async (declaration) => ({
+      documentId: declaration.id,
+      name: declaration.name,
+      method: 'PUT' as const,
+      ...(await dependencies.documents.uploadUrl(dependencies.documents.objectKey(id, declaration.id), declaration.sha256, declaration.contentType)),
+    })),
+  );
+  return { permit, uploads };
+}
+
+/**
+ * The applicant says a file is uploaded: it counts only if storage holds exactly the declared content (a refused
+ * upload is removed). When it is the last requested document, the suspension ends now and a new deadline
+ * workflow carries the permit on (the one that parked has ended).
+ */
+export async function completePermitDocument(dependencies: PermitsWithDocuments & PermitsWithWorkflow, id: string, documentId: string, principal: Principal, now: Date): Promise<Permit> {
+  const { permit: stored, reference } = await loadForChange(dependencies, id, now);
+  const { permit, actor } = requireApplicantActor(stored, id, principal);
+  const objectKey = dependencies.documents.objectKey(id, documentId);
+  const upload = permit.documentRequest?.uploads.find((candidate) => candidate.id === documentId);
+  const uploaded = upload?.status === 'awaiting-upload' ? await dependencies.documents.digest(objectKey) : undefined;
+  let change: PermitChange | undefined;
+  try {
+    change = verifyDocument(permit, documentId, uploaded, actor, reference.holidays, now);
+  } catch (error) {
+    if (error instanceof ChecksumMismatchError) await dependencies.documents.discard(objectKey);
+    throw error;
+  }
+  if (!change) return permit;
+  await dependencies.repository.save(change, []);
+  if (change.permit.status === 'filed') await dependencies.workflow.watch(change.permit);
+  return change.permit;
 }
 
 export async function invokePermitDeemedApproval(dependencies: PermitsDependencies, id: string, principal: Principal, now: Date): Promise<Permit> {

@@ -43,8 +43,8 @@ export async function sweepOverduePermits(dependencies: PermitsDependencies, now
   let lapsed = 0;
   for (;;) {
     const overdue = await dependencies.repository.openDueBefore(now, batchSize);
-    for (const permit of overdue) {
-      if ((await checkPermitDeadline(dependencies, permit.id, now)).state === 'lapsed') lapsed += 1;
+    for (const permitId of overdue) {
+      if ((await checkPermitDeadline(dependencies, permitId, now)).state === 'lapsed') lapsed += 1;
     }
     if (overdue.length < batchSize) return { lapsed };
   }

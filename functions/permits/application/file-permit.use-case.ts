@@ -42,7 +42,12 @@ export async function filePermitApplication(dependencies: PermitsWithWorkflow, r
     ...(reference.procedure ? [] : [{ pointer: '/body/procedure', code: 'unknown_procedure', detail: `No procedure ${request.procedure} in the catalogue` }]),
     ...(reference.commune ? [] : [{ pointer: '/body/commune', code: 'unknown_commune', detail: `No commune ${request.commune}` }]),
   ];
-  if (!reference.procedure || !reference.commune) throw new ValidationFailedError('Unknown procedure or commune', { fieldIssues: issues });
+  if (!reference.procedure || !reference.commune) {
+    throw new ValidationFailedError(
+      { ar: 'المسطرة أو الجماعة غير معروفة', fr: 'Procédure ou commune inconnue', en: 'Unknown procedure or commune' },
+      { fieldIssues: issues },
+    );
+  }
 
   const id = dependencies.identifiers.newPermitId();
   const { procedure, commune } = reference;

@@ -1,19 +1,45 @@
 // Reading permits: one permit with its clock as it stands now, lists for applicants and commune staff,
-// the append-only history, and the figures the ministry reports.
+// the append-only history, the applicant's documents (each read logged), and the figures the ministry reports.
 import type { Principal } from '../../shared/auth/principal.ts';
 import { COMMUNE_STAFF_ROLES } from '../../shared/auth/roles.ts';
 import { ForbiddenError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
-import { requireReader } from '../domain/permit-access.ts';
-import { DeadlineNotLapsedError, clockStatus, type Permit, type PermitEvent, type PermitStatus } from '../domain/permit.ts';
-import type { PageRequest, PermitsRepository } from './permits.ports.ts';
+import { requireReader, requireStaffReader } from '../domain/permit-access.ts';
+import {
+  DeadlineNotLapsedError,
+  clockExplanation,
+  clockStatus,
+  verifiedDocument,
+  type ClockStatus,
+  type Permit,
+  type PermitDocument,
+  type PermitEvent,
+  type PermitStatus,
+} from '../domain/permit.ts';
+import type { DocumentRead, PageRequest, PermitDocumentsStore, PermitsRepository } from './permits.ports.ts';
 
-export interface PermitView extends Omit<Permit, 'clock'> {
-  readonly clock: Permit['clock'] & { readonly status: ReturnType<typeof clockStatus> };
+/** A permit as a change answers it: its clock with the status now, without the explanation. */
+export interface ChangedPermitView extends Omit<Permit, 'clock'> {
+  readonly clock: Omit<Permit['clock'], 'holidays' | 'countedOn'> & { readonly status: ClockStatus };
 }
 
+export interface PermitView extends ChangedPermitView {
+  readonly clock: ChangedPermitView['clock'] & { readonly explanation: ReturnType<typeof clockExplanation> };
+}
+
+/**
+ * What a change answers. The answer is kept whole in the idempotency table for retries, so the explanation (a
+ * few kilobytes in three languages, derived from the clock) is left to the reads: GET /v1/permits/{id} gives it.
+ */
+export function changedPermitView(permit: Permit, now: Date): ChangedPermitView {
+  const { holidays: _holidays, countedOn: _countedOn, ...clock } = permit.clock;
+  return { ...permit, clock: { ...clock, status: clockStatus(permit, now) } };
+}
+
+/** The permit as a read shows it: its clock's status now, and the explanation recomputed from the clock's state. */
 export function viewOf(permit: Permit, now: Date): PermitView {
-  return { ...permit, clock: { ...permit.clock, status: clockStatus(permit, now) } };
+  const changed = changedPermitView(permit, now);
+  return { ...changed, clock: { ...changed.clock, explanation: clockExplanation(permit.clock) } };
 }
 
 export async function getPermit(repository: PermitsRepository, id: string, principal: Principal, now: Date): Promise<PermitView> {
@@ -32,7 +58,11 @@ export async function deemedApprovedPermit(
 ): Promise<Permit & { deemedApproval: NonNullable<Permit['deemedApproval']> }> {
   const permit = await readablePermit(repository, id, principal);
   if (permit.status !== 'deemed-approved' || !permit.deemedApproval) {
-    throw new DeadlineNotLapsedError(`Permit ${id} is ${permit.status}: a certificate exists only once deemed approval is invoked`);
+    throw new DeadlineNotLapsedError({
+      ar: `لا تصدر شهادة الموافقة الضمنية للملف ${id} إلا بعد التمسك بها`,
+      fr: `L'attestation d'accord tacite du dossier ${id} n'existe qu'une fois l'accord tacite invoqué`,
+      en: `Permit ${id} is ${permit.status}: a certificate exists only once deemed approval is invoked`,
+    });
   }
   return { ...permit, deemedApproval: permit.deemedApproval };
 }
@@ -47,7 +77,9 @@ export async function listPermits(
   const staff = principal.roles.some((role) => COMMUNE_STAFF_ROLES.includes(role));
   let listed: Page<Permit>;
   if (staff) {
-    if (!principal.commune) throw new ForbiddenError('Your account is not attached to a commune');
+    if (!principal.commune) {
+      throw new ForbiddenError({ ar: 'حسابكم غير مرتبط بأي جماعة', fr: "Votre compte n'est rattaché à aucune commune", en: 'Your account is not attached to a commune' });
+    }
     listed = await repository.listByCommune(principal.commune, filter.status, page);
   } else {
     listed = await repository.listByApplicant(principal.sub, page);
@@ -59,6 +91,31 @@ export async function listPermits(
 export async function permitHistory(repository: PermitsRepository, id: string, principal: Principal, page: PageRequest): Promise<Page<PermitEvent>> {
   requireReader(await repository.get(id), id, principal);
   return repository.history(id, page);
+}
+
+/**
+ * A short-lived link to read a verified document, for the staff of the permit's commune; the read is logged
+ * before the link is handed out, so no one reads a document without leaving a trace.
+ */
+export async function readPermitDocument(
+  repository: PermitsRepository,
+  documents: PermitDocumentsStore,
+  id: string,
+  documentId: string,
+  principal: Principal,
+  now: Date,
+): Promise<{ document: PermitDocument; url: string; expiresAt: string }> {
+  const { permit, actor } = requireStaffReader(await repository.get(id), id, principal);
+  const document = verifiedDocument(permit, documentId);
+  const link = await documents.viewUrl(documents.objectKey(id, documentId));
+  await repository.recordDocumentRead({ permitId: id, documentId, name: document.name, by: actor, at: now.toISOString(), linkExpiresAt: link.expiresAt });
+  return { document, ...link };
+}
+
+/** Who read which document of the permit, newest first: for its applicant and the staff of its commune. */
+export async function permitDocumentReads(repository: PermitsRepository, id: string, principal: Principal, page: PageRequest): Promise<Page<DocumentRead>> {
+  requireReader(await repository.get(id), id, principal);
+  return repository.documentReads(id, page);
 }
 
 export function applicantNotifications(repository: PermitsRepository, principal: Principal, page: PageRequest) {

@@ -1,4 +1,5 @@
-// The ports the permits use cases need: storage, reference data, the deadline workflow, identifiers.
+// The ports the permits use cases need: storage, reference data, the deadline workflow, identifiers, and where
+// applicants' documents are uploaded and staff read them.
 import type { Page } from '../../shared/http/pagination.ts';
 import type { ReferenceRequest, ReferenceSnapshot } from '../../reference-data/public.ts';
 import type { ApplicantNotification } from '../domain/applicant-notification.ts';
@@ -36,12 +37,37 @@ export interface PermitsRepository {
   listByApplicant(applicant: string, page: PageRequest): Promise<Page<Permit>>;
   listByCommune(commune: string, status: PermitStatus | undefined, page: PageRequest): Promise<Page<Permit>>;
   history(id: string, page: PageRequest): Promise<Page<PermitEvent>>;
-  /** Permits whose clock runs and whose due instant is before `instant`, oldest due first. */
-  openDueBefore(instant: Date, limit: number): Promise<Permit[]>;
+  /** Ids of the permits whose clock runs and whose due instant is before `instant`, oldest due first. */
+  openDueBefore(instant: Date, limit: number): Promise<string[]>;
   dailyStats(commune: string, fromDate: string, toDate: string): Promise<DailyPermitStats[]>;
   countByStatus(commune: string, status: PermitStatus): Promise<number>;
+  /** Records that someone was handed a link to read a document of the permit. */
+  recordDocumentRead(read: DocumentRead): Promise<void>;
+  /** Who was handed a link to which document of the permit, newest first. */
+  documentReads(id: string, page: PageRequest): Promise<Page<DocumentRead>>;
   /** The applicant's inbox, newest first; written with the change that caused each notification. */
   notifications(applicant: string, page: PageRequest): Promise<Page<ApplicantNotification>>;
+}
+
+/** One read of a permit's document: who was handed a link, to which file, when. */
+export interface DocumentRead {
+  readonly permitId: string;
+  readonly documentId: string;
+  readonly name: string;
+  readonly by: { readonly sub: string; readonly role: string };
+  readonly at: string;
+  readonly linkExpiresAt: string;
+}
+
+/** Where applicants upload documents (checked against their declared SHA-256) and staff read them. */
+export interface PermitDocumentsStore {
+  objectKey(permitId: string, documentId: string): string;
+  uploadUrl(objectKey: string, sha256Hex: string, contentType: string): Promise<{ url: string; headers: Record<string, string>; expiresAt: string }>;
+  /** SHA-256 (hex) and size of what was uploaded; undefined when nothing was. */
+  digest(objectKey: string): Promise<{ sha256: string; sizeBytes: number } | undefined>;
+  /** Removes a refused upload, so it never stands for the document. */
+  discard(objectKey: string): Promise<void>;
+  viewUrl(objectKey: string): Promise<{ url: string; expiresAt: string }>;
 }
 
 export interface DeadlineWorkflow {
@@ -51,6 +77,7 @@ export interface DeadlineWorkflow {
 
 export interface PermitIdentifiers {
   newPermitId(): string;
+  newDocumentId(): string;
   receiptNumber(communeCode: string, filedAt: Date, permitId: string): string;
   certificateNumber(permit: Permit): string;
 }

@@ -6,7 +6,7 @@ import type { PermitPaperClaims, PermitPaperKind } from '../../documents/public.
 import type { BilingualName } from '../../shared/i18n/language.ts';
 import type { StatutoryPeriod } from '../../shared/statutory-clock/statutory-clock.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
-import type { Permit } from './permit.ts';
+import { clockExplanation, type Permit } from './permit.ts';
 
 export interface PermitPaperContent {
   readonly kind: PermitPaperKind;
@@ -44,7 +44,7 @@ function content(permit: Permit, kind: PermitPaperKind, number: string, issuedAt
     receiptDate: permit.clock.receiptDate,
     period: permit.clock.period,
     dueDate: permit.clock.dueDate,
-    explanation: permit.clock.explanation.map((step) => ({ fr: step.text.fr, ar: step.text.ar })),
+    explanation: clockExplanation(permit.clock).map((step) => ({ fr: step.text.fr, ar: step.text.ar })),
   };
 }
 

@@ -1,8 +1,9 @@
 // A permit application and every change the law allows on it: filing, document requests (the clock stops),
-// documents provided (it resumes), one extension, opinions, the decision, the lapse of the deadline and
-// deemed approval. Each change returns the new permit and the event that records it; nothing here does I/O.
-import { DomainError, ForbiddenError, InvalidStateError } from '../../shared/errors/domain-errors.ts';
-import type { BilingualName } from '../../shared/i18n/language.ts';
+// documents declared, uploaded and verified (the clock resumes when the last one is), one extension, opinions,
+// the decision, the lapse of the deadline and deemed approval. Each change returns the new permit and the event
+// that records it; nothing here does I/O.
+import { ChecksumMismatchError, DomainError, ForbiddenError, InvalidStateError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import type { BilingualName, Localized } from '../../shared/i18n/language.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import {
   computeDeadline,
@@ -38,14 +39,29 @@ export interface PermitProcedure {
   readonly deemedApproval: 'on-request' | 'automatic' | 'none';
 }
 
+/** A suspension as the law counts it (`from`, `to`: Moroccan dates) and the instants that started and ended it. */
+export interface PermitSuspension extends Suspension {
+  /** When the documents were requested. */
+  readonly startedAt: string;
+  /** The instant the last requested document was verified present: the legal end of the suspension. */
+  readonly endedAt?: string;
+}
+
+/**
+ * The clock's state: everything its count depends on, so its explanation is recomputed on read (`clockExplanation`)
+ * rather than stored with every change.
+ */
 export interface PermitClock {
   readonly receiptDate: string;
   readonly period: StatutoryPeriod;
-  readonly suspensions: readonly Suspension[];
+  readonly suspensions: readonly PermitSuspension[];
   readonly extension?: { readonly days: number; readonly reason: string; readonly grantedOn: string };
   readonly dueDate: string;
   readonly dueAt: string;
-  readonly explanation: readonly ExplanationStep[];
+  /** The public holidays from the receipt to the due date: the only ones the count can meet. */
+  readonly holidays: readonly string[];
+  /** The Moroccan date the deadline was counted on; an open suspension is counted up to it. */
+  readonly countedOn: string;
 }
 
 export interface Actor {
@@ -62,10 +78,30 @@ export interface Opinion {
   readonly at: string;
 }
 
-export interface ProvidedDocument {
+/**
+ * A file the applicant sends for a requested document: declared with its SHA-256, uploaded straight to storage
+ * (under a key derived from the permit and document ids), and counted only once the stored content is verified
+ * to be the declared one.
+ */
+export interface PermitDocument {
+  readonly id: string;
+  /** The requested document it answers. */
   readonly name: string;
-  readonly objectKey: string;
-  readonly providedAt: string;
+  readonly contentType: string;
+  /** Lower-case hex SHA-256 the applicant declared. */
+  readonly sha256: string;
+  readonly status: 'awaiting-upload' | 'verified';
+  readonly declaredAt: string;
+  readonly verifiedAt?: string;
+  readonly sizeBytes?: number;
+}
+
+export interface DocumentRequest {
+  readonly documents: readonly string[];
+  readonly note: string;
+  readonly requestedAt: string;
+  /** The files declared for this request so far; the request is answered when every document has a verified one. */
+  readonly uploads: readonly PermitDocument[];
 }
 
 export interface Permit {
@@ -81,8 +117,9 @@ export interface Permit {
   readonly version: number;
   readonly clock: PermitClock;
   readonly opinions: readonly Opinion[];
-  readonly documents: readonly ProvidedDocument[];
-  readonly documentRequest?: { readonly documents: readonly string[]; readonly note: string };
+  /** Verified documents of the requests answered so far. */
+  readonly documents: readonly PermitDocument[];
+  readonly documentRequest?: DocumentRequest;
   readonly decision?: { readonly outcome: 'approved' | 'rejected'; readonly reasons: string; readonly by: string; readonly at: string };
   readonly lapsedAt?: string;
   readonly deemedApproval?: { readonly invokedAt: string; readonly certificateNumber: string; readonly automatic: boolean };
@@ -91,6 +128,8 @@ export interface Permit {
 export type PermitEventType =
   | 'filed'
   | 'documents-requested'
+  | 'documents-declared'
+  | 'document-verified'
   | 'documents-provided'
   | 'extended'
   | 'opinion-given'
@@ -133,8 +172,10 @@ function snapshot(permit: Permit, now: Date): ClockSnapshot {
   return { status: clockStatus(permit, now), dueDate: permit.clock.dueDate };
 }
 
-function recompute(clock: Omit<PermitClock, 'dueDate' | 'dueAt' | 'explanation'>, holidays: ReadonlySet<string>, asOf: string): PermitClock {
-  const deadline = computeDeadline({
+type ClockFacts = Omit<PermitClock, 'dueDate' | 'dueAt' | 'holidays' | 'countedOn'>;
+
+function count(clock: ClockFacts, holidays: ReadonlySet<string>, asOf: string) {
+  return computeDeadline({
     period: clock.period,
     receiptDate: clock.receiptDate,
     holidays,
@@ -142,7 +183,36 @@ function recompute(clock: Omit<PermitClock, 'dueDate' | 'dueAt' | 'explanation'>
     ...(clock.extension && { extensionDays: clock.extension.days }),
     asOf,
   });
-  return { ...clock, dueDate: deadline.dueDate, dueAt: deadline.dueAt, explanation: deadline.explanation };
+}
+
+function recompute(clock: ClockFacts, holidays: ReadonlySet<string>, asOf: string): PermitClock {
+  const deadline = count(clock, holidays, asOf);
+  // The count walks forward from the receipt and stops at the due date: holidays outside it never matter.
+  const met = [...holidays].filter((holiday) => holiday >= clock.receiptDate && holiday <= deadline.dueDate).sort();
+  return { ...clock, dueDate: deadline.dueDate, dueAt: deadline.dueAt, holidays: met, countedOn: asOf };
+}
+
+/** The readable explanation of the deadline, recomputed from the clock's state as it was counted. */
+export function clockExplanation(clock: PermitClock): readonly ExplanationStep[] {
+  return count(clock, new Set(clock.holidays), clock.countedOn).explanation;
+}
+
+const STATUS_NAMES: Readonly<Record<PermitStatus, Localized>> = {
+  filed: { ar: 'قيد الدراسة', fr: 'en instruction', en: 'filed' },
+  'awaiting-documents': { ar: 'في انتظار الوثائق', fr: 'en attente de documents', en: 'awaiting documents' },
+  approved: { ar: 'مقبول', fr: 'approuvé', en: 'approved' },
+  rejected: { ar: 'مرفوض', fr: 'refusé', en: 'rejected' },
+  'deemed-approval-available': { ar: 'مؤهل للموافقة الضمنية', fr: "éligible à l'accord tacite", en: 'eligible for deemed approval' },
+  'deemed-approved': { ar: 'موافق عليه ضمنيا', fr: 'réputé approuvé', en: 'deemed approved' },
+};
+
+/** What the applicant and staff are told once the deadline has passed and nobody recorded it yet. */
+export function deadlinePassedDetail(dueDate: string): Localized {
+  return {
+    ar: `انقضى أجل ${dueDate}: سكوت الإدارة حسم في الملف`,
+    fr: `Le délai du ${dueDate} est écoulé : le silence de l'administration a tranché`,
+    en: `The deadline of ${dueDate} has passed: the silence of the administration decided`,
+  };
 }
 
 function change(before: Permit, after: Omit<Permit, 'version'>, type: PermitEventType, by: Actor, now: Date, details?: PermitEvent['details']): PermitChange {
@@ -166,15 +236,23 @@ function change(before: Permit, after: Omit<Permit, 'version'>, type: PermitEven
 
 /** The administration may act only while the file is open and its deadline has not passed. */
 function requireOpenBeforeDeadline(permit: Permit, now: Date): void {
+  const due = permit.clock.dueDate;
   if (permit.lapsedAt) {
-    throw new DeadlineLapsedError(`The deadline of ${permit.clock.dueDate} passed in silence: the administration can no longer act`);
+    throw new DeadlineLapsedError({
+      ar: `انقضى أجل ${due} دون رد: لم يعد بإمكان الإدارة البت في الملف`,
+      fr: `Le délai du ${due} est écoulé sans réponse : l'administration ne peut plus statuer`,
+      en: `The deadline of ${due} passed in silence: the administration can no longer act`,
+    });
   }
   if (!OPEN_STATUSES.includes(permit.status)) {
-    throw new InvalidStateError(`The permit is ${permit.status}: nothing can change it any more`);
+    const status = STATUS_NAMES[permit.status];
+    throw new InvalidStateError({
+      ar: `الملف ${status.ar}: لم يعد من الممكن تغييره`,
+      fr: `Le dossier est ${status.fr} : il ne peut plus être modifié`,
+      en: `The permit is ${status.en}: nothing can change it any more`,
+    });
   }
-  if (clockStatus(permit, now) === 'lapsed') {
-    throw new DeadlineLapsedError(`The deadline of ${permit.clock.dueDate} has passed: the silence of the administration decided`);
-  }
+  if (clockStatus(permit, now) === 'lapsed') throw new DeadlineLapsedError(deadlinePassedDetail(due));
 }
 
 export interface FilePermitCommand {
@@ -220,29 +298,141 @@ export function requestDocuments(
   now: Date,
 ): PermitChange {
   requireOpenBeforeDeadline(permit, now);
-  if (permit.status === 'awaiting-documents') throw new InvalidStateError('Documents are already requested; the clock is stopped');
+  if (permit.status === 'awaiting-documents') {
+    throw new InvalidStateError({
+      ar: 'سبق طلب وثائق لهذا الملف؛ احتساب الأجل متوقف',
+      fr: 'Des documents sont déjà demandés pour ce dossier ; le délai est suspendu',
+      en: 'Documents are already requested; the clock is stopped',
+    });
+  }
   const today = moroccanDate(now);
-  const clock = recompute({ ...permit.clock, suspensions: [...permit.clock.suspensions, { from: today }] }, holidays, today);
-  return change(permit, { ...permit, status: 'awaiting-documents', clock, documentRequest: request }, 'documents-requested', by, now, {
+  const startedAt = now.toISOString();
+  const clock = recompute({ ...permit.clock, suspensions: [...permit.clock.suspensions, { from: today, startedAt }] }, holidays, today);
+  const documentRequest: DocumentRequest = { ...request, requestedAt: startedAt, uploads: [] };
+  return change(permit, { ...permit, status: 'awaiting-documents', clock, documentRequest }, 'documents-requested', by, now, {
     documents: request.documents,
   });
 }
 
-export function provideDocuments(
+function openRequest(permit: Permit): DocumentRequest {
+  if (permit.status !== 'awaiting-documents' || !permit.documentRequest) {
+    throw new InvalidStateError({
+      ar: 'لم تُطلب أي وثيقة في هذا الملف',
+      fr: "Aucun document n'est demandé pour ce dossier",
+      en: 'No documents are requested on this permit',
+    });
+  }
+  return permit.documentRequest;
+}
+
+export interface DocumentDeclaration {
+  readonly id: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly sha256: string;
+}
+
+/**
+ * The applicant announces the files they will upload, each with its SHA-256. Nothing counts yet: the clock stays
+ * stopped until every requested document is verified present. Declaring a document again (after a refused upload)
+ * replaces the declaration that was not verified.
+ */
+export function declareDocuments(permit: Permit, declarations: readonly DocumentDeclaration[], by: Actor, now: Date): PermitChange {
+  const request = openRequest(permit);
+  const verified = new Set(request.uploads.filter((upload) => upload.status === 'verified').map((upload) => upload.name));
+  const fieldIssues = declarations.flatMap((declaration, index) => {
+    const pointer = `/body/documents/${index}/name`;
+    if (!request.documents.includes(declaration.name)) return [{ pointer, code: 'not_requested', detail: `requested: ${request.documents.join(', ')}` }];
+    if (verified.has(declaration.name)) return [{ pointer, code: 'already_verified', detail: 'this document is already provided and verified' }];
+    if (declarations.findIndex((other) => other.name === declaration.name) !== index) return [{ pointer, code: 'duplicate', detail: 'one file per requested document' }];
+    return [];
+  });
+  if (fieldIssues.length > 0) {
+    throw new ValidationFailedError(
+      {
+        ar: 'كل ملف يجب أن يجيب عن وثيقة مطلوبة لم يتم الإدلاء بها بعد',
+        fr: "Chaque fichier doit répondre à un document demandé qui n'est pas encore fourni",
+        en: 'Each file must answer a requested document not provided yet',
+      },
+      { fieldIssues },
+    );
+  }
+  const declaredAt = now.toISOString();
+  const declared = new Set(declarations.map((declaration) => declaration.name));
+  const uploads: PermitDocument[] = [
+    ...request.uploads.filter((upload) => !declared.has(upload.name)),
+    ...declarations.map((declaration) => ({ ...declaration, sha256: declaration.sha256.toLowerCase(), status: 'awaiting-upload' as const, declaredAt })),
+  ];
+  return change(permit, { ...permit, documentRequest: { ...request, uploads } }, 'documents-declared', by, now, {
+    documents: declarations.map((declaration) => declaration.name),
+  });
+}
+
+/**
+ * Storage reports what was uploaded for a declared file. It counts only if its SHA-256 is the declared one; when
+ * it is the last requested document, the suspension ends at this instant and the clock resumes.
+ * Returns undefined when the file was already verified (nothing changes).
+ */
+export function verifyDocument(
   permit: Permit,
-  documents: readonly ProvidedDocument[],
+  documentId: string,
+  uploaded: { readonly sha256: string; readonly sizeBytes: number } | undefined,
   by: Actor,
   holidays: ReadonlySet<string>,
   now: Date,
-): PermitChange {
-  if (permit.status !== 'awaiting-documents') throw new InvalidStateError('No documents are requested on this permit');
+): PermitChange | undefined {
+  if (permit.documents.some((document) => document.id === documentId)) return undefined;
+  const request = openRequest(permit);
+  const upload = request.uploads.find((candidate) => candidate.id === documentId);
+  if (!upload) {
+    throw new NotFoundError({ ar: `لا توجد وثيقة ${documentId} في هذا الملف`, fr: `Aucun document ${documentId} dans ce dossier`, en: `No document ${documentId} on this permit` });
+  }
+  if (upload.status === 'verified') return undefined;
+  if (!uploaded) {
+    throw new InvalidStateError({
+      ar: `لم يُرفع أي ملف بعد للوثيقة «${upload.name}»`,
+      fr: `Aucun fichier n'est encore déposé pour « ${upload.name} »`,
+      en: `Nothing was uploaded for “${upload.name}” yet`,
+    });
+  }
+  if (uploaded.sha256 !== upload.sha256) {
+    throw new ChecksumMismatchError({
+      ar: `بصمة الملف المرفوع (SHA-256 ${uploaded.sha256}) لا تطابق البصمة المصرح بها ${upload.sha256}؛ لم يُقبل الملف ولم يُحتسب`,
+      fr: `Le fichier déposé a pour SHA-256 ${uploaded.sha256}, et non ${upload.sha256} comme déclaré ; il est refusé et ne compte pas`,
+      en: `The uploaded file has SHA-256 ${uploaded.sha256}, not the declared ${upload.sha256}; it was refused and does not count`,
+    });
+  }
+  const verifiedAt = now.toISOString();
+  const uploads = request.uploads.map((candidate) => (candidate.id === documentId ? { ...candidate, status: 'verified' as const, verifiedAt, sizeBytes: uploaded.sizeBytes } : candidate));
+  const verified = uploads.filter((candidate) => candidate.status === 'verified');
+  const complete = request.documents.every((name) => verified.some((candidate) => candidate.name === name));
+  if (!complete) {
+    return change(permit, { ...permit, documentRequest: { ...request, uploads } }, 'document-verified', by, now, { document: upload.name });
+  }
   const today = moroccanDate(now);
-  const suspensions = permit.clock.suspensions.map((suspension) => (suspension.to === undefined ? { ...suspension, to: today } : suspension));
+  const suspensions = permit.clock.suspensions.map((suspension) => (suspension.to === undefined ? { ...suspension, to: today, endedAt: verifiedAt } : suspension));
   const clock = recompute({ ...permit.clock, suspensions }, holidays, today);
   const { documentRequest: _answered, ...rest } = permit;
-  return change(permit, { ...rest, status: 'filed', clock, documents: [...permit.documents, ...documents] }, 'documents-provided', by, now, {
-    documents: documents.map((document) => document.name),
+  return change(permit, { ...rest, status: 'filed', clock, documents: [...permit.documents, ...verified] }, 'documents-provided', by, now, {
+    documents: verified.map((document) => document.name),
+    suspensionEndedAt: verifiedAt,
   });
+}
+
+/** A verified document of the permit, for staff to read; files still awaiting verification are not readable. */
+export function verifiedDocument(permit: Permit, documentId: string): PermitDocument {
+  const document = [...permit.documents, ...(permit.documentRequest?.uploads ?? [])].find((candidate) => candidate.id === documentId);
+  if (!document) {
+    throw new NotFoundError({ ar: `لا توجد وثيقة ${documentId} في هذا الملف`, fr: `Aucun document ${documentId} dans ce dossier`, en: `No document ${documentId} on this permit` });
+  }
+  if (document.status !== 'verified') {
+    throw new InvalidStateError({
+      ar: `الوثيقة «${document.name}» لم يتم التحقق منها بعد`,
+      fr: `Le document « ${document.name} » n'est pas encore vérifié`,
+      en: `The document “${document.name}” is not verified yet`,
+    });
+  }
+  return document;
 }
 
 export function extendDeadline(
@@ -253,9 +443,20 @@ export function extendDeadline(
   now: Date,
 ): PermitChange {
   requireOpenBeforeDeadline(permit, now);
-  if (permit.clock.extension) throw new ExtensionRefusedError('The deadline was already extended once; the law allows one extension');
-  if (extension.days > permit.clock.period.days) {
-    throw new ExtensionRefusedError(`An extension may not exceed the original period of ${permit.clock.period.days} days`);
+  if (permit.clock.extension) {
+    throw new ExtensionRefusedError({
+      ar: 'سبق تمديد الأجل مرة واحدة؛ القانون لا يسمح إلا بتمديد واحد',
+      fr: "Le délai a déjà été prorogé une fois ; la loi n'autorise qu'une prorogation",
+      en: 'The deadline was already extended once; the law allows one extension',
+    });
+  }
+  const period = permit.clock.period.days;
+  if (extension.days > period) {
+    throw new ExtensionRefusedError({
+      ar: `لا يجوز أن يتجاوز التمديد الأجل الأصلي البالغ ${period} يوما`,
+      fr: `Une prorogation ne peut dépasser le délai initial de ${period} jours`,
+      en: `An extension may not exceed the original period of ${period} days`,
+    });
   }
   const today = moroccanDate(now);
   const clock = recompute({ ...permit.clock, extension: { ...extension, grantedOn: today } }, holidays, today);
@@ -277,7 +478,13 @@ export function decide(permit: Permit, decision: { readonly outcome: 'approved' 
 /** Records that the deadline passed in silence; a procedure with automatic deemed approval is approved at once. */
 export function recordLapse(permit: Permit, certificateNumber: string, now: Date): PermitChange {
   if (clockStatus(permit, now) !== 'lapsed' || permit.status !== 'filed') {
-    throw new DeadlineNotLapsedError(`The permit is ${permit.status} with its deadline on ${permit.clock.dueDate}`);
+    const status = STATUS_NAMES[permit.status];
+    const due = permit.clock.dueDate;
+    throw new DeadlineNotLapsedError({
+      ar: `الملف ${status.ar} وأجله ${due}`,
+      fr: `Le dossier est ${status.fr}, son délai court jusqu'au ${due}`,
+      en: `The permit is ${status.en} with its deadline on ${due}`,
+    });
   }
   const lapsedAt = now.toISOString();
   if (permit.procedure.deemedApproval === 'automatic') {
@@ -296,12 +503,24 @@ export function recordLapse(permit: Permit, certificateNumber: string, now: Date
 }
 
 export function invokeDeemedApproval(permit: Permit, certificateNumber: string, by: Actor, now: Date): PermitChange {
-  if (permit.applicant !== by.sub) throw new ForbiddenError('Only the applicant may invoke deemed approval');
+  if (permit.applicant !== by.sub) {
+    throw new ForbiddenError({
+      ar: 'وحده صاحب الطلب يمكنه التمسك بالموافقة الضمنية',
+      fr: "Seul le demandeur peut invoquer l'accord tacite",
+      en: 'Only the applicant may invoke deemed approval',
+    });
+  }
   if (permit.status !== 'deemed-approval-available') {
+    const due = permit.clock.dueDate;
     if (permit.status === 'filed' || permit.status === 'awaiting-documents') {
-      throw new DeadlineNotLapsedError(`The deadline runs until ${permit.clock.dueDate}; deemed approval can be invoked after it`);
+      throw new DeadlineNotLapsedError({
+        ar: `يسري الأجل إلى غاية ${due}؛ يمكن التمسك بالموافقة الضمنية بعد انقضائه`,
+        fr: `Le délai court jusqu'au ${due} ; l'accord tacite peut être invoqué ensuite`,
+        en: `The deadline runs until ${due}; deemed approval can be invoked after it`,
+      });
     }
-    throw new InvalidStateError(`The permit is ${permit.status}`);
+    const status = STATUS_NAMES[permit.status];
+    throw new InvalidStateError({ ar: `الملف ${status.ar}`, fr: `Le dossier est ${status.fr}`, en: `The permit is ${status.en}` });
   }
   return change(
     permit,

@@ -6,7 +6,7 @@ import { permitsWithWorkflow } from '../adapters/deadline-workflow.dependencies.
 import { permitPapers } from '../adapters/permit-papers.dependencies.ts';
 import { filePermitApplication } from '../application/file-permit.use-case.ts';
 import { issueReceipt } from '../application/permit-papers.use-cases.ts';
-import { viewOf } from '../application/permit-queries.use-cases.ts';
+import { changedPermitView } from '../application/permit-queries.use-cases.ts';
 import { filePermitRoute } from '../schemas/permits.schema.ts';
 
 export const handler = httpHandler(
@@ -16,7 +16,7 @@ export const handler = httpHandler(
     const permit = await filePermitApplication(permitsWithWorkflow, { applicant: principal.sub, ...body }, filedAt);
     // The receipt is the applicant's proof for invoking silence: signed, rendered and stored once, now.
     await issueReceipt(permitPapers, permit, { now: filedAt, by: principal.sub, requestId: correlationId });
-    return { status: 201, body: viewOf(permit, filedAt), headers: { location: `/v1/permits/${permit.id}` } };
+    return { status: 201, body: changedPermitView(permit, filedAt), headers: { location: `/v1/permits/${permit.id}` } };
   },
   { idempotency: idempotentRequests },
 );

@@ -6,7 +6,7 @@ import { permitPapers } from '../adapters/permit-papers.dependencies.ts';
 import { permitsDependencies } from '../adapters/permits.dependencies.ts';
 import { invokePermitDeemedApproval } from '../application/change-permit.use-cases.ts';
 import { issueCertificate } from '../application/permit-papers.use-cases.ts';
-import { viewOf } from '../application/permit-queries.use-cases.ts';
+import { changedPermitView } from '../application/permit-queries.use-cases.ts';
 import { invokeDeemedApprovalRoute } from '../schemas/permits.schema.ts';
 
 export const handler = httpHandler(
@@ -15,7 +15,7 @@ export const handler = httpHandler(
     const at = now();
     const permit = await invokePermitDeemedApproval(permitsDependencies, params.id, principal, at);
     await issueCertificate(permitPapers, permit, { now: at, by: principal.sub, requestId: correlationId });
-    return { body: viewOf(permit, at) };
+    return { body: changedPermitView(permit, at) };
   },
   { idempotency: idempotentRequests },
 );

@@ -8,6 +8,7 @@ const TAGS = ['Permits'];
 const problem = PROBLEM_RESPONSE;
 const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
 const permitId = z.strictObject({ id: z.uuid() });
+const permitDocumentId = z.strictObject({ id: z.uuid(), documentId: z.uuid() });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const PERMIT_STATUSES = ['filed', 'awaiting-documents', 'approved', 'rejected', 'deemed-approval-available', 'deemed-approved'] as const;
@@ -15,7 +16,14 @@ export const PERMIT_STATUSES = ['filed', 'awaiting-documents', 'approved', 'reje
 const clockSchema = z.object({
   receiptDate: z.iso.date(),
   period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
-  suspensions: z.array(z.object({ from: z.iso.date(), to: z.iso.date().optional() })),
+  suspensions: z.array(
+    z.object({
+      from: z.iso.date(),
+      to: z.iso.date().optional(),
+      startedAt: z.string().describe('When the documents were requested'),
+      endedAt: z.string().optional().describe('The instant the last requested document was verified present: the legal end of the suspension'),
+    }),
+  ),
   extension: z.object({ days: z.number().int(), reason: z.string(), grantedOn: z.iso.date() }).optional(),
   dueDate: z.iso.date(),
   dueAt: z.string().describe('End of the due day in Africa/Casablanca, ISO 8601 with offset'),
@@ -29,7 +37,18 @@ const clockSchema = z.object({
       days: z.number().optional(),
       text: z.object({ ar: z.string(), fr: z.string(), en: z.string() }),
     }),
-  ),
+  ).optional().describe('How the deadline was counted, in Arabic, French and English; given by the reads (GET /v1/permits/{id}, lists), not by the changes'),
+});
+
+const documentSchema = z.object({
+  id: z.uuid(),
+  name: z.string().describe('The requested document it answers'),
+  contentType: z.string(),
+  sha256: z.string(),
+  status: z.enum(['awaiting-upload', 'verified']).describe('Only a verified file counts as provided'),
+  declaredAt: z.string(),
+  verifiedAt: z.string().optional(),
+  sizeBytes: z.number().int().optional(),
 });
 
 export const permitSchema = z.object({
@@ -44,8 +63,8 @@ export const permitSchema = z.object({
   version: z.number().int(),
   clock: clockSchema,
   opinions: z.array(z.object({ by: z.string(), verdict: z.enum(['favorable', 'unfavorable', 'reserved']), comment: z.string(), at: z.string() })),
-  documents: z.array(z.object({ name: z.string(), objectKey: z.string(), providedAt: z.string() })),
-  documentRequest: z.object({ documents: z.array(z.string()), note: z.string() }).optional(),
+  documents: z.array(documentSchema),
+  documentRequest: z.object({ documents: z.array(z.string()), note: z.string(), requestedAt: z.string(), uploads: z.array(documentSchema) }).optional(),
   decision: z.object({ outcome: z.enum(['approved', 'rejected']), reasons: z.string(), by: z.string(), at: z.string() }).optional(),
   lapsedAt: z.string().optional(),
   deemedApproval: z.object({ invokedAt: z.string(), certificateNumber: z.string(), automatic: z.boolean() }).optional(),
@@ -64,7 +83,7 @@ const eventSchema = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
 });
 
-const permitResponses = { 200: { description: 'The permit as it now stands', schema: permitSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
+const permitResponses = { 200: { description: "The permit as it now stands (its clock's explanation: GET /v1/permits/{id})", schema: permitSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
 
 export const filePermitRoute = defineRoute({
   operationId: 'filePermit',
@@ -138,27 +157,98 @@ export const provideDocumentsRoute = defineRoute({
   operationId: 'providePermitDocuments',
   method: 'POST',
   path: '/v1/permits/{id}/documents',
-  summary: 'Provide the requested documents: returns one upload URL per file, and the clock resumes',
+  summary: 'Declare the files answering a documents request, each with its SHA-256: one upload URL per file; the clock stays stopped until they are verified',
   tags: TAGS,
   access: ['citizen'],
   idempotent: true,
   params: permitId,
   body: z.strictObject({
     documents: z
-      .array(z.strictObject({ name: text(200), contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']) }))
+      .array(
+        z.strictObject({
+          name: text(200).describe('The requested document this file answers'),
+          contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+          sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits'),
+        }),
+      )
       .min(1)
       .max(20),
   }),
   responses: {
     200: {
-      description: 'The permit, and where to upload each file (PUT, within 15 minutes)',
-      schema: z.object({ permit: permitSchema, uploads: z.array(z.object({ name: z.string(), objectKey: z.string(), url: z.string(), expiresAt: z.string() })) }),
+      description: 'The permit, and where to upload each file (PUT with the headers given, within 15 minutes); then complete each upload',
+      schema: z.object({
+        permit: permitSchema,
+        uploads: z.array(
+          z.object({ documentId: z.uuid(), name: z.string(), method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
+        ),
+      }),
     },
     400: problem,
     401: problem,
     403: problem,
     404: problem,
     409: problem,
+  },
+});
+
+export const completeDocumentRoute = defineRoute({
+  operationId: 'completePermitDocument',
+  method: 'POST',
+  path: '/v1/permits/{id}/documents/{documentId}/complete',
+  summary: 'The file is uploaded: it counts only if it matches its declared SHA-256; the last requested document resumes the clock',
+  tags: TAGS,
+  access: ['citizen'],
+  idempotent: true,
+  params: permitDocumentId,
+  responses: { ...permitResponses, 422: problem },
+});
+
+export const readDocumentRoute = defineRoute({
+  operationId: 'readPermitDocument',
+  method: 'GET',
+  path: '/v1/permits/{id}/documents/{documentId}',
+  summary: "A verified document of the applicant, as a link valid for 5 minutes; every read is logged in the permit's access log",
+  tags: TAGS,
+  access: ['agent', 'commission', 'president'],
+  params: permitDocumentId,
+  responses: {
+    200: { description: 'The document and a link to read it', schema: z.object({ document: documentSchema, url: z.string(), expiresAt: z.string() }) },
+    400: problem,
+    401: problem,
+    403: problem,
+    404: problem,
+    409: problem,
+  },
+});
+
+export const permitAccessLogRoute = defineRoute({
+  operationId: 'permitAccessLog',
+  method: 'GET',
+  path: '/v1/permits/{id}/access-log',
+  summary: "Who was handed a link to which of the permit's documents, and when, newest first",
+  tags: TAGS,
+  access: ['citizen', 'agent', 'commission', 'president'],
+  params: permitId,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of document reads',
+      schema: pageSchema(
+        z.object({
+          permitId: z.string(),
+          documentId: z.string(),
+          name: z.string(),
+          by: z.object({ sub: z.string(), role: z.string() }),
+          at: z.string(),
+          linkExpiresAt: z.string(),
+        }),
+      ),
+    },
+    400: problem,
+    401: problem,
+    403: problem,
+    404: problem,
   },
 });
 

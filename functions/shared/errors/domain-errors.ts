@@ -73,3 +73,8 @@ export class RequestInProgressError extends DomainError {
 export class InvalidStateError extends DomainError {
   readonly code = 'invalid-state';
 }
+
+/** An upload whose content is not the one its uploader declared (by SHA-256). */
+export class ChecksumMismatchError extends DomainError {
+  readonly code = 'checksum-mismatch';
+}

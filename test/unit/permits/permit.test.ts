@@ -1,18 +1,24 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError, InvalidStateError } from '../../../functions/shared/errors/domain-errors.ts';
+import { computeDeadline } from '../../../functions/shared/statutory-clock/statutory-clock.ts';
+import { moroccanDate } from '../../../functions/shared/time/morocco-time.ts';
+import { ChecksumMismatchError, ForbiddenError, InvalidStateError, ValidationFailedError } from '../../../functions/shared/errors/domain-errors.ts';
 import {
   DeadlineLapsedError,
   DeadlineNotLapsedError,
   ExtensionRefusedError,
+  clockExplanation,
   clockStatus,
   decide,
+  declareDocuments,
   extendDeadline,
   filePermit,
   giveOpinion,
   invokeDeemedApproval,
-  provideDocuments,
   recordLapse,
   requestDocuments,
+  verifiedDocument,
+  verifyDocument,
   type Permit,
   type PermitProcedure,
 } from '../../../functions/permits/domain/permit.ts';
@@ -57,22 +63,147 @@ describe('filing', () => {
   });
 });
 
+const PLAN_SHA = 'a'.repeat(64);
+const SURVEY_SHA = 'b'.repeat(64);
+const declaration = (id: string, name: string, sha256: string) => ({ id, name, contentType: 'application/pdf', sha256 });
+
+function awaitingPlanAndSurvey() {
+  const requested = requestDocuments(filedOn('2026-12-01'), { documents: ['plan', 'survey'], note: 'missing plan and survey' }, agent, NO_HOLIDAYS, at('2026-12-03'));
+  return declareDocuments(requested.permit, [declaration('doc-plan', 'plan', PLAN_SHA), declaration('doc-survey', 'survey', SURVEY_SHA)], applicant, at('2026-12-04')).permit;
+}
+
 describe('document requests', () => {
-  it('stop the clock and, once answered, push the deadline by every suspended day, both ends counted', () => {
+  it('stop the clock and, once every document is verified, push the deadline by every suspended day, both ends counted', () => {
     const filed = filedOn('2026-12-01');
 
     const requested = requestDocuments(filed, { documents: ['plan'], note: 'missing plan' }, agent, NO_HOLIDAYS, at('2026-12-03'));
-    const provided = provideDocuments(requested.permit, [], applicant, NO_HOLIDAYS, at('2026-12-07'));
+    const declared = declareDocuments(requested.permit, [declaration('doc-plan', 'plan', PLAN_SHA)], applicant, at('2026-12-04'));
+    const resumedAt = new Date('2026-12-07T10:15:30.000Z');
+    const provided = verifyDocument(declared.permit, 'doc-plan', { sha256: PLAN_SHA, sizeBytes: 12 }, applicant, NO_HOLIDAYS, resumedAt)!;
 
     expect(requested.permit.status).toBe('awaiting-documents');
     expect(clockStatus(requested.permit, at('2027-03-01'))).toBe('suspended');
-    expect(provided.permit.clock.suspensions).toEqual([{ from: '2026-12-03', to: '2026-12-07' }]);
+    expect(declared.permit.status).toBe('awaiting-documents');
+    expect(provided.permit.clock.suspensions).toEqual([{ from: '2026-12-03', to: '2026-12-07', startedAt: at('2026-12-03').toISOString(), endedAt: resumedAt.toISOString() }]);
     expect(provided.permit.clock.dueDate).toBe('2026-12-21');
-    expect(provided.event).toMatchObject({ type: 'documents-provided', version: 3, clockBefore: { status: 'suspended' }, clockAfter: { status: 'running', dueDate: '2026-12-21' } });
+    expect(provided.permit.documents).toMatchObject([{ id: 'doc-plan', status: 'verified', verifiedAt: resumedAt.toISOString(), sizeBytes: 12 }]);
+    expect(provided.event).toMatchObject({
+      type: 'documents-provided',
+      version: 4,
+      details: { suspensionEndedAt: resumedAt.toISOString() },
+      clockBefore: { status: 'suspended' },
+      clockAfter: { status: 'running', dueDate: '2026-12-21' },
+    });
+  });
+
+  it('keep the clock stopped while only some requested documents are verified', () => {
+    const permit = awaitingPlanAndSurvey();
+
+    const planOnly = verifyDocument(permit, 'doc-plan', { sha256: PLAN_SHA, sizeBytes: 12 }, applicant, NO_HOLIDAYS, at('2026-12-05'))!;
+
+    expect(planOnly.event.type).toBe('document-verified');
+    expect(planOnly.permit.status).toBe('awaiting-documents');
+    expect(planOnly.permit.clock.suspensions[0]?.to).toBeUndefined();
+  });
+
+  it('resume the clock on the day the last requested document is verified, not the day the files were declared', () => {
+    const permit = awaitingPlanAndSurvey();
+    const planOnly = verifyDocument(permit, 'doc-plan', { sha256: PLAN_SHA, sizeBytes: 12 }, applicant, NO_HOLIDAYS, at('2026-12-05'))!;
+
+    const complete = verifyDocument(planOnly.permit, 'doc-survey', { sha256: SURVEY_SHA, sizeBytes: 30 }, applicant, NO_HOLIDAYS, at('2026-12-09'))!;
+
+    expect(complete.permit.status).toBe('filed');
+    expect(complete.permit.clock.suspensions[0]).toMatchObject({ from: '2026-12-03', to: '2026-12-09' });
+    expect(complete.permit.documents.map((document) => document.name)).toEqual(['plan', 'survey']);
+    expect(complete.permit.documentRequest).toBeUndefined();
+  });
+
+  it('refuse an upload whose SHA-256 is not the declared one: it does not count', () => {
+    const permit = awaitingPlanAndSurvey();
+
+    expect(() => verifyDocument(permit, 'doc-plan', { sha256: 'c'.repeat(64), sizeBytes: 12 }, applicant, NO_HOLIDAYS, at('2026-12-05'))).toThrow(ChecksumMismatchError);
+    expect(() => verifiedDocument(permit, 'doc-plan')).toThrow(InvalidStateError);
+  });
+
+  it('do not count a declared file that was never uploaded', () => {
+    expect(() => verifyDocument(awaitingPlanAndSurvey(), 'doc-plan', undefined, applicant, NO_HOLIDAYS, at('2026-12-05'))).toThrow(InvalidStateError);
+  });
+
+  it('take only files answering a requested document', () => {
+    const requested = requestDocuments(filedOn('2026-12-01'), { documents: ['plan'], note: 'missing plan' }, agent, NO_HOLIDAYS, at('2026-12-03'));
+
+    expect(() => declareDocuments(requested.permit, [declaration('doc-x', 'holiday photos', PLAN_SHA)], applicant, at('2026-12-04'))).toThrow(ValidationFailedError);
   });
 
   it('cannot be answered when none were requested', () => {
-    expect(() => provideDocuments(filedOn('2026-12-01'), [], applicant, NO_HOLIDAYS, at('2026-12-02'))).toThrow(InvalidStateError);
+    expect(() => declareDocuments(filedOn('2026-12-01'), [declaration('doc-plan', 'plan', PLAN_SHA)], applicant, at('2026-12-02'))).toThrow(InvalidStateError);
+  });
+});
+
+describe('the explanation', () => {
+  it('recomputed from the clock state is the one counted with every holiday, for any holidays and suspensions', () => {
+    const day = (offset: number) => new Date(Date.parse('2026-12-01T12:00:00Z') + offset * 86_400_000);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: -10, max: 200 }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.constantFrom('calendar' as const, 'working' as const),
+        fc.option(fc.record({ start: fc.integer({ min: 1, max: 10 }), length: fc.option(fc.integer({ min: 0, max: 20 })) })),
+        (offsets, days, unit, suspension) => {
+          const holidays = new Set(offsets.map((offset) => moroccanDate(day(offset))));
+          let permit = filePermit(
+            {
+              id: '00000000-0000-4000-8000-000000000003',
+              receiptNumber: 'RCP-RABAT-2026-00000000',
+              procedure: { ...buildingSmall, period: { days, unit } },
+              commune: { code: 'rabat', names: { ar: 'الرباط', fr: 'Rabat' } },
+              applicant: applicant.sub,
+              project: { title: 'Maison', address: '12 rue X' },
+            },
+            holidays,
+            day(0),
+          ).permit;
+          if (suspension) {
+            // Documents are requested before the deadline: at the latest on the last day of the period.
+            const start = Math.min(suspension.start, days);
+            permit = requestDocuments(permit, { documents: ['plan'], note: 'plan' }, agent, holidays, day(start)).permit;
+            if (suspension.length !== null) {
+              permit = declareDocuments(permit, [declaration('doc-plan', 'plan', PLAN_SHA)], applicant, day(start)).permit;
+              permit = verifyDocument(permit, 'doc-plan', { sha256: PLAN_SHA, sizeBytes: 1 }, applicant, holidays, day(start + suspension.length))!.permit;
+            }
+          }
+          const counted = computeDeadline({
+            period: permit.clock.period,
+            receiptDate: permit.clock.receiptDate,
+            holidays,
+            suspensions: permit.clock.suspensions,
+            asOf: permit.clock.countedOn,
+          });
+          expect(clockExplanation(permit.clock)).toEqual(counted.explanation);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is recomputed from the clock state alone, holidays met included', () => {
+    const holidays = new Set(['2026-11-18', '2026-12-10', '2027-01-01']);
+    const filed = filePermit(
+      {
+        id: '00000000-0000-4000-8000-000000000002',
+        receiptNumber: 'RCP-RABAT-2026-00000000',
+        procedure: { ...buildingSmall, period: { days: 10, unit: 'working' } },
+        commune: { code: 'rabat', names: { ar: 'الرباط', fr: 'Rabat' } },
+        applicant: applicant.sub,
+        project: { title: 'Maison', address: '12 rue X' },
+      },
+      holidays,
+      at('2026-12-01'),
+    ).permit;
+
+    expect(filed.clock.holidays).toEqual(['2026-12-10']);
+    expect(clockExplanation(filed.clock).map((step) => step.code)).toContain('non-working-day');
+    expect(clockExplanation(filed.clock).at(-1)).toMatchObject({ code: 'due', date: filed.clock.dueDate });
   });
 });
 

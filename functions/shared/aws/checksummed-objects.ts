@@ -1,0 +1,71 @@
+// Objects uploaded straight to S3 by presigned URL and accepted only when they are what the uploader declared:
+// the URL signs the declared SHA-256, which S3 itself checks, and the completion step checks it again by reading
+// the object (the local S3 server does not check it). Used by every context that takes files from outside.
+import { createHash } from 'node:crypto';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+
+export const UPLOAD_WINDOW_SECONDS = 15 * 60;
+export const VIEW_WINDOW_SECONDS = 5 * 60;
+
+export interface SignedUpload {
+  readonly url: string;
+  /** Headers the upload must send as they are: they are part of the signature. */
+  readonly headers: Record<string, string>;
+}
+
+export interface ChecksummedObjects {
+  /** A PUT URL that accepts only content with this SHA-256 (lower-case hex) and content type. */
+  uploadUrl(objectKey: string, sha256Hex: string, contentType: string): Promise<SignedUpload>;
+  /** Stores content the platform itself holds, with its SHA-256 checked by S3. */
+  putVerified(objectKey: string, body: Uint8Array, sha256Hex: string, contentType: string): Promise<void>;
+  /** The SHA-256 and size of what was uploaded, or undefined when nothing was. */
+  digest(objectKey: string): Promise<{ sha256: string; sizeBytes: number } | undefined>;
+  discard(objectKey: string): Promise<void>;
+  /** A GET URL valid for VIEW_WINDOW_SECONDS. */
+  viewUrl(objectKey: string): Promise<string>;
+}
+
+const base64Of = (sha256Hex: string) => Buffer.from(sha256Hex, 'hex').toString('base64');
+
+export function checksummedObjects(s3: S3Client, bucket: string): ChecksummedObjects {
+  return {
+    async uploadUrl(objectKey, sha256Hex, contentType) {
+      const checksum = base64Of(sha256Hex);
+      const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: bucket, Key: objectKey, ContentType: contentType, ChecksumSHA256: checksum }), {
+        expiresIn: UPLOAD_WINDOW_SECONDS,
+        // The checksum header is signed, so S3 refuses any other content under this URL.
+        signableHeaders: new Set(['content-type', 'x-amz-checksum-sha256']),
+      });
+      return { url, headers: { 'content-type': contentType, 'x-amz-checksum-sha256': checksum } };
+    },
+
+    async putVerified(objectKey, body, sha256Hex, contentType) {
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: body, ContentType: contentType, ChecksumSHA256: base64Of(sha256Hex) }));
+    },
+
+    async digest(objectKey) {
+      try {
+        const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }));
+        const hash = createHash('sha256');
+        let sizeBytes = 0;
+        for await (const chunk of object.Body as AsyncIterable<Uint8Array>) {
+          hash.update(chunk);
+          sizeBytes += chunk.length;
+        }
+        return { sha256: hash.digest('hex'), sizeBytes };
+      } catch (error) {
+        if (error instanceof NoSuchKey) return undefined;
+        throw error;
+      }
+    },
+
+    async discard(objectKey) {
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: objectKey }));
+    },
+
+    viewUrl(objectKey) {
+      return getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: objectKey }), { expiresIn: VIEW_WINDOW_SECONDS });
+    },
+  };
+}
