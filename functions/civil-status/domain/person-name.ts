@@ -3,7 +3,7 @@
 // Pure: no AWS, no clock; every function takes any string and never throws.
 import { arabicNameWords } from './person-name-arabic.ts';
 import { latinNameWords } from './person-name-latin.ts';
-import { arabicWordStream, isMoonStream, latinWordStream, skeletonOf, type NameWord } from './transliteration.ts';
+import { arabicWordStream, isMoonStream, latinWordStream, searchKeyStream, skeletonOf, type NameWord } from './transliteration.ts';
 
 export { normalizeArabicName } from './person-name-arabic.ts';
 export { normalizeLatinName } from './person-name-latin.ts';
@@ -79,8 +79,12 @@ function analyse(name: string): AnalysedName {
   return { script: runs.length > 1 ? 'mixed' : runs[0]?.script, words };
 }
 
-function wholeSkeleton(words: readonly ScriptWord[]): string {
-  return skeletonOf(words.map((word) => word.stream).join(''));
+/** How the skeleton reads a word's stream, or how the coarser search keys do. */
+type Reading = (stream: string) => string;
+const asSkeleton: Reading = (stream) => stream;
+
+function wholeSkeleton(words: readonly ScriptWord[], reading: Reading = asSkeleton): string {
+  return skeletonOf(words.map((word) => reading(word.stream)).join(''));
 }
 
 /**
@@ -89,27 +93,27 @@ function wholeSkeleton(words: readonly ScriptWord[]): string {
  * Articles before a sun letter are heard as the doubled letter (Essaidi), which the skeleton already drops; the
  * article inside an abd- compound belongs to the compound.
  */
-function articleSkeleton(words: readonly ScriptWord[]): string | undefined {
+function articleSkeleton(words: readonly ScriptWord[], reading: Reading = asSkeleton): string | undefined {
   let restored = false;
   const stream = words
     .map((word, index) => {
       const previous = words[index - 1]?.text;
-      if (!word.article || !isMoonStream(word.stream) || previous === 'abd' || previous === 'عبد') return word.stream;
+      if (!word.article || !isMoonStream(word.stream) || previous === 'abd' || previous === 'عبد') return reading(word.stream);
       restored = true;
-      return `l${word.stream}`;
+      return `l${reading(word.stream)}`;
     })
     .join('');
   return restored ? skeletonOf(stream) : undefined;
 }
 
 /** The skeletons of the separate names in a compound name (Mohamed Amine, Fatima Zahra, Ait Benhaddou). */
-function partSkeletons(words: readonly ScriptWord[]): string[] {
+function partSkeletons(words: readonly ScriptWord[], reading: Reading = asSkeleton): string[] {
   const units: string[] = [];
   let bindsNext = false;
   words.forEach((word, index) => {
     const joinsPrevious = bindsNext || (index > 0 && DIN_TAIL.test(word.text));
-    if (joinsPrevious && units.length > 0) units[units.length - 1] += word.stream;
-    else if (!LEFT_OUT_OF_PARTS.has(word.text)) units.push(word.stream);
+    if (joinsPrevious && units.length > 0) units[units.length - 1] += reading(word.stream);
+    else if (!LEFT_OUT_OF_PARTS.has(word.text)) units.push(reading(word.stream));
     bindsNext = BINDS_NEXT.has(word.text);
   });
   return units.map(skeletonOf).filter((part) => part.length >= 2);
@@ -133,14 +137,49 @@ export function nameSkeleton(name: string): string {
  */
 export function searchKeys(name: string): string[] {
   const words = analyse(name).words;
-  const skeleton = wholeSkeleton(words);
-  if (!skeleton) return [];
+  if (!wholeSkeleton(words)) return [];
+  // A name of glides alone (Aya, Yaya) keeps them: a key needs a letter.
+  const reading: Reading = wholeSkeleton(words, searchKeyStream) ? searchKeyStream : asSkeleton;
   const keys: string[] = [];
-  for (const candidate of [skeleton, articleSkeleton(words), ...partSkeletons(words)]) {
+  for (const candidate of [wholeSkeleton(words, reading), articleSkeleton(words, reading), ...partSkeletons(words, reading)]) {
     const key = candidate?.slice(0, MAX_KEY_LENGTH);
     if (key && !keys.includes(key)) keys.push(key);
   }
   return keys.slice(0, MAX_KEYS);
+}
+
+/** Words that open a name with the word after them, as typed: abd-, ben-, bou-, ait, ould, and the article. */
+const OPENS_A_NAME = new Set([
+  'abd', 'abdel', 'abdal', 'abdul', 'abdoul', 'ben', 'bin', 'ibn', 'bou', 'bu', 'ait', 'ayt', 'ould', 'el', 'al', 'l',
+  'ed', 'es', 'er', 'et', 'ez', 'en', 'ech', 'ad', 'as', 'ar', 'at', 'az', 'an', 'عبد', 'بن', 'ابن', 'بو', 'ايت', 'ولد', 'ال',
+]);
+const DIN_TAIL_TYPED = /^(?:(?:e|a|ou)?d{1,2}(?:i|ee|y)ne?|الدين|دين)$/;
+
+function typedWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[أإآٱ]/g, 'ا');
+}
+
+/**
+ * Where a typed name may be cut into given name and family name, either way round (family name first is common):
+ * at every word boundary except after a word that opens a name (Abd El | Kader, Ait | Benhaddou) and before an
+ * -ad-din tail (Nour | Eddine). A single word is a family name.
+ */
+export function nameSplits(name: string): { given?: string; family: string }[] {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 1) return [{ family: words[0]! }];
+  const typed = words.map(typedWord);
+  const splits: { given?: string; family: string }[] = [];
+  for (let cut = 1; cut < words.length; cut++) {
+    if (OPENS_A_NAME.has(typed[cut - 1]!) || DIN_TAIL_TYPED.test(typed[cut]!)) continue;
+    const left = words.slice(0, cut).join(' ');
+    const right = words.slice(cut).join(' ');
+    splits.push({ given: left, family: right }, { family: left, given: right });
+  }
+  return splits.length > 0 ? splits : [{ family: words.join(' ') }];
 }
 
 /**
