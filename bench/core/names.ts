@@ -56,6 +56,7 @@ function hamza(word: string, index: number): string {
 /** The Arabic spelling of a word: the article written, short vowels and shadda left out, hamza on its seat. */
 function arabicWord(word: string): string {
   if (word === 'al-lAh') return 'الله';
+  if (word === "al-'ilAh") return 'الإله';
   if (word.startsWith('al-')) return `ال${arabicWord(word.slice(3))}`;
   const parts = word.split('+');
   if (parts.length > 1) return parts.map(arabicWord).join('');

@@ -165,7 +165,7 @@ export const registryPart: BenchPart = {
     await inParallel(acts, LOAD_CONCURRENCY, async (act) => {
       const { actId } = await importAct(civilStatusDependencies, parseIndexLine(act.line), 'bench-import', now);
       actsById.set(actId, act);
-      if (actsById.size % 10_000 === 0) context.log(`registry: ${actsById.size} acts, ${round(actsById.size / ((performance.now() - started) / 1000))} acts/s`);
+      if (actsById.size % 2_000 === 0) context.log(`registry: ${actsById.size} acts, ${round(actsById.size / ((performance.now() - started) / 1000))} acts/s`);
     });
     const loadSeconds = (performance.now() - started) / 1000;
 

@@ -3,7 +3,7 @@
 // Pure: no AWS, no clock; every function takes any string and never throws.
 import { arabicNameWords } from './person-name-arabic.ts';
 import { latinNameWords } from './person-name-latin.ts';
-import { arabicWordStream, isMoonStream, latinWordStream, searchKeyStream, skeletonOf, type NameWord } from './transliteration.ts';
+import { arabicWordStream, isMoonStream, latinWordStream, searchKeyOf, skeletonOf, type NameWord } from './transliteration.ts';
 
 export { normalizeArabicName } from './person-name-arabic.ts';
 export { normalizeLatinName } from './person-name-latin.ts';
@@ -32,6 +32,8 @@ const BINDS_NEXT = new Set(['bn', 'abd', 'ould', 'abou', 'abu', 'bou', 'بن', '
 const LEFT_OUT_OF_PARTS = new Set(['ait', 'ayt', 'ايت']);
 /** "-ad-din" belongs with the word before it: Nour Eddine is one name, not Nour and Din. */
 const DIN_TAIL = /^(?:d{1,2}(?:i|ee|y)ne?|دين)$/;
+/** A Latin first word that may carry a glued article: el-, al- or l- before at least three letters. */
+const GLUED_LATIN_ARTICLE = /^(?:el|al|l)([a-z]{3,})$/;
 
 /** Letters of each script, read after NFKC has turned presentation forms and ligatures into plain letters. */
 const ANY_ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06d5\u0750-\u077f\u08a0-\u08c9]/;
@@ -79,12 +81,12 @@ function analyse(name: string): AnalysedName {
   return { script: runs.length > 1 ? 'mixed' : runs[0]?.script, words };
 }
 
-/** How the skeleton reads a word's stream, or how the coarser search keys do. */
-type Reading = (stream: string) => string;
-const asSkeleton: Reading = (stream) => stream;
+/** How the skeleton reads the streams of a name's words, or how the coarser search keys do. */
+type Reading = (streams: readonly string[]) => string;
+const asSkeleton: Reading = (streams) => skeletonOf(streams.join(''));
 
 function wholeSkeleton(words: readonly ScriptWord[], reading: Reading = asSkeleton): string {
-  return skeletonOf(words.map((word) => reading(word.stream)).join(''));
+  return reading(words.map((word) => word.stream));
 }
 
 /**
@@ -95,28 +97,38 @@ function wholeSkeleton(words: readonly ScriptWord[], reading: Reading = asSkelet
  */
 function articleSkeleton(words: readonly ScriptWord[], reading: Reading = asSkeleton): string | undefined {
   let restored = false;
-  const stream = words
-    .map((word, index) => {
-      const previous = words[index - 1]?.text;
-      if (!word.article || !isMoonStream(word.stream) || previous === 'abd' || previous === 'عبد') return reading(word.stream);
-      restored = true;
-      return `l${reading(word.stream)}`;
-    })
-    .join('');
-  return restored ? skeletonOf(stream) : undefined;
+  const streams = words.map((word, index) => {
+    const previous = words[index - 1]?.text;
+    if (!word.article || !isMoonStream(word.stream) || previous === 'abd' || previous === 'عبد') return word.stream;
+    restored = true;
+    return `l${word.stream}`;
+  });
+  return restored ? reading(streams) : undefined;
+}
+
+/**
+ * The key of the name without the "el", "al" or "l" a Latin spelling glued to its first word (Elandaloussi,
+ * Lfatihi, Eljamal), which cannot be told from a name starting so (Elias, Latifa) and so is kept in the skeleton;
+ * undefined when the name does not start so.
+ */
+function gluedArticleOff(words: readonly ScriptWord[], reading: Reading): string | undefined {
+  const first = words[0];
+  const glued = first && !first.article ? GLUED_LATIN_ARTICLE.exec(first.text) : null;
+  if (!glued) return undefined;
+  return reading([latinWordStream(glued[1]!), ...words.slice(1).map((word) => word.stream)]);
 }
 
 /** The skeletons of the separate names in a compound name (Mohamed Amine, Fatima Zahra, Ait Benhaddou). */
 function partSkeletons(words: readonly ScriptWord[], reading: Reading = asSkeleton): string[] {
-  const units: string[] = [];
+  const units: string[][] = [];
   let bindsNext = false;
   words.forEach((word, index) => {
     const joinsPrevious = bindsNext || (index > 0 && DIN_TAIL.test(word.text));
-    if (joinsPrevious && units.length > 0) units[units.length - 1] += reading(word.stream);
-    else if (!LEFT_OUT_OF_PARTS.has(word.text)) units.push(reading(word.stream));
+    if (joinsPrevious && units.length > 0) units[units.length - 1]!.push(word.stream);
+    else if (!LEFT_OUT_OF_PARTS.has(word.text)) units.push([word.stream]);
     bindsNext = BINDS_NEXT.has(word.text);
   });
-  return units.map(skeletonOf).filter((part) => part.length >= 2);
+  return units.map(reading).filter((part) => part.length >= 2);
 }
 
 /**
@@ -139,9 +151,10 @@ export function searchKeys(name: string): string[] {
   const words = analyse(name).words;
   if (!wholeSkeleton(words)) return [];
   // A name of glides alone (Aya, Yaya) keeps them: a key needs a letter.
-  const reading: Reading = wholeSkeleton(words, searchKeyStream) ? searchKeyStream : asSkeleton;
+  const reading: Reading = wholeSkeleton(words, searchKeyOf) ? searchKeyOf : asSkeleton;
   const keys: string[] = [];
-  for (const candidate of [wholeSkeleton(words, reading), articleSkeleton(words, reading), ...partSkeletons(words, reading)]) {
+  const candidates = [wholeSkeleton(words, reading), articleSkeleton(words, reading), gluedArticleOff(words, reading), ...partSkeletons(words, reading)];
+  for (const candidate of candidates) {
     const key = candidate?.slice(0, MAX_KEY_LENGTH);
     if (key && !keys.includes(key)) keys.push(key);
   }
@@ -150,7 +163,7 @@ export function searchKeys(name: string): string[] {
 
 /** Words that open a name with the word after them, as typed: abd-, ben-, bou-, ait, ould, and the article. */
 const OPENS_A_NAME = new Set([
-  'abd', 'abdel', 'abdal', 'abdul', 'abdoul', 'ben', 'bin', 'ibn', 'bou', 'bu', 'ait', 'ayt', 'ould', 'el', 'al', 'l',
+  'abd', 'abdel', 'abdal', 'abdul', 'abdoul', 'ben', 'bin', 'ibn', 'bou', 'bu', 'bo', 'ait', 'ayt', 'ould', 'el', 'al', 'l', 'ul', 'oul',
   'ed', 'es', 'er', 'et', 'ez', 'en', 'ech', 'ad', 'as', 'ar', 'at', 'az', 'an', 'عبد', 'بن', 'ابن', 'بو', 'ايت', 'ولد', 'ال',
 ]);
 const DIN_TAIL_TYPED = /^(?:(?:e|a|ou)?d{1,2}(?:i|ee|y)ne?|الدين|دين)$/;
@@ -174,7 +187,8 @@ export function nameSplits(name: string): { given?: string; family: string }[] {
   const typed = words.map(typedWord);
   const splits: { given?: string; family: string }[] = [];
   for (let cut = 1; cut < words.length; cut++) {
-    if (OPENS_A_NAME.has(typed[cut - 1]!) || DIN_TAIL_TYPED.test(typed[cut]!)) continue;
+    const beforeTail = DIN_TAIL_TYPED.test(typed[cut]!) || (OPENS_A_NAME.has(typed[cut]!) && DIN_TAIL_TYPED.test(typed[cut + 1] ?? ''));
+    if (OPENS_A_NAME.has(typed[cut - 1]!) || beforeTail) continue;
     const left = words.slice(0, cut).join(' ');
     const right = words.slice(cut).join(' ');
     splits.push({ given: left, family: right }, { family: left, given: right });
@@ -196,21 +210,30 @@ export function nameSimilarity(query: string, stored: string): number {
   if (left.skeletons.length === 0 || right.skeletons.length === 0) {
     return sameScript && left.skeletons.length === right.skeletons.length ? similarity(left.spelling, right.spelling) : 0;
   }
-  let phonetic = 0;
-  for (const a of left.skeletons) for (const b of right.skeletons) phonetic = Math.max(phonetic, similarity(a, b));
+  const phonetic = Math.max(bestOf(left.skeletons, right.skeletons), KEY_MATCH_WEIGHT * bestOf(left.keys, right.keys));
   return sameScript ? 0.8 * phonetic + 0.2 * similarity(left.spelling, right.spelling) : 0.9 * phonetic;
 }
 
-function comparable(name: string): { script: AnalysedName['script']; skeletons: string[]; spelling: string } {
+/** A match of the coarser search keys counts a little less than a match of the skeletons (Mouad, معاذ, Fatimah). */
+const KEY_MATCH_WEIGHT = 0.95;
+
+function bestOf(left: readonly string[], right: readonly string[]): number {
+  let best = 0;
+  for (const a of left) for (const b of right) best = Math.max(best, similarity(a, b));
+  return best;
+}
+
+function comparable(name: string): { script: AnalysedName['script']; skeletons: string[]; keys: string[]; spelling: string } {
   const { script, words } = analyse(name);
-  const skeletons = [wholeSkeleton(words), articleSkeleton(words)]
-    .filter((skeleton): skeleton is string => Boolean(skeleton))
-    .map((skeleton) => skeleton.slice(0, MAX_COMPARED_LENGTH));
+  const readings = (reading: Reading) =>
+    [wholeSkeleton(words, reading), articleSkeleton(words, reading)]
+      .filter((skeleton): skeleton is string => Boolean(skeleton))
+      .map((skeleton) => skeleton.slice(0, MAX_COMPARED_LENGTH));
   const spelling = words
     .map((word) => word.text)
     .join('')
     .slice(0, MAX_COMPARED_LENGTH);
-  return { script, skeletons, spelling };
+  return { script, skeletons: readings(asSkeleton), keys: readings(searchKeyOf), spelling };
 }
 
 /** 1 minus the Damerau-Levenshtein distance (optimal string alignment) over the longer length. */

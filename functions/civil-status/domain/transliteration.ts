@@ -223,18 +223,28 @@ export function isMoonStream(stream: string): boolean {
 const KEY_CLASSES: Readonly<Record<string, string>> = { w: VOWEL, y: VOWEL, g: 'k', c: 's' };
 const H_READ_WITH_THE_LETTER_BEFORE = new Set(['t', 'd', 's']);
 
-/** The stream of one word as the search keys read it: coarser than the skeleton's (see the header). */
-export function searchKeyStream(stream: string): string {
+/**
+ * The search key of a name from the streams of its words: coarser than the skeleton (see the header). The h ending
+ * a word goes, and so does an h whose consonant before it is t, d or s, vowels or not between them, since Latin
+ * writes Sahl and Ishaq, Fathi and Fatahi for the same letters.
+ */
+export function searchKeyOf(streams: readonly string[]): string {
   let key = '';
-  let previous = '';
-  const lastConsonant = stream.replace(/\.+$/, '').length - 1;
-  for (let index = 0; index < stream.length; index++) {
-    const token = KEY_CLASSES[stream[index]!] ?? stream[index]!;
-    const silentH = token === 'h' && (index === lastConsonant || H_READ_WITH_THE_LETTER_BEFORE.has(previous));
-    if (!silentH) key += token;
-    previous = token;
+  let consonantBefore = '';
+  for (const stream of streams) {
+    const lastConsonant = stream.replace(/\.+$/, '').length - 1;
+    for (let index = 0; index < stream.length; index++) {
+      const token = KEY_CLASSES[stream[index]!] ?? stream[index]!;
+      if (token === VOWEL) {
+        key += token;
+        continue;
+      }
+      const silentH = token === 'h' && (index === lastConsonant || H_READ_WITH_THE_LETTER_BEFORE.has(consonantBefore));
+      if (!silentH) key += token;
+      consonantBefore = token;
+    }
   }
-  return key;
+  return skeletonOf(key);
 }
 
 /** Streams joined into a skeleton: separators dropped, a class written twice in a row counted once. */
