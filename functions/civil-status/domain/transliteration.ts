@@ -39,11 +39,12 @@
 // in the words where it is a real h: الله, الإله, طه (Abdellah, Abdelilah, Taha). A final Latin h is kept,
 // because it is most often ح (Salah, Najah, Fattah).
 //
-// Known misses, accepted because no rule on letters alone can tell them apart, and ranked by similarity when a
-// key still brings them: Souad/Mouad/Chouaib/Douae (Latin ou before a vowel where Arabic has ع: swd ≠ سعاد sd),
-// Maryam/Mariam (y before a short a), Marouen (the Tunisian ou before e), Hayat (ta marbuta spelled t),
-// Mohcine/Mohsin محسن (short i before n), Ishak (s+h read as sh), Thami التهامي (t+h read as th), Adham (d+h read
-// as dh), Fatimah (final h kept).
+// Skeleton misses, accepted because no rule on letters alone can tell them apart: Souad/Mouad/Chouaib/Douae
+// (Latin ou before a vowel where Arabic has ع: swd ≠ سعاد sd), Maryam/Mariam (y before a short a), Marouen (the
+// Tunisian ou before e), Mohcine/Mohsin محسن (short i before n), Ishak (s+h read as sh), Thami التهامي (t+h read as
+// th), Adham (d+h read as dh), Fatimah (final h kept). The coarser search keys below still find all of these, and
+// the ranking weighs the keys too. Still missed: Hayat (ta marbuta spelled t: حياة). Found but ranked below
+// Mohamed: Mahmod for محمود (o for the long u, which the skeleton reads as Mohamed's short vowel).
 // A glued article (Lahcen, Lidrissi, Lahlou, Ilyas for الياس) gives another skeleton than the article written
 // apart; the search keys bridge the two (see searchKeys). So Lahcen (lhsn), the Moroccan form of al-Hassan, stays a
 // name of its own beside Hassan (hsn), yet finds الحسن and El Hassan through their article key.
