@@ -3,7 +3,7 @@
 // script, and its Latin spellings by the habits registrars and citizens really have (French transliteration,
 // the assimilated article, family name first, joined or hyphenated compounds, ou/u/w, ch/sh/š, doubled
 // consonants, dropped vowels). Given names are written out (a few hundred, compounds included); family names are
-// generated from real-looking roots and patterns, places, trades and the ben-/bou-/ait- forms (about two thousand).
+// generated from real-looking roots and patterns, places, trades and the ben-/bou-/ait-/ould- forms (about 1,100).
 // Frequencies are Zipf-like, so some names are very common and most are rare, as in a real register.
 import type { Random } from './random.ts';
 

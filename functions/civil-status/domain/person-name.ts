@@ -141,11 +141,13 @@ export function nameSkeleton(name: string): string {
 }
 
 /**
- * The search keys of one name part (a given name or a family name), most specific first, 1 to 3 of them: the
- * skeleton; then the skeleton with its article heard as "l" put back, when an article was taken off (so Lahcen finds
- * الحسن and El Hassan, Lidrissi finds الإدريسي); then the skeletons of the separate names of a compound name
- * (Mohamed Amine → mhmd, myn). None when the skeleton is empty (no letters, or no consonant to key on). Pass the
- * name as typed: the article keys need it. Keys are lower-case ASCII letters only, safe inside a composite key.
+ * The search keys of one name part (a given name or a family name), most specific first, 1 to 3 of them, each read
+ * coarser than the skeleton (searchKeyOf in transliteration.ts: no w or y, غ with ق ك, ش with س, no h after t/d/s
+ * nor at a word's end): the whole name; then the name with its article heard as "l" put back, when an article was
+ * taken off (so Lahcen finds الحسن and El Hassan, Lidrissi finds الإدريسي), or without the article a Latin spelling
+ * glued to it (Elandaloussi finds الأندلسي); then the separate names of a compound name (Mohamed Amine → mhmd, mn).
+ * None when the skeleton is empty (no letters, or no consonant to key on). Pass the name as typed: the article keys
+ * need it. Keys are lower-case ASCII letters only, safe inside a composite key.
  */
 export function searchKeys(name: string): string[] {
   const words = analyse(name).words;
@@ -199,7 +201,8 @@ export function nameSplits(name: string): { given?: string; family: string }[] {
 /**
  * How alike a query and a stored name are, in [0, 1], to rank candidates found by key; symmetric, and 1 for the
  * same string. Compares the skeletons (with the article put back or not, whichever is closer) by Damerau-Levenshtein
- * distance; in the same script the normalized spellings count for a fifth, so the exact spelling ranks first;
+ * distance, or the coarser search keys at 0.95 when those are closer (Mouad and معاذ, Fatimah and فاطمة); in the same
+ * script the normalized spellings count for a fifth, so the exact spelling ranks first;
  * across scripts the skeleton is all there is, and a full match gives 0.9, as a transliteration is never certain.
  */
 export function nameSimilarity(query: string, stored: string): number {
