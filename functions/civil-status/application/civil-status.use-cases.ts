@@ -145,7 +145,7 @@ function parentNames(parent: ActSummary['person']['father']): string[] {
 }
 
 /** National search: candidates found by name keys in either script, ranked by similarity; no scan. */
-export async function searchCivilActs(repository: CivilStatusRepository, search: NameSearch): Promise<Candidate[]> {
+export async function searchCivilActs(repository: Pick<CivilStatusRepository, 'findByName'>, search: NameSearch): Promise<Candidate[]> {
   // Every split's whole-name keys come before any split's article and part keys, so a long name (four words and
   // more) still gets its likeliest lookups within the bound.
   const lookups = new Map<string, { priority: number; lookup: { family: string; given?: string; birthYear?: number } }>();
