@@ -7,7 +7,7 @@ import { registrarOf, requireActReader } from '../domain/act-access.ts';
 import { registerAct, type ActPerson, type CivilAct, type RegisterActCommand, type WrittenName } from '../domain/civil-act.ts';
 import { isValidCivilId } from '../domain/civil-identifier.ts';
 import { PARENT_ROLES, parentLinkRequest, requireDistinctParents, requireParentMatches, type ParentRole } from '../domain/family-links.ts';
-import { nameSimilarity, searchKeys } from '../domain/person-name.ts';
+import { nameSimilarity, nameSplits, searchKeys } from '../domain/person-name.ts';
 import type { ActRead, ActSummary, CivilStatusRepository, NameKey, PageRequest } from './civil-status.ports.ts';
 
 export interface CivilStatusDependencies {
@@ -169,15 +169,6 @@ export interface Candidate extends ActSummary {
 const CANDIDATES_PER_KEY = 50;
 const MAX_KEY_QUERIES = 12;
 
-/** How a query of words may split into given and family names: either order, at every word boundary. */
-function splits(words: readonly string[]): { given?: string; family: string }[] {
-  if (words.length === 1) return [{ family: words[0]! }];
-  return Array.from({ length: words.length - 1 }, (_, index) => index + 1).flatMap((cut) => [
-    { given: words.slice(0, cut).join(' '), family: words.slice(cut).join(' ') },
-    { family: words.slice(0, cut).join(' '), given: words.slice(cut).join(' ') },
-  ]);
-}
-
 function writtenForms(name: WrittenName | undefined): string[] {
   return name ? [name.latin, name.ar].filter((form): form is string => Boolean(form)) : [];
 }
@@ -200,18 +191,23 @@ function parentNames(parent: ActSummary['person']['father']): string[] {
 }
 
 /** National search: candidates found by name keys in either script, ranked by similarity; no scan. */
-export async function searchCivilActs(repository: CivilStatusRepository, search: NameSearch): Promise<Candidate[]> {
-  const words = search.name.trim().split(/\s+/).filter(Boolean);
-  const lookups = new Map<string, { family: string; given?: string; birthYear?: number }>();
-  for (const split of splits(words)) {
-    for (const family of searchKeys(split.family)) {
-      for (const given of split.given === undefined ? [undefined] : searchKeys(split.given)) {
+export async function searchCivilActs(repository: Pick<CivilStatusRepository, 'findByName'>, search: NameSearch): Promise<Candidate[]> {
+  // Every split's whole-name keys come before any split's article and part keys, so a long name (four words and
+  // more) still gets its likeliest lookups within the bound.
+  const lookups = new Map<string, { priority: number; lookup: { family: string; given?: string; birthYear?: number } }>();
+  for (const split of nameSplits(search.name)) {
+    searchKeys(split.family).forEach((family, familyRank) => {
+      const givens = split.given === undefined ? [undefined] : searchKeys(split.given);
+      givens.forEach((given, givenRank) => {
         const lookup = { family, ...(given !== undefined && { given }), ...(search.birthYear !== undefined && given !== undefined && { birthYear: search.birthYear }) };
-        lookups.set(JSON.stringify(lookup), lookup);
-      }
-    }
+        const id = JSON.stringify(lookup);
+        const priority = familyRank + givenRank;
+        if ((lookups.get(id)?.priority ?? Infinity) > priority) lookups.set(id, { priority, lookup });
+      });
+    });
   }
-  const found = await Promise.all([...lookups.values()].slice(0, MAX_KEY_QUERIES).map((lookup) => repository.findByName(lookup, CANDIDATES_PER_KEY)));
+  const chosen = [...lookups.values()].sort((a, b) => a.priority - b.priority).slice(0, MAX_KEY_QUERIES);
+  const found = await Promise.all(chosen.map(({ lookup }) => repository.findByName(lookup, CANDIDATES_PER_KEY)));
   const byAct = new Map<string, ActSummary>();
   for (const summary of found.flat()) byAct.set(summary.actId, summary);
 

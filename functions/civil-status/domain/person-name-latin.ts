@@ -12,7 +12,8 @@ const SPECIAL = /[šşčǧġḫẖṯḏðþçßæœøđłı]/g;
 const ASCII = /^[\x00-\x7f]*$/;
 
 const SON_OF = new Set(['ben', 'bin', 'ibn', 'ebn', 'bn']);
-const ARTICLES = new Set(['el', 'al', 'l']);
+/** Articles written apart; "ul" and "oul" are how Abd Ul Kader and Abd Oul Kader write it. */
+const ARTICLES = new Set(['el', 'al', 'l', 'ul', 'oul']);
 
 /** "Abd" alone, or with its article glued on (Abdel, Abdul, Abdoul), before the second half written apart. */
 const ABD_ALONE = /^abd(?:[aeiou]{1,2}l)?$/;

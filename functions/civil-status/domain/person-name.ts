@@ -3,7 +3,7 @@
 // Pure: no AWS, no clock; every function takes any string and never throws.
 import { arabicNameWords } from './person-name-arabic.ts';
 import { latinNameWords } from './person-name-latin.ts';
-import { arabicWordStream, isMoonStream, latinWordStream, skeletonOf, type NameWord } from './transliteration.ts';
+import { arabicWordStream, isMoonStream, latinWordStream, searchKeyOf, skeletonOf, type NameWord } from './transliteration.ts';
 
 export { normalizeArabicName } from './person-name-arabic.ts';
 export { normalizeLatinName } from './person-name-latin.ts';
@@ -32,6 +32,8 @@ const BINDS_NEXT = new Set(['bn', 'abd', 'ould', 'abou', 'abu', 'bou', 'بن', '
 const LEFT_OUT_OF_PARTS = new Set(['ait', 'ayt', 'ايت']);
 /** "-ad-din" belongs with the word before it: Nour Eddine is one name, not Nour and Din. */
 const DIN_TAIL = /^(?:d{1,2}(?:i|ee|y)ne?|دين)$/;
+/** A Latin first word that may carry a glued article: el-, al- or l- before at least three letters. */
+const GLUED_LATIN_ARTICLE = /^(?:el|al|l)([a-z]{3,})$/;
 
 /** Letters of each script, read after NFKC has turned presentation forms and ligatures into plain letters. */
 const ANY_ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06d5\u0750-\u077f\u08a0-\u08c9]/;
@@ -79,8 +81,12 @@ function analyse(name: string): AnalysedName {
   return { script: runs.length > 1 ? 'mixed' : runs[0]?.script, words };
 }
 
-function wholeSkeleton(words: readonly ScriptWord[]): string {
-  return skeletonOf(words.map((word) => word.stream).join(''));
+/** How the skeleton reads the streams of a name's words, or how the coarser search keys do. */
+type Reading = (streams: readonly string[]) => string;
+const asSkeleton: Reading = (streams) => skeletonOf(streams.join(''));
+
+function wholeSkeleton(words: readonly ScriptWord[], reading: Reading = asSkeleton): string {
+  return reading(words.map((word) => word.stream));
 }
 
 /**
@@ -89,30 +95,40 @@ function wholeSkeleton(words: readonly ScriptWord[]): string {
  * Articles before a sun letter are heard as the doubled letter (Essaidi), which the skeleton already drops; the
  * article inside an abd- compound belongs to the compound.
  */
-function articleSkeleton(words: readonly ScriptWord[]): string | undefined {
+function articleSkeleton(words: readonly ScriptWord[], reading: Reading = asSkeleton): string | undefined {
   let restored = false;
-  const stream = words
-    .map((word, index) => {
-      const previous = words[index - 1]?.text;
-      if (!word.article || !isMoonStream(word.stream) || previous === 'abd' || previous === 'عبد') return word.stream;
-      restored = true;
-      return `l${word.stream}`;
-    })
-    .join('');
-  return restored ? skeletonOf(stream) : undefined;
+  const streams = words.map((word, index) => {
+    const previous = words[index - 1]?.text;
+    if (!word.article || !isMoonStream(word.stream) || previous === 'abd' || previous === 'عبد') return word.stream;
+    restored = true;
+    return `l${word.stream}`;
+  });
+  return restored ? reading(streams) : undefined;
+}
+
+/**
+ * The key of the name without the "el", "al" or "l" a Latin spelling glued to its first word (Elandaloussi,
+ * Lfatihi, Eljamal), which cannot be told from a name starting so (Elias, Latifa) and so is kept in the skeleton;
+ * undefined when the name does not start so.
+ */
+function gluedArticleOff(words: readonly ScriptWord[], reading: Reading): string | undefined {
+  const first = words[0];
+  const glued = first && !first.article ? GLUED_LATIN_ARTICLE.exec(first.text) : null;
+  if (!glued) return undefined;
+  return reading([latinWordStream(glued[1]!), ...words.slice(1).map((word) => word.stream)]);
 }
 
 /** The skeletons of the separate names in a compound name (Mohamed Amine, Fatima Zahra, Ait Benhaddou). */
-function partSkeletons(words: readonly ScriptWord[]): string[] {
-  const units: string[] = [];
+function partSkeletons(words: readonly ScriptWord[], reading: Reading = asSkeleton): string[] {
+  const units: string[][] = [];
   let bindsNext = false;
   words.forEach((word, index) => {
     const joinsPrevious = bindsNext || (index > 0 && DIN_TAIL.test(word.text));
-    if (joinsPrevious && units.length > 0) units[units.length - 1] += word.stream;
-    else if (!LEFT_OUT_OF_PARTS.has(word.text)) units.push(word.stream);
+    if (joinsPrevious && units.length > 0) units[units.length - 1]!.push(word.stream);
+    else if (!LEFT_OUT_OF_PARTS.has(word.text)) units.push([word.stream]);
     bindsNext = BINDS_NEXT.has(word.text);
   });
-  return units.map(skeletonOf).filter((part) => part.length >= 2);
+  return units.map(reading).filter((part) => part.length >= 2);
 }
 
 /**
@@ -125,28 +141,68 @@ export function nameSkeleton(name: string): string {
 }
 
 /**
- * The search keys of one name part (a given name or a family name), most specific first, 1 to 3 of them: the
- * skeleton; then the skeleton with its article heard as "l" put back, when an article was taken off (so Lahcen finds
- * الحسن and El Hassan, Lidrissi finds الإدريسي); then the skeletons of the separate names of a compound name
- * (Mohamed Amine → mhmd, myn). None when the skeleton is empty (no letters, or no consonant to key on). Pass the
- * name as typed: the article keys need it. Keys are lower-case ASCII letters only, safe inside a composite key.
+ * The search keys of one name part (a given name or a family name), most specific first, 1 to 3 of them, each read
+ * coarser than the skeleton (searchKeyOf in transliteration.ts: no w or y, غ with ق ك, ش with س, no h after t/d/s
+ * nor at a word's end): the whole name; then the name with its article heard as "l" put back, when an article was
+ * taken off (so Lahcen finds الحسن and El Hassan, Lidrissi finds الإدريسي), or without the article a Latin spelling
+ * glued to it (Elandaloussi finds الأندلسي); then the separate names of a compound name (Mohamed Amine → mhmd, mn).
+ * None when the skeleton is empty (no letters, or no consonant to key on). Pass the name as typed: the article keys
+ * need it. Keys are lower-case ASCII letters only, safe inside a composite key.
  */
 export function searchKeys(name: string): string[] {
   const words = analyse(name).words;
-  const skeleton = wholeSkeleton(words);
-  if (!skeleton) return [];
+  if (!wholeSkeleton(words)) return [];
+  // A name of glides alone (Aya, Yaya) keeps them: a key needs a letter.
+  const reading: Reading = wholeSkeleton(words, searchKeyOf) ? searchKeyOf : asSkeleton;
   const keys: string[] = [];
-  for (const candidate of [skeleton, articleSkeleton(words), ...partSkeletons(words)]) {
+  const candidates = [wholeSkeleton(words, reading), articleSkeleton(words, reading), gluedArticleOff(words, reading), ...partSkeletons(words, reading)];
+  for (const candidate of candidates) {
     const key = candidate?.slice(0, MAX_KEY_LENGTH);
     if (key && !keys.includes(key)) keys.push(key);
   }
   return keys.slice(0, MAX_KEYS);
 }
 
+/** Words that open a name with the word after them, as typed: abd-, ben-, bou-, ait, ould, and the article. */
+const OPENS_A_NAME = new Set([
+  'abd', 'abdel', 'abdal', 'abdul', 'abdoul', 'ben', 'bin', 'ibn', 'bou', 'bu', 'bo', 'ait', 'ayt', 'ould', 'el', 'al', 'l', 'ul', 'oul',
+  'ed', 'es', 'er', 'et', 'ez', 'en', 'ech', 'ad', 'as', 'ar', 'at', 'az', 'an', 'عبد', 'بن', 'ابن', 'بو', 'ايت', 'ولد', 'ال',
+]);
+const DIN_TAIL_TYPED = /^(?:(?:e|a|ou)?d{1,2}(?:i|ee|y)ne?|الدين|دين)$/;
+
+function typedWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[أإآٱ]/g, 'ا');
+}
+
+/**
+ * Where a typed name may be cut into given name and family name, either way round (family name first is common):
+ * at every word boundary except after a word that opens a name (Abd El | Kader, Ait | Benhaddou) and before an
+ * -ad-din tail (Nour | Eddine). A single word is a family name.
+ */
+export function nameSplits(name: string): { given?: string; family: string }[] {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 1) return [{ family: words[0]! }];
+  const typed = words.map(typedWord);
+  const splits: { given?: string; family: string }[] = [];
+  for (let cut = 1; cut < words.length; cut++) {
+    const beforeTail = DIN_TAIL_TYPED.test(typed[cut]!) || (OPENS_A_NAME.has(typed[cut]!) && DIN_TAIL_TYPED.test(typed[cut + 1] ?? ''));
+    if (OPENS_A_NAME.has(typed[cut - 1]!) || beforeTail) continue;
+    const left = words.slice(0, cut).join(' ');
+    const right = words.slice(cut).join(' ');
+    splits.push({ given: left, family: right }, { family: left, given: right });
+  }
+  return splits.length > 0 ? splits : [{ family: words.join(' ') }];
+}
+
 /**
  * How alike a query and a stored name are, in [0, 1], to rank candidates found by key; symmetric, and 1 for the
  * same string. Compares the skeletons (with the article put back or not, whichever is closer) by Damerau-Levenshtein
- * distance; in the same script the normalized spellings count for a fifth, so the exact spelling ranks first;
+ * distance, or the coarser search keys at 0.95 when those are closer (Mouad and معاذ, Fatimah and فاطمة); in the same
+ * script the normalized spellings count for a fifth, so the exact spelling ranks first;
  * across scripts the skeleton is all there is, and a full match gives 0.9, as a transliteration is never certain.
  */
 export function nameSimilarity(query: string, stored: string): number {
@@ -157,21 +213,30 @@ export function nameSimilarity(query: string, stored: string): number {
   if (left.skeletons.length === 0 || right.skeletons.length === 0) {
     return sameScript && left.skeletons.length === right.skeletons.length ? similarity(left.spelling, right.spelling) : 0;
   }
-  let phonetic = 0;
-  for (const a of left.skeletons) for (const b of right.skeletons) phonetic = Math.max(phonetic, similarity(a, b));
+  const phonetic = Math.max(bestOf(left.skeletons, right.skeletons), KEY_MATCH_WEIGHT * bestOf(left.keys, right.keys));
   return sameScript ? 0.8 * phonetic + 0.2 * similarity(left.spelling, right.spelling) : 0.9 * phonetic;
 }
 
-function comparable(name: string): { script: AnalysedName['script']; skeletons: string[]; spelling: string } {
+/** A match of the coarser search keys counts a little less than a match of the skeletons (Mouad, معاذ, Fatimah). */
+const KEY_MATCH_WEIGHT = 0.95;
+
+function bestOf(left: readonly string[], right: readonly string[]): number {
+  let best = 0;
+  for (const a of left) for (const b of right) best = Math.max(best, similarity(a, b));
+  return best;
+}
+
+function comparable(name: string): { script: AnalysedName['script']; skeletons: string[]; keys: string[]; spelling: string } {
   const { script, words } = analyse(name);
-  const skeletons = [wholeSkeleton(words), articleSkeleton(words)]
-    .filter((skeleton): skeleton is string => Boolean(skeleton))
-    .map((skeleton) => skeleton.slice(0, MAX_COMPARED_LENGTH));
+  const readings = (reading: Reading) =>
+    [wholeSkeleton(words, reading), articleSkeleton(words, reading)]
+      .filter((skeleton): skeleton is string => Boolean(skeleton))
+      .map((skeleton) => skeleton.slice(0, MAX_COMPARED_LENGTH));
   const spelling = words
     .map((word) => word.text)
     .join('')
     .slice(0, MAX_COMPARED_LENGTH);
-  return { script, skeletons, spelling };
+  return { script, skeletons: readings(asSkeleton), keys: readings(searchKeyOf), spelling };
 }
 
 /** 1 minus the Damerau-Levenshtein distance (optimal string alignment) over the longer length. */

@@ -39,14 +39,21 @@
 // in the words where it is a real h: الله, الإله, طه (Abdellah, Abdelilah, Taha). A final Latin h is kept,
 // because it is most often ح (Salah, Najah, Fattah).
 //
-// Known misses, accepted because no rule on letters alone can tell them apart, and ranked by similarity when a
-// key still brings them: Souad/Mouad/Chouaib/Douae (Latin ou before a vowel where Arabic has ع: swd ≠ سعاد sd),
-// Maryam/Mariam (y before a short a), Marouen (the Tunisian ou before e), Hayat (ta marbuta spelled t),
-// Mohcine/Mohsin محسن (short i before n), Ishak (s+h read as sh), Thami التهامي (t+h read as th), Adham (d+h read
-// as dh), Fatimah (final h kept).
+// Skeleton misses, accepted because no rule on letters alone can tell them apart: Souad/Mouad/Chouaib/Douae
+// (Latin ou before a vowel where Arabic has ع: swd ≠ سعاد sd), Maryam/Mariam (y before a short a), Marouen (the
+// Tunisian ou before e), Mohcine/Mohsin محسن (short i before n), Ishak (s+h read as sh), Thami التهامي (t+h read as
+// th), Adham (d+h read as dh), Fatimah (final h kept). The coarser search keys below still find all of these, and
+// the ranking weighs the keys too. Still missed: Hayat (ta marbuta spelled t: حياة). Found but ranked below
+// Mohamed: Mahmod for محمود (o for the long u, which the skeleton reads as Mohamed's short vowel).
 // A glued article (Lahcen, Lidrissi, Lahlou, Ilyas for الياس) gives another skeleton than the article written
 // apart; the search keys bridge the two (see searchKeys). So Lahcen (lhsn), the Moroccan form of al-Hassan, stays a
 // name of its own beside Hassan (hsn), yet finds الحسن and El Hassan through their article key.
+//
+// The search keys are coarser than the skeleton (searchKeyStream): w and y, which spellings write or leave out at
+// will (Mouad معاذ, Maryam, Mahmod), are left out; غ joins ق ك (Latin writes it gh, g or rh) and ش joins س (Ishak,
+// Shaimaa); an h right after t, d or s, which Latin reads as th, dh or sh (Fathi, Adham, Ishaq), is left out; so is
+// the h ending a word, which Latin writes for ة, ح and ه alike (Fatimah, Salah). Candidates found by a key are still
+// ranked by the skeleton, which keeps all of these.
 // Known collisions (one skeleton, two names): Ahmed/Hamid/Hamed (hmd), Said/Saad (sd), Abdellah/Abdelilah,
 // Aymane/Imane (mn), Walid/Ould (wld).
 
@@ -129,6 +136,8 @@ const GLIDE_CLASS: Readonly<Record<string, string>> = { W: 'w', U: 'w', Y: 'y', 
 const SOFT_C_BEFORE = new Set(['e', 'i', 'y']);
 const SILENT_U_BEFORE = new Set(['a', 'e', 'i', 'o', 'y']);
 
+const RH_FOR_GHAIN = /^rh[aeiouy]/;
+
 const LATIN_UNIT_BY_CODE = byCode({ ...LATIN_CONSONANTS, ...LATIN_VOWELS });
 const LATIN_DIGRAPH_BY_CODES = new Map(
   Object.entries(LATIN_DIGRAPHS).map(([digraph, cls]) => [digraph.charCodeAt(0) * 128 + digraph.charCodeAt(1), cls]),
@@ -146,7 +155,11 @@ function latinUnits(word: string): string {
     const letter = word[index]!;
     const next = word[index + 1] ?? '';
     const digraph = LATIN_DIGRAPH_BY_CODES.get(word.charCodeAt(index) * 128 + word.charCodeAt(index + 1));
-    if (digraph) {
+    if (index === 0 && RH_FOR_GHAIN.test(word)) {
+      // French writes غ as rh at the start of a word (Rharbi, Rhita, Rhizlane), where r and h never meet otherwise.
+      units += 'g';
+      index += 2;
+    } else if (digraph) {
       units += digraph;
       index += 2;
     } else if ((letter === 'g' || letter === 'q') && next === 'u' && SILENT_U_BEFORE.has(word[index + 2] ?? '')) {
@@ -205,6 +218,34 @@ export function latinWordStream(word: string): string {
 /** Whether an article before a word starting with this stream is heard as "l" (a moon letter or a vowel). */
 export function isMoonStream(stream: string): boolean {
   return stream !== '' && !SUN_CLASSES.has(stream[0]!);
+}
+
+/** Classes the search keys merge (see the header): a spelling that picks one for the other still finds the act. */
+const KEY_CLASSES: Readonly<Record<string, string>> = { w: VOWEL, y: VOWEL, g: 'k', c: 's' };
+const H_READ_WITH_THE_LETTER_BEFORE = new Set(['t', 'd', 's']);
+
+/**
+ * The search key of a name from the streams of its words: coarser than the skeleton (see the header). The h ending
+ * a word goes, and so does an h whose consonant before it is t, d or s, vowels or not between them, since Latin
+ * writes Sahl and Ishaq, Fathi and Fatahi for the same letters.
+ */
+export function searchKeyOf(streams: readonly string[]): string {
+  let key = '';
+  let consonantBefore = '';
+  for (const stream of streams) {
+    const lastConsonant = stream.replace(/\.+$/, '').length - 1;
+    for (let index = 0; index < stream.length; index++) {
+      const token = KEY_CLASSES[stream[index]!] ?? stream[index]!;
+      if (token === VOWEL) {
+        key += token;
+        continue;
+      }
+      const silentH = token === 'h' && (index === lastConsonant || H_READ_WITH_THE_LETTER_BEFORE.has(consonantBefore));
+      if (!silentH) key += token;
+      consonantBefore = token;
+    }
+  }
+  return skeletonOf(key);
 }
 
 /** Streams joined into a skeleton: separators dropped, a class written twice in a row counted once. */

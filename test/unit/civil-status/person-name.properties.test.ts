@@ -114,10 +114,12 @@ describe('search keys', () => {
     );
   });
 
-  it('start with the skeleton', () => {
+  it('start with a key no longer than the skeleton, and exist whenever the skeleton does', () => {
     fc.assert(
       fc.property(anyName, (name) => {
-        expect(searchKeys(name)[0] ?? '').toBe(nameSkeleton(name));
+        const key = searchKeys(name)[0] ?? '';
+        expect(key.length).toBeLessThanOrEqual(nameSkeleton(name).length);
+        expect(key === '').toBe(nameSkeleton(name) === '');
       }),
       { numRuns: NUM_RUNS },
     );
@@ -161,5 +163,6 @@ describe('a batch of names', () => {
     const names = fc.sample(fc.oneof(arabicName, latinName), { numRuns: 10_000, seed: 42 });
     const keyed = names.filter((name) => searchKeys(name).length > 0 && nameSimilarity(name, names[0]!) >= 0);
     expect(keyed.length).toBeGreaterThan(0);
-  });
+    // About a second on an idle machine; the bound only keeps a busy shared machine from failing it.
+  }, 30_000);
 });
