@@ -5,11 +5,12 @@ import { metrics } from '../../shared/observability/metrics.ts';
 import { civilStatusRepository } from '../adapters/civil-status.dependencies.ts';
 import { MARGINAL_NOTES_DEAD_LETTERED } from '../adapters/civil-status-keys.ts';
 import { deadLetterMarginalNote } from '../application/marginal-notes.use-cases.ts';
+import { taskHandler } from '../../shared/observability/task-handler.ts';
 
-export async function handler(event: { noteId: string; attempts: number }) {
+export const handler = taskHandler(async (event: { noteId: string; attempts: number }) => {
   await deadLetterMarginalNote(civilStatusRepository, event.noteId, event.attempts, now());
   // The dead letters' depth, which the stack alarms on.
   metrics.addMetric(MARGINAL_NOTES_DEAD_LETTERED, MetricUnit.Count, 1);
   metrics.publishStoredMetrics();
   return { noteId: event.noteId };
-}
+});

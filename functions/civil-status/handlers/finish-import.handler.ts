@@ -3,6 +3,7 @@
 import { now } from '../../shared/time/time-source.ts';
 import { registerImportRepository } from '../adapters/register-import.dependencies.ts';
 import { finishRegisterImport } from '../application/register-import.use-cases.ts';
+import { taskHandler } from '../../shared/observability/task-handler.ts';
 
 export interface FinishImportEvent {
   readonly importId: string;
@@ -10,7 +11,7 @@ export interface FinishImportEvent {
   readonly failure?: { readonly Error: string };
 }
 
-export async function handler(event: FinishImportEvent) {
+export const handler = taskHandler(async (event: FinishImportEvent) => {
   const finished = await finishRegisterImport(
     registerImportRepository,
     {
@@ -21,4 +22,4 @@ export async function handler(event: FinishImportEvent) {
     now(),
   );
   return { importId: finished.importId, status: finished.status, complete: finished.report?.complete ?? false };
-}
+});

@@ -6,6 +6,7 @@ import { registerImportRepository } from '../adapters/register-import.dependenci
 import { registerImportsBucket } from '../adapters/register-imports.bucket.ts';
 import { registerPagesStore } from '../adapters/register-pages.store.ts';
 import { importAct, importLines, importPage, type ImportTarget } from '../application/register-import.use-cases.ts';
+import { taskHandler } from '../../shared/observability/task-handler.ts';
 
 /** The input ItemBatcher gives each child run: the batch's items and the BatchInput of the workflow. */
 export interface ImportBatchEvent {
@@ -13,7 +14,7 @@ export interface ImportBatchEvent {
   readonly BatchInput: { readonly importId: string; readonly folder: string };
 }
 
-export async function handler(event: ImportBatchEvent) {
+export const handler = taskHandler(async (event: ImportBatchEvent) => {
   const { importId, folder } = event.BatchInput;
   // The actions and page records name the import, so an act's history shows where it came from.
   const importedBy = `import:${importId}`;
@@ -26,4 +27,4 @@ export async function handler(event: ImportBatchEvent) {
   await registerImportRepository.recordBatch({ importId, lines: event.Items.map((item) => item.line), tally });
   // Counts only: the workflow needs no more, and state payloads are capped at 256 KiB.
   return { lines: event.Items.length, badLines: tally.badLines.length };
-}
+});

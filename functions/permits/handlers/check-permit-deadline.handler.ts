@@ -4,8 +4,9 @@ import { permitPapers } from '../adapters/permit-papers.dependencies.ts';
 import { permitsDependencies } from '../adapters/permits.dependencies.ts';
 import { checkPermitDeadline } from '../application/check-deadline.use-case.ts';
 import { issueCertificate } from '../application/permit-papers.use-cases.ts';
+import { taskHandler } from '../../shared/observability/task-handler.ts';
 
-export async function handler(event: { permitId: string }) {
+export const handler = taskHandler(async (event: { permitId: string }) => {
   const at = now();
   const check = await checkPermitDeadline(permitsDependencies, event.permitId, at);
   // A procedure approved by law when its deadline passes gets its certificate now. An execution checks a lapsed
@@ -15,4 +16,4 @@ export async function handler(event: { permitId: string }) {
     if (permit) await issueCertificate(permitPapers, permit, { now: at, by: 'system', requestId: `deadline-${event.permitId}` });
   }
   return check;
-}
+});

@@ -3,9 +3,10 @@ import { logger } from '../../shared/observability/observability.ts';
 import { now } from '../../shared/time/time-source.ts';
 import { permitsDependencies } from '../adapters/permits.dependencies.ts';
 import { sweepOverduePermits } from '../application/check-deadline.use-case.ts';
+import { taskHandler } from '../../shared/observability/task-handler.ts';
 
-export async function handler() {
+export const handler = taskHandler(async () => {
   const result = await sweepOverduePermits(permitsDependencies, now());
   logger.info('overdue permits swept', result);
   return result;
-}
+});
