@@ -1,5 +1,6 @@
 // zod schemas and route contracts of the civil-status API.
 import * as z from 'zod';
+import { decimalInteger } from '../../shared/http/decimal-integer.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { isValidCivilId } from '../domain/civil-identifier.ts';
@@ -139,11 +140,11 @@ export const searchActsRoute = defineRoute({
   access: ['registrar'],
   query: z.strictObject({
     name: z.string().trim().min(2).max(120),
-    birthYear: z.coerce.number().int().min(1900).max(2200).optional(),
+    birthYear: decimalInteger({ min: 1900, max: 2200 }).optional(),
     sex: z.enum(['F', 'M']).optional(),
     fatherName: z.string().trim().min(2).max(120).optional(),
     motherName: z.string().trim().min(2).max(120).optional(),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
+    limit: decimalInteger({ min: 1, max: 50 }).default(20),
   }),
   responses: {
     200: {
@@ -173,7 +174,7 @@ export const listOfficesRoute = defineRoute({
   },
 });
 
-const pageParams = z.strictObject({ registerId: z.string().min(3).max(80), page: z.coerce.number().int().min(1).max(99_999) });
+const pageParams = z.strictObject({ registerId: z.string().min(3).max(80), page: decimalInteger({ min: 1, max: 99_999 }) });
 
 const registerPageSchema = z.object({
   registerId: z.string(),

@@ -2,9 +2,10 @@
 // The cursor is DynamoDB's LastEvaluatedKey, base64url-encoded and checked on the way back in.
 import * as z from 'zod';
 import { ValidationFailedError } from '../errors/domain-errors.ts';
+import { decimalInteger } from './decimal-integer.ts';
 
 export const paginationQuery = {
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: decimalInteger({ min: 1, max: 100 }).default(25),
   cursor: z.string().min(1).max(1024).optional(),
 };
 
