@@ -1,6 +1,6 @@
 // What other contexts may read of reference data: procedures, communes and holiday dates, fetched with the
 // keys given here (so a caller can fold them into its own BatchGetItem) and read back into domain values.
-import { estimateMovableHolidays, holidaysOfYear, type FixedHolidayRule, type MovableHolidayDate } from './domain/holiday-calendar.ts';
+import { holidaysOfYear, movableHolidaysOfYear, type FixedHolidayRule, type MovableHolidaySet } from './domain/holiday-calendar.ts';
 import type { Commune, OfficeOfCommune } from './domain/commune.ts';
 import type { Procedure } from './domain/procedure.ts';
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -23,7 +23,7 @@ export interface ReferenceSnapshot {
   readonly procedure?: Procedure;
   readonly commune?: Commune;
   readonly office?: OfficeOfCommune;
-  /** `YYYY-MM-DD` public holidays of the requested years; movable ones estimated where no administrator confirmed them. */
+  /** `YYYY-MM-DD` public holidays of the requested years; movable ones estimated wherever no administrator confirmed them. */
   readonly holidays: ReadonlySet<string>;
 }
 
@@ -51,9 +51,8 @@ export function readReferenceSnapshot(items: readonly Record<string, unknown>[],
   const rules = (find(referenceKeys.fixedHolidayRules())?.rules ?? []) as FixedHolidayRule[];
   const holidays = new Set<string>();
   for (const year of request.years) {
-    const confirmed = find(referenceKeys.movableHolidays(year))?.dates as MovableHolidayDate[] | undefined;
-    const movable = confirmed ? { dates: confirmed, estimated: false } : { dates: estimateMovableHolidays(year), estimated: true };
-    for (const holiday of holidaysOfYear(year, rules, movable)) holidays.add(holiday.date);
+    const confirmed = find(referenceKeys.movableHolidays(year)) as MovableHolidaySet | undefined;
+    for (const holiday of holidaysOfYear(year, rules, movableHolidaysOfYear(year, confirmed))) holidays.add(holiday.date);
   }
   const procedure = request.procedure ? strip<Procedure>(find(referenceKeys.procedure(request.procedure))) : undefined;
   const commune = request.commune ? strip<Commune>(find(referenceKeys.commune(request.commune))) : undefined;

@@ -46,10 +46,15 @@ export const holidayCalendarSchema = z.object({
 });
 
 const movableHolidayDateSchema = z.strictObject({ code: z.enum(MOVABLE_HOLIDAY_CODES), date: isoDate });
+const movedToNeighbouringYearSchema = z
+  .array(z.enum(MOVABLE_HOLIDAY_CODES))
+  .max(MOVABLE_HOLIDAY_CODES.length)
+  .describe('Holidays estimated within 3 days of New Year that moon sighting put in the neighbouring year');
 
 export const movableHolidaysRecordSchema = z.object({
   year: z.number().int(),
   dates: z.array(movableHolidayDateSchema),
+  movedToNeighbouringYear: movedToNeighbouringYearSchema.optional(),
   version: z.number().int(),
   updatedAt: z.string(),
   updatedBy: z.string(),
@@ -117,13 +122,15 @@ export const setMovableHolidaysRoute = defineRoute({
   operationId: 'setMovableHolidays',
   method: 'PUT',
   path: '/v1/holidays/{year}',
-  summary: "Set a year's movable (Hijri) holidays as announced after moon sighting",
+  summary:
+    "Confirm a year's movable (Hijri) holidays as announced after moon sighting: every one of the year, each with all its days (1 Muharram 1 day; Mawlid, Eid al-Fitr and Eid al-Adha 2 days); an incomplete set is refused (400)",
   tags: TAGS,
   access: ['admin'],
   idempotent: true,
   params: z.strictObject({ year }),
   body: z.strictObject({
     holidays: z.array(movableHolidayDateSchema).max(20),
+    movedToNeighbouringYear: movedToNeighbouringYearSchema.optional(),
     expectedVersion: z.number().int().min(0).optional(),
   }),
   responses: {

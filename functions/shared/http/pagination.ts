@@ -25,7 +25,7 @@ export function encodeCursor(lastEvaluatedKey: Record<string, unknown> | undefin
 }
 
 function invalidCursor(): ValidationFailedError {
-  return new ValidationFailedError('Invalid pagination cursor', {
+  return new ValidationFailedError({ ar: 'مؤشر الصفحة غير صالح', fr: 'Curseur de pagination invalide', en: 'Invalid pagination cursor' }, {
     fieldIssues: [{ pointer: '/query/cursor', code: 'invalid_format', detail: 'Use the nextCursor of the previous page as it is' }],
   });
 }
