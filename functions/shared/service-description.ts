@@ -4,12 +4,20 @@ import type { AnyRouteContract } from './http/route-contract.ts';
 
 export type Access = 'read' | 'write';
 
+export interface GlobalIndexDescription {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey?: string;
+  /** What the index copies of each item: everything (the default), or only its keys when the query needs no more. */
+  readonly projection?: 'ALL' | 'KEYS_ONLY';
+}
+
 export interface TableDescription {
   /** Logical id, unique across the platform (`reference`, `permits`, ...). */
   readonly id: string;
   readonly partitionKey: string;
   readonly sortKey?: string;
-  readonly globalIndexes?: readonly { readonly name: string; readonly partitionKey: string; readonly sortKey?: string }[];
+  readonly globalIndexes?: readonly GlobalIndexDescription[];
   /** Attribute holding an epoch-seconds expiry, when items expire. */
   readonly timeToLiveAttribute?: string;
 }

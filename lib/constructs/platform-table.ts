@@ -38,6 +38,7 @@ export class PlatformTable extends dynamodb.Table {
         indexName: index.name,
         partitionKey: stringKey(index.partitionKey),
         sortKey: index.sortKey === undefined ? undefined : stringKey(index.sortKey),
+        projectionType: index.projection === 'KEYS_ONLY' ? dynamodb.ProjectionType.KEYS_ONLY : dynamodb.ProjectionType.ALL,
       });
     }
     this.hasGlobalIndexes = (description.globalIndexes ?? []).length > 0;

@@ -43,7 +43,7 @@ async function addMissingIndexes(client: DynamoDBClient, name: string, table: Ta
         TableName: name,
         AttributeDefinitions: attributeDefinitions(table),
         GlobalSecondaryIndexUpdates: [
-          { Create: { IndexName: index.name, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: { ProjectionType: 'ALL' } } },
+          { Create: { IndexName: index.name, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: { ProjectionType: index.projection ?? 'ALL' } } },
         ],
       }),
     );
@@ -69,7 +69,7 @@ export async function ensureTables(client: DynamoDBClient, tables: readonly Tabl
           GlobalSecondaryIndexes: table.globalIndexes.map((index) => ({
             IndexName: index.name,
             KeySchema: keySchema(index.partitionKey, index.sortKey),
-            Projection: { ProjectionType: 'ALL' },
+            Projection: { ProjectionType: index.projection ?? 'ALL' },
           })),
         }),
       }),

@@ -9,6 +9,10 @@ export const PERMIT_INDEXES = {
   byCommuneStatus: { name: 'byCommuneStatus', partitionKey: 'communeStatusPk', sortKey: 'filedSk' },
   /** Sparse: only permits whose clock runs, ordered by due instant, for the overdue sweep. */
   openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk' },
+  /** Sparse: only daily counter items, every commune's in one partition by date, for figures above the commune. */
+  statsByDay: { name: 'statsByDay', partitionKey: 'statsPk', sortKey: 'statsSk' },
+  /** Sparse: only permits overdue now (deemed approval available, not invoked), keys alone, by commune and procedure. */
+  overdue: { name: 'overdue', partitionKey: 'overduePk', sortKey: 'overdueSk', projection: 'KEYS_ONLY' },
 } as const;
 
 export const permitKeys = {
@@ -21,6 +25,16 @@ export const permitKeys = {
   open: () => 'OPEN',
   statsDay: (commune: string, date: string) => ({ pk: `STATS#${commune}`, sk: `DAY#${date}` }),
   stats: (commune: string) => `STATS#${commune}`,
+  /** Index keys of a daily counter item: `<date>#<commune>` sorts every commune's days by date. */
+  statsOfEveryCommune: () => 'STATS',
+  statsOfEveryCommuneDay: (date: string, commune: string) => `${date}#${commune}`,
+  /** After every `<date>#<commune>` of the day: commune codes are lower-case letters, digits and dashes. */
+  statsOfEveryCommuneDayEnd: (date: string) => `${date}#~`,
+  overdue: () => 'OVERDUE',
+  overdueOfCommune: (commune: string) => `${commune}#`,
+  overdueFile: (commune: string, procedure: string, id: string) => `${commune}#${procedure}#${id}`,
+  /** Per-procedure counters sit next to the commune's totals in the same daily item. */
+  procedureCounter: (counter: string, procedure: string) => `${counter}@${procedure}`,
   inbox: (applicant: string) => `INBOX#${applicant}`,
   notification: (applicant: string, at: string, permitId: string, version: number) => ({
     pk: `INBOX#${applicant}`,
@@ -28,7 +42,7 @@ export const permitKeys = {
   }),
 } as const;
 
-/** The index attributes a permit item carries; the open-clock index only while its clock runs. */
+/** The index attributes a permit item carries; the open-clock index only while its clock runs, the overdue one only while overdue. */
 export function permitIndexAttributes(permit: Permit): Record<string, string> {
   const filedSk = `${permit.filedAt}#${permit.id}`;
   return {
@@ -37,6 +51,10 @@ export function permitIndexAttributes(permit: Permit): Record<string, string> {
     communeStatusPk: permitKeys.communeStatus(permit.commune.code, permit.status),
     filedSk,
     ...(permit.status === 'filed' && { openPk: permitKeys.open(), dueSk: `${new Date(permit.clock.dueAt).toISOString()}#${permit.id}` }),
+    ...(permit.status === 'deemed-approval-available' && {
+      overduePk: permitKeys.overdue(),
+      overdueSk: permitKeys.overdueFile(permit.commune.code, permit.procedure.code, permit.id),
+    }),
   };
 }
 

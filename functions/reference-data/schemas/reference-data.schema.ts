@@ -12,12 +12,14 @@ const year = decimalInteger({ min: 1900, max: 2200 });
 
 export const bilingualNameSchema = z.object({ ar: z.string(), fr: z.string() });
 
+const territorySchema = z.object({ code: z.string(), ar: z.string(), fr: z.string() });
+
 export const communeSchema = z.object({
   code: z.string(),
   names: bilingualNameSchema,
   kind: z.enum(['urban', 'rural']),
-  province: bilingualNameSchema,
-  region: bilingualNameSchema,
+  province: territorySchema,
+  region: territorySchema,
   civilStatusOffices: z.array(z.object({ code: z.string(), names: bilingualNameSchema })),
 });
 
