@@ -91,6 +91,9 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const today = clock.now();
   const stats = { commune: 'rabat', from: day(new Date(today.getTime() - 60 * 86_400_000)), to: day(today) };
   expectStatus('stats', await call('GET /v1/stats/permits', { query: stats, as: auditor }), 200);
+  const period = { from: stats.from, to: stats.to };
+  expectStatus('national stats', await call('GET /v1/stats/permits', { query: period, as: admin }), 200);
+  expectStatus('regional stats as CSV', await call('GET /v1/stats/permits', { query: { ...period, region: 'rabat-sale-kenitra', format: 'csv' }, as: auditor }), 200);
 
   // Civil status: births in two offices, reads, the national search, a register page, a marginal note.
   const register = `R-${round}`;

@@ -16,7 +16,7 @@ export interface PermitStatsQuery {
   readonly to: string;
 }
 
-/** Figures above the commune read every commune's days of the period: a year at most keeps that read bounded. */
+/** Figures above the commune read every commune's days of the period (and of the year before): a year at most keeps that read bounded. */
 export const LONGEST_PERIOD_DAYS = 366;
 
 const FIGURES_OF_ANY_AREA: readonly string[] = ['admin', 'auditor'];
@@ -32,7 +32,7 @@ function requireFiguresReader(principal: Principal, level: ScopeLevel, commune: 
   });
 }
 
-function checkPeriod(query: PermitStatsQuery): void {
+function checkPeriod(query: PermitStatsQuery, level: ScopeLevel): void {
   const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
   if (days < 1) {
     throw new ValidationFailedError(
@@ -40,12 +40,12 @@ function checkPeriod(query: PermitStatsQuery): void {
       { fieldIssues: [{ pointer: '/query/to', code: 'too_small', detail: 'to must not be before from' }] },
     );
   }
-  if (days > LONGEST_PERIOD_DAYS) {
+  if (level !== 'commune' && days > LONGEST_PERIOD_DAYS) {
     throw new ValidationFailedError(
       {
-        ar: `لا تتجاوز الفترة ${LONGEST_PERIOD_DAYS} يوماً؛ اطلب الأرقام سنة بعد سنة`,
-        fr: `La période ne dépasse pas ${LONGEST_PERIOD_DAYS} jours ; demandez les chiffres année par année`,
-        en: `The period is at most ${LONGEST_PERIOD_DAYS} days; ask for the figures year by year`,
+        ar: `لا تتجاوز فترة الأرقام الإقليمية والجهوية والوطنية ${LONGEST_PERIOD_DAYS} يوماً؛ اطلبها سنة بعد سنة`,
+        fr: `Pour les chiffres provinciaux, régionaux et nationaux, la période ne dépasse pas ${LONGEST_PERIOD_DAYS} jours ; demandez-les année par année`,
+        en: `Provincial, regional and national figures cover at most ${LONGEST_PERIOD_DAYS} days; ask for them year by year`,
       },
       { fieldIssues: [{ pointer: '/query/to', code: 'too_big', detail: `at most ${LONGEST_PERIOD_DAYS} days after from` }] },
     );
@@ -103,7 +103,7 @@ function territorialAreas(territories: readonly CommuneTerritory[], level: 'nati
 export async function permitStats(repository: PermitsRepository, principal: Principal, query: PermitStatsQuery): Promise<PermitFigures> {
   const { level, code } = scopeOf(query);
   requireFiguresReader(principal, level, code);
-  checkPeriod(query);
+  checkPeriod(query, level);
   const period = { from: query.from, to: query.to };
   // One range covers both periods: the same dates a year earlier, and this one.
   const earliest = yearEarlier(period).from;
