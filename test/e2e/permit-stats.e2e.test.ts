@@ -9,14 +9,14 @@ const period = 'from=2026-01-01&to=2026-12-31';
 
 describe('GET /v1/stats/permits scopes', () => {
   it.each([
-    ['admin', ['admin'], undefined, ''],
-    ['auditor', ['auditor'], undefined, '&region=rabat-sale-kenitra'],
-    ['auditor', ['auditor'], undefined, '&province=skhirate-temara'],
-    ['admin', ['admin'], undefined, '&commune=casablanca'],
-    ['agent', ['agent'], 'rabat', '&commune=rabat'],
-    ['president', ['president'], 'rabat', '&commune=rabat'],
-    ['commission', ['commission'], 'rabat', '&commune=rabat'],
-  ] as const)('lets %s read %s', async (sub, roles, commune, scope) => {
+    ['admin', 'the national figures', ['admin'], undefined, ''],
+    ['auditor', 'a region', ['auditor'], undefined, '&region=rabat-sale-kenitra'],
+    ['auditor', 'a prefecture', ['auditor'], undefined, '&province=skhirate-temara'],
+    ['admin', 'any commune', ['admin'], undefined, '&commune=casablanca'],
+    ['agent', 'its commune', ['agent'], 'rabat', '&commune=rabat'],
+    ['president', 'its commune', ['president'], 'rabat', '&commune=rabat'],
+    ['commission', 'its commune', ['commission'], 'rabat', '&commune=rabat'],
+  ] as const)('lets a Rabat %s read %s', async (sub, _scopeName, roles, commune, scope) => {
     const reply = await request('GET', `/v1/stats/permits?${period}${scope}`, { token: await as(sub, [...roles], commune) });
 
     expect(reply.status).toBe(200);
