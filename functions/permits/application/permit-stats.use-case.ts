@@ -17,7 +17,7 @@ export interface PermitStatsQuery {
 }
 
 /** Figures above the commune read every commune's days of the period (and of the year before): a year at most keeps that read bounded. */
-export const LONGEST_PERIOD_DAYS = 366;
+const LONGEST_PERIOD_DAYS = 366;
 
 const FIGURES_OF_ANY_AREA: readonly string[] = ['admin', 'auditor'];
 

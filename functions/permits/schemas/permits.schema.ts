@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { bilingualNameSchema } from '../../reference-data/schemas/reference-data.schema.ts';
+import { SCOPE_LEVELS } from '../domain/permit-figures.ts';
 
 const TAGS = ['Permits'];
 const problem = PROBLEM_RESPONSE;
@@ -220,7 +221,7 @@ const changePercentSchema = z.object({
   lapsed: z.number().nullable(),
   deemedApprovalInvoked: z.number().nullable(),
 });
-const scopeLevelSchema = z.enum(['national', 'region', 'province', 'commune']);
+const scopeLevelSchema = z.enum(SCOPE_LEVELS);
 const figureRowSchema = countersSchema.extend({
   level: scopeLevelSchema,
   code: z.string().optional(),
