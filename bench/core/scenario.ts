@@ -47,7 +47,17 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('list procedures', await call('GET /v1/procedures'), 200);
   expectStatus('get procedure', await call('GET /v1/procedures/{code}', { params: { code: 'building-small' } }), 200);
   expectStatus('get holidays', await call('GET /v1/holidays', { query: { year: '2026' } }), 200);
-  const holidays = { holidays: [{ code: 'eid-al-fitr', date: '2026-03-20' }, { code: 'eid-al-fitr', date: '2026-03-21' }] };
+  const holidays = {
+    holidays: [
+      { code: 'eid-al-fitr', date: '2026-03-20' },
+      { code: 'eid-al-fitr', date: '2026-03-21' },
+      { code: 'eid-al-adha', date: '2026-05-27' },
+      { code: 'eid-al-adha', date: '2026-05-28' },
+      { code: 'hijri-new-year', date: '2026-06-16' },
+      { code: 'mawlid', date: '2026-08-25' },
+      { code: 'mawlid', date: '2026-08-26' },
+    ],
+  };
   expectStatus('confirm holidays', await call('PUT /v1/holidays/{year}', { params: { year: '2026' }, body: holidays, headers: { 'idempotency-key': key('holidays') }, as: admin }), 200);
   expectStatus('holiday history', await call('GET /v1/holidays/{year}/history', { params: { year: '2026' }, as: auditor }), 200);
 
@@ -89,6 +99,9 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const today = clock.now();
   const stats = { commune: 'rabat', from: day(new Date(today.getTime() - 60 * 86_400_000)), to: day(today) };
   expectStatus('stats', await call('GET /v1/stats/permits', { query: stats, as: auditor }), 200);
+  const period = { from: stats.from, to: stats.to };
+  expectStatus('national stats', await call('GET /v1/stats/permits', { query: period, as: admin }), 200);
+  expectStatus('regional stats as CSV', await call('GET /v1/stats/permits', { query: { ...period, region: 'rabat-sale-kenitra', format: 'csv' }, as: auditor }), 200);
 
   // Civil status: births in two offices, reads, the national search, a register page, a marginal note.
   const register = `R-${round}`;

@@ -1,14 +1,14 @@
 // What other contexts may read of reference data: procedures, communes and holiday dates, fetched with the
 // keys given here (so a caller can fold them into its own BatchGetItem) and read back into domain values.
-import { estimateMovableHolidays, holidaysOfYear, type FixedHolidayRule, type MovableHolidayDate } from './domain/holiday-calendar.ts';
-import type { Commune, OfficeOfCommune } from './domain/commune.ts';
+import { holidaysOfYear, movableHolidaysOfYear, type FixedHolidayRule, type MovableHolidaySet } from './domain/holiday-calendar.ts';
+import type { Commune, OfficeOfCommune, Territory } from './domain/commune.ts';
 import type { Procedure } from './domain/procedure.ts';
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../shared/aws/items.ts';
 import { REFERENCE_TABLE_ID, referenceKeys } from './adapters/reference-keys.ts';
 
 export { REFERENCE_TABLE_ID };
-export type { Commune, OfficeOfCommune, Procedure };
+export type { Commune, OfficeOfCommune, Procedure, Territory };
 
 export interface ReferenceRequest {
   readonly procedure?: string;
@@ -23,7 +23,7 @@ export interface ReferenceSnapshot {
   readonly procedure?: Procedure;
   readonly commune?: Commune;
   readonly office?: OfficeOfCommune;
-  /** `YYYY-MM-DD` public holidays of the requested years; movable ones estimated where no administrator confirmed them. */
+  /** `YYYY-MM-DD` public holidays of the requested years; movable ones estimated wherever no administrator confirmed them. */
   readonly holidays: ReadonlySet<string>;
 }
 
@@ -51,9 +51,8 @@ export function readReferenceSnapshot(items: readonly Record<string, unknown>[],
   const rules = (find(referenceKeys.fixedHolidayRules())?.rules ?? []) as FixedHolidayRule[];
   const holidays = new Set<string>();
   for (const year of request.years) {
-    const confirmed = find(referenceKeys.movableHolidays(year))?.dates as MovableHolidayDate[] | undefined;
-    const movable = confirmed ? { dates: confirmed, estimated: false } : { dates: estimateMovableHolidays(year), estimated: true };
-    for (const holiday of holidaysOfYear(year, rules, movable)) holidays.add(holiday.date);
+    const confirmed = find(referenceKeys.movableHolidays(year)) as MovableHolidaySet | undefined;
+    for (const holiday of holidaysOfYear(year, rules, movableHolidaysOfYear(year, confirmed))) holidays.add(holiday.date);
   }
   const procedure = request.procedure ? strip<Procedure>(find(referenceKeys.procedure(request.procedure))) : undefined;
   const commune = request.commune ? strip<Commune>(find(referenceKeys.commune(request.commune))) : undefined;
@@ -71,4 +70,31 @@ export async function loadReferenceSnapshot(client: DynamoDBDocumentClient, refe
     keys = output.UnprocessedKeys?.[referenceTable]?.Keys ?? [];
   }
   return readReferenceSnapshot(items, request);
+}
+
+/** A commune with the province and region it belongs to: the mapping figures are grouped by. */
+export type CommuneTerritory = Pick<Commune, 'code' | 'names' | 'province' | 'region'>;
+
+/**
+ * Every commune with its province and region, from the communes partition: one Query per MB read (Morocco's
+ * 1,500 communes fit in two), only the four attributes the mapping needs sent back.
+ */
+export async function loadCommuneTerritories(client: DynamoDBDocumentClient, referenceTable: string): Promise<CommuneTerritory[]> {
+  const territories: CommuneTerritory[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const output = await client.send(
+      new QueryCommand({
+        TableName: referenceTable,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': COMMUNES_PARTITION.pk },
+        ProjectionExpression: '#code, #names, #province, #region',
+        ExpressionAttributeNames: { '#code': 'code', '#names': 'names', '#province': 'province', '#region': 'region' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    territories.push(...((output.Items ?? []) as CommuneTerritory[]));
+    startKey = output.LastEvaluatedKey;
+  } while (startKey);
+  return territories;
 }

@@ -21,13 +21,24 @@ function portAnswers(endpoint: string): Promise<boolean> {
   });
 }
 
+/** Every movable holiday of 2032, 1 Muharram a day after its Umm al-Qura estimate. */
+const HOLIDAYS_2032 = [
+  { code: 'eid-al-fitr', date: '2032-01-14' },
+  { code: 'eid-al-fitr', date: '2032-01-15' },
+  { code: 'eid-al-adha', date: '2032-03-22' },
+  { code: 'eid-al-adha', date: '2032-03-23' },
+  { code: 'hijri-new-year', date: '2032-04-12' },
+  { code: 'mawlid', date: '2032-06-20' },
+  { code: 'mawlid', date: '2032-06-21' },
+];
+
 describe('platform lifecycle', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('keeps data, virtual time and running timers across a restart, stops everything on SIGTERM, and starts empty with --reset', async () => {
     const first = await startPlatformProcess({ dataDir, reset: true });
     const admin = await tokenFor({ sub: 'admin-lifecycle', roles: ['admin'] }, first.url);
-    await request('PUT', '/v1/holidays/2032', { baseUrl: first.url, token: admin, body: { holidays: [{ code: 'hijri-new-year', date: '2032-04-12' }] } });
+    await request('PUT', '/v1/holidays/2032', { baseUrl: first.url, token: admin, body: { holidays: HOLIDAYS_2032 } });
     await request('POST', '/_local/clock', { baseUrl: first.url, body: { advance: 'P30D' } });
     const citizen = await tokenFor({ sub: 'citizen-lifecycle', roles: ['citizen'] }, first.url);
     const permit = await request('POST', '/v1/permits', {

@@ -1,5 +1,6 @@
 // zod schemas and route contracts of the civil-status API.
 import * as z from 'zod';
+import { decimalInteger } from '../../shared/http/decimal-integer.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
@@ -141,11 +142,11 @@ export const searchActsRoute = defineRoute({
   access: ['registrar'],
   query: z.strictObject({
     name: safeName({ min: 2, max: 120 }),
-    birthYear: z.coerce.number().int().min(1900).max(2200).optional(),
+    birthYear: decimalInteger({ min: 1900, max: 2200 }).optional(),
     sex: z.enum(['F', 'M']).optional(),
     fatherName: safeName({ min: 2, max: 120 }).optional(),
     motherName: safeName({ min: 2, max: 120 }).optional(),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
+    limit: decimalInteger({ min: 1, max: 50 }).default(20),
   }),
   responses: {
     200: {
@@ -176,7 +177,7 @@ export const listOfficesRoute = defineRoute({
 });
 
 const registerId = safeIdentifier({ min: 3, max: 80 });
-const pageParams = z.strictObject({ registerId, page: z.coerce.number().int().min(1).max(99_999) });
+const pageParams = z.strictObject({ registerId, page: decimalInteger({ min: 1, max: 99_999 }) });
 
 const registerPageSchema = z.object({
   registerId: z.string(),

@@ -13,10 +13,19 @@ import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedIndexQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import type { Page } from '../../shared/http/pagination.ts';
-import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
+import {
+  loadCommuneTerritories,
+  loadReferenceSnapshot,
+  readReferenceSnapshot,
+  referenceKeysFor,
+  type CommuneTerritory,
+  type ReferenceRequest,
+  type ReferenceSnapshot,
+} from '../../reference-data/public.ts';
 import { applicantNotification, type ApplicantNotification } from '../domain/applicant-notification.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
-import type { DailyPermitStats, DocumentRead, PageRequest, PermitsRepository, StatsIncrement } from '../application/permits.ports.ts';
+import { COUNTERS, type Counters, type DayCounts, type OverdueFile } from '../domain/permit-figures.ts';
+import type { DocumentRead, PageRequest, PermitsRepository, StatsIncrement } from '../application/permits.ports.ts';
 import { PERMIT_INDEXES, permitIndexAttributes, permitKeys } from './permit-keys.ts';
 
 type Item = Record<string, unknown>;
@@ -26,6 +35,20 @@ const PERMIT_INDEX_ATTRIBUTES = Object.values(PERMIT_INDEXES).flatMap((index) =>
 
 const toPermit = (item: Item) => withoutKeys<Permit>(item, PERMIT_INDEX_ATTRIBUTES);
 const toEvent = (item: Item) => withoutKeys<PermitEvent>(item);
+
+/** A daily counter item read back: totals under the counter's name, each procedure's under `<counter>@<procedure>`. */
+function toDayCounts(item: Item): DayCounts {
+  const totals = Object.fromEntries(COUNTERS.map((counter) => [counter, Number(item[counter] ?? 0)])) as unknown as Counters;
+  const byProcedure: Record<string, Record<string, number>> = {};
+  for (const [name, value] of Object.entries(item)) {
+    const [counter, procedure] = name.split('@');
+    if (procedure && (COUNTERS as readonly string[]).includes(counter!)) {
+      byProcedure[procedure] ??= Object.fromEntries(COUNTERS.map((each) => [each, 0]));
+      byProcedure[procedure][counter!] = Number(value);
+    }
+  }
+  return { date: String(item.date), commune: String(item.commune), totals, byProcedure: byProcedure as Record<string, Counters> };
+}
 
 export class DynamoDbPermitsRepository implements PermitsRepository {
   constructor(
@@ -66,13 +89,27 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
   }
 
   private statsUpdates(stats: readonly StatsIncrement[]) {
+    const index = PERMIT_INDEXES.statsByDay;
     return stats.map((increment) => ({
       Update: {
         TableName: this.table,
         Key: permitKeys.statsDay(increment.commune, increment.date),
-        UpdateExpression: 'ADD #counter :one SET #date = :date',
-        ExpressionAttributeNames: { '#counter': increment.counter, '#date': 'date' },
-        ExpressionAttributeValues: { ':one': 1, ':date': increment.date },
+        UpdateExpression: 'ADD #counter :one, #procedureCounter :one SET #date = :date, #commune = :commune, #statsPk = :statsPk, #statsSk = :statsSk',
+        ExpressionAttributeNames: {
+          '#counter': increment.counter,
+          '#procedureCounter': permitKeys.procedureCounter(increment.counter, increment.procedure),
+          '#date': 'date',
+          '#commune': 'commune',
+          '#statsPk': index.partitionKey,
+          '#statsSk': index.sortKey,
+        },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':date': increment.date,
+          ':commune': increment.commune,
+          ':statsPk': permitKeys.statsOfEveryCommune(),
+          ':statsSk': permitKeys.statsOfEveryCommuneDay(increment.date, increment.commune),
+        },
       },
     }));
   }
@@ -222,55 +259,56 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     return (output.Items ?? []).map((item) => String(item.pk).slice('PERMIT#'.length));
   }
 
-  async dailyStats(commune: string, fromDate: string, toDate: string): Promise<DailyPermitStats[]> {
-    const days: DailyPermitStats[] = [];
+  /** Every page of a query, for the figures: they total a whole range, not a page of it. */
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
+    const items: Item[] = [];
     let startKey: Item | undefined;
     do {
-      const output = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': permitKeys.stats(commune),
-            ':from': permitKeys.statsDay(commune, fromDate).sk,
-            ':to': permitKeys.statsDay(commune, toDate).sk,
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of output.Items ?? []) {
-        days.push({
-          date: String(item.date),
-          filed: Number(item.filed ?? 0),
-          decidedInTime: Number(item.decidedInTime ?? 0),
-          lapsed: Number(item.lapsed ?? 0),
-          deemedApprovalInvoked: Number(item.deemedApprovalInvoked ?? 0),
-        });
-      }
+      const output = await this.client.send(new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: startKey }));
+      items.push(...(output.Items ?? []));
       startKey = output.LastEvaluatedKey;
     } while (startKey);
-    return days;
+    return items;
   }
 
-  async countByStatus(commune: string, status: PermitStatus): Promise<number> {
-    const index = PERMIT_INDEXES.byCommuneStatus;
-    let count = 0;
-    let startKey: Item | undefined;
-    do {
-      const output = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': index.partitionKey },
-          ExpressionAttributeValues: { ':pk': permitKeys.communeStatus(commune, status) },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += output.Count ?? 0;
-      startKey = output.LastEvaluatedKey;
-    } while (startKey);
-    return count;
+  async dailyStats(commune: string, fromDate: string, toDate: string): Promise<DayCounts[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': permitKeys.stats(commune),
+        ':from': permitKeys.statsDay(commune, fromDate).sk,
+        ':to': permitKeys.statsDay(commune, toDate).sk,
+      },
+    });
+    return items.map(toDayCounts);
+  }
+
+  async dailyStatsOfEveryCommune(fromDate: string, toDate: string): Promise<DayCounts[]> {
+    const index = PERMIT_INDEXES.statsByDay;
+    const items = await this.queryAll({
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+      ExpressionAttributeValues: { ':pk': permitKeys.statsOfEveryCommune(), ':from': fromDate, ':to': permitKeys.statsOfEveryCommuneDayEnd(toDate) },
+    });
+    return items.map(toDayCounts);
+  }
+
+  async overdueFiles(commune?: string): Promise<OverdueFile[]> {
+    const index = PERMIT_INDEXES.overdue;
+    const items = await this.queryAll({
+      IndexName: index.name,
+      KeyConditionExpression: commune ? '#pk = :pk AND begins_with(#sk, :commune)' : '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.partitionKey, ...(commune && { '#sk': index.sortKey }) },
+      ExpressionAttributeValues: { ':pk': permitKeys.overdue(), ...(commune && { ':commune': permitKeys.overdueOfCommune(commune) }) },
+    });
+    return items.map((item) => {
+      const [fileCommune = '', procedure = ''] = String(item[index.sortKey]).split('#');
+      return { commune: fileCommune, procedure };
+    });
+  }
+
+  communeTerritories(): Promise<CommuneTerritory[]> {
+    return loadCommuneTerritories(this.client, this.referenceTable);
   }
 }

@@ -3,14 +3,19 @@ import type { Permit, PermitStatus } from '../domain/permit.ts';
 
 export const PERMITS_TABLE_ID = 'permits';
 
-// Every index projects its keys only: its queries return permit keys (lists then read the permits, the sweep
-// checks each one afresh, the figures count), so a change writes an index only when its keys move.
+// The permit indexes project their keys only: their queries return permit keys (lists then read the permits,
+// the sweep checks each one afresh, the figures count), so a change writes an index only when its keys move.
+// The daily counters' index holds small counter items whose attributes are the figures: it projects them all.
 export const PERMIT_INDEXES = {
   byApplicant: { name: 'byApplicant', partitionKey: 'applicantPk', sortKey: 'filedSk', projection: 'keys-only' },
   byCommune: { name: 'byCommune', partitionKey: 'communePk', sortKey: 'filedSk', projection: 'keys-only' },
   byCommuneStatus: { name: 'byCommuneStatus', partitionKey: 'communeStatusPk', sortKey: 'filedSk', projection: 'keys-only' },
   /** Sparse: only permits whose clock runs, ordered by due instant, for the overdue sweep. */
   openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
+  /** Sparse: only daily counter items, every commune's in one partition by date, for figures above the commune. */
+  statsByDay: { name: 'statsByDay', partitionKey: 'statsPk', sortKey: 'statsSk', projection: 'all' },
+  /** Sparse: only permits overdue now (deemed approval available, not invoked), keys alone, by commune and procedure. */
+  overdue: { name: 'overdue', partitionKey: 'overduePk', sortKey: 'overdueSk', projection: 'keys-only' },
 } as const;
 
 export const permitKeys = {
@@ -25,6 +30,16 @@ export const permitKeys = {
   open: () => 'OPEN',
   statsDay: (commune: string, date: string) => ({ pk: `STATS#${commune}`, sk: `DAY#${date}` }),
   stats: (commune: string) => `STATS#${commune}`,
+  /** Index keys of a daily counter item: `<date>#<commune>` sorts every commune's days by date. */
+  statsOfEveryCommune: () => 'STATS',
+  statsOfEveryCommuneDay: (date: string, commune: string) => `${date}#${commune}`,
+  /** After every `<date>#<commune>` of the day: commune codes are lower-case letters, digits and dashes. */
+  statsOfEveryCommuneDayEnd: (date: string) => `${date}#~`,
+  overdue: () => 'OVERDUE',
+  overdueOfCommune: (commune: string) => `${commune}#`,
+  overdueFile: (commune: string, procedure: string, id: string) => `${commune}#${procedure}#${id}`,
+  /** Per-procedure counters sit next to the commune's totals in the same daily item. */
+  procedureCounter: (counter: string, procedure: string) => `${counter}@${procedure}`,
   inbox: (applicant: string) => `INBOX#${applicant}`,
   notification: (applicant: string, at: string, permitId: string, version: number) => ({
     pk: `INBOX#${applicant}`,
@@ -32,7 +47,7 @@ export const permitKeys = {
   }),
 } as const;
 
-/** The index attributes a permit item carries; the open-clock index only while its clock runs. */
+/** The index attributes a permit item carries; the open-clock index only while its clock runs, the overdue one only while overdue. */
 export function permitIndexAttributes(permit: Permit): Record<string, string> {
   const filedSk = `${permit.filedAt}#${permit.id}`;
   return {
@@ -41,6 +56,10 @@ export function permitIndexAttributes(permit: Permit): Record<string, string> {
     communeStatusPk: permitKeys.communeStatus(permit.commune.code, permit.status),
     filedSk,
     ...(permit.status === 'filed' && { openPk: permitKeys.open(), dueSk: `${new Date(permit.clock.dueAt).toISOString()}#${permit.id}` }),
+    ...(permit.status === 'deemed-approval-available' && {
+      overduePk: permitKeys.overdue(),
+      overdueSk: permitKeys.overdueFile(permit.commune.code, permit.procedure.code, permit.id),
+    }),
   };
 }
 

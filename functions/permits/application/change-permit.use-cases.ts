@@ -56,7 +56,7 @@ async function changePermit(
 }
 
 function counter(permit: Permit, now: Date, name: StatsIncrement['counter']): StatsIncrement {
-  return { commune: permit.commune.code, date: moroccanDate(now), counter: name };
+  return { commune: permit.commune.code, procedure: permit.procedure.code, date: moroccanDate(now), counter: name };
 }
 
 /**

@@ -63,7 +63,7 @@ export async function filePermitApplication(dependencies: PermitsWithWorkflow, r
     reference.holidays,
     now,
   );
-  await dependencies.repository.create(change, [{ commune: commune.code, date: today, counter: 'filed' }]);
+  await dependencies.repository.create(change, [{ commune: commune.code, procedure: change.permit.procedure.code, date: today, counter: 'filed' }]);
   await dependencies.workflow.watch(change.permit);
   return change.permit;
 }

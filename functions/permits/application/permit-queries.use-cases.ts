@@ -1,8 +1,8 @@
 // Reading permits: one permit with its clock as it stands now, lists for applicants and commune staff,
-// the append-only history, the applicant's documents (each read logged), and the figures the ministry reports.
+// the append-only history, and the applicant's documents (each read logged).
 import type { Principal } from '../../shared/auth/principal.ts';
 import { COMMUNE_STAFF_ROLES } from '../../shared/auth/roles.ts';
-import { ForbiddenError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { ForbiddenError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import { requireReader, requireStaffReader } from '../domain/permit-access.ts';
 import {
@@ -120,61 +120,4 @@ export async function permitDocumentReads(repository: PermitsRepository, id: str
 
 export function applicantNotifications(repository: PermitsRepository, principal: Principal, page: PageRequest) {
   return repository.notifications(principal.sub, page);
-}
-
-interface PeriodFigures {
-  readonly from: string;
-  readonly to: string;
-  readonly filed: number;
-  readonly decidedInTime: number;
-  /** Files whose deadline passed in silence: eligible for deemed approval. */
-  readonly lapsed: number;
-  readonly deemedApprovalInvoked: number;
-}
-
-export interface PermitStats extends PeriodFigures {
-  readonly commune: string;
-  /** Files past their legal deadline with no decision and deemed approval not yet invoked, now. */
-  readonly overdueNow: number;
-  readonly previousYear: PeriodFigures;
-  /** Change from the same period a year earlier, in percent; null where the earlier figure is zero. */
-  readonly changePercent: Record<'filed' | 'decidedInTime' | 'lapsed' | 'deemedApprovalInvoked', number | null>;
-}
-
-const COUNTERS = ['filed', 'decidedInTime', 'lapsed', 'deemedApprovalInvoked'] as const;
-
-function yearEarlier(date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  // 29 February a year earlier is 28 February.
-  const shifted = new Date(Date.UTC(year - 1, month - 1, Math.min(day, new Date(Date.UTC(year - 1, month, 0)).getUTCDate())));
-  return shifted.toISOString().slice(0, 10);
-}
-
-export async function permitStats(
-  repository: PermitsRepository,
-  principal: Principal,
-  query: { commune: string; from: string; to: string },
-): Promise<PermitStats> {
-  const allowed = principal.roles.includes('auditor') || (principal.commune === query.commune && principal.roles.some((role) => COMMUNE_STAFF_ROLES.includes(role)));
-  if (!allowed) throw new ForbiddenError(`Only the staff of commune ${query.commune} and auditors may read its figures`);
-  if (query.from > query.to) {
-    throw new ValidationFailedError('The period ends before it starts', { fieldIssues: [{ pointer: '/query/to', code: 'too_small', detail: 'to must not be before from' }] });
-  }
-  const previous = { from: yearEarlier(query.from), to: yearEarlier(query.to) };
-  // One query covers both periods: the year before and this one.
-  const [days, overdueNow] = await Promise.all([
-    repository.dailyStats(query.commune, previous.from, query.to),
-    repository.countByStatus(query.commune, 'deemed-approval-available'),
-  ]);
-  const sum = (from: string, to: string): PeriodFigures => {
-    const inPeriod = days.filter((day) => day.date >= from && day.date <= to);
-    const totals = Object.fromEntries(COUNTERS.map((counter) => [counter, inPeriod.reduce((total, day) => total + day[counter], 0)]));
-    return { from, to, ...(totals as Record<(typeof COUNTERS)[number], number>) };
-  };
-  const current = sum(query.from, query.to);
-  const earlier = sum(previous.from, previous.to);
-  const changePercent = Object.fromEntries(
-    COUNTERS.map((counter) => [counter, earlier[counter] === 0 ? null : Math.round(((current[counter] - earlier[counter]) / earlier[counter]) * 1000) / 10]),
-  ) as PermitStats['changePercent'];
-  return { commune: query.commune, ...current, overdueNow, previousYear: earlier, changePercent };
 }

@@ -1,28 +1,22 @@
 // The ports the permits use cases need: storage, reference data, the deadline workflow, identifiers, and where
 // applicants' documents are uploaded and staff read them.
 import type { Page } from '../../shared/http/pagination.ts';
-import type { ReferenceRequest, ReferenceSnapshot } from '../../reference-data/public.ts';
+import type { CommuneTerritory, ReferenceRequest, ReferenceSnapshot } from '../../reference-data/public.ts';
 import type { ApplicantNotification } from '../domain/applicant-notification.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
+import type { Counter, DayCounts, OverdueFile } from '../domain/permit-figures.ts';
 
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string;
 }
 
-/** Counters of a day, by the Moroccan date of the event. */
+/** Counters of a day, by the Moroccan date of the event, counted for the commune and for the procedure. */
 export interface StatsIncrement {
   readonly commune: string;
+  readonly procedure: string;
   readonly date: string;
-  readonly counter: 'filed' | 'decidedInTime' | 'lapsed' | 'deemedApprovalInvoked';
-}
-
-export interface DailyPermitStats {
-  readonly date: string;
-  readonly filed: number;
-  readonly decidedInTime: number;
-  readonly lapsed: number;
-  readonly deemedApprovalInvoked: number;
+  readonly counter: Counter;
 }
 
 export interface PermitsRepository {
@@ -39,8 +33,14 @@ export interface PermitsRepository {
   history(id: string, page: PageRequest): Promise<Page<PermitEvent>>;
   /** Ids of the permits whose clock runs and whose due instant is before `instant`, oldest due first. */
   openDueBefore(instant: Date, limit: number): Promise<string[]>;
-  dailyStats(commune: string, fromDate: string, toDate: string): Promise<DailyPermitStats[]>;
-  countByStatus(commune: string, status: PermitStatus): Promise<number>;
+  /** One commune's daily counters between two dates (inclusive). */
+  dailyStats(commune: string, fromDate: string, toDate: string): Promise<DayCounts[]>;
+  /** Every commune's daily counters between two dates (inclusive), for figures above the commune. */
+  dailyStatsOfEveryCommune(fromDate: string, toDate: string): Promise<DayCounts[]>;
+  /** Files overdue now, of one commune or of the whole country. */
+  overdueFiles(commune?: string): Promise<OverdueFile[]>;
+  /** Every commune with its province and region, from the reference data. */
+  communeTerritories(): Promise<CommuneTerritory[]>;
   /** Records that someone was handed a link to read a document of the permit. */
   recordDocumentRead(read: DocumentRead): Promise<void>;
   /** Who was handed a link to which document of the permit, newest first. */

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { bilingualNameSchema } from '../../reference-data/schemas/reference-data.schema.ts';
+import { SCOPE_LEVELS } from '../domain/permit-figures.ts';
 
 const TAGS = ['Permits'];
 const problem = PROBLEM_RESPONSE;
@@ -303,19 +304,58 @@ export const invokeDeemedApprovalRoute = defineRoute({
   responses: permitResponses,
 });
 
+const countersSchema = z.object({ filed: z.number().int(), decidedInTime: z.number().int(), lapsed: z.number().int(), deemedApprovalInvoked: z.number().int() });
+const changePercentSchema = z.object({
+  filed: z.number().nullable(),
+  decidedInTime: z.number().nullable(),
+  lapsed: z.number().nullable(),
+  deemedApprovalInvoked: z.number().nullable(),
+});
+const scopeLevelSchema = z.enum(SCOPE_LEVELS);
+const figureRowSchema = countersSchema.extend({
+  level: scopeLevelSchema,
+  code: z.string().optional(),
+  names: bilingualNameSchema.optional(),
+  procedure: z.string().optional(),
+  overdueNow: z.number().int(),
+  previousYear: countersSchema,
+  changePercent: changePercentSchema,
+});
+
+export const permitFiguresSchema = countersSchema.extend({
+  scope: z.object({ level: scopeLevelSchema, code: z.string().optional(), names: bilingualNameSchema.optional() }),
+  commune: z.string().optional().describe('The commune, at the commune level'),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  overdueNow: z.number().int(),
+  previousYear: countersSchema.extend({ from: z.iso.date(), to: z.iso.date() }),
+  changePercent: changePercentSchema,
+  byProcedure: z.array(figureRowSchema),
+  breakdown: z.array(figureRowSchema).describe('Regions of the country, provinces of a region, communes of a province'),
+});
+
 export const permitStatsRoute = defineRoute({
   operationId: 'permitStats',
   method: 'GET',
   path: '/v1/stats/permits',
-  summary: 'Files filed, decided in time, lapsed, deemed approval invoked and overdue now, against the same period a year earlier',
+  summary:
+    'Files filed, decided in time, lapsed, deemed approval invoked and overdue now, against the same period a year earlier; for a commune (its staff; admin, auditor), a province or region (`province=`, `region=`) or the country (neither; admin, auditor); by procedure and one level down. CSV with `format=csv` or `Accept: text/csv`',
   tags: TAGS,
-  access: ['agent', 'commission', 'president', 'auditor'],
-  query: z.strictObject({ commune: code, from: z.iso.date(), to: z.iso.date() }),
+  access: ['agent', 'commission', 'president', 'admin', 'auditor'],
+  query: z.strictObject({
+    commune: code.optional(),
+    province: code.optional(),
+    region: code.optional(),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    format: z.enum(['json', 'csv']).optional().describe('Overrides the Accept header'),
+  }),
   responses: {
-    200: { description: 'The figures of the period and of the same period a year earlier', schema: z.record(z.string(), z.unknown()) },
+    200: { description: 'The figures of the period and of the same period a year earlier (JSON; or text/csv, one row per line of figures)', schema: permitFiguresSchema },
     400: problem,
     401: problem,
     403: problem,
+    404: problem,
   },
 });
 

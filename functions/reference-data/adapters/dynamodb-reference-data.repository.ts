@@ -101,7 +101,15 @@ export class DynamoDbReferenceDataRepository implements ReferenceDataRepository 
           },
         },
       ],
-      (cancellation) => new ConflictError(`The holidays of ${record.year} were changed by someone else; reload and try again`, { cause: cancellation }),
+      (cancellation) =>
+        new ConflictError(
+          {
+            ar: `عدّل شخص آخر أعياد سنة ${record.year} في الوقت نفسه: أعد تحميلها ثم أعد المحاولة`,
+            fr: `Quelqu'un d'autre a modifié les fêtes de ${record.year} au même moment : rechargez-les puis réessayez`,
+            en: `The holidays of ${record.year} were changed by someone else; reload and try again`,
+          },
+          { cause: cancellation },
+        ),
     );
   }
 

@@ -15,8 +15,11 @@ export const referenceKeys = {
     pk: `HOLIDAYS#${year}#HISTORY`,
     sk: `V#${String(version).padStart(6, '0')}`,
   }),
-  /** Names the seed's version: a seed that adds items (offices, in version 2) runs again over an older one. */
-  seedMarker: () => ({ pk: 'META', sk: 'SEED#2' }),
+  /**
+   * Names the seed's version: a seed that adds items or attributes (offices in version 2, province and
+   * region codes in version 3) runs again over an older one.
+   */
+  seedMarker: () => ({ pk: 'META', sk: 'SEED#3' }),
 } as const;
 
 export const REFERENCE_KEY_ATTRIBUTES = ['pk', 'sk'] as const;

@@ -11,7 +11,9 @@ export function listCommunes(repository: ReferenceDataRepository, page: PageRequ
 
 export async function getCommune(repository: ReferenceDataRepository, code: string): Promise<Commune> {
   const commune = await repository.getCommune(code);
-  if (!commune) throw new NotFoundError(`No commune has the code ${code}`);
+  if (!commune) {
+    throw new NotFoundError({ ar: `لا توجد جماعة بالرمز ${code}`, fr: `Aucune commune n'a le code ${code}`, en: `No commune has the code ${code}` });
+  }
   return commune;
 }
 
@@ -21,6 +23,8 @@ export function listProcedures(repository: ReferenceDataRepository, page: PageRe
 
 export async function getProcedure(repository: ReferenceDataRepository, code: string): Promise<Procedure> {
   const procedure = await repository.getProcedure(code);
-  if (!procedure) throw new NotFoundError(`No procedure has the code ${code}`);
+  if (!procedure) {
+    throw new NotFoundError({ ar: `لا يوجد إجراء بالرمز ${code}`, fr: `Aucune procédure n'a le code ${code}`, en: `No procedure has the code ${code}` });
+  }
   return procedure;
 }

@@ -1,7 +1,7 @@
 // The port the reference-data use cases need from storage.
 import type { Page } from '../../shared/http/pagination.ts';
 import type { Commune } from '../domain/commune.ts';
-import type { FixedHolidayRule, MovableHolidayDate } from '../domain/holiday-calendar.ts';
+import type { FixedHolidayRule, MovableHolidayCode, MovableHolidayDate } from '../domain/holiday-calendar.ts';
 import type { Procedure } from '../domain/procedure.ts';
 
 export interface PageRequest {
@@ -12,6 +12,8 @@ export interface PageRequest {
 export interface MovableHolidaysRecord {
   readonly year: number;
   readonly dates: readonly MovableHolidayDate[];
+  /** Holidays estimated next to New Year that the administrator said moved into the neighbouring year. */
+  readonly movedToNeighbouringYear?: readonly MovableHolidayCode[];
   readonly version: number;
   readonly updatedAt: string;
   readonly updatedBy: string;

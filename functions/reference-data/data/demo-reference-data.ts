@@ -4,14 +4,14 @@ import type { FixedHolidayRule } from '../domain/holiday-calendar.ts';
 import type { Commune } from '../domain/commune.ts';
 import type { Procedure } from '../domain/procedure.ts';
 
-const RABAT_SALE_KENITRA = { ar: 'جهة الرباط سلا القنيطرة', fr: 'Rabat-Salé-Kénitra' };
+const RABAT_SALE_KENITRA = { code: 'rabat-sale-kenitra', ar: 'جهة الرباط سلا القنيطرة', fr: 'Rabat-Salé-Kénitra' };
 
 export const DEMO_COMMUNES: readonly Commune[] = [
   {
     code: 'rabat',
     names: { ar: 'الرباط', fr: 'Rabat' },
     kind: 'urban',
-    province: { ar: 'عمالة الرباط', fr: 'Préfecture de Rabat' },
+    province: { code: 'rabat', ar: 'عمالة الرباط', fr: 'Préfecture de Rabat' },
     region: RABAT_SALE_KENITRA,
     civilStatusOffices: [
       { code: 'RBT-HASSAN', names: { ar: 'مكتب الحالة المدنية حسان', fr: "Bureau d'état civil Hassan" } },
@@ -22,7 +22,7 @@ export const DEMO_COMMUNES: readonly Commune[] = [
     code: 'tamesna',
     names: { ar: 'تامسنا', fr: 'Tamesna' },
     kind: 'rural',
-    province: { ar: 'عمالة الصخيرات تمارة', fr: 'Préfecture de Skhirate-Témara' },
+    province: { code: 'skhirate-temara', ar: 'عمالة الصخيرات تمارة', fr: 'Préfecture de Skhirate-Témara' },
     region: RABAT_SALE_KENITRA,
     civilStatusOffices: [{ code: 'TMS-TAMESNA', names: { ar: 'مكتب الحالة المدنية تامسنا', fr: "Bureau d'état civil Tamesna" } }],
   },
@@ -30,8 +30,8 @@ export const DEMO_COMMUNES: readonly Commune[] = [
     code: 'casablanca',
     names: { ar: 'الدار البيضاء', fr: 'Casablanca' },
     kind: 'urban',
-    province: { ar: 'عمالة الدار البيضاء أنفا', fr: "Préfecture de Casablanca-Anfa" },
-    region: { ar: 'جهة الدار البيضاء سطات', fr: 'Casablanca-Settat' },
+    province: { code: 'casablanca-anfa', ar: 'عمالة الدار البيضاء أنفا', fr: "Préfecture de Casablanca-Anfa" },
+    region: { code: 'casablanca-settat', ar: 'جهة الدار البيضاء سطات', fr: 'Casablanca-Settat' },
     civilStatusOffices: [
       { code: 'CASA-ANFA', names: { ar: 'مكتب الحالة المدنية أنفا', fr: "Bureau d'état civil Anfa" } },
       { code: 'CASA-MAARIF', names: { ar: 'مكتب الحالة المدنية المعاريف', fr: "Bureau d'état civil Maârif" } },
@@ -41,40 +41,40 @@ export const DEMO_COMMUNES: readonly Commune[] = [
     code: 'fes',
     names: { ar: 'فاس', fr: 'Fès' },
     kind: 'urban',
-    province: { ar: 'عمالة فاس', fr: 'Préfecture de Fès' },
-    region: { ar: 'جهة فاس مكناس', fr: 'Fès-Meknès' },
+    province: { code: 'fes', ar: 'عمالة فاس', fr: 'Préfecture de Fès' },
+    region: { code: 'fes-meknes', ar: 'جهة فاس مكناس', fr: 'Fès-Meknès' },
     civilStatusOffices: [{ code: 'FES-AGDAL', names: { ar: 'مكتب الحالة المدنية أكدال', fr: "Bureau d'état civil Agdal" } }],
   },
   {
     code: 'marrakech',
     names: { ar: 'مراكش', fr: 'Marrakech' },
     kind: 'urban',
-    province: { ar: 'عمالة مراكش', fr: 'Préfecture de Marrakech' },
-    region: { ar: 'جهة مراكش آسفي', fr: 'Marrakech-Safi' },
+    province: { code: 'marrakech', ar: 'عمالة مراكش', fr: 'Préfecture de Marrakech' },
+    region: { code: 'marrakech-safi', ar: 'جهة مراكش آسفي', fr: 'Marrakech-Safi' },
     civilStatusOffices: [{ code: 'MRK-GUELIZ', names: { ar: 'مكتب الحالة المدنية جليز', fr: "Bureau d'état civil Guéliz" } }],
   },
   {
     code: 'tanger',
     names: { ar: 'طنجة', fr: 'Tanger' },
     kind: 'urban',
-    province: { ar: 'عمالة طنجة أصيلة', fr: 'Préfecture de Tanger-Assilah' },
-    region: { ar: 'جهة طنجة تطوان الحسيمة', fr: 'Tanger-Tétouan-Al Hoceïma' },
+    province: { code: 'tanger-assilah', ar: 'عمالة طنجة أصيلة', fr: 'Préfecture de Tanger-Assilah' },
+    region: { code: 'tanger-tetouan-al-hoceima', ar: 'جهة طنجة تطوان الحسيمة', fr: 'Tanger-Tétouan-Al Hoceïma' },
     civilStatusOffices: [{ code: 'TNG-MEDINA', names: { ar: 'مكتب الحالة المدنية طنجة المدينة', fr: "Bureau d'état civil Tanger-Médina" } }],
   },
   {
     code: 'agadir',
     names: { ar: 'أكادير', fr: 'Agadir' },
     kind: 'urban',
-    province: { ar: 'عمالة أكادير إداوتنان', fr: 'Préfecture d’Agadir Ida-Outanane' },
-    region: { ar: 'جهة سوس ماسة', fr: 'Souss-Massa' },
+    province: { code: 'agadir-ida-outanane', ar: 'عمالة أكادير إداوتنان', fr: 'Préfecture d’Agadir Ida-Outanane' },
+    region: { code: 'souss-massa', ar: 'جهة سوس ماسة', fr: 'Souss-Massa' },
     civilStatusOffices: [{ code: 'AGA-AGADIR', names: { ar: 'مكتب الحالة المدنية أكادير', fr: "Bureau d'état civil Agadir" } }],
   },
   {
     code: 'oujda',
     names: { ar: 'وجدة', fr: 'Oujda' },
     kind: 'urban',
-    province: { ar: 'عمالة وجدة أنكاد', fr: "Préfecture d'Oujda-Angad" },
-    region: { ar: 'جهة الشرق', fr: "L'Oriental" },
+    province: { code: 'oujda-angad', ar: 'عمالة وجدة أنكاد', fr: "Préfecture d'Oujda-Angad" },
+    region: { code: 'oriental', ar: 'جهة الشرق', fr: "L'Oriental" },
     civilStatusOffices: [{ code: 'OUJ-OUJDA', names: { ar: 'مكتب الحالة المدنية وجدة', fr: "Bureau d'état civil Oujda" } }],
   },
 ];

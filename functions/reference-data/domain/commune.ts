@@ -6,12 +6,17 @@ export interface CivilStatusOffice {
   readonly names: BilingualName;
 }
 
+/** A province (or prefecture) or a region: the levels above the commune, with a code for figures and filters. */
+export interface Territory extends BilingualName {
+  readonly code: string;
+}
+
 export interface Commune {
   readonly code: string;
   readonly names: BilingualName;
   readonly kind: 'urban' | 'rural';
-  readonly province: BilingualName;
-  readonly region: BilingualName;
+  readonly province: Territory;
+  readonly region: Territory;
   readonly civilStatusOffices: readonly CivilStatusOffice[];
 }
 

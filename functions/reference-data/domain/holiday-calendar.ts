@@ -38,6 +38,8 @@ export interface Holiday {
   readonly estimated: boolean;
 }
 
+const DAY_MS = 86_400_000;
+
 function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -60,13 +62,18 @@ function hijriMonthAndDay(date: Date): { month: number; day: number } {
   return { month: read('month'), day: read('day') };
 }
 
+/** Every read of a confirmed year compares it with the estimate: a year's 365 ICU conversions are done once. */
+const estimatesByYear = new Map<number, readonly MovableHolidayDate[]>();
+
 /**
  * The Umm al-Qura dates of the movable holidays falling in a Gregorian year. Morocco fixes them by moon
  * sighting, which can differ by a day, so these are only estimates until an administrator confirms them.
  */
-export function estimateMovableHolidays(year: number): MovableHolidayDate[] {
+export function estimateMovableHolidays(year: number): readonly MovableHolidayDate[] {
+  const known = estimatesByYear.get(year);
+  if (known) return known;
   const estimates: MovableHolidayDate[] = [];
-  for (let time = Date.UTC(year, 0, 1); time < Date.UTC(year + 1, 0, 1); time += 86_400_000) {
+  for (let time = Date.UTC(year, 0, 1); time < Date.UTC(year + 1, 0, 1); time += DAY_MS) {
     const day = new Date(time);
     const hijri = hijriMonthAndDay(day);
     for (const code of MOVABLE_HOLIDAY_CODES) {
@@ -76,20 +83,111 @@ export function estimateMovableHolidays(year: number): MovableHolidayDate[] {
       }
     }
   }
+  estimatesByYear.set(year, estimates);
   return estimates;
 }
 
-export function holidaysOfYear(
-  year: number,
-  rules: readonly FixedHolidayRule[],
-  movable: { readonly dates: readonly MovableHolidayDate[]; readonly estimated: boolean },
-): Holiday[] {
+/** One holiday's consecutive days (one or two), as an announcement or an estimate gives them. */
+export interface MovableHolidayOccurrence {
+  readonly code: MovableHolidayCode;
+  /** `YYYY-MM-DD`, consecutive, in order. */
+  readonly dates: readonly string[];
+}
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/** Groups dates into occurrences: the consecutive days of each holiday. */
+export function occurrencesOf(dates: readonly MovableHolidayDate[]): MovableHolidayOccurrence[] {
+  const occurrences: { code: MovableHolidayCode; dates: string[] }[] = [];
+  for (const code of MOVABLE_HOLIDAY_CODES) {
+    const days = dates.filter((entry) => entry.code === code).map((entry) => entry.date).sort();
+    for (const date of days) {
+      const last = occurrences.at(-1);
+      if (last?.code === code && dayNumber(date) - dayNumber(last.dates.at(-1)!) === 1) last.dates.push(date);
+      else occurrences.push({ code, dates: [date] });
+    }
+  }
+  return occurrences;
+}
+
+/**
+ * How far moon sighting may move a holiday from its Umm al-Qura estimate, in days. An estimate this close to
+ * New Year may have moved into the neighbouring year: the administrator then says so, holiday by holiday.
+ */
+export const SIGHTING_MARGIN_DAYS = 3;
+
+/** A year's movable holidays as an administrator sets them. */
+export interface MovableHolidaySet {
+  readonly dates: readonly MovableHolidayDate[];
+  /** Holidays estimated near New Year that moon sighting put in the neighbouring year: left out on purpose. */
+  readonly movedToNeighbouringYear?: readonly MovableHolidayCode[];
+}
+
+function daysApart(a: MovableHolidayOccurrence, b: MovableHolidayOccurrence): number {
+  return Math.abs(dayNumber(a.dates[0]!) - dayNumber(b.dates[0]!));
+}
+
+export function nearNewYear(year: number, occurrence: MovableHolidayOccurrence): boolean {
+  const first = dayNumber(occurrence.dates[0]!);
+  const last = dayNumber(occurrence.dates.at(-1)!);
+  return first - dayNumber(`${year}-01-01`) < SIGHTING_MARGIN_DAYS || dayNumber(`${year}-12-31`) - last < SIGHTING_MARGIN_DAYS;
+}
+
+export function estimatedOccurrences(year: number): MovableHolidayOccurrence[] {
+  return occurrencesOf(estimateMovableHolidays(year));
+}
+
+/** The estimated occurrences of the year that the set leaves out without saying so: it is complete when there are none. */
+export function missingOccurrences(year: number, set: MovableHolidaySet): MovableHolidayOccurrence[] {
+  const given = occurrencesOf(set.dates);
+  const moved = new Set(set.movedToNeighbouringYear ?? []);
+  return estimatedOccurrences(year).filter(
+    (estimate) =>
+      !(moved.has(estimate.code) && nearNewYear(year, estimate)) &&
+      !given.some((occurrence) => occurrence.code === estimate.code && daysApart(occurrence, estimate) <= SIGHTING_MARGIN_DAYS),
+  );
+}
+
+/** Given occurrences that no estimate of the year comes near: a wrong month or year, or a holiday given twice. */
+export function unexpectedOccurrences(year: number, dates: readonly MovableHolidayDate[]): MovableHolidayOccurrence[] {
+  const estimates = estimatedOccurrences(year);
+  return occurrencesOf(dates).filter(
+    (occurrence) =>
+      !nearNewYear(year, occurrence) &&
+      !estimates.some((estimate) => estimate.code === occurrence.code && daysApart(occurrence, estimate) <= SIGHTING_MARGIN_DAYS),
+  );
+}
+
+export interface MovableHolidaysOfYear {
+  readonly dates: readonly (MovableHolidayDate & { readonly estimated: boolean })[];
+  /** True when an administrator confirmed every movable holiday of the year. */
+  readonly confirmed: boolean;
+}
+
+/**
+ * The movable holidays a year counts: the confirmed dates, and the estimate of any holiday they leave out,
+ * so no holiday vanishes from the working-day count (a year saved incomplete before the check existed
+ * still counts its missing holidays, marked estimated).
+ */
+export function movableHolidaysOfYear(year: number, confirmed: MovableHolidaySet | undefined): MovableHolidaysOfYear {
+  if (!confirmed) return { dates: estimateMovableHolidays(year).map((entry) => ({ ...entry, estimated: true })), confirmed: false };
+  const missing = missingOccurrences(year, confirmed);
+  return {
+    dates: [
+      ...confirmed.dates.map((entry) => ({ ...entry, estimated: false })),
+      ...missing.flatMap((occurrence) => occurrence.dates.map((date) => ({ code: occurrence.code, date, estimated: true }))),
+    ],
+    confirmed: missing.length === 0,
+  };
+}
+
+export function holidaysOfYear(year: number, rules: readonly FixedHolidayRule[], movable: MovableHolidaysOfYear): Holiday[] {
   const movableHolidays: Holiday[] = movable.dates.map((entry) => ({
     date: entry.date,
     code: entry.code,
     names: MOVABLE_HOLIDAYS[entry.code].names,
     kind: 'movable',
-    estimated: movable.estimated,
+    estimated: entry.estimated,
   }));
   return [...fixedHolidaysOf(year, rules), ...movableHolidays].sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code));
 }

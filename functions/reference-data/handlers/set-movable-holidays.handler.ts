@@ -10,6 +10,7 @@ export const handler = httpHandler(setMovableHolidaysRoute, async ({ params, bod
   body: await setMovableHolidays(referenceDataRepository, {
     year: params.year,
     dates: body.holidays,
+    ...(body.movedToNeighbouringYear && { movedToNeighbouringYear: body.movedToNeighbouringYear }),
     ...(body.expectedVersion !== undefined && { expectedVersion: body.expectedVersion }),
     by: principal.sub,
     at: now(),

@@ -1,22 +1,25 @@
 // zod schemas and route contracts of the reference-data API.
 import * as z from 'zod';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+import { decimalInteger } from '../../shared/http/decimal-integer.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { MOVABLE_HOLIDAY_CODES } from '../domain/holiday-calendar.ts';
 
 const TAGS = ['Reference data'];
 const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
 const isoDate = z.iso.date();
-const year = z.coerce.number().int().min(1900).max(2200);
+const year = decimalInteger({ min: 1900, max: 2200 });
 
 export const bilingualNameSchema = z.object({ ar: z.string(), fr: z.string() });
+
+const territorySchema = z.object({ code: z.string(), ar: z.string(), fr: z.string() });
 
 export const communeSchema = z.object({
   code: z.string(),
   names: bilingualNameSchema,
   kind: z.enum(['urban', 'rural']),
-  province: bilingualNameSchema,
-  region: bilingualNameSchema,
+  province: territorySchema,
+  region: territorySchema,
   civilStatusOffices: z.array(z.object({ code: z.string(), names: bilingualNameSchema })),
 });
 
@@ -45,10 +48,15 @@ export const holidayCalendarSchema = z.object({
 });
 
 const movableHolidayDateSchema = z.strictObject({ code: z.enum(MOVABLE_HOLIDAY_CODES), date: isoDate });
+const movedToNeighbouringYearSchema = z
+  .array(z.enum(MOVABLE_HOLIDAY_CODES))
+  .max(MOVABLE_HOLIDAY_CODES.length)
+  .describe('Holidays estimated within 3 days of New Year that moon sighting put in the neighbouring year');
 
 export const movableHolidaysRecordSchema = z.object({
   year: z.number().int(),
   dates: z.array(movableHolidayDateSchema),
+  movedToNeighbouringYear: movedToNeighbouringYearSchema.optional(),
   version: z.number().int(),
   updatedAt: z.string(),
   updatedBy: z.string(),
@@ -116,13 +124,15 @@ export const setMovableHolidaysRoute = defineRoute({
   operationId: 'setMovableHolidays',
   method: 'PUT',
   path: '/v1/holidays/{year}',
-  summary: "Set a year's movable (Hijri) holidays as announced after moon sighting",
+  summary:
+    "Confirm a year's movable (Hijri) holidays as announced after moon sighting: every one of the year, each with all its days (1 Muharram 1 day; Mawlid, Eid al-Fitr and Eid al-Adha 2 days); an incomplete set is refused (400)",
   tags: TAGS,
   access: ['admin'],
   idempotent: true,
   params: z.strictObject({ year }),
   body: z.strictObject({
     holidays: z.array(movableHolidayDateSchema).max(20),
+    movedToNeighbouringYear: movedToNeighbouringYearSchema.optional(),
     expectedVersion: z.number().int().min(0).optional(),
   }),
   responses: {

@@ -2,9 +2,10 @@
 // The cursor is DynamoDB's LastEvaluatedKey, base64url-encoded and checked on the way back in.
 import * as z from 'zod';
 import { ValidationFailedError } from '../errors/domain-errors.ts';
+import { decimalInteger } from './decimal-integer.ts';
 
 export const paginationQuery = {
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: decimalInteger({ min: 1, max: 100 }).default(25),
   cursor: z.string().min(1).max(1024).optional(),
 };
 
@@ -24,7 +25,7 @@ export function encodeCursor(lastEvaluatedKey: Record<string, unknown> | undefin
 }
 
 function invalidCursor(): ValidationFailedError {
-  return new ValidationFailedError('Invalid pagination cursor', {
+  return new ValidationFailedError({ ar: 'مؤشر الصفحة غير صالح', fr: 'Curseur de pagination invalide', en: 'Invalid pagination cursor' }, {
     fieldIssues: [{ pointer: '/query/cursor', code: 'invalid_format', detail: 'Use the nextCursor of the previous page as it is' }],
   });
 }
