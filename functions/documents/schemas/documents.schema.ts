@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { checkedCivilId } from '../../civil-status/public.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+import { safeFreeText } from '../../shared/text/safe-text.ts';
 
 const TAGS = ['Documents'];
 const problem = PROBLEM_RESPONSE;
@@ -14,7 +15,7 @@ const documentId = z.strictObject({
     .string()
     .regex(/^(DOC-[0-9A-Z]{12}|(RCP|CDA)-[0-9A-Z][0-9A-Z-]{0,80})$/, 'a document number such as DOC-7K3M9Q2XW4HP, RCP-RABAT-2026-1A2B3C4D or CDA-RABAT-1A2B3C4D'),
 });
-const reason = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+const reason = z.strictObject({ reason: safeFreeText({ min: 3, max: 500 }) });
 
 const requestEvent = z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.record(z.string(), z.unknown()).optional() });
 

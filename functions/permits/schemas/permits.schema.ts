@@ -4,13 +4,17 @@ import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { bilingualNameSchema } from '../../reference-data/schemas/reference-data.schema.ts';
 import { SCOPE_LEVELS } from '../domain/permit-figures.ts';
+import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
 
 const TAGS = ['Permits'];
 const problem = PROBLEM_RESPONSE;
 const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
 const permitId = z.strictObject({ id: z.uuid() });
 const permitDocumentId = z.strictObject({ id: z.uuid(), documentId: z.uuid() });
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** A title, an address or a document's name: one line, no invisible or control character. */
+const line = (max: number) => safeName({ max });
+/** A note, a reason, a comment: line breaks allowed, no invisible or control character. */
+const text = (max: number) => safeFreeText({ max });
 
 export const PERMIT_STATUSES = ['filed', 'awaiting-documents', 'approved', 'rejected', 'deemed-approval-available', 'deemed-approved'] as const;
 
@@ -98,10 +102,10 @@ export const filePermitRoute = defineRoute({
     procedure: code,
     commune: code,
     project: z.strictObject({
-      title: text(200),
-      address: text(300),
+      title: line(200),
+      address: line(300),
       description: text(4000).optional(),
-      parcelReference: text(100).optional(),
+      parcelReference: safeIdentifier({ max: 100 }).optional(),
     }),
   }),
   responses: { 201: { description: 'The filed permit, with its receipt number and clock', schema: permitSchema }, 400: problem, 401: problem, 403: problem },
@@ -150,7 +154,7 @@ export const requestDocumentsRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: permitId,
-  body: z.strictObject({ documents: z.array(text(200)).min(1).max(20), note: text(2000) }),
+  body: z.strictObject({ documents: z.array(line(200)).min(1).max(20), note: text(2000) }),
   responses: permitResponses,
 });
 
@@ -167,7 +171,7 @@ export const provideDocumentsRoute = defineRoute({
     documents: z
       .array(
         z.strictObject({
-          name: text(200).describe('The requested document this file answers'),
+          name: line(200).describe('The requested document this file answers'),
           contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
           sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits'),
         }),
