@@ -106,7 +106,9 @@ function responseContent(status: number, response: ResponseContract) {
   const contentType = response.contentType ?? (status >= 400 ? PROBLEM_CONTENT_TYPE : JSON_CONTENT_TYPE);
   if (contentType === PROBLEM_CONTENT_TYPE) return problemContent(status);
   if (contentType === JSON_CONTENT_TYPE || contentType.endsWith('+json')) {
-    return response.schema ? { [contentType]: { schema: response.schema, ...(response.example !== undefined && { example: response.example }) } } : undefined;
+    // Without a schema, a JSON response has a body only when the contract names its content type (a 204 has none).
+    if (!response.schema) return response.contentType ? { [contentType]: { schema: { type: 'object' as const } } } : undefined;
+    return { [contentType]: { schema: response.schema, ...(response.example !== undefined && { example: response.example }) } };
   }
   // Binary or text bodies (PDF documents, the docs page and its script).
   return { [contentType]: { schema: response.schema ?? { type: 'string' as const, ...(contentType.startsWith('text/') ? {} : { format: 'binary' }) } } };
