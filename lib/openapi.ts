@@ -2,7 +2,7 @@
 // declares every status the shared HTTP chain can answer on it, derived from its contract, with the problem
 // document (RFC 9457) that comes with it.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROBLEM_TYPES, problemDocument, type ProblemCode } from '../functions/shared/errors/problem-types.ts';
 import { PROBLEM_RESPONSE, type AnyRouteContract, type ResponseContract } from '../functions/shared/http/route-contract.ts';
 import type { PlatformDescription } from '../functions/shared/service-description.ts';

@@ -1,6 +1,6 @@
 // Turns zod issues into problem+json field errors. The detail is written in the caller's language from the
 // issue's own fields (bounds, expected type, format, allowed values), never from zod's English message.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldIssue } from '../errors/domain-errors.ts';
 import type { Language, Localized } from '../i18n/language.ts';
 
