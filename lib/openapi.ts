@@ -215,6 +215,7 @@ export function openApiDocument(platform: PlatformDescription, serverUrl: string
     },
     servers: [{ url: serverUrl }],
     security: [{ [bearer.name]: [] }],
-    tags: [...tags].sort().map((name) => ({ name, ...(TAG_DESCRIPTIONS[name] && { description: TAG_DESCRIPTIONS[name] }) })),
+    // In the order of the platform's services: the sections of /docs, the documentation itself last.
+    tags: [...tags].map((name) => ({ name, ...(TAG_DESCRIPTIONS[name] && { description: TAG_DESCRIPTIONS[name] }) })),
   });
 }

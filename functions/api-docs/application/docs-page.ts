@@ -32,7 +32,7 @@ export function apiDocsPage(): string {
 </head>
 <body>
 <noscript>The machine-readable document is at <a href="${DOCUMENT_PATH}">${DOCUMENT_PATH}</a>.</noscript>
-<redoc spec-url="${DOCUMENT_PATH}" hide-hostname="true" sort-tags-alphabetically="true"></redoc>
+<redoc spec-url="${DOCUMENT_PATH}" hide-hostname="true"></redoc>
 <script src="${DOCS_SCRIPT_PATH}"></script>
 </body>
 </html>
