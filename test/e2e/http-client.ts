@@ -42,6 +42,20 @@ function pointerSegment(segment: string): string {
   return encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
 }
 
+/**
+ * The document with every object schema closed to the properties it lists: zod's objects strip unknown keys on
+ * input but say nothing of extra ones in a response, and a field a handler returns that the document does not
+ * name is a contract that drifted.
+ */
+function closedObjects(node: unknown, composed = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => closedObjects(item, composed));
+  if (typeof node !== 'object' || node === null) return node;
+  const entries = Object.entries(node).map(([key, value]) => [key, closedObjects(value, key === 'allOf')] as const);
+  const object = Object.fromEntries(entries) as Record<string, unknown>;
+  const open = typeof object.properties === 'object' && !('additionalProperties' in object) && !('patternProperties' in object) && !composed;
+  return open ? { ...object, additionalProperties: false } : object;
+}
+
 async function loadContract(baseUrl: string): Promise<Contract> {
   const response = await fetch(`${baseUrl}/openapi.json`);
   if (response.status !== 200) throw new Error(`GET /openapi.json answered ${response.status}`);
@@ -49,7 +63,7 @@ async function loadContract(baseUrl: string): Promise<Contract> {
   // OpenAPI 3.1 schemas are JSON Schema 2020-12; the document is one schema resource so that $refs resolve.
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
   addFormats.default(ajv);
-  ajv.addSchema(document, CONTRACT_ID);
+  ajv.addSchema(closedObjects(document) as object, CONTRACT_ID);
   const operations = Object.entries(document.paths).flatMap(([template, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({
       method: method.toUpperCase(),

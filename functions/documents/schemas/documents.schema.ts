@@ -17,6 +17,7 @@ const documentRequestSchema = z.object({
   id: z.string(),
   kind: z.enum(['birth-extract', 'birth-full-copy']),
   relationship: z.enum(['self', 'parent', 'child', 'spouse']),
+  requester: z.object({ sub: z.string(), civilId: z.string() }),
   delivery: z.enum(['digital', 'pickup']),
   actId: z.string(),
   office: z.string(),

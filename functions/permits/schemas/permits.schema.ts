@@ -35,7 +35,13 @@ const clockSchema = z.object({
 export const permitSchema = z.object({
   id: z.uuid(),
   receiptNumber: z.string(),
-  procedure: z.object({ code: z.string(), names: bilingualNameSchema, category: z.enum(['urbanism', 'economic']), deemedApproval: z.enum(['on-request', 'automatic', 'none']) }),
+  procedure: z.object({
+    code: z.string(),
+    names: bilingualNameSchema,
+    category: z.enum(['urbanism', 'economic']),
+    period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
+    deemedApproval: z.enum(['on-request', 'automatic', 'none']),
+  }),
   commune: z.object({ code: z.string(), names: bilingualNameSchema }),
   applicant: z.string(),
   project: z.object({ title: z.string(), address: z.string(), description: z.string().optional(), parcelReference: z.string().optional() }),
