@@ -53,6 +53,20 @@ export const actSchema = z.object({
   registeredAt: z.string(),
   version: z.number().int(),
   status: z.enum(['registered', 'annulled']),
+  notes: z
+    .array(
+      z.object({
+        noteId: z.string(),
+        kind: z.string(),
+        eventDate: z.string(),
+        text: z.object({ ar: z.string().optional(), fr: z.string().optional() }),
+        spouseCivilId: z.string().optional(),
+        sourceOffice: z.string(),
+        appliedAt: z.string(),
+      }),
+    )
+    .optional()
+    .describe('Marginal notes written on the act, oldest first'),
 });
 
 /** Why the act is read (Law 09-08): recorded in the access log with who read it. */

@@ -250,6 +250,7 @@ export const listNotificationsRoute = defineRoute({
         z.object({
           permitId: z.string(),
           receiptNumber: z.string(),
+          applicant: z.string(),
           type: z.enum(['documents-requested', 'decided', 'deadline-lapsed']),
           at: z.string(),
           message: bilingualNameSchema,
