@@ -107,7 +107,7 @@ export const actHistoryRoute = defineRoute({
   params: actId,
   query: z.strictObject(paginationQuery),
   responses: {
-    200: { description: 'A page of actions', schema: pageSchema(z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number() })) },
+    200: { description: 'A page of actions', schema: pageSchema(z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.record(z.string(), z.unknown()).optional() })) },
     400: problem,
     401: problem,
     403: problem,
