@@ -1,9 +1,157 @@
-// The OpenAPI 3.1 document of the platform, generated from the route contracts' zod schemas.
+// The OpenAPI 3.1 document of the platform, generated from the route contracts' zod schemas. Each operation
+// declares every status the shared HTTP chain can answer on it, derived from its contract, with the problem
+// document (RFC 9457) that comes with it.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import type { z } from 'zod';
+import * as z from 'zod';
+import { PROBLEM_TYPES, problemDocument, type ProblemCode } from '../functions/shared/errors/problem-types.ts';
+import { PROBLEM_RESPONSE, type AnyRouteContract, type ResponseContract } from '../functions/shared/http/route-contract.ts';
 import type { PlatformDescription } from '../functions/shared/service-description.ts';
 
 const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const JSON_CONTENT_TYPE = 'application/json';
+/** The format the HTTP chain checks an `Idempotency-Key` against (`functions/shared/http/http-handler.ts`). */
+export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9._:-]{8,128}$';
+
+const problemSchema = z
+  .object({
+    type: z.string().describe('URI of the problem type: `urn:raqmana:problem:<code>`'),
+    title: z.string().describe('Short summary of the problem type, in the language negotiated from Accept-Language'),
+    status: z.int().min(400).max(599).describe('The HTTP status code'),
+    code: z.enum(Object.keys(PROBLEM_TYPES) as [ProblemCode, ...ProblemCode[]]).describe('Stable code of the problem type, the same in every language'),
+    detail: z.string().optional().describe('What went wrong with this request, in the negotiated language (never shown for a 5xx)'),
+    instance: z.string().optional().describe('URI of this occurrence: `urn:raqmana:request:<correlation id>`'),
+    errors: z
+      .array(
+        z.object({
+          pointer: z.string().describe('JSON pointer into the request: `/body/project/title`, `/query/limit`, `/params/code`, `/headers/idempotency-key`'),
+          code: z.string().describe('Stable issue code: `required`, `invalid_type`, `too_big`, `too_small`, `invalid_format`, `invalid_value`, `unrecognized_keys`, ...'),
+          detail: z.string().describe('The issue in the negotiated language, with its bound, format or allowed values'),
+        }),
+      )
+      .optional()
+      .describe('One entry per invalid field'),
+  })
+  .describe('RFC 9457 problem details, with the stable `code` of the problem type and the invalid fields');
+
+/** API Gateway's own refusals in AWS (JWT authorizer, throttling), which no function answers. */
+const gatewayMessageSchema = z.object({ message: z.string() }).describe('Answered by API Gateway itself in AWS, before any function runs');
+
+/** A zod schema as a JSON Schema component (OpenAPI 3.1 schemas are JSON Schema 2020-12). */
+function componentSchema(schema: z.ZodType) {
+  const { $schema: _dialect, ...component } = z.toJSONSchema(schema, { target: 'draft-2020-12' });
+  return component as Record<string, unknown>;
+}
+
+function example(code: ProblemCode, detail: string, errors?: { pointer: string; code: string; detail: string }[]) {
+  return problemDocument(code, 'en', { detail, instance: 'urn:raqmana:request:5f0c6a52-8c1e-4b7d-9a43-0d6a7e2f9b11', ...(errors && { errors }) });
+}
+
+/** The statuses the shared chain answers, with when each one occurs and an example problem. */
+const CHAIN_RESPONSES = {
+  400: {
+    description: 'Invalid request: a path, query or body field fails its schema (each one named in `errors`), malformed JSON, a body on a route that takes none, or a malformed Idempotency-Key',
+    examples: {
+      en: example('validation-failed', 'Invalid body', [{ pointer: '/body/title', code: 'too_big', detail: 'Too long: at most 64 characters' }]),
+      fr: problemDocument('validation-failed', 'fr', { errors: [{ pointer: '/body/title', code: 'too_big', detail: 'Trop long : 64 caractères au plus' }] }),
+      ar: problemDocument('validation-failed', 'ar', { errors: [{ pointer: '/body/title', code: 'too_big', detail: 'طويل جدا: يجب ألا يتجاوز عدد الأحرف 64' }] }),
+    },
+  },
+  401: { description: 'No valid bearer token', examples: { en: example('authentication-required', 'A valid bearer token is required') } },
+  403: { description: 'The token carries none of the roles this route admits, or the caller may not act on this resource', examples: { en: example('forbidden', 'This route is open to: admin') } },
+  404: { description: 'No resource with this identifier', examples: { en: example('not-found', 'No such resource') } },
+  409: {
+    description: 'The state of the resource does not allow the operation, or a request with the same Idempotency-Key is still running',
+    examples: { en: example('request-in-progress', 'A request with this Idempotency-Key is still being processed') },
+  },
+  413: { description: 'The body is larger than the route accepts', examples: { en: example('payload-too-large', 'The body may not exceed 65536 bytes') } },
+  415: { description: 'The body is not sent as application/json', examples: { en: example('unsupported-media-type', 'Send the body as application/json') } },
+  422: {
+    description: 'The Idempotency-Key was already used for a request with another body',
+    examples: { en: example('idempotency-key-reused', 'This Idempotency-Key was used for a different request') },
+  },
+  429: { description: 'Too many requests on this route: retry after the number of seconds in Retry-After', examples: { en: example('too-many-requests', 'Retry in a second') } },
+  500: { description: 'Internal error; the detail is never shown', examples: { en: problemDocument('internal-error', 'en', { instance: 'urn:raqmana:request:5f0c6a52-8c1e-4b7d-9a43-0d6a7e2f9b11' }) } },
+} as const satisfies Record<number, { description: string; examples: Record<string, unknown> }>;
+
+type ChainStatus = keyof typeof CHAIN_RESPONSES;
+
+/** The statuses the chain can answer on a route, from what its contract declares. */
+export function chainStatuses(route: AnyRouteContract): ChainStatus[] {
+  const statuses: ChainStatus[] = [400, 500];
+  if (route.body) statuses.push(413, 415);
+  if (route.access !== 'public') statuses.push(401, 403);
+  if (route.params) statuses.push(404);
+  if (route.idempotent) statuses.push(409, 422);
+  if (route.throttle) statuses.push(429);
+  return statuses;
+}
+
+function isChainStatus(status: number): status is ChainStatus {
+  return Object.hasOwn(CHAIN_RESPONSES, status);
+}
+
+function problemContent(status: number) {
+  const problem = {
+    schema: { $ref: '#/components/schemas/Problem' },
+    ...(isChainStatus(status) && {
+      examples: Object.fromEntries(Object.entries(CHAIN_RESPONSES[status].examples).map(([language, value]) => [language, { summary: `Accept-Language: ${language}`, value }])),
+    }),
+  };
+  // In AWS, API Gateway refuses a bad token and throttles before any function runs, with a body of its own.
+  const byGateway = status === 401 || status === 429 ? { [JSON_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/GatewayMessage' } } } : {};
+  return { [PROBLEM_CONTENT_TYPE]: problem, ...byGateway };
+}
+
+function responseContent(status: number, response: ResponseContract) {
+  const contentType = response.contentType ?? (status >= 400 ? PROBLEM_CONTENT_TYPE : JSON_CONTENT_TYPE);
+  if (contentType === PROBLEM_CONTENT_TYPE) return problemContent(status);
+  if (contentType === JSON_CONTENT_TYPE || contentType.endsWith('+json')) {
+    // Without a schema, a JSON response has a body only when the contract names its content type (a 204 has none).
+    if (!response.schema) return response.contentType ? { [contentType]: { schema: { type: 'object' as const } } } : undefined;
+    return { [contentType]: { schema: response.schema, ...(response.example !== undefined && { example: response.example }) } };
+  }
+  // Binary or text bodies (PDF documents, the docs page and its script).
+  return { [contentType]: { schema: response.schema ?? { type: 'string' as const, ...(contentType.startsWith('text/') ? {} : { format: 'binary' }) } } };
+}
+
+function operationResponses(route: AnyRouteContract) {
+  const declared = new Map<number, ResponseContract>(Object.entries(route.responses).map(([status, response]) => [Number(status), response]));
+  for (const status of chainStatuses(route)) {
+    // The generic problem a contract declares gets the chain's description of when that status occurs.
+    if (!declared.has(status) || declared.get(status) === PROBLEM_RESPONSE) declared.set(status, { description: CHAIN_RESPONSES[status].description });
+  }
+  return Object.fromEntries(
+    [...declared.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, response]) => {
+        const content = responseContent(status, response);
+        return [String(status), { description: response.description, ...(content && { content }) }];
+      }),
+  );
+}
+
+function operationParameters(route: AnyRouteContract) {
+  return [
+    { $ref: '#/components/parameters/AcceptLanguage' },
+    ...(route.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+  ];
+}
+
+function operationDescription(route: AnyRouteContract): string {
+  const roles = route.access === 'public' ? 'Public: no token needed.' : `Roles: ${route.access.join(', ')}.`;
+  const idempotency = route.idempotent ? ' Send an `Idempotency-Key` header to make retries safe: a retry with the same key gets the first outcome.' : '';
+  const throttle = route.throttle ? ` Limited to ${route.throttle.ratePerSecond} requests a second across all callers (bursts of ${route.throttle.burst}).` : '';
+  return `${roles}${idempotency}${throttle}`;
+}
+
+/** What each tag of the route contracts groups, shown as the sections of /docs. */
+const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  'Reference data': 'Communes and their civil-status offices, the procedures catalogue with its legal periods, public holidays.',
+  Permits: 'Permit applications: filing, instruction, the statutory clock with suspensions and extension, decisions, deemed approval, receipts and certificates.',
+  'Civil status': 'Civil-status acts, civil identifiers, the national search in both scripts, access log, register pages, marginal notes between offices, historical imports.',
+  Documents: 'Birth extracts and full copies requested by citizens, reviewed by registrars, issued as signed bilingual PDFs that anyone verifies.',
+  'API documentation': 'This document and its rendering.',
+};
 
 export function openApiDocument(platform: PlatformDescription, serverUrl: string) {
   const registry = new OpenAPIRegistry();
@@ -13,32 +161,46 @@ export function openApiDocument(platform: PlatformDescription, serverUrl: string
     bearerFormat: 'JWT',
     description: 'Cognito ID token (locally: POST /_local/tokens). Roles come from the cognito:groups claim.',
   });
+  registry.registerComponent('schemas', 'Problem', componentSchema(problemSchema));
+  registry.registerComponent('schemas', 'GatewayMessage', componentSchema(gatewayMessageSchema));
+  registry.registerComponent('parameters', 'AcceptLanguage', {
+    name: 'Accept-Language',
+    in: 'header',
+    required: false,
+    description: 'Language of titles and details of problems, and of explanations: `ar`, `fr` or `en` (Arabic when none of them is asked for).',
+    schema: { type: 'string' },
+    example: 'fr',
+  });
+  registry.registerComponent('parameters', 'IdempotencyKey', {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description: 'A key of your choice, unique per operation you mean: a retry with the same key gets the first outcome; the same key with another body gets 422.',
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN, minLength: 8, maxLength: 128 },
+    example: 'holidays-2026-confirmed',
+  });
+
+  const tags = new Set<string>();
   for (const service of platform.services) {
     for (const fn of service.functions) {
       const route = fn.route;
       if (!route) continue;
-      const responses = Object.fromEntries(
-        Object.entries(route.responses).map(([status, response]) => {
-          const contentType = response.contentType ?? (Number(status) >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json');
-          return [status, { description: response.description, ...(response.schema && { content: { [contentType]: { schema: response.schema } } }) }];
-        }),
-      );
-      const roles = route.access === 'public' ? 'Public.' : `Roles: ${route.access.join(', ')}.`;
-      const idempotency = route.idempotent ? ' Send an `Idempotency-Key` header to make retries safe.' : '';
+      route.tags.forEach((tag) => tags.add(tag));
       registry.registerPath({
         operationId: route.operationId,
         method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete',
         path: route.path,
         summary: route.summary,
-        description: `${roles}${idempotency}`,
+        description: operationDescription(route),
         tags: [...route.tags],
-        ...(route.access === 'public' ? {} : { security: [{ [bearer.name]: [] }] }),
+        security: route.access === 'public' ? [] : [{ [bearer.name]: [] }],
+        parameters: operationParameters(route),
         request: {
           ...(route.params && { params: route.params as z.ZodObject }),
           ...(route.query && { query: route.query as z.ZodObject }),
-          ...(route.body && { body: { content: { 'application/json': { schema: route.body } } } }),
+          ...(route.body && { body: { required: true, content: { [JSON_CONTENT_TYPE]: { schema: route.body, ...(route.bodyExample !== undefined && { example: route.bodyExample }) } } } }),
         },
-        responses,
+        responses: operationResponses(route),
       });
     }
   }
@@ -47,8 +209,13 @@ export function openApiDocument(platform: PlatformDescription, serverUrl: string
     info: {
       title: 'Raqmana API',
       version: '1',
-      description: 'Digital services of Moroccan territorial collectivities. Errors are RFC 9457 problem documents, titled in the language of Accept-Language (ar, fr, en).',
+      description:
+        'Digital services of Moroccan territorial collectivities. Errors are RFC 9457 problem documents (`application/problem+json`) with a stable `code`, titled and detailed in the language of Accept-Language (ar, fr, en; Arabic by default).',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: serverUrl }],
+    security: [{ [bearer.name]: [] }],
+    // In the order of the platform's services: the sections of /docs, the documentation itself last.
+    tags: [...tags].map((name) => ({ name, ...(TAG_DESCRIPTIONS[name] && { description: TAG_DESCRIPTIONS[name] }) })),
   });
 }

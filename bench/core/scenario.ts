@@ -61,6 +61,11 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('confirm holidays', await call('PUT /v1/holidays/{year}', { params: { year: '2026' }, body: holidays, headers: { 'idempotency-key': key('holidays') }, as: admin }), 200);
   expectStatus('holiday history', await call('GET /v1/holidays/{year}/history', { params: { year: '2026' }, as: auditor }), 200);
 
+  // The API documentation: no DynamoDB, driven so that every route's cost is known.
+  expectStatus('openapi document', await call('GET /openapi.json'), 200);
+  expectStatus('docs page', await call('GET /docs'), 200);
+  expectStatus('docs script', await call('GET /docs/redoc.standalone.js'), 200);
+
   // A permit instructed and decided in time.
   const application = { procedure: 'building-small', commune: 'rabat', project: { title: 'Maison R+1', address: '12 rue Oued Ziz, Agdal' } };
   const filed = expectStatus('file permit', await call('POST /v1/permits', { body: application, headers: { 'idempotency-key': key('file-a') }, as: citizen }), 201);

@@ -45,7 +45,7 @@ export interface PlatformResponse {
   readonly contentType: string;
 }
 
-/** Routes of the local platform itself (/_local/*, /health, /openapi.json, /docs), never deployed. */
+/** Routes of the local platform itself (/_local/*, /health), never deployed. */
 export type PlatformRoute = (request: PlatformRequest) => Promise<PlatformResponse>;
 
 interface CompiledRoute extends GatewayRoute {

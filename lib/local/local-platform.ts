@@ -13,8 +13,6 @@ import { fieldIssues } from '../../functions/shared/http/field-issues.ts';
 import { negotiateLanguage, type Localized } from '../../functions/shared/i18n/language.ts';
 import { bucketEnvName, signingKeyEnvName, stateMachineEnvName, tableEnvName, type PlatformDescription } from '../../functions/shared/service-description.ts';
 import { useTimeSource } from '../../functions/shared/time/time-source.ts';
-import { openApiDocument } from '../openapi.ts';
-import { apiDocsPage } from './api-docs-page.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalGateway, type GatewayRoute, type LambdaHttpHandler, type PlatformRequest, type PlatformResponse, type PlatformRoute } from './local-gateway.ts';
 import { LocalIssuer, tokenRequestSchema } from './local-issuer.ts';
@@ -185,7 +183,6 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     stops.push(async () => scheduler.stop());
 
     const issuer = await LocalIssuer.open(join(dataDir, 'local-issuer-key.json'), LOCAL_ISSUER);
-    let gatewayUrl = '';
 
     const platformRoutes: Record<string, PlatformRoute> = {
       'POST /_local/tokens': async (request) => {
@@ -245,16 +242,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
         const healthy = Object.values(components).every((component) => component.status === 'ok');
         return json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', components });
       },
-      'GET /openapi.json': async () => json(200, openApiDocument(description, gatewayUrl)),
-      'GET /docs': async () => ({
-        status: 200,
-        body: apiDocsPage(openApiDocument(description, gatewayUrl)),
-        contentType: 'text/html; charset=utf-8',
-      }),
     };
 
     const gateway = await startLocalGateway({ port: options.port, routes, platformRoutes, issuer, timeSource: clock });
-    gatewayUrl = gateway.url;
     stops.push(() => gateway.close());
     return { url: gateway.url, clock, workflows, stop };
   } catch (error) {

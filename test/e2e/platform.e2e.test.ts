@@ -23,13 +23,6 @@ describe('the local platform', () => {
     for (const route of routes) expect(paths[route.path]?.[route.method.toLowerCase()], `${route.method} ${route.path}`).toBeDefined();
   });
 
-  it('renders the API documentation for people', async () => {
-    const page = await request('GET', '/docs');
-
-    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(page.text).toContain('/v1/holidays/{year}');
-  });
-
   it('answers an unknown route with a 404 problem in the caller language', async () => {
     const reply = await request('GET', '/v1/nowhere', { headers: { 'accept-language': 'en' } });
 

@@ -56,6 +56,20 @@ export const actSchema = z.object({
   registeredAt: z.string(),
   version: z.number().int(),
   status: z.enum(['registered', 'annulled']),
+  notes: z
+    .array(
+      z.object({
+        noteId: z.string(),
+        kind: z.string(),
+        eventDate: z.string(),
+        text: z.object({ ar: z.string().optional(), fr: z.string().optional() }),
+        spouseCivilId: z.string().optional(),
+        sourceOffice: z.string(),
+        appliedAt: z.string(),
+      }),
+    )
+    .optional()
+    .describe('Marginal notes written on the act, oldest first'),
 });
 
 /** Why the act is read (Law 09-08): recorded in the access log with who read it. */
@@ -96,7 +110,7 @@ export const actHistoryRoute = defineRoute({
   params: actId,
   query: z.strictObject(paginationQuery),
   responses: {
-    200: { description: 'A page of actions', schema: pageSchema(z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number() })) },
+    200: { description: 'A page of actions', schema: pageSchema(z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.record(z.string(), z.unknown()).optional() })) },
     400: problem,
     401: problem,
     403: problem,
@@ -114,7 +128,7 @@ export const actAccessLogRoute = defineRoute({
   params: actId,
   query: z.strictObject(paginationQuery),
   responses: {
-    200: { description: 'A page of reads', schema: pageSchema(z.object({ by: z.string(), role: z.string(), reason: z.string(), at: z.string() })) },
+    200: { description: 'A page of reads', schema: pageSchema(z.object({ actId: z.string(), requestId: z.string(), by: z.string(), role: z.string(), reason: z.string(), at: z.string() })) },
     400: problem,
     401: problem,
     403: problem,
@@ -151,7 +165,18 @@ export const searchActsRoute = defineRoute({
   responses: {
     200: {
       description: 'Candidates, best first, each with a score from 0 to 1',
-      schema: z.object({ candidates: z.array(z.object({ actId: z.string(), type: z.string(), office: z.string(), score: z.number(), person: z.record(z.string(), z.unknown()) })) }),
+      schema: z.object({
+        candidates: z.array(
+          z.object({
+            actId: z.string(),
+            type: z.string(),
+            office: z.string(),
+            legacy: z.object({ office: z.string(), year: z.number(), register: z.string(), number: z.number() }),
+            score: z.number(),
+            person: z.record(z.string(), z.unknown()),
+          }),
+        ),
+      }),
     },
     400: problem,
     401: problem,
@@ -187,6 +212,8 @@ const registerPageSchema = z.object({
   contentType: z.string(),
   acts: z.array(z.string()),
   status: z.enum(['awaiting-upload', 'stored']),
+  objectKey: z.string(),
+  declaredBy: z.string(),
   declaredAt: z.string(),
   storedAt: z.string().optional(),
   sizeBytes: z.number().optional(),
@@ -261,6 +288,7 @@ const noteSchema = z.object({
   status: z.enum(['in-transit', 'delivered', 'applied', 'dead-lettered']),
   deliveredAt: z.string().optional(),
   appliedAt: z.string().optional(),
+  appliedBy: z.string().optional(),
   deadLetteredAt: z.string().optional(),
 });
 

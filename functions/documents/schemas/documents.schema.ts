@@ -23,6 +23,7 @@ const documentRequestSchema = z.object({
   id: z.string(),
   kind: z.enum(['birth-extract', 'birth-full-copy']),
   relationship: z.enum(['self', 'parent', 'child', 'spouse']),
+  requester: z.object({ sub: z.string(), civilId: z.string() }),
   delivery: z.enum(['digital', 'pickup']),
   actId: z.string(),
   office: z.string(),
@@ -34,6 +35,7 @@ const documentRequestSchema = z.object({
   reviewReason: z.string().optional(),
   documentId: z.string().optional(),
   issuedAt: z.string().optional(),
+  decidedBy: z.string().optional(),
   rejectionReason: z.string().optional(),
   version: z.number(),
 });
@@ -182,7 +184,7 @@ export const documentEventsRoute = defineRoute({
   params: documentId,
   query: z.strictObject(paginationQuery),
   responses: {
-    200: { description: 'A page of events, oldest first', schema: pageSchema(z.object({ type: z.string(), at: z.string(), by: z.string(), outcome: z.string().optional() })) },
+    200: { description: 'A page of events, oldest first', schema: pageSchema(z.object({ documentId: z.string(), requestId: z.string().optional(), type: z.string(), at: z.string(), by: z.string(), outcome: z.string().optional() })) },
     400: problem,
     401: problem,
     403: problem,
@@ -230,7 +232,7 @@ export const jwksRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   responses: {
-    200: { description: 'The key set', schema: z.object({ keys: z.array(z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), kid: z.string() })) }) },
+    200: { description: 'The key set', schema: z.object({ keys: z.array(z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), kid: z.string(), alg: z.literal('ES256'), use: z.literal('sig') })) }) },
   },
 });
 

@@ -59,7 +59,13 @@ const documentSchema = z.object({
 export const permitSchema = z.object({
   id: z.uuid(),
   receiptNumber: z.string(),
-  procedure: z.object({ code: z.string(), names: bilingualNameSchema, category: z.enum(['urbanism', 'economic']), deemedApproval: z.enum(['on-request', 'automatic', 'none']) }),
+  procedure: z.object({
+    code: z.string(),
+    names: bilingualNameSchema,
+    category: z.enum(['urbanism', 'economic']),
+    period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
+    deemedApproval: z.enum(['on-request', 'automatic', 'none']),
+  }),
   commune: z.object({ code: z.string(), names: bilingualNameSchema }),
   applicant: z.string(),
   project: z.object({ title: z.string(), address: z.string(), description: z.string().optional(), parcelReference: z.string().optional() }),
@@ -378,6 +384,7 @@ export const listNotificationsRoute = defineRoute({
         z.object({
           permitId: z.string(),
           receiptNumber: z.string(),
+          applicant: z.string(),
           type: z.enum(['documents-requested', 'decided', 'deadline-lapsed']),
           at: z.string(),
           message: bilingualNameSchema,

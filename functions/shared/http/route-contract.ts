@@ -10,6 +10,8 @@ export interface ResponseContract {
   readonly schema?: z.ZodType;
   /** Defaults to `application/json`. */
   readonly contentType?: string;
+  /** A typical body, shown in the OpenAPI document (and checked against `schema` by its linter). */
+  readonly example?: unknown;
 }
 
 export type RouteAccess = 'public' | readonly Role[];
@@ -34,6 +36,8 @@ export interface RouteContract<
   readonly params?: Params;
   readonly query?: Query;
   readonly body?: Body;
+  /** A typical request body, shown in the OpenAPI document (and checked against `body` by its linter). */
+  readonly bodyExample?: z.input<Body>;
   readonly responses: Readonly<Record<number, ResponseContract>>;
   /**
    * Honours an `Idempotency-Key` header: a retry with the same key gets the first outcome. `true`: Powertools
