@@ -37,9 +37,12 @@ function statementsOfFunction(description: string): Statement[] {
   return statementsOfRole(roleId);
 }
 
+/** A function's grants are inline in its role; a workflow's may also sit in a policy attached to it. */
 function statementsOfRole(roleId: string): Statement[] {
-  const [, policy] = single('AWS::IAM::Policy', { Roles: [{ Ref: roleId }] });
-  return policy.Properties.PolicyDocument.Statement as Statement[];
+  const role = template.findResources('AWS::IAM::Role')[roleId]!;
+  const inline = ((role.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]).flatMap((policy) => policy.PolicyDocument.Statement);
+  const attached = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }));
+  return [...inline, ...attached.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])];
 }
 
 const actionsOf = (statements: Statement[]): string[] => statements.flatMap((s) => [s.Action].flat());

@@ -65,7 +65,7 @@ describe('Idempotency-Key on DynamoDB Local', () => {
       addThingRoute,
       async ({ params, body }) => {
         await gate;
-        if (failNext()) throw new ConflictError('the box is full');
+        if (failNext()) throw new ConflictError({ ar: 'الصندوق ممتلئ', fr: 'La boîte est pleine', en: 'The box is full' });
         created += 1;
         return { status: 201, body: { id: `thing-${created}`, box: params.box, name: body.name } };
       },

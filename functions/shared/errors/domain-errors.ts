@@ -8,24 +8,30 @@ export interface FieldIssue {
   readonly pointer: string;
   /** Stable issue code (`invalid_type`, `unrecognized_keys`, `too_big`, ...). */
   readonly code: string;
-  readonly detail: string;
+  /** Already in the caller's language (the edge's checks know it), or in the three for the edge to choose. */
+  readonly detail: string | Localized;
 }
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
   readonly fieldIssues: readonly FieldIssue[];
-  readonly localizedDetail: Localized | undefined;
+  readonly localizedDetail: Localized;
 
-  constructor(detail: string | Localized, options: { cause?: unknown; fieldIssues?: readonly FieldIssue[] } = {}) {
-    super(typeof detail === 'string' ? detail : detail.en, { cause: options.cause });
+  constructor(detail: Localized, options: { cause?: unknown; fieldIssues?: readonly FieldIssue[] } = {}) {
+    super(detail.en, { cause: options.cause });
     this.name = new.target.name;
     this.fieldIssues = options.fieldIssues ?? [];
-    this.localizedDetail = typeof detail === 'string' ? undefined : detail;
+    this.localizedDetail = detail;
   }
 
   /** The detail in the caller's language. */
   detailIn(language: Language): string {
-    return this.localizedDetail?.[language] ?? this.message;
+    return this.localizedDetail[language];
+  }
+
+  /** The field issues with their details in the caller's language. */
+  fieldIssuesIn(language: Language): { readonly pointer: string; readonly code: string; readonly detail: string }[] {
+    return this.fieldIssues.map((issue) => ({ ...issue, detail: typeof issue.detail === 'string' ? issue.detail : issue.detail[language] }));
   }
 }
 

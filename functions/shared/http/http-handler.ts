@@ -107,7 +107,7 @@ function problemResponse(code: ProblemCode, state: Pick<RequestState, 'language'
   const document = problemDocument(code, state.language, {
     ...(detail === undefined ? {} : { detail }),
     instance: `urn:raqmana:request:${state.correlationId}`,
-    ...(error ? { errors: error.fieldIssues } : {}),
+    ...(error ? { errors: error.fieldIssuesIn(state.language) } : {}),
   });
   return {
     statusCode: document.status,

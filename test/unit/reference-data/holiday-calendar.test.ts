@@ -75,7 +75,7 @@ describe('movableHolidayIssues', () => {
   it("refuses the README's old example, Eid al-Fitr alone, naming the three holidays it left out", () => {
     const issues = issuesOf(2026, [{ code: 'eid-al-fitr', date: '2026-03-20' }, { code: 'eid-al-fitr', date: '2026-03-21' }]);
     expect(issues.map((issue) => issue.code)).toEqual(['missing_holiday', 'missing_holiday', 'missing_holiday']);
-    expect(issues.map((issue) => issue.detail.split(' ')[0])).toEqual(['hijri-new-year', 'mawlid', 'eid-al-adha']);
+    expect(issues.map((issue) => (typeof issue.detail === 'string' ? issue.detail : issue.detail.en).split(' ')[0])).toEqual(['hijri-new-year', 'mawlid', 'eid-al-adha']);
   });
 
   it('refuses an empty set', () => {

@@ -109,13 +109,13 @@ describe('httpHandler', () => {
 
   it('maps domain errors to their status by code', async () => {
     const notFound = httpHandler(createThingRoute, async () => {
-      throw new NotFoundError('No thing 42');
+      throw new NotFoundError({ ar: 'لا يوجد الشيء 42', fr: "Pas d'objet 42", en: 'No thing 42' });
     }, { idempotency: idempotentRequests });
     const event = httpEvent({ method: 'POST', routePath: '/v1/things', body: JSON.stringify({ name: 'a', count: 1 }), claims: agent });
     const response = (await notFound(event, lambdaContext())) as APIGatewayProxyStructuredResultV2;
 
     expect(response.statusCode).toBe(404);
-    expect(JSON.parse(response.body ?? '{}')).toMatchObject({ code: 'not-found', detail: 'No thing 42' });
+    expect(JSON.parse(response.body ?? '{}')).toMatchObject({ code: 'not-found', detail: 'لا يوجد الشيء 42' });
   });
 
   it('hides the internals of an unexpected failure', async () => {
