@@ -69,6 +69,10 @@ const CHAIN_RESPONSES = {
     description: 'The Idempotency-Key was already used for a request with another body',
     examples: { en: example('idempotency-key-reused', 'This Idempotency-Key was used for a different request') },
   },
+  431: {
+    description: 'The request line and headers are larger than API Gateway takes (10,240 bytes); answered before any function runs',
+    examples: { en: example('headers-too-large', 'The request headers are too large') },
+  },
   429: { description: 'Too many requests on this route: retry after the number of seconds in Retry-After', examples: { en: example('too-many-requests', 'Retry in a second') } },
   500: { description: 'Internal error; the detail is never shown', examples: { en: problemDocument('internal-error', 'en', { instance: 'urn:raqmana:request:5f0c6a52-8c1e-4b7d-9a43-0d6a7e2f9b11' }) } },
 } as const satisfies Record<number, { description: string; examples: Record<string, unknown> }>;
@@ -83,6 +87,7 @@ export function chainStatuses(route: AnyRouteContract): ChainStatus[] {
   if (route.params) statuses.push(404);
   if (route.idempotent) statuses.push(409, 422);
   if (route.throttle) statuses.push(429);
+  statuses.push(431);
   return statuses;
 }
 
@@ -103,6 +108,12 @@ function problemContent(status: number) {
 }
 
 function responseContent(status: number, response: ResponseContract) {
+  const main = mainContent(status, response);
+  const alternatives = Object.fromEntries((response.alsoAs ?? []).map((type) => [type, { schema: { type: 'string' as const } }]));
+  return main && { ...main, ...alternatives };
+}
+
+function mainContent(status: number, response: ResponseContract) {
   const contentType = response.contentType ?? (status >= 400 ? PROBLEM_CONTENT_TYPE : JSON_CONTENT_TYPE);
   if (contentType === PROBLEM_CONTENT_TYPE) return problemContent(status);
   if (contentType === JSON_CONTENT_TYPE || contentType.endsWith('+json')) {

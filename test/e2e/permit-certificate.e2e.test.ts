@@ -40,7 +40,8 @@ describe("a permit's receipt and deemed-approval certificate", () => {
     const filed = await request('POST', '/v1/permits', { token: await applicant(), body: application, headers: { 'idempotency-key': `papers-${unique}` } });
     expect(filed.status).toBe(201);
     const id = filed.json.id as string;
-    const clock = filed.json.clock as { dueDate: string; explanation: { text: { fr: string } }[] };
+    // A change answers the clock without its explanation; a read recomputes it.
+    const clock = (await request('GET', `/v1/permits/${id}`, { token: await applicant() })).json.clock as { dueDate: string; explanation: { text: { fr: string } }[] };
 
     const receipt = await paper(`/v1/permits/${id}/receipt`);
     for (const shown of [filed.json.receiptNumber as string, `papers-applicant-${unique}`, 'TF 98765/R', 'Extension de maison', printedDate(clock.dueDate), 'Calcul du délai']) {

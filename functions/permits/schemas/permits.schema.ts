@@ -361,7 +361,11 @@ export const permitStatsRoute = defineRoute({
     format: z.enum(['json', 'csv']).optional().describe('Overrides the Accept header'),
   }),
   responses: {
-    200: { description: 'The figures of the period and of the same period a year earlier (JSON; or text/csv, one row per line of figures)', schema: permitFiguresSchema },
+    200: {
+      description: 'The figures of the period and of the same period a year earlier (JSON; or text/csv, one row per line of figures)',
+      schema: permitFiguresSchema,
+      alsoAs: ['text/csv'],
+    },
     400: problem,
     401: problem,
     403: problem,

@@ -10,6 +10,8 @@ export interface ResponseContract {
   readonly schema?: z.ZodType;
   /** Defaults to `application/json`. */
   readonly contentType?: string;
+  /** Other representations of the same answer the caller may ask for (`text/csv` of a JSON table). */
+  readonly alsoAs?: readonly string[];
   /** A typical body, shown in the OpenAPI document (and checked against `schema` by its linter). */
   readonly example?: unknown;
 }

@@ -65,13 +65,13 @@ function statuses(operation: { responses: Record<string, unknown> }): number[] {
 
 describe('the OpenAPI document', () => {
   it('declares for a public read the statuses its parameters and the chain can bring, and no security', () => {
-    expect(statuses(getThing)).toEqual([200, 400, 404, 500]);
+    expect(statuses(getThing)).toEqual([200, 400, 404, 431, 500]);
     expect(getThing.security).toEqual([]);
     expect(document.security).toEqual([{ bearer: [] }]);
   });
 
   it('declares for an idempotent, throttled write with a body every status the chain can answer on it', () => {
-    expect(statuses(createThing)).toEqual([201, 400, 401, 403, 409, 413, 415, 422, 429, 500]);
+    expect(statuses(createThing)).toEqual([201, 400, 401, 403, 409, 413, 415, 422, 429, 431, 500]);
     expect(createThing.security).toEqual([{ bearer: [] }]);
   });
 
