@@ -27,14 +27,14 @@ const year2028 = {
   ],
 };
 
-function put(body: unknown, idempotencyKey?: string, year = '2028') {
+function put(body: unknown, idempotencyKey?: string, year = '2028', language?: 'ar' | 'fr' | 'en') {
   return setMovableHolidays(
     httpEvent({
       method: 'PUT',
       routePath: '/v1/holidays/{year}',
       pathParameters: { year },
       body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', ...(idempotencyKey && { 'idempotency-key': idempotencyKey }) },
+      headers: { 'content-type': 'application/json', ...(idempotencyKey && { 'idempotency-key': idempotencyKey }), ...(language && { 'accept-language': language }) },
       claims: admin,
     }),
     lambdaContext('SetMovableHolidays'),
@@ -68,7 +68,7 @@ describe('PUT /v1/holidays/{year} against DynamoDB Local', () => {
   });
 
   it("refuses the README's old example (Eid al-Fitr alone) with 400 naming the missing holidays, and writes nothing", async () => {
-    const incomplete = await put({ holidays: eidAlFitr });
+    const incomplete = await put({ holidays: eidAlFitr }, undefined, '2028', 'en');
     const problem = JSON.parse(incomplete.body ?? '{}') as { code: string; detail: string; errors: { code: string; detail: string }[] };
 
     expect(incomplete.statusCode).toBe(400);
@@ -77,6 +77,11 @@ describe('PUT /v1/holidays/{year} against DynamoDB Local', () => {
       'hijri-new-year',
       'mawlid',
     ]);
+    // Without Accept-Language, the administration's language: each issue names its holiday in Arabic.
+    const inArabic = JSON.parse((await put({ holidays: eidAlFitr })).body ?? '{}') as { errors: { code: string; detail: string }[] };
+    expect(inArabic.errors.filter((issue) => issue.code === 'missing_holiday').map((issue) => issue.detail.split(' (')[0]).sort()).toEqual(
+      ['عيد الأضحى', 'عيد المولد النبوي', 'فاتح محرم'].sort(),
+    );
     expect(await historyVersions()).toEqual([]);
   });
 

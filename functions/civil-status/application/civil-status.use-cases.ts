@@ -78,7 +78,19 @@ export async function registerCivilAct(
   if (nameKeysOf(request.person).length === 0) {
     throw new ValidationFailedError(
       { ar: 'يلزم الاسم الشخصي والاسم العائلي', fr: 'La personne doit avoir un prénom et un nom de famille', en: 'The person needs a given name and a family name' },
-      { fieldIssues: [{ pointer: '/body/person/familyName', code: 'required', detail: 'A given name and a family name, in Arabic or Latin script' }] },
+      {
+        fieldIssues: [
+          {
+            pointer: '/body/person/familyName',
+            code: 'required',
+            detail: {
+              ar: 'الاسم الشخصي والاسم العائلي، بالحروف العربية أو اللاتينية',
+              fr: 'Un prénom et un nom de famille, en caractères arabes ou latins',
+              en: 'A given name and a family name, in Arabic or Latin script',
+            },
+          },
+        ],
+      },
     );
   }
   const parents = await namedParents(dependencies.repository, request.person);
@@ -124,7 +136,19 @@ export function requireValidCivilId(civilId: string, pointer: string): void {
         fr: "Identifiant civil invalide : le chiffre de contrôle ne correspond pas, un chiffre est mal saisi",
         en: 'Invalid civil identifier: the check digit does not match, a digit is mistyped',
       },
-      { fieldIssues: [{ pointer, code: 'invalid_check_digit', detail: 'Ten digits whose last is the Verhoeff check digit of the others' }] },
+      {
+        fieldIssues: [
+          {
+            pointer,
+            code: 'invalid_check_digit',
+            detail: {
+              ar: 'عشرة أرقام، آخرها رقم التحقق (Verhoeff) المحسوب من الأرقام التسعة الأخرى',
+              fr: 'Dix chiffres, dont le dernier est le chiffre de contrôle (Verhoeff) des neuf autres',
+              en: 'Ten digits whose last is the Verhoeff check digit of the others',
+            },
+          },
+        ],
+      },
     );
   }
 }

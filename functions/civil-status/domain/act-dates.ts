@@ -30,7 +30,7 @@ function yearOf(date: string): number {
 }
 
 function refuse(problems: readonly DateProblem[]): never {
-  const fieldIssues: FieldIssue[] = problems.map(({ pointer, code, detail }) => ({ pointer, code, detail: detail.en }));
+  const fieldIssues: FieldIssue[] = problems.map(({ pointer, code, detail }) => ({ pointer, code, detail }));
   throw new ValidationFailedError(
     {
       ar: `تواريخ العقد غير معقولة: ${problems.map((problem) => problem.detail.ar).join('؛ ')}`,

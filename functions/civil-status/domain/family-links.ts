@@ -55,7 +55,7 @@ export function namesMatch(claimed: { readonly givenName: WrittenName; readonly 
 }
 
 function refuse(pointer: string, code: string, detail: Localized): never {
-  throw new ValidationFailedError(detail, { fieldIssues: [{ pointer, code, detail: detail.en }] });
+  throw new ValidationFailedError(detail, { fieldIssues: [{ pointer, code, detail }] });
 }
 
 const ROLE_NAMES: Readonly<Record<ParentRole, Localized>> = {

@@ -74,7 +74,15 @@ export function recordNote(act: CivilAct, command: RecordNoteCommand, now: Date)
   if (act.type !== 'birth') {
     throw new ValidationFailedError(
       { ar: 'تقيد الإشارات الهامشية على عقود الولادة', fr: 'Les mentions marginales s’inscrivent sur les actes de naissance', en: 'Marginal notes are written on birth acts' },
-      { fieldIssues: [{ pointer: '/params/id', code: 'not_a_birth_act', detail: 'Give the id of the birth act of the person' }] },
+      {
+        fieldIssues: [
+          {
+            pointer: '/params/id',
+            code: 'not_a_birth_act',
+            detail: { ar: 'أدخل معرف عقد ولادة الشخص', fr: "Indiquez l'identifiant de l'acte de naissance de la personne", en: 'Give the id of the birth act of the person' },
+          },
+        ],
+      },
     );
   }
   if (act.status !== 'registered') {
@@ -83,13 +91,33 @@ export function recordNote(act: CivilAct, command: RecordNoteCommand, now: Date)
   if (command.spouseCivilId !== undefined && command.kind !== 'marriage' && command.kind !== 'divorce') {
     throw new ValidationFailedError(
       { ar: 'لا يذكر الزوج(ة) إلا في إشارة زواج أو طلاق', fr: 'Seuls un mariage ou un divorce nomment un conjoint', en: 'Only a marriage or a divorce names a spouse' },
-      { fieldIssues: [{ pointer: '/body/spouseCivilId', code: 'not_allowed', detail: 'Give spouseCivilId on marriage and divorce notes only' }] },
+      {
+        fieldIssues: [
+          {
+            pointer: '/body/spouseCivilId',
+            code: 'not_allowed',
+            detail: {
+              ar: 'لا يذكر spouseCivilId إلا في إشارات الزواج والطلاق',
+              fr: 'Indiquez spouseCivilId dans les seules mentions de mariage et de divorce',
+              en: 'Give spouseCivilId on marriage and divorce notes only',
+            },
+          },
+        ],
+      },
     );
   }
   if (command.spouseCivilId !== undefined && command.spouseCivilId === act.person.civilId) {
     throw new ValidationFailedError(
       { ar: 'لا يكون الشخص زوجا لنفسه', fr: "Une personne n'est pas son propre conjoint", en: 'A person is not their own spouse' },
-      { fieldIssues: [{ pointer: '/body/spouseCivilId', code: 'same_person', detail: "Give the other spouse's civil identifier" }] },
+      {
+        fieldIssues: [
+          {
+            pointer: '/body/spouseCivilId',
+            code: 'same_person',
+            detail: { ar: 'أدخل المعرف المدني للزوج الآخر', fr: "Indiquez l'identifiant civil de l'autre conjoint", en: "Give the other spouse's civil identifier" },
+          },
+        ],
+      },
     );
   }
   if (command.spouseCivilId !== undefined && act.person.civilId === undefined) {
@@ -99,7 +127,19 @@ export function recordNote(act: CivilAct, command: RecordNoteCommand, now: Date)
         fr: "La personne de cet acte n'a pas d'identifiant civil : elle ne peut être liée à un conjoint",
         en: 'The person of this act has no civil identifier: no spouse can be linked to them',
       },
-      { fieldIssues: [{ pointer: '/body/spouseCivilId', code: 'no_civil_id', detail: 'A spouse link needs both civil identifiers' }] },
+      {
+        fieldIssues: [
+          {
+            pointer: '/body/spouseCivilId',
+            code: 'no_civil_id',
+            detail: {
+              ar: 'يتطلب الربط بين الزوجين المعرف المدني لكل منهما',
+              fr: "Le lien entre conjoints exige l'identifiant civil de chacun d'eux",
+              en: 'A spouse link needs both civil identifiers',
+            },
+          },
+        ],
+      },
     );
   }
   requirePlausibleEventDate(command.eventDate, act.person.birthDate, now);

@@ -35,7 +35,19 @@ export function officeOfRegister(registerId: string): string {
         fr: 'Identifiant de registre invalide : BUREAU.année.registre, par exemple RBT-HASSAN.1990.R-12',
         en: 'Invalid register id: <OFFICE>.<year>.<register>, e.g. RBT-HASSAN.1990.R-12',
       },
-      { fieldIssues: [{ pointer: '/params/registerId', code: 'invalid_format', detail: '<OFFICE>.<year>.<register>, e.g. RBT-HASSAN.1990.R-12' }] },
+      {
+        fieldIssues: [
+          {
+            pointer: '/params/registerId',
+            code: 'invalid_format',
+            detail: {
+              ar: 'المكتب.السنة.السجل، مثلا RBT-HASSAN.1990.R-12',
+              fr: '<BUREAU>.<année>.<registre>, par exemple RBT-HASSAN.1990.R-12',
+              en: '<OFFICE>.<year>.<register>, e.g. RBT-HASSAN.1990.R-12',
+            },
+          },
+        ],
+      },
     );
   }
   return match[1]!;

@@ -26,7 +26,7 @@ const TAMPERED: Verification = { valid: false, status: 'tampered' };
 export async function verifyDocument(dependencies: Pick<DocumentsDependencies, 'repository' | 'signer'>, qr: string, context: CallContext): Promise<Verification> {
   const checked = verifyCompactJws(qr, await dependencies.signer.verificationKeys());
   // Garbage is the caller's mistake (400); a well-formed code that fails is an answer about a document.
-  if (checked.outcome === 'malformed') throw new ValidationFailedError(NOT_A_CODE, { fieldIssues: [{ pointer: '/body/qr', code: 'not_a_signed_code', detail: NOT_A_CODE.en }] });
+  if (checked.outcome === 'malformed') throw new ValidationFailedError(NOT_A_CODE, { fieldIssues: [{ pointer: '/body/qr', code: 'not_a_signed_code', detail: NOT_A_CODE }] });
   // A payload that fails its signature is not read at all: whatever it claims is not ours.
   if (checked.outcome !== 'valid') return TAMPERED;
   const claims = checked.payload as unknown as DocumentClaims | PermitPaperClaims;

@@ -39,8 +39,28 @@ export async function filePermitApplication(dependencies: PermitsWithWorkflow, r
     years: holidayYears(Number(today.slice(0, 4)), today),
   });
   const issues = [
-    ...(reference.procedure ? [] : [{ pointer: '/body/procedure', code: 'unknown_procedure', detail: `No procedure ${request.procedure} in the catalogue` }]),
-    ...(reference.commune ? [] : [{ pointer: '/body/commune', code: 'unknown_commune', detail: `No commune ${request.commune}` }]),
+    ...(reference.procedure
+      ? []
+      : [
+          {
+            pointer: '/body/procedure',
+            code: 'unknown_procedure',
+            detail: {
+              ar: `لا توجد المسطرة ${request.procedure} في دليل المساطر`,
+              fr: `La procédure ${request.procedure} ne figure pas au catalogue`,
+              en: `No procedure ${request.procedure} in the catalogue`,
+            },
+          },
+        ]),
+    ...(reference.commune
+      ? []
+      : [
+          {
+            pointer: '/body/commune',
+            code: 'unknown_commune',
+            detail: { ar: `الجماعة ${request.commune} غير معروفة`, fr: `Commune ${request.commune} inconnue`, en: `No commune ${request.commune}` },
+          },
+        ]),
   ];
   if (!reference.procedure || !reference.commune) {
     throw new ValidationFailedError(

@@ -37,7 +37,15 @@ function checkPeriod(query: PermitStatsQuery, level: ScopeLevel): void {
   if (days < 1) {
     throw new ValidationFailedError(
       { ar: 'تنتهي الفترة قبل أن تبدأ', fr: 'La période se termine avant de commencer', en: 'The period ends before it starts' },
-      { fieldIssues: [{ pointer: '/query/to', code: 'too_small', detail: 'to must not be before from' }] },
+      {
+        fieldIssues: [
+          {
+            pointer: '/query/to',
+            code: 'too_small',
+            detail: { ar: 'يجب ألا يسبق تاريخ to تاريخ from', fr: 'La date to ne peut précéder la date from', en: 'to must not be before from' },
+          },
+        ],
+      },
     );
   }
   if (level !== 'commune' && days > LONGEST_PERIOD_DAYS) {
@@ -47,7 +55,19 @@ function checkPeriod(query: PermitStatsQuery, level: ScopeLevel): void {
         fr: `Pour les chiffres provinciaux, régionaux et nationaux, la période ne dépasse pas ${LONGEST_PERIOD_DAYS} jours ; demandez-les année par année`,
         en: `Provincial, regional and national figures cover at most ${LONGEST_PERIOD_DAYS} days; ask for them year by year`,
       },
-      { fieldIssues: [{ pointer: '/query/to', code: 'too_big', detail: `at most ${LONGEST_PERIOD_DAYS} days after from` }] },
+      {
+        fieldIssues: [
+          {
+            pointer: '/query/to',
+            code: 'too_big',
+            detail: {
+              ar: `${LONGEST_PERIOD_DAYS} يوماً على الأكثر، بما فيها يوما from وto`,
+              fr: `${LONGEST_PERIOD_DAYS} jours au plus, from et to compris`,
+              en: `at most ${LONGEST_PERIOD_DAYS} days, from and to included`,
+            },
+          },
+        ],
+      },
     );
   }
 }
@@ -61,7 +81,13 @@ function scopeOf(query: PermitStatsQuery): { level: ScopeLevel; code?: string } 
         fr: 'Choisissez une seule échelle : commune, province ou region, ou aucune pour les chiffres nationaux',
         en: 'Choose one scope: commune, province or region, or none of them for the national figures',
       },
-      { fieldIssues: given.slice(1).map((level) => ({ pointer: `/query/${level}`, code: 'conflicting_scope', detail: `${given[0]} is already given` })) },
+      {
+        fieldIssues: given.slice(1).map((level) => ({
+          pointer: `/query/${level}`,
+          code: 'conflicting_scope',
+          detail: { ar: `سبق تحديد النطاق ${given[0]}`, fr: `L'échelle ${given[0]} est déjà indiquée`, en: `${given[0]} is already given` },
+        })),
+      },
     );
   }
   const level = given[0];

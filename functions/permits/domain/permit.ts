@@ -342,9 +342,21 @@ export function declareDocuments(permit: Permit, declarations: readonly Document
   const verified = new Set(request.uploads.filter((upload) => upload.status === 'verified').map((upload) => upload.name));
   const fieldIssues = declarations.flatMap((declaration, index) => {
     const pointer = `/body/documents/${index}/name`;
-    if (!request.documents.includes(declaration.name)) return [{ pointer, code: 'not_requested', detail: `requested: ${request.documents.join(', ')}` }];
-    if (verified.has(declaration.name)) return [{ pointer, code: 'already_verified', detail: 'this document is already provided and verified' }];
-    if (declarations.findIndex((other) => other.name === declaration.name) !== index) return [{ pointer, code: 'duplicate', detail: 'one file per requested document' }];
+    if (!request.documents.includes(declaration.name)) {
+      const detail = {
+        ar: `الوثائق المطلوبة: ${request.documents.join('، ')}`,
+        fr: `documents demandés : ${request.documents.join(', ')}`,
+        en: `requested: ${request.documents.join(', ')}`,
+      };
+      return [{ pointer, code: 'not_requested', detail }];
+    }
+    if (verified.has(declaration.name)) {
+      const detail = { ar: 'تم الإدلاء بهذه الوثيقة والتحقق منها من قبل', fr: 'ce document est déjà fourni et vérifié', en: 'this document is already provided and verified' };
+      return [{ pointer, code: 'already_verified', detail }];
+    }
+    if (declarations.findIndex((other) => other.name === declaration.name) !== index) {
+      return [{ pointer, code: 'duplicate', detail: { ar: 'ملف واحد لكل وثيقة مطلوبة', fr: 'un seul fichier par document demandé', en: 'one file per requested document' } }];
+    }
     return [];
   });
   if (fieldIssues.length > 0) {

@@ -2,6 +2,7 @@
 // left out, or deadlines would count it as a working day), each with its number of days, on dates inside the
 // year and near its Umm al-Qura estimate; one estimated next to New Year may be said to have moved across it.
 import type { FieldIssue } from '../../shared/errors/domain-errors.ts';
+import type { BilingualName } from '../../shared/i18n/language.ts';
 import {
   MOVABLE_HOLIDAYS,
   SIGHTING_MARGIN_DAYS,
@@ -10,8 +11,23 @@ import {
   nearNewYear,
   occurrencesOf,
   unexpectedOccurrences,
+  type MovableHolidayCode,
   type MovableHolidaySet,
 } from './holiday-calendar.ts';
+
+/** A holiday as the Arabic and French details name it: its official name, then the code the request gives. */
+function holidayName(code: MovableHolidayCode): BilingualName {
+  const { names } = MOVABLE_HOLIDAYS[code];
+  return { ar: `${names.ar} (${code})`, fr: `${names.fr} (${code})` };
+}
+
+/** A holiday's length: one day, or two (or more) consecutive days. */
+function holidayLength(length: number): BilingualName {
+  return {
+    ar: length === 1 ? 'يوم واحد' : length === 2 ? 'يومان متتاليان' : `${length} أيام متتالية`,
+    fr: length === 1 ? 'un jour' : `${length} jours consécutifs`,
+  };
+}
 
 export function movableHolidayIssues(year: number, set: MovableHolidaySet): FieldIssue[] {
   const { dates } = set;
@@ -19,10 +35,18 @@ export function movableHolidayIssues(year: number, set: MovableHolidaySet): Fiel
   const seen = new Set<string>();
   dates.forEach((entry, index) => {
     if (!entry.date.startsWith(`${year}-`)) {
-      issues.push({ pointer: `/body/holidays/${index}/date`, code: 'outside_year', detail: `The date must fall in ${year}` });
+      issues.push({
+        pointer: `/body/holidays/${index}/date`,
+        code: 'outside_year',
+        detail: { ar: `يجب أن يقع التاريخ في سنة ${year}`, fr: `La date doit être comprise dans l'année ${year}`, en: `The date must fall in ${year}` },
+      });
     }
     if (seen.has(entry.date)) {
-      issues.push({ pointer: `/body/holidays/${index}/date`, code: 'duplicate_date', detail: 'Each date may appear only once' });
+      issues.push({
+        pointer: `/body/holidays/${index}/date`,
+        code: 'duplicate_date',
+        detail: { ar: 'لا يرد كل تاريخ إلا مرة واحدة', fr: "Chaque date ne peut figurer qu'une seule fois", en: 'Each date may appear only once' },
+      });
     }
     seen.add(entry.date);
   });
@@ -31,7 +55,11 @@ export function movableHolidayIssues(year: number, set: MovableHolidaySet): Fiel
       issues.push({
         pointer: `/body/movedToNeighbouringYear/${index}`,
         code: 'not_near_new_year',
-        detail: `No estimate of ${code} in ${year} falls within ${SIGHTING_MARGIN_DAYS} days of New Year`,
+        detail: {
+          ar: `${holidayName(code).ar}: لا يقع أي من تواريخه التقديرية لسنة ${year} في حدود ${SIGHTING_MARGIN_DAYS} أيام من رأس السنة الميلادية`,
+          fr: `${holidayName(code).fr} : aucune de ses dates estimées pour ${year} ne tombe à ${SIGHTING_MARGIN_DAYS} jours au plus du jour de l'An`,
+          en: `No estimate of ${code} in ${year} falls within ${SIGHTING_MARGIN_DAYS} days of New Year`,
+        },
       });
     }
   });
@@ -47,7 +75,11 @@ export function movableHolidayIssues(year: number, set: MovableHolidaySet): Fiel
       issues.push({
         pointer: '/body/holidays',
         code: 'holiday_days',
-        detail: `${occurrence.code} lasts ${length} consecutive day(s); ${occurrence.dates.join(', ')} given`,
+        detail: {
+          ar: `مدة ${holidayName(occurrence.code).ar} ${holidayLength(length).ar}؛ التواريخ المقدمة: ${occurrence.dates.join('، ')}`,
+          fr: `${holidayName(occurrence.code).fr} dure ${holidayLength(length).fr} ; dates indiquées : ${occurrence.dates.join(', ')}`,
+          en: `${occurrence.code} lasts ${length} consecutive day(s); ${occurrence.dates.join(', ')} given`,
+        },
       });
     }
   }
@@ -55,7 +87,11 @@ export function movableHolidayIssues(year: number, set: MovableHolidaySet): Fiel
     issues.push({
       pointer: '/body/holidays',
       code: 'far_from_estimate',
-      detail: `${occurrence.code} on ${occurrence.dates[0]} is more than ${SIGHTING_MARGIN_DAYS} days from any Umm al-Qura estimate of ${year}`,
+      detail: {
+        ar: `${holidayName(occurrence.code).ar} بتاريخ ${occurrence.dates[0]} يبعد بأكثر من ${SIGHTING_MARGIN_DAYS} أيام عن كل التواريخ التقديرية لتقويم أم القرى لسنة ${year}`,
+        fr: `${holidayName(occurrence.code).fr}, le ${occurrence.dates[0]}, s'écarte de plus de ${SIGHTING_MARGIN_DAYS} jours de toute date estimée par le calendrier Umm al-Qura pour ${year}`,
+        en: `${occurrence.code} on ${occurrence.dates[0]} is more than ${SIGHTING_MARGIN_DAYS} days from any Umm al-Qura estimate of ${year}`,
+      },
     });
   }
   for (const occurrence of missingOccurrences(year, set)) {
@@ -63,8 +99,16 @@ export function movableHolidayIssues(year: number, set: MovableHolidaySet): Fiel
       pointer: '/body/holidays',
       code: 'missing_holiday',
       detail: nearNewYear(year, occurrence)
-        ? `${occurrence.code} is missing (estimated ${occurrence.dates.join(', ')}); give its dates, or name it in movedToNeighbouringYear`
-        : `${occurrence.code} is missing (estimated ${occurrence.dates.join(', ')}); give every movable holiday of ${year}`,
+        ? {
+            ar: `${holidayName(occurrence.code).ar} غير مدرج (التاريخ التقديري: ${occurrence.dates.join('، ')})؛ أدخل تواريخه، أو اذكره في movedToNeighbouringYear`,
+            fr: `${holidayName(occurrence.code).fr} manque (date estimée : ${occurrence.dates.join(', ')}) ; indiquez ses dates, ou inscrivez-le dans movedToNeighbouringYear`,
+            en: `${occurrence.code} is missing (estimated ${occurrence.dates.join(', ')}); give its dates, or name it in movedToNeighbouringYear`,
+          }
+        : {
+            ar: `${holidayName(occurrence.code).ar} غير مدرج (التاريخ التقديري: ${occurrence.dates.join('، ')})؛ يجب إدخال جميع الأعياد الدينية لسنة ${year}`,
+            fr: `${holidayName(occurrence.code).fr} manque (date estimée : ${occurrence.dates.join(', ')}) ; indiquez toutes les fêtes religieuses de ${year}`,
+            en: `${occurrence.code} is missing (estimated ${occurrence.dates.join(', ')}); give every movable holiday of ${year}`,
+          },
     });
   }
   return issues;

@@ -26,7 +26,17 @@ export function encodeCursor(lastEvaluatedKey: Record<string, unknown> | undefin
 
 function invalidCursor(): ValidationFailedError {
   return new ValidationFailedError({ ar: 'مؤشر الصفحة غير صالح', fr: 'Curseur de pagination invalide', en: 'Invalid pagination cursor' }, {
-    fieldIssues: [{ pointer: '/query/cursor', code: 'invalid_format', detail: 'Use the nextCursor of the previous page as it is' }],
+    fieldIssues: [
+      {
+        pointer: '/query/cursor',
+        code: 'invalid_format',
+        detail: {
+          ar: 'استعمل nextCursor الوارد في الصفحة السابقة كما هو',
+          fr: 'Reprenez tel quel le nextCursor de la page précédente',
+          en: 'Use the nextCursor of the previous page as it is',
+        },
+      },
+    ],
   });
 }
 

@@ -9,9 +9,16 @@ import {
   type MovableHolidayDate,
 } from '../../../functions/reference-data/domain/holiday-calendar.ts';
 import { movableHolidayIssues } from '../../../functions/reference-data/domain/movable-holidays.rules.ts';
+import type { FieldIssue } from '../../../functions/shared/errors/domain-errors.ts';
+import type { Localized } from '../../../functions/shared/i18n/language.ts';
 
 const issuesOf = (year: number, dates: readonly MovableHolidayDate[], movedToNeighbouringYear?: MovableHolidayCode[]) =>
   movableHolidayIssues(year, { dates, ...(movedToNeighbouringYear && { movedToNeighbouringYear }) });
+/** An issue's detail, which these rules give in the three languages. */
+function detailOf(issue: FieldIssue): Localized {
+  expect(typeof issue.detail).toBe('object');
+  return issue.detail as Localized;
+}
 const codesOf = (year: number) => fixedHolidaysOf(year, FIXED_HOLIDAY_RULES).map((holiday) => holiday.code);
 
 describe('fixed holidays', () => {
@@ -75,7 +82,15 @@ describe('movableHolidayIssues', () => {
   it("refuses the README's old example, Eid al-Fitr alone, naming the three holidays it left out", () => {
     const issues = issuesOf(2026, [{ code: 'eid-al-fitr', date: '2026-03-20' }, { code: 'eid-al-fitr', date: '2026-03-21' }]);
     expect(issues.map((issue) => issue.code)).toEqual(['missing_holiday', 'missing_holiday', 'missing_holiday']);
-    expect(issues.map((issue) => (typeof issue.detail === 'string' ? issue.detail : issue.detail.en).split(' ')[0])).toEqual(['hijri-new-year', 'mawlid', 'eid-al-adha']);
+    expect(issues.map((issue) => detailOf(issue).en.split(' ')[0])).toEqual(['hijri-new-year', 'mawlid', 'eid-al-adha']);
+    expect(detailOf(issues[0]!).en).toBe('hijri-new-year is missing (estimated 2026-06-16); give every movable holiday of 2026');
+    expect(detailOf(issues[0]!).ar).toBe('فاتح محرم (hijri-new-year) غير مدرج (التاريخ التقديري: 2026-06-16)؛ يجب إدخال جميع الأعياد الدينية لسنة 2026');
+    expect(detailOf(issues[0]!).fr).toBe("Nouvel An de l'Hégire (hijri-new-year) manque (date estimée : 2026-06-16) ; indiquez toutes les fêtes religieuses de 2026");
+    expect(issues.map((issue) => [detailOf(issue).ar, detailOf(issue).fr])).toEqual([
+      [expect.stringContaining('فاتح محرم'), expect.stringContaining("Nouvel An de l'Hégire")],
+      [expect.stringContaining('عيد المولد النبوي'), expect.stringContaining('Aïd Al Mawlid')],
+      [expect.stringContaining('عيد الأضحى'), expect.stringContaining('Aïd Al Adha')],
+    ]);
   });
 
   it('refuses an empty set', () => {
@@ -83,7 +98,13 @@ describe('movableHolidayIssues', () => {
   });
 
   it('refuses a two-day holiday given one day', () => {
-    expect(issueCodes(2026, [...without('eid-al-adha'), { code: 'eid-al-adha', date: '2026-05-27' }])).toEqual(['holiday_days']);
+    const issues = issuesOf(2026, [...without('eid-al-adha'), { code: 'eid-al-adha', date: '2026-05-27' }]);
+    expect(issues.map((issue) => issue.code)).toEqual(['holiday_days']);
+    expect(detailOf(issues[0]!)).toEqual({
+      ar: 'مدة عيد الأضحى (eid-al-adha) يومان متتاليان؛ التواريخ المقدمة: 2026-05-27',
+      fr: 'Aïd Al Adha (eid-al-adha) dure 2 jours consécutifs ; dates indiquées : 2026-05-27',
+      en: 'eid-al-adha lasts 2 consecutive day(s); 2026-05-27 given',
+    });
   });
 
   it('refuses days that are not consecutive', () => {
@@ -103,6 +124,7 @@ describe('movableHolidayIssues', () => {
     ]);
     expect(issues.map((issue) => issue.pointer)).toContain('/body/holidays/0/date');
     expect(issues.map((issue) => issue.code)).toContain('duplicate_date');
+    expect(issues.map((issue) => detailOf(issue).en)).toContain('The date must fall in 2026');
   });
 
   it('asks for both occurrences when a holiday falls twice in a year (1 Muharram in 2008)', () => {
