@@ -1,5 +1,6 @@
 // `npm run bench [-- <part>] [--flag=value ...]`: the benchmark of issue 6. Starts what each part needs, runs
 // it, prints a table with every budget passed or MISSed, and writes bench/results.json.
+import './core/quiet-handlers.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundlePart } from './parts/bundle.ts';

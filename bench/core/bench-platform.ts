@@ -86,8 +86,6 @@ function parseBody(result: APIGatewayProxyStructuredResultV2): unknown {
 }
 
 export async function startBenchPlatform(): Promise<BenchPlatform> {
-  // Handlers log one line per request; the benchmark's output is its table.
-  process.env.POWERTOOLS_LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'SILENT';
   // DynamoDB Local keeps its SQLite file in the data folder: on a RAM disk where there is one, so the figures
   // measure the platform's requests rather than this machine's disk.
   const dataDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'raqmana-bench-'));
