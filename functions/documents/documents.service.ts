@@ -3,7 +3,7 @@
 import { CIVIL_STATUS_TABLE_ID } from '../civil-status/public.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import type { ServiceDescription } from '../shared/service-description.ts';
-import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/fonts.ts';
+import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_INDEXES, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from './adapters/documents-keys.ts';
 import {
   approveRequestRoute,

@@ -1,6 +1,6 @@
 // The permits service (the Rokhas one-stop shop): filing, instruction, the statutory clock on Step Functions
 // and deemed approval when the administration stays silent.
-import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/fonts.ts';
+import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';

@@ -3,27 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
-import type { PackageFiles } from '../service-description.ts';
+import { FONT_FILES, FONT_PACKAGE } from './font-files.ts';
 import { woffToTrueType } from './true-type.ts';
-
-export const FONT_PACKAGE = '@fontsource/vazirmatn';
-
-// Vazirmatn shapes Arabic with one-to-one and ligature substitutions only, so every glyph keeps the letters it stands
-// for in fontkit's layout, and a PDF text extractor gets the words back. Faces that split letters into a dotless body
-// and separate dots (Noto Naskh/Sans Arabic), add letterless connecting strokes (Amiri) or decompose ح and ى (IBM Plex
-// Sans Arabic) lose letters or gain spaces in the extracted text.
-// WOFF rather than WOFF2: fontkit cannot subset a WOFF2 glyph table, and a WOFF one is plain TrueType once inflated.
-/** The package files the renderer reads, relative to the package: what a Lambda bundle has to carry. */
-export const FONT_FILES = {
-  regular: { arabic: 'files/vazirmatn-arabic-400-normal.woff', latin: 'files/vazirmatn-latin-400-normal.woff' },
-  bold: { arabic: 'files/vazirmatn-arabic-700-normal.woff', latin: 'files/vazirmatn-latin-700-normal.woff' },
-} as const;
-
-/** What a function that renders PDFs ships beside its bundle (see `packageFiles` in the service description). */
-export const PDF_FONT_PACKAGE_FILES: PackageFiles = {
-  package: FONT_PACKAGE,
-  files: ['package.json', 'LICENSE', ...Object.values(FONT_FILES).flatMap((weight) => Object.values(weight))],
-};
 
 export type Weight = keyof typeof FONT_FILES;
 export type Script = keyof (typeof FONT_FILES)[Weight];

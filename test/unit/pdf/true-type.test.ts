@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
-import { FONT_FILES, FONT_PACKAGE } from '../../../functions/shared/pdf/fonts.ts';
+import { FONT_FILES, FONT_PACKAGE } from '../../../functions/shared/pdf/font-files.ts';
 import { woffToTrueType } from '../../../functions/shared/pdf/true-type.ts';
 
 const files = Object.values(FONT_FILES).flatMap((weight) => Object.values(weight));
