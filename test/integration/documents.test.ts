@@ -25,16 +25,13 @@ import { requestDocument } from '../../functions/documents/application/request-d
 import { approveRequest, rejectRequest, reviewQueue } from '../../functions/documents/application/review.use-cases.ts';
 import { verifyDocument } from '../../functions/documents/application/verify-document.use-case.ts';
 import { documentsService } from '../../functions/documents/documents.service.ts';
-import { DynamoDbReferenceDataRepository } from '../../functions/reference-data/adapters/dynamodb-reference-data.repository.ts';
-import { DEMO_COMMUNES, DEMO_PROCEDURES, FIXED_HOLIDAY_RULES } from '../../functions/reference-data/data/demo-reference-data.ts';
 import { loadReferenceSnapshot } from '../../functions/reference-data/public.ts';
-import { referenceDataService } from '../../functions/reference-data/reference-data.service.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { signerFor } from '../../functions/shared/signing/jws-signer.ts';
 import { SALMA } from '../fixtures/civil-status/acts.ts';
 import { decodeQrCode, pageOperators } from '../fixtures/pdf/pdf-reading.ts';
 import { INTEGRATION_BUCKET } from './emulators.global-setup.ts';
-import { freshTables, localDocumentClient, localS3 } from './local-aws.ts';
+import { freshTablesWithReferenceData, localDocumentClient, localS3 } from './local-aws.ts';
 
 const registrar: Principal = { sub: 'registrar-rabat', roles: ['registrar'], office: 'RBT-HASSAN' };
 const otherRegistrar: Principal = { sub: 'registrar-rabat-2', roles: ['registrar'], office: 'RBT-HASSAN' };
@@ -76,8 +73,7 @@ async function storedPdfs(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  const names = await freshTables([...(civilStatusService.tables ?? []), ...(documentsService.tables ?? []), ...(referenceDataService.tables ?? [])]);
-  await new DynamoDbReferenceDataRepository(client, names.reference!).seedOnce({ communes: DEMO_COMMUNES, procedures: DEMO_PROCEDURES, fixedHolidayRules: FIXED_HOLIDAY_RULES });
+  const names = await freshTablesWithReferenceData([...(civilStatusService.tables ?? []), ...(documentsService.tables ?? [])]);
   register = new DynamoDbCivilStatusRepository(client, names['civil-status']!);
   documentsTable = new DynamoDbDocumentsRepository(client, names.documents!, { civilStatus: names['civil-status']!, reference: names.reference! });
 

@@ -7,12 +7,9 @@ import { permitIdentifiers } from '../../functions/permits/adapters/permit-ident
 import { checkPermitDeadline } from '../../functions/permits/application/check-deadline.use-case.ts';
 import { filePermitApplication, type PermitsWithWorkflow } from '../../functions/permits/application/file-permit.use-case.ts';
 import { permitStats } from '../../functions/permits/application/permit-stats.use-case.ts';
-import { DynamoDbReferenceDataRepository } from '../../functions/reference-data/adapters/dynamodb-reference-data.repository.ts';
-import { DEMO_COMMUNES, DEMO_PROCEDURES, FIXED_HOLIDAY_RULES } from '../../functions/reference-data/data/demo-reference-data.ts';
-import { referenceDataService } from '../../functions/reference-data/reference-data.service.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ForbiddenError } from '../../functions/shared/errors/domain-errors.ts';
-import { freshTables, localDocumentClient } from './local-aws.ts';
+import { freshTablesWithReferenceData, localDocumentClient } from './local-aws.ts';
 
 const filedAt = new Date('2026-12-01T09:00:00Z');
 const afterDeadlines = new Date('2027-02-01T09:00:00Z');
@@ -28,13 +25,8 @@ async function file(commune: string, procedure: string) {
 
 describe('permit figures on DynamoDB Local', () => {
   beforeAll(async () => {
-    const names = await freshTables([...(referenceDataService.tables ?? []), ...(permitsService.tables ?? [])]);
+    const names = await freshTablesWithReferenceData(permitsService.tables ?? []);
     const documents = localDocumentClient();
-    await new DynamoDbReferenceDataRepository(documents, names.reference!).seedOnce({
-      communes: DEMO_COMMUNES,
-      procedures: DEMO_PROCEDURES,
-      fixedHolidayRules: FIXED_HOLIDAY_RULES,
-    });
     const repository = new DynamoDbPermitsRepository(documents, names.permits!, names.reference!);
     dependencies = { repository, identifiers: permitIdentifiers, workflow: { watch: async () => {} } };
     // Rabat: two small buildings, one left to lapse; Tamesna (same region, another prefecture): one subdivision;

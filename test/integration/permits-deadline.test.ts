@@ -10,16 +10,13 @@ import { decidePermit } from '../../functions/permits/application/change-permit.
 import { checkPermitDeadline, sweepOverduePermits } from '../../functions/permits/application/check-deadline.use-case.ts';
 import { filePermitApplication, type PermitsWithWorkflow } from '../../functions/permits/application/file-permit.use-case.ts';
 import { filePermit } from '../../functions/permits/domain/permit.ts';
-import { DynamoDbReferenceDataRepository } from '../../functions/reference-data/adapters/dynamodb-reference-data.repository.ts';
-import { DEMO_COMMUNES, DEMO_PROCEDURES, FIXED_HOLIDAY_RULES } from '../../functions/reference-data/data/demo-reference-data.ts';
-import { referenceDataService } from '../../functions/reference-data/reference-data.service.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ConflictError } from '../../functions/shared/errors/domain-errors.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb-local.ts';
 import { LocalWorkflows, localStateMachineArn } from '../../lib/local/local-workflows.ts';
 import { startStepFunctionsEndpoint, type RunningStepFunctionsEndpoint } from '../../lib/local/step-functions-endpoint.ts';
 import { VirtualClock } from '../../lib/local/virtual-clock.ts';
-import { freshTables, localDocumentClient, localDynamoDb } from './local-aws.ts';
+import { freshTablesWithReferenceData, localDocumentClient, localDynamoDb } from './local-aws.ts';
 
 const clock = new VirtualClock(new Date('2026-12-01T09:00:00Z'));
 const citizen: Principal = { sub: 'citizen-1', roles: ['citizen'] };
@@ -33,13 +30,8 @@ let endpoint: RunningStepFunctionsEndpoint;
 
 describe('permits on DynamoDB Local with the real deadline workflow', () => {
   beforeAll(async () => {
-    const names = await freshTables([...(referenceDataService.tables ?? []), ...(permitsService.tables ?? [])]);
+    const names = await freshTablesWithReferenceData(permitsService.tables ?? []);
     const documents = localDocumentClient();
-    await new DynamoDbReferenceDataRepository(documents, names.reference!).seedOnce({
-      communes: DEMO_COMMUNES,
-      procedures: DEMO_PROCEDURES,
-      fixedHolidayRules: FIXED_HOLIDAY_RULES,
-    });
     repository = new DynamoDbPermitsRepository(documents, names.permits!, names.reference!);
     const core = { repository, identifiers: permitIdentifiers };
     workflows = new LocalWorkflows(

@@ -17,13 +17,10 @@ import { filePermitApplication, type PermitsWithWorkflow } from '../../functions
 import { permitDocumentReads, readPermitDocument } from '../../functions/permits/application/permit-queries.use-cases.ts';
 import type { Permit } from '../../functions/permits/domain/permit.ts';
 import { permitsService } from '../../functions/permits/permits.service.ts';
-import { DynamoDbReferenceDataRepository } from '../../functions/reference-data/adapters/dynamodb-reference-data.repository.ts';
-import { DEMO_COMMUNES, DEMO_PROCEDURES, FIXED_HOLIDAY_RULES } from '../../functions/reference-data/data/demo-reference-data.ts';
-import { referenceDataService } from '../../functions/reference-data/reference-data.service.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ChecksumMismatchError, InvalidStateError } from '../../functions/shared/errors/domain-errors.ts';
 import { INTEGRATION_BUCKET } from './emulators.global-setup.ts';
-import { freshTables, localDocumentClient, localDynamoDb, localS3 } from './local-aws.ts';
+import { freshTablesWithReferenceData, localDocumentClient, localDynamoDb, localS3 } from './local-aws.ts';
 
 const citizen: Principal = { sub: 'citizen-docs', roles: ['citizen'] };
 const agent: Principal = { sub: 'agent-docs', roles: ['agent'], commune: 'rabat' };
@@ -50,9 +47,8 @@ async function upload(target: { url: string; headers: Record<string, string> }, 
 
 describe('permit documents on DynamoDB Local and the local S3 server', () => {
   beforeAll(async () => {
-    const names = await freshTables([...(referenceDataService.tables ?? []), ...(permitsService.tables ?? [])]);
+    const names = await freshTablesWithReferenceData(permitsService.tables ?? []);
     const documents = localDocumentClient();
-    await new DynamoDbReferenceDataRepository(documents, names.reference!).seedOnce({ communes: DEMO_COMMUNES, procedures: DEMO_PROCEDURES, fixedHolidayRules: FIXED_HOLIDAY_RULES });
     permitsTable = names.permits!;
     dependencies = {
       repository: new DynamoDbPermitsRepository(documents, names.permits!, names.reference!),

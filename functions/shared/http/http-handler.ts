@@ -255,10 +255,6 @@ function asDomainError(error: Error): Error {
   return error;
 }
 
-function codeOf(error: Error): ProblemCode {
-  return error instanceof DomainError && isProblemCode(error.code) ? error.code : 'internal-error';
-}
-
 /** Last line of defence: every error becomes problem+json; only 4xx show their detail, a 5xx never leaks internals. */
 const problemErrors = (): HttpMiddleware => ({
   onError: async (request) => {
@@ -267,18 +263,15 @@ const problemErrors = (): HttpMiddleware => ({
       language: negotiateLanguage(header(request.event, 'accept-language')),
       correlationId: request.event.requestContext?.requestId ?? 'unknown',
     };
-    const code = codeOf(error);
-    if (code === 'internal-error') {
-      logger.error('unhandled error', { errorName: error.name, error });
-      // Loaded on the first server error only: no route needs the metrics library to answer.
-      const { countServerError } = await import('../observability/metrics.ts');
-      countServerError();
-      request.response = problemResponse(code, state);
-    } else {
-      request.response = error instanceof DomainError
-        ? problemResponse(code, state, error, error.detailIn(state.language))
-        : problemResponse(code, state, undefined, error.message);
+    if (error instanceof DomainError && isProblemCode(error.code)) {
+      request.response = problemResponse(error.code, state, error, error.detailIn(state.language));
+      return;
     }
+    logger.error('unhandled error', { errorName: error.name, error });
+    // Loaded on the first server error only: no route needs the metrics library to answer.
+    const { countServerError } = await import('../observability/metrics.ts');
+    countServerError();
+    request.response = problemResponse('internal-error', state);
   },
 });
 
