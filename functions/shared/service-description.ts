@@ -2,7 +2,11 @@
 // The CDK stack and the local platform both read it, so the two can never disagree.
 import type { AnyRouteContract } from './http/route-contract.ts';
 
-export type Access = 'read' | 'write';
+/**
+ * How a function may use a table or bucket. `append` writes new items and updates existing ones but never
+ * deletes (no DeleteItem, no BatchWriteItem): what a context needs to record facts in another context's table.
+ */
+export type Access = 'read' | 'write' | 'append';
 
 export interface GlobalIndexDescription {
   readonly name: string;
@@ -23,6 +27,25 @@ export interface TableDescription {
   readonly globalIndexes?: readonly GlobalIndexDescription[];
   /** Attribute holding an epoch-seconds expiry, when items expire. */
   readonly timeToLiveAttribute?: string;
+  /**
+   * The table holds an outbox: domain events written in the same transaction as the change that emits them
+   * (`functions/shared/events`). Its stream (new images) carries them to the functions that `consume` them.
+   * The table must declare a `timeToLiveAttribute`: delivered events expire.
+   */
+  readonly outbox?: boolean;
+}
+
+/**
+ * Domain events a function handles, read from the stream of a table's outbox: only new outbox items whose
+ * `eventType` is listed reach it (a Lambda event source mapping with filter criteria in AWS; the local
+ * platform's stream poller applies the same filter). Delivery is at least once: consumers are idempotent.
+ */
+export interface EventSubscription {
+  /** A table declared with `outbox: true`, of this or another context. */
+  readonly tableId: string;
+  readonly eventTypes: readonly string[];
+  /** Records per invocation (default 10). */
+  readonly batchSize?: number;
 }
 
 export interface BucketDescription {
@@ -90,6 +113,8 @@ export interface FunctionDescription {
   readonly signingKeys?: Readonly<Record<string, 'sign' | 'verify'>>;
   /** State machines this function may start. */
   readonly startsStateMachines?: readonly string[];
+  /** Domain events this function consumes; it answers with the records it failed (partial batch response). */
+  readonly consumes?: readonly EventSubscription[];
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
   /** Package files read at run time, copied into `node_modules/` next to the bundle. */
