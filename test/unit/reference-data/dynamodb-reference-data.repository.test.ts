@@ -58,7 +58,11 @@ describe('DynamoDbReferenceDataRepository', () => {
   });
 
   it('reports a lost race as a conflict', async () => {
-    dynamodb.on(TransactWriteCommand).rejects(new TransactionCanceledException({ message: 'cancelled', $metadata: {} }));
+    dynamodb.on(TransactWriteCommand).rejects(new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
+      }));
 
     await expect(repository.saveMovableHolidays(record)).rejects.toThrow(ConflictError);
   });
