@@ -19,6 +19,7 @@ import { LocalIssuer, tokenRequestSchema } from './local-issuer.ts';
 import { openKeyFile } from './local-key-file.ts';
 import { ensureTables } from './local-tables.ts';
 import { LocalScheduler } from './local-scheduler.ts';
+import { LocalStreams } from './local-streams.ts';
 import { LocalWorkflows, localStateMachineArn, type LocalFunctionHandler } from './local-workflows.ts';
 import { startS3Local } from './s3-local.ts';
 import { startStepFunctionsEndpoint } from './step-functions-endpoint.ts';
@@ -43,6 +44,8 @@ export interface LocalPlatform {
   readonly clock: VirtualClock;
   /** The local Step Functions runner, for tools that inspect executions (the benchmark counts state transitions). */
   readonly workflows: LocalWorkflows;
+  /** The stream poller that delivers domain events to their consumers. */
+  readonly streams: LocalStreams;
   stop(): Promise<void>;
 }
 
@@ -177,6 +180,24 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       }
     }
 
+    const streams = new LocalStreams(
+      {
+        clock,
+        dynamodb: dynamodb.client,
+        endpoint: dynamodb.endpoint,
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+        tableName: physicalTableName,
+        resolveFunction: (functionId) => functionHandlers.get(functionId) as LocalFunctionHandler,
+        checkpointFile: join(dataDir, 'stream-positions.json'),
+        deadLetterFile: join(dataDir, 'stream-dead-letters.json'),
+      },
+      description.services,
+    );
+    clock.addDrain(() => streams.drain());
+    streams.start();
+    stops.push(() => streams.stop());
+
     const scheduler = new LocalScheduler(clock, workflows, stateMachines);
     // Timers survive a restart: executions that were running go on from where their workflow re-reads its state.
     workflows.resumeJournal();
@@ -222,6 +243,11 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
         saveClock(clockFile, clock);
         return json(200, { now: clock.now().toISOString() });
       },
+      // What a change caused (its events delivered, the workflows and notifications they made) has happened when this answers.
+      'POST /_local/settle': async () => {
+        await clock.quiescent();
+        return json(200, { now: clock.now().toISOString(), deadLetters: streams.deadLetters.length });
+      },
       'GET /health': async () => {
         const check = async (probe: () => Promise<unknown>) => {
           const started = performance.now();
@@ -236,6 +262,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
           dynamodb: { endpoint: dynamodb.endpoint, ...(await check(() => dynamodb.client.send(new ListTablesCommand({ Limit: 1 })))) },
           s3: { endpoint: s3.endpoint, ...(await check(() => s3Client.send(new ListBucketsCommand({})))) },
           stepFunctions: { status: 'ok', endpoint: stepFunctions.endpoint, stateMachines: stateMachines.length },
+          // A dead letter is an event a consumer failed on every attempt: the platform is not healthy until it is looked at.
+          streams: { status: streams.deadLetters.length === 0 ? 'ok' : 'failing', subscriptions: streams.subscriptionCount, deadLetters: streams.deadLetters.length },
           gateway: { status: 'ok', routes: routes.length },
           clock: { status: 'ok', now: clock.now().toISOString() },
         };
@@ -246,7 +274,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
     const gateway = await startLocalGateway({ port: options.port, routes, platformRoutes, issuer, timeSource: clock });
     stops.push(() => gateway.close());
-    return { url: gateway.url, clock, workflows, stop };
+    return { url: gateway.url, clock, workflows, streams, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -2,6 +2,7 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   ResourceNotFoundException,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
@@ -32,10 +33,21 @@ function projectionOf(index: GlobalIndexDescription): Projection {
   return { ProjectionType: 'INCLUDE', NonKeyAttributes: [...projection.include] };
 }
 
-async function existingIndexes(client: DynamoDBClient, name: string): Promise<Set<string> | undefined> {
+/** What a table's outbox needs: a stream of new images, read by the local stream poller as Lambda reads it in AWS. */
+const OUTBOX_STREAM = { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } as const;
+
+interface ExistingTable {
+  readonly indexes: ReadonlySet<string>;
+  readonly streaming: boolean;
+}
+
+async function existingTable(client: DynamoDBClient, name: string): Promise<ExistingTable | undefined> {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
-    return new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName ?? ''));
+    return {
+      indexes: new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName ?? '')),
+      streaming: Table?.StreamSpecification?.StreamEnabled === true,
+    };
   } catch (error) {
     if (error instanceof ResourceNotFoundException) return undefined;
     throw error;
@@ -58,34 +70,41 @@ async function addMissingIndexes(client: DynamoDBClient, name: string, table: Ta
   }
 }
 
-/** Creates each missing table, and each missing index of a kept one (existing data stays across restarts). */
+async function enableTimeToLive(client: DynamoDBClient, name: string, attribute: string): Promise<void> {
+  const { TimeToLiveDescription } = await client.send(new DescribeTimeToLiveCommand({ TableName: name }));
+  if (TimeToLiveDescription?.AttributeName === attribute && TimeToLiveDescription.TimeToLiveStatus === 'ENABLED') return;
+  await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: attribute } }));
+}
+
+/**
+ * Creates each missing table; brings a table kept from an earlier start up to its description (its missing
+ * indexes, its outbox stream, its expiry attribute), so existing data stays across restarts.
+ */
 export async function ensureTables(client: DynamoDBClient, tables: readonly TableDescription[], physicalName: (tableId: string) => string): Promise<void> {
   for (const table of tables) {
     const name = physicalName(table.id);
-    const present = await existingIndexes(client, name);
-    if (present) {
-      await addMissingIndexes(client, name, table, present);
-      continue;
-    }
-    await client.send(
-      new CreateTableCommand({
-        TableName: name,
-        BillingMode: 'PAY_PER_REQUEST',
-        KeySchema: keySchema(table.partitionKey, table.sortKey),
-        AttributeDefinitions: attributeDefinitions(table),
-        ...(table.globalIndexes?.length && {
-          GlobalSecondaryIndexes: table.globalIndexes.map((index) => ({
-            IndexName: index.name,
-            KeySchema: keySchema(index.partitionKey, index.sortKey),
-            Projection: projectionOf(index),
-          })),
-        }),
-      }),
-    );
-    if (table.timeToLiveAttribute) {
+    const existing = await existingTable(client, name);
+    if (existing) {
+      await addMissingIndexes(client, name, table, existing.indexes);
+      if (table.outbox && !existing.streaming) await client.send(new UpdateTableCommand({ TableName: name, StreamSpecification: OUTBOX_STREAM }));
+    } else {
       await client.send(
-        new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: table.timeToLiveAttribute } }),
+        new CreateTableCommand({
+          TableName: name,
+          BillingMode: 'PAY_PER_REQUEST',
+          KeySchema: keySchema(table.partitionKey, table.sortKey),
+          AttributeDefinitions: attributeDefinitions(table),
+          ...(table.globalIndexes?.length && {
+            GlobalSecondaryIndexes: table.globalIndexes.map((index) => ({
+              IndexName: index.name,
+              KeySchema: keySchema(index.partitionKey, index.sortKey),
+              Projection: projectionOf(index),
+            })),
+          }),
+          ...(table.outbox && { StreamSpecification: OUTBOX_STREAM }),
+        }),
       );
     }
+    if (table.timeToLiveAttribute) await enableTimeToLive(client, name, table.timeToLiveAttribute);
   }
 }

@@ -705,7 +705,8 @@ function functionIdOf(functionName: string): string {
   return afterPrefix?.split(':')[0] ?? functionName;
 }
 
-function lambdaContext(functionId: string): Context {
+/** The context an in-process function is invoked with, as Lambda would give it. */
+export function lambdaContext(functionId: string): Context {
   const deadline = Date.now() + LOCAL_FUNCTION_TIMEOUT_MS;
   const callbackStyle = (): never => {
     throw new Error('Local functions are async handlers: return or throw instead of calling the context');

@@ -83,7 +83,8 @@ function nextMacrotask(): Promise<void> {
  * A `TimeSource` whose `now` is the wall clock plus an offset: time passes normally, and `set`/`advance`
  * jump ahead. Timers (`sleepUntil`) fire in virtual time, either when a jump reaches them or when the wall
  * clock does. A jump fires due timers one instant at a time, in due order, with the clock standing at that
- * instant, and waits for the tracked work (`runTracked`) to settle before moving on: work woken at day 5
+ * instant, and waits for the tracked work (`runTracked`) to settle, and the drains (`addDrain`) to have nothing
+ * left to deliver, before moving on: work woken at day 5
  * sees day 5, and whatever it schedules for day 10 fires too when jumping to day 16.
  *
  * Work is settled when it has finished or is parked on a timer. A unit of work counts as parked as soon as
@@ -99,6 +100,7 @@ export class VirtualClock implements TimeSource {
   readonly #rootWork = new Set<TrackedWork>();
   readonly #currentWork = new AsyncLocalStorage<TrackedWork>();
   #changeListeners: (() => void)[] = [];
+  readonly #drains: (() => Promise<boolean>)[] = [];
   #realTimer: NodeJS.Timeout | undefined;
   #moving = false;
   #disposed = false;
@@ -191,6 +193,27 @@ export class VirtualClock implements TimeSource {
     }
   }
 
+  /**
+   * Adds work that happens outside tracked work but belongs to what a jump waits for: the stream poller, whose
+   * `drain` delivers what tracked work wrote and resolves whether it delivered anything.
+   */
+  addDrain(drain: () => Promise<boolean>): void {
+    this.#drains.push(drain);
+  }
+
+  /**
+   * Resolves once tracked work has settled and every drain has nothing left to deliver: what a change caused
+   * (its events, the workflows they start, the notifications they write) has happened.
+   */
+  async quiescent(): Promise<void> {
+    for (;;) {
+      await this.settled();
+      let delivered = false;
+      for (const drain of this.#drains) if (await drain()) delivered = true;
+      if (!delivered) return;
+    }
+  }
+
   /** Stops the real timer: pending timers then only fire through `set` and `advance`. */
   dispose(): void {
     this.#disposed = true;
@@ -217,7 +240,7 @@ export class VirtualClock implements TimeSource {
     this.#moving = true;
     this.#disarm();
     try {
-      await this.settled();
+      await this.quiescent();
       for (
         let next = this.#timers[0];
         next !== undefined && next.due <= Math.max(target, this.#nowMs());
@@ -225,7 +248,7 @@ export class VirtualClock implements TimeSource {
       ) {
         this.#standAt(next.due);
         this.#fireDueTimers();
-        await this.settled();
+        await this.quiescent();
       }
       this.#standAt(target);
     } finally {
