@@ -7,10 +7,11 @@ import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import {
   PERMIT_DEADLINE_WORKFLOW_ID,
   PERMIT_DOCUMENTS_BUCKET_ID,
-  PERMIT_INDEXES,
   PERMIT_SWEEP_WORKFLOW_ID,
+  PERMITS_TABLE,
   PERMITS_TABLE_ID,
 } from './adapters/permit-keys.ts';
+import { FOLLOWED_PERMIT_EVENTS } from './application/follow-permit-events.use-case.ts';
 import {
   completeDocumentRoute,
   decidePermitRoute,
@@ -19,7 +20,6 @@ import {
   getPermitRoute,
   giveOpinionRoute,
   invokeDeemedApprovalRoute,
-  listNotificationsRoute,
   permitAccessLogRoute,
   permitCertificateRoute,
   permitReceiptRoute,
@@ -55,7 +55,7 @@ function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'e
 
 export const permitsService: ServiceDescription = {
   name: 'permits',
-  tables: [{ id: PERMITS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(PERMIT_INDEXES) }],
+  tables: [PERMITS_TABLE],
   buckets: [{ id: PERMIT_DOCUMENTS_BUCKET_ID }],
   stateMachines: [
     {
@@ -72,19 +72,14 @@ export const permitsService: ServiceDescription = {
     },
   ],
   functions: [
-    fn('FilePermit', 'file-permit', { route: filePermitRoute, ...issuesPapers, startsStateMachines: [PERMIT_DEADLINE_WORKFLOW_ID] }),
+    fn('FilePermit', 'file-permit', { route: filePermitRoute, ...issuesPapers }),
     fn('GetPermit', 'get-permit', { route: getPermitRoute, tables: reads }),
     fn('ListPermits', 'list-permits', { route: listPermitsRoute, tables: reads }),
     fn('PermitHistory', 'permit-history', { route: permitHistoryRoute, tables: reads }),
     fn('RequestPermitDocuments', 'request-documents', { route: requestDocumentsRoute, tables: writes }),
     // Declaring only signs upload URLs; completing reads the upload back (and removes a refused one).
     fn('ProvidePermitDocuments', 'provide-documents', { route: provideDocumentsRoute, tables: writes, buckets: { [PERMIT_DOCUMENTS_BUCKET_ID]: 'write' } }),
-    fn('CompletePermitDocument', 'complete-document', {
-      route: completeDocumentRoute,
-      tables: writes,
-      buckets: { [PERMIT_DOCUMENTS_BUCKET_ID]: 'write' },
-      startsStateMachines: [PERMIT_DEADLINE_WORKFLOW_ID],
-    }),
+    fn('CompletePermitDocument', 'complete-document', { route: completeDocumentRoute, tables: writes, buckets: { [PERMIT_DOCUMENTS_BUCKET_ID]: 'write' } }),
     fn('ReadPermitDocument', 'read-document', { route: readDocumentRoute, tables: writes, buckets: { [PERMIT_DOCUMENTS_BUCKET_ID]: 'read' } }),
     fn('PermitAccessLog', 'permit-access-log', { route: permitAccessLogRoute, tables: reads }),
     fn('ExtendPermitDeadline', 'extend-deadline', { route: extendDeadlineRoute, tables: writes }),
@@ -94,7 +89,12 @@ export const permitsService: ServiceDescription = {
     fn('PermitStats', 'permit-stats', { route: permitStatsRoute, tables: reads }),
     fn('PermitReceipt', 'permit-receipt', { route: permitReceiptRoute, ...servesPapers }),
     fn('PermitCertificate', 'permit-certificate', { route: permitCertificateRoute, ...servesPapers }),
-    fn('ListPermitNotifications', 'list-notifications', { route: listNotificationsRoute, tables: reads }),
+    // What follows each change, out of its transaction: the figures' counters and the deadline workflow's starts.
+    fn('FollowPermitEvents', 'follow-permit-events', {
+      tables: writes,
+      startsStateMachines: [PERMIT_DEADLINE_WORKFLOW_ID],
+      consumes: [{ tableId: PERMITS_TABLE_ID, eventTypes: FOLLOWED_PERMIT_EVENTS }],
+    }),
     fn('CheckPermitDeadline', 'check-permit-deadline', issuesPapers),
     fn('SweepOverduePermits', 'sweep-overdue-permits', { tables: writes, timeoutSeconds: 300 }),
   ],

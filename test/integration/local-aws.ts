@@ -10,6 +10,16 @@ import type { TableDescription } from '../../functions/shared/service-descriptio
 import { DynamoDbReferenceDataRepository } from '../../functions/reference-data/adapters/dynamodb-reference-data.repository.ts';
 import { DEMO_COMMUNES, DEMO_PROCEDURES, FIXED_HOLIDAY_RULES } from '../../functions/reference-data/data/demo-reference-data.ts';
 import { referenceDataService } from '../../functions/reference-data/reference-data.service.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { eventConsumer, type DomainEventHandlers } from '../../functions/shared/events/event-consumer.ts';
+import type { DomainEvent } from '../../functions/shared/events/domain-event.ts';
+import { OUTBOX_EVENT_ATTRIBUTE, OUTBOX_KEY_PREFIX } from '../../functions/shared/events/outbox.ts';
+import type { EventSubscription } from '../../functions/shared/service-description.ts';
+import { LocalStreams } from '../../lib/local/local-streams.ts';
+import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
 
 export function localDynamoDb(): DynamoDBClient {
   return new DynamoDBClient({ endpoint: inject('dynamodbEndpoint'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -47,4 +57,47 @@ export async function freshTablesWithReferenceData(tables: readonly TableDescrip
     fixedHolidayRules: FIXED_HOLIDAY_RULES,
   });
   return names;
+}
+
+/** The domain events a table's outbox holds about `subject`, in the order of their changes (a test may scan). */
+export async function outboxEventsAbout(tableName: string, subject: string): Promise<DomainEvent[]> {
+  const output = await localDocumentClient().send(
+    new ScanCommand({ TableName: tableName, FilterExpression: 'begins_with(pk, :outbox)', ExpressionAttributeValues: { ':outbox': OUTBOX_KEY_PREFIX }, ConsistentRead: true }),
+  );
+  return (output.Items ?? [])
+    .map((item) => item[OUTBOX_EVENT_ATTRIBUTE] as DomainEvent)
+    .filter((event) => event.subject === subject)
+    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
+}
+
+export interface TestConsumer {
+  readonly functionId: string;
+  readonly consumes: readonly EventSubscription[];
+  readonly handlers: DomainEventHandlers;
+}
+
+/**
+ * The local stream poller over these fresh tables' real DynamoDB Local streams, delivering to consumers built with
+ * the platform's `eventConsumer`. It is the clock's drain: `clock.quiescent()` (and every jump) returns once
+ * what the streams carried has been handled. Stop it after the file's tests.
+ */
+export function followStreams(clock: VirtualClock, tableNames: Readonly<Record<string, string>>, consumers: readonly TestConsumer[]): LocalStreams {
+  const directory = mkdtempSync(join(tmpdir(), 'raqmana-streams-'));
+  const handlers = new Map(consumers.map((consumer) => [consumer.functionId, eventConsumer(consumer.handlers)]));
+  const streams = new LocalStreams(
+    {
+      clock,
+      dynamodb: localDynamoDb(),
+      endpoint: inject('dynamodbEndpoint'),
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      tableName: (tableId) => tableNames[tableId]!,
+      resolveFunction: (functionId) => handlers.get(functionId)! as never,
+      checkpointFile: join(directory, 'positions.json'),
+      deadLetterFile: join(directory, 'dead-letters.json'),
+    },
+    [{ name: 'test', functions: consumers.map((consumer) => ({ id: consumer.functionId, entry: 'test', consumes: consumer.consumes })) }],
+  );
+  clock.addDrain(() => streams.drain());
+  return streams;
 }

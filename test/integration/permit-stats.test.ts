@@ -9,7 +9,9 @@ import { filePermitApplication, type PermitsWithWorkflow } from '../../functions
 import { permitStats } from '../../functions/permits/application/permit-stats.use-case.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ForbiddenError } from '../../functions/shared/errors/domain-errors.ts';
-import { freshTablesWithReferenceData, localDocumentClient } from './local-aws.ts';
+import { VirtualClock } from '../../lib/local/virtual-clock.ts';
+import { permitEventsConsumer } from './follow-permit-events.ts';
+import { followStreams, freshTablesWithReferenceData, localDocumentClient } from './local-aws.ts';
 
 const filedAt = new Date('2026-12-01T09:00:00Z');
 const afterDeadlines = new Date('2027-02-01T09:00:00Z');
@@ -29,6 +31,9 @@ describe('permit figures on DynamoDB Local', () => {
     const documents = localDocumentClient();
     const repository = new DynamoDbPermitsRepository(documents, names.permits!, names.reference!);
     dependencies = { repository, identifiers: permitIdentifiers, workflow: { watch: async () => {} } };
+    // The counters follow each change through the table's stream, as in AWS.
+    const clock = new VirtualClock(filedAt);
+    const streams = followStreams(clock, names, [permitEventsConsumer(dependencies)]);
     // Rabat: two small buildings, one left to lapse; Tamesna (same region, another prefecture): one subdivision;
     // Casablanca (another region): one small building.
     const lapsing = await file('rabat', 'building-small');
@@ -36,6 +41,9 @@ describe('permit figures on DynamoDB Local', () => {
     await file('tamesna', 'subdivision');
     await file('casablanca', 'building-small');
     await checkPermitDeadline(dependencies, lapsing.id, afterDeadlines);
+    await clock.quiescent();
+    await streams.stop();
+    clock.dispose();
   });
 
   it('gives the national total, one row per region and one per procedure', async () => {

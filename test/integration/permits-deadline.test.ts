@@ -16,7 +16,9 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb-local.
 import { LocalWorkflows, localStateMachineArn } from '../../lib/local/local-workflows.ts';
 import { startStepFunctionsEndpoint, type RunningStepFunctionsEndpoint } from '../../lib/local/step-functions-endpoint.ts';
 import { VirtualClock } from '../../lib/local/virtual-clock.ts';
-import { freshTablesWithReferenceData, localDocumentClient, localDynamoDb } from './local-aws.ts';
+import type { LocalStreams } from '../../lib/local/local-streams.ts';
+import { permitEventsConsumer } from './follow-permit-events.ts';
+import { followStreams, freshTablesWithReferenceData, localDocumentClient, localDynamoDb } from './local-aws.ts';
 
 const clock = new VirtualClock(new Date('2026-12-01T09:00:00Z'));
 const citizen: Principal = { sub: 'citizen-1', roles: ['citizen'] };
@@ -27,6 +29,7 @@ let dependencies: PermitsWithWorkflow;
 let repository: DynamoDbPermitsRepository;
 let workflows: LocalWorkflows;
 let endpoint: RunningStepFunctionsEndpoint;
+let streams: LocalStreams;
 
 describe('permits on DynamoDB Local with the real deadline workflow', () => {
   beforeAll(async () => {
@@ -46,9 +49,12 @@ describe('permits on DynamoDB Local with the real deadline workflow', () => {
     endpoint = await startStepFunctionsEndpoint(workflows);
     const sfn = new SFNClient({ endpoint: endpoint.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     dependencies = { ...core, workflow: new StepFunctionsDeadlineWorkflow(sfn, localStateMachineArn('permit-deadline')) };
+    // The workflow starts as in AWS: the filing's event, carried by the table's stream to the permits' consumer.
+    streams = followStreams(clock, names, [permitEventsConsumer(dependencies)]);
   });
 
   afterAll(async () => {
+    await streams.stop();
     await workflows.stop();
     await endpoint.stop();
     clock.dispose();

@@ -13,14 +13,15 @@ import {
   requestPermitDocuments,
   type PermitsWithDocuments,
 } from '../../functions/permits/application/change-permit.use-cases.ts';
-import { filePermitApplication, type PermitsWithWorkflow } from '../../functions/permits/application/file-permit.use-case.ts';
+import { filePermitApplication } from '../../functions/permits/application/file-permit.use-case.ts';
+import { CLOCK_STARTING_EVENTS } from '../../functions/permits/domain/permit-events.ts';
 import { permitDocumentReads, readPermitDocument } from '../../functions/permits/application/permit-queries.use-cases.ts';
 import type { Permit } from '../../functions/permits/domain/permit.ts';
 import { permitsService } from '../../functions/permits/permits.service.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ChecksumMismatchError, InvalidStateError } from '../../functions/shared/errors/domain-errors.ts';
 import { INTEGRATION_BUCKET } from './emulators.global-setup.ts';
-import { freshTablesWithReferenceData, localDocumentClient, localDynamoDb, localS3 } from './local-aws.ts';
+import { freshTablesWithReferenceData, localDocumentClient, localDynamoDb, localS3, outboxEventsAbout } from './local-aws.ts';
 
 const citizen: Principal = { sub: 'citizen-docs', roles: ['citizen'] };
 const agent: Principal = { sub: 'agent-docs', roles: ['agent'], commune: 'rabat' };
@@ -30,9 +31,13 @@ const SURVEY = Buffer.from('%PDF-1.7 levé topographique');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const on = (instant: string) => new Date(instant);
 
-/** The deadline workflow as the use cases see it: here it only records which permits it was handed. */
-const watched: Permit[] = [];
-let dependencies: PermitsWithDocuments & PermitsWithWorkflow;
+let dependencies: PermitsWithDocuments;
+
+/** The versions of the permit at which a change (re)started its clock: a deadline workflow follows each such event. */
+async function clockStarts(permitId: string): Promise<number[]> {
+  const events = await outboxEventsAbout(permitsTable, permitId);
+  return events.filter((event) => (CLOCK_STARTING_EVENTS as readonly string[]).includes(event.type)).map((event) => Number(event.data.version));
+}
 let permitsTable: string;
 
 async function suspendedPermit(documents: string[]): Promise<Permit> {
@@ -54,7 +59,6 @@ describe('permit documents on DynamoDB Local and the local S3 server', () => {
       repository: new DynamoDbPermitsRepository(documents, names.permits!, names.reference!),
       identifiers: permitIdentifiers,
       documents: permitDocumentsStore(localS3(), INTEGRATION_BUCKET),
-      workflow: { watch: async (permit) => void watched.push(permit) },
     };
   });
 
@@ -70,8 +74,8 @@ describe('permit documents on DynamoDB Local and the local S3 server', () => {
     expect(stored!.documentRequest!.uploads).toMatchObject([{ status: 'awaiting-upload' }]);
     const objectKey = dependencies.documents.objectKey(permit.id, uploads[0]!.documentId);
     await expect(localS3().send(new HeadObjectCommand({ Bucket: INTEGRATION_BUCKET, Key: objectKey }))).rejects.toBeInstanceOf(NotFound);
-    // Only the filing handed the permit to the deadline workflow.
-    expect(watched.filter((candidate) => candidate.id === permit.id).map((candidate) => candidate.version)).toEqual([1]);
+    // Only the filing emitted an event that starts a deadline workflow.
+    expect(await clockStarts(permit.id)).toEqual([1]);
   });
 
   it('does not count a declared file that was never uploaded', async () => {
@@ -112,7 +116,7 @@ describe('permit documents on DynamoDB Local and the local S3 server', () => {
       ['levé topographique', 'verified', SURVEY.length],
     ]);
     expect(again.version).toBe(resumed.version);
-    expect(watched.filter((candidate) => candidate.id === permit.id).map((candidate) => candidate.version)).toEqual([1, resumed.version]);
+    expect(await clockStarts(permit.id)).toEqual([1, resumed.version]);
   });
 
   it('projects keys only into the permit indexes, and still lists whole permits, newest first', async () => {

@@ -1,4 +1,4 @@
-// The permits dependencies plus the deadline workflow, for the handlers that start or restart the clock.
+// The permits dependencies plus the deadline workflow, for the consumer of the events that start or restart the clock.
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { stateMachineArn } from '../../shared/aws/environment.ts';
 import type { PermitsWithWorkflow } from '../application/file-permit.use-case.ts';

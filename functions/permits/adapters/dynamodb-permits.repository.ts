@@ -22,11 +22,14 @@ import {
   type ReferenceRequest,
   type ReferenceSnapshot,
 } from '../../reference-data/public.ts';
-import { applicantNotification, type ApplicantNotification } from '../domain/applicant-notification.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import { outboxPut } from '../../shared/events/outbox.ts';
+import { moroccanDate } from '../../shared/time/morocco-time.ts';
+import { permitEvents, type PermitChanged } from '../domain/permit-events.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
-import { COUNTERS, type Counters, type DayCounts, type OverdueFile } from '../domain/permit-figures.ts';
-import type { DocumentRead, PageRequest, PermitsRepository, StatsIncrement } from '../application/permits.ports.ts';
-import { PERMIT_INDEXES, permitIndexAttributes, permitKeys } from './permit-keys.ts';
+import { COUNTERS, type Counter, type Counters, type DayCounts, type OverdueFile } from '../domain/permit-figures.ts';
+import type { DocumentRead, PageRequest, PermitsRepository } from '../application/permits.ports.ts';
+import { COUNTED_MARKER_RETENTION_SECONDS, PERMIT_INDEXES, PERMITS_TABLE, permitIndexAttributes, permitKeys } from './permit-keys.ts';
 
 type Item = Record<string, unknown>;
 type Key = { pk: string; sk: string };
@@ -49,6 +52,9 @@ function toDayCounts(item: Item): DayCounts {
   }
   return { date: String(item.date), commune: String(item.commune), totals, byProcedure: byProcedure as Record<string, Counters> };
 }
+
+/** The marker of an event already counted was there: a redelivery, nothing to add. */
+class AlreadyCounted extends Error {}
 
 export class DynamoDbPermitsRepository implements PermitsRepository {
   constructor(
@@ -88,43 +94,49 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     return output.Item ? toPermit(output.Item) : undefined;
   }
 
-  private statsUpdates(stats: readonly StatsIncrement[]) {
+  /**
+   * Adds an event's counters to its commune's daily figures, once: a marker of the event is written in the same
+   * transaction, so a redelivered event finds it and counts nothing. Runs in the event consumer, never in a
+   * citizen's transaction: the commune's daily item is the busiest item of the table.
+   */
+  async count(event: DomainEvent<PermitChanged>): Promise<void> {
+    const { commune, procedure, counters } = event.data;
+    if (counters.length === 0) return;
+    const date = moroccanDate(new Date(event.occurredAt));
     const index = PERMIT_INDEXES.statsByDay;
-    return stats.map((increment) => ({
-      Update: {
-        TableName: this.table,
-        Key: permitKeys.statsDay(increment.commune, increment.date),
-        UpdateExpression: 'ADD #counter :one, #procedureCounter :one SET #date = :date, #commune = :commune, #statsPk = :statsPk, #statsSk = :statsSk',
-        ExpressionAttributeNames: {
-          '#counter': increment.counter,
-          '#procedureCounter': permitKeys.procedureCounter(increment.counter, increment.procedure),
-          '#date': 'date',
-          '#commune': 'commune',
-          '#statsPk': index.partitionKey,
-          '#statsSk': index.sortKey,
-        },
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':date': increment.date,
-          ':commune': increment.commune,
-          ':statsPk': permitKeys.statsOfEveryCommune(),
-          ':statsSk': permitKeys.statsOfEveryCommuneDay(increment.date, increment.commune),
-        },
-      },
-    }));
-  }
-
-  private notificationPuts(change: PermitChange) {
-    const notification = applicantNotification(change);
-    if (!notification) return [];
-    return [
-      {
-        Put: {
-          TableName: this.table,
-          Item: { ...permitKeys.notification(notification.applicant, notification.at, notification.permitId, change.event.version), ...notification },
-        },
-      },
-    ];
+    const names: Record<string, string> = { '#date': 'date', '#commune': 'commune', '#statsPk': index.partitionKey, '#statsSk': index.sortKey };
+    const additions = counters.flatMap((counter, position) => {
+      names[`#c${position}`] = counter;
+      names[`#p${position}`] = permitKeys.procedureCounter(counter, procedure);
+      return [`#c${position} :one`, `#p${position} :one`];
+    });
+    const marker = { ...permitKeys.countedEvent(event.id), expiresAt: Math.floor(Date.parse(event.occurredAt) / 1000) + COUNTED_MARKER_RETENTION_SECONDS };
+    try {
+      await transactWrite(
+        this.client,
+        [
+          { Put: { TableName: this.table, Item: marker, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Update: {
+              TableName: this.table,
+              Key: permitKeys.statsDay(commune, date),
+              UpdateExpression: `ADD ${additions.join(', ')} SET #date = :date, #commune = :commune, #statsPk = :statsPk, #statsSk = :statsSk`,
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: {
+                ':one': 1,
+                ':date': date,
+                ':commune': commune,
+                ':statsPk': permitKeys.statsOfEveryCommune(),
+                ':statsSk': permitKeys.statsOfEveryCommuneDay(date, commune),
+              },
+            },
+          },
+        ],
+        () => new AlreadyCounted(),
+      );
+    } catch (error) {
+      if (!(error instanceof AlreadyCounted)) throw error;
+    }
   }
 
   async recordDocumentRead(read: DocumentRead): Promise<void> {
@@ -144,18 +156,7 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     );
   }
 
-  async notifications(applicant: string, page: PageRequest): Promise<Page<ApplicantNotification>> {
-    const pk = permitKeys.inbox(applicant);
-    return this.query(
-      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false },
-      page,
-      ['pk', 'sk'],
-      { pk },
-      (item) => withoutKeys<ApplicantNotification>(item),
-    );
-  }
-
-  private write(change: PermitChange, stats: readonly StatsIncrement[], permitCondition: { expression: string; values?: Item }): Promise<void> {
+  private write(change: PermitChange, counters: readonly Counter[], permitCondition: { expression: string; values?: Item }): Promise<void> {
     const { permit, event } = change;
     return transactWrite(
       this.client,
@@ -175,8 +176,8 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        ...this.statsUpdates(stats),
-        ...this.notificationPuts(change),
+        // The events leave with the change or not at all; what they cause happens in the event consumers.
+        ...permitEvents(change, counters).map((event) => outboxPut(PERMITS_TABLE, this.table, event)),
       ],
       (cancellation) =>
         new ConflictError(
@@ -190,12 +191,12 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     );
   }
 
-  create(change: PermitChange, stats: readonly StatsIncrement[]): Promise<void> {
-    return this.write(change, stats, { expression: 'attribute_not_exists(pk)' });
+  create(change: PermitChange, counters: readonly Counter[]): Promise<void> {
+    return this.write(change, counters, { expression: 'attribute_not_exists(pk)' });
   }
 
-  save(change: PermitChange, stats: readonly StatsIncrement[]): Promise<void> {
-    return this.write(change, stats, { expression: 'version = :previous', values: { ':previous': change.permit.version - 1 } });
+  save(change: PermitChange, counters: readonly Counter[]): Promise<void> {
+    return this.write(change, counters, { expression: 'version = :previous', values: { ':previous': change.permit.version - 1 } });
   }
 
   private query<T>(input: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>, page: PageRequest, keyAttributes: readonly string[], partition: Record<string, string>, map: (item: Item) => T): Promise<Page<T>> {

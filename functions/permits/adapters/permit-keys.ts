@@ -1,4 +1,5 @@
 // Key builders of the permits table (access patterns in ../README.md); no key is written by hand elsewhere.
+import type { TableDescription } from '../../shared/service-description.ts';
 import type { Permit, PermitStatus } from '../domain/permit.ts';
 
 export const PERMITS_TABLE_ID = 'permits';
@@ -40,12 +41,12 @@ export const permitKeys = {
   overdueFile: (commune: string, procedure: string, id: string) => `${commune}#${procedure}#${id}`,
   /** Per-procedure counters sit next to the commune's totals in the same daily item. */
   procedureCounter: (counter: string, procedure: string) => `${counter}@${procedure}`,
-  inbox: (applicant: string) => `INBOX#${applicant}`,
-  notification: (applicant: string, at: string, permitId: string, version: number) => ({
-    pk: `INBOX#${applicant}`,
-    sk: `${at}#${permitId}#${String(version).padStart(6, '0')}`,
-  }),
+  /** Marks a domain event as counted in the figures, so a redelivered event is not counted twice. */
+  countedEvent: (eventId: string) => ({ pk: `COUNTED#${eventId}`, sk: 'COUNTED' }),
 } as const;
+
+/** Markers of counted events outlive any redelivery (a stream keeps records 24 hours). */
+export const COUNTED_MARKER_RETENTION_SECONDS = 7 * 24 * 3600;
 
 /** The index attributes a permit item carries; the open-clock index only while its clock runs, the overdue one only while overdue. */
 export function permitIndexAttributes(permit: Permit): Record<string, string> {
@@ -62,6 +63,16 @@ export function permitIndexAttributes(permit: Permit): Record<string, string> {
     }),
   };
 }
+
+/** Permits, their events, document reads, daily counters and the outbox of their domain events. */
+export const PERMITS_TABLE: TableDescription = {
+  id: PERMITS_TABLE_ID,
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  globalIndexes: Object.values(PERMIT_INDEXES),
+  outbox: true,
+  timeToLiveAttribute: 'expiresAt',
+};
 
 export const PERMIT_DEADLINE_WORKFLOW_ID = 'permit-deadline';
 export const PERMIT_SWEEP_WORKFLOW_ID = 'permit-deadline-sweep';

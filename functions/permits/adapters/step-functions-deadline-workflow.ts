@@ -3,7 +3,6 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { startExecutionOnce } from '../../shared/aws/step-functions.ts';
 import type { DeadlineWorkflow } from '../application/permits.ports.ts';
-import type { Permit } from '../domain/permit.ts';
 
 export class StepFunctionsDeadlineWorkflow implements DeadlineWorkflow {
   constructor(
@@ -11,7 +10,7 @@ export class StepFunctionsDeadlineWorkflow implements DeadlineWorkflow {
     private readonly stateMachineArn: string,
   ) {}
 
-  watch(permit: Permit): Promise<void> {
-    return startExecutionOnce(this.client, this.stateMachineArn, `permit-${permit.id}-v${permit.version}`, { permitId: permit.id });
+  watch(permitId: string, version: number): Promise<void> {
+    return startExecutionOnce(this.client, this.stateMachineArn, `permit-${permitId}-v${version}`, { permitId });
   }
 }

@@ -22,8 +22,9 @@ import {
   type Permit,
   type PermitChange,
 } from '../domain/permit.ts';
-import { holidayYears, type PermitsDependencies, type PermitsWithWorkflow } from './file-permit.use-case.ts';
-import type { PermitDocumentsStore, StatsIncrement } from './permits.ports.ts';
+import { holidayYears, type PermitsDependencies } from './file-permit.use-case.ts';
+import type { Counter } from '../domain/permit-figures.ts';
+import type { PermitDocumentsStore } from './permits.ports.ts';
 
 /** The use cases of the applicant's documents also reach the bucket they are uploaded to. */
 export interface PermitsWithDocuments extends PermitsDependencies {
@@ -32,7 +33,8 @@ export interface PermitsWithDocuments extends PermitsDependencies {
 
 interface Outcome {
   readonly change: PermitChange;
-  readonly stats?: readonly StatsIncrement[];
+  /** What the change adds to the figures (its events carry them to the counters). */
+  readonly counters?: readonly Counter[];
 }
 
 async function loadForChange(dependencies: PermitsDependencies, id: string, now: Date) {
@@ -51,12 +53,8 @@ async function changePermit(
 ): Promise<Permit> {
   const { permit, reference } = await loadForChange(dependencies, id, now);
   const outcome = apply(permit, reference);
-  await dependencies.repository.save(outcome.change, outcome.stats ?? []);
+  await dependencies.repository.save(outcome.change, outcome.counters ?? []);
   return outcome.change.permit;
-}
-
-function counter(permit: Permit, now: Date, name: StatsIncrement['counter']): StatsIncrement {
-  return { commune: permit.commune.code, procedure: permit.procedure.code, date: moroccanDate(now), counter: name };
 }
 
 /**
@@ -65,15 +63,12 @@ function counter(permit: Permit, now: Date, name: StatsIncrement['counter']): St
  */
 async function recordLapseFirst(dependencies: PermitsDependencies, permit: Permit, now: Date): Promise<never> {
   const lapse = recordLapse(permit, dependencies.identifiers.certificateNumber(permit), now);
-  await dependencies.repository.save(lapse, lapseStats(lapse.permit, now));
+  await dependencies.repository.save(lapse, lapseCounters(lapse.permit));
   throw new DeadlineLapsedError(deadlinePassedDetail(permit.clock.dueDate));
 }
 
-export function lapseStats(permit: Permit, now: Date): StatsIncrement[] {
-  return [
-    counter(permit, now, 'lapsed'),
-    ...(permit.status === 'deemed-approved' ? [counter(permit, now, 'deemedApprovalInvoked')] : []),
-  ];
+export function lapseCounters(permit: Permit): Counter[] {
+  return ['lapsed', ...(permit.status === 'deemed-approved' ? (['deemedApprovalInvoked'] as const) : [])];
 }
 
 async function staffChange(
@@ -140,7 +135,7 @@ export function decidePermit(
 ): Promise<Permit> {
   return staffChange(dependencies, id, principal, 'president', now, (permit, actor) => {
     const change = decide(permit, decision, actor, now);
-    return { change, stats: [counter(permit, now, 'decidedInTime')] };
+    return { change, counters: ['decidedInTime'] };
   });
 }
 
@@ -184,9 +179,9 @@ export async function declarePermitDocuments(
 /**
  * The applicant says a file is uploaded: it counts only if storage holds exactly the declared content (a refused
  * upload is removed). When it is the last requested document, the suspension ends now and a new deadline
- * workflow carries the permit on (the one that parked has ended).
+ * workflow carries the permit on (started by the `permit.documents-provided` event; the one that parked has ended).
  */
-export async function completePermitDocument(dependencies: PermitsWithDocuments & PermitsWithWorkflow, id: string, documentId: string, principal: Principal, now: Date): Promise<Permit> {
+export async function completePermitDocument(dependencies: PermitsWithDocuments, id: string, documentId: string, principal: Principal, now: Date): Promise<Permit> {
   const { permit: stored, reference } = await loadForChange(dependencies, id, now);
   const { permit, actor } = requireApplicantActor(stored, id, principal);
   const objectKey = dependencies.documents.objectKey(id, documentId);
@@ -201,7 +196,6 @@ export async function completePermitDocument(dependencies: PermitsWithDocuments 
   }
   if (!change) return permit;
   await dependencies.repository.save(change, []);
-  if (change.permit.status === 'filed') await dependencies.workflow.watch(change.permit);
   return change.permit;
 }
 
@@ -213,11 +207,11 @@ export async function invokePermitDeemedApproval(dependencies: PermitsDependenci
   // The deadline passed a moment ago and the workflow has not recorded it yet: the applicant need not wait for it.
   if (permit.status === 'filed' && clockStatus(permit, now) === 'lapsed') {
     const lapse = recordLapse(permit, dependencies.identifiers.certificateNumber(permit), now);
-    await dependencies.repository.save(lapse, lapseStats(lapse.permit, now));
+    await dependencies.repository.save(lapse, lapseCounters(lapse.permit));
     permit = lapse.permit;
     if (permit.status === 'deemed-approved') return permit;
   }
   const change = invokeDeemedApproval(permit, dependencies.identifiers.certificateNumber(permit), applicant.actor, now);
-  await dependencies.repository.save(change, [counter(permit, now, 'deemedApprovalInvoked')]);
+  await dependencies.repository.save(change, ['deemedApprovalInvoked']);
   return change.permit;
 }

@@ -2,7 +2,7 @@
 // when; has it stopped; or has the deadline just passed in silence, which this records.
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { clockStatus, recordLapse, type Permit } from '../domain/permit.ts';
-import { lapseStats } from './change-permit.use-cases.ts';
+import { lapseCounters } from './change-permit.use-cases.ts';
 import type { PermitsDependencies } from './file-permit.use-case.ts';
 
 /** The answer the deadline workflow routes on; it carries the permit id on to the next check. */
@@ -27,7 +27,7 @@ export async function checkPermitDeadline(dependencies: PermitsDependencies, per
   if (status === 'lapsed' && permit.status === 'filed') {
     const lapse = recordLapse(permit, dependencies.identifiers.certificateNumber(permit), now);
     try {
-      await dependencies.repository.save(lapse, lapseStats(lapse.permit, now));
+      await dependencies.repository.save(lapse, lapseCounters(lapse.permit));
     } catch (error) {
       // A decision or an applicant got there in the same instant: whatever they wrote is the one outcome.
       if (!(error instanceof ConflictError)) throw error;

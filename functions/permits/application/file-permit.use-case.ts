@@ -1,15 +1,27 @@
 // Filing a permit application: checked against the catalogue and the communes, written with its first event,
 // and handed to the deadline workflow.
-import { ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { ConflictError, IdempotencyKeyReusedError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { filePermit, type Permit } from '../domain/permit.ts';
 import type { DeadlineWorkflow, PermitIdentifiers, PermitsRepository } from './permits.ports.ts';
+
+/** What makes a filing the same filing: a retry with the same Idempotency-Key must ask for the same thing. */
+function sameFiling(existing: Permit, request: FilePermitRequest): boolean {
+  return (
+    existing.applicant === request.applicant &&
+    existing.procedure.code === request.procedure &&
+    existing.commune.code === request.commune &&
+    JSON.stringify(existing.project) === JSON.stringify(request.project)
+  );
+}
 
 export interface FilePermitRequest {
   readonly applicant: string;
   readonly procedure: string;
   readonly commune: string;
   readonly project: Permit['project'];
+  /** The caller's Idempotency-Key: the permit is named after it, so a retry meets the first filing. */
+  readonly idempotencyKey?: string;
 }
 
 export interface PermitsDependencies {
@@ -17,7 +29,7 @@ export interface PermitsDependencies {
   readonly identifiers: PermitIdentifiers;
 }
 
-/** Use cases that (re)start the clock also hand the permit to the deadline workflow. */
+/** Following a change that (re)starts the clock hands the permit to the deadline workflow. */
 export interface PermitsWithWorkflow extends PermitsDependencies {
   readonly workflow: DeadlineWorkflow;
 }
@@ -31,7 +43,12 @@ export function holidayYears(fromYear: number, today: string): number[] {
   return Array.from({ length: to - fromYear + 1 }, (_, index) => fromYear + index);
 }
 
-export async function filePermitApplication(dependencies: PermitsWithWorkflow, request: FilePermitRequest, now: Date): Promise<Permit> {
+/**
+ * Files the application. Its deadline workflow and its place in the figures follow from the `permit.filed` event
+ * written with it. A retry with the same Idempotency-Key after a failure past the write (the client never got the
+ * answer) finds the permit filed the first time and answers with it: one permit, one receipt number.
+ */
+export async function filePermitApplication(dependencies: PermitsDependencies, request: FilePermitRequest, now: Date): Promise<Permit> {
   const today = moroccanDate(now);
   const reference = await dependencies.repository.loadReference({
     procedure: request.procedure,
@@ -69,7 +86,7 @@ export async function filePermitApplication(dependencies: PermitsWithWorkflow, r
     );
   }
 
-  const id = dependencies.identifiers.newPermitId();
+  const id = request.idempotencyKey ? dependencies.identifiers.permitIdFor(request.applicant, request.idempotencyKey) : dependencies.identifiers.newPermitId();
   const { procedure, commune } = reference;
   const change = filePermit(
     {
@@ -83,7 +100,19 @@ export async function filePermitApplication(dependencies: PermitsWithWorkflow, r
     reference.holidays,
     now,
   );
-  await dependencies.repository.create(change, [{ commune: commune.code, procedure: change.permit.procedure.code, date: today, counter: 'filed' }]);
-  await dependencies.workflow.watch(change.permit);
+  try {
+    await dependencies.repository.create(change, ['filed']);
+  } catch (error) {
+    const first = error instanceof ConflictError && request.idempotencyKey ? await dependencies.repository.get(id) : undefined;
+    if (!first) throw error;
+    if (!sameFiling(first, request)) {
+      throw new IdempotencyKeyReusedError({
+        ar: 'مفتاح عدم التكرار هذا استُعمل لإيداع طلب آخر',
+        fr: "Cette clé d'idempotence a déjà servi pour un autre dépôt",
+        en: 'This Idempotency-Key was used to file another application',
+      });
+    }
+    return first;
+  }
   return change.permit;
 }

@@ -117,7 +117,3 @@ export async function permitDocumentReads(repository: PermitsRepository, id: str
   requireReader(await repository.get(id), id, principal);
   return repository.documentReads(id, page);
 }
-
-export function applicantNotifications(repository: PermitsRepository, principal: Principal, page: PageRequest) {
-  return repository.notifications(principal.sub, page);
-}

@@ -2,7 +2,8 @@
 // applicants' documents are uploaded and staff read them.
 import type { Page } from '../../shared/http/pagination.ts';
 import type { CommuneTerritory, ReferenceRequest, ReferenceSnapshot } from '../../reference-data/public.ts';
-import type { ApplicantNotification } from '../domain/applicant-notification.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import type { PermitChanged } from '../domain/permit-events.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
 import type { Counter, DayCounts, OverdueFile } from '../domain/permit-figures.ts';
 
@@ -11,23 +12,20 @@ export interface PageRequest {
   readonly cursor?: string;
 }
 
-/** Counters of a day, by the Moroccan date of the event, counted for the commune and for the procedure. */
-export interface StatsIncrement {
-  readonly commune: string;
-  readonly procedure: string;
-  readonly date: string;
-  readonly counter: Counter;
-}
-
 export interface PermitsRepository {
   /** The permit (if any) and the reference data for it, in one round trip. */
   loadWithReference(id: string, reference: ReferenceRequest): Promise<{ permit?: Permit; reference: ReferenceSnapshot }>;
   loadReference(reference: ReferenceRequest): Promise<ReferenceSnapshot>;
   get(id: string): Promise<Permit | undefined>;
-  /** Writes a new permit with its first event and counters, all or nothing. */
-  create(change: PermitChange, stats: readonly StatsIncrement[]): Promise<void>;
+  /**
+   * Writes a new permit with its first event and its domain events (which carry the counters it adds to the
+   * figures), all or nothing; ConflictError when the id exists.
+   */
+  create(change: PermitChange, counters: readonly Counter[]): Promise<void>;
   /** Writes the change only if the stored permit is still at `change.permit.version - 1`; otherwise ConflictError. */
-  save(change: PermitChange, stats: readonly StatsIncrement[]): Promise<void>;
+  save(change: PermitChange, counters: readonly Counter[]): Promise<void>;
+  /** Adds an event's counters to its commune's daily figures, once per event however often it is delivered. */
+  count(event: DomainEvent<PermitChanged>): Promise<void>;
   listByApplicant(applicant: string, page: PageRequest): Promise<Page<Permit>>;
   listByCommune(commune: string, status: PermitStatus | undefined, page: PageRequest): Promise<Page<Permit>>;
   history(id: string, page: PageRequest): Promise<Page<PermitEvent>>;
@@ -45,8 +43,6 @@ export interface PermitsRepository {
   recordDocumentRead(read: DocumentRead): Promise<void>;
   /** Who was handed a link to which document of the permit, newest first. */
   documentReads(id: string, page: PageRequest): Promise<Page<DocumentRead>>;
-  /** The applicant's inbox, newest first; written with the change that caused each notification. */
-  notifications(applicant: string, page: PageRequest): Promise<Page<ApplicantNotification>>;
 }
 
 /** One read of a permit's document: who was handed a link, to which file, when. */
@@ -71,12 +67,17 @@ export interface PermitDocumentsStore {
 }
 
 export interface DeadlineWorkflow {
-  /** Starts the workflow that carries the permit to its deadline; a start that already happened is not an error. */
-  watch(permit: Permit): Promise<void>;
+  /**
+   * Starts the workflow that carries the permit, as changed to `version`, to its deadline; a start that already
+   * happened is not an error.
+   */
+  watch(permitId: string, version: number): Promise<void>;
 }
 
 export interface PermitIdentifiers {
   newPermitId(): string;
+  /** The id of the permit a caller files with an Idempotency-Key: a retry names the same permit. */
+  permitIdFor(applicant: string, idempotencyKey: string): string;
   newDocumentId(): string;
   receiptNumber(communeCode: string, filedAt: Date, permitId: string): string;
   certificateNumber(permit: Permit): string;

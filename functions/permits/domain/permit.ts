@@ -135,6 +135,7 @@ export type PermitEventType =
   | 'opinion-given'
   | 'decided'
   | 'deadline-lapsed'
+  | 'deadline-recomputed'
   | 'deemed-approval-invoked';
 
 export interface ClockSnapshot {

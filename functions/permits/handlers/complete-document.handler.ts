@@ -2,13 +2,12 @@
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { idempotentRequests } from '../../shared/http/idempotency.ts';
 import { now } from '../../shared/time/time-source.ts';
-import { permitsWithWorkflow } from '../adapters/deadline-workflow.dependencies.ts';
 import { permitsWithDocuments } from '../adapters/documents.dependencies.ts';
 import { completePermitDocument } from '../application/change-permit.use-cases.ts';
 import { changedPermitView } from '../application/permit-queries.use-cases.ts';
 import { completeDocumentRoute } from '../schemas/permits.schema.ts';
 
-const dependencies = { ...permitsWithWorkflow, documents: permitsWithDocuments.documents };
+const dependencies = permitsWithDocuments;
 
 export const handler = httpHandler(
   completeDocumentRoute,

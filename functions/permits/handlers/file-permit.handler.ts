@@ -2,7 +2,7 @@
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { idempotentRequests } from '../../shared/http/idempotency.ts';
 import { now } from '../../shared/time/time-source.ts';
-import { permitsWithWorkflow } from '../adapters/deadline-workflow.dependencies.ts';
+import { permitsDependencies } from '../adapters/permits.dependencies.ts';
 import { permitPapers } from '../adapters/permit-papers.dependencies.ts';
 import { filePermitApplication } from '../application/file-permit.use-case.ts';
 import { issueReceipt } from '../application/permit-papers.use-cases.ts';
@@ -11,9 +11,9 @@ import { filePermitRoute } from '../schemas/permits.schema.ts';
 
 export const handler = httpHandler(
   filePermitRoute,
-  async ({ body, principal, correlationId }) => {
+  async ({ body, principal, correlationId, idempotencyKey }) => {
     const filedAt = now();
-    const permit = await filePermitApplication(permitsWithWorkflow, { applicant: principal.sub, ...body }, filedAt);
+    const permit = await filePermitApplication(permitsDependencies, { applicant: principal.sub, ...body, ...(idempotencyKey && { idempotencyKey }) }, filedAt);
     // The receipt is the applicant's proof for invoking silence: signed, rendered and stored once, now.
     await issueReceipt(permitPapers, permit, { now: filedAt, by: principal.sub, requestId: correlationId });
     return { status: 201, body: changedPermitView(permit, filedAt), headers: { location: `/v1/permits/${permit.id}` } };

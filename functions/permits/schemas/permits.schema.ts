@@ -373,33 +373,6 @@ export const permitStatsRoute = defineRoute({
   },
 });
 
-export const listNotificationsRoute = defineRoute({
-  operationId: 'listPermitNotifications',
-  method: 'GET',
-  path: '/v1/notifications',
-  summary: "The applicant's notifications about their permits (documents requested, decision, deadline passed), newest first",
-  tags: TAGS,
-  access: ['citizen'],
-  query: z.strictObject(paginationQuery),
-  responses: {
-    200: {
-      description: 'A page of notifications',
-      schema: pageSchema(
-        z.object({
-          permitId: z.string(),
-          receiptNumber: z.string(),
-          applicant: z.string(),
-          type: z.enum(['documents-requested', 'decided', 'deadline-lapsed']),
-          at: z.string(),
-          message: bilingualNameSchema,
-        }),
-      ),
-    },
-    400: problem,
-    401: problem,
-    403: problem,
-  },
-});
 
 const pdf = { description: 'PDF document, Arabic and French', contentType: 'application/pdf' };
 const revoked = { ...problem, description: '`document-revoked`: the paper was revoked and is no longer handed out' };

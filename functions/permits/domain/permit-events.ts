@@ -1,0 +1,54 @@
+// The domain events a permit change emits, written in its transaction (the outbox): the change itself
+// (`permit.<event type>`, with the counters it adds to the figures) and what the applicant is to be told.
+import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
+import { notificationRequested } from '../../notifications/public.ts';
+import { applicantNotification } from './applicant-notification.ts';
+import type { Counter } from './permit-figures.ts';
+import type { PermitChange, PermitEventType, PermitStatus } from './permit.ts';
+
+export const PERMIT_EVENT_SOURCE = 'permits';
+
+export type PermitEventName = `permit.${PermitEventType}`;
+
+export interface PermitChanged extends Readonly<Record<string, unknown>> {
+  readonly permitId: string;
+  readonly version: number;
+  readonly commune: string;
+  readonly procedure: string;
+  readonly statusAfter: PermitStatus;
+  /** What the change adds to the commune's daily figures (on the Moroccan date of `occurredAt`). */
+  readonly counters: readonly Counter[];
+}
+
+export const permitEventName = (type: PermitEventType): PermitEventName => `permit.${type}`;
+
+/** Changes after which the clock runs again from a new state: a deadline workflow carries the permit on from there. */
+export const CLOCK_STARTING_EVENTS: readonly PermitEventName[] = ['permit.filed', 'permit.documents-provided', 'permit.deadline-recomputed'];
+
+/** Changes that add to the figures. */
+export const COUNTED_EVENTS: readonly PermitEventName[] = ['permit.filed', 'permit.decided', 'permit.deadline-lapsed', 'permit.deemed-approval-invoked'];
+
+export function permitEvents({ permit, event }: PermitChange, counters: readonly Counter[]): DomainEvent[] {
+  const changed = domainEvent<PermitChanged>({
+    type: permitEventName(event.type),
+    source: PERMIT_EVENT_SOURCE,
+    subject: permit.id,
+    version: permit.version,
+    occurredAt: event.at,
+    data: { permitId: permit.id, version: permit.version, commune: permit.commune.code, procedure: permit.procedure.code, statusAfter: permit.status, counters },
+  });
+  const notification = applicantNotification({ permit, event });
+  return [
+    changed,
+    ...(notification
+      ? [
+          notificationRequested(changed, {
+            recipient: permit.applicant,
+            topic: notification.topic,
+            about: { kind: 'permit', id: permit.id, reference: permit.receiptNumber },
+            message: notification.message,
+          }),
+        ]
+      : []),
+  ];
+}
