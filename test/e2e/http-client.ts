@@ -163,3 +163,9 @@ export async function tokenFor(
   if (reply.status !== 201) throw new Error(`token request failed: ${reply.status} ${reply.text}`);
   return reply.json.token as string;
 }
+
+/** Waits until what the changes so far caused (events delivered, workflows started, notifications written) has happened. */
+export async function settle(baseUrl?: string): Promise<void> {
+  const reply = await request('POST', '/_local/settle', baseUrl ? { baseUrl } : {});
+  if (reply.status !== 200) throw new Error(`POST /_local/settle answered ${reply.status}`);
+}

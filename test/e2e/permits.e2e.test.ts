@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, inject, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
-import { request, tokenFor } from './http-client.ts';
+import { request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
 /** Tokens are fetched afresh for each call: the virtual clock moves by weeks here, and tokens live an hour. */
@@ -122,6 +122,7 @@ describe('a building permit from filing to deemed approval', () => {
       'deemed-approval-invoked',
     ]);
 
+    await settle();
     const notifications = await request('GET', '/v1/notifications', { token: await applicant() });
     const aboutThisPermit = (notifications.json.items as { permitId: string; type: string; message: { fr: string } }[]).filter((n) => n.permitId === id);
     expect(aboutThisPermit.map((notification) => notification.type)).toEqual(['deadline-lapsed', 'documents-requested']);
@@ -172,6 +173,8 @@ describe('the figures', () => {
     const clock = await request('GET', '/_local/clock');
     const today = (clock.json.now as string).slice(0, 10);
     const from = `${Number(today.slice(0, 4)) - 1}-01-01`;
+    // The figures follow the changes through their events.
+    await settle();
 
     const stats = await request('GET', `/v1/stats/permits?commune=rabat&from=${from}&to=${today}`, { token: await as('auditor', ['auditor']) });
 

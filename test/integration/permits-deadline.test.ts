@@ -11,7 +11,7 @@ import { checkPermitDeadline, sweepOverduePermits } from '../../functions/permit
 import { filePermitApplication, type PermitsWithWorkflow } from '../../functions/permits/application/file-permit.use-case.ts';
 import { filePermit } from '../../functions/permits/domain/permit.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
-import { ConflictError } from '../../functions/shared/errors/domain-errors.ts';
+import { ConflictError, IdempotencyKeyReusedError } from '../../functions/shared/errors/domain-errors.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb-local.ts';
 import { LocalWorkflows, localStateMachineArn } from '../../lib/local/local-workflows.ts';
 import { startStepFunctionsEndpoint, type RunningStepFunctionsEndpoint } from '../../lib/local/step-functions-endpoint.ts';
@@ -30,6 +30,8 @@ let repository: DynamoDbPermitsRepository;
 let workflows: LocalWorkflows;
 let endpoint: RunningStepFunctionsEndpoint;
 let streams: LocalStreams;
+/** Starts of a deadline workflow that fail before reaching Step Functions. */
+let startFailures = 0;
 
 describe('permits on DynamoDB Local with the real deadline workflow', () => {
   beforeAll(async () => {
@@ -48,7 +50,17 @@ describe('permits on DynamoDB Local with the real deadline workflow', () => {
     );
     endpoint = await startStepFunctionsEndpoint(workflows);
     const sfn = new SFNClient({ endpoint: endpoint.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-    dependencies = { ...core, workflow: new StepFunctionsDeadlineWorkflow(sfn, localStateMachineArn('permit-deadline')) };
+    const stepFunctions = new StepFunctionsDeadlineWorkflow(sfn, localStateMachineArn('permit-deadline'));
+    const workflow = {
+      watch: async (permitId: string, version: number) => {
+        if (startFailures > 0) {
+          startFailures -= 1;
+          throw new Error('Step Functions did not answer (fault injected by the test)');
+        }
+        return stepFunctions.watch(permitId, version);
+      },
+    };
+    dependencies = { ...core, workflow };
     // The workflow starts as in AWS: the filing's event, carried by the table's stream to the permits' consumer.
     streams = followStreams(clock, names, [permitEventsConsumer(dependencies)]);
   });
@@ -121,5 +133,33 @@ describe('permits on DynamoDB Local with the real deadline workflow', () => {
     expect(beforeDeadline.lapsed).toBe(0);
     expect(afterDeadline.lapsed).toBeGreaterThanOrEqual(1);
     expect((await repository.get(orphan.permit.id))?.status).toBe('deemed-approval-available');
+  });
+
+  it('gives one permit, one receipt number and one running workflow when the workflow start fails once and the client retries', async () => {
+    const filing = { ...application, applicant: 'citizen-retrying', idempotencyKey: 'filing-key-1' };
+    startFailures = 1;
+
+    const first = await filePermitApplication(dependencies, filing, clock.now());
+    // The client never got the answer (a dropped connection) and sends the same request again.
+    const retried = await filePermitApplication(dependencies, filing, clock.now());
+    await clock.quiescent();
+
+    expect(startFailures).toBe(0);
+    expect(retried).toMatchObject({ id: first.id, receiptNumber: first.receiptNumber, version: 1 });
+    expect((await repository.listByApplicant(filing.applicant, { limit: 10 })).items.map((permit) => permit.receiptNumber)).toEqual([first.receiptNumber]);
+    const running = workflows.listExecutions('permit-deadline').filter((execution) => execution.name.includes(first.id) && execution.status === 'RUNNING');
+    expect(running).toHaveLength(1);
+    expect(streams.deadLetters).toEqual([]);
+
+    await clock.set(new Date(Date.parse(first.clock.dueAt) + 60_000));
+    const history = await repository.history(first.id, { limit: 10 });
+    expect(history.items.map((event) => event.type)).toEqual(['filed', 'deadline-lapsed']);
+  });
+
+  it('refuses the same Idempotency-Key for another filing of the same caller', async () => {
+    const filing = { ...application, applicant: 'citizen-reusing', idempotencyKey: 'filing-key-2' };
+    await filePermitApplication(dependencies, filing, clock.now());
+
+    await expect(filePermitApplication(dependencies, { ...filing, project: { title: 'Autre', address: '3 rue Y' } }, clock.now())).rejects.toThrow(IdempotencyKeyReusedError);
   });
 });
