@@ -8,6 +8,7 @@ import { withoutKeys } from '../shared/aws/items.ts';
 import { REFERENCE_TABLE_ID, referenceKeys } from './adapters/reference-keys.ts';
 
 export { REFERENCE_TABLE_ID };
+export { HOLIDAYS_CHANGED, type HolidaysChanged } from './domain/holidays-changed.ts';
 export type { Commune, OfficeOfCommune, Procedure, Territory };
 
 export interface ReferenceRequest {

@@ -1,6 +1,6 @@
 // The reference-data service: communes, holidays and the procedures catalogue, read by every other context.
 import type { ServiceDescription } from '../shared/service-description.ts';
-import { REFERENCE_TABLE_ID } from './adapters/reference-keys.ts';
+import { REFERENCE_TABLE, REFERENCE_TABLE_ID } from './adapters/reference-keys.ts';
 import {
   getCommuneRoute,
   getHolidaysRoute,
@@ -16,7 +16,7 @@ const readsReference = { [REFERENCE_TABLE_ID]: 'read' } as const;
 
 export const referenceDataService: ServiceDescription = {
   name: 'reference-data',
-  tables: [{ id: REFERENCE_TABLE_ID, partitionKey: 'pk', sortKey: 'sk' }],
+  tables: [REFERENCE_TABLE],
   functions: [
     { id: 'ListCommunes', entry: `${handlers}/list-communes.handler.ts`, route: listCommunesRoute, tables: readsReference },
     { id: 'GetCommune', entry: `${handlers}/get-commune.handler.ts`, route: getCommuneRoute, tables: readsReference },

@@ -4,6 +4,9 @@ import { DynamoDbReferenceDataRepository } from '../../functions/reference-data/
 import { referenceDataService } from '../../functions/reference-data/reference-data.service.ts';
 import { ConflictError } from '../../functions/shared/errors/domain-errors.ts';
 import { freshTables, localDocumentClient } from './local-aws.ts';
+import { holidaysChanged } from '../../functions/reference-data/domain/holidays-changed.ts';
+
+const changedTo = (version: number) => holidaysChanged(2027, version, [], [], new Date('2026-12-01T10:00:00Z'));
 
 const seed = { communes: DEMO_COMMUNES, procedures: DEMO_PROCEDURES, fixedHolidayRules: FIXED_HOLIDAY_RULES };
 let repository: DynamoDbReferenceDataRepository;
@@ -45,7 +48,7 @@ describe('reference data in DynamoDB Local', () => {
   });
 
   it('lets exactly one of two racing administrators save the same version', async () => {
-    const outcomes = await Promise.allSettled([repository.saveMovableHolidays(version(1)), repository.saveMovableHolidays({ ...version(1), updatedBy: 'admin-other' })]);
+    const outcomes = await Promise.allSettled([repository.saveMovableHolidays(version(1), changedTo(1)), repository.saveMovableHolidays({ ...version(1), updatedBy: 'admin-other' }, changedTo(1))]);
 
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
@@ -54,7 +57,7 @@ describe('reference data in DynamoDB Local', () => {
   });
 
   it('keeps every version in the history, newest first', async () => {
-    await repository.saveMovableHolidays(version(2));
+    await repository.saveMovableHolidays(version(2), changedTo(2));
 
     const history = await repository.listMovableHolidayHistory(2027, { limit: 10 });
     expect(history.items.map((entry) => entry.version)).toEqual([2, 1]);

@@ -6,6 +6,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb-local.
 import { claimsFor, httpEvent, lambdaContext } from '../fixtures/http-events.ts';
 import { DynamoDbReferenceDataRepository } from '../../functions/reference-data/adapters/dynamodb-reference-data.repository.ts';
 import { freshTables, localDocumentClient } from './local-aws.ts';
+import { holidaysChanged } from '../../functions/reference-data/domain/holidays-changed.ts';
 
 type Handler = (event: ReturnType<typeof httpEvent>, context: ReturnType<typeof lambdaContext>) => Promise<APIGatewayProxyStructuredResultV2>;
 let setMovableHolidays: Handler;
@@ -147,7 +148,7 @@ describe('PUT /v1/holidays/{year} against DynamoDB Local', () => {
   it('still counts, as estimates, the holidays a year saved incomplete before this check left out, and does not call it confirmed', async () => {
     const repository = new DynamoDbReferenceDataRepository(localDocumentClient(), referenceTable);
     const dates = [{ code: 'eid-al-fitr' as const, date: '2026-03-20' }, { code: 'eid-al-fitr' as const, date: '2026-03-21' }];
-    await repository.saveMovableHolidays({ year: 2026, dates, version: 1, updatedAt: '2026-03-01T10:00:00.000Z', updatedBy: 'admin-1' });
+    await repository.saveMovableHolidays({ year: 2026, dates, version: 1, updatedAt: '2026-03-01T10:00:00.000Z', updatedBy: 'admin-1' }, holidaysChanged(2026, 1, [], [], new Date('2026-03-01T10:00:00Z')));
 
     const calendar = await getHolidays(httpEvent({ method: 'GET', routePath: '/v1/holidays', query: { year: '2026' } }), lambdaContext('GetHolidays'));
     const body = JSON.parse(calendar.body ?? '{}') as { movableConfirmed: boolean; holidays: { kind: string; code: string; estimated: boolean }[] };

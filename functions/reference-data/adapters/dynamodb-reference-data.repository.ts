@@ -10,7 +10,10 @@ import { officeOf, type Commune } from '../domain/commune.ts';
 import type { FixedHolidayRule } from '../domain/holiday-calendar.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import type { HolidayData, MovableHolidaysRecord, PageRequest, ReferenceDataRepository, ReferenceDataSeed } from '../application/reference-data.repository.ts';
-import { REFERENCE_KEY_ATTRIBUTES, referenceKeys } from './reference-keys.ts';
+import { REFERENCE_KEY_ATTRIBUTES, REFERENCE_TABLE, referenceKeys } from './reference-keys.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import { outboxPut } from '../../shared/events/outbox.ts';
+import type { HolidaysChanged } from '../domain/holidays-changed.ts';
 
 const BATCH_WRITE_LIMIT = 25;
 
@@ -80,7 +83,7 @@ export class DynamoDbReferenceDataRepository implements ReferenceDataRepository 
     };
   }
 
-  async saveMovableHolidays(record: MovableHolidaysRecord): Promise<void> {
+  async saveMovableHolidays(record: MovableHolidaysRecord, changed: DomainEvent<HolidaysChanged>): Promise<void> {
     const previousVersion = record.version - 1;
     await transactWrite(
       this.client,
@@ -100,6 +103,7 @@ export class DynamoDbReferenceDataRepository implements ReferenceDataRepository 
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        outboxPut(REFERENCE_TABLE, this.table, changed),
       ],
       (cancellation) =>
         new ConflictError(

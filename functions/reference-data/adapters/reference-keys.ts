@@ -1,5 +1,10 @@
 // Key builders of the reference table (access patterns in ../README.md); no key is written by hand elsewhere.
+import type { TableDescription } from '../../shared/service-description.ts';
+
 export const REFERENCE_TABLE_ID = 'reference';
+
+/** Communes, procedures, holidays, and the outbox of their domain events (`holidays.changed`). */
+export const REFERENCE_TABLE: TableDescription = { id: REFERENCE_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', outbox: true, timeToLiveAttribute: 'expiresAt' };
 
 export const referenceKeys = {
   communes: () => ({ pk: 'COMMUNE' }),

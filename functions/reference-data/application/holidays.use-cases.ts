@@ -1,6 +1,7 @@
 // Reading a year's public holidays and setting its movable ones.
 import { ConflictError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { holidaysOfYear, movableHolidaysOfYear, type Holiday, type MovableHolidaySet } from '../domain/holiday-calendar.ts';
+import { holidaysChanged } from '../domain/holidays-changed.ts';
 import { movableHolidayIssues } from '../domain/movable-holidays.rules.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import type { MovableHolidaysRecord, PageRequest, ReferenceDataRepository } from './reference-data.repository.ts';
@@ -62,13 +63,11 @@ export async function setMovableHolidays(repository: ReferenceDataRepository, co
     updatedAt: command.at.toISOString(),
     updatedBy: command.by,
   };
-  await repository.saveMovableHolidays(record);
-  return {
-    year: command.year,
-    movableConfirmed: true,
-    version: record.version,
-    holidays: holidaysOfYear(command.year, current.rules, movableHolidaysOfYear(command.year, record)),
-  };
+  const before = holidaysOfYear(command.year, current.rules, movableHolidaysOfYear(command.year, current.movable));
+  const after = holidaysOfYear(command.year, current.rules, movableHolidaysOfYear(command.year, record));
+  // Open deadlines counted over this year follow the event: their contexts recount them.
+  await repository.saveMovableHolidays(record, holidaysChanged(command.year, record.version, before, after, command.at));
+  return { year: command.year, movableConfirmed: true, version: record.version, holidays: after };
 }
 
 export function listHolidayHistory(repository: ReferenceDataRepository, year: number, page: PageRequest): Promise<Page<MovableHolidaysRecord>> {

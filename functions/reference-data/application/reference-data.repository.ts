@@ -3,6 +3,8 @@ import type { Page } from '../../shared/http/pagination.ts';
 import type { Commune } from '../domain/commune.ts';
 import type { FixedHolidayRule, MovableHolidayCode, MovableHolidayDate } from '../domain/holiday-calendar.ts';
 import type { Procedure } from '../domain/procedure.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import type { HolidaysChanged } from '../domain/holidays-changed.ts';
 
 export interface PageRequest {
   readonly limit: number;
@@ -37,7 +39,8 @@ export interface ReferenceDataRepository {
   getProcedure(code: string): Promise<Procedure | undefined>;
   getHolidayData(year: number): Promise<HolidayData>;
   /** Stores a new version of a year's movable holidays and its history entry at once; fails with ConflictError if `record.version - 1` is no longer current. */
-  saveMovableHolidays(record: MovableHolidaysRecord): Promise<void>;
+  /** Saves the year's new version with the event that tells other contexts, all or nothing. */
+  saveMovableHolidays(record: MovableHolidaysRecord, changed: DomainEvent<HolidaysChanged>): Promise<void>;
   listMovableHolidayHistory(year: number, page: PageRequest): Promise<Page<MovableHolidaysRecord>>;
   /** Loads the seed unless it was loaded before; returns whether it wrote anything. */
   seedOnce(seed: ReferenceDataSeed): Promise<boolean>;

@@ -5,6 +5,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDbReferenceDataRepository } from '../../../functions/reference-data/adapters/dynamodb-reference-data.repository.ts';
 import { ConflictError, ValidationFailedError } from '../../../functions/shared/errors/domain-errors.ts';
 import { encodeCursor } from '../../../functions/shared/http/pagination.ts';
+import { holidaysChanged } from '../../../functions/reference-data/domain/holidays-changed.ts';
+
+const eid = (date: string) => ({ date, code: 'eid-al-fitr', names: { ar: 'عيد الفطر', fr: 'Aïd al-Fitr' }, kind: 'movable' as const, estimated: false });
+const changed = holidaysChanged(2026, 2, [eid('2026-03-20')], [eid('2026-03-21')], new Date('2026-03-19T10:00:00Z'));
 
 const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
 const dynamodb = mockClient(DynamoDBDocumentClient);
@@ -49,12 +53,14 @@ describe('DynamoDbReferenceDataRepository', () => {
   it('saves a new version only if the previous one is still current, with its history entry', async () => {
     dynamodb.on(TransactWriteCommand).resolves({});
 
-    await repository.saveMovableHolidays(record);
+    await repository.saveMovableHolidays(record, changed);
 
     const items = dynamodb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(items[0]?.Put?.ConditionExpression).toBe('version = :previous');
     expect(items[0]?.Put?.ExpressionAttributeValues).toEqual({ ':previous': 1 });
     expect(items[1]?.Put?.Item).toMatchObject({ pk: 'HOLIDAYS#2026#HISTORY', sk: 'V#000002' });
+    // The event leaves with the change: other contexts recount their open deadlines over 2026.
+    expect(items[2]?.Put?.Item).toMatchObject({ eventType: 'holidays.changed', event: { data: { year: 2026, version: 2, added: ['2026-03-21'], removed: ['2026-03-20'] } } });
   });
 
   it('reports a lost race as a conflict', async () => {
@@ -64,6 +70,6 @@ describe('DynamoDbReferenceDataRepository', () => {
         CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
       }));
 
-    await expect(repository.saveMovableHolidays(record)).rejects.toThrow(ConflictError);
+    await expect(repository.saveMovableHolidays(record, changed)).rejects.toThrow(ConflictError);
   });
 });
