@@ -2,11 +2,12 @@
 import { apiDocsService } from './api-docs/api-docs.service.ts';
 import { civilStatusService } from './civil-status/civil-status.service.ts';
 import { documentsService } from './documents/documents.service.ts';
+import { notificationsService } from './notifications/notifications.service.ts';
 import { permitsService } from './permits/permits.service.ts';
 import { referenceDataService } from './reference-data/reference-data.service.ts';
 import { IDEMPOTENCY_TABLE, type PlatformDescription } from './shared/service-description.ts';
 
 export const platform: PlatformDescription = {
   sharedTables: [IDEMPOTENCY_TABLE],
-  services: [referenceDataService, permitsService, civilStatusService, documentsService, apiDocsService],
+  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, apiDocsService],
 };

@@ -9,6 +9,12 @@ export const paginationQuery = {
   cursor: z.string().min(1).max(1024).optional(),
 };
 
+/** What a caller asks of a list: how many items, and where the previous page stopped. */
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
 export interface Page<T> {
   readonly items: readonly T[];
   readonly nextCursor?: string;

@@ -1,0 +1,8 @@
+// Key builders of the notifications table (access patterns in ../README.md); no key is written by hand elsewhere.
+export const NOTIFICATIONS_TABLE_ID = 'notifications';
+
+export const notificationsKeys = {
+  inbox: (recipient: string) => `INBOX#${recipient}`,
+  /** `<at>#<id>`: an inbox sorts by instant, newest first when read backwards; the id keeps two of one instant apart. */
+  notification: (recipient: string, at: string, id: string) => ({ pk: `INBOX#${recipient}`, sk: `${at}#${id}` }),
+} as const;

@@ -1,0 +1,30 @@
+// The platform's notifications: one inbox per person across services. Contexts ask for a notification with a
+// `notification.requested` event in their outbox; DeliverNotifications delivers it on every channel (the in-app
+// inbox now), and every signed-in person reads their own inbox.
+import { PERMITS_TABLE_ID } from '../permits/public.ts';
+import type { EventSubscription, ServiceDescription } from '../shared/service-description.ts';
+import { NOTIFICATIONS_TABLE_ID } from './adapters/notifications-keys.ts';
+import { NOTIFICATION_REQUESTED } from './public.ts';
+import { listNotificationsRoute } from './schemas/notifications.schema.ts';
+
+const handlers = 'functions/notifications/handlers';
+
+/** The outboxes notifications are asked for through: one line per context that tells people something. */
+const NOTIFICATION_PRODUCERS: readonly EventSubscription[] = [
+  { tableId: PERMITS_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
+];
+
+export const notificationsService: ServiceDescription = {
+  name: 'notifications',
+  tables: [{ id: NOTIFICATIONS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk' }],
+  functions: [
+    { id: 'ListNotifications', entry: `${handlers}/list-notifications.handler.ts`, route: listNotificationsRoute, tables: { [NOTIFICATIONS_TABLE_ID]: 'read' } },
+    // Writes each notification once and never deletes one.
+    {
+      id: 'DeliverNotifications',
+      entry: `${handlers}/deliver-notifications.handler.ts`,
+      tables: { [NOTIFICATIONS_TABLE_ID]: 'append' },
+      consumes: NOTIFICATION_PRODUCERS,
+    },
+  ],
+};

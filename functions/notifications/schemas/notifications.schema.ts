@@ -1,0 +1,81 @@
+// zod schemas of the notifications context: the route contract of the inbox, and the notification request it
+// accepts from other contexts' outboxes.
+import * as z from 'zod';
+import { ROLES } from '../../shared/auth/roles.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+import type { NotificationRequest } from '../public.ts';
+
+const TAGS = ['Notifications'];
+const problem = PROBLEM_RESPONSE;
+const topic = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const about = z.object({
+  kind: z.string().min(1).max(64).describe('What the file is, in the context that asked (`permit`, ...)'),
+  id: z.string().min(1).max(128),
+  reference: z.string().min(1).max(128).describe('What the recipient knows the file by (a receipt number, a registry number)'),
+});
+const messageText = z.string().min(1).max(1000);
+const message = z.object({ ar: messageText, fr: messageText, en: messageText });
+
+const notificationSchema = z.object({
+  id: z.string().describe('Stable: the same notification keeps its id'),
+  topic: topic.describe('What happened, stable for clients: `documents-requested`, `deadline-lapsed`, `deadline-moved`, ...'),
+  source: z.string().describe('The service that sent it (`permits`, ...)'),
+  about,
+  message: message.describe('What the person is told, in Arabic, French and English'),
+  at: z.iso.datetime().describe('When what it tells of happened (UTC)'),
+});
+
+export const listNotificationsRoute = defineRoute({
+  operationId: 'listNotifications',
+  method: 'GET',
+  path: '/v1/notifications',
+  summary: "The caller's inbox across every service (documents requested, decisions, deadlines passed or moved), newest first",
+  tags: TAGS,
+  access: ROLES,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of notifications',
+      schema: pageSchema(notificationSchema),
+      example: {
+        items: [
+          {
+            id: 'q3Yb1r0wXzK7cV9tLmN2pA',
+            topic: 'documents-requested',
+            source: 'permits',
+            about: { kind: 'permit', id: '0b6c3f5e-6a43-4f7e-9a55-2f1d8c0e7b21', reference: 'RCP-RABAT-2026-0B6C3F5E' },
+            message: {
+              ar: 'طُلبت منكم وثائق لملفكم RCP-RABAT-2026-0B6C3F5E؛ توقف احتساب الأجل إلى حين الإدلاء بها.',
+              fr: 'Des documents vous sont demandés pour le dossier RCP-RABAT-2026-0B6C3F5E ; le délai est suspendu jusqu’à leur dépôt.',
+              en: 'Documents are requested for your file RCP-RABAT-2026-0B6C3F5E; the deadline is suspended until you provide them.',
+            },
+            at: '2026-12-01T09:30:00.000Z',
+          },
+        ],
+      },
+    },
+    400: problem,
+    401: problem,
+    403: problem,
+  },
+});
+
+/** What a producer's `notification.requested` event must carry; anything else is ignored. */
+export const notificationRequestSchema = z.object({ recipient: z.string().min(1).max(128), topic, about, message });
+
+const requestedEvent = z.object({ id: z.string().min(1), source: z.string().min(1), occurredAt: z.iso.datetime({ offset: true }), data: notificationRequestSchema });
+
+/**
+ * The event checked before anything is delivered. The error names the fields at fault, never their values: they
+ * are a person's identifier and what they are told, and the error is logged.
+ */
+export function requestedNotification(event: DomainEvent): DomainEvent<NotificationRequest> {
+  const parsed = requestedEvent.safeParse(event);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
+    throw new Error(`Malformed notification request: ${fields}`);
+  }
+  return { ...event, ...parsed.data };
+}
