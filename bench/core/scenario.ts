@@ -6,12 +6,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
+import { outboxStreamEvent } from '../../test/fixtures/outbox-stream-records.ts';
 import { decodeQrCode, pageOperators } from '../../test/fixtures/pdf/pdf-reading.ts';
 import type { CallRoute, Caller, RouteReply } from './bench-platform.ts';
 import { REGISTER_IMPORTS_BUCKET_ID } from '../../functions/civil-status/adapters/civil-status-keys.ts';
 import { physicalBucketName } from '../../lib/local/local-platform.ts';
+import { notificationRequested } from '../../functions/notifications/public.ts';
+import { PERMITS_TABLE_ID } from '../../functions/permits/public.ts';
+import { domainEvent } from '../../functions/shared/events/domain-event.ts';
 
 const IMPORT_BUCKET = physicalBucketName(REGISTER_IMPORTS_BUCKET_ID);
+/** The permits table as its outbox's stream records name it: the keys, and the expiry of an outbox item. */
+const PERMITS_OUTBOX = { id: PERMITS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', outbox: true, timeToLiveAttribute: 'expiresAt' } as const;
 
 export interface ScenarioOutcome {
   /** The payloads the workflows hand their functions for what this round created (CheckPermitDeadline...). */
@@ -209,9 +215,19 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('revocations', await call('GET /v1/documents/revocations'), 200);
   expectStatus('document events', await call('GET /v1/documents/{documentId}/events', { params: { documentId }, as: auditor }), 200);
 
+  // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
+  const decided = domainEvent({ type: 'permit.decided', source: 'permits', subject: permit.id, occurredAt: clock.now().toISOString(), version: 1, data: {} });
+  const applicantTold = notificationRequested(decided, {
+    recipient: citizen.sub,
+    topic: 'decided',
+    about: { kind: 'permit', id: permit.id, reference: String(filed.json.receiptNumber) },
+    message: { ar: 'تمت الموافقة على ملفكم.', fr: 'Votre dossier est approuvé.', en: 'Your file is approved.' },
+  });
+
   return {
     workflowEvents: {
       CheckPermitDeadline: { permitId: permit.id },
+      DeliverNotifications: outboxStreamEvent(PERMITS_OUTBOX, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },
       DeadLetterMarginalNote: { noteId, attempts: 9 },

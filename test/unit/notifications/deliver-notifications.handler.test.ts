@@ -3,16 +3,15 @@
 // batch's failed record (the records after it wait for the retry). Nothing personal reaches the logs.
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { notificationRequested, type NotificationRequest } from '../../../functions/notifications/public.ts';
 import { domainEvent, type DomainEvent } from '../../../functions/shared/events/domain-event.ts';
-import { outboxPut } from '../../../functions/shared/events/outbox.ts';
 import { logger } from '../../../functions/shared/observability/observability.ts';
 import { tableEnvName, type TableDescription } from '../../../functions/shared/service-description.ts';
 import { lambdaContext } from '../../fixtures/http-events.ts';
+import { outboxStreamRecord } from '../../fixtures/outbox-stream-records.ts';
 
 type Handler = (typeof import('../../../functions/notifications/handlers/deliver-notifications.handler.ts'))['handler'];
 let handler: Handler;
@@ -31,16 +30,7 @@ function requested(recipient: string, version: number, text = `Votre dossier ${v
   });
 }
 
-/** The stream record DynamoDB Streams carries for the outbox item of `event` (NEW_IMAGE, as the outbox's stream is set). */
-function streamRecord(event: DomainEvent, sequenceNumber: string): DynamoDBRecord {
-  const item = outboxPut(PRODUCER, 'permits-test', event).Put.Item;
-  return {
-    eventID: `record-${sequenceNumber}`,
-    eventName: 'INSERT',
-    eventSource: 'aws:dynamodb',
-    dynamodb: { SequenceNumber: sequenceNumber, NewImage: marshall(item, { removeUndefinedValues: true }) as never, StreamViewType: 'NEW_IMAGE' },
-  };
-}
+const streamRecord = (event: DomainEvent, sequenceNumber: string) => outboxStreamRecord(PRODUCER, event, sequenceNumber);
 
 const batch = (...records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records });
 const deliver = (event: DynamoDBStreamEvent) => handler(event, lambdaContext('DeliverNotifications'));
