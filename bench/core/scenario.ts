@@ -12,12 +12,10 @@ import type { CallRoute, Caller, RouteReply } from './bench-platform.ts';
 import { REGISTER_IMPORTS_BUCKET_ID } from '../../functions/civil-status/adapters/civil-status-keys.ts';
 import { physicalBucketName } from '../../lib/local/local-platform.ts';
 import { notificationRequested } from '../../functions/notifications/public.ts';
-import { PERMITS_TABLE_ID } from '../../functions/permits/public.ts';
+import { PERMITS_TABLE } from '../../functions/permits/adapters/permit-keys.ts';
 import { domainEvent } from '../../functions/shared/events/domain-event.ts';
 
 const IMPORT_BUCKET = physicalBucketName(REGISTER_IMPORTS_BUCKET_ID);
-/** The permits table as its outbox's stream records name it: the keys, and the expiry of an outbox item. */
-const PERMITS_OUTBOX = { id: PERMITS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', outbox: true, timeToLiveAttribute: 'expiresAt' } as const;
 
 export interface ScenarioOutcome {
   /** The payloads the workflows hand their functions for what this round created (CheckPermitDeadline...). */
@@ -227,7 +225,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   return {
     workflowEvents: {
       CheckPermitDeadline: { permitId: permit.id },
-      DeliverNotifications: outboxStreamEvent(PERMITS_OUTBOX, [applicantTold]),
+      DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },
       DeadLetterMarginalNote: { noteId, attempts: 9 },

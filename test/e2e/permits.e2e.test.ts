@@ -124,9 +124,12 @@ describe('a building permit from filing to deemed approval', () => {
 
     await settle();
     const notifications = await request('GET', '/v1/notifications', { token: await applicant() });
-    const aboutThisPermit = (notifications.json.items as { permitId: string; type: string; message: { fr: string } }[]).filter((n) => n.permitId === id);
-    expect(aboutThisPermit.map((notification) => notification.type)).toEqual(['deadline-lapsed', 'documents-requested']);
+    type Notification = { topic: string; source: string; about: { kind: string; id: string; reference: string }; message: { fr: string; en: string } };
+    const aboutThisPermit = (notifications.json.items as Notification[]).filter((n) => n.about.kind === 'permit' && n.about.id === id);
+    expect(aboutThisPermit.map((notification) => notification.topic)).toEqual(['deadline-lapsed', 'documents-requested']);
+    expect(aboutThisPermit.every((notification) => notification.source === 'permits' && notification.about.reference === filed.json.receiptNumber)).toBe(true);
     expect(aboutThisPermit[0]?.message.fr).toContain("invoquer l'accord tacite");
+    expect(aboutThisPermit[0]?.message.en).toContain('deemed approval');
   });
 });
 

@@ -11,16 +11,17 @@ import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { notificationsService } from '../../functions/notifications/notifications.service.ts';
 import { NOTIFICATIONS_TABLE_ID } from '../../functions/notifications/adapters/notifications-keys.ts';
 import { notificationRequested, type NotificationRequest } from '../../functions/notifications/public.ts';
+import { PERMITS_TABLE } from '../../functions/permits/adapters/permit-keys.ts';
 import { domainEvent, type DomainEvent } from '../../functions/shared/events/domain-event.ts';
 import { outboxPut } from '../../functions/shared/events/outbox.ts';
 import { logger } from '../../functions/shared/observability/observability.ts';
-import { tableEnvName, type TableDescription } from '../../functions/shared/service-description.ts';
+import { tableEnvName } from '../../functions/shared/service-description.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb-local.ts';
 import { claimsFor, httpEvent, lambdaContext } from '../fixtures/http-events.ts';
 import { freshTables, localDocumentClient, localDynamoDb } from './local-aws.ts';
 
-/** A producer's table with an outbox, declared as a context declares it (the permits table is the first). */
-const PRODUCER: TableDescription = { id: 'permits', partitionKey: 'pk', sortKey: 'sk', outbox: true, timeToLiveAttribute: 'expiresAt' };
+/** The first context that asks for notifications, with its outbox. */
+const PRODUCER = PERMITS_TABLE;
 
 type Handlers = {
   deliver: (typeof import('../../functions/notifications/handlers/deliver-notifications.handler.ts'))['handler'];
@@ -47,13 +48,13 @@ function requested(recipient: string, occurredAt: string, topic = 'decided'): Do
 
 /** The producer's side: each event written in a transaction, as a change writes its outbox item. */
 async function emit(...events: DomainEvent[]): Promise<void> {
-  for (const event of events) await documents.send(new TransactWriteCommand({ TransactItems: [outboxPut(PRODUCER, names.permits!, event)] }));
+  for (const event of events) await documents.send(new TransactWriteCommand({ TransactItems: [outboxPut(PRODUCER, names[PRODUCER.id]!, event)] }));
 }
 
 /** The stream records of these events, in stream order, read from the producer table's stream as Lambda's poller reads it. */
 async function streamRecords(events: readonly DomainEvent[]): Promise<DynamoDBRecord[]> {
   const wanted = new Set(events.map((event) => event.id));
-  const { Table } = await localDynamoDb().send(new DescribeTableCommand({ TableName: names.permits }));
+  const { Table } = await localDynamoDb().send(new DescribeTableCommand({ TableName: names[PRODUCER.id] }));
   const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: Table!.LatestStreamArn }));
   const records: DynamoDBRecord[] = [];
   for (const shard of StreamDescription?.Shards ?? []) {

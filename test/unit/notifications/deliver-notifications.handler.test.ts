@@ -9,7 +9,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { notificationRequested, type NotificationRequest } from '../../../functions/notifications/public.ts';
 import { domainEvent, type DomainEvent } from '../../../functions/shared/events/domain-event.ts';
 import { logger } from '../../../functions/shared/observability/observability.ts';
-import { tableEnvName, type TableDescription } from '../../../functions/shared/service-description.ts';
+import { PERMITS_TABLE } from '../../../functions/permits/adapters/permit-keys.ts';
+import { tableEnvName } from '../../../functions/shared/service-description.ts';
 import { lambdaContext } from '../../fixtures/http-events.ts';
 import { outboxStreamRecord } from '../../fixtures/outbox-stream-records.ts';
 
@@ -17,8 +18,6 @@ type Handler = (typeof import('../../../functions/notifications/handlers/deliver
 let handler: Handler;
 const dynamodb = mockClient(DynamoDBDocumentClient);
 
-/** A producer's table with an outbox, as a context declares it. */
-const PRODUCER: TableDescription = { id: 'permits', partitionKey: 'pk', sortKey: 'sk', outbox: true, timeToLiveAttribute: 'expiresAt' };
 
 function requested(recipient: string, version: number, text = `Votre dossier ${version} est approuvé`): DomainEvent<NotificationRequest> {
   const cause = domainEvent({ type: 'permit.decided', source: 'permits', subject: `p-${version}`, occurredAt: `2026-12-0${version}T09:00:00.000Z`, version, data: {} });
@@ -30,7 +29,7 @@ function requested(recipient: string, version: number, text = `Votre dossier ${v
   });
 }
 
-const streamRecord = (event: DomainEvent, sequenceNumber: string) => outboxStreamRecord(PRODUCER, event, sequenceNumber);
+const streamRecord = (event: DomainEvent, sequenceNumber: string) => outboxStreamRecord(PERMITS_TABLE, event, sequenceNumber);
 
 const batch = (...records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records });
 const deliver = (event: DynamoDBStreamEvent) => handler(event, lambdaContext('DeliverNotifications'));
