@@ -161,7 +161,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   Permits: 'Permit applications: filing, instruction, the statutory clock with suspensions and extension, decisions, deemed approval, receipts and certificates.',
   'Civil status': 'Civil-status acts, civil identifiers, the national search in both scripts, access log, register pages, marginal notes between offices, historical imports.',
   Documents: 'Birth extracts and full copies requested by citizens, reviewed by registrars, issued as signed bilingual PDFs that anyone verifies.',
-  Notifications: "One inbox per person across services: what each service tells the caller about their files.",
+  Notifications: 'One inbox per person across services: what each service tells the caller about their files.',
   'API documentation': 'This document and its rendering.',
 };
 
