@@ -7,7 +7,7 @@ import { PROBLEM_TYPES, problemDocument, type ProblemCode } from '../../../funct
 import { httpHandler } from '../../../functions/shared/http/http-handler.ts';
 import { PROBLEM_RESPONSE, defineRoute, type AnyRouteContract } from '../../../functions/shared/http/route-contract.ts';
 import type { PlatformDescription } from '../../../functions/shared/service-description.ts';
-import { IDEMPOTENCY_KEY_PATTERN, openApiDocument } from '../../../lib/openapi.ts';
+import { IDEMPOTENCY_KEY_PATTERN, openApiDocument } from '../../../functions/api-docs/application/openapi-document.ts';
 import { claimsFor, httpEvent, lambdaContext } from '../../fixtures/http-events.ts';
 
 const getThingRoute = defineRoute({

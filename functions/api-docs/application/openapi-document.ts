@@ -3,9 +3,9 @@
 // document (RFC 9457) that comes with it.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
-import { PROBLEM_TYPES, problemDocument, type ProblemCode } from '../functions/shared/errors/problem-types.ts';
-import { PROBLEM_RESPONSE, type AnyRouteContract, type ResponseContract } from '../functions/shared/http/route-contract.ts';
-import type { PlatformDescription } from '../functions/shared/service-description.ts';
+import { PROBLEM_TYPES, problemDocument, type ProblemCode } from '../../shared/errors/problem-types.ts';
+import { PROBLEM_RESPONSE, type AnyRouteContract, type ResponseContract } from '../../shared/http/route-contract.ts';
+import type { PlatformDescription } from '../../shared/service-description.ts';
 
 const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const JSON_CONTENT_TYPE = 'application/json';
