@@ -22,9 +22,12 @@ import {
 
 const handlers = 'functions/documents/handlers';
 const reads = { [DOCUMENTS_TABLE_ID]: 'read' } as const;
-/** Issuing reads the act and the office, writes the request, the document and the act's access-log entries. */
+/**
+ * Issuing reads the act and the office, writes the request, the document and the act's access-log entries. The
+ * register is civil status' own: documents only adds entries to its access log (Law 09-08), never deletes there.
+ */
 const issuing = {
-  tables: { [DOCUMENTS_TABLE_ID]: 'write', [CIVIL_STATUS_TABLE_ID]: 'write', [REFERENCE_TABLE_ID]: 'read' },
+  tables: { [DOCUMENTS_TABLE_ID]: 'write', [CIVIL_STATUS_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read' },
   buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
   signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
   packageFiles: [PDF_FONT_PACKAGE_FILES],
