@@ -4,8 +4,8 @@
 // (test/fixtures/boundaries) holding one violation of each, so a rule that stops matching fails a test.
 //
 // Paths are matched relative to the folder the cruise runs from: the repository root for `npm test`, the
-// fixture tree for the unit test. Type-only imports count: a domain type that names an adapter's type is
-// welded to it as surely as a value import, even if the compiler erases it.
+// fixture tree for the unit test. Type-only imports count (cycles aside, see that rule): a domain type that names
+// an adapter's type is welded to it as surely as a value import, even if the compiler erases it.
 
 /** The AWS runtime, the Lambda toolkit and the handler middleware: what `domain/` must never know of. */
 const RUNTIME_PACKAGES = '(^|/)node_modules/(@aws-sdk|@smithy|@middy|@aws-lambda-powertools|@types/aws-lambda|aws-lambda)/';
@@ -129,6 +129,5 @@ module.exports = {
     tsPreCompilationDeps: true,
     // Subpath imports (`@aws-lambda-powertools/logger/middleware`) resolve through the packages' exports maps, as in Node.
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'node', 'default'] },
-    reporterOptions: { text: { highlightFocused: true } },
   },
 };
