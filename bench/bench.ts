@@ -10,7 +10,7 @@ import { documentsPart } from './parts/documents.ts';
 import { latencyPart } from './parts/latency.ts';
 import { registryPart } from './parts/registry.ts';
 import { startBenchPlatform, type BenchPlatform } from './core/bench-platform.ts';
-import { formatBudgets, formatTable, type BenchPart, type PartResult } from './core/results.ts';
+import { formatBudgets, formatNotMeasured, formatTable, type BenchPart, type PartResult } from './core/results.ts';
 
 /** A part's result as results.json keeps it: with when, on which Node and with which flags it ran. */
 interface RecordedPart extends PartResult {
@@ -51,13 +51,16 @@ try {
     console.log(formatTable(result.rows));
     if (result.summary) console.log(`\n${Object.entries(result.summary).map(([name, value]) => `${name}: ${value}`).join('\n')}`);
     console.log(`\n${formatBudgets(result.budgets)}`);
+    if (result.notMeasured?.length) console.log(`\n${formatNotMeasured(result.notMeasured)}`);
   }
 } finally {
   await (await platform)?.stop();
 }
 
 const missed = results.flatMap((result) => result.budgets.filter((budget) => !budget.pass).map((budget) => `${result.part}: ${budget.subject}`));
-console.log(`\n${results.reduce((total, result) => total + result.budgets.length, 0)} budgets, ${missed.length} missed; ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
+const notMeasured = results.reduce((total, result) => total + (result.notMeasured?.length ?? 0), 0);
+const budgetCount = results.reduce((total, result) => total + result.budgets.length, 0);
+console.log(`\n${budgetCount} budgets, ${missed.length} missed, ${notMeasured} figures not measured; ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
 // A run of some parts replaces those parts in results.json and keeps the others, each with when and how it ran.
 const resultsFile = join(import.meta.dirname, 'results.json');
 const kept = existsSync(resultsFile) ? ((JSON.parse(readFileSync(resultsFile, 'utf8')) as { parts: RecordedPart[] }).parts ?? []) : [];

@@ -6,17 +6,15 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { platform } from '../../functions/platform.ts';
-import type { FunctionDescription } from '../../functions/shared/service-description.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../lib/local/local-platform.ts';
 import type { LambdaHttpHandler } from '../../lib/local/local-gateway.ts';
 import { claimsFor, httpEvent, lambdaContext, type EventOptions } from '../../test/fixtures/http-events.ts';
+import { functionsOf, type ServiceFunction } from './coverage.ts';
 
 export const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
 
 /** Every function of the platform, with the service it belongs to. */
-export const platformFunctions: readonly (FunctionDescription & { readonly service: string })[] = platform.services.flatMap((service) =>
-  service.functions.map((fn) => ({ ...fn, service: service.name })),
-);
+export const platformFunctions: readonly ServiceFunction[] = functionsOf(platform);
 
 /** Who is calling: roles and the scope claims (`commune`, `office`, `civilId`) of their token. */
 export interface Caller {

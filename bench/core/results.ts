@@ -1,6 +1,7 @@
 // What a part of the benchmark reports: its figures (rows of a table) and its budgets, each passed or missed,
 // written to bench/results.json and printed as a table.
 import type { BenchPlatform } from './bench-platform.ts';
+import type { NotMeasured } from './coverage.ts';
 
 export interface Budget {
   /** What is held to the budget, e.g. `bundle size, PermitReceipt`. */
@@ -23,6 +24,8 @@ export interface PartResult {
   readonly budgets: readonly Budget[];
   /** Headline figures of the part (throughput, recall, cost...). */
   readonly summary?: Readonly<Record<string, string | number>>;
+  /** Figures the part could not take (a service the scenario does not drive yet): neither passed nor missed. */
+  readonly notMeasured?: readonly NotMeasured[];
 }
 
 export interface BenchPart {
@@ -80,4 +83,8 @@ export function formatBudgets(budgets: readonly Budget[]): string {
       note: budget.note ?? '',
     })),
   );
+}
+
+export function formatNotMeasured(notMeasured: readonly NotMeasured[]): string {
+  return formatTable(notMeasured.map(({ subject, reason }) => ({ 'not measured': subject, why: reason })));
 }

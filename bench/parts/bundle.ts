@@ -1,8 +1,7 @@
 // Part 1: every function's bundle, built with the deployed esbuild settings: its size, and its cold start (a
 // fresh process that loads it and handles one realistic event against the local emulators) against a floor
 // bundled and started the same way in the same run: the raw DynamoDB client making one GetItem, the least a
-// function that answers from DynamoDB must do. Budgets: bundles under 500 KB (PDF renderers 1 MB); cold
-// starts within 1.25x the floor (1.5x for routes that render PDFs or talk to S3).
+// function that answers from DynamoDB must do. The budgets are in ./bundle.report.ts.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -10,24 +9,14 @@ import { esbuildBuildOptions } from '../../lib/constructs/function-bundling.ts';
 import { REPOSITORY_ROOT, platformFunctions, type BenchPlatform } from '../core/bench-platform.ts';
 import { REFERENCE_TABLE_ID } from '../../functions/reference-data/adapters/reference-keys.ts';
 import { isResourceEnvironmentName, resourceEnvironmentNames, tableEnvName, type FunctionDescription } from '../../functions/shared/service-description.ts';
-import { numberFlag, type Budget, type BenchPart, type Row } from '../core/results.ts';
+import { scenarioCoverage, type ScenarioCoverage } from '../core/coverage.ts';
+import { numberFlag, type BenchPart } from '../core/results.ts';
 import { runScenario } from '../core/scenario.ts';
-import { median, round } from '../core/stats.ts';
 import { coldStart, type ColdStart } from '../cold/cold-start.ts';
+import { bundleReport, type BuiltBundle, type BundleKind } from './bundle.report.ts';
 
 const OUT_DIR = join(REPOSITORY_ROOT, 'bench/.out');
 const FLOOR = { id: 'FloorGetItem', entry: 'bench/cold/floor.handler.ts', service: 'bench' };
-
-/** What a function carries decides its budgets: a PDF renderer or an S3 client is heavy by nature. */
-type BundleKind = 'json' | 's3' | 'pdf';
-const SIZE_BUDGET_KB: Record<BundleKind, number> = { json: 500, s3: 500, pdf: 1024 };
-const COLD_RATIO_BUDGET: Record<BundleKind, number> = { json: 1.25, s3: 1.5, pdf: 1.5 };
-
-export interface BuiltBundle {
-  readonly file: string;
-  readonly kilobytes: number;
-  readonly kind: BundleKind;
-}
 
 /** Bundles a handler exactly as `cdk synth` does; the bundle (not its source map) is what Lambda loads. */
 export async function bundleFunction(id: string, entry: string): Promise<BuiltBundle> {
@@ -69,9 +58,13 @@ export const bundlePart: BenchPart = {
     context.log(`bundle: ${functions.length} functions bundled`);
 
     const cold = new Map<string, ColdStart[]>();
+    let coverage: ScenarioCoverage | undefined;
     if (!context.flags.has('sizes-only')) {
       const bench = await context.platform();
       const events = await realisticEvents(bench, context.log);
+      // A function the scenario sent no event is reported (bundle.report.ts), not started.
+      coverage = scenarioCoverage(platformFunctions, new Set(events.keys()));
+      const started = functions.filter((fn) => events.has(fn.id));
       // The child processes reach the emulators through the endpoints the platform put in this environment.
       const environmentOf = (fn: typeof FLOOR | FunctionDescription) => {
         const granted = new Set(fn === FLOOR ? [] : resourceEnvironmentNames(fn as FunctionDescription));
@@ -82,12 +75,10 @@ export const bundlePart: BenchPart = {
       for (let run = 1; run <= runs; run++) {
         context.log(`bundle: cold starts, run ${run}/${runs}`);
         // Each run starts the floor and then every function, so drift on the machine touches them alike.
-        for (const fn of [FLOOR, ...functions]) {
-          const event = fn.id === FLOOR.id ? {} : events.get(fn.id);
-          if (event === undefined) throw new Error(`The scenario sent no event to ${fn.id}: add one, every function is measured`);
+        for (const fn of [FLOOR, ...started]) {
           const measured = await coldStart({
             bundle: sizes.get(fn.id)!.file,
-            event,
+            event: fn.id === FLOOR.id ? {} : events.get(fn.id),
             functionName: fn.id,
             workDir: join(OUT_DIR, 'events'),
             // What the stack sets on the function (lib/constructs/api-function.ts): only the resources it is granted,
@@ -99,35 +90,7 @@ export const bundlePart: BenchPart = {
       }
     }
 
-    const floorMs = median((cold.get(FLOOR.id) ?? []).map((start) => start.handledMs));
-    const rows: Row[] = [];
-    const budgets: Budget[] = [];
-    for (const fn of [FLOOR, ...functions]) {
-      const { kilobytes, kind } = sizes.get(fn.id)!;
-      const starts = cold.get(fn.id) ?? [];
-      const handledMs = median(starts.map((start) => start.handledMs));
-      const ratio = handledMs / floorMs;
-      rows.push({
-        function: fn.id,
-        service: fn.service,
-        kind,
-        KB: round(kilobytes),
-        ...(starts.length > 0 && {
-          'load ms': round(median(starts.map((start) => start.loadedMs))),
-          'cold ms': round(handledMs),
-          'x floor': round(ratio, 2),
-          'cold event': [...new Set(starts.map((start) => start.outcome))].join(','),
-        }),
-      });
-      if (fn.id === FLOOR.id) continue;
-      const sizeLimit = SIZE_BUDGET_KB[kind];
-      budgets.push({ subject: `bundle size, ${fn.id} (${kind})`, limit: `< ${sizeLimit} KB`, measured: round(kilobytes), pass: kilobytes < sizeLimit });
-      if (starts.length > 0) {
-        const ratioLimit = COLD_RATIO_BUDGET[kind];
-        budgets.push({ subject: `cold start, ${fn.id} (${kind})`, limit: `<= ${ratioLimit}x floor`, measured: `${round(ratio, 2)}x`, pass: ratio <= ratioLimit });
-      }
-    }
-    const kilobytes = functions.map((fn) => sizes.get(fn.id)!.kilobytes);
+    const { rows, budgets, notMeasured, summary } = bundleReport({ floor: FLOOR, functions, sizes, ...(coverage && { coldStarts: { byFunction: cold, coverage } }) });
     return {
       part: 'bundle',
       method:
@@ -139,12 +102,8 @@ export const bundlePart: BenchPart = {
         `kind = pdf when the bundle carries pdf-lib, s3 when it carries the S3 client, json otherwise`,
       rows,
       budgets,
-      summary: {
-        'bundles within their size budget': `${functions.filter((fn) => sizes.get(fn.id)!.kilobytes < SIZE_BUDGET_KB[sizes.get(fn.id)!.kind]).length} of ${functions.length}`,
-        'median bundle KB': round(median(kilobytes)),
-        'floor bundle KB': round(sizes.get(FLOOR.id)!.kilobytes),
-        ...(cold.size > 0 && { 'floor cold start ms': round(floorMs) }),
-      },
+      summary,
+      notMeasured,
     };
   },
 };

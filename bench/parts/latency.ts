@@ -1,8 +1,9 @@
 // Part 3: warm latency per HTTP route at handler level: the scenario's calls, timed from the event handed to the
 // handler to its response, against DynamoDB Local, after one warm-up round that loads every module.
-import { numberFlag, type BenchPart, type Row } from '../core/results.ts';
+import { platformFunctions } from '../core/bench-platform.ts';
+import { numberFlag, type BenchPart } from '../core/results.ts';
 import { runScenario } from '../core/scenario.ts';
-import { percentile, round } from '../core/stats.ts';
+import { latencyReport } from './latency.report.ts';
 
 export const latencyPart: BenchPart = {
   name: 'latency',
@@ -23,19 +24,13 @@ export const latencyPart: BenchPart = {
       if (index % 10 === 0 || index === rounds) context.log(`latency: round ${index}/${rounds}`);
       await runScenario(call, bench.local.clock);
     }
-    const rows: Row[] = [...samples].map(([routeKey, { functionId, durations }]) => ({
-      route: routeKey,
-      function: functionId,
-      samples: durations.length,
-      'p50 ms': round(percentile(durations, 50), 1),
-      'p99 ms': round(percentile(durations, 99), 1),
-      'max ms': round(Math.max(...durations), 1),
-    }));
+    const { rows, notMeasured } = latencyReport(platformFunctions, samples);
     return {
       part: 'latency',
       method: `${rounds} rounds of the scenario after one warm-up round; handler invocation time in process (no HTTP), DynamoDB Local and s3rver on this machine; p99 is nearest-rank over the samples shown`,
       rows,
       budgets: [],
+      notMeasured,
     };
   },
 };

@@ -3,6 +3,7 @@
 import { CIVIL_STATUS_TABLE_ID } from '../civil-status/public.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import type { ServiceDescription } from '../shared/service-description.ts';
+import { DOCUMENT_PROBLEMS } from './documents.problems.ts';
 import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_INDEXES, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from './adapters/documents-keys.ts';
 import {
@@ -22,9 +23,12 @@ import {
 
 const handlers = 'functions/documents/handlers';
 const reads = { [DOCUMENTS_TABLE_ID]: 'read' } as const;
-/** Issuing reads the act and the office, writes the request, the document and the act's access-log entries. */
+/**
+ * Issuing reads the act and the office, writes the request, the document and the act's access-log entries. The
+ * register is civil status' own: documents only adds entries to its access log (Law 09-08), never deletes there.
+ */
 const issuing = {
-  tables: { [DOCUMENTS_TABLE_ID]: 'write', [CIVIL_STATUS_TABLE_ID]: 'write', [REFERENCE_TABLE_ID]: 'read' },
+  tables: { [DOCUMENTS_TABLE_ID]: 'write', [CIVIL_STATUS_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read' },
   buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
   signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
   packageFiles: [PDF_FONT_PACKAGE_FILES],
@@ -36,6 +40,7 @@ const verifying = { signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'verify' } } as co
 
 export const documentsService: ServiceDescription = {
   name: 'documents',
+  problems: DOCUMENT_PROBLEMS,
   tables: [{ id: DOCUMENTS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(DOCUMENTS_INDEXES) }],
   buckets: [{ id: ISSUED_DOCUMENTS_BUCKET_ID }],
   signingKeys: [{ id: DOCUMENT_SIGNING_KEY_ID, description: 'Signs the QR codes of the register of signed documents: birth extracts and copies, permit receipts and certificates (ES256)' }],

@@ -2,6 +2,7 @@
 // and deemed approval when the administration stays silent.
 import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
+import { PERMIT_PROBLEMS } from './permits.problems.ts';
 import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import {
@@ -55,6 +56,7 @@ function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'e
 
 export const permitsService: ServiceDescription = {
   name: 'permits',
+  problems: PERMIT_PROBLEMS,
   tables: [PERMITS_TABLE],
   buckets: [{ id: PERMIT_DOCUMENTS_BUCKET_ID }],
   stateMachines: [

@@ -1,5 +1,6 @@
 // The one description of each service: what it deploys (tables, buckets, workflows, functions and routes).
 // The CDK stack and the local platform both read it, so the two can never disagree.
+import type { ProblemTypes } from './errors/problem-types.ts';
 import type { AnyRouteContract } from './http/route-contract.ts';
 
 /**
@@ -137,6 +138,11 @@ export interface ServiceDescription {
   readonly stateMachines?: readonly StateMachineDescription[];
   readonly signingKeys?: readonly SigningKeyDescription[];
   readonly functions: readonly FunctionDescription[];
+  /**
+   * The problem types only this service raises (`<context>.problems.ts`), beside the platform-wide ones: the
+   * OpenAPI document lists their codes. A code is declared once across the platform.
+   */
+  readonly problems?: ProblemTypes;
 }
 
 /** Environment variable that carries a table's physical name to a function. */

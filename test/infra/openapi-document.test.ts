@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { platform } from '../../functions/platform.ts';
-import { openApiDocument } from '../../lib/openapi.ts';
+import { openApiDocument } from '../../functions/api-docs/application/openapi-document.ts';
 
 const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
 const REDOCLY_CLI = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');

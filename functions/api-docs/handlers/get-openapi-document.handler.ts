@@ -1,7 +1,7 @@
 // GET /openapi.json
 import { platform } from '../../platform.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { openApiDocument } from '../../../lib/openapi.ts';
+import { openApiDocument } from '../application/openapi-document.ts';
 import { compressible, compressedResult, type Compressible } from '../application/compressed-result.ts';
 import { openApiDocumentRoute } from '../schemas/api-docs.schema.ts';
 

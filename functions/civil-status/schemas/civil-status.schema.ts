@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { decimalInteger } from '../../shared/http/decimal-integer.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { bilingualNameSchema } from '../../shared/i18n/bilingual-name.schema.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
 import { FIRST_REGISTER_YEAR } from '../domain/act-dates.ts';
@@ -195,7 +196,7 @@ export const listOfficesRoute = defineRoute({
   responses: {
     200: {
       description: 'A page of offices',
-      schema: pageSchema(z.object({ code: z.string(), names: z.object({ ar: z.string(), fr: z.string() }), commune: z.string() })),
+      schema: pageSchema(z.object({ code: z.string(), names: bilingualNameSchema, commune: z.string() })),
     },
     400: problem,
   },

@@ -3,6 +3,7 @@
 // is kept and whether it still stands. Only its issuer's staff revoke it, with a reason; the revocation list
 // publishes it, and the one verification route knows every entry.
 import { DomainError, ForbiddenError, InvalidStateError } from '../../shared/errors/domain-errors.ts';
+import { DOCUMENT_PROBLEMS } from '../documents.problems.ts';
 import type { DocumentKind, Requester } from './document-request.ts';
 
 /** What a permit issues: the filing receipt and the deemed-approval certificate. */
@@ -87,7 +88,7 @@ export function revoke<Document extends SignedDocument>(document: Document, revo
 
 /** A revoked document is not handed out any more (410 Gone): the paper it was is void. */
 export class DocumentRevokedError extends DomainError {
-  readonly code = 'document-revoked';
+  readonly problem = DOCUMENT_PROBLEMS['document-revoked'];
 }
 
 export function requireNotRevoked(document: SignedDocument): void {

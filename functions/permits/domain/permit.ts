@@ -3,6 +3,7 @@
 // the decision, the lapse of the deadline and deemed approval. Each change returns the new permit and the event
 // that records it; nothing here does I/O.
 import { ChecksumMismatchError, DomainError, ForbiddenError, InvalidStateError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { PERMIT_PROBLEMS } from '../permits.problems.ts';
 import type { BilingualName, Localized } from '../../shared/i18n/language.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import {
@@ -13,15 +14,15 @@ import {
 } from '../../shared/statutory-clock/statutory-clock.ts';
 
 export class DeadlineLapsedError extends DomainError {
-  readonly code = 'deadline-lapsed';
+  readonly problem = PERMIT_PROBLEMS['deadline-lapsed'];
 }
 
 export class DeadlineNotLapsedError extends DomainError {
-  readonly code = 'deadline-not-lapsed';
+  readonly problem = PERMIT_PROBLEMS['deadline-not-lapsed'];
 }
 
 export class ExtensionRefusedError extends DomainError {
-  readonly code = 'extension-refused';
+  readonly problem = PERMIT_PROBLEMS['extension-refused'];
 }
 
 export type PermitStatus = 'filed' | 'awaiting-documents' | 'approved' | 'rejected' | 'deemed-approval-available' | 'deemed-approved';

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { bilingualNameSchema } from '../../reference-data/schemas/reference-data.schema.ts';
+import { bilingualNameSchema } from '../../shared/i18n/bilingual-name.schema.ts';
 import { SCOPE_LEVELS } from '../domain/permit-figures.ts';
 import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
 

@@ -3,14 +3,13 @@ import * as z from 'zod';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { decimalInteger } from '../../shared/http/decimal-integer.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { bilingualNameSchema } from '../../shared/i18n/bilingual-name.schema.ts';
 import { MOVABLE_HOLIDAY_CODES } from '../domain/holiday-calendar.ts';
 
 const TAGS = ['Reference data'];
 const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
 const isoDate = z.iso.date();
 const year = decimalInteger({ min: 1900, max: 2200 });
-
-export const bilingualNameSchema = z.object({ ar: z.string(), fr: z.string() });
 
 const territorySchema = z.object({ code: z.string(), ar: z.string(), fr: z.string() });
 

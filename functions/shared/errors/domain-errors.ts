@@ -1,7 +1,8 @@
-// Errors the domain and use cases raise: each carries a stable `code`, never an HTTP status
-// (the HTTP edge maps codes to statuses in problem-types.ts). Their detail is written in the three
-// languages a caller may ask for; `message` keeps the English text for logs.
+// Errors the domain and use cases raise: each names a declared problem type (its stable `code`, with the status
+// and titles the HTTP edge answers with: problem-types.ts and each service's <context>.problems.ts). Their detail
+// is written in the three languages a caller may ask for; `message` keeps the English text for logs.
 import type { Language, Localized } from '../i18n/language.ts';
+import { PLATFORM_PROBLEMS, type ProblemType } from './problem-types.ts';
 
 export interface FieldIssue {
   /** JSON pointer into the request: `/body/project/title`, `/query/limit`, `/params/code`. */
@@ -13,7 +14,8 @@ export interface FieldIssue {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  /** A declared problem type: `readonly problem = PERMIT_PROBLEMS['deadline-lapsed']`. */
+  abstract readonly problem: ProblemType;
   readonly fieldIssues: readonly FieldIssue[];
   readonly localizedDetail: Localized;
 
@@ -22,6 +24,10 @@ export abstract class DomainError extends Error {
     this.name = new.target.name;
     this.fieldIssues = options.fieldIssues ?? [];
     this.localizedDetail = detail;
+  }
+
+  get code(): this['problem']['code'] {
+    return this.problem.code;
   }
 
   /** The detail in the caller's language. */
@@ -36,51 +42,51 @@ export abstract class DomainError extends Error {
 }
 
 export class ValidationFailedError extends DomainError {
-  readonly code = 'validation-failed';
+  readonly problem = PLATFORM_PROBLEMS['validation-failed'];
 }
 
 export class MalformedJsonError extends DomainError {
-  readonly code = 'malformed-json';
+  readonly problem = PLATFORM_PROBLEMS['malformed-json'];
 }
 
 export class UnsupportedMediaTypeError extends DomainError {
-  readonly code = 'unsupported-media-type';
+  readonly problem = PLATFORM_PROBLEMS['unsupported-media-type'];
 }
 
 export class PayloadTooLargeError extends DomainError {
-  readonly code = 'payload-too-large';
+  readonly problem = PLATFORM_PROBLEMS['payload-too-large'];
 }
 
 export class AuthenticationRequiredError extends DomainError {
-  readonly code = 'authentication-required';
+  readonly problem = PLATFORM_PROBLEMS['authentication-required'];
 }
 
 export class ForbiddenError extends DomainError {
-  readonly code = 'forbidden';
+  readonly problem = PLATFORM_PROBLEMS['forbidden'];
 }
 
 export class NotFoundError extends DomainError {
-  readonly code = 'not-found';
+  readonly problem = PLATFORM_PROBLEMS['not-found'];
 }
 
 export class ConflictError extends DomainError {
-  readonly code = 'conflict';
+  readonly problem = PLATFORM_PROBLEMS['conflict'];
 }
 
 export class IdempotencyKeyReusedError extends DomainError {
-  readonly code = 'idempotency-key-reused';
+  readonly problem = PLATFORM_PROBLEMS['idempotency-key-reused'];
 }
 
 export class RequestInProgressError extends DomainError {
-  readonly code = 'request-in-progress';
+  readonly problem = PLATFORM_PROBLEMS['request-in-progress'];
 }
 
 /** The resource exists but its state does not allow the operation (a decided permit cannot be suspended). */
 export class InvalidStateError extends DomainError {
-  readonly code = 'invalid-state';
+  readonly problem = PLATFORM_PROBLEMS['invalid-state'];
 }
 
 /** An upload whose content is not the one its uploader declared (by SHA-256). */
 export class ChecksumMismatchError extends DomainError {
-  readonly code = 'checksum-mismatch';
+  readonly problem = PLATFORM_PROBLEMS['checksum-mismatch'];
 }

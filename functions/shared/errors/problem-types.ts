@@ -1,13 +1,42 @@
-// The one table from error codes to HTTP statuses and localized titles, and the RFC 9457 problem document.
+// Problem types (an error code with its HTTP status and its title in Arabic, French and English) and the RFC 9457
+// problem document. Each service declares its own codes in its folder (`functions/<context>/<context>.problems.ts`,
+// attached to its description); the platform-wide ones, which the HTTP chain and the gateways answer, are here.
+// A problem type exists only as a declaration: a DomainError names one, so a code nobody declared fails `tsc`
+// instead of becoming a 500 at run time.
 import type { Language, Localized } from '../i18n/language.ts';
 import type { FieldIssue } from './domain-errors.ts';
 
-interface ProblemType {
+declare const declaredBrand: unique symbol;
+
+export interface ProblemType<Code extends string = string> {
+  readonly code: Code;
+  readonly status: number;
+  readonly title: Localized;
+  /** Only `declareProblems` makes one: an object literal written elsewhere does not compile as a problem type. */
+  readonly [declaredBrand]: true;
+}
+
+/** The problem types one service declares, by code. */
+export type ProblemTypes<Code extends string = string> = { readonly [C in Code]: ProblemType<C> };
+
+interface ProblemDeclaration {
+  /** 4xx or 5xx. */
   readonly status: number;
   readonly title: Localized;
 }
 
-export const PROBLEM_TYPES = {
+export function declareProblems<const Declarations extends Readonly<Record<string, ProblemDeclaration>>>(
+  declarations: Declarations,
+): ProblemTypes<Extract<keyof Declarations, string>> {
+  const types = Object.entries(declarations).map(([code, { status, title }]) => {
+    if (!Number.isInteger(status) || status < 400 || status > 599) throw new Error(`problem ${code}: status ${status} is not an error status`);
+    return [code, { code, status, title }] as const;
+  });
+  return Object.fromEntries(types) as unknown as ProblemTypes<Extract<keyof Declarations, string>>;
+}
+
+/** Codes of the platform: the HTTP chain's own answers, the gateways' and those that every context raises. */
+export const PLATFORM_PROBLEMS = declareProblems({
   'validation-failed': {
     status: 400,
     title: { ar: 'الطلب يحتوي على معطيات غير صالحة', fr: 'La requête contient des données invalides', en: 'The request contains invalid data' },
@@ -45,25 +74,9 @@ export const PROBLEM_TYPES = {
     status: 409,
     title: { ar: 'الملف في حالة لا تسمح بهذه العملية', fr: "Le dossier n'est pas dans un état qui permet cette opération", en: 'The file is not in a state that allows this operation' },
   },
-  'deadline-lapsed': {
-    status: 409,
-    title: { ar: 'انقضى الأجل القانوني: سكوت الإدارة يعتبر موافقة', fr: "Le délai légal est écoulé : le silence de l'administration vaut accord", en: "The legal deadline has lapsed: the administration's silence counts as approval" },
-  },
-  'deadline-not-lapsed': {
-    status: 409,
-    title: { ar: 'لم ينقض الأجل القانوني بعد', fr: "Le délai légal n'est pas encore écoulé", en: 'The legal deadline has not lapsed yet' },
-  },
-  'extension-refused': {
-    status: 409,
-    title: { ar: 'التمديد غير مقبول', fr: 'La prorogation est refusée', en: 'The extension is refused' },
-  },
   'request-in-progress': {
     status: 409,
     title: { ar: 'طلب بنفس مفتاح عدم التكرار قيد المعالجة', fr: 'Une requête avec la même clé d’idempotence est en cours', en: 'A request with the same idempotency key is in progress' },
-  },
-  'document-revoked': {
-    status: 410,
-    title: { ar: 'سُحبت هذه الوثيقة ولم تعد تُسلَّم', fr: "Ce document a été retiré et n'est plus délivré", en: 'This document was revoked and is no longer handed out' },
   },
   'too-many-requests': {
     status: 429,
@@ -90,35 +103,32 @@ export const PROBLEM_TYPES = {
     status: 500,
     title: { ar: 'خطأ داخلي، يرجى المحاولة لاحقا', fr: 'Erreur interne, veuillez réessayer plus tard', en: 'Internal error, please try again later' },
   },
-} as const satisfies Record<string, ProblemType>;
+});
 
-export type ProblemCode = keyof typeof PROBLEM_TYPES;
-
-export function isProblemCode(code: string): code is ProblemCode {
-  return Object.hasOwn(PROBLEM_TYPES, code);
-}
+/** A code any module may name as such: a platform-wide one. A service's own codes travel as their problem type. */
+export type ProblemCode = keyof typeof PLATFORM_PROBLEMS;
 
 export interface ProblemDocument {
   readonly type: string;
   readonly title: string;
   readonly status: number;
   readonly detail?: string;
-  readonly code: ProblemCode;
+  readonly code: string;
   readonly instance?: string;
   readonly errors?: readonly FieldIssue[];
 }
 
 export function problemDocument(
-  code: ProblemCode,
+  problem: ProblemType | ProblemCode,
   language: Language,
   extra: { detail?: string; instance?: string; errors?: readonly FieldIssue[] } = {},
 ): ProblemDocument {
-  const type = PROBLEM_TYPES[code];
+  const type: ProblemType = typeof problem === 'string' ? PLATFORM_PROBLEMS[problem] : problem;
   return {
-    type: `urn:raqmana:problem:${code}`,
+    type: `urn:raqmana:problem:${type.code}`,
     title: type.title[language],
     status: type.status,
-    code,
+    code: type.code,
     ...(extra.detail === undefined ? {} : { detail: extra.detail }),
     ...(extra.instance === undefined ? {} : { instance: extra.instance }),
     ...(extra.errors === undefined || extra.errors.length === 0 ? {} : { errors: extra.errors }),

@@ -17,7 +17,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationFailedError,
 } from '../errors/domain-errors.ts';
-import { isProblemCode, problemDocument, type ProblemCode } from '../errors/problem-types.ts';
+import { problemDocument, type ProblemCode, type ProblemType } from '../errors/problem-types.ts';
 import { negotiateLanguage, type Language, type Localized } from '../i18n/language.ts';
 import { logger } from '../observability/observability.ts';
 import { fieldIssues } from './field-issues.ts';
@@ -103,8 +103,8 @@ function header(event: HttpEvent, name: string): string | undefined {
   return event.headers?.[name] ?? undefined;
 }
 
-function problemResponse(code: ProblemCode, state: Pick<RequestState, 'language' | 'correlationId'>, error?: DomainError, detail?: string): HttpResponse {
-  const document = problemDocument(code, state.language, {
+function problemResponse(problem: ProblemType | ProblemCode, state: Pick<RequestState, 'language' | 'correlationId'>, error?: DomainError, detail?: string): HttpResponse {
+  const document = problemDocument(problem, state.language, {
     ...(detail === undefined ? {} : { detail }),
     instance: `urn:raqmana:request:${state.correlationId}`,
     ...(error ? { errors: error.fieldIssuesIn(state.language) } : {}),
@@ -263,8 +263,8 @@ const problemErrors = (): HttpMiddleware => ({
       language: negotiateLanguage(header(request.event, 'accept-language')),
       correlationId: request.event.requestContext?.requestId ?? 'unknown',
     };
-    if (error instanceof DomainError && isProblemCode(error.code)) {
-      request.response = problemResponse(error.code, state, error, error.detailIn(state.language));
+    if (error instanceof DomainError) {
+      request.response = problemResponse(error.problem, state, error, error.detailIn(state.language));
       return;
     }
     logger.error('unhandled error', { errorName: error.name, error });

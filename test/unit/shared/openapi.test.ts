@@ -3,11 +3,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PROBLEM_TYPES, problemDocument, type ProblemCode } from '../../../functions/shared/errors/problem-types.ts';
+import { PLATFORM_PROBLEMS, problemDocument } from '../../../functions/shared/errors/problem-types.ts';
 import { httpHandler } from '../../../functions/shared/http/http-handler.ts';
 import { PROBLEM_RESPONSE, defineRoute, type AnyRouteContract } from '../../../functions/shared/http/route-contract.ts';
 import type { PlatformDescription } from '../../../functions/shared/service-description.ts';
-import { IDEMPOTENCY_KEY_PATTERN, openApiDocument } from '../../../lib/openapi.ts';
+import { IDEMPOTENCY_KEY_PATTERN, openApiDocument } from '../../../functions/api-docs/application/openapi-document.ts';
 import { claimsFor, httpEvent, lambdaContext } from '../../fixtures/http-events.ts';
 
 const getThingRoute = defineRoute({
@@ -124,10 +124,10 @@ describe('the OpenAPI document', () => {
     addFormats.default(ajv);
     const valid = ajv.compile(document.components.schemas.Problem!);
 
-    for (const code of Object.keys(PROBLEM_TYPES) as ProblemCode[]) {
+    for (const type of Object.values(PLATFORM_PROBLEMS)) {
       for (const language of ['ar', 'fr', 'en'] as const) {
-        const problem = problemDocument(code, language, { detail: 'd', instance: 'urn:raqmana:request:r', errors: [{ pointer: '/body/a', code: 'required', detail: 'd' }] });
-        expect(valid(problem), `${code} ${language}: ${ajv.errorsText(valid.errors)}`).toBe(true);
+        const problem = problemDocument(type, language, { detail: 'd', instance: 'urn:raqmana:request:r', errors: [{ pointer: '/body/a', code: 'required', detail: 'd' }] });
+        expect(valid(problem), `${type.code} ${language}: ${ajv.errorsText(valid.errors)}`).toBe(true);
       }
     }
     const examples = Object.values(createThing.responses).flatMap((response) => Object.values(response.content?.['application/problem+json']?.examples ?? {}));

@@ -3,35 +3,53 @@
 // document (RFC 9457) that comes with it.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
-import { PROBLEM_TYPES, problemDocument, type ProblemCode } from '../functions/shared/errors/problem-types.ts';
-import { PROBLEM_RESPONSE, type AnyRouteContract, type ResponseContract } from '../functions/shared/http/route-contract.ts';
-import type { PlatformDescription } from '../functions/shared/service-description.ts';
+import { PLATFORM_PROBLEMS, problemDocument, type ProblemCode, type ProblemType } from '../../shared/errors/problem-types.ts';
+import { PROBLEM_RESPONSE, type AnyRouteContract, type ResponseContract } from '../../shared/http/route-contract.ts';
+import type { PlatformDescription } from '../../shared/service-description.ts';
 
 const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const JSON_CONTENT_TYPE = 'application/json';
 /** The format the HTTP chain checks an `Idempotency-Key` against (`functions/shared/http/http-handler.ts`). */
 export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9._:-]{8,128}$';
 
-const problemSchema = z
-  .object({
-    type: z.string().describe('URI of the problem type: `urn:raqmana:problem:<code>`'),
-    title: z.string().describe('Short summary of the problem type, in the language negotiated from Accept-Language'),
-    status: z.int().min(400).max(599).describe('The HTTP status code'),
-    code: z.enum(Object.keys(PROBLEM_TYPES) as [ProblemCode, ...ProblemCode[]]).describe('Stable code of the problem type, the same in every language'),
-    detail: z.string().optional().describe('What went wrong with this request, in the negotiated language (never shown for a 5xx)'),
-    instance: z.string().optional().describe('URI of this occurrence: `urn:raqmana:request:<correlation id>`'),
-    errors: z
-      .array(
-        z.object({
-          pointer: z.string().describe('JSON pointer into the request: `/body/project/title`, `/query/limit`, `/params/code`, `/headers/idempotency-key`'),
-          code: z.string().describe('Stable issue code: `required`, `invalid_type`, `too_big`, `too_small`, `invalid_format`, `invalid_value`, `unrecognized_keys`, ...'),
-          detail: z.string().describe('The issue in the negotiated language, with its bound, format or allowed values'),
-        }),
-      )
-      .optional()
-      .describe('One entry per invalid field'),
-  })
-  .describe('RFC 9457 problem details, with the stable `code` of the problem type and the invalid fields');
+/** Every problem type the platform can answer: the platform-wide ones, then each service's own, each code once. */
+export function platformProblems(platform: PlatformDescription): ProblemType[] {
+  const problems = new Map<string, { problem: ProblemType; declaredBy: string }>();
+  const declarations = [
+    { declaredBy: 'functions/shared', types: PLATFORM_PROBLEMS },
+    ...platform.services.map((service) => ({ declaredBy: service.name, types: service.problems ?? {} })),
+  ];
+  for (const { declaredBy, types } of declarations) {
+    for (const problem of Object.values(types)) {
+      const earlier = problems.get(problem.code);
+      if (earlier) throw new Error(`problem code ${problem.code} is declared by both ${earlier.declaredBy} and ${declaredBy}`);
+      problems.set(problem.code, { problem, declaredBy });
+    }
+  }
+  return [...problems.values()].map(({ problem }) => problem);
+}
+
+const problemSchema = (codes: readonly string[]) =>
+  z
+    .object({
+      type: z.string().describe('URI of the problem type: `urn:raqmana:problem:<code>`'),
+      title: z.string().describe('Short summary of the problem type, in the language negotiated from Accept-Language'),
+      status: z.int().min(400).max(599).describe('The HTTP status code'),
+      code: z.enum(codes).describe('Stable code of the problem type, the same in every language'),
+      detail: z.string().optional().describe('What went wrong with this request, in the negotiated language (never shown for a 5xx)'),
+      instance: z.string().optional().describe('URI of this occurrence: `urn:raqmana:request:<correlation id>`'),
+      errors: z
+        .array(
+          z.object({
+            pointer: z.string().describe('JSON pointer into the request: `/body/project/title`, `/query/limit`, `/params/code`, `/headers/idempotency-key`'),
+            code: z.string().describe('Stable issue code: `required`, `invalid_type`, `too_big`, `too_small`, `invalid_format`, `invalid_value`, `unrecognized_keys`, ...'),
+            detail: z.string().describe('The issue in the negotiated language, with its bound, format or allowed values'),
+          }),
+        )
+        .optional()
+        .describe('One entry per invalid field'),
+    })
+    .describe('RFC 9457 problem details, with the stable `code` of the problem type and the invalid fields');
 
 /** API Gateway's own refusals in AWS (JWT authorizer, throttling), which no function answers. */
 const gatewayMessageSchema = z.object({ message: z.string() }).describe('Answered by API Gateway itself in AWS, before any function runs');
@@ -173,7 +191,7 @@ export function openApiDocument(platform: PlatformDescription, serverUrl: string
     bearerFormat: 'JWT',
     description: 'Cognito ID token (locally: POST /_local/tokens). Roles come from the cognito:groups claim.',
   });
-  registry.registerComponent('schemas', 'Problem', componentSchema(problemSchema));
+  registry.registerComponent('schemas', 'Problem', componentSchema(problemSchema(platformProblems(platform).map((problem) => problem.code))));
   registry.registerComponent('schemas', 'GatewayMessage', componentSchema(gatewayMessageSchema));
   registry.registerComponent('parameters', 'AcceptLanguage', {
     name: 'Accept-Language',

@@ -1,0 +1,107 @@
+// A context added to the platform before the benchmark's scenario drives it (routes, a workflow task, no scenario)
+// must not make the bench throw: every part that needs the scenario reports its figures as not measured, while a
+// function the scenario of its own service skips is still a MISS.
+import { describe, expect, it } from 'vitest';
+import { functionsOf, scenarioCoverage, type ServiceFunction } from '../../../bench/core/coverage.ts';
+import { emptyUsage } from '../../../bench/core/dynamodb-meter.ts';
+import { formatNotMeasured } from '../../../bench/core/results.ts';
+import { bundleReport, type BuiltBundle } from '../../../bench/parts/bundle.report.ts';
+import { dataAccessReport } from '../../../bench/parts/data-access.report.ts';
+import { latencyReport } from '../../../bench/parts/latency.report.ts';
+import { platform } from '../../../functions/platform.ts';
+import { defineRoute } from '../../../functions/shared/http/route-contract.ts';
+import type { PlatformDescription } from '../../../functions/shared/service-description.ts';
+
+const complaintsRoute = (method: 'GET' | 'POST', path: string, operationId: string) =>
+  defineRoute({ operationId, method, path, summary: operationId, tags: ['Complaints'], access: ['citizen'], responses: { 200: { description: 'ok' } } });
+
+/** Today's platform and one more service, with routes and a workflow task, that no scenario drives. */
+const withComplaints: PlatformDescription = {
+  ...platform,
+  services: [
+    ...platform.services,
+    {
+      name: 'complaints',
+      functions: [
+        { id: 'FileComplaint', entry: 'functions/complaints/handlers/file-complaint.handler.ts', route: complaintsRoute('POST', '/v1/complaints', 'fileComplaint') },
+        { id: 'GetComplaint', entry: 'functions/complaints/handlers/get-complaint.handler.ts', route: complaintsRoute('GET', '/v1/complaints/{id}', 'getComplaint') },
+        { id: 'CheckComplaintDeadline', entry: 'functions/complaints/handlers/check-deadline.handler.ts' },
+      ],
+    },
+  ],
+};
+const functions = functionsOf(withComplaints);
+const today = functions.filter((fn) => fn.service !== 'complaints');
+const complaints = functions.filter((fn) => fn.service === 'complaints');
+const routeKey = (fn: ServiceFunction) => `${fn.route!.method} ${fn.route!.path}`;
+const todaysRoutes = today.filter((fn) => fn.route);
+
+/** What the scenario measures of today's platform: one metered call per route, `except` the ones it skipped. */
+function usagesOfToday(except: readonly string[] = []) {
+  const usage = { ...emptyUsage(), requests: 1, operations: { GetItem: 1 }, writeCapacityUnits: 2 };
+  return new Map(todaysRoutes.filter((fn) => !except.includes(fn.id)).map((fn) => [routeKey(fn), { functionId: fn.id, calls: [usage] }]));
+}
+
+describe('a context without a scenario', () => {
+  it('is told apart from the services the scenario drives', () => {
+    const coverage = scenarioCoverage(functions, new Set(today.map((fn) => fn.id)));
+
+    expect(coverage.servicesWithoutScenario).toEqual(['complaints']);
+    for (const fn of complaints) expect(coverage.notMeasuredReason(fn)).toMatch(/does not drive the complaints service/);
+    expect(coverage.notMeasuredReason(today[0]!)).toBeUndefined();
+  });
+
+  it('leaves its routes not measured in the data-access part, whose budgets stay those of the driven services', () => {
+    const { rows, budgets, notMeasured } = dataAccessReport(functions, usagesOfToday());
+
+    expect(rows).toHaveLength(todaysRoutes.length);
+    expect(notMeasured.map((entry) => entry.subject)).toEqual(['requests, POST /v1/complaints', 'requests, GET /v1/complaints/{id}']);
+    expect(budgets.find((budget) => budget.subject.startsWith('routes the scenario drives'))).toMatchObject({ pass: true, measured: `${todaysRoutes.length} of ${todaysRoutes.length}` });
+    expect(budgets.filter((budget) => budget.subject.includes('complaints'))).toEqual([]);
+  });
+
+  it('does not hide a route the scenario of a driven service skips', () => {
+    const skipped = todaysRoutes[0]!;
+    const { budgets, notMeasured } = dataAccessReport(functions, usagesOfToday([skipped.id]));
+
+    expect(budgets.find((budget) => budget.subject.startsWith('routes the scenario drives'))).toMatchObject({ pass: false, subject: expect.stringContaining(routeKey(skipped)) });
+    expect(notMeasured.map((entry) => entry.subject)).not.toContain(`requests, ${routeKey(skipped)}`);
+  });
+
+  it('leaves its routes not measured in the latency part', () => {
+    const samples = new Map(todaysRoutes.map((fn) => [routeKey(fn), { functionId: fn.id, durations: [3, 4, 5] }]));
+    const { rows, notMeasured } = latencyReport(functions, samples);
+
+    expect(rows).toHaveLength(todaysRoutes.length);
+    expect(notMeasured.map((entry) => entry.subject)).toEqual(['latency, POST /v1/complaints', 'latency, GET /v1/complaints/{id}']);
+  });
+
+  it('has its bundles measured but its cold starts not measured, while a skipped function of a driven service misses', () => {
+    const floor = { id: 'FloorGetItem', service: 'bench' };
+    const sizes = new Map<string, BuiltBundle>([floor, ...functions].map((fn) => [fn.id, { file: `${fn.id}.mjs`, kilobytes: 300, kind: 'json' }]));
+    const skipped = today[1]!;
+    const reached = [floor, ...today].filter((fn) => fn.id !== skipped.id);
+    const byFunction = new Map(reached.map((fn) => [fn.id, [{ loadedMs: 100, handledMs: fn === floor ? 200 : 240, outcome: '200' }]]));
+    const coverage = scenarioCoverage(functions, new Set(reached.map((fn) => fn.id)));
+
+    const { rows, budgets, notMeasured } = bundleReport({ floor, functions, sizes, coldStarts: { byFunction, coverage } });
+
+    expect(rows).toHaveLength(functions.length + 1);
+    for (const fn of complaints) expect(budgets).toContainEqual(expect.objectContaining({ subject: `bundle size, ${fn.id} (json)`, pass: true }));
+    expect(notMeasured.map((entry) => entry.subject)).toEqual(complaints.map((fn) => `cold start, ${fn.id} (json)`));
+    expect(rows.find((row) => row.function === 'FileComplaint')).toMatchObject({ 'cold ms': null, 'cold event': 'not measured' });
+    expect(budgets.find((budget) => budget.subject === `cold start, ${skipped.id} (json)`)).toMatchObject({ pass: false, measured: 'no event' });
+    expect(budgets.filter((budget) => !budget.pass).map((budget) => budget.subject)).toEqual([`cold start, ${skipped.id} (json)`]);
+    expect(formatNotMeasured(notMeasured)).toMatch(/cold start, FileComplaint \(json\) +the scenario does not drive the complaints service yet/);
+  });
+
+  it('has nothing to report with --sizes-only, where no part of the figures needs the scenario', () => {
+    const floor = { id: 'FloorGetItem', service: 'bench' };
+    const sizes = new Map<string, BuiltBundle>([floor, ...functions].map((fn) => [fn.id, { file: `${fn.id}.mjs`, kilobytes: 300, kind: 'json' }]));
+
+    const { budgets, notMeasured } = bundleReport({ floor, functions, sizes });
+
+    expect(notMeasured).toEqual([]);
+    expect(budgets).toHaveLength(functions.length);
+  });
+});
