@@ -211,7 +211,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
 
   return {
     workflowEvents: {
-      CheckPermitDeadline: { permitId: permit.id },
+      CheckPermitDeadline: { subject: permit.id },
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },
       DeadLetterMarginalNote: { noteId, attempts: 9 },

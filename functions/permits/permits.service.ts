@@ -1,5 +1,6 @@
 // The permits service (the Rokhas one-stop shop): filing, instruction, the statutory clock on Step Functions
 // and deemed approval when the administration stays silent.
+import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
@@ -57,20 +58,12 @@ export const permitsService: ServiceDescription = {
   name: 'permits',
   tables: [{ id: PERMITS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(PERMIT_INDEXES) }],
   buckets: [{ id: PERMIT_DOCUMENTS_BUCKET_ID }],
-  stateMachines: [
-    {
-      id: PERMIT_DEADLINE_WORKFLOW_ID,
-      definitionFile: 'statemachines/permit-deadline.asl.json',
-      substitutions: { CheckPermitDeadlineFunction: { functionId: 'CheckPermitDeadline' } },
-    },
-    {
-      id: PERMIT_SWEEP_WORKFLOW_ID,
-      definitionFile: 'statemachines/permit-deadline-sweep.asl.json',
-      substitutions: { SweepOverduePermitsFunction: { functionId: 'SweepOverduePermits' } },
-      // Every night at 00:30 in Morocco, just after the deadlines of the day before have passed.
-      schedule: { expression: 'cron(30 0 * * ? *)' },
-    },
-  ],
+  stateMachines: deadlineCaseWorkflows({
+    workflowId: PERMIT_DEADLINE_WORKFLOW_ID,
+    checkFunctionId: 'CheckPermitDeadline',
+    sweepWorkflowId: PERMIT_SWEEP_WORKFLOW_ID,
+    sweepFunctionId: 'SweepOverduePermits',
+  }),
   functions: [
     fn('FilePermit', 'file-permit', { route: filePermitRoute, ...issuesPapers, startsStateMachines: [PERMIT_DEADLINE_WORKFLOW_ID] }),
     fn('GetPermit', 'get-permit', { route: getPermitRoute, tables: reads }),

@@ -2,6 +2,7 @@
 // retried start is recognised instead of duplicated.
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { startExecutionOnce } from '../../shared/aws/step-functions.ts';
+import type { DeadlineCheckRequest } from '../../shared/case-clock/domain/deadline-check.ts';
 import type { DeadlineWorkflow } from '../application/permits.ports.ts';
 import type { Permit } from '../domain/permit.ts';
 
@@ -12,6 +13,7 @@ export class StepFunctionsDeadlineWorkflow implements DeadlineWorkflow {
   ) {}
 
   watch(permit: Permit): Promise<void> {
-    return startExecutionOnce(this.client, this.stateMachineArn, `permit-${permit.id}-v${permit.version}`, { permitId: permit.id });
+    const input: DeadlineCheckRequest = { subject: permit.id };
+    return startExecutionOnce(this.client, this.stateMachineArn, `permit-${permit.id}-v${permit.version}`, input);
   }
 }
