@@ -224,7 +224,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
 
   return {
     workflowEvents: {
-      CheckPermitDeadline: { permitId: permit.id },
+      CheckPermitDeadline: { subject: permit.id },
       DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },

@@ -1,5 +1,6 @@
 // The problem types only permits raise, attached to its description (permits.service.ts); the platform-wide ones
-// (not-found, invalid-state, ...) are in functions/shared/errors/problem-types.ts.
+// (not-found, invalid-state, ...) are in functions/shared/errors/problem-types.ts, those of every deadline case
+// (extension-refused) in functions/shared/case-clock/case-clock.problems.ts.
 import { declareProblems } from '../shared/errors/problem-types.ts';
 
 export const PERMIT_PROBLEMS = declareProblems({
@@ -10,9 +11,5 @@ export const PERMIT_PROBLEMS = declareProblems({
   'deadline-not-lapsed': {
     status: 409,
     title: { ar: 'لم ينقض الأجل القانوني بعد', fr: "Le délai légal n'est pas encore écoulé", en: 'The legal deadline has not lapsed yet' },
-  },
-  'extension-refused': {
-    status: 409,
-    title: { ar: 'التمديد غير مقبول', fr: 'La prorogation est refusée', en: 'The extension is refused' },
   },
 });

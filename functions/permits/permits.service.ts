@@ -1,5 +1,6 @@
 // The permits service (the Rokhas one-stop shop): filing, instruction, the statutory clock on Step Functions
 // and deemed approval when the administration stays silent.
+import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { PERMIT_PROBLEMS } from './permits.problems.ts';
@@ -59,20 +60,12 @@ export const permitsService: ServiceDescription = {
   problems: PERMIT_PROBLEMS,
   tables: [PERMITS_TABLE],
   buckets: [{ id: PERMIT_DOCUMENTS_BUCKET_ID }],
-  stateMachines: [
-    {
-      id: PERMIT_DEADLINE_WORKFLOW_ID,
-      definitionFile: 'statemachines/permit-deadline.asl.json',
-      substitutions: { CheckPermitDeadlineFunction: { functionId: 'CheckPermitDeadline' } },
-    },
-    {
-      id: PERMIT_SWEEP_WORKFLOW_ID,
-      definitionFile: 'statemachines/permit-deadline-sweep.asl.json',
-      substitutions: { SweepOverduePermitsFunction: { functionId: 'SweepOverduePermits' } },
-      // Every night at 00:30 in Morocco, just after the deadlines of the day before have passed.
-      schedule: { expression: 'cron(30 0 * * ? *)' },
-    },
-  ],
+  stateMachines: deadlineCaseWorkflows({
+    workflowId: PERMIT_DEADLINE_WORKFLOW_ID,
+    checkFunctionId: 'CheckPermitDeadline',
+    sweepWorkflowId: PERMIT_SWEEP_WORKFLOW_ID,
+    sweepFunctionId: 'SweepOverduePermits',
+  }),
   functions: [
     fn('FilePermit', 'file-permit', { route: filePermitRoute, ...issuesPapers }),
     fn('GetPermit', 'get-permit', { route: getPermitRoute, tables: reads }),

@@ -11,6 +11,7 @@ import { checkPermitDeadline, sweepOverduePermits } from '../../functions/permit
 import { filePermitApplication, type PermitsWithWorkflow } from '../../functions/permits/application/file-permit.use-case.ts';
 import { filePermit } from '../../functions/permits/domain/permit.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
+import type { DeadlineCheckRequest } from '../../functions/shared/case-clock/domain/deadline-check.ts';
 import { ConflictError, IdempotencyKeyReusedError } from '../../functions/shared/errors/domain-errors.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb-local.ts';
 import { LocalWorkflows, localStateMachineArn } from '../../lib/local/local-workflows.ts';
@@ -42,7 +43,7 @@ describe('permits on DynamoDB Local with the real deadline workflow', () => {
     workflows = new LocalWorkflows(
       {
         clock,
-        resolveFunction: () => async (event: { permitId: string }) => checkPermitDeadline(core, event.permitId, clock.now()),
+        resolveFunction: () => async (event: DeadlineCheckRequest) => checkPermitDeadline(core, event.subject, clock.now()),
         dynamodb: localDynamoDb(),
         tableName: (id) => names[id]!,
       },

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { PLATFORM_PROBLEMS, problemDocument, type ProblemCode, type ProblemType } from '../../shared/errors/problem-types.ts';
 import { PROBLEM_RESPONSE, type AnyRouteContract, type ResponseContract } from '../../shared/http/route-contract.ts';
 import type { PlatformDescription } from '../../shared/service-description.ts';
+import { CASE_CLOCK_PROBLEMS } from '../../shared/case-clock/case-clock.problems.ts';
 
 const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const JSON_CONTENT_TYPE = 'application/json';
@@ -17,6 +18,7 @@ export function platformProblems(platform: PlatformDescription): ProblemType[] {
   const problems = new Map<string, { problem: ProblemType; declaredBy: string }>();
   const declarations = [
     { declaredBy: 'functions/shared', types: PLATFORM_PROBLEMS },
+    { declaredBy: 'functions/shared/case-clock', types: CASE_CLOCK_PROBLEMS },
     ...platform.services.map((service) => ({ declaredBy: service.name, types: service.problems ?? {} })),
   ];
   for (const { declaredBy, types } of declarations) {

@@ -29,6 +29,7 @@ import { permitEvents, type PermitChanged } from '../domain/permit-events.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
 import { COUNTERS, type Counter, type Counters, type DayCounts, type OverdueFile } from '../domain/permit-figures.ts';
 import type { DocumentRead, PageRequest, PermitsRepository } from '../application/permits.ports.ts';
+import { dueBeforeSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import { COUNTED_MARKER_RETENTION_SECONDS, PERMIT_INDEXES, PERMITS_TABLE, permitIndexAttributes, permitKeys } from './permit-keys.ts';
 
 type Item = Record<string, unknown>;
@@ -245,19 +246,13 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     );
   }
 
-  async openDueBefore(instant: Date, limit: number): Promise<string[]> {
-    const index = PERMIT_INDEXES.openByDue;
-    const output = await this.client.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :open AND #sk < :instant',
-        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-        ExpressionAttributeValues: { ':open': permitKeys.open(), ':instant': instant.toISOString() },
-        Limit: limit,
-      }),
+  /** One shard at a time: the sweep reads the shards in parallel. */
+  openDueBefore(shard: number, instant: Date, page: PageRequest): Promise<Page<string>> {
+    return pagedIndexQuery(
+      this.client,
+      { table: this.table, index: PERMIT_INDEXES.openByDue, partition: permitKeys.open(shard), page, sortKeyBelow: dueBeforeSortKey(instant) },
+      (item) => String(item.pk).slice('PERMIT#'.length),
     );
-    return (output.Items ?? []).map((item) => String(item.pk).slice('PERMIT#'.length));
   }
 
   /** Every page of a query, for the figures: they total a whole range, not a page of it. */

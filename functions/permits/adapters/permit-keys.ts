@@ -1,4 +1,5 @@
 // Key builders of the permits table (access patterns in ../README.md); no key is written by hand elsewhere.
+import { openDeadlineIndexValues, openDeadlinePartition } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import type { TableDescription } from '../../shared/service-description.ts';
 import type { Permit, PermitStatus } from '../domain/permit.ts';
 
@@ -11,7 +12,7 @@ export const PERMIT_INDEXES = {
   byApplicant: { name: 'byApplicant', partitionKey: 'applicantPk', sortKey: 'filedSk', projection: 'keys-only' },
   byCommune: { name: 'byCommune', partitionKey: 'communePk', sortKey: 'filedSk', projection: 'keys-only' },
   byCommuneStatus: { name: 'byCommuneStatus', partitionKey: 'communeStatusPk', sortKey: 'filedSk', projection: 'keys-only' },
-  /** Sparse: only permits whose clock runs, ordered by due instant, for the overdue sweep. */
+  /** Sparse: only permits whose clock runs, in the shard of their id, ordered by due instant, for the overdue sweep. */
   openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
   /** Sparse: only daily counter items, every commune's in one partition by date, for figures above the commune. */
   statsByDay: { name: 'statsByDay', partitionKey: 'statsPk', sortKey: 'statsSk', projection: 'all' },
@@ -28,7 +29,8 @@ export const permitKeys = {
   applicant: (sub: string) => `APPLICANT#${sub}`,
   commune: (code: string) => `COMMUNE#${code}`,
   communeStatus: (code: string, status: PermitStatus) => `COMMUNE#${code}#STATUS#${status}`,
-  open: () => 'OPEN',
+  /** One shard of the open-deadline index (`OPEN#<shard>`). */
+  open: (shard: number) => openDeadlinePartition(shard),
   statsDay: (commune: string, date: string) => ({ pk: `STATS#${commune}`, sk: `DAY#${date}` }),
   stats: (commune: string) => `STATS#${commune}`,
   /** Index keys of a daily counter item: `<date>#<commune>` sorts every commune's days by date. */
@@ -51,12 +53,13 @@ export const COUNTED_MARKER_RETENTION_SECONDS = 7 * 24 * 3600;
 /** The index attributes a permit item carries; the open-clock index only while its clock runs, the overdue one only while overdue. */
 export function permitIndexAttributes(permit: Permit): Record<string, string> {
   const filedSk = `${permit.filedAt}#${permit.id}`;
+  const open = openDeadlineIndexValues(permit.id, permit.clock.dueAt);
   return {
     applicantPk: permitKeys.applicant(permit.applicant),
     communePk: permitKeys.commune(permit.commune.code),
     communeStatusPk: permitKeys.communeStatus(permit.commune.code, permit.status),
     filedSk,
-    ...(permit.status === 'filed' && { openPk: permitKeys.open(), dueSk: `${new Date(permit.clock.dueAt).toISOString()}#${permit.id}` }),
+    ...(permit.status === 'filed' && { openPk: open.partition, dueSk: open.sort }),
     ...(permit.status === 'deemed-approval-available' && {
       overduePk: permitKeys.overdue(),
       overdueSk: permitKeys.overdueFile(permit.commune.code, permit.procedure.code, permit.id),

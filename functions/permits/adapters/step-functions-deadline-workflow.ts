@@ -2,6 +2,7 @@
 // retried start is recognised instead of duplicated.
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { startExecutionOnce } from '../../shared/aws/step-functions.ts';
+import type { DeadlineCheckRequest } from '../../shared/case-clock/domain/deadline-check.ts';
 import type { DeadlineWorkflow } from '../application/permits.ports.ts';
 
 export class StepFunctionsDeadlineWorkflow implements DeadlineWorkflow {
@@ -11,6 +12,7 @@ export class StepFunctionsDeadlineWorkflow implements DeadlineWorkflow {
   ) {}
 
   watch(permitId: string, version: number): Promise<void> {
-    return startExecutionOnce(this.client, this.stateMachineArn, `permit-${permitId}-v${version}`, { permitId });
+    const input: DeadlineCheckRequest = { subject: permitId };
+    return startExecutionOnce(this.client, this.stateMachineArn, `permit-${permitId}-v${version}`, input);
   }
 }

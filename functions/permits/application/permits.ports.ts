@@ -29,8 +29,8 @@ export interface PermitsRepository {
   listByApplicant(applicant: string, page: PageRequest): Promise<Page<Permit>>;
   listByCommune(commune: string, status: PermitStatus | undefined, page: PageRequest): Promise<Page<Permit>>;
   history(id: string, page: PageRequest): Promise<Page<PermitEvent>>;
-  /** Ids of the permits whose clock runs and whose due instant is before `instant`, oldest due first. */
-  openDueBefore(instant: Date, limit: number): Promise<string[]>;
+  /** One page of the ids of one shard's permits whose clock runs and whose due instant is before `instant`, oldest due first. */
+  openDueBefore(shard: number, instant: Date, page: PageRequest): Promise<Page<string>>;
   /** One commune's daily counters between two dates (inclusive). */
   dailyStats(commune: string, fromDate: string, toDate: string): Promise<DayCounts[]>;
   /** Every commune's daily counters between two dates (inclusive), for figures above the commune. */

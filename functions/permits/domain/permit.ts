@@ -5,13 +5,20 @@
 import { ChecksumMismatchError, DomainError, ForbiddenError, InvalidStateError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { PERMIT_PROBLEMS } from '../permits.problems.ts';
 import type { BilingualName, Localized } from '../../shared/i18n/language.ts';
-import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import {
-  computeDeadline,
-  type ExplanationStep,
-  type StatutoryPeriod,
-  type Suspension,
-} from '../../shared/statutory-clock/statutory-clock.ts';
+  ExtensionRefusedError,
+  clockStatusAt,
+  extendClock,
+  resumeClock,
+  startClock,
+  suspendClock,
+  type CaseClock,
+  type CaseStanding,
+  type ClockStatus,
+} from '../../shared/case-clock/domain/case-clock.ts';
+import type { StatutoryPeriod } from '../../shared/statutory-clock/statutory-clock.ts';
+
+export { clockExplanation, type ClockStatus } from '../../shared/case-clock/domain/case-clock.ts';
 
 export class DeadlineLapsedError extends DomainError {
   readonly problem = PERMIT_PROBLEMS['deadline-lapsed'];
@@ -21,16 +28,10 @@ export class DeadlineNotLapsedError extends DomainError {
   readonly problem = PERMIT_PROBLEMS['deadline-not-lapsed'];
 }
 
-export class ExtensionRefusedError extends DomainError {
-  readonly problem = PERMIT_PROBLEMS['extension-refused'];
-}
-
 export type PermitStatus = 'filed' | 'awaiting-documents' | 'approved' | 'rejected' | 'deemed-approval-available' | 'deemed-approved';
 
 /** Statuses in which the administration still has to decide. */
 export const OPEN_STATUSES: readonly PermitStatus[] = ['filed', 'awaiting-documents'];
-
-export type ClockStatus = 'running' | 'suspended' | 'lapsed' | 'stopped';
 
 export interface PermitProcedure {
   readonly code: string;
@@ -38,31 +39,6 @@ export interface PermitProcedure {
   readonly category: 'urbanism' | 'economic';
   readonly period: StatutoryPeriod;
   readonly deemedApproval: 'on-request' | 'automatic' | 'none';
-}
-
-/** A suspension as the law counts it (`from`, `to`: Moroccan dates) and the instants that started and ended it. */
-export interface PermitSuspension extends Suspension {
-  /** When the documents were requested. */
-  readonly startedAt: string;
-  /** The instant the last requested document was verified present: the legal end of the suspension. */
-  readonly endedAt?: string;
-}
-
-/**
- * The clock's state: everything its count depends on, so its explanation is recomputed on read (`clockExplanation`)
- * rather than stored with every change.
- */
-export interface PermitClock {
-  readonly receiptDate: string;
-  readonly period: StatutoryPeriod;
-  readonly suspensions: readonly PermitSuspension[];
-  readonly extension?: { readonly days: number; readonly reason: string; readonly grantedOn: string };
-  readonly dueDate: string;
-  readonly dueAt: string;
-  /** The public holidays from the receipt to the due date: the only ones the count can meet. */
-  readonly holidays: readonly string[];
-  /** The Moroccan date the deadline was counted on; an open suspension is counted up to it. */
-  readonly countedOn: string;
 }
 
 export interface Actor {
@@ -116,7 +92,11 @@ export interface Permit {
   readonly filedAt: string;
   /** Grows by one with every change; the event of a change carries the version it produced. */
   readonly version: number;
-  readonly clock: PermitClock;
+  /**
+   * The statutory clock. A suspension starts when documents are requested (`startedAt`) and ends at the instant the
+   * last requested document is verified present (`endedAt`), its legal end.
+   */
+  readonly clock: CaseClock;
   readonly opinions: readonly Opinion[];
   /** Verified documents of the requests answered so far. */
   readonly documents: readonly PermitDocument[];
@@ -162,41 +142,19 @@ export interface PermitChange {
   readonly event: PermitEvent;
 }
 
+/** What the permit tells its clock: open while the administration has to decide, closed by a decision or by the lapse. */
+export function caseStanding(permit: Permit): CaseStanding {
+  if (permit.lapsedAt) return 'lapsed';
+  return OPEN_STATUSES.includes(permit.status) ? 'open' : 'closed';
+}
+
 /** Where the clock stands at `now`: lapsed as soon as the due instant has passed, even before the workflow records it. */
 export function clockStatus(permit: Permit, now: Date): ClockStatus {
-  if (permit.status === 'awaiting-documents') return 'suspended';
-  if (permit.status === 'filed') return now.getTime() > Date.parse(permit.clock.dueAt) ? 'lapsed' : 'running';
-  if (permit.status === 'deemed-approval-available' || (permit.status === 'deemed-approved' && permit.lapsedAt)) return 'lapsed';
-  return 'stopped';
+  return clockStatusAt(permit.clock, caseStanding(permit), now);
 }
 
 function snapshot(permit: Permit, now: Date): ClockSnapshot {
   return { status: clockStatus(permit, now), dueDate: permit.clock.dueDate };
-}
-
-type ClockFacts = Omit<PermitClock, 'dueDate' | 'dueAt' | 'holidays' | 'countedOn'>;
-
-function count(clock: ClockFacts, holidays: ReadonlySet<string>, asOf: string) {
-  return computeDeadline({
-    period: clock.period,
-    receiptDate: clock.receiptDate,
-    holidays,
-    suspensions: clock.suspensions,
-    ...(clock.extension && { extensionDays: clock.extension.days }),
-    asOf,
-  });
-}
-
-function recompute(clock: ClockFacts, holidays: ReadonlySet<string>, asOf: string): PermitClock {
-  const deadline = count(clock, holidays, asOf);
-  // The count walks forward from the receipt and stops at the due date: holidays outside it never matter.
-  const met = [...holidays].filter((holiday) => holiday >= clock.receiptDate && holiday <= deadline.dueDate).sort();
-  return { ...clock, dueDate: deadline.dueDate, dueAt: deadline.dueAt, holidays: met, countedOn: asOf };
-}
-
-/** The readable explanation of the deadline, recomputed from the clock's state as it was counted. */
-export function clockExplanation(clock: PermitClock): readonly ExplanationStep[] {
-  return count(clock, new Set(clock.holidays), clock.countedOn).explanation;
 }
 
 const STATUS_NAMES: Readonly<Record<PermitStatus, Localized>> = {
@@ -267,13 +225,12 @@ export interface FilePermitCommand {
 }
 
 export function filePermit(command: FilePermitCommand, holidays: ReadonlySet<string>, now: Date): PermitChange {
-  const receiptDate = moroccanDate(now);
   const permit: Permit = {
     ...command,
     status: 'filed',
     filedAt: now.toISOString(),
     version: 1,
-    clock: recompute({ receiptDate, period: command.procedure.period, suspensions: [] }, holidays, receiptDate),
+    clock: startClock(command.procedure.period, now, holidays),
     opinions: [],
     documents: [],
   };
@@ -307,10 +264,8 @@ export function requestDocuments(
       en: 'Documents are already requested; the clock is stopped',
     });
   }
-  const today = moroccanDate(now);
-  const startedAt = now.toISOString();
-  const clock = recompute({ ...permit.clock, suspensions: [...permit.clock.suspensions, { from: today, startedAt }] }, holidays, today);
-  const documentRequest: DocumentRequest = { ...request, requestedAt: startedAt, uploads: [] };
+  const clock = suspendClock(permit.clock, now, holidays);
+  const documentRequest: DocumentRequest = { ...request, requestedAt: now.toISOString(), uploads: [] };
   return change(permit, { ...permit, status: 'awaiting-documents', clock, documentRequest }, 'documents-requested', by, now, {
     documents: request.documents,
   });
@@ -423,9 +378,7 @@ export function verifyDocument(
   if (!complete) {
     return change(permit, { ...permit, documentRequest: { ...request, uploads } }, 'document-verified', by, now, { document: upload.name });
   }
-  const today = moroccanDate(now);
-  const suspensions = permit.clock.suspensions.map((suspension) => (suspension.to === undefined ? { ...suspension, to: today, endedAt: verifiedAt } : suspension));
-  const clock = recompute({ ...permit.clock, suspensions }, holidays, today);
+  const clock = resumeClock(permit.clock, now, holidays);
   const { documentRequest: _answered, ...rest } = permit;
   return change(permit, { ...rest, status: 'filed', clock, documents: [...permit.documents, ...verified] }, 'documents-provided', by, now, {
     documents: verified.map((document) => document.name),
@@ -457,13 +410,7 @@ export function extendDeadline(
   now: Date,
 ): PermitChange {
   requireOpenBeforeDeadline(permit, now);
-  if (permit.clock.extension) {
-    throw new ExtensionRefusedError({
-      ar: 'سبق تمديد الأجل مرة واحدة؛ القانون لا يسمح إلا بتمديد واحد',
-      fr: "Le délai a déjà été prorogé une fois ; la loi n'autorise qu'une prorogation",
-      en: 'The deadline was already extended once; the law allows one extension',
-    });
-  }
+  // The clock allows one extension before the deadline; the permit's rule bounds its length.
   const period = permit.clock.period.days;
   if (extension.days > period) {
     throw new ExtensionRefusedError({
@@ -472,8 +419,7 @@ export function extendDeadline(
       en: `An extension may not exceed the original period of ${period} days`,
     });
   }
-  const today = moroccanDate(now);
-  const clock = recompute({ ...permit.clock, extension: { ...extension, grantedOn: today } }, holidays, today);
+  const clock = extendClock(permit.clock, extension, holidays, now);
   return change(permit, { ...permit, clock }, 'extended', by, now, { days: extension.days, reason: extension.reason });
 }
 

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ExtensionRefusedError } from '../../../functions/shared/case-clock/domain/case-clock.ts';
 import { computeDeadline } from '../../../functions/shared/statutory-clock/statutory-clock.ts';
 import { moroccanDate } from '../../../functions/shared/time/morocco-time.ts';
 import { ChecksumMismatchError, ForbiddenError, InvalidStateError, ValidationFailedError } from '../../../functions/shared/errors/domain-errors.ts';
 import {
   DeadlineLapsedError,
   DeadlineNotLapsedError,
-  ExtensionRefusedError,
+  caseStanding,
   clockExplanation,
   clockStatus,
   decide,
@@ -212,6 +213,7 @@ describe('the extension', () => {
     const extended = extendDeadline(filedOn('2026-12-01'), { days: 10, reason: 'public enquiry' }, agent, NO_HOLIDAYS, at('2026-12-10'));
 
     expect(extended.permit.clock.dueDate).toBe('2026-12-28');
+    expect(extended.permit.clock.extension).toEqual({ days: 10, reason: 'public enquiry', grantedOn: '2026-12-10' });
     expect(() => extendDeadline(extended.permit, { days: 1, reason: 'again' }, agent, NO_HOLIDAYS, at('2026-12-11'))).toThrow(ExtensionRefusedError);
   });
 
@@ -221,6 +223,23 @@ describe('the extension', () => {
 
   it('comes too late once the deadline has passed', () => {
     expect(() => extendDeadline(filedOn('2026-12-01'), { days: 5, reason: 'late' }, agent, NO_HOLIDAYS, at('2026-12-17'))).toThrow(DeadlineLapsedError);
+  });
+});
+
+describe('the clock', () => {
+  it('is stored in the shape permits always had', () => {
+    expect(Object.keys(filedOn('2026-12-01').clock).sort()).toEqual(['countedOn', 'dueAt', 'dueDate', 'holidays', 'period', 'receiptDate', 'suspensions']);
+  });
+
+  it('is told by the permit whether the case is open, closed by a decision or closed by the lapse', () => {
+    const filed = filedOn('2026-12-01');
+    const awaiting = requestDocuments(filed, { documents: ['plan'], note: 'plan' }, agent, NO_HOLIDAYS, at('2026-12-03')).permit;
+    const decided = decide(filed, { outcome: 'rejected', reasons: 'non-conform' }, president, at('2026-12-10')).permit;
+    const lapsed = recordLapse(filed, 'CDA-1', at('2026-12-17')).permit;
+    const invoked = invokeDeemedApproval(lapsed, 'CDA-1', applicant, at('2026-12-18')).permit;
+
+    expect([filed, awaiting, decided, lapsed, invoked].map(caseStanding)).toEqual(['open', 'open', 'closed', 'lapsed', 'lapsed']);
+    expect([filed, awaiting, decided, lapsed, invoked].map((permit) => clockStatus(permit, at('2027-02-01')))).toEqual(['lapsed', 'suspended', 'stopped', 'lapsed', 'lapsed']);
   });
 });
 

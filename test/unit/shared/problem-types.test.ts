@@ -87,10 +87,10 @@ describe('problem declarations', () => {
       sharedTables: [],
       services: [
         { name: 'permits', functions: [], problems: PERMIT_PROBLEMS },
-        { name: 'complaints', functions: [], problems: declareProblems({ 'extension-refused': { status: 409, title: detail } }) },
+        { name: 'complaints', functions: [], problems: declareProblems({ 'deadline-lapsed': { status: 409, title: detail } }) },
       ],
     };
-    expect(() => platformProblems(twice)).toThrow('problem code extension-refused is declared by both permits and complaints');
+    expect(() => platformProblems(twice)).toThrow('problem code deadline-lapsed is declared by both permits and complaints');
   });
 });
 
