@@ -19,6 +19,7 @@ import { httpHandler } from '../../../functions/shared/http/http-handler.ts';
 import { defineRoute } from '../../../functions/shared/http/route-contract.ts';
 import type { PlatformDescription } from '../../../functions/shared/service-description.ts';
 import { httpEvent, lambdaContext } from '../../fixtures/http-events.ts';
+import { CASE_CLOCK_PROBLEMS } from '../../../functions/shared/case-clock/case-clock.problems.ts';
 
 const functionsFolder = join(import.meta.dirname, '../../../functions');
 const detail = { ar: 'تفصيل', fr: 'Détail', en: 'Detail' };
@@ -65,7 +66,7 @@ describe('problem declarations', () => {
   });
 
   it('each reach the platform through their service description, each code once', async () => {
-    const declared: ProblemType[] = [...Object.values(PLATFORM_PROBLEMS)];
+    const declared: ProblemType[] = [...Object.values(PLATFORM_PROBLEMS), ...Object.values(CASE_CLOCK_PROBLEMS)];
     for (const context of readdirSync(functionsFolder, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
       for (const file of readdirSync(join(functionsFolder, context.name)).filter((name) => name.endsWith('.problems.ts'))) {
         expect(file, 'a context declares its problems in <context>.problems.ts').toBe(`${context.name}.problems.ts`);
