@@ -3,7 +3,7 @@
 // consumers. Each service's own alarms are in its stack (service-alarms.ts).
 //
 // Functions and workflows are graphed by their physical names, which the foundation knows: a reference to each
-// function of each nested stack would cost the foundation's template about 1 KB per function, past 500 KB with
+// function of each nested stack would cost the foundation's template about 1 KB per function, near 500 KB with
 // thirteen services.
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
