@@ -24,9 +24,9 @@ export interface EventConsumerProps {
  * Stream records are kept 24 hours. A batch given up after 6 leaves an operator 18 to replay it from the stream:
  * the dead-letter message names the shard and the sequence numbers of the batch, not its records.
  */
-export const MAXIMUM_RECORD_AGE = Duration.hours(6);
+const MAXIMUM_RECORD_AGE = Duration.hours(6);
 /** After these, the batch goes to the dead-letter queue instead of holding up its shard (order is kept per shard). */
-export const RETRY_ATTEMPTS = 10;
+const RETRY_ATTEMPTS = 10;
 /** Records per invocation when the subscription does not say. */
 const DEFAULT_BATCH_SIZE = 10;
 
