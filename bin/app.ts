@@ -1,4 +1,5 @@
-// The CDK app: the one `Raqmana` stack built from the platform description, checked by cdk-nag on every synth.
+// The CDK app: the `Raqmana` stack (the foundation, and a nested stack per service) built from the platform
+// description, checked by cdk-nag on every synth, nested stacks included.
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { platform } from '../functions/platform.ts';

@@ -1,13 +1,24 @@
 // A platform Lambda function: bundled locally by esbuild as ESM for Node 24 on arm64, traced, logging JSON to its
-// own encrypted log group, with a role that holds exactly the tables, buckets and workflows it is given.
+// own encrypted log group, with a role that holds exactly the tables, buckets and workflows it is given; a consumer
+// of domain events also gets its event source mappings and dead-letter queue.
 import { join } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { bucketEnvName, signingKeyEnvName, stateMachineEnvName, tableEnvName, type Access, type PackageFiles } from '../../functions/shared/service-description.ts';
+import {
+  bucketEnvName,
+  signingKeyEnvName,
+  stateMachineEnvName,
+  tableEnvName,
+  type Access,
+  type EventSubscription,
+  type PackageFiles,
+} from '../../functions/shared/service-description.ts';
+import { EventConsumer } from './event-consumer.ts';
 import { cdkBundlingOptions } from './function-bundling.ts';
 import { functionRoleAndLogs } from './function-role.ts';
 import { wildcardFinding } from './nag-findings.ts';
@@ -15,6 +26,8 @@ import type { PlatformTable } from './platform-table.ts';
 import type { SecureBucket } from './secure-bucket.ts';
 
 export interface ApiFunctionProps {
+  /** Physical name: the dashboard of the foundation stack graphs the function by it. */
+  readonly functionName: string;
   /** Absolute path of the module exporting `handler`. */
   readonly entry: string;
   /** Directory holding `package-lock.json`; the entry must be inside it. */
@@ -24,13 +37,16 @@ export interface ApiFunctionProps {
   readonly description?: string;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
-  readonly logEncryptionKey: kms.IKey;
+  /** The platform key: encrypts the function's log group and, for a consumer, its dead-letter queue. */
+  readonly encryptionKey: kms.IKey;
   readonly tables?: readonly { readonly id: string; readonly table: PlatformTable; readonly access: Access }[];
   readonly buckets?: readonly { readonly id: string; readonly bucket: SecureBucket; readonly access: Access }[];
   readonly startsStateMachines?: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
   readonly packageFiles?: readonly PackageFiles[];
   /** Asymmetric KMS keys: `sign` may sign and read the public key, `verify` only read the public key. */
   readonly signingKeys?: readonly { readonly id: string; readonly key: kms.IKey; readonly access: 'sign' | 'verify' }[];
+  /** Outbox streams whose events the function handles. */
+  readonly consumes?: readonly { readonly table: PlatformTable; readonly subscription: EventSubscription }[];
 }
 
 /** Shell commands that copy package files read at run time into `node_modules/` beside the bundle. */
@@ -49,11 +65,13 @@ export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
+  /** Where the event source mappings put the batches this function gave up, when it consumes events. */
+  readonly deadLetterQueue?: sqs.IQueue;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
 
-    const { role, logGroup } = functionRoleAndLogs(this, '', props.logEncryptionKey);
+    const { role, logGroup } = functionRoleAndLogs(this, '', props.encryptionKey);
 
     const environment: Record<string, string> = {
       POWERTOOLS_SERVICE_NAME: props.serviceName,
@@ -69,6 +87,7 @@ export class ApiFunction extends Construct {
     for (const { id: keyId, key } of props.signingKeys ?? []) environment[signingKeyEnvName(keyId)] = key.keyArn;
 
     this.function = new NodejsFunction(this, 'Function', {
+      functionName: props.functionName,
       entry: props.entry,
       handler: 'handler',
       projectRoot: props.projectRoot,
@@ -95,22 +114,28 @@ export class ApiFunction extends Construct {
       },
     });
 
+    const consumes = props.consumes ?? [];
     Validations.of(role).acknowledge({
       id: wildcardFinding('Resource::*'),
-      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; nothing else is granted on *.',
+      reason:
+        consumes.length === 0
+          ? 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; nothing else is granted on *.'
+          : "X-Ray PutTraceSegments/PutTelemetryRecords and dynamodb:ListStreams (called by the event poller) support no resource-level permissions; nothing else is granted on *.",
     });
 
     for (const { table, access } of props.tables ?? []) table.grantAccess(role, access, 'function');
 
-    for (const { bucket, access } of props.buckets ?? []) {
-      if (access === 'write') bucket.grantObjectReadWrite(role);
-      else bucket.grantObjectRead(role);
-    }
+    for (const { bucket, access } of props.buckets ?? []) bucket.grantObjects(role, access);
 
     for (const { stateMachine } of props.startsStateMachines ?? []) stateMachine.grantStartExecution(role);
 
     for (const { key, access } of props.signingKeys ?? []) {
       key.grant(role, 'kms:GetPublicKey', ...(access === 'sign' ? ['kms:Sign'] : []));
+    }
+
+    if (consumes.length > 0) {
+      const consumer = new EventConsumer(this, 'Consumer', { function: this.function, role, subscriptions: consumes, encryptionKey: props.encryptionKey });
+      this.deadLetterQueue = consumer.deadLetterQueue;
     }
   }
 }

@@ -1,12 +1,12 @@
 // Runs a function during deployment (e.g. to load reference data): a CloudFormation custom resource whose
 // provider framework calls the function with the custom-resource event and answers CloudFormation for it.
-import { CustomResource, Validations } from 'aws-cdk-lib';
+import { CustomResource } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { functionRoleAndLogs } from './function-role.ts';
-import { arnInFinding, wildcardFinding } from './nag-findings.ts';
+import { acknowledgeWildcardResource } from './nag-findings.ts';
 
 export interface DeployHookProps {
   /** Answers Create, Update and Delete events; it must be idempotent. */
@@ -25,10 +25,11 @@ export class DeployHook extends Construct {
       frameworkOnEventRole: role,
       logGroup,
     });
-    Validations.of(role).acknowledge({
-      id: wildcardFinding(`Resource::${arnInFinding(props.function)}:*`),
-      reason: "The provider framework's grant to invoke the one hook function; `:*` adds its versions and aliases.",
-    });
+    acknowledgeWildcardResource(
+      role,
+      `${props.function.functionArn}:*`,
+      "The provider framework's grant to invoke the one hook function; `:*` adds its versions and aliases.",
+    );
 
     const code = props.function.node.defaultChild as lambda.CfnFunction;
     new CustomResource(this, 'Run', {

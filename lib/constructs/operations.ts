@@ -1,101 +1,50 @@
-// What operators watch: alarms on every function, workflow and the API, sent to one encrypted SNS topic, and
-// one dashboard of the whole platform.
-import { Duration } from 'aws-cdk-lib';
+// What operators watch across the platform, in the foundation stack: the alarms that belong to no one service (the
+// API's 5xx, the account's Lambda throttles) and one dashboard of every service's functions, tables, workflows and
+// consumers. Each service's own alarms are in its stack (service-alarms.ts).
+//
+// Functions and workflows are graphed by their physical names, which the foundation knows: a reference to each
+// function of each nested stack would cost the foundation's template about 1 KB per function, near 500 KB with
+// thirteen services.
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as sns from 'aws-cdk-lib/aws-sns';
-import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { pascalCase } from './construct-ids.ts';
+import { ALARM_PERIOD, type AlarmTopic } from './alarm-topic.ts';
+import { deadLetteredEvents, serverErrors } from './service-alarms.ts';
 
 export interface OperationsProps {
   readonly dashboardName: string;
-  readonly encryptionKey: kms.IKey;
+  readonly alarms: AlarmTopic;
   readonly api: apigwv2.HttpApi;
-  readonly functions: readonly { readonly id: string; readonly service: string; readonly function: lambda.IFunction }[];
+  /** The functions of each service, one dashboard row per service. */
+  readonly services: readonly { readonly name: string; readonly functions: readonly PhysicalName[] }[];
   readonly tables: readonly { readonly id: string; readonly table: dynamodb.ITable }[];
-  readonly workflows: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
+  readonly workflows: readonly PhysicalName[];
   /** Services with HTTP routes: their handlers count the 500s they answer in `ServerErrors` (namespace Raqmana). */
   readonly httpServices: readonly string[];
-  /** Business metrics of the services (namespace Raqmana), alarmed when above 0. */
-  readonly metricAlarms: readonly { readonly service: string; readonly metricName: string; readonly description: string }[];
+  readonly deadLetterQueues: readonly { readonly consumerId: string; readonly queue: sqs.IQueue }[];
 }
 
-const FIVE_MINUTES = Duration.minutes(5);
-/** CloudWatch alarms on metric math take at most 10 metrics. */
-const METRICS_PER_ALARM = 10;
+/** A resource of a service by its description id and the physical name the platform gives it. */
+export interface PhysicalName {
+  readonly id: string;
+  readonly name: string;
+}
 
 export class Operations extends Construct {
-  readonly alarmTopic: sns.Topic;
-
   constructor(scope: Construct, id: string, props: OperationsProps) {
     super(scope, id);
 
-    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
-      displayName: 'Raqmana alarms',
-      masterKey: props.encryptionKey,
-      enforceSSL: true,
-    });
-    // Without it, alarms on a topic encrypted with a customer-managed key fail to publish, silently.
-    props.encryptionKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowCloudWatchAlarmsToPublishToEncryptedTopics',
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-      }),
-    );
-
-    this.alarmWhenPositive('Api5xx', props.api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' }), 'The API answered 5xx');
-    // One alarm per service (per 10 functions) rather than per function: a stack holds at most 500 resources, and
-    // the dashboard's per-function graphs show which one it was.
-    for (const service of new Set(props.functions.map((fn) => fn.service))) {
-      const ofService = props.functions.filter((fn) => fn.service === service);
-      for (let start = 0; start < ofService.length; start += METRICS_PER_ALARM) {
-        const group = ofService.slice(start, start + METRICS_PER_ALARM);
-        const suffix = start === 0 ? '' : String(start / METRICS_PER_ALARM + 1);
-        this.alarmWhenPositive(
-          `${pascalCase(service)}FunctionErrors${suffix}`,
-          new cloudwatch.MathExpression({
-            expression: `SUM([${group.map((_, index) => `e${index}`).join(',')}])`,
-            usingMetrics: Object.fromEntries(group.map(({ function: fn }, index) => [`e${index}`, fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' })])),
-            period: FIVE_MINUTES,
-          }),
-          `A function of ${service} threw errors (${group.map((fn) => fn.id).join(', ')})`,
-        );
-      }
-    }
-    // A 500 the handler chain answers is a successful invocation for Lambda, so the Errors alarms above never see it;
-    // the chain counts it in ServerErrors, by service (Powertools' default dimension).
-    for (const service of props.httpServices) {
-      this.alarmWhenPositive(`${pascalCase(service)}ServerErrors`, serverErrors(service, FIVE_MINUTES), `A route of ${service} answered 500 (see its function logs)`);
-    }
+    props.alarms.alarmWhenPositive(this, 'Api5xx', props.api.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }), 'The API answered 5xx');
     // Throttling is a limit of the account (concurrency), so one account-wide alarm covers every function.
-    this.alarmWhenPositive(
+    props.alarms.alarmWhenPositive(
+      this,
       'LambdaThrottles',
-      new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', period: FIVE_MINUTES, statistic: 'Sum' }),
+      new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', period: ALARM_PERIOD, statistic: 'Sum' }),
       'Lambda throttled invocations: raise the account concurrency or reserve some for the platform',
     );
-    for (const { id: workflowId, stateMachine } of props.workflows) {
-      this.alarmWhenPositive(
-        `${workflowId}ExecutionsFailed`,
-        stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),
-        `An execution of ${workflowId} failed`,
-      );
-    }
-
-    for (const alarm of props.metricAlarms) {
-      this.alarmWhenPositive(
-        alarm.metricName,
-        new cloudwatch.Metric({ namespace: 'Raqmana', metricName: alarm.metricName, dimensionsMap: { service: alarm.service }, period: FIVE_MINUTES, statistic: 'Sum' }),
-        alarm.description,
-      );
-    }
 
     const dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });
     addRow(
@@ -112,12 +61,14 @@ export class Operations extends Construct {
       addRow(dashboard, graph('Handled 500s (ServerErrors)', props.httpServices.map((service) => serverErrors(service, undefined, service))));
     }
     // A widget without metrics is rejected by CloudWatch, so empty groups get no row.
-    if (props.functions.length > 0) {
+    for (const service of props.services.filter((candidate) => candidate.functions.length > 0)) {
+      const metrics = (metricName: string, statistic: string) =>
+        service.functions.map(({ id, name }) => lambdaMetric(metricName, name, { label: id, statistic }));
       addRow(
         dashboard,
-        graph('Function errors', props.functions.map(({ id: label, function: fn }) => fn.metricErrors({ label, statistic: 'Sum' }))),
-        graph('Function duration p99', props.functions.map(({ id: label, function: fn }) => fn.metricDuration({ label, statistic: 'p99' }))),
-        graph('Function throttles', props.functions.map(({ id: label, function: fn }) => fn.metricThrottles({ label, statistic: 'Sum' }))),
+        graph(`${service.name}: function errors`, metrics('Errors', 'Sum')),
+        graph(`${service.name}: function duration p99`, metrics('Duration', 'p99')),
+        graph(`${service.name}: function throttles`, metrics('Throttles', 'Sum')),
       );
     }
     if (props.tables.length > 0) {
@@ -140,36 +91,21 @@ export class Operations extends Construct {
       );
     }
     if (props.workflows.length > 0) {
+      const machines = props.workflows.map(({ id, name }) => ({ id, machine: sfn.StateMachine.fromStateMachineName(this, `${id}Machine`, name) }));
       addRow(
         dashboard,
-        graph('Workflows started', props.workflows.map(({ id: label, stateMachine }) => stateMachine.metricStarted({ label, statistic: 'Sum' }))),
-        graph('Workflows failed', props.workflows.map(({ id: label, stateMachine }) => stateMachine.metricFailed({ label, statistic: 'Sum' }))),
+        graph('Workflows started', machines.map(({ id: label, machine }) => machine.metricStarted({ label, statistic: 'Sum' }))),
+        graph('Workflows failed', machines.map(({ id: label, machine }) => machine.metricFailed({ label, statistic: 'Sum' }))),
       );
     }
-  }
-
-  private alarmWhenPositive(id: string, metric: cloudwatch.IMetric, description: string): void {
-    const alarm = new cloudwatch.Alarm(this, id, {
-      metric,
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      alarmDescription: description,
-    });
-    alarm.addAlarmAction(new SnsAction(this.alarmTopic));
+    if (props.deadLetterQueues.length > 0) {
+      addRow(dashboard, graph('Event batches given up', props.deadLetterQueues.map(({ consumerId, queue }) => deadLetteredEvents(queue, undefined, consumerId))));
+    }
   }
 }
 
-function serverErrors(service: string, period?: Duration, label?: string): cloudwatch.Metric {
-  return new cloudwatch.Metric({
-    namespace: 'Raqmana',
-    metricName: 'ServerErrors',
-    dimensionsMap: { service },
-    statistic: 'Sum',
-    ...(period && { period }),
-    ...(label && { label }),
-  });
+function lambdaMetric(metricName: string, functionName: string, options: cloudwatch.MetricOptions): cloudwatch.Metric {
+  return new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName, dimensionsMap: { FunctionName: functionName }, ...options });
 }
 
 interface Graph {

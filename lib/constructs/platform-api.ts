@@ -84,18 +84,21 @@ export class PlatformApi extends Construct {
     });
   }
 
-  /** Serves the contract's method and path with `handler` (Lambda proxy, payload 2.0). */
-  addRoute(route: Pick<AnyRouteContract, 'operationId' | 'method' | 'path' | 'access' | 'throttle'>, handler: lambda.IFunction): void {
-    const [httpRoute] = this.api.addRoutes({
-      path: route.path,
-      methods: [apigwv2.HttpMethod[route.method]],
+  /**
+   * Serves the contract's method and path with `handler` (Lambda proxy, payload 2.0). The route, its integration
+   * and the permission to invoke `handler` are built in `scope`: the stack of the service the route belongs to.
+   */
+  addRoute(scope: Construct, route: Pick<AnyRouteContract, 'operationId' | 'method' | 'path' | 'access' | 'throttle'>, handler: lambda.IFunction): void {
+    const httpRoute = new apigwv2.HttpRoute(scope, 'Route', {
+      httpApi: this.api,
+      routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod[route.method]),
       integration: new HttpLambdaIntegration(`${route.operationId}Integration`, handler, {
         payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
       }),
       authorizer: route.access === 'public' ? new apigwv2.HttpNoneAuthorizer() : this.authorizer,
     });
-    if (route.throttle && httpRoute !== undefined) this.throttleRoute(route, route.throttle, httpRoute);
-    if (route.access === 'public' && httpRoute !== undefined) {
+    if (route.throttle) this.throttleRoute(route, route.throttle, httpRoute);
+    if (route.access === 'public') {
       Validations.of(httpRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason: `${route.operationId} (${route.method} ${route.path}) is public by its route contract: served to anyone, without a token, by design.`,
@@ -106,7 +109,7 @@ export class PlatformApi extends Construct {
   private throttleRoute(route: Pick<AnyRouteContract, 'method' | 'path'>, throttle: NonNullable<AnyRouteContract['throttle']>, httpRoute: apigwv2.HttpRoute): void {
     this.routeSettings[routeKey(route)] = { ThrottlingRateLimit: throttle.ratePerSecond, ThrottlingBurstLimit: throttle.burst };
     (this.stage.node.defaultChild as apigwv2.CfnStage).routeSettings = this.routeSettings;
-    // API Gateway refuses settings for a route that does not exist yet.
+    // API Gateway refuses settings for a route that does not exist yet (across stacks: after the route's stack).
     this.stage.node.addDependency(httpRoute);
   }
 }

@@ -1,6 +1,8 @@
-// cdk-nag AwsSolutions on the real platform and on the fixture platform: every finding is fixed or acknowledged.
+// cdk-nag AwsSolutions on the real platform and on the fixture platforms, the foundation and every nested stack:
+// every finding is fixed or acknowledged.
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { Validations, type App, type Stack } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../../functions/platform.ts';
@@ -35,7 +37,8 @@ describe.each([
   let app: App;
   let stack: Stack;
   beforeAll(() => {
-    ({ app, stack } = buildStack(description, stackId));
+    // Bundling does not change what the checks read (`npx cdk synth` bundles for real); CloudFormation validation is kept.
+    ({ app, stack } = buildStack(description, stackId, { bundle: false }));
   });
 
   it('reports no unacknowledged error or warning', () => {
@@ -45,5 +48,16 @@ describe.each([
   it('lets `cdk synth` through with the checks registered as bin/app.ts does', () => {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
     expect(() => app.synth({ force: true })).not.toThrow();
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('checks the resources of the nested stacks too', () => {
+    const { app, stack } = buildStack(fixturePlatform, 'RaqmanaFixture', { bundle: false, validate: false });
+    // A bucket without access logs, server-side encryption settings or TLS enforcement, in a service's stack.
+    new s3.Bucket(stack.serviceStacks.get('notifications')!, 'Unguarded');
+    expect(findings(app, 'error')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^AwsSolutions-S1 at RaqmanaFixture\/NotificationsService\/Unguarded\/Resource/)]),
+    );
   });
 });

@@ -11,7 +11,7 @@ let template: Template;
 let statements: Statement[];
 
 beforeAll(() => {
-  ({ template } = buildStack(importPlatform, 'RaqmanaImports'));
+  template = buildStack(importPlatform, 'RaqmanaImports').services.get('imports')!.template;
   const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
   const roleId = (machine!.Properties.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   const policies = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }));

@@ -1,73 +1,90 @@
-// The stack built from a small fixture platform: what each kind of description entry deploys, and how it is secured.
+// The stacks built from a small fixture platform: what the foundation holds, what each kind of description entry
+// deploys in its service's nested stack, and how it is secured.
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../functions/shared/auth/roles.ts';
 import { IDEMPOTENCY_TABLE, type PlatformDescription } from '../../functions/shared/service-description.ts';
-import { buildStack, newApp } from '../fixtures/infra/build-stack.ts';
-import { fixturePlatform } from '../fixtures/infra/fixture-platform.ts';
 import { RaqmanaStack } from '../../lib/raqmana-stack.ts';
+import { buildStack, newApp, type BuiltStack } from '../fixtures/infra/build-stack.ts';
+import { fixturePlatform } from '../fixtures/infra/fixture-platform.ts';
+import { actionsOf, resources, resourcesIn, roleOf, single, statementsOfFunction, statementsOfRole, text } from '../fixtures/infra/template-queries.ts';
 
-type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
-type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
-
-let template: Template;
+let built: BuiltStack;
+/** The foundation stack's template. */
+let foundation: Template;
+/** The nested stack of the fixture's `permits` service, which declares every kind of resource. */
+let permits: Template;
+let notifications: Template;
 
 beforeAll(() => {
-  ({ template } = buildStack(fixturePlatform, 'RaqmanaFixture'));
+  built = buildStack(fixturePlatform, 'RaqmanaFixture');
+  foundation = built.template;
+  permits = built.services.get('permits')!.template;
+  notifications = built.services.get('notifications')!.template;
 });
 
-function resources(type: string, props: object = {}): [string, Resource][] {
-  return Object.entries(template.findResources(type, { Properties: props })) as [string, Resource][];
+/** How a nested stack receives a value of the foundation or of another service: a parameter named after it. */
+const passedIn = (namePattern: string) => ({ Ref: Match.stringLikeRegexp(`^referenceto.*${namePattern}`) });
+/** The same, for Vitest's matchers. */
+const passedInValue = (namePattern: string) => ({ Ref: expect.stringMatching(new RegExp(`^referenceto.*${namePattern}`)) });
+
+function logicalIdOfTable(template: Template, partitionKey: string): string {
+  return single(template, 'AWS::DynamoDB::Table', { KeySchema: Match.arrayWith([{ AttributeName: partitionKey, KeyType: 'HASH' }]) })[0];
 }
 
-function single(type: string, props: object): [string, Resource] {
-  const found = resources(type, props);
-  expect(found, `exactly one ${type} matching ${JSON.stringify(props)}`).toHaveLength(1);
-  return found[0]!;
-}
+describe('stacks', () => {
+  it('are the foundation and one nested stack per service, which holds what the service declares', () => {
+    expect([...built.services.keys()]).toEqual(['permits', 'notifications']);
+    foundation.resourceCountIs('AWS::CloudFormation::Stack', 2);
+    for (const type of ['AWS::Lambda::Function', 'AWS::ApiGatewayV2::Route', 'AWS::StepFunctions::StateMachine', 'AWS::S3::BucketPolicy']) {
+      expect(resources(foundation, type).map(([id]) => id).filter((id) => !id.startsWith('AccessLogBucket'))).toEqual([]);
+    }
+    permits.resourceCountIs('AWS::Lambda::Function', 6); // five functions and the deploy hook's provider
+    notifications.resourceCountIs('AWS::Lambda::Function', 2);
+  });
 
-function logicalIdOfTable(partitionKey: string): string {
-  return single('AWS::DynamoDB::Table', { KeySchema: Match.arrayWith([{ AttributeName: partitionKey, KeyType: 'HASH' }]) })[0];
-}
+  it('build a service after the services whose resources it uses, and pass those through the parent', () => {
+    const stackResources = resources(foundation, 'AWS::CloudFormation::Stack');
+    const [permitsId] = stackResources.find(([id]) => id.startsWith('PermitsService'))!;
+    const [, notificationsStack] = stackResources.find(([id]) => id.startsWith('NotificationsService'))!;
+    expect(text(notificationsStack.Properties.Parameters)).toContain(`"Fn::GetAtt":["${permitsId}","Outputs.`);
+  });
 
-/** The statements of the role of the fixture function with this description (`permits: <route key or id>`). */
-function statementsOfFunction(description: string): Statement[] {
-  const [, fn] = single('AWS::Lambda::Function', { Description: description });
-  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-  return statementsOfRole(roleId);
-}
-
-/** A function's grants are inline in its role; a workflow's may also sit in a policy attached to it. */
-function statementsOfRole(roleId: string): Statement[] {
-  const role = template.findResources('AWS::IAM::Role')[roleId]!;
-  const inline = ((role.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]).flatMap((policy) => policy.PolicyDocument.Statement);
-  const attached = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }));
-  return [...inline, ...attached.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])];
-}
-
-const actionsOf = (statements: Statement[]): string[] => statements.flatMap((s) => [s.Action].flat());
-const text = (value: unknown): string => JSON.stringify(value);
+  it('output the API URL, the user pool id and the client id from the top stack', () => {
+    for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId']) foundation.hasOutput(output, {});
+    for (const template of [permits, notifications]) {
+      expect(Object.keys(template.toJSON().Outputs ?? {}).filter((name) => /ApiUrl|UserPool/.test(name))).toEqual([]);
+    }
+  });
+});
 
 describe('tables', () => {
-  it('are deployed for every shared and service table', () => {
-    template.resourceCountIs('AWS::DynamoDB::Table', 2);
+  it('are deployed for every shared table in the foundation and every service table in its service', () => {
+    foundation.resourceCountIs('AWS::DynamoDB::Table', 1);
+    permits.resourceCountIs('AWS::DynamoDB::Table', 1);
+    notifications.resourceCountIs('AWS::DynamoDB::Table', 1);
   });
 
   it('are on-demand, recoverable, protected, retained and encrypted with the platform key', () => {
-    const [keyId] = single('AWS::KMS::Key', { EnableKeyRotation: true });
-    for (const [, table] of resources('AWS::DynamoDB::Table')) {
+    const [keyId] = single(foundation, 'AWS::KMS::Key', { EnableKeyRotation: true });
+    const expected = (keyArn: unknown) => ({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: keyArn },
+    });
+    for (const [, table] of resources(foundation, 'AWS::DynamoDB::Table')) {
       expect(table.DeletionPolicy).toBe('Retain');
-      expect(table.Properties).toMatchObject({
-        BillingMode: 'PAY_PER_REQUEST',
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        DeletionProtectionEnabled: true,
-        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
-      });
+      expect(table.Properties).toMatchObject(expected({ 'Fn::GetAtt': [keyId, 'Arn'] }));
+    }
+    for (const [, table] of resourcesIn([permits, notifications], 'AWS::DynamoDB::Table')) {
+      expect(table.DeletionPolicy).toBe('Retain');
+      expect(table.Properties).toMatchObject(expected(passedInValue('PlatformKey')));
     }
   });
 
   it('have the keys, indexes and TTL of their description', () => {
-    template.hasResourceProperties('AWS::DynamoDB::Table', {
+    permits.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
@@ -84,14 +101,19 @@ describe('tables', () => {
       ],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });
-    template.hasResourceProperties('AWS::DynamoDB::Table', {
+    foundation.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [{ AttributeName: IDEMPOTENCY_TABLE.partitionKey, KeyType: 'HASH' }],
       TimeToLiveSpecification: { AttributeName: IDEMPOTENCY_TABLE.timeToLiveAttribute, Enabled: true },
     });
   });
 
+  it('stream their new items when they hold an outbox, and only then', () => {
+    permits.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+    for (const [, table] of resourcesIn([foundation, notifications], 'AWS::DynamoDB::Table')) expect(table.Properties.StreamSpecification).toBeUndefined();
+  });
+
   it('use a key that rotates and that CloudWatch Logs may use for this account only', () => {
-    template.hasResourceProperties('AWS::KMS::Key', {
+    foundation.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
       KeyPolicy: {
         Statement: Match.arrayWith([
@@ -106,11 +128,8 @@ describe('tables', () => {
 });
 
 describe('buckets', () => {
-  it('are versioned, private, KMS-encrypted with a bucket key, logged and retained', () => {
-    const [accessLogId] = single('AWS::S3::Bucket', {
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-    });
-    const [bucketId, bucket] = single('AWS::S3::Bucket', { LoggingConfiguration: Match.anyValue() });
+  it('are versioned, private, KMS-encrypted with a bucket key, logged to the foundation and retained', () => {
+    const [bucketId, bucket] = single(permits, 'AWS::S3::Bucket');
     expect(bucket.DeletionPolicy).toBe('Retain');
     expect(bucket.Properties).toMatchObject({
       VersioningConfiguration: { Status: 'Enabled' },
@@ -125,14 +144,14 @@ describe('buckets', () => {
           { BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } },
         ],
       },
-      LoggingConfiguration: { DestinationBucketName: { Ref: accessLogId }, LogFilePrefix: 'permit-documents/' },
+      LoggingConfiguration: { DestinationBucketName: passedInValue('AccessLogBucket'), LogFilePrefix: 'permit-documents/' },
     });
     // Declared write-once: Object Lock in compliance mode with the declared retention.
     expect(bucket.Properties).toMatchObject({
       ObjectLockEnabled: true,
       ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3650 } } },
     });
-    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+    permits.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: bucketId },
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -147,15 +166,26 @@ describe('buckets', () => {
     });
   });
 
-  it('send their access logs to an SSE-S3 bucket that only S3 logging may write to', () => {
-    const [accessLogId, accessLogBucket] = single('AWS::S3::Bucket', { LoggingConfiguration: Match.absent() });
+  it('send their access logs to an SSE-S3 bucket that S3 logging may write to only for them, under their prefix', () => {
+    const [accessLogId, accessLogBucket] = single(foundation, 'AWS::S3::Bucket');
     expect(accessLogBucket.DeletionPolicy).toBe('Retain');
-    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+    expect(accessLogBucket.Properties.BucketEncryption).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });
+    const [permitsStackId] = resources(foundation, 'AWS::CloudFormation::Stack').find(([id]) => id.startsWith('PermitsService'))!;
+    foundation.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: accessLogId },
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject' }),
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+            Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [accessLogId, 'Arn'] }, '/permit-documents/*']] },
+            Condition: {
+              ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [permitsStackId, Match.stringLikeRegexp('^Outputs\\..*PermitDocumentsBucket.*Arn$')] } },
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+            },
+          },
         ]),
       },
     });
@@ -163,11 +193,12 @@ describe('buckets', () => {
 });
 
 describe('functions', () => {
-  it('run Node 24 on arm64, traced, logging JSON to a one-year encrypted log group', () => {
-    const functions = resources('AWS::Lambda::Function', { Description: Match.stringLikeRegexp('^permits: ') });
-    expect(functions).toHaveLength(4);
+  it('run Node 24 on arm64, traced, logging JSON to a one-year encrypted log group, under the names the dashboard graphs', () => {
+    const functions = resources(permits, 'AWS::Lambda::Function', { Description: Match.stringLikeRegexp('^permits: ') });
+    expect(functions).toHaveLength(5);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
+        FunctionName: expect.stringMatching(/^RaqmanaFixture-[A-Za-z]+$/),
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
@@ -175,20 +206,21 @@ describe('functions', () => {
         LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
       });
       const logGroupId = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
-      expect(template.toJSON().Resources[logGroupId].Properties).toMatchObject({
+      expect(permits.toJSON().Resources[logGroupId].Properties).toMatchObject({
         RetentionInDays: 365,
-        KmsKeyId: { 'Fn::GetAtt': [expect.any(String), 'Arn'] },
+        KmsKeyId: passedInValue('PlatformKey'),
       });
     }
+    permits.hasResourceProperties('AWS::Lambda::Function', { Description: 'permits: GET /v1/permits', FunctionName: 'RaqmanaFixture-ListPermits' });
   });
 
   it('receive the names of their tables and buckets, the ARNs of their workflows and the Powertools settings', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', {
+    permits.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'permits: POST /v1/permits',
       Environment: {
         Variables: {
-          TABLE_PERMITS: { Ref: logicalIdOfTable('pk') },
-          TABLE_IDEMPOTENCY: { Ref: logicalIdOfTable(IDEMPOTENCY_TABLE.partitionKey) },
+          TABLE_PERMITS: { Ref: logicalIdOfTable(permits, 'pk') },
+          TABLE_IDEMPOTENCY: passedIn('IdempotencyTable'),
           BUCKET_PERMIT_DOCUMENTS: { Ref: Match.stringLikeRegexp('^PermitDocumentsBucket') },
           STATE_MACHINE_EXPIRE_PERMITS: {
             'Fn::Join': ['', Match.arrayWith([':stateMachine:RaqmanaFixture-expire-permits'])],
@@ -201,34 +233,39 @@ describe('functions', () => {
         },
       },
     });
-    const [, listPermits] = single('AWS::Lambda::Function', { Description: 'permits: GET /v1/permits' });
+    const [, listPermits] = single(permits, 'AWS::Lambda::Function', { Description: 'permits: GET /v1/permits' });
     expect(Object.keys(listPermits.Properties.Environment.Variables as object)).not.toContain('TABLE_IDEMPOTENCY');
+    // Of another service: names passed in through the parent stack.
+    notifications.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'notifications: AppendPermitRecords',
+      Environment: { Variables: Match.objectLike({ TABLE_PERMITS: passedIn('PermitsTable'), BUCKET_PERMIT_DOCUMENTS: passedIn('PermitDocumentsBucket') }) },
+    });
   });
 
   it('have their own roles, without AWS managed policies', () => {
-    for (const [, role] of resources('AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    for (const [, role] of resourcesIn(built.templates, 'AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
-  it('may only read the tables they read', () => {
-    const statements = statementsOfFunction('permits: GET /v1/permits');
-    expect(actionsOf(statements)).toContain('dynamodb:Query');
-    expect(actionsOf(statements)).not.toContain('dynamodb:PutItem');
+  it('may only read the tables they read: key lookups and queries, no Scan, no stream', () => {
+    const statements = statementsOfFunction(permits, 'permits: GET /v1/permits');
+    const tableStatement = statements.find((statement) => actionsOf([statement]).includes('dynamodb:Query'))!;
+    expect([tableStatement.Action].flat().sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    expect(actionsOf(statements).filter((action) => action.startsWith('dynamodb:'))).toHaveLength(4);
     expect(actionsOf(statements)).not.toContain('s3:PutObject');
-    expect(text(statements)).not.toContain(logicalIdOfTable(IDEMPOTENCY_TABLE.partitionKey));
+    expect(text(statements)).not.toContain('IdempotencyTable');
     expect(text(statements)).not.toContain('states:StartExecution');
   });
 
   it('may write the idempotency table when their route is idempotent, and start their workflows', () => {
-    const statements = statementsOfFunction('permits: POST /v1/permits');
-    const idempotencyArn = { 'Fn::GetAtt': [logicalIdOfTable(IDEMPOTENCY_TABLE.partitionKey), 'Arn'] };
+    const statements = statementsOfFunction(permits, 'permits: POST /v1/permits');
     expect(statements).toContainEqual(
       expect.objectContaining({
-        Action: expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']),
-        Resource: expect.arrayContaining([idempotencyArn]),
+        Action: expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
+        Resource: expect.arrayContaining([{ Ref: expect.stringMatching(/^referenceto.*IdempotencyTable.*Arn$/) }]),
       }),
     );
     expect(statements).toContainEqual(
-      expect.objectContaining({ Action: expect.arrayContaining(['s3:PutObject']), Resource: expect.anything() }),
+      expect.objectContaining({ Action: expect.arrayContaining(['s3:PutObject', 's3:DeleteObject']), Resource: expect.anything() }),
     );
     expect(statements).toContainEqual(
       expect.objectContaining({
@@ -238,21 +275,45 @@ describe('functions', () => {
     );
   });
 
+  it('may append to a table and a bucket of another service, never delete: read, put and update only', () => {
+    const statements = statementsOfFunction(notifications, 'notifications: AppendPermitRecords');
+    const tableStatement = statements.find((statement) => actionsOf([statement]).includes('dynamodb:PutItem'))!;
+    expect([tableStatement.Action].flat().sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(text(tableStatement.Resource)).toMatch(/referenceto.*PermitsTable.*Arn/);
+    const objectStatement = statements.find((statement) => actionsOf([statement]).includes('s3:PutObject'))!;
+    expect([objectStatement.Action].flat().sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(text(objectStatement.Resource)).toMatch(/referenceto.*PermitDocumentsBucket.*Arn/);
+    for (const deletion of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 's3:DeleteObject', 's3:DeleteObjectVersion']) {
+      expect(actionsOf(statements)).not.toContain(deletion);
+    }
+    // Written items are encrypted with the platform key.
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']), Resource: passedInValue('PlatformKey') }),
+    );
+  });
+
   it('sign with their signing key, or only read its public key to verify', () => {
-    const [keyId] = single('AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    const [keyId] = single(permits, 'AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
-    expect(statementsOfFunction('permits: POST /v1/permits')).toContainEqual(
+    expect(statementsOfFunction(permits, 'permits: POST /v1/permits')).toContainEqual(
       expect.objectContaining({ Action: expect.arrayContaining(['kms:GetPublicKey', 'kms:Sign']), Resource: keyArn }),
     );
-    const verifier = statementsOfFunction('permits: GET /v1/permits');
+    const verifier = statementsOfFunction(permits, 'permits: GET /v1/permits');
     expect(verifier).toContainEqual(expect.objectContaining({ Action: 'kms:GetPublicKey', Resource: keyArn }));
     expect(actionsOf(verifier)).not.toContain('kms:Sign');
-    expect(template.findResources('AWS::KMS::Key')[keyId]).toMatchObject({ DeletionPolicy: 'Retain' });
+    expect(permits.findResources('AWS::KMS::Key')[keyId]).toMatchObject({ DeletionPolicy: 'Retain' });
   });
 
   it('write logs only to their own log group', () => {
-    for (const description of ['GET /v1/permits', 'POST /v1/permits', 'SeedPermits', 'ExpirePermit']) {
-      const logStatements = statementsOfFunction(`permits: ${description}`).filter((s) => actionsOf([s]).some((a) => a.startsWith('logs:')));
+    for (const description of ['GET /v1/permits', 'POST /v1/permits', 'SeedPermits', 'ExpirePermit', 'StartPermitClocks']) {
+      const logStatements = statementsOfFunction(permits, `permits: ${description}`).filter((s) => actionsOf([s]).some((a) => a.startsWith('logs:')));
       expect(logStatements).toEqual([
         expect.objectContaining({ Resource: { 'Fn::GetAtt': [expect.stringMatching(/Logs/), 'Arn'] } }),
       ]);
@@ -261,17 +322,23 @@ describe('functions', () => {
 });
 
 describe('HTTP API', () => {
-  it('routes each contract to its function with a payload 2.0 proxy integration', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 2);
-    template.allResourcesProperties('AWS::ApiGatewayV2::Integration', {
+  it('is in the foundation; each service routes its contracts to its functions with payload 2.0 proxy integrations', () => {
+    foundation.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    permits.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
+    permits.resourceCountIs('AWS::ApiGatewayV2::Integration', 2);
+    permits.allResourcesProperties('AWS::ApiGatewayV2::Integration', {
+      ApiId: passedIn('HttpApi'),
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
+    });
+    permits.allResourcesProperties('AWS::Lambda::Permission', {
+      Principal: 'apigateway.amazonaws.com',
+      SourceArn: { 'Fn::Join': ['', Match.arrayWith([passedIn('HttpApi'), '/*/*/v1/permits'])] },
     });
   });
 
   it('needs a Cognito JWT on the protected route and none on the public one', () => {
-    const [authorizerId] = single('AWS::ApiGatewayV2::Authorizer', {
+    single(foundation, 'AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
@@ -281,12 +348,12 @@ describe('HTTP API', () => {
         },
       },
     });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+    permits.hasResourceProperties('AWS::ApiGatewayV2::Route', {
       RouteKey: 'POST /v1/permits',
       AuthorizationType: 'JWT',
-      AuthorizerId: { Ref: authorizerId },
+      AuthorizerId: passedIn('CognitoAuthorizer'),
     });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+    permits.hasResourceProperties('AWS::ApiGatewayV2::Route', {
       RouteKey: 'GET /v1/permits',
       AuthorizationType: 'NONE',
       AuthorizerId: Match.absent(),
@@ -294,7 +361,7 @@ describe('HTTP API', () => {
   });
 
   it('allows the platform headers and methods from browsers', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+    foundation.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
       CorsConfiguration: {
         AllowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -304,7 +371,7 @@ describe('HTTP API', () => {
   });
 
   it('serves a throttled $default stage that writes JSON access logs', () => {
-    const [, stage] = single('AWS::ApiGatewayV2::Stage', {
+    const [, stage] = single(foundation, 'AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
@@ -314,21 +381,17 @@ describe('HTTP API', () => {
     expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status', routeKey: '$context.routeKey' });
   });
 
-  it('throttles the routes whose contract says so, after they exist', () => {
-    const [, stage] = single('AWS::ApiGatewayV2::Stage', { StageName: '$default' });
+  it('throttles the routes whose contract says so, once the stack of their service exists', () => {
+    const [, stage] = single(foundation, 'AWS::ApiGatewayV2::Stage', { StageName: '$default' });
     expect(stage.Properties.RouteSettings).toEqual({ 'GET /v1/permits': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } });
-    const [routeId] = single('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /v1/permits' });
-    expect((template.findResources('AWS::ApiGatewayV2::Stage')[Object.keys(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!] as { DependsOn?: string[] }).DependsOn).toContain(routeId);
-  });
-
-  it('outputs the API URL, the user pool id and the client id', () => {
-    for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId']) template.hasOutput(output, {});
+    const [permitsStackId] = resources(foundation, 'AWS::CloudFormation::Stack').find(([id]) => id.startsWith('PermitsService'))!;
+    expect(stage.DependsOn).toContain(permitsStackId);
   });
 });
 
 describe('users', () => {
   it('are created by administrators, sign in with email and a strong password, TOTP optional', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPool', {
+    foundation.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       UsernameAttributes: ['email'],
       MfaConfiguration: 'OPTIONAL',
@@ -349,12 +412,12 @@ describe('users', () => {
   });
 
   it('have one group per role', () => {
-    template.resourceCountIs('AWS::Cognito::UserPoolGroup', ROLES.length);
-    for (const role of ROLES) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+    foundation.resourceCountIs('AWS::Cognito::UserPoolGroup', ROLES.length);
+    for (const role of ROLES) foundation.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
   });
 
   it('sign in through a public SRP client that cannot change their commune, office or civil id', () => {
-    const [, client] = single('AWS::Cognito::UserPoolClient', {
+    const [, client] = single(foundation, 'AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
     });
@@ -363,13 +426,13 @@ describe('users', () => {
 });
 
 describe('workflows', () => {
-  it('are Standard machines from the ASL file, logging ALL events, traced', () => {
-    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+  it('are Standard machines from the ASL file, named after the top stack, logging ALL events, traced', () => {
+    permits.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineName: 'RaqmanaFixture-expire-permits',
       StateMachineType: 'STANDARD',
       DefinitionS3Location: Match.anyValue(),
       DefinitionSubstitutions: {
-        TableName: { Ref: logicalIdOfTable('pk') },
+        TableName: { Ref: logicalIdOfTable(permits, 'pk') },
         FunctionArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ExpirePermitFunction'), 'Arn'] },
       },
       LoggingConfiguration: {
@@ -378,7 +441,7 @@ describe('workflows', () => {
       },
       TracingConfiguration: { Enabled: true },
     });
-    template.hasResourceProperties('AWS::Logs::LogGroup', {
+    permits.hasResourceProperties('AWS::Logs::LogGroup', {
       LogGroupName: '/aws/vendedlogs/states/RaqmanaFixture-expire-permits',
       RetentionInDays: 365,
       KmsKeyId: Match.anyValue(),
@@ -386,26 +449,25 @@ describe('workflows', () => {
   });
 
   it('may invoke only the unqualified ARN of the functions they name', () => {
-    const [, machine] = single('AWS::StepFunctions::StateMachine', {});
-    const roleId = (machine.Properties.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-    const invokes = statementsOfRole(roleId).filter((s) => actionsOf([s]).includes('lambda:InvokeFunction'));
+    const [, machine] = single(permits, 'AWS::StepFunctions::StateMachine');
+    const invokes = statementsOfRole(permits, roleOf(machine)).filter((s) => actionsOf([s]).includes('lambda:InvokeFunction'));
     expect(invokes).toEqual([
       expect.objectContaining({ Resource: { 'Fn::GetAtt': [expect.stringMatching(/ExpirePermitFunction/), 'Arn'] } }),
     ]);
   });
 
   it('run on schedule, started by a role that may only start that machine', () => {
-    const [machineId] = single('AWS::StepFunctions::StateMachine', {});
-    const [, schedule] = single('AWS::Scheduler::Schedule', {
+    const [machineId] = single(permits, 'AWS::StepFunctions::StateMachine');
+    const [, schedule] = single(permits, 'AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 2 * * ? *)',
       ScheduleExpressionTimezone: 'Africa/Casablanca',
       Target: { Arn: { Ref: machineId }, Input: JSON.stringify({ reason: 'daily' }) },
     });
     const roleId = (schedule.Properties.Target.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-    template.hasResourceProperties('AWS::IAM::Role', {
+    permits.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })] },
     });
-    expect(statementsOfRole(roleId)).toEqual([
+    expect(statementsOfRole(permits, roleId)).toEqual([
       { Action: 'states:StartExecution', Effect: 'Allow', Resource: { Ref: machineId } },
     ]);
   });
@@ -413,12 +475,12 @@ describe('workflows', () => {
 
 describe('functions that run on deploy', () => {
   it('are called by a custom resource that reruns whenever their bundle changes', () => {
-    const [seedId, seed] = single('AWS::Lambda::Function', { Description: 'permits: SeedPermits' });
-    const [frameworkId, framework] = single('AWS::Lambda::Function', {
+    const [seedId, seed] = single(permits, 'AWS::Lambda::Function', { Description: 'permits: SeedPermits' });
+    const [frameworkId, framework] = single(permits, 'AWS::Lambda::Function', {
       Environment: { Variables: { USER_ON_EVENT_FUNCTION_ARN: { 'Fn::GetAtt': [seedId, 'Arn'] } } },
     });
     expect(framework.Properties).toMatchObject({ Runtime: 'nodejs24.x', LoggingConfig: { LogGroup: { Ref: expect.any(String) } } });
-    template.hasResource('Custom::RunOnDeploy', {
+    permits.hasResource('Custom::RunOnDeploy', {
       Properties: {
         ServiceToken: { 'Fn::GetAtt': [frameworkId, 'Arn'] },
         FunctionCode: { s3Key: (seed.Properties.Code as { S3Key: string }).S3Key },
@@ -427,49 +489,55 @@ describe('functions that run on deploy', () => {
   });
 
   it('are invoked by a provider role that may call only them', () => {
-    const [seedId] = single('AWS::Lambda::Function', { Description: 'permits: SeedPermits' });
-    const [, framework] = single('AWS::Lambda::Function', {
+    const [seedId] = single(permits, 'AWS::Lambda::Function', { Description: 'permits: SeedPermits' });
+    const [, framework] = single(permits, 'AWS::Lambda::Function', {
       Environment: { Variables: { USER_ON_EVENT_FUNCTION_ARN: { 'Fn::GetAtt': [seedId, 'Arn'] } } },
     });
-    const roleId = (framework.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-    const lambdaStatements = statementsOfRole(roleId).filter((s) => actionsOf([s]).some((a) => a.startsWith('lambda:')));
+    const lambdaStatements = statementsOfRole(permits, roleOf(framework)).filter((s) => actionsOf([s]).some((a) => a.startsWith('lambda:')));
     expect(text(lambdaStatements)).toContain(seedId);
     expect(text(lambdaStatements.map((s) => s.Resource)).replaceAll(seedId, '')).not.toMatch(/Function/);
   });
 });
 
 describe('operations', () => {
-  it('alarm on errors of each service\'s functions, Lambda throttles, API 5xx, failed executions and the services\' own metrics, to the encrypted topic', () => {
-    const [topicId] = single('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
-    const alarms = resources('AWS::CloudWatch::Alarm');
-    expect(alarms.map(([, alarm]) => alarm.Properties.MetricName ?? 'metric math').sort()).toEqual(['5xx', 'ExecutionsFailed', 'PermitsStuck', 'ServerErrors', 'Throttles', 'metric math'].sort());
-    const [, functionErrors] = alarms.find(([, alarm]) => alarm.Properties.MetricName === undefined)!;
+  it("alarm on API 5xx and Lambda throttles in the foundation, and on each service's functions, 500s, workflows, metrics and dead letters in its stack", () => {
+    const [topicId] = single(foundation, 'AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    const metricOf = (alarm: { Properties: Record<string, unknown> }) => (alarm.Properties.MetricName as string | undefined) ?? 'metric math';
+    expect(resources(foundation, 'AWS::CloudWatch::Alarm').map(([, alarm]) => metricOf(alarm)).sort()).toEqual(['5xx', 'Throttles']);
+    expect(resources(permits, 'AWS::CloudWatch::Alarm').map(([, alarm]) => metricOf(alarm)).sort()).toEqual(
+      ['ApproximateNumberOfMessagesVisible', 'ExecutionsFailed', 'PermitsStuck', 'ServerErrors', 'metric math'].sort(),
+    );
+    expect(resources(notifications, 'AWS::CloudWatch::Alarm').map(([, alarm]) => metricOf(alarm)).sort()).toEqual(['ApproximateNumberOfMessagesVisible', 'metric math']);
+
+    const [, functionErrors] = resources(permits, 'AWS::CloudWatch::Alarm').find(([, alarm]) => alarm.Properties.MetricName === undefined)!;
     const errorMetrics = (functionErrors.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[]).filter((metric) => metric.MetricStat);
-    expect(errorMetrics.map((metric) => metric.MetricStat!.Metric.MetricName)).toEqual(Array<string>(4).fill('Errors'));
-    expect(alarms.find(([, alarm]) => alarm.Properties.MetricName === 'PermitsStuck')?.[1].Properties).toMatchObject({
+    expect(errorMetrics.map((metric) => metric.MetricStat!.Metric.MetricName)).toEqual(Array<string>(5).fill('Errors'));
+    expect(resources(permits, 'AWS::CloudWatch::Alarm').find(([, alarm]) => alarm.Properties.MetricName === 'PermitsStuck')?.[1].Properties).toMatchObject({
       Namespace: 'Raqmana',
       Dimensions: [{ Name: 'service', Value: 'permits' }],
     });
-    for (const [, alarm] of alarms) {
-      expect(alarm.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0, AlarmActions: [{ Ref: topicId }] });
-      expect(alarm.Properties.Period ?? (alarm.Properties.Metrics as { MetricStat?: { Period: number } }[]).find((metric) => metric.MetricStat)?.MetricStat?.Period).toBe(300);
+    for (const [template, topic] of [[foundation, { Ref: topicId }], [permits, passedInValue('AlarmsTopic')], [notifications, passedInValue('AlarmsTopic')]] as const) {
+      for (const [, alarm] of resources(template, 'AWS::CloudWatch::Alarm')) {
+        expect(alarm.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0, AlarmActions: [topic] });
+        expect(alarm.Properties.Period ?? (alarm.Properties.Metrics as { MetricStat?: { Period: number } }[]).find((metric) => metric.MetricStat)?.MetricStat?.Period).toBe(300);
+      }
     }
   });
 
-  it('alarm on the 500s a service\'s handlers answer, which Lambda counts as successful invocations, and graph them', () => {
-    const serverErrors = resources('AWS::CloudWatch::Alarm', { MetricName: 'ServerErrors' });
+  it("alarm on the 500s a service's handlers answer, which Lambda counts as successful invocations, and graph them", () => {
+    const serverErrors = resourcesIn(built.templates, 'AWS::CloudWatch::Alarm', { MetricName: 'ServerErrors' });
     expect(serverErrors.map(([, alarm]) => alarm.Properties)).toEqual([
       expect.objectContaining({ Namespace: 'Raqmana', Dimensions: [{ Name: 'service', Value: 'permits' }], Statistic: 'Sum', Period: 300 }),
     ]);
-    const [, dashboard] = single('AWS::CloudWatch::Dashboard', {});
+    const [, dashboard] = single(foundation, 'AWS::CloudWatch::Dashboard');
     const body = JSON.stringify(dashboard.Properties.DashboardBody);
     expect(body).toContain('Handled 500s (ServerErrors)');
     expect(body).toMatch(/\\"Raqmana\\",\\"ServerErrors\\",\\"service\\",\\"permits\\"/);
   });
 
   it('accept alarm notifications over TLS only, encrypted with a key CloudWatch may use', () => {
-    const [topicId] = single('AWS::SNS::Topic', {});
-    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+    const [topicId] = single(foundation, 'AWS::SNS::Topic');
+    foundation.hasResourceProperties('AWS::SNS::TopicPolicy', {
       Topics: [{ Ref: topicId }],
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -477,7 +545,7 @@ describe('operations', () => {
         ]),
       },
     });
-    template.hasResourceProperties('AWS::KMS::Key', {
+    foundation.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
         Statement: Match.arrayWith([
           Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
@@ -486,31 +554,49 @@ describe('operations', () => {
     });
   });
 
-  it('publish a dashboard named after the stack', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'RaqmanaFixture' });
+  it('publish one dashboard named after the stack, a row per service graphing its functions by name', () => {
+    const [, dashboard] = single(foundation, 'AWS::CloudWatch::Dashboard', { DashboardName: 'RaqmanaFixture' });
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    for (const title of ['permits: function errors', 'notifications: function duration p99', 'Workflows failed', 'Event batches given up']) expect(body).toContain(title);
+    expect(body).toMatch(/\\"AWS\/Lambda\\",\\"Errors\\",\\"FunctionName\\",\\"RaqmanaFixture-NotifyApplicants\\"/);
+    // Nothing of a function is passed out of its nested stack for it: names suffice.
+    expect(Object.keys(permits.toJSON().Outputs ?? {}).filter((name) => name.includes('Function'))).toEqual([]);
   });
 });
 
 describe('the platform description', () => {
-  const withService = (service: PlatformDescription['services'][number]): PlatformDescription => ({
-    sharedTables: [IDEMPOTENCY_TABLE],
-    services: [service],
-  });
+  const withServices = (...services: PlatformDescription['services']): PlatformDescription => ({ sharedTables: [IDEMPOTENCY_TABLE], services });
+  const build = (platform: PlatformDescription) => () => new RaqmanaStack(newApp(), 'Broken', { platform });
+  const entry = 'test/fixtures/infra/list-permits.ts';
 
   it('must not refer to a table it does not declare', () => {
-    const platform = withService({
-      name: 'broken',
-      functions: [{ id: 'Broken', entry: 'test/fixtures/infra/list-permits.ts', tables: { missing: 'read' } }],
-    });
-    expect(() => new RaqmanaStack(newApp(), 'Broken', { platform })).toThrow(
-      'Function Broken refers to table "missing", which the platform description does not declare',
-    );
+    const platform = withServices({ name: 'broken', functions: [{ id: 'Broken', entry, tables: { missing: 'read' } }] });
+    expect(build(platform)).toThrow('Function Broken refers to table "missing", which the platform description does not declare');
   });
 
   it('must not declare an id twice', () => {
-    const platform = withService({ name: 'broken', tables: [IDEMPOTENCY_TABLE], functions: [] });
-    expect(() => new RaqmanaStack(newApp(), 'Broken', { platform })).toThrow(
-      'The platform description declares table "idempotency" twice',
+    const platform = withServices({ name: 'broken', tables: [IDEMPOTENCY_TABLE], functions: [] });
+    expect(build(platform)).toThrow('The platform description declares table "idempotency" twice');
+  });
+
+  it('must not have two services use each other', () => {
+    const platform = withServices(
+      { name: 'first', tables: [{ id: 'first', partitionKey: 'pk' }], functions: [{ id: 'ReadSecond', entry, tables: { second: 'read' } }] },
+      { name: 'second', tables: [{ id: 'second', partitionKey: 'pk' }], functions: [{ id: 'ReadFirst', entry, tables: { first: 'read' } }] },
     );
+    expect(build(platform)).toThrow(
+      'The services use each other\'s resources in a cycle (first → second → first): Function ReadSecond of first reads table "second"; Function ReadFirst of second reads table "first".',
+    );
+  });
+
+  it('must give an outbox table a time to live, and consume only tables with an outbox', () => {
+    const withoutExpiry = withServices({ name: 'broken', tables: [{ id: 'events', partitionKey: 'pk', outbox: true }], functions: [] });
+    expect(build(withoutExpiry)).toThrow('Table "events" holds an outbox, so it must declare a timeToLiveAttribute: delivered events expire');
+    const withoutOutbox = withServices({
+      name: 'broken',
+      tables: [{ id: 'events', partitionKey: 'pk' }],
+      functions: [{ id: 'Consume', entry, consumes: [{ tableId: 'events', eventTypes: ['thing.happened'] }] }],
+    });
+    expect(build(withoutOutbox)).toThrow('Function Consume consumes the events of table "events", which declares no outbox (outbox: true)');
   });
 });
