@@ -5,7 +5,7 @@ import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { PERMIT_PROBLEMS } from './permits.problems.ts';
 import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
-import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import {
   PERMIT_DEADLINE_WORKFLOW_ID,
   PERMIT_DOCUMENTS_BUCKET_ID,
@@ -89,6 +89,12 @@ export const permitsService: ServiceDescription = {
       tables: writes,
       startsStateMachines: [PERMIT_DEADLINE_WORKFLOW_ID],
       consumes: [{ tableId: PERMITS_TABLE_ID, eventTypes: FOLLOWED_PERMIT_EVENTS }],
+    }),
+    // When an administrator confirms or moves holidays, the running deadlines over that year are counted again.
+    fn('RecountPermitDeadlines', 'recount-permit-deadlines', {
+      tables: writes,
+      timeoutSeconds: 300,
+      consumes: [{ tableId: REFERENCE_TABLE_ID, eventTypes: [HOLIDAYS_CHANGED], batchSize: 1 }],
     }),
     fn('CheckPermitDeadline', 'check-permit-deadline', issuesPapers),
     fn('SweepOverduePermits', 'sweep-overdue-permits', { tables: writes, timeoutSeconds: 300 }),

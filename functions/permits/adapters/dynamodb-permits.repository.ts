@@ -29,7 +29,7 @@ import { permitEvents, type PermitChanged } from '../domain/permit-events.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
 import { COUNTERS, type Counter, type Counters, type DayCounts, type OverdueFile } from '../domain/permit-figures.ts';
 import type { DocumentRead, PageRequest, PermitsRepository } from '../application/permits.ports.ts';
-import { dueBeforeSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
+import { dueBeforeSortKey, dueFromSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import { COUNTED_MARKER_RETENTION_SECONDS, PERMIT_INDEXES, PERMITS_TABLE, permitIndexAttributes, permitKeys } from './permit-keys.ts';
 
 type Item = Record<string, unknown>;
@@ -243,6 +243,15 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
       ['pk', 'sk'],
       { pk },
       toEvent,
+    );
+  }
+
+  /** One shard at a time: a recount reads the shards in parallel. */
+  openDueFrom(shard: number, instant: Date, page: PageRequest): Promise<Page<string>> {
+    return pagedIndexQuery(
+      this.client,
+      { table: this.table, index: PERMIT_INDEXES.openByDue, partition: permitKeys.open(shard), page, sortKeyFrom: dueFromSortKey(instant) },
+      (item) => String(item.pk).slice('PERMIT#'.length),
     );
   }
 

@@ -11,5 +11,5 @@ export async function followPermitEvent(dependencies: PermitsWithWorkflow, event
   const type = event.type as PermitEventName;
   if (COUNTED_EVENTS.includes(type)) await dependencies.repository.count(event);
   // The workflow named after the version re-reads the permit: a start for a version whose clock no longer runs just ends.
-  if (CLOCK_STARTING_EVENTS.includes(type) && event.data.statusAfter === 'filed') await dependencies.workflow.watch(event.data.permitId, event.data.version);
+  if (event.data.startsWorkflow) await dependencies.workflow.watch(event.data.permitId, event.data.version);
 }

@@ -31,6 +31,8 @@ export interface PermitsRepository {
   history(id: string, page: PageRequest): Promise<Page<PermitEvent>>;
   /** One page of the ids of one shard's permits whose clock runs and whose due instant is before `instant`, oldest due first. */
   openDueBefore(shard: number, instant: Date, page: PageRequest): Promise<Page<string>>;
+  /** Ids of the permits of one shard whose clock runs and whose due instant is at or after `instant`, soonest first. */
+  openDueFrom(shard: number, instant: Date, page: PageRequest): Promise<Page<string>>;
   /** One commune's daily counters between two dates (inclusive). */
   dailyStats(commune: string, fromDate: string, toDate: string): Promise<DayCounts[]>;
   /** Every commune's daily counters between two dates (inclusive), for figures above the commune. */

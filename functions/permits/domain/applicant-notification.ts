@@ -48,6 +48,18 @@ export function applicantNotification({ permit, event }: PermitChange): Applican
                 en: `The deadline passed without an answer on your file ${receipt}: you may invoke deemed approval.`,
               },
       };
+    case 'deadline-recomputed': {
+      const before = String(event.details?.dueDateBefore);
+      const after = permit.clock.dueDate;
+      return {
+        topic: 'deadline-moved',
+        message: {
+          ar: `تغير الأجل القانوني لملفكم ${receipt} من ${before} إلى ${after}، بعد تأكيد الإدارة لتواريخ الأعياد الدينية.`,
+          fr: `Le délai légal de votre dossier ${receipt} passe du ${before} au ${after} : l'administration a confirmé les dates des fêtes religieuses.`,
+          en: `The legal deadline of your file ${receipt} moves from ${before} to ${after}: the administration confirmed the dates of the religious holidays.`,
+        },
+      };
+    }
     default:
       return undefined;
   }

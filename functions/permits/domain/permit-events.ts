@@ -18,12 +18,25 @@ export interface PermitChanged extends Readonly<Record<string, unknown>> {
   readonly statusAfter: PermitStatus;
   /** What the change adds to the commune's daily figures (on the Moroccan date of `occurredAt`). */
   readonly counters: readonly Counter[];
+  /**
+   * Whether a deadline workflow must carry the permit on from this version: its clock (re)started, or its deadline
+   * moved earlier than the instant the running workflow sleeps until. (A deadline moved later needs none: the running
+   * workflow wakes at the former instant, finds the clock still running and sleeps until the new one.)
+   */
+  readonly startsWorkflow: boolean;
 }
 
 export const permitEventName = (type: PermitEventType): PermitEventName => `permit.${type}`;
 
-/** Changes after which the clock runs again from a new state: a deadline workflow carries the permit on from there. */
+/** Changes after which a deadline workflow may have to carry the permit on (`startsWorkflow` says whether it must). */
 export const CLOCK_STARTING_EVENTS: readonly PermitEventName[] = ['permit.filed', 'permit.documents-provided', 'permit.deadline-recomputed'];
+
+function startsWorkflow({ permit, event }: PermitChange): boolean {
+  if (permit.status !== 'filed') return false;
+  if (event.type === 'filed' || event.type === 'documents-provided') return true;
+  if (event.type === 'deadline-recomputed') return Date.parse(String(event.details?.dueAtAfter)) < Date.parse(String(event.details?.dueAtBefore));
+  return false;
+}
 
 /** Changes that add to the figures. */
 export const COUNTED_EVENTS: readonly PermitEventName[] = ['permit.filed', 'permit.decided', 'permit.deadline-lapsed', 'permit.deemed-approval-invoked'];
@@ -35,7 +48,15 @@ export function permitEvents({ permit, event }: PermitChange, counters: readonly
     subject: permit.id,
     version: permit.version,
     occurredAt: event.at,
-    data: { permitId: permit.id, version: permit.version, commune: permit.commune.code, procedure: permit.procedure.code, statusAfter: permit.status, counters },
+    data: {
+      permitId: permit.id,
+      version: permit.version,
+      commune: permit.commune.code,
+      procedure: permit.procedure.code,
+      statusAfter: permit.status,
+      counters,
+      startsWorkflow: startsWorkflow({ permit, event }),
+    },
   });
   const notification = applicantNotification({ permit, event });
   return [

@@ -9,6 +9,7 @@ import {
   ExtensionRefusedError,
   clockStatusAt,
   extendClock,
+  recount,
   resumeClock,
   startClock,
   suspendClock,
@@ -490,4 +491,32 @@ export function invokeDeemedApproval(permit: Permit, certificateNumber: string, 
     now,
     { certificateNumber },
   );
+}
+
+/** Why a running deadline was counted again: an administrator confirmed or moved holidays of `year`. */
+export interface HolidayChange {
+  readonly year: number;
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/**
+ * The running deadline counted again with the holidays as they now stand. A change only when the due instant moved;
+ * only while the clock runs (a suspended clock is counted afresh when it resumes, a closed one no longer counts)
+ * and before the former due instant (a deadline that has already passed in silence stays passed).
+ */
+export function recountDeadline(permit: Permit, holidays: ReadonlySet<string>, why: HolidayChange, now: Date): PermitChange | undefined {
+  if (clockStatus(permit, now) !== 'running') return undefined;
+  const { clock, dueMoved } = recount(permit.clock, holidays, now);
+  if (!dueMoved) return undefined;
+  return change(permit, { ...permit, clock }, 'deadline-recomputed', SYSTEM_ACTOR, now, {
+    reason: 'holidays-changed',
+    year: why.year,
+    holidaysAdded: why.added,
+    holidaysRemoved: why.removed,
+    dueDateBefore: permit.clock.dueDate,
+    dueDateAfter: clock.dueDate,
+    dueAtBefore: permit.clock.dueAt,
+    dueAtAfter: clock.dueAt,
+  });
 }

@@ -42,6 +42,8 @@ export interface IndexPartitionQuery {
   readonly descending?: boolean;
   /** Only items whose index sort key is below this value. */
   readonly sortKeyBelow?: string;
+  /** Only items whose index sort key is at or above this value (not with `sortKeyBelow`). */
+  readonly sortKeyFrom?: string;
   /** Attributes to read, when fewer than all are needed. */
   readonly attributes?: readonly string[];
 }
@@ -49,8 +51,16 @@ export interface IndexPartitionQuery {
 /** One page of one partition of an index, the commonest list of all. */
 export function pagedIndexQuery<T>(client: DynamoDBDocumentClient, query: IndexPartitionQuery, map: (item: Record<string, unknown>) => T): Promise<Page<T>> {
   const { index } = query;
-  const below = query.sortKeyBelow !== undefined && index.sortKey !== undefined;
-  const names: Record<string, string> = { '#pk': index.partitionKey, ...(below && { '#sk': index.sortKey! }) };
+  if (query.sortKeyBelow !== undefined && query.sortKeyFrom !== undefined) throw new Error('A sort-key range has one bound here: sortKeyBelow or sortKeyFrom');
+  const bound =
+    index.sortKey === undefined
+      ? undefined
+      : query.sortKeyBelow !== undefined
+        ? { condition: '#sk < :bound', value: query.sortKeyBelow }
+        : query.sortKeyFrom !== undefined
+          ? { condition: '#sk >= :bound', value: query.sortKeyFrom }
+          : undefined;
+  const names: Record<string, string> = { '#pk': index.partitionKey, ...(bound && { '#sk': index.sortKey! }) };
   query.attributes?.forEach((attribute, position) => (names[`#a${position}`] = attribute));
   return pagedQuery(
     client,
@@ -58,9 +68,9 @@ export function pagedIndexQuery<T>(client: DynamoDBDocumentClient, query: IndexP
       input: {
         TableName: query.table,
         IndexName: index.name,
-        KeyConditionExpression: below ? '#pk = :pk AND #sk < :below' : '#pk = :pk',
+        KeyConditionExpression: bound ? `#pk = :pk AND ${bound.condition}` : '#pk = :pk',
         ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':pk': query.partition, ...(below && { ':below': query.sortKeyBelow }) },
+        ExpressionAttributeValues: { ':pk': query.partition, ...(bound && { ':bound': bound.value }) },
         ...(query.attributes && { ProjectionExpression: query.attributes.map((_, position) => `#a${position}`).join(', ') }),
         ...(query.descending && { ScanIndexForward: false }),
       },

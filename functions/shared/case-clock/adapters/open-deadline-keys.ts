@@ -13,6 +13,11 @@ export function dueBeforeSortKey(instant: Date): string {
   return instant.toISOString();
 }
 
+/** The sort keys of a shard's cases due at or after `instant`: every one is at or above this bound. */
+export function dueFromSortKey(instant: Date): string {
+  return instant.toISOString();
+}
+
 /**
  * The index values of a case whose clock runs: its shard's partition, and its due instant in UTC (ISO 8601 in UTC
  * sorts as time does) followed by its id, which keeps cases due at the same instant apart.
