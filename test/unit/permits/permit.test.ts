@@ -17,12 +17,14 @@ import {
   giveOpinion,
   invokeDeemedApproval,
   recordLapse,
+  recountDeadline,
   requestDocuments,
   verifiedDocument,
   verifyDocument,
   type Permit,
   type PermitProcedure,
 } from '../../../functions/permits/domain/permit.ts';
+import { permitEvents } from '../../../functions/permits/domain/permit-events.ts';
 
 // Morocco is at UTC+0 in the winter of 2026-27 by the runtime's tz data; noon UTC is safely inside each day.
 const at = (date: string) => new Date(`${date}T12:00:00Z`);
@@ -293,5 +295,45 @@ describe('the lapse and deemed approval', () => {
     expect(() => invokeDeemedApproval(filed, 'CDA-1', applicant, at('2026-12-10'))).toThrow(DeadlineNotLapsedError);
     expect(() => invokeDeemedApproval(lapsed, 'CDA-1', { sub: 'someone-else', role: 'citizen' }, at('2026-12-18'))).toThrow(ForbiddenError);
     expect(invokeDeemedApproval(lapsed, 'CDA-1', applicant, at('2026-12-18')).permit.status).toBe('deemed-approved');
+  });
+});
+
+describe('the recount when holidays change', () => {
+  const why = { year: 2026, added: ['2026-12-16'], removed: [] };
+
+  it('moves a running deadline whose last day became a holiday, saying why, and asks for no new workflow when it moved later', () => {
+    const permit = filedOn('2026-12-01');
+
+    const recounted = recountDeadline(permit, new Set(['2026-12-16']), why, at('2026-12-05'));
+
+    expect(recounted?.permit.clock.dueDate).toBe('2026-12-17');
+    expect(recounted?.event).toMatchObject({ type: 'deadline-recomputed', by: { role: 'system' }, details: { reason: 'holidays-changed', dueDateBefore: '2026-12-16', dueDateAfter: '2026-12-17' } });
+    const [changed, told] = permitEvents(recounted!, []);
+    expect(changed?.data).toMatchObject({ startsWorkflow: false });
+    expect(told?.data).toMatchObject({ topic: 'deadline-moved', recipient: applicant.sub });
+  });
+
+  it('arms a new workflow when the deadline moved earlier than the instant the running one sleeps until', () => {
+    const permit = filePermit(
+      { id: 'p-2', receiptNumber: 'RCP-2', procedure: buildingSmall, commune: { code: 'rabat', names: { ar: 'الرباط', fr: 'Rabat' } }, applicant: applicant.sub, project: { title: 'M', address: 'A' } },
+      new Set(['2026-12-16']),
+      at('2026-12-01'),
+    ).permit;
+
+    const recounted = recountDeadline(permit, NO_HOLIDAYS, { year: 2026, added: [], removed: ['2026-12-16'] }, at('2026-12-05'));
+
+    expect(recounted?.permit.clock.dueDate).toBe('2026-12-16');
+    expect(permitEvents(recounted!, [])[0]?.data).toMatchObject({ startsWorkflow: true });
+  });
+
+  it('leaves alone a deadline that does not move, a suspended clock, a decided permit and a deadline already passed', () => {
+    const permit = filedOn('2026-12-01');
+    const suspended = requestDocuments(permit, { documents: ['plan'], note: 'n' }, agent, NO_HOLIDAYS, at('2026-12-02')).permit;
+    const decided = decide(permit, { outcome: 'approved', reasons: 'ok' }, president, at('2026-12-02')).permit;
+
+    expect(recountDeadline(permit, new Set(['2026-12-10']), why, at('2026-12-05'))).toBeUndefined();
+    expect(recountDeadline(suspended, new Set(['2026-12-16']), why, at('2026-12-05'))).toBeUndefined();
+    expect(recountDeadline(decided, new Set(['2026-12-16']), why, at('2026-12-05'))).toBeUndefined();
+    expect(recountDeadline(permit, new Set(['2026-12-16']), why, at('2026-12-17'))).toBeUndefined();
   });
 });
