@@ -2,6 +2,7 @@
 // go through the platform's handlers while the permits' deadline-case state machine carries each one to its
 // deadline on the virtual clock; every outcome and due date is then checked against the pure engine, computed
 // here from the same facts. Reports state transitions per permit and their cost at Step Functions prices.
+import { createHash } from 'node:crypto';
 import { computeDeadline, type Suspension } from '../../functions/shared/statutory-clock/statutory-clock.ts';
 import { moroccanDate } from '../../functions/shared/time/morocco-time.ts';
 import type { CallRoute, Caller } from '../core/bench-platform.ts';
@@ -119,8 +120,18 @@ async function perform(call: CallRoute, action: Action): Promise<number> {
     }
     case 'suspend':
       return (await call('POST /v1/permits/{id}/suspensions', { params, body: { documents: ['plan'], note: 'Plan manquant' }, as: agent })).status;
-    case 'resume':
-      return (await call('POST /v1/permits/{id}/documents', { params, body: { documents: [{ name: 'plan', contentType: 'application/pdf' }] }, as: citizen })).status;
+    case 'resume': {
+      // The clock resumes when the requested document is verified present: declared with its SHA-256, uploaded to
+      // the signed URL, completed.
+      const plan = Buffer.from(`%PDF-1.7 plan ${action.plan.index}`);
+      const documents = [{ name: 'plan', contentType: 'application/pdf', sha256: createHash('sha256').update(plan).digest('hex') }];
+      const declared = await call('POST /v1/permits/{id}/documents', { params, body: { documents }, as: citizen });
+      if (declared.status !== 200) return declared.status;
+      const upload = declared.json.uploads[0] as { documentId: string; url: string; headers: Record<string, string> };
+      const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: plan });
+      if (!put.ok) throw new Error(`uploading the plan of permit ${action.plan.index}: ${put.status}`);
+      return (await call('POST /v1/permits/{id}/documents/{documentId}/complete', { params: { ...params, documentId: upload.documentId }, as: citizen })).status;
+    }
     case 'extend':
       return (await call('POST /v1/permits/{id}/extensions', { params, body: { days: action.days, reason: 'Enquête' }, as: agent })).status;
     case 'decide':
