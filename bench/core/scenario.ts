@@ -96,6 +96,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const decision = { outcome: 'approved', reasons: "Conforme au plan d'aménagement" };
   expectStatus('decide', await call('POST /v1/permits/{id}/decision', { params: permit, body: decision, headers: { 'idempotency-key': key('decide') }, as: president }), 200);
   expectStatus('permit history', await call('GET /v1/permits/{id}/history', { params: permit, as: citizen }), 200);
+  // Papers follow their change's event: issued once it has been delivered.
+  await clock.quiescent();
   expectStatus('receipt', await call('GET /v1/permits/{id}/receipt', { params: permit, as: citizen }), 200);
 
   // A permit left in silence past its deadline: the workflow records the lapse, the applicant invokes it.
@@ -103,6 +105,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const lapsing = { id: String(silent.json.id) };
   await clock.advance('P25D');
   expectStatus('invoke deemed approval', await call('POST /v1/permits/{id}/deemed-approval', { params: lapsing, headers: { 'idempotency-key': key('invoke') }, as: citizen }), 200);
+  await clock.quiescent();
   expectStatus('certificate', await call('GET /v1/permits/{id}/certificate', { params: lapsing, as: citizen }), 200);
   expectStatus('notifications', await call('GET /v1/notifications', { as: citizen }), 200);
   const today = clock.now();

@@ -67,7 +67,7 @@ export const permitsService: ServiceDescription = {
     sweepFunctionId: 'SweepOverduePermits',
   }),
   functions: [
-    fn('FilePermit', 'file-permit', { route: filePermitRoute, ...issuesPapers }),
+    fn('FilePermit', 'file-permit', { route: filePermitRoute, tables: writes }),
     fn('GetPermit', 'get-permit', { route: getPermitRoute, tables: reads }),
     fn('ListPermits', 'list-permits', { route: listPermitsRoute, tables: reads }),
     fn('PermitHistory', 'permit-history', { route: permitHistoryRoute, tables: reads }),
@@ -80,13 +80,14 @@ export const permitsService: ServiceDescription = {
     fn('ExtendPermitDeadline', 'extend-deadline', { route: extendDeadlineRoute, tables: writes }),
     fn('GivePermitOpinion', 'give-opinion', { route: giveOpinionRoute, tables: writes }),
     fn('DecidePermit', 'decide-permit', { route: decidePermitRoute, tables: writes }),
-    fn('InvokeDeemedApproval', 'invoke-deemed-approval', { route: invokeDeemedApprovalRoute, ...issuesPapers }),
+    fn('InvokeDeemedApproval', 'invoke-deemed-approval', { route: invokeDeemedApprovalRoute, tables: writes }),
     fn('PermitStats', 'permit-stats', { route: permitStatsRoute, tables: reads }),
     fn('PermitReceipt', 'permit-receipt', { route: permitReceiptRoute, ...servesPapers }),
     fn('PermitCertificate', 'permit-certificate', { route: permitCertificateRoute, ...servesPapers }),
-    // What follows each change, out of its transaction: the figures' counters and the deadline workflow's starts.
+    // What follows each change, out of its transaction: the figures' counters, the deadline workflow's starts, the
+    // applicant's papers.
     fn('FollowPermitEvents', 'follow-permit-events', {
-      tables: writes,
+      ...issuesPapers,
       startsStateMachines: [PERMIT_DEADLINE_WORKFLOW_ID],
       consumes: [{ tableId: PERMITS_TABLE_ID, eventTypes: FOLLOWED_PERMIT_EVENTS }],
     }),
@@ -96,7 +97,7 @@ export const permitsService: ServiceDescription = {
       timeoutSeconds: 300,
       consumes: [{ tableId: REFERENCE_TABLE_ID, eventTypes: [HOLIDAYS_CHANGED], batchSize: 1 }],
     }),
-    fn('CheckPermitDeadline', 'check-permit-deadline', issuesPapers),
+    fn('CheckPermitDeadline', 'check-permit-deadline', { tables: writes }),
     fn('SweepOverduePermits', 'sweep-overdue-permits', { tables: writes, timeoutSeconds: 300 }),
   ],
 };

@@ -8,7 +8,7 @@ import type { Role } from '../../functions/shared/auth/roles.ts';
 import { printedDate } from '../../functions/shared/time/morocco-time.ts';
 import { verifyCompactJws, type PublicJwk } from '../../functions/shared/signing/compact-jws.ts';
 import { decodeQrCode, loadPdf, pageOperators } from '../fixtures/pdf/pdf-reading.ts';
-import { request, tokenFor } from './http-client.ts';
+import { request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
 /** Tokens are fetched afresh for each call: the virtual clock moves by weeks here, and tokens live an hour. */
@@ -43,6 +43,8 @@ describe("a permit's receipt and deemed-approval certificate", () => {
     // A change answers the clock without its explanation; a read recomputes it.
     const clock = (await request('GET', `/v1/permits/${id}`, { token: await applicant() })).json.clock as { dueDate: string; explanation: { text: { fr: string } }[] };
 
+    // The receipt follows the filing's event.
+    await settle();
     const receipt = await paper(`/v1/permits/${id}/receipt`);
     for (const shown of [filed.json.receiptNumber as string, `papers-applicant-${unique}`, 'TF 98765/R', 'Extension de maison', printedDate(clock.dueDate), 'Calcul du délai']) {
       expect(receipt.text).toContain(shown);
@@ -56,6 +58,7 @@ describe("a permit's receipt and deemed-approval certificate", () => {
     expect(invoked.json).toMatchObject({ status: 'deemed-approved' });
     const certificateNumber = (invoked.json.deemedApproval as { certificateNumber: string }).certificateNumber;
 
+    await settle();
     const certificate = await paper(`/v1/permits/${id}/certificate`);
     expect(certificate.text).toContain(certificateNumber);
     expect((await request('POST', '/v1/verify', { body: { qr: certificate.qr } })).json).toMatchObject({ valid: true, status: 'valid', claims: { dn: certificateNumber, k: 'permit-certificate' } });

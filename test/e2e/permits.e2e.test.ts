@@ -87,6 +87,7 @@ describe('a building permit from filing to deemed approval', () => {
     expect(early.json.code).toBe('deadline-not-lapsed');
     expect((await request('GET', `/v1/permits/${id}/certificate`, { token: await applicant() })).status).toBe(409);
 
+    await settle();
     const receipt = await pdfText(`/v1/permits/${id}/receipt`, await applicant());
     expect(receipt).toContain('Récépissé de dépôt');
     expect(receipt).toContain('وصل الإيداع');
@@ -106,6 +107,7 @@ describe('a building permit from filing to deemed approval', () => {
     const invoked = await request('POST', `/v1/permits/${id}/deemed-approval`, { token: await applicant() });
     expect(invoked.json).toMatchObject({ status: 'deemed-approved', deemedApproval: { automatic: false } });
 
+    await settle();
     const certificate = await pdfText(`/v1/permits/${id}/certificate`, await agent());
     expect(certificate).toContain("Attestation d'accord tacite");
     expect(certificate).toContain('شهادة الموافقة الضمنية');

@@ -1,31 +1,24 @@
 // The register of signed documents on DynamoDB Local and the S3 server, as the permits context uses it through
 // functions/documents/public.ts: a receipt and a deemed-approval certificate issued once (however many ask at
 // the same time), verified like any document, revoked by the commune's president only, then refused (410).
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbDocumentsRepository } from '../../functions/documents/adapters/dynamodb-documents.repository.ts';
-import { s3DocumentFiles } from '../../functions/documents/adapters/s3-document-files.ts';
 import { documentEvents, revokeDocument } from '../../functions/documents/application/document-queries.use-cases.ts';
 import { verifyDocument } from '../../functions/documents/application/verify-document.use-case.ts';
-import { documentsService } from '../../functions/documents/documents.service.ts';
 import { storedPaper, type PaperIssuing } from '../../functions/documents/public.ts';
-import { renderPermitPaper } from '../../functions/permits/adapters/permit-pdfs.ts';
 import { issueCertificate, issueReceipt, type PermitPapersIssuing } from '../../functions/permits/application/permit-papers.use-cases.ts';
 import { clockExplanation, filePermit, invokeDeemedApproval, recordLapse, type Permit } from '../../functions/permits/domain/permit.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
-import { signerFor } from '../../functions/shared/signing/jws-signer.ts';
 import { decodeQrCode, extractText, loadPdf, pageOperators } from '../fixtures/pdf/pdf-reading.ts';
 import { INTEGRATION_BUCKET } from './emulators.global-setup.ts';
-import { freshTables, localDocumentClient, localS3 } from './local-aws.ts';
+import { localS3 } from './local-aws.ts';
+import { localPapers } from './local-papers.ts';
 
 const filedAt = new Date('2026-12-01T10:00:00Z');
 const s3 = localS3();
-const prefix = `papers-${randomUUID().slice(0, 8)}/`;
+let prefix: string;
 const president: Principal = { sub: 'president-rabat', roles: ['president'], commune: 'rabat' };
 
 let register: DynamoDbDocumentsRepository;
@@ -76,21 +69,7 @@ async function storedObjects(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  const names = await freshTables(documentsService.tables ?? []);
-  register = new DynamoDbDocumentsRepository(localDocumentClient(), names.documents!);
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const keyFile = join(mkdtempSync(join(tmpdir(), 'raqmana-register-')), 'key.json');
-  writeFileSync(keyFile, JSON.stringify({ privateJwk: privateKey.export({ format: 'jwk' }), publicJwk: publicKey.export({ format: 'jwk' }) }));
-  process.env.SIGNING_KEY_INTEGRATION_REGISTER = pathToFileURL(keyFile).href;
-  const files = s3DocumentFiles(s3, INTEGRATION_BUCKET);
-  issuing = {
-    register,
-    // Under a prefix of this file's own, so the objects counted are this file's.
-    files: { put: (key, pdf) => files.put(prefix + key, pdf), get: (key) => files.get(prefix + key), discard: (key) => files.discard(prefix + key) },
-    signer: signerFor('integration-register'),
-    objectKeyFor: (id) => `papers/${id}/${randomUUID()}.pdf`,
-  };
-  papers = { register: issuing, render: renderPermitPaper };
+  ({ register, issuing, papers, prefix } = await localPapers('integration-register'));
 });
 
 describe('a permit receipt in the register of signed documents', () => {

@@ -11,6 +11,7 @@ import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ForbiddenError } from '../../functions/shared/errors/domain-errors.ts';
 import { VirtualClock } from '../../lib/local/virtual-clock.ts';
 import { permitEventsConsumer } from './follow-permit-events.ts';
+import { localPapers } from './local-papers.ts';
 import { followStreams, freshTablesWithReferenceData, localDocumentClient } from './local-aws.ts';
 
 const filedAt = new Date('2026-12-01T09:00:00Z');
@@ -33,7 +34,7 @@ describe('permit figures on DynamoDB Local', () => {
     dependencies = { repository, identifiers: permitIdentifiers, workflow: { watch: async () => {} } };
     // The counters follow each change through the table's stream, as in AWS.
     const clock = new VirtualClock(filedAt);
-    const streams = followStreams(clock, names, [permitEventsConsumer(dependencies)]);
+    const streams = followStreams(clock, names, [permitEventsConsumer({ ...dependencies, papers: (await localPapers('integration-permits')).papers })]);
     // Rabat: two small buildings, one left to lapse; Tamesna (same region, another prefecture): one subdivision;
     // Casablanca (another region): one small building.
     const lapsing = await file('rabat', 'building-small');

@@ -19,6 +19,7 @@ import { startStepFunctionsEndpoint, type RunningStepFunctionsEndpoint } from '.
 import { VirtualClock } from '../../lib/local/virtual-clock.ts';
 import type { LocalStreams } from '../../lib/local/local-streams.ts';
 import { permitEventsConsumer } from './follow-permit-events.ts';
+import { localPapers } from './local-papers.ts';
 import { followStreams, freshTablesWithReferenceData, localDocumentClient, localDynamoDb } from './local-aws.ts';
 
 const clock = new VirtualClock(new Date('2026-12-01T09:00:00Z'));
@@ -63,7 +64,7 @@ describe('permits on DynamoDB Local with the real deadline workflow', () => {
     };
     dependencies = { ...core, workflow };
     // The workflow starts as in AWS: the filing's event, carried by the table's stream to the permits' consumer.
-    streams = followStreams(clock, names, [permitEventsConsumer(dependencies)]);
+    streams = followStreams(clock, names, [permitEventsConsumer({ ...dependencies, papers: (await localPapers('integration-permits')).papers })]);
   });
 
   afterAll(async () => {

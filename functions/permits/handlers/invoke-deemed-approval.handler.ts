@@ -2,19 +2,17 @@
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { idempotentRequests } from '../../shared/http/idempotency.ts';
 import { now } from '../../shared/time/time-source.ts';
-import { permitPapers } from '../adapters/permit-papers.dependencies.ts';
 import { permitsDependencies } from '../adapters/permits.dependencies.ts';
 import { invokePermitDeemedApproval } from '../application/change-permit.use-cases.ts';
-import { issueCertificate } from '../application/permit-papers.use-cases.ts';
 import { changedPermitView } from '../application/permit-queries.use-cases.ts';
 import { invokeDeemedApprovalRoute } from '../schemas/permits.schema.ts';
 
 export const handler = httpHandler(
   invokeDeemedApprovalRoute,
-  async ({ params, principal, correlationId }) => {
+  async ({ params, principal }) => {
     const at = now();
+    // The certificate follows the approval's event (FollowPermitEvents).
     const permit = await invokePermitDeemedApproval(permitsDependencies, params.id, principal, at);
-    await issueCertificate(permitPapers, permit, { now: at, by: principal.sub, requestId: correlationId });
     return { body: changedPermitView(permit, at) };
   },
   { idempotency: idempotentRequests },
