@@ -1,10 +1,12 @@
-// Permit figures on DynamoDB Local: counters written with each change, read for a commune, a province, a
-// region and the country through the two sparse indexes, by procedure, with no Scan.
+// Permit figures on DynamoDB Local: counters written from each change's event, overdue files marked in the
+// change's own transaction, read for a commune, a province, a region and the country in one Query of the figures
+// (and the territories above the commune), by procedure, with no Scan.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { permitsService } from '../../functions/permits/permits.service.ts';
 import { DynamoDbPermitsRepository } from '../../functions/permits/adapters/dynamodb-permits.repository.ts';
 import { permitIdentifiers } from '../../functions/permits/adapters/permit-identifiers.ts';
 import { checkPermitDeadline } from '../../functions/permits/application/check-deadline.use-case.ts';
+import { invokePermitDeemedApproval } from '../../functions/permits/application/change-permit.use-cases.ts';
 import { filePermitApplication, type PermitsWithWorkflow } from '../../functions/permits/application/file-permit.use-case.ts';
 import { permitStats } from '../../functions/permits/application/permit-stats.use-case.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
@@ -21,6 +23,7 @@ const admin: Principal = { sub: 'admin-1', roles: ['admin'] };
 const period = { from: '2026-12-01', to: '2027-02-01' };
 
 let dependencies: PermitsWithWorkflow;
+let lapsingId: string;
 
 async function file(commune: string, procedure: string) {
   return filePermitApplication(dependencies, { applicant: 'citizen-1', procedure, commune, project: { title: 'Maison', address: '1 rue A' } }, filedAt);
@@ -38,6 +41,7 @@ describe('permit figures on DynamoDB Local', () => {
     // Rabat: two small buildings, one left to lapse; Tamesna (same region, another prefecture): one subdivision;
     // Casablanca (another region): one small building.
     const lapsing = await file('rabat', 'building-small');
+    lapsingId = lapsing.id;
     await file('rabat', 'building-small');
     await file('tamesna', 'subdivision');
     await file('casablanca', 'building-small');
@@ -100,5 +104,23 @@ describe('permit figures on DynamoDB Local', () => {
 
     expect(nextYear.previousYear).toMatchObject({ from: '2026-12-01', to: '2027-01-31', filed: 4 });
     expect(nextYear.changePercent.filed).toBe(-100);
+  });
+
+  it('counts the files overdue now whatever the period, and none of the days after it', async () => {
+    const before = await permitStats(dependencies.repository, admin, { from: '2026-11-01', to: '2026-11-30' });
+    const rabat = await permitStats(dependencies.repository, admin, { from: '2026-11-01', to: '2026-11-30', commune: 'rabat' });
+
+    expect(before).toMatchObject({ filed: 0, lapsed: 0, overdueNow: 1 });
+    expect(rabat).toMatchObject({ filed: 0, overdueNow: 1 });
+  });
+
+  it('stops counting a file as overdue once its deemed approval is invoked', async () => {
+    await invokePermitDeemedApproval(dependencies, lapsingId, { sub: 'citizen-1', roles: ['citizen'] }, afterDeadlines);
+
+    const national = await permitStats(dependencies.repository, admin, period);
+    const rabat = await permitStats(dependencies.repository, admin, { ...period, commune: 'rabat' });
+
+    expect(national.overdueNow).toBe(0);
+    expect(rabat.overdueNow).toBe(0);
   });
 });

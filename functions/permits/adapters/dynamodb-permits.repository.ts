@@ -7,6 +7,7 @@ import {
   QueryCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
@@ -28,14 +29,17 @@ import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { permitEvents, type PermitChanged } from '../domain/permit-events.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
 import { COUNTERS, type Counter, type Counters, type DayCounts, type OverdueFile } from '../domain/permit-figures.ts';
-import type { DocumentRead, PageRequest, PermitsRepository } from '../application/permits.ports.ts';
+import type { DocumentRead, FigureItems, PageRequest, PermitsRepository } from '../application/permits.ports.ts';
 import { dueBeforeSortKey, dueFromSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
-import { COUNTED_MARKER_RETENTION_SECONDS, PERMIT_INDEXES, PERMITS_TABLE, permitIndexAttributes, permitKeys } from './permit-keys.ts';
+import { COUNTED_MARKER_RETENTION_SECONDS, PERMIT_INDEXES, PERMITS_TABLE, overdueMarker, permitIndexAttributes, permitKeys } from './permit-keys.ts';
 
 type Item = Record<string, unknown>;
 type Key = { pk: string; sk: string };
+type TransactWriteItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const PERMIT_INDEX_ATTRIBUTES = Object.values(PERMIT_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey]);
+// Permits written while overdue files had their own index still carry its two keys: never hand them out.
+const FORMER_INDEX_ATTRIBUTES = ['overduePk', 'overdueSk'];
+const PERMIT_INDEX_ATTRIBUTES = [...Object.values(PERMIT_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey]), ...FORMER_INDEX_ATTRIBUTES];
 
 const toPermit = (item: Item) => withoutKeys<Permit>(item, PERMIT_INDEX_ATTRIBUTES);
 const toEvent = (item: Item) => withoutKeys<PermitEvent>(item);
@@ -52,6 +56,19 @@ function toDayCounts(item: Item): DayCounts {
     }
   }
   return { date: String(item.date), commune: String(item.commune), totals, byProcedure: byProcedure as Record<string, Counters> };
+}
+
+const OVERDUE: PermitStatus = 'deemed-approval-available';
+
+/** The change's write of the figures' overdue marker: put as the file becomes overdue, deleted as it stops being. */
+function overdueMarkerWrites({ permit, event }: PermitChange, table: string): TransactWriteItem[] {
+  const overdueBefore = event.statusBefore === OVERDUE;
+  const overdueAfter = permit.status === OVERDUE;
+  if (overdueAfter && !overdueBefore) return [{ Put: { TableName: table, Item: overdueMarker(permit) } }];
+  if (overdueBefore && !overdueAfter) {
+    return [{ Delete: { TableName: table, Key: permitKeys.overdueFile(permit.commune.code, permit.procedure.code, permit.id) } }];
+  }
+  return [];
 }
 
 /** The marker of an event already counted was there: a redelivery, nothing to add. */
@@ -177,6 +194,7 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        ...overdueMarkerWrites(change, this.table),
         // The events leave with the change or not at all; what they cause happens in the event consumers.
         ...permitEvents(change, counters).map((event) => outboxPut(PERMITS_TABLE, this.table, event)),
       ],
@@ -276,41 +294,35 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     return items;
   }
 
-  async dailyStats(commune: string, fromDate: string, toDate: string): Promise<DayCounts[]> {
+  /**
+   * The figures' items from `fromDate` on: the daily counters up to `toDate` and the files overdue now, which sort
+   * after every day. Days after `toDate` are read (the sort key has no gap between them and the markers) but the
+   * filter drops them; a period that ends today, the usual one, reads nothing extra.
+   */
+  private async figureItems(input: { IndexName?: string; partitionAttribute: string; sortAttribute: string; partition: string; from: string; toDate: string }): Promise<FigureItems> {
     const items = await this.queryAll({
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: {
-        ':pk': permitKeys.stats(commune),
-        ':from': permitKeys.statsDay(commune, fromDate).sk,
-        ':to': permitKeys.statsDay(commune, toDate).sk,
-      },
+      ...(input.IndexName && { IndexName: input.IndexName }),
+      KeyConditionExpression: '#pk = :pk AND #sk >= :from',
+      FilterExpression: 'attribute_not_exists(#date) OR #date <= :to',
+      ExpressionAttributeNames: { '#pk': input.partitionAttribute, '#sk': input.sortAttribute, '#date': 'date' },
+      ExpressionAttributeValues: { ':pk': input.partition, ':from': input.from, ':to': input.toDate },
     });
-    return items.map(toDayCounts);
+    const days: DayCounts[] = [];
+    const overdue: OverdueFile[] = [];
+    for (const item of items) {
+      if (item.date === undefined) overdue.push({ commune: String(item.commune), procedure: String(item.procedure) });
+      else days.push(toDayCounts(item));
+    }
+    return { days, overdue };
   }
 
-  async dailyStatsOfEveryCommune(fromDate: string, toDate: string): Promise<DayCounts[]> {
+  communeFigureItems(commune: string, fromDate: string, toDate: string): Promise<FigureItems> {
+    return this.figureItems({ partitionAttribute: 'pk', sortAttribute: 'sk', partition: permitKeys.stats(commune), from: permitKeys.statsDay(commune, fromDate).sk, toDate });
+  }
+
+  everyCommuneFigureItems(fromDate: string, toDate: string): Promise<FigureItems> {
     const index = PERMIT_INDEXES.statsByDay;
-    const items = await this.queryAll({
-      IndexName: index.name,
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-      ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-      ExpressionAttributeValues: { ':pk': permitKeys.statsOfEveryCommune(), ':from': fromDate, ':to': permitKeys.statsOfEveryCommuneDayEnd(toDate) },
-    });
-    return items.map(toDayCounts);
-  }
-
-  async overdueFiles(commune?: string): Promise<OverdueFile[]> {
-    const index = PERMIT_INDEXES.overdue;
-    const items = await this.queryAll({
-      IndexName: index.name,
-      KeyConditionExpression: commune ? '#pk = :pk AND begins_with(#sk, :commune)' : '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': index.partitionKey, ...(commune && { '#sk': index.sortKey }) },
-      ExpressionAttributeValues: { ':pk': permitKeys.overdue(), ...(commune && { ':commune': permitKeys.overdueOfCommune(commune) }) },
-    });
-    return items.map((item) => {
-      const [fileCommune = '', procedure = ''] = String(item[index.sortKey]).split('#');
-      return { commune: fileCommune, procedure };
-    });
+    return this.figureItems({ IndexName: index.name, partitionAttribute: index.partitionKey, sortAttribute: index.sortKey, partition: permitKeys.statsOfEveryCommune(), from: fromDate, toDate });
   }
 
   communeTerritories(): Promise<CommuneTerritory[]> {

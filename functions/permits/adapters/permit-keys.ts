@@ -14,10 +14,11 @@ export const PERMIT_INDEXES = {
   byCommuneStatus: { name: 'byCommuneStatus', partitionKey: 'communeStatusPk', sortKey: 'filedSk', projection: 'keys-only' },
   /** Sparse: only permits whose clock runs, in the shard of their id, ordered by due instant, for the overdue sweep. */
   openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
-  /** Sparse: only daily counter items, every commune's in one partition by date, for figures above the commune. */
+  /**
+   * Sparse: only the figures' items (daily counters and overdue markers), every commune's in one partition (days by
+   * date, then the markers), so that the figures above the commune are one Query.
+   */
   statsByDay: { name: 'statsByDay', partitionKey: 'statsPk', sortKey: 'statsSk', projection: 'all' },
-  /** Sparse: only permits overdue now (deemed approval available, not invoked), keys alone, by commune and procedure. */
-  overdue: { name: 'overdue', partitionKey: 'overduePk', sortKey: 'overdueSk', projection: 'keys-only' },
 } as const;
 
 export const permitKeys = {
@@ -36,11 +37,12 @@ export const permitKeys = {
   /** Index keys of a daily counter item: `<date>#<commune>` sorts every commune's days by date. */
   statsOfEveryCommune: () => 'STATS',
   statsOfEveryCommuneDay: (date: string, commune: string) => `${date}#${commune}`,
-  /** After every `<date>#<commune>` of the day: commune codes are lower-case letters, digits and dashes. */
-  statsOfEveryCommuneDayEnd: (date: string) => `${date}#~`,
-  overdue: () => 'OVERDUE',
-  overdueOfCommune: (commune: string) => `${commune}#`,
-  overdueFile: (commune: string, procedure: string, id: string) => `${commune}#${procedure}#${id}`,
+  /**
+   * A file overdue now, next to its commune's days: `OVERDUE#` sorts after every `DAY#<date>` in the commune's
+   * partition, and after every `<date>#<commune>` in the index, so one Query from the earliest day reads both.
+   */
+  overdueFile: (commune: string, procedure: string, id: string) => ({ pk: `STATS#${commune}`, sk: `OVERDUE#${procedure}#${id}` }),
+  overdueFileOfEveryCommune: (commune: string, procedure: string, id: string) => `OVERDUE#${commune}#${procedure}#${id}`,
   /** Per-procedure counters sit next to the commune's totals in the same daily item. */
   procedureCounter: (counter: string, procedure: string) => `${counter}@${procedure}`,
   /** Marks a domain event as counted in the figures, so a redelivered event is not counted twice. */
@@ -50,7 +52,7 @@ export const permitKeys = {
 /** Markers of counted events outlive any redelivery (a stream keeps records 24 hours). */
 export const COUNTED_MARKER_RETENTION_SECONDS = 7 * 24 * 3600;
 
-/** The index attributes a permit item carries; the open-clock index only while its clock runs, the overdue one only while overdue. */
+/** The index attributes a permit item carries; the open-clock index only while its clock runs. */
 export function permitIndexAttributes(permit: Permit): Record<string, string> {
   const filedSk = `${permit.filedAt}#${permit.id}`;
   const open = openDeadlineIndexValues(permit.id, permit.clock.dueAt);
@@ -60,10 +62,20 @@ export function permitIndexAttributes(permit: Permit): Record<string, string> {
     communeStatusPk: permitKeys.communeStatus(permit.commune.code, permit.status),
     filedSk,
     ...(permit.status === 'filed' && { openPk: open.partition, dueSk: open.sort }),
-    ...(permit.status === 'deemed-approval-available' && {
-      overduePk: permitKeys.overdue(),
-      overdueSk: permitKeys.overdueFile(permit.commune.code, permit.procedure.code, permit.id),
-    }),
+  };
+}
+
+/** The figures' marker of a file overdue now (deemed approval available, not invoked): small, so its index copy is. */
+export function overdueMarker(permit: Permit): Record<string, string> {
+  const { code: commune } = permit.commune;
+  const procedure = permit.procedure.code;
+  return {
+    ...permitKeys.overdueFile(commune, procedure, permit.id),
+    statsPk: permitKeys.statsOfEveryCommune(),
+    statsSk: permitKeys.overdueFileOfEveryCommune(commune, procedure, permit.id),
+    commune,
+    procedure,
+    permitId: permit.id,
   };
 }
 

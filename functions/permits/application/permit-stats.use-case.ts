@@ -135,13 +135,9 @@ export async function permitStats(repository: PermitsRepository, principal: Prin
   const earliest = yearEarlier(period).from;
 
   if (level === 'commune') {
-    const [days, overdue] = await Promise.all([repository.dailyStats(code!, earliest, period.to), repository.overdueFiles(code)]);
-    return permitFigures({ scope: { level, code: code!, communes: new Set([code!]) }, children: [], period, days, overdue });
+    const items = await repository.communeFigureItems(code!, earliest, period.to);
+    return permitFigures({ scope: { level, code: code!, communes: new Set([code!]) }, children: [], period, ...items });
   }
-  const [territories, days, overdue] = await Promise.all([
-    repository.communeTerritories(),
-    repository.dailyStatsOfEveryCommune(earliest, period.to),
-    repository.overdueFiles(),
-  ]);
-  return permitFigures({ ...territorialAreas(territories, level, code), period, days, overdue });
+  const [territories, items] = await Promise.all([repository.communeTerritories(), repository.everyCommuneFigureItems(earliest, period.to)]);
+  return permitFigures({ ...territorialAreas(territories, level, code), period, ...items });
 }

@@ -7,6 +7,12 @@ import type { PermitChanged } from '../domain/permit-events.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
 import type { Counter, DayCounts, OverdueFile } from '../domain/permit-figures.ts';
 
+/** What the figures are totalled from. */
+export interface FigureItems {
+  readonly days: readonly DayCounts[];
+  readonly overdue: readonly OverdueFile[];
+}
+
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string;
@@ -33,12 +39,10 @@ export interface PermitsRepository {
   openDueBefore(shard: number, instant: Date, page: PageRequest): Promise<Page<string>>;
   /** Ids of the permits of one shard whose clock runs and whose due instant is at or after `instant`, soonest first. */
   openDueFrom(shard: number, instant: Date, page: PageRequest): Promise<Page<string>>;
-  /** One commune's daily counters between two dates (inclusive). */
-  dailyStats(commune: string, fromDate: string, toDate: string): Promise<DayCounts[]>;
-  /** Every commune's daily counters between two dates (inclusive), for figures above the commune. */
-  dailyStatsOfEveryCommune(fromDate: string, toDate: string): Promise<DayCounts[]>;
-  /** Files overdue now, of one commune or of the whole country. */
-  overdueFiles(commune?: string): Promise<OverdueFile[]>;
+  /** One commune's daily counters between two dates (inclusive) and its files overdue now, in one read. */
+  communeFigureItems(commune: string, fromDate: string, toDate: string): Promise<FigureItems>;
+  /** Every commune's daily counters between two dates (inclusive) and the country's files overdue now, in one read. */
+  everyCommuneFigureItems(fromDate: string, toDate: string): Promise<FigureItems>;
   /** Every commune with its province and region, from the reference data. */
   communeTerritories(): Promise<CommuneTerritory[]>;
   /** Records that someone was handed a link to read a document of the permit. */
