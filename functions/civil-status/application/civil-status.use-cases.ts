@@ -9,6 +9,7 @@ import { isValidCivilId } from '../domain/civil-identifier.ts';
 import { PARENT_ROLES, parentLinkRequest, requireDistinctParents, requireParentMatches, type ParentRole } from '../domain/family-links.ts';
 import { nameSimilarity, nameSplits, searchKeys } from '../domain/person-name.ts';
 import type { ActRead, ActSummary, CivilStatusRepository, NameKey, PageRequest } from './civil-status.ports.ts';
+import { byCodePoints } from '../../shared/text/code-point-order.ts';
 
 export interface CivilStatusDependencies {
   readonly repository: CivilStatusRepository;
@@ -246,6 +247,6 @@ export async function searchCivilActs(repository: Pick<CivilStatusRepository, 'f
       ];
       return { ...summary, score: Math.round((scores.reduce((total, score) => total + score, 0) / scores.length) * 1000) / 1000 };
     })
-    .sort((a, b) => b.score - a.score || a.actId.localeCompare(b.actId))
+    .sort((a, b) => b.score - a.score || byCodePoints(a.actId, b.actId))
     .slice(0, search.limit);
 }

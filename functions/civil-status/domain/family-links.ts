@@ -6,6 +6,7 @@ import { InvalidStateError, ValidationFailedError } from '../../shared/errors/do
 import type { Localized } from '../../shared/i18n/language.ts';
 import type { ActChange, ActPerson, CivilAct, Parent, WrittenName } from './civil-act.ts';
 import { noteStatusDetail, requireTargetOffice, type MarginalNote } from './marginal-note.ts';
+import { byCodePoints } from '../../shared/text/code-point-order.ts';
 
 /** `claimed` by the office that wrote the act; `confirmed` by the office holding the other person's act. */
 export type LinkStatus = 'claimed' | 'confirmed';
@@ -23,7 +24,7 @@ export function parentCivilIds(act: CivilAct): readonly string[] {
 function latestUnionNote(act: CivilAct, other: CivilAct) {
   return (act.notes ?? [])
     .filter((note) => (note.kind === 'marriage' || note.kind === 'divorce') && note.spouseCivilId !== undefined && note.spouseCivilId === other.person.civilId)
-    .sort((x, y) => x.eventDate.localeCompare(y.eventDate) || x.appliedAt.localeCompare(y.appliedAt))
+    .sort((x, y) => byCodePoints(x.eventDate, y.eventDate) || byCodePoints(x.appliedAt, y.appliedAt))
     .at(-1);
 }
 

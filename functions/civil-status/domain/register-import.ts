@@ -1,6 +1,7 @@
 // The historical import of digitized registers: what one index line says, what became of it, and the
 // reconciliation per register (acts and pages expected against those present) that adds those outcomes up.
 import type { ActPerson, ActType, LegacyReference } from './civil-act.ts';
+import { byCodePoints } from '../../shared/text/code-point-order.ts';
 
 /** One act of a register folder's `index.jsonl`, with the page images that show it. */
 export interface IndexLine {
@@ -124,7 +125,7 @@ export function mergeTallies(tallies: readonly ImportTally[]): ImportTally {
 
 export function reconciliationOf(tally: ImportTally): RegisterReconciliation[] {
   return Object.entries(tally.registers)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => byCodePoints(a, b))
     .map(([registerId, register]) => ({
       registerId,
       actsExpected: register.actsExpected,

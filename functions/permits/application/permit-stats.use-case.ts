@@ -7,6 +7,7 @@ import type { BilingualName } from '../../shared/i18n/language.ts';
 import type { CommuneTerritory } from '../../reference-data/public.ts';
 import { permitFigures, yearEarlier, type Area, type PermitFigures, type ScopeLevel } from '../domain/permit-figures.ts';
 import type { PermitsRepository } from './permits.ports.ts';
+import { byCodePoints } from '../../shared/text/code-point-order.ts';
 
 export interface PermitStatsQuery {
   readonly commune?: string;
@@ -106,7 +107,7 @@ function childAreas(members: readonly CommuneTerritory[], level: 'region' | 'pro
     area.communes.add(member.code);
     areas.set(code, area);
   }
-  return [...areas].sort(([a], [b]) => a.localeCompare(b)).map(([code, area]) => ({ level, code, names: area.names, communes: area.communes }));
+  return [...areas].sort(([a], [b]) => byCodePoints(a, b)).map(([code, area]) => ({ level, code, names: area.names, communes: area.communes }));
 }
 
 function territorialAreas(territories: readonly CommuneTerritory[], level: 'national' | 'region' | 'province', code: string | undefined): { scope: Area; children: Area[] } {

@@ -5,6 +5,7 @@ import { holidaysChanged } from '../domain/holidays-changed.ts';
 import { movableHolidayIssues } from '../domain/movable-holidays.rules.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import type { MovableHolidaysRecord, PageRequest, ReferenceDataRepository } from './reference-data.repository.ts';
+import { byCodePoints } from '../../shared/text/code-point-order.ts';
 
 export interface HolidayCalendar {
   readonly year: number;
@@ -57,7 +58,7 @@ export async function setMovableHolidays(repository: ReferenceDataRepository, co
   }
   const record: MovableHolidaysRecord = {
     year: command.year,
-    dates: [...command.dates].sort((a, b) => a.date.localeCompare(b.date)),
+    dates: [...command.dates].sort((a, b) => byCodePoints(a.date, b.date)),
     ...(command.movedToNeighbouringYear?.length && { movedToNeighbouringYear: command.movedToNeighbouringYear }),
     version: currentVersion + 1,
     updatedAt: command.at.toISOString(),

@@ -1,6 +1,8 @@
 // Morocco's public holidays for a year: fixed ones from rules kept as data, movable (Hijri) ones as
 // dates set per year by an administrator, or estimated from the Umm al-Qura calendar until then.
 import type { BilingualName } from '../../shared/i18n/language.ts';
+import { lazyValue } from '../../shared/lazy-value.ts';
+import { byCodePoints } from '../../shared/text/code-point-order.ts';
 
 export const MOVABLE_HOLIDAYS = {
   'hijri-new-year': { hijriMonth: 1, hijriDays: [1], names: { ar: 'فاتح محرم', fr: "Nouvel An de l'Hégire" } },
@@ -50,14 +52,10 @@ export function fixedHolidaysOf(year: number, rules: readonly FixedHolidayRule[]
     .map((rule) => ({ date: isoDate(year, rule.month, rule.day), code: rule.code, names: rule.names, kind: 'fixed', estimated: false }));
 }
 
-const hijriFormat = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
-  timeZone: 'UTC',
-  month: 'numeric',
-  day: 'numeric',
-});
+const hijriFormat = lazyValue(() => new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { timeZone: 'UTC', month: 'numeric', day: 'numeric' }));
 
 function hijriMonthAndDay(date: Date): { month: number; day: number } {
-  const parts = hijriFormat.formatToParts(date);
+  const parts = hijriFormat().formatToParts(date);
   const read = (type: 'month' | 'day') => Number(parts.find((part) => part.type === type)?.value);
   return { month: read('month'), day: read('day') };
 }
@@ -189,5 +187,5 @@ export function holidaysOfYear(year: number, rules: readonly FixedHolidayRule[],
     kind: 'movable',
     estimated: entry.estimated,
   }));
-  return [...fixedHolidaysOf(year, rules), ...movableHolidays].sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code));
+  return [...fixedHolidaysOf(year, rules), ...movableHolidays].sort((a, b) => byCodePoints(a.date, b.date) || byCodePoints(a.code, b.code));
 }

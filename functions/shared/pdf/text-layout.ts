@@ -4,13 +4,14 @@ import bidiModule, { type Bidi } from 'bidi-js';
 import { beginText, endText, setFillingGrayscaleColor, setFontAndSize, setTextMatrix, showText, type PDFName, type PDFPage } from 'pdf-lib';
 import type { EmbeddedFont, GlyphUse } from './embedded-font.ts';
 import type { Script } from './fonts.ts';
+import { lazyValue } from '../lazy-value.ts';
 
 // bidi-js's types describe its ES build, whose default export is the factory; Node loads its CommonJS build, whose
 // module.exports is the factory. Either way the default import is the factory, which the types miss under NodeNext.
 const bidi = (bidiModule as unknown as () => Bidi)();
 
 /** Where a word too wide for its line may be cut: between user-perceived characters, never inside one. */
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemes = lazyValue(() => new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 export type Direction = 'ltr' | 'rtl';
 /** A paragraph's direction: given, or `auto`, that of its first letter with a direction (Unicode's rule). */
@@ -155,7 +156,7 @@ class ParagraphShaper {
     let pieceStart = start;
     let fitting: ShapedRun[] = [];
     let fittingEnd = start;
-    for (const { index, segment } of graphemes.segment(this.text.slice(start, end))) {
+    for (const { index, segment } of graphemes().segment(this.text.slice(start, end))) {
       const graphemeEnd = start + index + segment.length;
       const candidate = this.shape(pieceStart, graphemeEnd);
       if (totalWidth(candidate) > maxWidth && fittingEnd > pieceStart) {
