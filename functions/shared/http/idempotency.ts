@@ -4,7 +4,7 @@
 // still in progress answers 409. Only the request that created a record may delete it (when its own work
 // fails, so that the retry can run): `makeIdempotent` wraps the handler body and does exactly that, where
 // Powertools' middy middleware (2.35) also deleted records on requests it had refused. The response is kept
-// with its body compressed: the record is rewritten on every change, and a write is billed per started KB.
+// compressed: the record is written on every change, and a write is billed per started KB.
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
@@ -35,7 +35,9 @@ export function keptResponse(response: HttpResponse): KeptResponse {
   return { compressed: brotliCompressSync(JSON.stringify(response), BROTLI_OPTIONS) };
 }
 
-export function responseKept(kept: KeptResponse): HttpResponse {
+export function responseKept(kept: KeptResponse | HttpResponse): HttpResponse {
+  // Records written before responses were compressed (they live 24 hours) hold the response itself.
+  if (!('compressed' in kept)) return kept;
   return JSON.parse(brotliDecompressSync(kept.compressed).toString('utf8')) as HttpResponse;
 }
 
@@ -52,14 +54,11 @@ export function idempotentRequests(route: RouteContract, handle: HttpHandlerBody
     responseHook: (kept) => ({ ...(kept as unknown as KeptResponse), replayed: true }) as unknown as JSONValue,
   });
   // Powertools types the kept value as JSON; its DynamoDB store marshals a Uint8Array as binary and reads it back so.
-  const keep = makeIdempotent(async (event: Parameters<HttpHandlerBody>[0], context: Parameters<HttpHandlerBody>[1]) => keptResponse(await handle(event, context)) as unknown as JSONValue, {
-    persistenceStore,
-    config,
-    keyPrefix: route.operationId,
-  });
+  const run = async (...[event, context]: Parameters<HttpHandlerBody>) => keptResponse(await handle(event, context)) as unknown as JSONValue;
+  const keep = makeIdempotent(run, { persistenceStore, config, keyPrefix: route.operationId });
   return async (event, context) => {
-    const kept = (await keep(event, context)) as unknown as KeptResponse;
+    const { replayed, ...kept } = (await keep(event, context)) as unknown as KeptResponse;
     const response = responseKept(kept);
-    return kept.replayed ? { ...response, headers: { ...response.headers, 'idempotency-replayed': 'true' } } : response;
+    return replayed ? { ...response, headers: { ...response.headers, 'idempotency-replayed': 'true' } } : response;
   };
 }
