@@ -13,6 +13,8 @@ import { REGISTER_IMPORTS_BUCKET_ID } from '../../functions/civil-status/adapter
 import { physicalBucketName } from '../../lib/local/local-platform.ts';
 import { notificationRequested } from '../../functions/notifications/public.ts';
 import { PERMITS_TABLE } from '../../functions/permits/adapters/permit-keys.ts';
+import { REFERENCE_TABLE } from '../../functions/reference-data/adapters/reference-keys.ts';
+import { HOLIDAYS_CHANGED } from '../../functions/reference-data/public.ts';
 import { domainEvent } from '../../functions/shared/events/domain-event.ts';
 
 const IMPORT_BUCKET = physicalBucketName(REGISTER_IMPORTS_BUCKET_ID);
@@ -225,9 +227,30 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
     message: { ar: 'تمت الموافقة على ملفكم.', fr: 'Votre dossier est approuvé.', en: 'Your file is approved.' },
   });
 
+  // What the streams hand the permit consumers: the filing's event (counted once, its workflow and receipt
+  // already there, so a cold start replays what a redelivery does), and the administrator's holiday change above.
+  const permitFiled = domainEvent({
+    type: 'permit.filed',
+    source: 'permits',
+    subject: permit.id,
+    occurredAt: String(filed.json.filedAt),
+    version: 1,
+    data: { permitId: permit.id, version: 1, commune: application.commune, procedure: application.procedure, statusAfter: 'filed', counters: ['filed'], startsWorkflow: true },
+  });
+  const holidaysConfirmed = domainEvent({
+    type: HOLIDAYS_CHANGED,
+    source: 'reference-data',
+    subject: 'holidays-2026',
+    occurredAt: clock.now().toISOString(),
+    version: 1,
+    data: { year: 2026, version: 1, added: holidays.holidays.map((holiday) => holiday.date), removed: [] },
+  });
+
   return {
     workflowEvents: {
       CheckPermitDeadline: { subject: permit.id },
+      FollowPermitEvents: outboxStreamEvent(PERMITS_TABLE, [permitFiled]),
+      RecountPermitDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
       DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },

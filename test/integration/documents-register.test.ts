@@ -3,7 +3,7 @@
 // the same time), verified like any document, revoked by the commune's president only, then refused (410).
 import { randomUUID } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoDbDocumentsRepository } from '../../functions/documents/adapters/dynamodb-documents.repository.ts';
 import { documentEvents, revokeDocument } from '../../functions/documents/application/document-queries.use-cases.ts';
 import { verifyDocument } from '../../functions/documents/application/verify-document.use-case.ts';
@@ -91,6 +91,17 @@ describe('a permit receipt in the register of signed documents', () => {
       status: 'valid',
       claims: { dn: permit.receiptNumber, k: 'permit-receipt', rn: permit.receiptNumber, cm: 'rabat', due: permit.clock.dueDate },
     });
+  });
+  it('is neither signed nor rendered again when its event is delivered again', async () => {
+    const permit = filed();
+    const first = await issueReceipt(papers, permit, context(filedAt));
+    const render = vi.fn(papers.render);
+
+    const again = await issueReceipt({ ...papers, render }, permit, context(filedAt));
+
+    expect(again).toEqual(first);
+    expect(render).not.toHaveBeenCalled();
+    expect((await storedObjects()).filter((key) => key.includes(permit.receiptNumber))).toEqual([prefix + first.objectKey]);
   });
 });
 

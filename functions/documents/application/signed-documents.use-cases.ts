@@ -34,10 +34,12 @@ export interface PaperIssuing {
  * Issues the paper once: the register records a number once, so a second issue (a retry, the workflow) ends
  * with the document recorded first, and its own PDF removed. The caller checked the state that allows the paper;
  * the PDF is stored before the register records it and removed if the record fails, so nothing signed is kept
- * that the register does not know. No read comes first: a paper is issued right after the change that calls
- * for it, and a second issue is rare.
+ * that the register does not know. The register is read first: papers are issued by event consumers, whose
+ * retries and redeliveries would otherwise sign and render the paper again (half a second) to lose the race.
  */
 export async function issuePaper(dependencies: PaperIssuing, paper: PaperToIssue, context: IssuingContext): Promise<PermitPaper> {
+  const issued = await dependencies.register.getDocument(paper.document.id);
+  if (issued) return issued as PermitPaper;
   const signed = await dependencies.signer.sign({ v: 1, dn: paper.document.id, k: paper.document.kind, ...paper.claims });
   const pdf = await paper.render(signed);
   const objectKey = dependencies.objectKeyFor(paper.document.id);
