@@ -1,0 +1,215 @@
+// DynamoDB adapter of the registry office: letters, their append-only history, the registers' counters and the
+// settings in one table. A registration is one transaction: the counter moves from the sequence read to the
+// letter's own, the letter and its first event are put; if anyone took that number first, nothing is written.
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { withoutKeys } from '../../shared/aws/items.ts';
+import { pagedIndexQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
+import { transactWrite } from '../../shared/aws/transact-write.ts';
+import { ConflictError } from '../../shared/errors/domain-errors.ts';
+import type { Page, PageRequest } from '../../shared/http/pagination.ts';
+import { referenceKeysFor } from '../../reference-data/public.ts';
+import type { Letter, LetterChange, LetterEvent } from '../domain/letter.ts';
+import type { Register } from '../domain/letter-number.ts';
+import { defaultSettings, type RegistrySettings } from '../domain/registry-settings.ts';
+import type { CreateOutcome, LetterStanding, RegistrationSnapshot, RegistryOfficeRepository } from '../application/registry-office.ports.ts';
+import { LETTER_INDEX_ATTRIBUTES, REGISTRY_OFFICE_INDEXES, letterIndexAttributes, registryOfficeKeys } from './registry-office-keys.ts';
+
+type Item = Record<string, unknown>;
+
+const toLetter = (item: Item) => withoutKeys<Letter>(item, LETTER_INDEX_ATTRIBUTES);
+
+/** Which write of a registration's transaction refused it. */
+class RegistrationRefused extends Error {
+  constructor(readonly outcome: Exclude<CreateOutcome, 'created'>) {
+    super(outcome);
+  }
+}
+
+export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly referenceTable: string,
+  ) {}
+
+  async loadRegistration(commune: string, register: Register, year: number): Promise<RegistrationSnapshot> {
+    // The commune is read without its holidays: a registration counts no deadline.
+    const [communeKey] = referenceKeysFor({ commune, years: [] });
+    const counterKey = registryOfficeKeys.counter(commune, register, year);
+    const settingsKey = registryOfficeKeys.settings(commune);
+    let pending: Record<string, { Keys: Item[]; ConsistentRead?: boolean }> = {
+      [this.table]: { Keys: [counterKey, settingsKey], ConsistentRead: true },
+      [this.referenceTable]: { Keys: [communeKey!] },
+    };
+    const items: Item[] = [];
+    while (Object.keys(pending).length > 0) {
+      const output = await this.client.send(new BatchGetCommand({ RequestItems: pending }));
+      items.push(...Object.values(output.Responses ?? {}).flat());
+      // Keys DynamoDB deferred under throttling are asked again: a snapshot is whole or not given.
+      pending = Object.fromEntries(Object.entries(output.UnprocessedKeys ?? {}).map(([table, request]) => [table, { Keys: request.Keys ?? [], ...(table === this.table && { ConsistentRead: true }) }]));
+    }
+    const find = (key: { pk: string; sk: string }) => items.find((item) => item.pk === key.pk && item.sk === key.sk);
+    const settings = find(settingsKey);
+    return {
+      communeExists: find(communeKey!) !== undefined,
+      settings: settings ? withoutKeys<RegistrySettings>(settings) : defaultSettings(commune),
+      lastSequence: Number(find(counterKey)?.last ?? 0),
+    };
+  }
+
+  async create({ letter, event }: LetterChange, previousSequence: number): Promise<CreateOutcome> {
+    const counter = registryOfficeKeys.counter(letter.commune, letter.register, letter.year);
+    try {
+      await transactWrite(
+        this.client,
+        [
+          {
+            Update: {
+              TableName: this.table,
+              Key: counter,
+              UpdateExpression: 'SET #last = :sequence',
+              ConditionExpression: previousSequence === 0 ? 'attribute_not_exists(#last)' : '#last = :previous',
+              ExpressionAttributeNames: { '#last': 'last' },
+              ExpressionAttributeValues: { ':sequence': letter.sequence, ...(previousSequence > 0 && { ':previous': previousSequence }) },
+            },
+          },
+          {
+            Put: {
+              TableName: this.table,
+              Item: { ...registryOfficeKeys.letter(letter.id), ...letterIndexAttributes(letter), ...letter },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: this.table, Item: { ...registryOfficeKeys.event(letter.id, event.version), ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+        (cancellation) => new RegistrationRefused(cancellation.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed' ? 'letter-exists' : 'sequence-taken'),
+      );
+      return 'created';
+    } catch (error) {
+      if (error instanceof RegistrationRefused) return error.outcome;
+      // Other registrations held the counter through every attempt (TransactionConflict): the number is contended.
+      if (error instanceof TransactionCanceledException) return 'sequence-taken';
+      throw error;
+    }
+  }
+
+  save({ letter, event }: LetterChange): Promise<void> {
+    return transactWrite(
+      this.client,
+      [
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...registryOfficeKeys.letter(letter.id), ...letterIndexAttributes(letter), ...letter },
+            ConditionExpression: 'version = :previous',
+            ExpressionAttributeValues: { ':previous': letter.version - 1 },
+          },
+        },
+        { Put: { TableName: this.table, Item: { ...registryOfficeKeys.event(letter.id, event.version), ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+      (cancellation) =>
+        new ConflictError(
+          {
+            ar: `غيّر شخص آخر الرسالة ${letter.number} في اللحظة نفسها؛ أعيدوا تحميلها ثم حاولوا مجددا`,
+            fr: `Le courrier ${letter.number} a été modifié par quelqu'un d'autre au même moment ; rechargez-le puis réessayez`,
+            en: `Letter ${letter.number} was changed by someone else at the same moment; reload it and try again`,
+          },
+          { cause: cancellation },
+        ),
+    );
+  }
+
+  async get(id: string): Promise<Letter | undefined> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: registryOfficeKeys.letter(id), ConsistentRead: true }));
+    return output.Item ? toLetter(output.Item) : undefined;
+  }
+
+  history(id: string, page: PageRequest): Promise<Page<LetterEvent>> {
+    const { pk, skPrefix } = registryOfficeKeys.history(id);
+    return pagedQuery(
+      this.client,
+      {
+        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } },
+        page,
+        keyAttributes: ['pk', 'sk'],
+        partition: { pk },
+      },
+      (item) => withoutKeys<LetterEvent>(item),
+    );
+  }
+
+  async register(commune: string, register: Register, year: number, page: PageRequest): Promise<Page<Letter>> {
+    const keys = await pagedIndexQuery(
+      this.client,
+      { table: this.table, index: REGISTRY_OFFICE_INDEXES.byRegister, partition: registryOfficeKeys.register(commune, register, year), page },
+      (item) => ({ pk: String(item.pk), sk: String(item.sk) }),
+    );
+    if (keys.items.length === 0) return { ...keys, items: [] };
+    const found = new Map<string, Letter>();
+    let pending: Item[] = [...keys.items];
+    while (pending.length > 0) {
+      const output = await this.client.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending } } }));
+      for (const item of output.Responses?.[this.table] ?? []) found.set(String(item.pk), toLetter(item));
+      pending = output.UnprocessedKeys?.[this.table]?.Keys ?? [];
+    }
+    return { ...keys, items: keys.items.flatMap((key) => found.get(key.pk) ?? []) };
+  }
+
+  async standingOf(commune: string, number: string): Promise<LetterStanding | undefined> {
+    const output = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: REGISTRY_OFFICE_INDEXES.byNumber.name,
+        KeyConditionExpression: 'numberPk = :number',
+        ExpressionAttributeValues: { ':number': registryOfficeKeys.number(commune, number) },
+        Limit: 1,
+      }),
+    );
+    const item = output.Items?.[0];
+    if (!item) return undefined;
+    const cancellation = item.cancellation as Letter['cancellation'];
+    return {
+      number: String(item.number),
+      commune: String(item.commune),
+      register: item.register as Register,
+      receivedAt: String(item.receivedAt),
+      status: item.status as Letter['status'],
+      lookupCodeDigest: String(item.lookupCodeDigest),
+      ...(cancellation && { cancellationReason: cancellation.reason }),
+    };
+  }
+
+  async loadSettings(commune: string): Promise<{ communeExists: boolean; settings: RegistrySettings }> {
+    const [communeKey] = referenceKeysFor({ commune, years: [] });
+    const settingsKey = registryOfficeKeys.settings(commune);
+    const [settings, communeItem] = await Promise.all([
+      this.client.send(new GetCommand({ TableName: this.table, Key: settingsKey, ConsistentRead: true })),
+      this.client.send(new GetCommand({ TableName: this.referenceTable, Key: communeKey })),
+    ]);
+    return { communeExists: communeItem.Item !== undefined, settings: settings.Item ? withoutKeys<RegistrySettings>(settings.Item) : defaultSettings(commune) };
+  }
+
+  async saveSettings(settings: RegistrySettings): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...registryOfficeKeys.settings(settings.commune), ...settings },
+          ConditionExpression: settings.version === 1 ? 'attribute_not_exists(pk)' : 'version = :previous',
+          ...(settings.version > 1 && { ExpressionAttributeValues: { ':previous': settings.version - 1 } }),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      throw new ConflictError(
+        {
+          ar: `غيّر مسير آخر إعدادات ${settings.commune} في اللحظة نفسها؛ أعيدوا تحميلها ثم حاولوا مجددا`,
+          fr: `Un autre administrateur a modifié les réglages de ${settings.commune} au même moment ; rechargez-les puis réessayez`,
+          en: `Another administrator changed the settings of ${settings.commune} at the same moment; reload them and try again`,
+        },
+        { cause: error },
+      );
+    }
+  }
+}

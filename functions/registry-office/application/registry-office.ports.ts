@@ -1,0 +1,54 @@
+// The ports of the registry office: its letters, registers and settings in storage, and the identifiers it makes.
+import type { Page, PageRequest } from '../../shared/http/pagination.ts';
+import type { Letter, LetterChange, LetterEvent } from '../domain/letter.ts';
+import type { Register } from '../domain/letter-number.ts';
+import type { RegistrySettings } from '../domain/registry-settings.ts';
+
+export interface RegistrationSnapshot {
+  readonly communeExists: boolean;
+  readonly settings: RegistrySettings;
+  /** The last sequence given in the register's year: 0 before its first letter. */
+  readonly lastSequence: number;
+}
+
+/**
+ * `created`: the letter and its number were written together. `sequence-taken`: another registration took the
+ * next number first (nothing was written; read again and retry). `letter-exists`: a letter with this id is there,
+ * written by an earlier attempt of the same request.
+ */
+export type CreateOutcome = 'created' | 'sequence-taken' | 'letter-exists';
+
+/** What "where is my letter" tells the holder of its code. */
+export type LetterStanding = Pick<Letter, 'number' | 'commune' | 'register' | 'receivedAt' | 'status' | 'lookupCodeDigest'> & {
+  readonly cancellationReason?: string;
+};
+
+export interface RegistryOfficeRepository {
+  /** What a registration needs, in one read: the commune, its settings and the register's last sequence. */
+  loadRegistration(commune: string, register: Register, year: number): Promise<RegistrationSnapshot>;
+  /** Writes the new letter, its first event and the register's counter moved from `previousSequence` to its own. */
+  create(change: LetterChange, previousSequence: number): Promise<CreateOutcome>;
+  /** Writes a change of a letter, if no one changed it since the version it was read at (ConflictError otherwise). */
+  save(change: LetterChange): Promise<void>;
+  get(id: string): Promise<Letter | undefined>;
+  history(id: string, page: PageRequest): Promise<Page<LetterEvent>>;
+  /** A register's letters in number order, cancelled ones included. */
+  register(commune: string, register: Register, year: number, page: PageRequest): Promise<Page<Letter>>;
+  standingOf(commune: string, number: string): Promise<LetterStanding | undefined>;
+  loadSettings(commune: string): Promise<{ readonly communeExists: boolean; readonly settings: RegistrySettings }>;
+  saveSettings(settings: RegistrySettings): Promise<void>;
+}
+
+export interface RegistryIdentifiers {
+  newLetterId(): string;
+  /** The id of the letter a caller's request with this Idempotency-Key creates: a retry names the same letter. */
+  letterIdFor(callerSub: string, idempotencyKey: string): string;
+  newLookupCode(): string;
+}
+
+export interface RegistryOfficeDependencies {
+  readonly repository: RegistryOfficeRepository;
+  readonly identifiers: RegistryIdentifiers;
+  /** Waits before the `attempt`-th try at a number another registration took first. */
+  readonly pauseBeforeRetry: (attempt: number) => Promise<void>;
+}

@@ -1,0 +1,255 @@
+// zod schemas and route contracts of the registry office API (bureau d'ordre), under /v1/registry.
+import * as z from 'zod';
+import { decimalInteger } from '../../shared/http/decimal-integer.ts';
+import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
+import { CATEGORIES, CHANNELS, CONFIDENTIALITIES, LETTER_STATUSES, PRIORITIES } from '../domain/letter.ts';
+import { LOOKUP_CODE } from '../domain/lookup-code.ts';
+import { MAX_SEQUENCE_DIGITS, REGISTER_CODE, REGISTERS } from '../domain/letter-number.ts';
+
+const TAGS = ['Registry office'];
+const problem = PROBLEM_RESPONSE;
+const commune = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const letterId = z.strictObject({ id: z.uuid() });
+const letterNumber = safeIdentifier({ max: 64, pattern: { regex: /^[A-Za-z0-9/._-]+$/, message: 'letters, digits and / . _ -' } });
+const subject = safeName({ max: 300 });
+const bodyText = safeFreeText({ max: 10_000 });
+const reason = safeFreeText({ max: 1000 });
+
+const actorSchema = z.object({ sub: z.string(), role: z.string() });
+const receivedAt = z.string().describe('When the registry office received it, to the second, in Africa/Casablanca with its offset; never changed');
+
+const letterSchema = z.object({
+  id: z.uuid(),
+  commune: z.string(),
+  register: z.enum(REGISTERS),
+  year: z.number().int(),
+  sequence: z.number().int().describe('1 for the first letter of the register in the year; no gap, never given twice'),
+  number: z.string().describe("The registry number, written in the commune's format (by default `2027/A/000123`)"),
+  receivedAt,
+  channel: z.enum(CHANNELS),
+  lodgedBy: z.string().optional().describe('The citizen who lodged it online'),
+  sender: z.object({ name: z.string(), organisation: z.string().optional() }).optional(),
+  subject: z.string(),
+  body: z.string().optional(),
+  category: z.enum(CATEGORIES).optional().describe('Not set yet on a letter lodged online, until a clerk classifies it'),
+  confidentiality: z.enum(CONFIDENTIALITIES),
+  priority: z.enum(PRIORITIES),
+  status: z.enum(LETTER_STATUSES),
+  cancellation: z.object({ reason: z.string(), at: z.string(), by: actorSchema }).optional().describe('A cancelled letter keeps its number and says why'),
+  registeredBy: actorSchema,
+  version: z.number().int(),
+});
+
+const registeredSchema = letterSchema.extend({
+  lookupCode: z
+    .string()
+    .regex(LOOKUP_CODE)
+    .optional()
+    .describe('The secret code to follow the letter with its number (POST /v1/registry/lookup). Given once: a retry of the same request gets the letter without it'),
+});
+
+const EXAMPLE_LETTER = {
+  id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f',
+  commune: 'rabat',
+  register: 'incoming',
+  year: 2027,
+  sequence: 123,
+  number: '2027/A/000123',
+  receivedAt: '2027-03-01T10:15:42+01:00',
+  channel: 'online',
+  lodgedBy: 'citizen-7f3a',
+  subject: 'Demande de réfection de la chaussée, rue Oued Ziz',
+  confidentiality: 'normal',
+  priority: 'normal',
+  status: 'registered',
+  registeredBy: { sub: 'citizen-7f3a', role: 'citizen' },
+  version: 1,
+} as const;
+
+const responses = { 400: problem, 401: problem, 403: problem };
+
+export const lodgeLetterRoute = defineRoute({
+  operationId: 'lodgeLetter',
+  method: 'POST',
+  path: '/v1/registry/online-letters',
+  summary: 'Lodge a letter online with a collectivity: it is numbered in its incoming register at once, with its receipt instant and a secret lookup code',
+  tags: TAGS,
+  access: ['citizen'],
+  idempotent: 'by-use-case',
+  body: z.strictObject({ commune, subject, body: bodyText }),
+  bodyExample: { commune: 'rabat', subject: 'Demande de réfection de la chaussée, rue Oued Ziz', body: 'Monsieur le Président, ...' },
+  responses: {
+    201: { description: 'The registered letter, with its number, receipt instant and (once) its lookup code', schema: registeredSchema, example: { ...EXAMPLE_LETTER, lookupCode: '7K3QD-M9XTA-2WERB-H0VNC' } },
+    ...responses,
+    409: problem,
+    422: problem,
+  },
+});
+
+export const registerLetterRoute = defineRoute({
+  operationId: 'registerLetter',
+  method: 'POST',
+  path: '/v1/registry/letters',
+  summary: "A registry clerk registers a letter received at the counter, by post or by e-mail, in their commune's incoming or internal register",
+  tags: TAGS,
+  access: ['clerk'],
+  idempotent: 'by-use-case',
+  body: z.strictObject({
+    register: z.enum(['incoming', 'internal']),
+    channel: z.enum(['counter', 'post', 'email']),
+    sender: z.strictObject({ name: safeName({ max: 200 }), organisation: safeName({ max: 200 }).optional() }),
+    subject,
+    body: bodyText.optional(),
+    category: z.enum(CATEGORIES),
+    confidentiality: z.enum(CONFIDENTIALITIES),
+    priority: z.enum(PRIORITIES),
+  }),
+  bodyExample: {
+    register: 'incoming',
+    channel: 'post',
+    sender: { name: 'Société Atlas Travaux', organisation: 'Atlas Travaux SARL' },
+    subject: 'Réclamation sur le paiement du marché 12/2026',
+    category: 'complaint',
+    confidentiality: 'normal',
+    priority: 'urgent',
+  },
+  responses: { 201: { description: 'The registered letter, with its number and its lookup code (to give to the sender)', schema: registeredSchema }, ...responses, 409: problem, 422: problem },
+});
+
+export const getLetterRoute = defineRoute({
+  operationId: 'getLetter',
+  method: 'GET',
+  path: '/v1/registry/letters/{id}',
+  summary: 'A letter: the citizen who lodged it, the clerks and agents of its commune (not a confidential one for agents), auditors',
+  tags: TAGS,
+  access: ['citizen', 'clerk', 'agent', 'auditor'],
+  params: letterId,
+  responses: { 200: { description: 'The letter', schema: letterSchema, example: EXAMPLE_LETTER }, ...responses, 404: problem },
+});
+
+export const letterHistoryRoute = defineRoute({
+  operationId: 'letterHistory',
+  method: 'GET',
+  path: '/v1/registry/letters/{id}/history',
+  summary: "A letter's history, oldest first: every change is an event, never rewritten",
+  tags: TAGS,
+  access: ['clerk', 'agent', 'auditor'],
+  params: letterId,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of events',
+      schema: pageSchema(
+        z.object({
+          letterId: z.uuid(),
+          version: z.number().int(),
+          type: z.enum(['registered', 'cancelled']),
+          at: z.iso.datetime(),
+          by: actorSchema,
+          statusBefore: z.enum(LETTER_STATUSES).optional(),
+          statusAfter: z.enum(LETTER_STATUSES),
+          details: z.record(z.string(), z.unknown()).optional(),
+        }),
+      ),
+    },
+    ...responses,
+    404: problem,
+  },
+});
+
+export const cancelLetterRoute = defineRoute({
+  operationId: 'cancelLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/cancel',
+  summary: 'Cancel a registered letter: it keeps its number (never given again), stays in the register and says why',
+  tags: TAGS,
+  access: ['clerk'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ reason }),
+  bodyExample: { reason: 'Enregistré deux fois : voir 2027/A/000122' },
+  responses: { 200: { description: 'The cancelled letter', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem },
+});
+
+export const readRegisterRoute = defineRoute({
+  operationId: 'readRegister',
+  method: 'GET',
+  path: '/v1/registry/registers/{commune}/{register}/{year}',
+  summary: "A register's year in number order, cancelled letters included: the commune's clerks, administrators and auditors",
+  tags: TAGS,
+  access: ['clerk', 'admin', 'auditor'],
+  params: z.strictObject({ commune, register: z.enum(REGISTERS), year: decimalInteger({ min: 2000, max: 2100 }) }),
+  query: z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of letters', schema: pageSchema(letterSchema) }, ...responses },
+});
+
+export const lookUpLetterRoute = defineRoute({
+  operationId: 'lookUpLetter',
+  method: 'POST',
+  path: '/v1/registry/lookup',
+  summary: 'Where is my letter: its standing, for whoever holds its number and secret code. A wrong code and an unknown number get the same 404',
+  tags: TAGS,
+  access: 'public',
+  // The code is 100 random bits; the limit keeps anyone from spending the platform's capacity trying.
+  throttle: { ratePerSecond: 5, burst: 20 },
+  body: z.strictObject({ commune, number: letterNumber, code: z.string().trim().toUpperCase().regex(LOOKUP_CODE, 'four groups of five characters, e.g. 7K3QD-M9XTA-2WERB-H0VNC') }),
+  bodyExample: { commune: 'rabat', number: '2027/A/000123', code: '7K3QD-M9XTA-2WERB-H0VNC' },
+  responses: {
+    200: {
+      description: 'Where the letter stands',
+      schema: z.object({
+        number: z.string(),
+        commune: z.string(),
+        register: z.enum(REGISTERS),
+        receivedAt,
+        status: z.enum(LETTER_STATUSES),
+        cancellationReason: z.string().optional(),
+      }),
+    },
+    400: problem,
+    404: problem,
+  },
+});
+
+const numberFormatSchema = z.strictObject({
+  template: z.string().min(1).max(64).describe('`{year}`, `{register}` and `{sequence}` once each, between lower-case letters and / - . _'),
+  sequenceDigits: z.number().int().min(1).max(MAX_SEQUENCE_DIGITS),
+  registerCodes: z.strictObject(Object.fromEntries(REGISTERS.map((register) => [register, z.string().regex(REGISTER_CODE, '1 to 3 capital letters')])) as Record<(typeof REGISTERS)[number], z.ZodString>),
+});
+
+const settingsSchema = z.object({
+  commune: z.string(),
+  numberFormat: numberFormatSchema,
+  version: z.number().int().describe('0 while the defaults apply'),
+  updatedAt: z.string().optional(),
+  updatedBy: actorSchema.optional(),
+});
+
+const communeParams = z.strictObject({ commune });
+
+export const getSettingsRoute = defineRoute({
+  operationId: 'getRegistrySettings',
+  method: 'GET',
+  path: '/v1/registry/settings/{commune}',
+  summary: "A commune's registry settings (its number format); the defaults until an administrator sets them",
+  tags: TAGS,
+  access: ['clerk', 'admin', 'auditor'],
+  params: communeParams,
+  responses: { 200: { description: 'The settings', schema: settingsSchema }, ...responses, 404: problem },
+});
+
+export const putSettingsRoute = defineRoute({
+  operationId: 'setRegistrySettings',
+  method: 'PUT',
+  path: '/v1/registry/settings/{commune}',
+  summary: "Set a commune's number format; numbers already given keep theirs",
+  tags: TAGS,
+  access: ['admin'],
+  idempotent: true,
+  params: communeParams,
+  body: z.strictObject({ numberFormat: numberFormatSchema }),
+  bodyExample: { numberFormat: { template: 'bo/{year}/{register}/{sequence}', sequenceDigits: 5, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } } },
+  responses: { 200: { description: 'The settings now in force', schema: settingsSchema }, ...responses, 404: problem, 409: problem, 422: problem },
+});

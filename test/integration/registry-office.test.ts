@@ -1,0 +1,122 @@
+// The registry office on DynamoDB Local: gapless numbering under concurrent registrations, idempotent creates,
+// cancellation that keeps the number, the lookup that tells an unknown number from a wrong code by nothing, and
+// version-conditional changes that let one of two racing clerks win.
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbRegistryOfficeRepository } from '../../functions/registry-office/adapters/dynamodb-registry-office.repository.ts';
+import { jitteredPause } from '../../functions/registry-office/adapters/jittered-pause.ts';
+import { registryIdentifiers } from '../../functions/registry-office/adapters/registry-identifiers.ts';
+import { cancelRegisteredLetter } from '../../functions/registry-office/application/cancel-letter.use-case.ts';
+import { lookUpLetter, readRegister } from '../../functions/registry-office/application/letter-queries.use-cases.ts';
+import { registerIncomingLetter, type LetterRequest } from '../../functions/registry-office/application/register-letter.use-case.ts';
+import type { RegistryOfficeDependencies } from '../../functions/registry-office/application/registry-office.ports.ts';
+import { setNumberFormat } from '../../functions/registry-office/application/registry-settings.use-cases.ts';
+import { cancelLetter } from '../../functions/registry-office/domain/letter.ts';
+import { registryOfficeService } from '../../functions/registry-office/registry-office.service.ts';
+import type { Principal } from '../../functions/shared/auth/principal.ts';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../../functions/shared/errors/domain-errors.ts';
+import { freshTablesWithReferenceData, localDocumentClient } from './local-aws.ts';
+
+const clerk: Principal = { sub: 'clerk-rabat', roles: ['clerk'], commune: 'rabat' };
+const auditor: Principal = { sub: 'auditor-1', roles: ['auditor'] };
+const clerkActor = { sub: clerk.sub, role: 'clerk' } as const;
+const now = new Date('2026-06-15T09:00:00Z');
+const letter = (subject: string, commune = 'rabat'): LetterRequest => ({
+  commune,
+  register: 'incoming',
+  channel: 'post',
+  sender: { name: 'Société Atlas Travaux' },
+  subject,
+  category: 'request',
+  confidentiality: 'normal',
+  priority: 'normal',
+});
+
+let dependencies: RegistryOfficeDependencies;
+let repository: DynamoDbRegistryOfficeRepository;
+let table: string;
+
+async function itemCount(): Promise<number> {
+  const output = await localDocumentClient().send(new ScanCommand({ TableName: table, Select: 'COUNT', ConsistentRead: true }));
+  return output.Count ?? 0;
+}
+
+describe('the registry office on DynamoDB Local', () => {
+  beforeAll(async () => {
+    const names = await freshTablesWithReferenceData(registryOfficeService.tables ?? []);
+    table = names['registry-office']!;
+    repository = new DynamoDbRegistryOfficeRepository(localDocumentClient(), table, names.reference!);
+    dependencies = { repository, identifiers: registryIdentifiers, pauseBeforeRetry: jitteredPause };
+  });
+
+  it('gives 50 letters registered at once the numbers 1 to 50, each once', { timeout: 120_000 }, async () => {
+    const registered = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => registerIncomingLetter(dependencies, { ...letter(`Lettre ${index}`), register: 'internal' }, clerkActor, { now })),
+    );
+
+    expect(registered.map(({ letter }) => letter.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
+    expect(new Set(registered.map(({ letter }) => letter.number)).size).toBe(50);
+    const register = await readRegister(repository, { commune: 'rabat', register: 'internal', year: 2026 }, auditor, { limit: 100 });
+    expect(register.items.map((item) => item.number)).toEqual(Array.from({ length: 50 }, (_, index) => `2026/I/${String(index + 1).padStart(6, '0')}`));
+  });
+
+  it('answers a retry with the same Idempotency-Key with the first letter and its number, numbering nothing', async () => {
+    const first = await registerIncomingLetter(dependencies, letter('Retry'), clerkActor, { now, idempotencyKey: 'retry-key-1' });
+    const retry = await registerIncomingLetter(dependencies, letter('Retry'), clerkActor, { now, idempotencyKey: 'retry-key-1' });
+    const next = await registerIncomingLetter(dependencies, letter('Next'), clerkActor, { now });
+
+    expect(retry.letter).toEqual(first.letter);
+    expect(first.lookupCode).toBeDefined();
+    expect(retry.lookupCode).toBeUndefined();
+    expect(next.letter.sequence).toBe(first.letter.sequence + 1);
+  });
+
+  it('refuses a letter to an unknown commune and writes nothing', async () => {
+    const before = await itemCount();
+
+    await expect(registerIncomingLetter(dependencies, letter('Nowhere', 'atlantis'), clerkActor, { now })).rejects.toThrow(ValidationFailedError);
+
+    expect(await itemCount()).toBe(before);
+  });
+
+  it('keeps a cancelled letter in the register under its number, with the reason', async () => {
+    const { letter: registered } = await registerIncomingLetter(dependencies, { ...letter('Doublon'), register: 'outgoing' }, clerkActor, { now });
+
+    await cancelRegisteredLetter(repository, registered.id, 'Enregistré deux fois', clerk, now);
+
+    const register = await readRegister(repository, { commune: 'rabat', register: 'outgoing', year: 2026 }, auditor, { limit: 10 });
+    expect(register.items).toEqual([expect.objectContaining({ number: registered.number, status: 'cancelled', cancellation: expect.objectContaining({ reason: 'Enregistré deux fois' }) })]);
+  });
+
+  it('lets one of two clerks changing the same version win, the other getting a conflict', async () => {
+    const { letter: registered } = await registerIncomingLetter(dependencies, letter('Race'), clerkActor, { now });
+    const changes = [cancelLetter(registered, 'Premier', clerkActor, now), cancelLetter(registered, 'Second', clerkActor, now)];
+
+    const outcomes = await Promise.allSettled(changes.map((change) => repository.save(change)));
+
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome.status === 'rejected')?.reason).toBeInstanceOf(ConflictError);
+  });
+
+  it('finds a letter by its number and code, and answers a wrong code as an unknown number', async () => {
+    const { letter: registered, lookupCode } = await registerIncomingLetter(dependencies, letter('Où est ma lettre'), clerkActor, { now });
+
+    const standing = await lookUpLetter(repository, { commune: 'rabat', number: registered.number, code: lookupCode! });
+    const wrongCode = await lookUpLetter(repository, { commune: 'rabat', number: registered.number, code: 'ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ' }).catch((error: unknown) => error);
+    const unknownNumber = await lookUpLetter(repository, { commune: 'rabat', number: '2026/A/999999', code: lookupCode! }).catch((error: unknown) => error);
+
+    expect(standing).toEqual({ number: registered.number, commune: 'rabat', register: 'incoming', receivedAt: registered.receivedAt, status: 'registered' });
+    expect(wrongCode).toBeInstanceOf(NotFoundError);
+    expect(unknownNumber).toBeInstanceOf(NotFoundError);
+    expect((wrongCode as NotFoundError).localizedDetail).toEqual((unknownNumber as NotFoundError).localizedDetail);
+  });
+
+  it("numbers with the commune's own format once an administrator sets it", async () => {
+    const admin: Principal = { sub: 'admin-1', roles: ['admin'] };
+    await setNumberFormat(repository, 'casablanca', { template: 'bo-{register}/{year}/{sequence}', sequenceDigits: 4, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } }, admin, now);
+
+    const { letter: registered } = await registerIncomingLetter(dependencies, letter('Format', 'casablanca'), clerkActor, { now });
+
+    expect(registered.number).toBe('bo-A/2026/0001');
+  });
+});

@@ -1,0 +1,76 @@
+// The letter: registration numbers it and keeps its receipt instant to the second in Moroccan time; cancelling
+// keeps the number and says why; lookup codes are compared by digest, a wrong one like an unknown number.
+import { describe, expect, it } from 'vitest';
+import { cancelLetter, receiptInstant, registerLetter, registerYear, type NewLetter } from '../../../functions/registry-office/domain/letter.ts';
+import { DEFAULT_NUMBER_FORMAT } from '../../../functions/registry-office/domain/letter-number.ts';
+import { LOOKUP_CODE, lookupCodeDigest, lookupCodeMatches, lookupCodeOf } from '../../../functions/registry-office/domain/lookup-code.ts';
+import { InvalidStateError } from '../../../functions/shared/errors/domain-errors.ts';
+
+const citizen = { sub: 'citizen-1', role: 'citizen' } as const;
+const clerk = { sub: 'clerk-1', role: 'clerk' } as const;
+const code = lookupCodeOf(Array.from({ length: 20 }, (_, index) => index));
+const letter: NewLetter = {
+  id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f',
+  commune: 'rabat',
+  register: 'incoming',
+  channel: 'online',
+  lodgedBy: citizen.sub,
+  subject: 'Réfection de la chaussée',
+  body: 'Monsieur le Président, ...',
+  confidentiality: 'normal',
+  priority: 'normal',
+  lookupCodeDigest: lookupCodeDigest(code),
+};
+
+describe('registering a letter', () => {
+  it('numbers it in its register and year, version 1, with its first history event', () => {
+    const { letter: registered, event } = registerLetter(letter, { format: DEFAULT_NUMBER_FORMAT, sequence: 123 }, citizen, new Date('2027-03-01T09:15:42.789Z'));
+
+    expect(registered).toMatchObject({ year: 2027, sequence: 123, number: '2027/A/000123', status: 'registered', version: 1, registeredBy: citizen });
+    expect(event).toEqual({ letterId: letter.id, version: 1, type: 'registered', at: '2027-03-01T09:15:42.789Z', by: citizen, statusAfter: 'registered', details: { number: '2027/A/000123' } });
+  });
+
+  it('keeps the receipt instant to the second, with the offset Morocco had then', () => {
+    // The runtime's tz data: UTC+1 in June 2026, UTC+0 during Ramadan 2026 (see morocco-time.test.ts).
+    expect(receiptInstant(new Date('2026-06-15T09:15:42.789Z'))).toBe('2026-06-15T10:15:42+01:00');
+    expect(receiptInstant(new Date('2026-03-01T09:15:42.789Z'))).toBe('2026-03-01T09:15:42+00:00');
+  });
+
+  it("files a letter into the register of the Moroccan calendar year", () => {
+    expect(registerYear(new Date('2026-06-15T23:30:00Z'))).toBe(2026);
+  });
+});
+
+describe('cancelling a letter', () => {
+  const { letter: registered } = registerLetter(letter, { format: DEFAULT_NUMBER_FORMAT, sequence: 7 }, citizen, new Date('2027-03-01T09:00:00Z'));
+
+  it('keeps its number and receipt instant and says why', () => {
+    const { letter: cancelled, event } = cancelLetter(registered, 'Enregistré deux fois', clerk, new Date('2027-03-02T09:00:00Z'));
+
+    expect(cancelled).toMatchObject({ number: registered.number, receivedAt: registered.receivedAt, status: 'cancelled', version: 2, cancellation: { reason: 'Enregistré deux fois', at: '2027-03-02T09:00:00.000Z', by: clerk } });
+    expect(event).toMatchObject({ version: 2, type: 'cancelled', statusBefore: 'registered', statusAfter: 'cancelled' });
+  });
+
+  it('refuses to cancel it twice', () => {
+    const { letter: cancelled } = cancelLetter(registered, 'Doublon', clerk, new Date('2027-03-02T09:00:00Z'));
+
+    expect(() => cancelLetter(cancelled, 'Encore', clerk, new Date('2027-03-03T09:00:00Z'))).toThrow(InvalidStateError);
+  });
+});
+
+describe('lookup codes', () => {
+  it('are four groups of five characters of the unambiguous alphabet', () => {
+    expect(code).toBe('01234-56789-ABCDE-FGHJK');
+    expect(code).toMatch(LOOKUP_CODE);
+  });
+
+  it('match their digest, in either case', () => {
+    expect(lookupCodeMatches(code, lookupCodeDigest(code))).toBe(true);
+    expect(lookupCodeMatches(code.toLowerCase(), lookupCodeDigest(code))).toBe(true);
+  });
+
+  it('do not match another digest, nor the absence of a letter', () => {
+    expect(lookupCodeMatches(code, lookupCodeDigest('ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ'))).toBe(false);
+    expect(lookupCodeMatches(code, undefined)).toBe(false);
+  });
+});
