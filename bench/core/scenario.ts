@@ -2,7 +2,8 @@
 // holidays; a permit filed, suspended, its document declared, uploaded, verified (the clock resumes) and read by
 // staff, extended, given an opinion and decided, another left to lapse and invoked as deemed approved; births registered in two offices, read, searched by variant spellings, a register
 // page uploaded, a marginal note sent between offices and applied; a register folder imported; documents
-// requested, issued, reviewed, verified and revoked. Each round uses fresh identities and files.
+// requested, issued, reviewed, verified and revoked; letters lodged, registered, looked up and cancelled at the
+// registry office. Each round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
@@ -215,6 +216,25 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('revoke', await call('POST /v1/documents/{documentId}/revoke', { params: { documentId }, body: { reason: 'Acte rectifié' }, headers: { 'idempotency-key': key('revoke') }, as: rabatRegistrar }), 200);
   expectStatus('revocations', await call('GET /v1/documents/revocations'), 200);
   expectStatus('document events', await call('GET /v1/documents/{documentId}/events', { params: { documentId }, as: auditor }), 200);
+
+  // The registry office: a letter lodged online and followed by its code, a letter registered at the counter,
+  // cancelled, the register and the history read, the commune's number format read and set.
+  const clerk: Caller = { sub: key('clerk'), roles: ['clerk'], commune: 'rabat' };
+  const lodgement = { commune: 'rabat', subject: 'Réfection de la chaussée, rue Oued Ziz', body: 'Monsieur le Président, ...' };
+  const lodged = expectStatus('lodge letter', await call('POST /v1/registry/online-letters', { body: lodgement, headers: { 'idempotency-key': key('lodge') }, as: citizen }), 201);
+  const lookup = { commune: 'rabat', number: String(lodged.json.number), code: String(lodged.json.lookupCode) };
+  expectStatus('look up letter', await call('POST /v1/registry/lookup', { body: lookup }), 200);
+  const paper = { register: 'incoming', channel: 'counter', sender: { name: 'Société Atlas Travaux' }, subject: 'Réclamation marché 12/2026', category: 'complaint', confidentiality: 'normal', priority: 'urgent' };
+  const paperLetter = expectStatus('register letter', await call('POST /v1/registry/letters', { body: paper, headers: { 'idempotency-key': key('register') }, as: clerk }), 201);
+  const letter = { id: String(paperLetter.json.id) };
+  expectStatus('get letter', await call('GET /v1/registry/letters/{id}', { params: { id: String(lodged.json.id) }, as: citizen }), 200);
+  expectStatus('cancel letter', await call('POST /v1/registry/letters/{id}/cancel', { params: letter, body: { reason: 'Enregistré deux fois' }, headers: { 'idempotency-key': key('cancel') }, as: clerk }), 200);
+  expectStatus('letter history', await call('GET /v1/registry/letters/{id}/history', { params: letter, as: auditor }), 200);
+  const incomingRegister = { commune: 'rabat', register: 'incoming', year: String(paperLetter.json.year) };
+  expectStatus('read register', await call('GET /v1/registry/registers/{commune}/{register}/{year}', { params: incomingRegister, as: auditor }), 200);
+  expectStatus('registry settings', await call('GET /v1/registry/settings/{commune}', { params: { commune: 'rabat' }, as: clerk }), 200);
+  const numberFormat = { template: '{year}/{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } };
+  expectStatus('set registry settings', await call('PUT /v1/registry/settings/{commune}', { params: { commune: 'tamesna' }, body: { numberFormat }, headers: { 'idempotency-key': key('settings') }, as: admin }), 200);
 
   // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
   const decided = domainEvent({ type: 'permit.decided', source: 'permits', subject: permit.id, occurredAt: clock.now().toISOString(), version: 1, data: {} });

@@ -34,28 +34,42 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   ) {}
 
   async loadRegistration(commune: string, register: Register, year: number): Promise<RegistrationSnapshot> {
-    // The commune is read without its holidays: a registration counts no deadline.
-    const [communeKey] = referenceKeysFor({ commune, years: [] });
     const counterKey = registryOfficeKeys.counter(commune, register, year);
+    const { communeExists, settings, items } = await this.readWithCommune(commune, [counterKey]);
+    const counter = items.find((item) => item.pk === counterKey.pk && item.sk === counterKey.sk);
+    return { communeExists, settings, lastSequence: Number(counter?.last ?? 0) };
+  }
+
+  async loadSettings(commune: string): Promise<{ communeExists: boolean; settings: RegistrySettings }> {
+    const { communeExists, settings } = await this.readWithCommune(commune, []);
+    return { communeExists, settings };
+  }
+
+  /** The commune (from reference data), its registry settings and `keys` of this table, in one BatchGetItem. */
+  private async readWithCommune(commune: string, keys: readonly { pk: string; sk: string }[]): Promise<{ communeExists: boolean; settings: RegistrySettings; items: Item[] }> {
+    // The commune is read without its holidays: nothing here counts a deadline.
+    const [communeKey] = referenceKeysFor({ commune, years: [] });
     const settingsKey = registryOfficeKeys.settings(commune);
-    let pending: Record<string, { Keys: Item[]; ConsistentRead?: boolean }> = {
-      [this.table]: { Keys: [counterKey, settingsKey], ConsistentRead: true },
-      [this.referenceTable]: { Keys: [communeKey!] },
-    };
+    const items = await this.batchGet({ [this.table]: [settingsKey, ...keys], [this.referenceTable]: [communeKey!] });
+    const find = (key: { pk: string; sk: string }) => items.find((item) => item.pk === key.pk && item.sk === key.sk);
+    const settings = find(settingsKey);
+    return { communeExists: find(communeKey!) !== undefined, settings: settings ? withoutKeys<RegistrySettings>(settings) : defaultSettings(commune), items };
+  }
+
+  /** Every item of `keys`, this table's read consistently; keys DynamoDB defers under throttling are asked again. */
+  private async batchGet(keys: Readonly<Record<string, readonly Item[]>>): Promise<Item[]> {
+    const request = (table: string, tableKeys: readonly Item[]): [string, { Keys: Item[]; ConsistentRead?: boolean }] => [
+      table,
+      { Keys: [...tableKeys], ...(table === this.table && { ConsistentRead: true }) },
+    ];
+    let pending = Object.fromEntries(Object.entries(keys).map(([table, tableKeys]) => request(table, tableKeys)));
     const items: Item[] = [];
     while (Object.keys(pending).length > 0) {
       const output = await this.client.send(new BatchGetCommand({ RequestItems: pending }));
       items.push(...Object.values(output.Responses ?? {}).flat());
-      // Keys DynamoDB deferred under throttling are asked again: a snapshot is whole or not given.
-      pending = Object.fromEntries(Object.entries(output.UnprocessedKeys ?? {}).map(([table, request]) => [table, { Keys: request.Keys ?? [], ...(table === this.table && { ConsistentRead: true }) }]));
+      pending = Object.fromEntries(Object.entries(output.UnprocessedKeys ?? {}).map(([table, unprocessed]) => request(table, unprocessed.Keys ?? [])));
     }
-    const find = (key: { pk: string; sk: string }) => items.find((item) => item.pk === key.pk && item.sk === key.sk);
-    const settings = find(settingsKey);
-    return {
-      communeExists: find(communeKey!) !== undefined,
-      settings: settings ? withoutKeys<RegistrySettings>(settings) : defaultSettings(commune),
-      lastSequence: Number(find(counterKey)?.last ?? 0),
-    };
+    return items;
   }
 
   async create({ letter, event }: LetterChange, previousSequence: number): Promise<CreateOutcome> {
@@ -146,13 +160,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
       (item) => ({ pk: String(item.pk), sk: String(item.sk) }),
     );
     if (keys.items.length === 0) return { ...keys, items: [] };
-    const found = new Map<string, Letter>();
-    let pending: Item[] = [...keys.items];
-    while (pending.length > 0) {
-      const output = await this.client.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending } } }));
-      for (const item of output.Responses?.[this.table] ?? []) found.set(String(item.pk), toLetter(item));
-      pending = output.UnprocessedKeys?.[this.table]?.Keys ?? [];
-    }
+    const found = new Map((await this.batchGet({ [this.table]: keys.items })).map((item) => [String(item.pk), toLetter(item)]));
     return { ...keys, items: keys.items.flatMap((key) => found.get(key.pk) ?? []) };
   }
 
@@ -178,16 +186,6 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
       lookupCodeDigest: String(item.lookupCodeDigest),
       ...(cancellation && { cancellationReason: cancellation.reason }),
     };
-  }
-
-  async loadSettings(commune: string): Promise<{ communeExists: boolean; settings: RegistrySettings }> {
-    const [communeKey] = referenceKeysFor({ commune, years: [] });
-    const settingsKey = registryOfficeKeys.settings(commune);
-    const [settings, communeItem] = await Promise.all([
-      this.client.send(new GetCommand({ TableName: this.table, Key: settingsKey, ConsistentRead: true })),
-      this.client.send(new GetCommand({ TableName: this.referenceTable, Key: communeKey })),
-    ]);
-    return { communeExists: communeItem.Item !== undefined, settings: settings.Item ? withoutKeys<RegistrySettings>(settings.Item) : defaultSettings(commune) };
   }
 
   async saveSettings(settings: RegistrySettings): Promise<void> {

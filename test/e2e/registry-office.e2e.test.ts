@@ -1,0 +1,118 @@
+// The registry office over HTTP on the local platform: a citizen lodges a letter online and follows it with its
+// number and secret code; a clerk registers a paper letter and cancels another; the register shows them all in
+// number order; bad input is refused in the caller's language with nothing numbered.
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../functions/shared/auth/roles.ts';
+import { request, tokenFor } from './http-client.ts';
+
+const unique = `${Date.now()}`;
+const COMMUNE = 'oujda';
+const as = (sub: string, roles: Role[], commune?: string) => tokenFor({ sub: `${sub}-${unique}`, roles, ...(commune && { commune }) });
+const citizen = () => as('citizen', ['citizen']);
+const clerk = () => as('clerk', ['clerk'], COMMUNE);
+const auditor = () => as('auditor', ['auditor']);
+const lodgement = { commune: COMMUNE, subject: 'Éclairage public en panne, quartier Al Qods', body: 'Monsieur le Président,\nles lampadaires sont éteints depuis une semaine.' };
+const paperLetter = {
+  register: 'incoming',
+  channel: 'post',
+  sender: { name: 'Association des riverains', organisation: 'Association Al Qods' },
+  subject: 'شكاية بخصوص الإنارة العمومية',
+  category: 'complaint',
+  confidentiality: 'normal',
+  priority: 'urgent',
+};
+
+async function incomingRegister(year: number) {
+  const reply = await request('GET', `/v1/registry/registers/${COMMUNE}/incoming/${year}?limit=100`, { token: await auditor() });
+  expect(reply.status).toBe(200);
+  return reply.json.items as { id: string; number: string; sequence: number; status: string; cancellation?: { reason: string } }[];
+}
+
+describe('the registry office over HTTP', () => {
+  it('numbers a letter lodged online, answers its retry with the same number, and lets its sender follow it', async () => {
+    const key = { 'idempotency-key': `lodge-${unique}` };
+    const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement, headers: key });
+    const retried = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement, headers: key });
+
+    expect(lodged.status).toBe(201);
+    expect(lodged.json).toMatchObject({ commune: COMMUNE, register: 'incoming', channel: 'online', status: 'registered' });
+    expect(lodged.json.number).toMatch(/^\d{4}\/A\/\d{6}$/);
+    expect(lodged.json.receivedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+    expect(retried.status).toBe(201);
+    expect(retried.json.number).toBe(lodged.json.number);
+    expect(retried.json.lookupCode).toBeUndefined();
+
+    const standing = await request('POST', '/v1/registry/lookup', { body: { commune: COMMUNE, number: lodged.json.number, code: lodged.json.lookupCode } });
+    expect(standing.status).toBe(200);
+    expect(standing.json).toEqual({ number: lodged.json.number, commune: COMMUNE, register: 'incoming', receivedAt: lodged.json.receivedAt, status: 'registered' });
+
+    const mine = await request('GET', `/v1/registry/letters/${String(lodged.json.id)}`, { token: await citizen() });
+    expect(mine.status).toBe(200);
+    expect(mine.json.lookupCodeDigest).toBeUndefined();
+  });
+
+  it('answers a wrong code exactly as an unknown number', async () => {
+    const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement });
+    const headers = { 'accept-language': 'fr' };
+
+    const wrongCode = await request('POST', '/v1/registry/lookup', { body: { commune: COMMUNE, number: lodged.json.number, code: 'ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ' }, headers });
+    const unknownNumber = await request('POST', '/v1/registry/lookup', { body: { commune: COMMUNE, number: '1999/A/999999', code: lodged.json.lookupCode }, headers });
+
+    expect(wrongCode.status).toBe(404);
+    expect(unknownNumber.status).toBe(404);
+    const { instance: _a, ...wrong } = wrongCode.json;
+    const { instance: _b, ...unknown } = unknownNumber.json;
+    expect(wrong).toEqual(unknown);
+  });
+
+  it('registers a paper letter, cancels another, and shows both in the register in number order', async () => {
+    const registered = await request('POST', '/v1/registry/letters', { token: await clerk(), body: paperLetter, headers: { 'idempotency-key': `paper-${unique}` } });
+    const mistaken = await request('POST', '/v1/registry/letters', { token: await clerk(), body: { ...paperLetter, subject: 'Doublon' } });
+    expect(registered.status).toBe(201);
+    expect(registered.json).toMatchObject({ channel: 'post', category: 'complaint', priority: 'urgent', registeredBy: { role: 'clerk' } });
+    expect(mistaken.json.sequence).toBe(Number(registered.json.sequence) + 1);
+
+    const otherClerk = await tokenFor({ sub: `clerk-rabat-${unique}`, roles: ['clerk'], commune: 'rabat' });
+    const refused = await request('POST', `/v1/registry/letters/${String(mistaken.json.id)}/cancel`, { token: otherClerk, body: { reason: 'Doublon' } });
+    const cancelled = await request('POST', `/v1/registry/letters/${String(mistaken.json.id)}/cancel`, { token: await clerk(), body: { reason: 'Enregistré deux fois' } });
+    expect(refused.status).toBe(403);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json).toMatchObject({ number: mistaken.json.number, status: 'cancelled', cancellation: { reason: 'Enregistré deux fois' } });
+
+    const register = await incomingRegister(Number(registered.json.year));
+    expect(register.map((letter) => letter.sequence)).toEqual(register.map((_, index) => index + 1));
+    expect(register.find((letter) => letter.id === mistaken.json.id)).toMatchObject({ status: 'cancelled', cancellation: { reason: 'Enregistré deux fois' } });
+
+    const history = await request('GET', `/v1/registry/letters/${String(mistaken.json.id)}/history`, { token: await auditor() });
+    expect((history.json.items as { type: string }[]).map((event) => event.type)).toEqual(['registered', 'cancelled']);
+  });
+
+  it('refuses a letter to an unknown commune or of an unknown category, in Arabic, numbering nothing', async () => {
+    const before = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement });
+    const headers = { 'accept-language': 'ar' };
+
+    const unknownCommune = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: { ...lodgement, commune: 'atlantis' }, headers });
+    const unknownCategory = await request('POST', '/v1/registry/letters', { token: await clerk(), body: { ...paperLetter, category: 'petition' }, headers });
+    const after = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement });
+
+    expect(unknownCommune.status).toBe(400);
+    expect(unknownCommune.headers.get('content-type')).toContain('application/problem+json');
+    expect(unknownCommune.headers.get('content-language')).toBe('ar');
+    expect(unknownCommune.json.errors).toEqual([expect.objectContaining({ pointer: '/body/commune', code: 'unknown_commune' })]);
+    expect(unknownCategory.status).toBe(400);
+    expect(unknownCategory.json.errors?.[0]?.pointer).toBe('/body/category');
+    expect(after.json.sequence).toBe(Number(before.json.sequence) + 1);
+  });
+
+  it("keeps a commune's number format as data its administrator sets, refusing one that could repeat a number", async () => {
+    const admin = await as('admin', ['admin']);
+    const repeating = { numberFormat: { template: '{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } } };
+
+    const refused = await request('PUT', '/v1/registry/settings/agadir', { token: admin, body: repeating, headers: { 'idempotency-key': `settings-bad-${unique}` } });
+    const defaults = await request('GET', '/v1/registry/settings/agadir', { token: admin });
+
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors).toEqual([expect.objectContaining({ pointer: '/body/numberFormat/template', code: 'token_count' })]);
+    expect(defaults.json).toMatchObject({ commune: 'agadir', numberFormat: { template: '{year}/{register}/{sequence}' } });
+  });
+});
