@@ -217,8 +217,9 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('revocations', await call('GET /v1/documents/revocations'), 200);
   expectStatus('document events', await call('GET /v1/documents/{documentId}/events', { params: { documentId }, as: auditor }), 200);
 
-  // The registry office: a letter lodged online and followed by its code, a letter registered at the counter,
-  // cancelled, the register and the history read, the commune's number format read and set.
+  // The registry office: a letter lodged online and followed by its code, routed, redirected, answered and closed;
+  // a letter registered at the counter and cancelled; the register, a queue and a history read; the commune's number
+  // format read and set.
   const clerk: Caller = { sub: key('clerk'), roles: ['clerk'], commune: 'rabat' };
   const lodgement = { commune: 'rabat', subject: 'Réfection de la chaussée, rue Oued Ziz', body: 'Monsieur le Président, ...' };
   const lodged = expectStatus('lodge letter', await call('POST /v1/registry/online-letters', { body: lodgement, headers: { 'idempotency-key': key('lodge') }, as: citizen }), 201);
@@ -228,6 +229,16 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const paperLetter = expectStatus('register letter', await call('POST /v1/registry/letters', { body: paper, headers: { 'idempotency-key': key('register') }, as: clerk }), 201);
   const letter = { id: String(paperLetter.json.id) };
   expectStatus('get letter', await call('GET /v1/registry/letters/{id}', { params: { id: String(lodged.json.id) }, as: citizen }), 200);
+  const lodgedLetter = { id: String(lodged.json.id) };
+  const secondAgent: Caller = { sub: key('agent-2'), roles: ['agent'], commune: 'rabat' };
+  const routing = { service: 'voirie', recipient: agent.sub, copies: [president.sub] };
+  expectStatus('route letter', await call('POST /v1/registry/letters/{id}/routing', { params: lodgedLetter, body: routing, headers: { 'idempotency-key': key('route') }, as: clerk }), 200);
+  expectStatus('service queue', await call('GET /v1/registry/queues/{commune}/{service}', { params: { commune: 'rabat', service: 'voirie' }, as: agent }), 200);
+  const redirection = { service: 'urbanisme', recipient: secondAgent.sub };
+  expectStatus('redirect letter', await call('POST /v1/registry/letters/{id}/redirection', { params: lodgedLetter, body: redirection, headers: { 'idempotency-key': key('redirect') }, as: agent }), 200);
+  const answer = { subject: 'Réponse : réfection de la chaussée', channel: 'online' };
+  expectStatus('answer letter', await call('POST /v1/registry/letters/{id}/answer', { params: lodgedLetter, body: answer, headers: { 'idempotency-key': key('answer') }, as: secondAgent }), 201);
+  expectStatus('close letter', await call('POST /v1/registry/letters/{id}/closure', { params: lodgedLetter, body: { note: 'Réponse envoyée' }, headers: { 'idempotency-key': key('close') }, as: secondAgent }), 200);
   expectStatus('cancel letter', await call('POST /v1/registry/letters/{id}/cancel', { params: letter, body: { reason: 'Enregistré deux fois' }, headers: { 'idempotency-key': key('cancel') }, as: clerk }), 200);
   expectStatus('letter history', await call('GET /v1/registry/letters/{id}/history', { params: letter, as: auditor }), 200);
   const incomingRegister = { commune: 'rabat', register: 'incoming', year: String(paperLetter.json.year) };

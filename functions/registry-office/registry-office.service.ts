@@ -1,11 +1,17 @@
 // The registry office (bureau d'ordre): every official letter of a collectivity numbered in its register,
-// lodged online by citizens or registered by clerks, followed by its sender with a secret code.
+// lodged online by citizens or registered by clerks, routed to the service that answers it with an outgoing letter
+// of its own number, followed by its sender with a secret code.
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { REGISTRY_OFFICE_TABLE, REGISTRY_OFFICE_TABLE_ID } from './adapters/registry-office-keys.ts';
 import { REGISTRY_OFFICE_PROBLEMS } from './registry-office.problems.ts';
 import {
+  answerLetterRoute,
   cancelLetterRoute,
+  closeLetterRoute,
+  redirectLetterRoute,
+  routeLetterRoute,
+  serviceQueueRoute,
   getLetterRoute,
   getSettingsRoute,
   letterHistoryRoute,
@@ -20,6 +26,8 @@ const handlers = 'functions/registry-office/handlers';
 const reads = { [REGISTRY_OFFICE_TABLE_ID]: 'read' } as const;
 /** Numbering and settings read the commune from reference data; nothing here deletes an item. */
 const writes = { [REGISTRY_OFFICE_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read' } as const;
+/** A change of a letter writes it and its event, and reads nothing else. */
+const changes = { [REGISTRY_OFFICE_TABLE_ID]: 'append' } as const;
 
 function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'entry'>): FunctionDescription {
   return { id, entry: `${handlers}/${file}.handler.ts`, ...extra };
@@ -34,7 +42,13 @@ export const registryOfficeService: ServiceDescription = {
     fn('RegisterLetter', 'register-letter', { route: registerLetterRoute, tables: writes }),
     fn('GetLetter', 'get-letter', { route: getLetterRoute, tables: reads }),
     fn('LetterHistory', 'letter-history', { route: letterHistoryRoute, tables: reads }),
-    fn('CancelLetter', 'cancel-letter', { route: cancelLetterRoute, tables: { [REGISTRY_OFFICE_TABLE_ID]: 'append' } }),
+    fn('RouteLetter', 'route-letter', { route: routeLetterRoute, tables: changes }),
+    fn('RedirectLetter', 'redirect-letter', { route: redirectLetterRoute, tables: changes }),
+    // The answer is an outgoing letter: numbered like a registration.
+    fn('AnswerLetter', 'answer-letter', { route: answerLetterRoute, tables: writes }),
+    fn('CloseLetter', 'close-letter', { route: closeLetterRoute, tables: changes }),
+    fn('CancelLetter', 'cancel-letter', { route: cancelLetterRoute, tables: changes }),
+    fn('ServiceQueue', 'service-queue', { route: serviceQueueRoute, tables: reads }),
     fn('ReadRegister', 'read-register', { route: readRegisterRoute, tables: reads }),
     fn('LookUpLetter', 'look-up-letter', { route: lookUpLetterRoute, tables: reads }),
     fn('GetRegistrySettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),

@@ -1,5 +1,6 @@
 // The registry office over HTTP on the local platform: a citizen lodges a letter online and follows it with its
-// number and secret code; a clerk registers a paper letter and cancels another; the register shows them all in
+// number and secret code; it is routed, redirected, answered with an outgoing letter and closed; a clerk registers
+// a paper letter and cancels another; the register shows them all in
 // number order; bad input is refused in the caller's language with nothing numbered.
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
@@ -49,6 +50,49 @@ describe('the registry office over HTTP', () => {
     const mine = await request('GET', `/v1/registry/letters/${String(lodged.json.id)}`, { token: await citizen() });
     expect(mine.status).toBe(200);
     expect(mine.json.lookupCodeDigest).toBeUndefined();
+  });
+
+  it('routes a lodged letter, redirects it, answers it with an outgoing letter of its own number, and closes it', async () => {
+    const voirie = () => as('agent-voirie', ['agent'], COMMUNE);
+    const urbanisme = () => as('agent-urbanisme', ['agent'], COMMUNE);
+    const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement });
+    const id = String(lodged.json.id);
+
+    const routed = await request('POST', `/v1/registry/letters/${id}/routing`, { token: await clerk(), body: { service: 'voirie', recipient: `agent-voirie-${unique}`, copies: [`agent-dgs-${unique}`] } });
+    expect(routed.status).toBe(200);
+    expect(routed.json).toMatchObject({ status: 'assigned', routing: { service: 'voirie' } });
+    const voirieQueue = await request('GET', `/v1/registry/queues/${COMMUNE}/voirie`, { token: await voirie() });
+    expect((voirieQueue.json.items as { id: string }[]).map((item) => item.id)).toContain(id);
+
+    const notTheirs = await request('POST', `/v1/registry/letters/${id}/answer`, { token: await urbanisme(), body: { subject: 'Réponse', channel: 'online' } });
+    expect(notTheirs.status).toBe(403);
+    const redirected = await request('POST', `/v1/registry/letters/${id}/redirection`, { token: await voirie(), body: { service: 'urbanisme', recipient: `agent-urbanisme-${unique}` } });
+    expect(redirected.status).toBe(200);
+    expect((redirected.json.routing as { diffusion: unknown[] }).diffusion).toEqual([
+      { mode: 'recipient', sub: `agent-urbanisme-${unique}` },
+      { mode: 'copy', sub: `agent-voirie-${unique}` },
+      { mode: 'copy', sub: `agent-dgs-${unique}` },
+    ]);
+
+    const answer = { subject: 'Réponse : éclairage public, quartier Al Qods', body: 'Les lampadaires seront réparés cette semaine.', channel: 'online' };
+    const answered = await request('POST', `/v1/registry/letters/${id}/answer`, { token: await urbanisme(), body: answer, headers: { 'idempotency-key': `answer-${unique}` } });
+    const retried = await request('POST', `/v1/registry/letters/${id}/answer`, { token: await urbanisme(), body: answer, headers: { 'idempotency-key': `answer-${unique}` } });
+    expect(answered.status).toBe(201);
+    expect(answered.json).toMatchObject({ register: 'outgoing', answers: { letterId: id, number: lodged.json.number }, lodgedBy: lodged.json.lodgedBy });
+    expect(answered.json.number).toMatch(/^\d{4}\/D\/\d{6}$/);
+    expect(retried.json.number).toBe(answered.json.number);
+
+    const closed = await request('POST', `/v1/registry/letters/${id}/closure`, { token: await urbanisme(), body: { note: 'Réponse envoyée' } });
+    expect(closed.json).toMatchObject({ status: 'closed', answer: { number: answered.json.number } });
+    const standing = await request('POST', '/v1/registry/lookup', { body: { commune: COMMUNE, number: lodged.json.number, code: lodged.json.lookupCode } });
+    expect(standing.json).toMatchObject({ status: 'closed', answerNumber: answered.json.number });
+    const theAnswer = await request('GET', `/v1/registry/letters/${String(answered.json.id)}`, { token: await citizen() });
+    expect(theAnswer.status).toBe(200);
+
+    const history = await request('GET', `/v1/registry/letters/${id}/history`, { token: await auditor() });
+    expect((history.json.items as { type: string }[]).map((event) => event.type)).toEqual(['registered', 'routed', 'redirected', 'answered', 'closed']);
+    const urbanismeQueue = await request('GET', `/v1/registry/queues/${COMMUNE}/urbanisme`, { token: await urbanisme() });
+    expect((urbanismeQueue.json.items as { id: string }[]).map((item) => item.id)).not.toContain(id);
   });
 
   it('answers a wrong code exactly as an unknown number', async () => {

@@ -1,13 +1,14 @@
 // The registry office on DynamoDB Local: gapless numbering under concurrent registrations, idempotent creates,
-// cancellation that keeps the number, the lookup that tells an unknown number from a wrong code by nothing, and
+// cancellation that keeps the number, an answer numbered in the outgoing register with the incoming letter's change, the lookup that tells an unknown number from a wrong code by nothing, and
 // version-conditional changes that let one of two racing clerks win.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbRegistryOfficeRepository } from '../../functions/registry-office/adapters/dynamodb-registry-office.repository.ts';
 import { jitteredPause } from '../../functions/registry-office/adapters/jittered-pause.ts';
 import { registryIdentifiers } from '../../functions/registry-office/adapters/registry-identifiers.ts';
-import { cancelRegisteredLetter } from '../../functions/registry-office/application/cancel-letter.use-case.ts';
-import { lookUpLetter, readRegister } from '../../functions/registry-office/application/letter-queries.use-cases.ts';
+import { answerIncomingLetter } from '../../functions/registry-office/application/answer-letter.use-case.ts';
+import { cancelRegisteredLetter, closeAssignedLetter, routeRegisteredLetter } from '../../functions/registry-office/application/change-letter.use-cases.ts';
+import { lookUpLetter, readRegister, serviceQueue } from '../../functions/registry-office/application/letter-queries.use-cases.ts';
 import { registerIncomingLetter, type LetterRequest } from '../../functions/registry-office/application/register-letter.use-case.ts';
 import type { RegistryOfficeDependencies } from '../../functions/registry-office/application/registry-office.ports.ts';
 import { setNumberFormat } from '../../functions/registry-office/application/registry-settings.use-cases.ts';
@@ -109,6 +110,25 @@ describe('the registry office on DynamoDB Local', () => {
     expect(wrongCode).toBeInstanceOf(NotFoundError);
     expect(unknownNumber).toBeInstanceOf(NotFoundError);
     expect((wrongCode as NotFoundError).localizedDetail).toEqual((unknownNumber as NotFoundError).localizedDetail);
+  });
+
+  it("answers a routed letter with an outgoing letter of the outgoing register, in the same transaction, once", async () => {
+    const agent: Principal = { sub: 'agent-voirie', roles: ['agent'], commune: 'tanger' };
+    const { letter: incoming } = await registerIncomingLetter(dependencies, letter('À répondre', 'tanger'), clerkActor, { now });
+    const tangerClerk: Principal = { ...clerk, commune: 'tanger' };
+    await routeRegisteredLetter(repository, incoming.id, { service: 'voirie', recipient: agent.sub, copies: ['agent-dgs'] }, tangerClerk, now);
+    expect((await serviceQueue(repository, { commune: 'tanger', service: 'voirie' }, agent, { limit: 10 })).items.map((item) => item.id)).toEqual([incoming.id]);
+
+    const answer = { subject: 'Réponse', channel: 'post' } as const;
+    const outgoing = await answerIncomingLetter(dependencies, incoming.id, answer, agent, { now, idempotencyKey: 'answer-key-1' });
+    const retried = await answerIncomingLetter(dependencies, incoming.id, answer, agent, { now, idempotencyKey: 'answer-key-1' });
+
+    expect(outgoing).toMatchObject({ register: 'outgoing', sequence: 1, number: '2026/D/000001', answers: { letterId: incoming.id, number: incoming.number }, sender: incoming.sender });
+    expect(retried).toEqual(outgoing);
+    expect(await repository.get(incoming.id)).toMatchObject({ status: 'answered', answer: { letterId: outgoing.id, number: outgoing.number } });
+    const closed = await closeAssignedLetter(repository, incoming.id, 'Classé', agent, now);
+    expect(closed.status).toBe('closed');
+    expect((await serviceQueue(repository, { commune: 'tanger', service: 'voirie' }, agent, { limit: 10 })).items).toEqual([]);
   });
 
   it("numbers with the commune's own format once an administrator sets it", async () => {

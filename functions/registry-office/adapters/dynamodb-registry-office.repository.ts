@@ -4,12 +4,13 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedIndexQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, pagedQuery, type IndexKeys } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import { referenceKeysFor } from '../../reference-data/public.ts';
 import type { Letter, LetterChange, LetterEvent } from '../domain/letter.ts';
+import { changedMeanwhile } from '../domain/registry-office-errors.ts';
 import type { Register } from '../domain/letter-number.ts';
 import { defaultSettings, type RegistrySettings } from '../domain/registry-settings.ts';
 import type { CreateOutcome, LetterStanding, RegistrationSnapshot, RegistryOfficeRepository } from '../application/registry-office.ports.ts';
@@ -18,6 +19,9 @@ import { LETTER_INDEX_ATTRIBUTES, REGISTRY_OFFICE_INDEXES, letterIndexAttributes
 type Item = Record<string, unknown>;
 
 const toLetter = (item: Item) => withoutKeys<Letter>(item, LETTER_INDEX_ATTRIBUTES);
+
+/** A change is written only over the version it was made from. */
+const versionCondition = ({ letter }: LetterChange) => ({ expression: 'version = :previous', values: { ':previous': letter.version - 1 } });
 
 /** Which write of a registration's transaction refused it. */
 class RegistrationRefused extends Error {
@@ -72,7 +76,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
     return items;
   }
 
-  async create({ letter, event }: LetterChange, previousSequence: number): Promise<CreateOutcome> {
+  async create({ letter, event }: LetterChange, previousSequence: number, alongside?: LetterChange): Promise<CreateOutcome> {
     const counter = registryOfficeKeys.counter(letter.commune, letter.register, letter.year);
     try {
       await transactWrite(
@@ -88,16 +92,14 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
               ExpressionAttributeValues: { ':sequence': letter.sequence, ...(previousSequence > 0 && { ':previous': previousSequence }) },
             },
           },
-          {
-            Put: {
-              TableName: this.table,
-              Item: { ...registryOfficeKeys.letter(letter.id), ...letterIndexAttributes(letter), ...letter },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          { Put: { TableName: this.table, Item: { ...registryOfficeKeys.event(letter.id, event.version), ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...this.changeWrites({ letter, event }, { expression: 'attribute_not_exists(pk)' }),
+          ...(alongside ? this.changeWrites(alongside, versionCondition(alongside)) : []),
         ],
-        (cancellation) => new RegistrationRefused(cancellation.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed' ? 'letter-exists' : 'sequence-taken'),
+        (cancellation) => {
+          const refused = (position: number) => cancellation.CancellationReasons?.[position]?.Code === 'ConditionalCheckFailed';
+          // In the order of the items above: the counter, the letter, its event, the letter alongside.
+          return new RegistrationRefused(refused(1) ? 'letter-exists' : refused(3) ? 'changed-meanwhile' : 'sequence-taken');
+        },
       );
       return 'created';
     } catch (error) {
@@ -108,29 +110,26 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
     }
   }
 
-  save({ letter, event }: LetterChange): Promise<void> {
+  /** The writes of a change: the letter on `condition`, and its event, which is never overwritten. */
+  private changeWrites({ letter, event }: LetterChange, condition: { expression: string; values?: Item }) {
+    return [
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...registryOfficeKeys.letter(letter.id), ...letterIndexAttributes(letter), ...letter },
+          ConditionExpression: condition.expression,
+          ...(condition.values && { ExpressionAttributeValues: condition.values }),
+        },
+      },
+      { Put: { TableName: this.table, Item: { ...registryOfficeKeys.event(letter.id, event.version), ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ];
+  }
+
+  save(change: LetterChange): Promise<void> {
     return transactWrite(
       this.client,
-      [
-        {
-          Put: {
-            TableName: this.table,
-            Item: { ...registryOfficeKeys.letter(letter.id), ...letterIndexAttributes(letter), ...letter },
-            ConditionExpression: 'version = :previous',
-            ExpressionAttributeValues: { ':previous': letter.version - 1 },
-          },
-        },
-        { Put: { TableName: this.table, Item: { ...registryOfficeKeys.event(letter.id, event.version), ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ],
-      (cancellation) =>
-        new ConflictError(
-          {
-            ar: `غيّر شخص آخر الرسالة ${letter.number} في اللحظة نفسها؛ أعيدوا تحميلها ثم حاولوا مجددا`,
-            fr: `Le courrier ${letter.number} a été modifié par quelqu'un d'autre au même moment ; rechargez-le puis réessayez`,
-            en: `Letter ${letter.number} was changed by someone else at the same moment; reload it and try again`,
-          },
-          { cause: cancellation },
-        ),
+      this.changeWrites(change, versionCondition(change)),
+      (cancellation) => changedMeanwhile(change.letter.number, cancellation),
     );
   }
 
@@ -153,12 +152,17 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
     );
   }
 
-  async register(commune: string, register: Register, year: number, page: PageRequest): Promise<Page<Letter>> {
-    const keys = await pagedIndexQuery(
-      this.client,
-      { table: this.table, index: REGISTRY_OFFICE_INDEXES.byRegister, partition: registryOfficeKeys.register(commune, register, year), page },
-      (item) => ({ pk: String(item.pk), sk: String(item.sk) }),
-    );
+  register(commune: string, register: Register, year: number, page: PageRequest): Promise<Page<Letter>> {
+    return this.listIndex(REGISTRY_OFFICE_INDEXES.byRegister, registryOfficeKeys.register(commune, register, year), page);
+  }
+
+  queue(commune: string, service: string, page: PageRequest): Promise<Page<Letter>> {
+    return this.listIndex(REGISTRY_OFFICE_INDEXES.byServiceQueue, registryOfficeKeys.queue(commune, service), page);
+  }
+
+  /** A page of a keys-only index, then its letters in one BatchGetItem, in the index's order. */
+  private async listIndex(index: IndexKeys, partition: string, page: PageRequest): Promise<Page<Letter>> {
+    const keys = await pagedIndexQuery(this.client, { table: this.table, index, partition, page }, (item) => ({ pk: String(item.pk), sk: String(item.sk) }));
     if (keys.items.length === 0) return { ...keys, items: [] };
     const found = new Map((await this.batchGet({ [this.table]: keys.items })).map((item) => [String(item.pk), toLetter(item)]));
     return { ...keys, items: keys.items.flatMap((key) => found.get(key.pk) ?? []) };
@@ -177,14 +181,16 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
     const item = output.Items?.[0];
     if (!item) return undefined;
     const cancellation = item.cancellation as Letter['cancellation'];
+    const answer = item.answer as Letter['answer'];
     return {
       number: String(item.number),
       commune: String(item.commune),
       register: item.register as Register,
       receivedAt: String(item.receivedAt),
       status: item.status as Letter['status'],
-      lookupCodeDigest: String(item.lookupCodeDigest),
+      ...(typeof item.lookupCodeDigest === 'string' && { lookupCodeDigest: item.lookupCodeDigest }),
       ...(cancellation && { cancellationReason: cancellation.reason }),
+      ...(answer && { answerNumber: answer.number }),
     };
   }
 

@@ -9,13 +9,15 @@ export const REGISTRY_OFFICE_TABLE_ID = 'registry-office';
 const SEQUENCE_SORT_DIGITS = 10;
 
 /** What "where is my letter" answers, and nothing more: the index copies these of each letter. */
-export const STANDING_ATTRIBUTES = ['number', 'commune', 'register', 'receivedAt', 'status', 'lookupCodeDigest', 'cancellation'] as const;
+export const STANDING_ATTRIBUTES = ['number', 'commune', 'register', 'receivedAt', 'status', 'lookupCodeDigest', 'cancellation', 'answer'] as const;
 
 export const REGISTRY_OFFICE_INDEXES = {
   /** A register's year in number order; keys only: the list then reads the letters. */
   byRegister: { name: 'byRegister', partitionKey: 'registerPk', sortKey: 'registerSk', projection: 'keys-only' },
   /** A letter by its number in its commune, with its standing, for the public lookup (one Query, found or not). */
   byNumber: { name: 'byNumber', partitionKey: 'numberPk', projection: { include: STANDING_ATTRIBUTES } },
+  /** Sparse: a service's open letters (assigned or answered), oldest routed first; keys only. */
+  byServiceQueue: { name: 'byServiceQueue', partitionKey: 'queuePk', sortKey: 'queueSk', projection: 'keys-only' },
 } as const;
 
 export const registryOfficeKeys = {
@@ -27,13 +29,18 @@ export const registryOfficeKeys = {
   settings: (commune: string) => ({ pk: `SETTINGS#${commune}`, sk: 'SETTINGS' }),
   register: (commune: string, register: Register, year: number) => `REGISTER#${commune}#${register}#${year}`,
   number: (commune: string, number: string) => `NUMBER#${commune}#${number}`,
+  queue: (commune: string, service: string) => `QUEUE#${commune}#${service}`,
 } as const;
+
+const OPEN_IN_QUEUE: readonly Letter['status'][] = ['assigned', 'answered'];
 
 export function letterIndexAttributes(letter: Letter): Record<string, string> {
   return {
     registerPk: registryOfficeKeys.register(letter.commune, letter.register, letter.year),
     registerSk: String(letter.sequence).padStart(SEQUENCE_SORT_DIGITS, '0'),
     numberPk: registryOfficeKeys.number(letter.commune, letter.number),
+    // Routed instants are UTC (`Z`), so they sort as strings; the receipt instant's offset would not.
+    ...(letter.routing && OPEN_IN_QUEUE.includes(letter.status) && { queuePk: registryOfficeKeys.queue(letter.commune, letter.routing.service), queueSk: `${letter.routing.routedAt}#${letter.id}` }),
   };
 }
 

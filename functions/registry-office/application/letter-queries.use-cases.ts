@@ -3,11 +3,12 @@
 import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
-import { mayRead, mayReadRegister } from '../domain/letter-access.ts';
+import { mayRead, mayReadQueue, mayReadRegister } from '../domain/letter-access.ts';
 import type { Letter, LetterEvent } from '../domain/letter.ts';
 import type { Register } from '../domain/letter-number.ts';
 import { lookupCodeMatches } from '../domain/lookup-code.ts';
 import type { LetterStanding, RegistryOfficeRepository } from './registry-office.ports.ts';
+import { unknownLetter } from '../domain/registry-office-errors.ts';
 
 /** A letter as it is shown: the digest of its lookup code stays in storage. */
 export type LetterView = Omit<Letter, 'lookupCodeDigest'>;
@@ -16,9 +17,6 @@ export function letterView(letter: Letter): LetterView {
   const { lookupCodeDigest: _digest, ...view } = letter;
   return view;
 }
-
-const notFound = (id: string) =>
-  new NotFoundError({ ar: `لا توجد رسالة ${id}`, fr: `Aucun courrier ${id}`, en: `No letter ${id}` });
 
 const notYours = () =>
   new ForbiddenError({
@@ -29,7 +27,7 @@ const notYours = () =>
 
 async function readableLetter(repository: RegistryOfficeRepository, id: string, principal: Principal): Promise<Letter> {
   const letter = await repository.get(id);
-  if (!letter) throw notFound(id);
+  if (!letter) throw unknownLetter(id);
   if (!mayRead(letter, principal)) throw notYours();
   return letter;
 }
@@ -58,6 +56,25 @@ export async function readRegister(
   }
   const letters = await repository.register(place.commune, place.register, place.year, page);
   return { ...letters, items: letters.items.map(letterView) };
+}
+
+/** A service's open letters, oldest routed first: the commune's clerks and agents, and auditors. */
+export async function serviceQueue(
+  repository: RegistryOfficeRepository,
+  place: { readonly commune: string; readonly service: string },
+  principal: Principal,
+  page: PageRequest,
+): Promise<Page<LetterView>> {
+  if (!mayReadQueue(place.commune, principal)) {
+    throw new ForbiddenError({
+      ar: `لا يطلع على رسائل مصالح الجماعة ${place.commune} إلا أعوانها والمراقبون`,
+      fr: `Les courriers des services de ${place.commune} ne sont lisibles que par ses agents et les auditeurs`,
+      en: `The letters of the services of ${place.commune} are read only by its staff and the auditors`,
+    });
+  }
+  const letters = await repository.queue(place.commune, place.service, page);
+  // A confidential letter shows only to those on its diffusion list (and the registry office, the auditors).
+  return { ...letters, items: letters.items.filter((letter) => mayRead(letter, principal)).map(letterView) };
 }
 
 export type StandingView = Omit<LetterStanding, 'lookupCodeDigest'>;

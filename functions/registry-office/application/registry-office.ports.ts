@@ -14,20 +14,26 @@ export interface RegistrationSnapshot {
 /**
  * `created`: the letter and its number were written together. `sequence-taken`: another registration took the
  * next number first (nothing was written; read again and retry). `letter-exists`: a letter with this id is there,
- * written by an earlier attempt of the same request.
+ * written by an earlier attempt of the same request. `changed-meanwhile`: the letter changed alongside (the one an
+ * outgoing letter answers) is no longer at the version read.
  */
-export type CreateOutcome = 'created' | 'sequence-taken' | 'letter-exists';
+export type CreateOutcome = 'created' | 'sequence-taken' | 'letter-exists' | 'changed-meanwhile';
 
 /** What "where is my letter" tells the holder of its code. */
 export type LetterStanding = Pick<Letter, 'number' | 'commune' | 'register' | 'receivedAt' | 'status' | 'lookupCodeDigest'> & {
   readonly cancellationReason?: string;
+  /** The number of the outgoing letter that answered it. */
+  readonly answerNumber?: string;
 };
 
 export interface RegistryOfficeRepository {
   /** What a registration needs, in one read: the commune, its settings and the register's last sequence. */
   loadRegistration(commune: string, register: Register, year: number): Promise<RegistrationSnapshot>;
-  /** Writes the new letter, its first event and the register's counter moved from `previousSequence` to its own. */
-  create(change: LetterChange, previousSequence: number): Promise<CreateOutcome>;
+  /**
+   * Writes the new letter, its first event and the register's counter moved from `previousSequence` to its own;
+   * with `alongside`, the change of another letter in the same transaction (conditional on its version).
+   */
+  create(change: LetterChange, previousSequence: number, alongside?: LetterChange): Promise<CreateOutcome>;
   /** Writes a change of a letter, if no one changed it since the version it was read at (ConflictError otherwise). */
   save(change: LetterChange): Promise<void>;
   get(id: string): Promise<Letter | undefined>;
@@ -35,6 +41,8 @@ export interface RegistryOfficeRepository {
   /** A register's letters in number order, cancelled ones included. */
   register(commune: string, register: Register, year: number, page: PageRequest): Promise<Page<Letter>>;
   standingOf(commune: string, number: string): Promise<LetterStanding | undefined>;
+  /** The letters a service of the commune has open (assigned or answered, not closed), oldest routed first. */
+  queue(commune: string, service: string, page: PageRequest): Promise<Page<Letter>>;
   loadSettings(commune: string): Promise<{ readonly communeExists: boolean; readonly settings: RegistrySettings }>;
   saveSettings(settings: RegistrySettings): Promise<void>;
 }

@@ -2,7 +2,8 @@
 // instant kept as evidence, and every change recorded as an append-only history event. Pure: the number's
 // sequence, the instant and the lookup code's digest are given by the caller.
 import type { Role } from '../../shared/auth/roles.ts';
-import { InvalidStateError } from '../../shared/errors/domain-errors.ts';
+import { InvalidStateError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import type { Localized } from '../../shared/i18n/language.ts';
 import { formatMoroccanInstant } from '../../shared/statutory-clock/moroccan-day.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { formatLetterNumber, type NumberFormat, type Register } from './letter-number.ts';
@@ -23,8 +24,34 @@ export type Confidentiality = (typeof CONFIDENTIALITIES)[number];
 export const PRIORITIES = ['normal', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export const LETTER_STATUSES = ['registered', 'cancelled'] as const;
+/**
+ * `registered` (numbered, not routed yet) → `assigned` (routed to a service's recipient; a redirection keeps it
+ * there) → `answered` (an outgoing letter answers it) → `closed`. A letter that needs no answer is closed from
+ * `assigned`. The outgoing letter that answers one stays `registered`: it is numbered as it is sent. `cancelled`
+ * from `registered` or `assigned`, keeping the number.
+ */
+export const LETTER_STATUSES = ['registered', 'assigned', 'answered', 'closed', 'cancelled'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
+
+/**
+ * How each person on a letter's diffusion list takes part (Maarch's item modes): the one `recipient` who must
+ * answer, `copy` for information, and those asked for an `opinion`, an `approval` (visa) or a `signature`.
+ */
+export const DIFFUSION_MODES = ['recipient', 'copy', 'opinion', 'approval', 'signature'] as const;
+export type DiffusionMode = (typeof DIFFUSION_MODES)[number];
+
+export interface DiffusionEntry {
+  readonly mode: DiffusionMode;
+  /** The `sub` of the commune's agent. */
+  readonly sub: string;
+}
+
+export interface Routing {
+  /** The service that must answer, as the commune names it (`urbanisme`, `affaires-generales`). */
+  readonly service: string;
+  readonly diffusion: readonly DiffusionEntry[];
+  readonly routedAt: string;
+}
 
 export interface Actor {
   readonly sub: string;
@@ -51,9 +78,9 @@ export interface Letter {
    */
   readonly receivedAt: string;
   readonly channel: Channel;
-  /** The signed-in citizen who lodged it online. */
+  /** The signed-in citizen who lodged it online; on the outgoing letter that answers theirs, the one it is addressed to. */
   readonly lodgedBy?: string;
-  /** Who wrote it, for a letter a clerk registers (an online letter's sender is `lodgedBy`). */
+  /** Who wrote it, for a letter a clerk registers (an online letter's sender is `lodgedBy`); for an outgoing one, the addressee. */
   readonly sender?: Sender;
   readonly subject: string;
   readonly body?: string;
@@ -64,16 +91,29 @@ export interface Letter {
   readonly status: LetterStatus;
   /** A cancelled letter keeps its number and its place in the register, and says why. */
   readonly cancellation?: { readonly reason: string; readonly at: string; readonly by: Actor };
-  /** SHA-256 (base64url) of the secret code that lets its sender follow it without signing in. */
-  readonly lookupCodeDigest: string;
+  /** SHA-256 (base64url) of the secret code that lets its sender follow an incoming letter without signing in. */
+  readonly lookupCodeDigest?: string;
+  readonly routing?: Routing;
+  /** On an incoming letter: the outgoing letter that answered it. */
+  readonly answer?: LetterLink & { readonly at: string; readonly by: Actor };
+  /** On an outgoing letter: the incoming letter it answers. */
+  readonly answers?: LetterLink;
+  readonly closure?: { readonly at: string; readonly by: Actor; readonly note?: string };
   readonly registeredBy: Actor;
   readonly version: number;
 }
 
+export interface LetterLink {
+  readonly letterId: string;
+  readonly number: string;
+}
+
+export const LETTER_EVENT_TYPES = ['registered', 'routed', 'redirected', 'answered', 'closed', 'cancelled'] as const;
+
 export interface LetterEvent {
   readonly letterId: string;
   readonly version: number;
-  readonly type: 'registered' | 'cancelled';
+  readonly type: (typeof LETTER_EVENT_TYPES)[number];
   readonly at: string;
   readonly by: Actor;
   readonly statusBefore?: LetterStatus;
@@ -109,7 +149,8 @@ export interface NewLetter {
   readonly category?: Category;
   readonly confidentiality: Confidentiality;
   readonly priority: Priority;
-  readonly lookupCodeDigest: string;
+  readonly lookupCodeDigest?: string;
+  readonly answers?: LetterLink;
 }
 
 /** Registers a letter under the next number of its register's year (`sequence`, which the caller reserves). */
@@ -133,17 +174,75 @@ export function registerLetter(letter: NewLetter, numbering: { readonly format: 
 
 /** Cancels a registered letter: it keeps its number (never given again) and stays in the register, with the reason. */
 export function cancelLetter(letter: Letter, reason: string, by: Actor, now: Date): LetterChange {
-  if (letter.status === 'cancelled') {
-    throw new InvalidStateError({
-      ar: `الرسالة ${letter.number} ملغاة من قبل`,
-      fr: `Le courrier ${letter.number} est déjà annulé`,
-      en: `Letter ${letter.number} is already cancelled`,
-    });
+  requireStatus(letter, ['registered', 'assigned'], { ar: 'لا تلغى إلا رسالة لم يُجب عنها', fr: "Seul un courrier sans réponse s'annule", en: 'Only a letter not answered yet can be cancelled' });
+  return change(letter, { status: 'cancelled', cancellation: { reason, at: now.toISOString(), by } }, 'cancelled', by, now, { reason });
+}
+
+/** Routes a registered letter to a service, with its diffusion list (exactly one recipient). */
+export function routeLetter(letter: Letter, service: string, diffusion: readonly DiffusionEntry[], by: Actor, now: Date): LetterChange {
+  requireStatus(letter, ['registered'], { ar: 'وُجهت هذه الرسالة من قبل', fr: 'Ce courrier est déjà orienté', en: 'This letter is routed already' });
+  const routing: Routing = { service, diffusion: withOneRecipient(diffusion), routedAt: now.toISOString() };
+  return change(letter, { status: 'assigned', routing }, 'routed', by, now, { service, recipient: recipientOf(routing) });
+}
+
+/**
+ * Sends an assigned letter on to another recipient (and service): the previous recipient stays on the list as a
+ * copy, so that they keep seeing what became of it.
+ */
+export function redirectLetter(letter: Letter, to: { readonly service: string; readonly recipient: string }, by: Actor, now: Date): LetterChange {
+  requireStatus(letter, ['assigned'], { ar: 'لا تُحال إلا رسالة موجهة لم يُجب عنها', fr: "Seul un courrier orienté et sans réponse se réoriente", en: 'Only an assigned letter not answered yet can be redirected' });
+  const previous = recipientOf(letter.routing!);
+  // The previous recipient may have been a copy before (redirected back and forth): they are on the list once.
+  const others = letter.routing!.diffusion.filter((entry) => entry.sub !== previous && entry.sub !== to.recipient);
+  const diffusion: DiffusionEntry[] = [{ mode: 'recipient', sub: to.recipient }, ...(previous === to.recipient ? [] : [{ mode: 'copy' as const, sub: previous }]), ...others];
+  const routing: Routing = { service: to.service, diffusion, routedAt: now.toISOString() };
+  return change(letter, { routing }, 'redirected', by, now, { from: { service: letter.routing!.service, recipient: previous }, to });
+}
+
+/** Records on an assigned incoming letter the outgoing letter that answers it. */
+export function answerLetter(letter: Letter, outgoing: Letter, by: Actor, now: Date): LetterChange {
+  requireStatus(letter, ['assigned'], { ar: 'لا يُجاب إلا عن رسالة موجهة', fr: "Seul un courrier orienté reçoit une réponse", en: 'Only an assigned letter can be answered' });
+  const link = { letterId: outgoing.id, number: outgoing.number };
+  return change(letter, { status: 'answered', answer: { ...link, at: now.toISOString(), by } }, 'answered', by, now, { answer: link });
+}
+
+/** Closes a letter once answered, or one that needs no answer. */
+export function closeLetter(letter: Letter, note: string | undefined, by: Actor, now: Date): LetterChange {
+  requireStatus(letter, ['assigned', 'answered'], { ar: 'لا تُحفظ إلا رسالة موجهة', fr: "Seul un courrier orienté se clôt", en: 'Only an assigned letter can be closed' });
+  return change(letter, { status: 'closed', closure: { at: now.toISOString(), by, ...(note && { note }) } }, 'closed', by, now, note ? { note } : undefined);
+}
+
+export function recipientOf(routing: Routing): string {
+  return routing.diffusion.find((entry) => entry.mode === 'recipient')!.sub;
+}
+
+/** A diffusion list as kept: its recipient first, each person once (in the first mode given). */
+function withOneRecipient(diffusion: readonly DiffusionEntry[]): DiffusionEntry[] {
+  const recipients = diffusion.filter((entry) => entry.mode === 'recipient');
+  if (recipients.length !== 1) {
+    throw new ValidationFailedError(
+      { ar: 'يلزم مرسل إليه واحد بالضبط', fr: 'Il faut exactement un destinataire', en: 'There must be exactly one recipient' },
+      { fieldIssues: [{ pointer: '/body/recipient', code: 'one_recipient', detail: { ar: 'مرسل إليه واحد', fr: 'Un seul destinataire', en: 'One recipient' } }] },
+    );
   }
-  const at = now.toISOString();
+  const seen = new Set<string>();
+  return [...recipients, ...diffusion.filter((entry) => entry.mode !== 'recipient')].filter((entry) => !seen.has(entry.sub) && seen.add(entry.sub));
+}
+
+function requireStatus(letter: Letter, allowed: readonly LetterStatus[], rule: Localized): void {
+  if (allowed.includes(letter.status)) return;
+  throw new InvalidStateError({
+    ar: `${rule.ar}؛ الرسالة ${letter.number} في حالة ${letter.status}`,
+    fr: `${rule.fr} ; le courrier ${letter.number} est ${letter.status}`,
+    en: `${rule.en}; letter ${letter.number} is ${letter.status}`,
+  });
+}
+
+function change(letter: Letter, fields: Partial<Letter>, type: LetterEvent['type'], by: Actor, now: Date, details?: LetterEvent['details']): LetterChange {
   const version = letter.version + 1;
+  const changed: Letter = { ...letter, ...fields, version };
   return {
-    letter: { ...letter, status: 'cancelled', cancellation: { reason, at, by }, version },
-    event: { letterId: letter.id, version, type: 'cancelled', at, by, statusBefore: letter.status, statusAfter: 'cancelled', details: { reason } },
+    letter: changed,
+    event: { letterId: letter.id, version, type, at: now.toISOString(), by, statusBefore: letter.status, statusAfter: changed.status, ...(details && { details }) },
   };
 }

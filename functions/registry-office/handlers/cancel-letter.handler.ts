@@ -3,7 +3,7 @@ import { httpHandler } from '../../shared/http/http-handler.ts';
 import { idempotentRequests } from '../../shared/http/idempotency.ts';
 import { now } from '../../shared/time/time-source.ts';
 import { registryOfficeDependencies } from '../adapters/registry-office.dependencies.ts';
-import { cancelRegisteredLetter } from '../application/cancel-letter.use-case.ts';
+import { cancelRegisteredLetter } from '../application/change-letter.use-cases.ts';
 import { cancelLetterRoute } from '../schemas/registry-office.schema.ts';
 
 export const handler = httpHandler(

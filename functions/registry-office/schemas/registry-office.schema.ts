@@ -4,7 +4,7 @@ import { decimalInteger } from '../../shared/http/decimal-integer.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
-import { CATEGORIES, CHANNELS, CONFIDENTIALITIES, LETTER_STATUSES, PRIORITIES } from '../domain/letter.ts';
+import { CATEGORIES, CHANNELS, CONFIDENTIALITIES, DIFFUSION_MODES, LETTER_EVENT_TYPES, LETTER_STATUSES, PRIORITIES } from '../domain/letter.ts';
 import { LOOKUP_CODE } from '../domain/lookup-code.ts';
 import { MAX_SEQUENCE_DIGITS, REGISTER_CODE, REGISTERS } from '../domain/letter-number.ts';
 
@@ -19,6 +19,10 @@ const reason = safeFreeText({ max: 1000 });
 
 const actorSchema = z.object({ sub: z.string(), role: z.string() });
 const receivedAt = z.string().describe('When the registry office received it, to the second, in Africa/Casablanca with its offset; never changed');
+
+const linkSchema = z.object({ letterId: z.uuid(), number: z.string() });
+const service = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes').describe('The service, as the commune names it');
+const staffSub = safeIdentifier({ max: 128 }).describe("The `sub` of an agent of the commune");
 
 const letterSchema = z.object({
   id: z.uuid(),
@@ -38,6 +42,13 @@ const letterSchema = z.object({
   priority: z.enum(PRIORITIES),
   status: z.enum(LETTER_STATUSES),
   cancellation: z.object({ reason: z.string(), at: z.string(), by: actorSchema }).optional().describe('A cancelled letter keeps its number and says why'),
+  routing: z
+    .object({ service: z.string(), diffusion: z.array(z.object({ mode: z.enum(DIFFUSION_MODES), sub: z.string() })), routedAt: z.iso.datetime() })
+    .optional()
+    .describe('The service that must answer and the diffusion list, its one recipient first'),
+  answer: linkSchema.extend({ at: z.iso.datetime(), by: actorSchema }).optional().describe('On an incoming letter: the outgoing letter that answered it'),
+  answers: linkSchema.optional().describe('On an outgoing letter: the incoming letter it answers'),
+  closure: z.object({ at: z.iso.datetime(), by: actorSchema, note: z.string().optional() }).optional(),
   registeredBy: actorSchema,
   version: z.number().int(),
 });
@@ -145,7 +156,7 @@ export const letterHistoryRoute = defineRoute({
         z.object({
           letterId: z.uuid(),
           version: z.number().int(),
-          type: z.enum(['registered', 'cancelled']),
+          type: z.enum(LETTER_EVENT_TYPES),
           at: z.iso.datetime(),
           by: actorSchema,
           statusBefore: z.enum(LETTER_STATUSES).optional(),
@@ -163,7 +174,7 @@ export const cancelLetterRoute = defineRoute({
   operationId: 'cancelLetter',
   method: 'POST',
   path: '/v1/registry/letters/{id}/cancel',
-  summary: 'Cancel a registered letter: it keeps its number (never given again), stays in the register and says why',
+  summary: 'Cancel a letter not answered yet: it keeps its number (never given again), stays in the register and says why',
   tags: TAGS,
   access: ['clerk'],
   idempotent: true,
@@ -171,6 +182,77 @@ export const cancelLetterRoute = defineRoute({
   body: z.strictObject({ reason }),
   bodyExample: { reason: 'Enregistré deux fois : voir 2027/A/000122' },
   responses: { 200: { description: 'The cancelled letter', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem },
+});
+
+const changeResponses = { 200: { description: 'The letter as it now stands', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem };
+const staffList = z.array(staffSub).max(20).optional();
+
+export const routeLetterRoute = defineRoute({
+  operationId: 'routeLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/routing',
+  summary: 'Route a registered letter to the service that must answer, with its diffusion list: one recipient, copies, and those asked for an opinion, an approval or a signature',
+  tags: TAGS,
+  access: ['clerk'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ service, recipient: staffSub, copies: staffList, opinion: staffList, approval: staffList, signature: staffList }),
+  bodyExample: { service: 'voirie', recipient: 'agent-voirie-1', copies: ['agent-dgs-1'], approval: ['agent-chef-voirie'] },
+  responses: changeResponses,
+});
+
+export const redirectLetterRoute = defineRoute({
+  operationId: 'redirectLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/redirection',
+  summary: 'Send an assigned letter on to another recipient (and service); the previous recipient stays on the list as a copy. Its recipient or a clerk',
+  tags: TAGS,
+  access: ['agent', 'clerk'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ service, recipient: staffSub }),
+  bodyExample: { service: 'urbanisme', recipient: 'agent-urbanisme-2' },
+  responses: changeResponses,
+});
+
+export const answerLetterRoute = defineRoute({
+  operationId: 'answerLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/answer',
+  summary: "The recipient answers an assigned letter: the answer is an outgoing letter numbered in the commune's outgoing register, linked to it",
+  tags: TAGS,
+  access: ['agent'],
+  idempotent: 'by-use-case',
+  params: letterId,
+  body: z.strictObject({ subject, body: bodyText.optional(), channel: z.enum(CHANNELS).describe('How the answer is sent') }),
+  bodyExample: { subject: 'Réponse : réfection de la chaussée, rue Oued Ziz', body: 'Les travaux sont programmés pour avril.', channel: 'post' },
+  responses: { 201: { description: 'The outgoing letter, with its own number', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem },
+});
+
+export const closeLetterRoute = defineRoute({
+  operationId: 'closeLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/closure',
+  summary: 'Close a letter once answered, or one that needs no answer. Its recipient or a clerk',
+  tags: TAGS,
+  access: ['agent', 'clerk'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ note: reason.optional() }),
+  bodyExample: { note: 'Réponse envoyée, dossier classé' },
+  responses: changeResponses,
+});
+
+export const serviceQueueRoute = defineRoute({
+  operationId: 'serviceQueue',
+  method: 'GET',
+  path: '/v1/registry/queues/{commune}/{service}',
+  summary: "A service's open letters (assigned or answered, not closed), oldest routed first: the commune's clerks and agents, auditors",
+  tags: TAGS,
+  access: ['clerk', 'agent', 'auditor'],
+  params: z.strictObject({ commune, service }),
+  query: z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of letters', schema: pageSchema(letterSchema) }, ...responses },
 });
 
 export const readRegisterRoute = defineRoute({
@@ -206,6 +288,7 @@ export const lookUpLetterRoute = defineRoute({
         receivedAt,
         status: z.enum(LETTER_STATUSES),
         cancellationReason: z.string().optional(),
+        answerNumber: z.string().optional().describe('The number of the outgoing letter that answered it'),
       }),
     },
     400: problem,

@@ -1,10 +1,11 @@
-// The letter: registration numbers it and keeps its receipt instant to the second in Moroccan time; cancelling
-// keeps the number and says why; lookup codes are compared by digest, a wrong one like an unknown number.
+// The letter: registration numbers it and keeps its receipt instant to the second in Moroccan time; routing,
+// redirection (the previous recipient becomes a copy), answer and closing follow its lifecycle; cancelling keeps the
+// number and says why; lookup codes are compared by digest, a wrong one like an unknown number.
 import { describe, expect, it } from 'vitest';
-import { cancelLetter, receiptInstant, registerLetter, registerYear, type NewLetter } from '../../../functions/registry-office/domain/letter.ts';
+import { answerLetter, cancelLetter, closeLetter, receiptInstant, redirectLetter, registerLetter, registerYear, routeLetter, type NewLetter } from '../../../functions/registry-office/domain/letter.ts';
 import { DEFAULT_NUMBER_FORMAT } from '../../../functions/registry-office/domain/letter-number.ts';
 import { LOOKUP_CODE, lookupCodeDigest, lookupCodeMatches, lookupCodeOf } from '../../../functions/registry-office/domain/lookup-code.ts';
-import { InvalidStateError } from '../../../functions/shared/errors/domain-errors.ts';
+import { InvalidStateError, ValidationFailedError } from '../../../functions/shared/errors/domain-errors.ts';
 
 const citizen = { sub: 'citizen-1', role: 'citizen' } as const;
 const clerk = { sub: 'clerk-1', role: 'clerk' } as const;
@@ -72,5 +73,72 @@ describe('lookup codes', () => {
   it('do not match another digest, nor the absence of a letter', () => {
     expect(lookupCodeMatches(code, lookupCodeDigest('ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ'))).toBe(false);
     expect(lookupCodeMatches(code, undefined)).toBe(false);
+  });
+});
+
+describe('routing, redirecting, answering and closing', () => {
+  const at = new Date('2027-03-02T09:00:00Z');
+  const agent = { sub: 'agent-voirie', role: 'agent' } as const;
+  const { letter: registered } = registerLetter(letter, { format: DEFAULT_NUMBER_FORMAT, sequence: 9 }, citizen, new Date('2027-03-01T09:00:00Z'));
+  const routed = routeLetter(registered, 'voirie', [{ mode: 'copy', sub: 'agent-dgs' }, { mode: 'recipient', sub: 'agent-voirie' }, { mode: 'approval', sub: 'agent-dgs' }], clerk, at);
+
+  it('routes a registered letter to its service, its one recipient first, each person once', () => {
+    expect(routed.letter).toMatchObject({ status: 'assigned', version: 2, routing: { service: 'voirie', routedAt: at.toISOString() } });
+    expect(routed.letter.routing!.diffusion).toEqual([{ mode: 'recipient', sub: 'agent-voirie' }, { mode: 'copy', sub: 'agent-dgs' }]);
+    expect(routed.event).toMatchObject({ type: 'routed', statusBefore: 'registered', statusAfter: 'assigned', details: { service: 'voirie', recipient: 'agent-voirie' } });
+  });
+
+  it('refuses a diffusion list without exactly one recipient', () => {
+    expect(() => routeLetter(registered, 'voirie', [{ mode: 'copy', sub: 'agent-dgs' }], clerk, at)).toThrow(ValidationFailedError);
+    expect(() => routeLetter(registered, 'voirie', [{ mode: 'recipient', sub: 'a' }, { mode: 'recipient', sub: 'b' }], clerk, at)).toThrow(ValidationFailedError);
+  });
+
+  it('keeps the previous recipient as a copy when the letter is redirected', () => {
+    const { letter: redirected, event } = redirectLetter(routed.letter, { service: 'urbanisme', recipient: 'agent-urbanisme' }, agent, at);
+
+    expect(redirected.status).toBe('assigned');
+    expect(redirected.routing).toMatchObject({ service: 'urbanisme' });
+    expect(redirected.routing!.diffusion).toEqual([
+      { mode: 'recipient', sub: 'agent-urbanisme' },
+      { mode: 'copy', sub: 'agent-voirie' },
+      { mode: 'copy', sub: 'agent-dgs' },
+    ]);
+    expect(event).toMatchObject({ type: 'redirected', details: { from: { service: 'voirie', recipient: 'agent-voirie' }, to: { service: 'urbanisme', recipient: 'agent-urbanisme' } } });
+  });
+
+  it('lists a person once when the letter comes back to them', () => {
+    const there = redirectLetter(routed.letter, { service: 'urbanisme', recipient: 'agent-urbanisme' }, agent, at).letter;
+    const back = redirectLetter(there, { service: 'voirie', recipient: 'agent-voirie' }, agent, at).letter;
+
+    expect(back.routing!.diffusion).toEqual([
+      { mode: 'recipient', sub: 'agent-voirie' },
+      { mode: 'copy', sub: 'agent-urbanisme' },
+      { mode: 'copy', sub: 'agent-dgs' },
+    ]);
+  });
+
+  it('records the outgoing letter that answers it, then closes it', () => {
+    const outgoing = registerLetter(
+      { ...letter, id: 'answer-1', register: 'outgoing', channel: 'post', answers: { letterId: registered.id, number: registered.number } },
+      { format: DEFAULT_NUMBER_FORMAT, sequence: 4 },
+      agent,
+      at,
+    ).letter;
+
+    const answered = answerLetter(routed.letter, outgoing, agent, at).letter;
+    const closed = closeLetter(answered, 'Classé', agent, at).letter;
+
+    expect(outgoing.number).toBe('2027/D/000004');
+    expect(answered).toMatchObject({ status: 'answered', answer: { letterId: 'answer-1', number: '2027/D/000004', by: agent } });
+    expect(closed).toMatchObject({ status: 'closed', closure: { note: 'Classé', by: agent }, version: 4 });
+  });
+
+  it('refuses to answer a letter that is not assigned, to redirect or cancel an answered one', () => {
+    const outgoing = { ...registered, id: 'answer-2', number: '2027/D/000005' };
+    const answered = answerLetter(routed.letter, outgoing, agent, at).letter;
+
+    expect(() => answerLetter(registered, outgoing, agent, at)).toThrow(InvalidStateError);
+    expect(() => redirectLetter(answered, { service: 'x1', recipient: 'y' }, agent, at)).toThrow(InvalidStateError);
+    expect(() => cancelLetter(answered, 'Trop tard', clerk, at)).toThrow(InvalidStateError);
   });
 });

@@ -1,7 +1,8 @@
 // Registering a letter with in-memory ports: a number another registration took is tried again, a register that
 // stays contended ends in `register-busy` with nothing written, and a key reused for another letter is refused.
 import { describe, expect, it, vi } from 'vitest';
-import { NUMBERING_ATTEMPTS, registerIncomingLetter, type LetterRequest } from '../../../functions/registry-office/application/register-letter.use-case.ts';
+import { NUMBERING_ATTEMPTS } from '../../../functions/registry-office/application/numbering.ts';
+import { registerIncomingLetter, type LetterRequest } from '../../../functions/registry-office/application/register-letter.use-case.ts';
 import type { CreateOutcome, RegistryOfficeDependencies, RegistryOfficeRepository } from '../../../functions/registry-office/application/registry-office.ports.ts';
 import type { Letter } from '../../../functions/registry-office/domain/letter.ts';
 import { defaultSettings } from '../../../functions/registry-office/domain/registry-settings.ts';
