@@ -15,6 +15,9 @@ import { physicalBucketName } from '../../lib/local/local-platform.ts';
 import { notificationRequested } from '../../functions/notifications/public.ts';
 import { PERMITS_TABLE } from '../../functions/permits/adapters/permit-keys.ts';
 import { domainEvent } from '../../functions/shared/events/domain-event.ts';
+import { REGISTRY_OFFICE_TABLE } from '../../functions/registry-office/adapters/registry-office-keys.ts';
+import { deadlineWatched } from '../../functions/registry-office/domain/letter-deadline.ts';
+import type { Letter } from '../../functions/registry-office/domain/letter.ts';
 
 const IMPORT_BUCKET = physicalBucketName(REGISTER_IMPORTS_BUCKET_ID);
 
@@ -228,6 +231,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const paper = { register: 'incoming', channel: 'counter', sender: { name: 'Société Atlas Travaux' }, subject: 'Réclamation marché 12/2026', category: 'complaint', confidentiality: 'normal', priority: 'urgent' };
   const paperLetter = expectStatus('register letter', await call('POST /v1/registry/letters', { body: paper, headers: { 'idempotency-key': key('register') }, as: clerk }), 201);
   const letter = { id: String(paperLetter.json.id) };
+  const registeredLetter = paperLetter.json as unknown as Letter;
   expectStatus('get letter', await call('GET /v1/registry/letters/{id}', { params: { id: String(lodged.json.id) }, as: citizen }), 200);
   const lodgedLetter = { id: String(lodged.json.id) };
   const secondAgent: Caller = { sub: key('agent-2'), roles: ['agent'], commune: 'rabat' };
@@ -243,9 +247,10 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('letter history', await call('GET /v1/registry/letters/{id}/history', { params: letter, as: auditor }), 200);
   const incomingRegister = { commune: 'rabat', register: 'incoming', year: String(paperLetter.json.year) };
   expectStatus('read register', await call('GET /v1/registry/registers/{commune}/{register}/{year}', { params: incomingRegister, as: auditor }), 200);
+  expectStatus('overdue letters', await call('GET /v1/registry/overdue/{commune}', { params: { commune: 'rabat' }, as: agent }), 200);
   expectStatus('registry settings', await call('GET /v1/registry/settings/{commune}', { params: { commune: 'rabat' }, as: clerk }), 200);
   const numberFormat = { template: '{year}/{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } };
-  expectStatus('set registry settings', await call('PUT /v1/registry/settings/{commune}', { params: { commune: 'tamesna' }, body: { numberFormat }, headers: { 'idempotency-key': key('settings') }, as: admin }), 200);
+  expectStatus('set registry settings', await call('PUT /v1/registry/settings/{commune}', { params: { commune: 'tamesna' }, body: { numberFormat, processingDays: { urgent: 3, normal: 15 } }, headers: { 'idempotency-key': key('settings') }, as: admin }), 200);
 
   // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
   const decided = domainEvent({ type: 'permit.decided', source: 'permits', subject: permit.id, occurredAt: clock.now().toISOString(), version: 1, data: {} });
@@ -259,6 +264,10 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   return {
     workflowEvents: {
       CheckPermitDeadline: { subject: permit.id },
+      CheckLetterDeadline: { subject: letter.id },
+      SweepOverdueLetters: {},
+      // What the registry office's stream hands its consumer when the paper letter above was registered.
+      FollowLetterEvents: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [deadlineWatched({ ...registeredLetter, version: 1 }, clock.now())]),
       DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },

@@ -1,9 +1,11 @@
 // The registry office (bureau d'ordre): every official letter of a collectivity numbered in its register,
 // lodged online by citizens or registered by clerks, routed to the service that answers it with an outgoing letter
 // of its own number, followed by its sender with a secret code.
-import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
-import { REGISTRY_OFFICE_TABLE, REGISTRY_OFFICE_TABLE_ID } from './adapters/registry-office-keys.ts';
+import { LETTER_DEADLINE_WORKFLOW_ID, LETTER_SWEEP_WORKFLOW_ID, REGISTRY_OFFICE_TABLE, REGISTRY_OFFICE_TABLE_ID } from './adapters/registry-office-keys.ts';
+import { LETTER_EVENTS } from './domain/letter-deadline.ts';
 import { REGISTRY_OFFICE_PROBLEMS } from './registry-office.problems.ts';
 import {
   answerLetterRoute,
@@ -17,6 +19,7 @@ import {
   letterHistoryRoute,
   lodgeLetterRoute,
   lookUpLetterRoute,
+  overdueLettersRoute,
   putSettingsRoute,
   readRegisterRoute,
   registerLetterRoute,
@@ -37,6 +40,12 @@ export const registryOfficeService: ServiceDescription = {
   name: 'registry-office',
   problems: REGISTRY_OFFICE_PROBLEMS,
   tables: [REGISTRY_OFFICE_TABLE],
+  stateMachines: deadlineCaseWorkflows({
+    workflowId: LETTER_DEADLINE_WORKFLOW_ID,
+    checkFunctionId: 'CheckLetterDeadline',
+    sweepWorkflowId: LETTER_SWEEP_WORKFLOW_ID,
+    sweepFunctionId: 'SweepOverdueLetters',
+  }),
   functions: [
     fn('LodgeLetter', 'lodge-letter', { route: lodgeLetterRoute, tables: writes }),
     fn('RegisterLetter', 'register-letter', { route: registerLetterRoute, tables: writes }),
@@ -49,9 +58,23 @@ export const registryOfficeService: ServiceDescription = {
     fn('CloseLetter', 'close-letter', { route: closeLetterRoute, tables: changes }),
     fn('CancelLetter', 'cancel-letter', { route: cancelLetterRoute, tables: changes }),
     fn('ServiceQueue', 'service-queue', { route: serviceQueueRoute, tables: reads }),
+    fn('OverdueLetters', 'overdue-letters', { route: overdueLettersRoute, tables: reads }),
     fn('ReadRegister', 'read-register', { route: readRegisterRoute, tables: reads }),
     fn('LookUpLetter', 'look-up-letter', { route: lookUpLetterRoute, tables: reads }),
     fn('GetRegistrySettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('SetRegistrySettings', 'put-settings', { route: putSettingsRoute, tables: writes }),
+    // The processing deadlines: each letter's workflow is started from its event, out of the request.
+    fn('FollowLetterEvents', 'follow-letter-events', {
+      startsStateMachines: [LETTER_DEADLINE_WORKFLOW_ID],
+      consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_EVENTS.deadlineWatched] }],
+    }),
+    fn('CheckLetterDeadline', 'check-letter-deadline', { tables: changes }),
+    fn('SweepOverdueLetters', 'sweep-overdue-letters', { tables: changes, timeoutSeconds: 300 }),
+    // When an administrator confirms or moves holidays, the running deadlines over that year are counted again.
+    fn('RecountLetterDeadlines', 'recount-letter-deadlines', {
+      tables: writes,
+      timeoutSeconds: 300,
+      consumes: [{ tableId: REFERENCE_TABLE_ID, eventTypes: [HOLIDAYS_CHANGED], batchSize: 1 }],
+    }),
   ],
 };

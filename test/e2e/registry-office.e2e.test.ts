@@ -1,10 +1,11 @@
 // The registry office over HTTP on the local platform: a citizen lodges a letter online and follows it with its
 // number and secret code; it is routed, redirected, answered with an outgoing letter and closed; a clerk registers
-// a paper letter and cancels another; the register shows them all in
+// a paper letter and cancels another; an urgent letter's recipient is reminded twice on the virtual clock and the
+// letter is listed overdue in its service; the register shows them all in
 // number order; bad input is refused in the caller's language with nothing numbered.
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
-import { request, tokenFor } from './http-client.ts';
+import { request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
 const COMMUNE = 'oujda';
@@ -22,6 +23,11 @@ const paperLetter = {
   confidentiality: 'normal',
   priority: 'urgent',
 };
+
+async function advance(duration: string) {
+  const reply = await request('POST', '/_local/clock', { body: { advance: duration } });
+  expect(reply.status).toBe(200);
+}
 
 async function incomingRegister(year: number) {
   const reply = await request('GET', `/v1/registry/registers/${COMMUNE}/incoming/${year}?limit=100`, { token: await auditor() });
@@ -95,6 +101,38 @@ describe('the registry office over HTTP', () => {
     expect((urbanismeQueue.json.items as { id: string }[]).map((item) => item.id)).not.toContain(id);
   });
 
+  it("reminds the recipient twice through their inbox on the virtual clock, then lists the letter as overdue in its service", async () => {
+    const recipient = `agent-travaux-${unique}`;
+    const travaux = () => tokenFor({ sub: recipient, roles: ['agent'], commune: COMMUNE });
+    const registered = await request('POST', '/v1/registry/letters', { token: await clerk(), body: { ...paperLetter, subject: 'Urgent : effondrement de trottoir' } });
+    const id = String(registered.json.id);
+    await request('POST', `/v1/registry/letters/${id}/routing`, { token: await clerk(), body: { service: 'travaux', recipient } });
+    const clock = registered.json.clock as { period: { days: number }; dueAt: string };
+    expect(clock.period.days).toBe(3);
+    const remindersOf = async () => {
+      const inbox = await request('GET', '/v1/notifications', { token: await travaux() });
+      return (inbox.json.items as { topic: string; about: { id: string } }[]).filter((item) => item.about.id === id).map((item) => item.topic);
+    };
+
+    // Half the time to the due instant, then past four fifths, then past the deadline: the workflow wakes each time.
+    const toDue = Date.parse(clock.dueAt) - Date.parse(String(registered.json.receivedAt));
+    await advance(`PT${Math.ceil((toDue * 0.5) / 1000) + 60}S`);
+    await settle();
+    expect(await remindersOf()).toEqual(['letter-deadline-reminder']);
+    await advance(`PT${Math.ceil((toDue * 0.3) / 1000) + 60}S`);
+    await settle();
+    expect(await remindersOf()).toEqual(['letter-deadline-reminder', 'letter-deadline-reminder']);
+    await advance(`PT${Math.ceil((toDue * 0.2) / 1000) + 3600}S`);
+    await settle();
+
+    const overdue = await request('GET', `/v1/registry/overdue/${COMMUNE}`, { token: await travaux() });
+    expect(overdue.status).toBe(200);
+    const travauxOverdue = (overdue.json.services as { service: string; count: number; letters: { id: string }[] }[]).find((entry) => entry.service === 'travaux');
+    expect(travauxOverdue).toMatchObject({ count: 1, letters: [{ id, number: registered.json.number }] });
+    const history = await request('GET', `/v1/registry/letters/${id}/history`, { token: await auditor() });
+    expect((history.json.items as { type: string }[]).map((event) => event.type)).toEqual(['registered', 'routed', 'reminded', 'reminded', 'deadline-lapsed']);
+  });
+
   it('answers a wrong code exactly as an unknown number', async () => {
     const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement });
     const headers = { 'accept-language': 'fr' };
@@ -150,7 +188,7 @@ describe('the registry office over HTTP', () => {
 
   it("keeps a commune's number format as data its administrator sets, refusing one that could repeat a number", async () => {
     const admin = await as('admin', ['admin']);
-    const repeating = { numberFormat: { template: '{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } } };
+    const repeating = { numberFormat: { template: '{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } }, processingDays: { urgent: 3, normal: 15 } };
 
     const refused = await request('PUT', '/v1/registry/settings/agadir', { token: admin, body: repeating, headers: { 'idempotency-key': `settings-bad-${unique}` } });
     const defaults = await request('GET', '/v1/registry/settings/agadir', { token: admin });

@@ -1,22 +1,24 @@
 // The registry office on DynamoDB Local: gapless numbering under concurrent registrations, idempotent creates,
 // cancellation that keeps the number, an answer numbered in the outgoing register with the incoming letter's change, the lookup that tells an unknown number from a wrong code by nothing, and
-// version-conditional changes that let one of two racing clerks win.
+// version-conditional changes that let one of two racing clerks win; the processing deadline's reminders, its lapse
+// and the overdue list.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbRegistryOfficeRepository } from '../../functions/registry-office/adapters/dynamodb-registry-office.repository.ts';
 import { jitteredPause } from '../../functions/registry-office/adapters/jittered-pause.ts';
 import { registryIdentifiers } from '../../functions/registry-office/adapters/registry-identifiers.ts';
+import { checkLetterDeadline, sweepOverdueLetters } from '../../functions/registry-office/application/letter-deadline.use-cases.ts';
 import { answerIncomingLetter } from '../../functions/registry-office/application/answer-letter.use-case.ts';
 import { cancelRegisteredLetter, closeAssignedLetter, routeRegisteredLetter } from '../../functions/registry-office/application/change-letter.use-cases.ts';
-import { lookUpLetter, readRegister, serviceQueue } from '../../functions/registry-office/application/letter-queries.use-cases.ts';
+import { lookUpLetter, overdueLetters, readRegister, serviceQueue } from '../../functions/registry-office/application/letter-queries.use-cases.ts';
 import { registerIncomingLetter, type LetterRequest } from '../../functions/registry-office/application/register-letter.use-case.ts';
 import type { RegistryOfficeDependencies } from '../../functions/registry-office/application/registry-office.ports.ts';
-import { setNumberFormat } from '../../functions/registry-office/application/registry-settings.use-cases.ts';
+import { setSettings } from '../../functions/registry-office/application/registry-settings.use-cases.ts';
 import { cancelLetter } from '../../functions/registry-office/domain/letter.ts';
 import { registryOfficeService } from '../../functions/registry-office/registry-office.service.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../../functions/shared/errors/domain-errors.ts';
-import { freshTablesWithReferenceData, localDocumentClient } from './local-aws.ts';
+import { freshTablesWithReferenceData, localDocumentClient, outboxEventsAbout } from './local-aws.ts';
 
 const clerk: Principal = { sub: 'clerk-rabat', roles: ['clerk'], commune: 'rabat' };
 const auditor: Principal = { sub: 'auditor-1', roles: ['auditor'] };
@@ -131,9 +133,35 @@ describe('the registry office on DynamoDB Local', () => {
     expect((await serviceQueue(repository, { commune: 'tanger', service: 'voirie' }, agent, { limit: 10 })).items).toEqual([]);
   });
 
+  it('reminds the recipient at half and four fifths of the time, then records the lapse, which the overdue list shows', async () => {
+    const marrakech: Principal = { ...clerk, commune: 'marrakech' };
+    const { letter: registered } = await registerIncomingLetter(dependencies, { ...letter('Urgent', 'marrakech'), priority: 'urgent' }, clerkActor, { now });
+    await routeRegisteredLetter(repository, registered.id, { service: 'voirie', recipient: 'agent-voirie' }, marrakech, now);
+    const dueAt = Date.parse(registered.clock!.dueAt);
+    const at = (fraction: number) => new Date(now.getTime() + (dueAt - now.getTime()) * fraction + 1000);
+
+    const early = await checkLetterDeadline(repository, registered.id, new Date(now.getTime() + 60_000));
+    const half = await checkLetterDeadline(repository, registered.id, at(0.5));
+    const late = await checkLetterDeadline(repository, registered.id, at(0.8));
+    const swept = await sweepOverdueLetters(repository, new Date(dueAt + 60_000));
+
+    // Three working days from Tuesday 16 June 2026, the estimated 1 Muharram, a holiday: 17, 18 and 19 June.
+    expect(registered.clock).toMatchObject({ period: { days: 3, unit: 'working' }, dueDate: '2026-06-19' });
+    expect(early).toMatchObject({ state: 'running' });
+    expect(half).toMatchObject({ state: 'running' });
+    expect(late).toMatchObject({ state: 'running', wakeAt: expect.any(String) });
+    expect(swept).toMatchObject({ lapsed: 1 });
+    const told = (await outboxEventsAbout(table, registered.id)).filter((event) => event.type === 'notification.requested');
+    expect(told.map((event) => (event.data as { recipient: string }).recipient)).toEqual(['agent-voirie', 'agent-voirie']);
+    const history = await repository.history(registered.id, { limit: 10 });
+    expect(history.items.map((event) => event.type)).toEqual(['registered', 'routed', 'reminded', 'reminded', 'deadline-lapsed']);
+    const overdue = await overdueLetters(repository, 'marrakech', auditor);
+    expect(overdue).toEqual({ services: [{ service: 'voirie', count: 1, letters: [{ id: registered.id, number: registered.number, dueAt: new Date(dueAt).toISOString() }] }] });
+  });
+
   it("numbers with the commune's own format once an administrator sets it", async () => {
     const admin: Principal = { sub: 'admin-1', roles: ['admin'] };
-    await setNumberFormat(repository, 'casablanca', { template: 'bo-{register}/{year}/{sequence}', sequenceDigits: 4, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } }, admin, now);
+    await setSettings(repository, 'casablanca', { numberFormat: { template: 'bo-{register}/{year}/{sequence}', sequenceDigits: 4, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } }, processingDays: { urgent: 2, normal: 10 } }, admin, now);
 
     const { letter: registered } = await registerIncomingLetter(dependencies, letter('Format', 'casablanca'), clerkActor, { now });
 

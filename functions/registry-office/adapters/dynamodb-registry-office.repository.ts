@@ -8,15 +8,26 @@ import { pagedIndexQuery, pagedQuery, type IndexKeys } from '../../shared/aws/pa
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
-import { referenceKeysFor } from '../../reference-data/public.ts';
+import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
 import type { Letter, LetterChange, LetterEvent } from '../domain/letter.ts';
 import { changedMeanwhile } from '../domain/registry-office-errors.ts';
 import type { Register } from '../domain/letter-number.ts';
 import { defaultSettings, type RegistrySettings } from '../domain/registry-settings.ts';
-import type { CreateOutcome, LetterStanding, RegistrationSnapshot, RegistryOfficeRepository } from '../application/registry-office.ports.ts';
-import { LETTER_INDEX_ATTRIBUTES, REGISTRY_OFFICE_INDEXES, letterIndexAttributes, registryOfficeKeys } from './registry-office-keys.ts';
+import type { CreateOutcome, LetterStanding, OverdueLetter, RegistrationSnapshot, RegistryOfficeRepository } from '../application/registry-office.ports.ts';
+import { dueBeforeSortKey, dueFromSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
+import { outboxPut } from '../../shared/events/outbox.ts';
+import {
+  LETTER_INDEX_ATTRIBUTES,
+  REGISTRY_OFFICE_INDEXES,
+  REGISTRY_OFFICE_TABLE,
+  letterIndexAttributes,
+  parseOverdueSortKey,
+  registryOfficeKeys,
+} from './registry-office-keys.ts';
 
 type Item = Record<string, unknown>;
+
+const letterIdOf = (item: Item) => String(item.pk).slice('LETTER#'.length);
 
 const toLetter = (item: Item) => withoutKeys<Letter>(item, LETTER_INDEX_ATTRIBUTES);
 
@@ -39,25 +50,33 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
 
   async loadRegistration(commune: string, register: Register, year: number): Promise<RegistrationSnapshot> {
     const counterKey = registryOfficeKeys.counter(commune, register, year);
-    const { communeExists, settings, items } = await this.readWithCommune(commune, [counterKey]);
+    const { communeExists, settings, items, holidays } = await this.readWithCommune(commune, [counterKey], [year, year + 1]);
     const counter = items.find((item) => item.pk === counterKey.pk && item.sk === counterKey.sk);
-    return { communeExists, settings, lastSequence: Number(counter?.last ?? 0) };
+    return { communeExists, settings, lastSequence: Number(counter?.last ?? 0), holidays };
   }
 
   async loadSettings(commune: string): Promise<{ communeExists: boolean; settings: RegistrySettings }> {
-    const { communeExists, settings } = await this.readWithCommune(commune, []);
+    const { communeExists, settings } = await this.readWithCommune(commune, [], []);
     return { communeExists, settings };
   }
 
-  /** The commune (from reference data), its registry settings and `keys` of this table, in one BatchGetItem. */
-  private async readWithCommune(commune: string, keys: readonly { pk: string; sk: string }[]): Promise<{ communeExists: boolean; settings: RegistrySettings; items: Item[] }> {
-    // The commune is read without its holidays: nothing here counts a deadline.
-    const [communeKey] = referenceKeysFor({ commune, years: [] });
+  /**
+   * The commune and the holidays of `years` (from reference data), its registry settings and `keys` of this table,
+   * in one BatchGetItem.
+   */
+  private async readWithCommune(commune: string, keys: readonly { pk: string; sk: string }[], years: readonly number[]) {
+    const reference = { commune, years };
     const settingsKey = registryOfficeKeys.settings(commune);
-    const items = await this.batchGet({ [this.table]: [settingsKey, ...keys], [this.referenceTable]: [communeKey!] });
-    const find = (key: { pk: string; sk: string }) => items.find((item) => item.pk === key.pk && item.sk === key.sk);
-    const settings = find(settingsKey);
-    return { communeExists: find(communeKey!) !== undefined, settings: settings ? withoutKeys<RegistrySettings>(settings) : defaultSettings(commune), items };
+    const items = await this.batchGet({ [this.table]: [settingsKey, ...keys], [this.referenceTable]: referenceKeysFor(reference) });
+    const settings = items.find((item) => item.pk === settingsKey.pk && item.sk === settingsKey.sk);
+    const snapshot = readReferenceSnapshot(items, reference);
+    return {
+      communeExists: snapshot.commune !== undefined,
+      // Settings stored before the processing days were data have none: the defaults apply to them.
+      settings: settings ? { ...defaultSettings(commune), ...withoutKeys<RegistrySettings>(settings) } : defaultSettings(commune),
+      items,
+      holidays: snapshot.holidays,
+    };
   }
 
   /** Every item of `keys`, this table's read consistently; keys DynamoDB defers under throttling are asked again. */
@@ -76,7 +95,8 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
     return items;
   }
 
-  async create({ letter, event }: LetterChange, previousSequence: number, alongside?: LetterChange): Promise<CreateOutcome> {
+  async create(change: LetterChange, previousSequence: number, alongside?: LetterChange): Promise<CreateOutcome> {
+    const { letter, event } = change;
     const counter = registryOfficeKeys.counter(letter.commune, letter.register, letter.year);
     try {
       await transactWrite(
@@ -94,6 +114,8 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
           },
           ...this.changeWrites({ letter, event }, { expression: 'attribute_not_exists(pk)' }),
           ...(alongside ? this.changeWrites(alongside, versionCondition(alongside)) : []),
+          // Last, so that the positions above name the writes in a cancellation's reasons.
+          ...this.outboxWrites(change, alongside),
         ],
         (cancellation) => {
           const refused = (position: number) => cancellation.CancellationReasons?.[position]?.Code === 'ConditionalCheckFailed';
@@ -108,6 +130,11 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
       if (error instanceof TransactionCanceledException) return 'sequence-taken';
       throw error;
     }
+  }
+
+  /** The changes' events leave with them or not at all; what they cause happens in the event consumers. */
+  private outboxWrites(...changes: (LetterChange | undefined)[]) {
+    return changes.flatMap((change) => change?.outbox ?? []).map((event) => outboxPut(REGISTRY_OFFICE_TABLE, this.table, event));
   }
 
   /** The writes of a change: the letter on `condition`, and its event, which is never overwritten. */
@@ -128,7 +155,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   save(change: LetterChange): Promise<void> {
     return transactWrite(
       this.client,
-      this.changeWrites(change, versionCondition(change)),
+      [...this.changeWrites(change, versionCondition(change)), ...this.outboxWrites(change)],
       (cancellation) => changedMeanwhile(change.letter.number, cancellation),
     );
   }
@@ -158,6 +185,50 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
 
   queue(commune: string, service: string, page: PageRequest): Promise<Page<Letter>> {
     return this.listIndex(REGISTRY_OFFICE_INDEXES.byServiceQueue, registryOfficeKeys.queue(commune, service), page);
+  }
+
+  /** One shard at a time: the sweep reads the shards in parallel. */
+  openDueBefore(shard: number, instant: Date, page: PageRequest): Promise<Page<string>> {
+    return pagedIndexQuery(
+      this.client,
+      { table: this.table, index: REGISTRY_OFFICE_INDEXES.openByDue, partition: registryOfficeKeys.open(shard), page, sortKeyBelow: dueBeforeSortKey(instant) },
+      letterIdOf,
+    );
+  }
+
+  /** One shard at a time: a recount reads the shards in parallel. */
+  openDueFrom(shard: number, instant: Date, page: PageRequest): Promise<Page<string>> {
+    return pagedIndexQuery(
+      this.client,
+      { table: this.table, index: REGISTRY_OFFICE_INDEXES.openByDue, partition: registryOfficeKeys.open(shard), page, sortKeyFrom: dueFromSortKey(instant) },
+      letterIdOf,
+    );
+  }
+
+  async holidays(years: readonly number[]): Promise<ReadonlySet<string>> {
+    return (await loadReferenceSnapshot(this.client, this.referenceTable, { years })).holidays;
+  }
+
+  /** Every page: the list is what the counts are made of. */
+  async overdue(commune: string): Promise<OverdueLetter[]> {
+    const index = REGISTRY_OFFICE_INDEXES.overdueByCommune;
+    const letters: OverdueLetter[] = [];
+    let startKey: Item | undefined;
+    do {
+      const output = await this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': index.partitionKey },
+          ExpressionAttributeValues: { ':pk': registryOfficeKeys.overdue(commune) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of output.Items ?? []) letters.push({ ...parseOverdueSortKey(String(item[index.sortKey])), number: String(item.number) });
+      startKey = output.LastEvaluatedKey;
+    } while (startKey);
+    return letters;
   }
 
   /** A page of a keys-only index, then its letters in one BatchGetItem, in the index's order. */

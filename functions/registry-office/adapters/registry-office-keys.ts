@@ -1,5 +1,8 @@
 // Key builders of the registry-office table (access patterns in ../README.md); no key is written by hand elsewhere.
+import { openDeadlineIndexValues, openDeadlinePartition } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
+import type { CaseClock } from '../../shared/case-clock/domain/case-clock.ts';
 import type { TableDescription } from '../../shared/service-description.ts';
+import { letterStanding } from '../domain/letter-deadline.ts';
 import type { Letter } from '../domain/letter.ts';
 import type { Register } from '../domain/letter-number.ts';
 
@@ -18,6 +21,13 @@ export const REGISTRY_OFFICE_INDEXES = {
   byNumber: { name: 'byNumber', partitionKey: 'numberPk', projection: { include: STANDING_ATTRIBUTES } },
   /** Sparse: a service's open letters (assigned or answered), oldest routed first; keys only. */
   byServiceQueue: { name: 'byServiceQueue', partitionKey: 'queuePk', sortKey: 'queueSk', projection: 'keys-only' },
+  /** Sparse: the kit's open-deadline index, letters whose deadline runs, in the shard of their id, by due instant. */
+  openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
+  /**
+   * Sparse: a commune's letters still open past their deadline, by service then due instant, with their number: one
+   * Query lists them and counts them per service.
+   */
+  overdueByCommune: { name: 'overdueByCommune', partitionKey: 'overduePk', sortKey: 'overdueSk', projection: { include: ['number'] } },
 } as const;
 
 export const registryOfficeKeys = {
@@ -30,7 +40,22 @@ export const registryOfficeKeys = {
   register: (commune: string, register: Register, year: number) => `REGISTER#${commune}#${register}#${year}`,
   number: (commune: string, number: string) => `NUMBER#${commune}#${number}`,
   queue: (commune: string, service: string) => `QUEUE#${commune}#${service}`,
+  open: (shard: number) => openDeadlinePartition(shard),
+  overdue: (commune: string) => `OVERDUE#${commune}`,
 } as const;
+
+/** The service a letter overdue before its routing is listed under: the registry office's own desk. */
+export const UNROUTED_SERVICE = 'unrouted';
+
+/** `<service>#<due instant in UTC>#<id>`: a commune's overdue letters by service, oldest due first. */
+export function overdueSortKey(service: string, dueAt: string, id: string): string {
+  return `${service}#${new Date(dueAt).toISOString()}#${id}`;
+}
+
+export function parseOverdueSortKey(sortKey: string): { service: string; dueAt: string; id: string } {
+  const [service, dueAt, id] = sortKey.split('#');
+  return { service: service!, dueAt: dueAt!, id: id! };
+}
 
 const OPEN_IN_QUEUE: readonly Letter['status'][] = ['assigned', 'answered'];
 
@@ -41,15 +66,33 @@ export function letterIndexAttributes(letter: Letter): Record<string, string> {
     numberPk: registryOfficeKeys.number(letter.commune, letter.number),
     // Routed instants are UTC (`Z`), so they sort as strings; the receipt instant's offset would not.
     ...(letter.routing && OPEN_IN_QUEUE.includes(letter.status) && { queuePk: registryOfficeKeys.queue(letter.commune, letter.routing.service), queueSk: `${letter.routing.routedAt}#${letter.id}` }),
+    ...(letter.clock && deadlineIndexAttributes(letter, letter.clock)),
   };
+}
+
+function deadlineIndexAttributes(letter: Letter, clock: CaseClock): Record<string, string> {
+  const standing = letterStanding(letter);
+  if (standing === 'open') {
+    const open = openDeadlineIndexValues(letter.id, clock.dueAt);
+    return { openPk: open.partition, dueSk: open.sort };
+  }
+  if (standing === 'lapsed' && (letter.status === 'registered' || letter.status === 'assigned')) {
+    return { overduePk: registryOfficeKeys.overdue(letter.commune), overdueSk: overdueSortKey(letter.routing?.service ?? UNROUTED_SERVICE, clock.dueAt, letter.id) };
+  }
+  return {};
 }
 
 export const LETTER_INDEX_ATTRIBUTES = Object.values(REGISTRY_OFFICE_INDEXES).flatMap((index) => ('sortKey' in index ? [index.partitionKey, index.sortKey] : [index.partitionKey]));
 
-/** Letters, their history events, the registers' counters and the registry settings. */
+/** Letters, their history events, the registers' counters, the registry settings and the outbox of their events. */
 export const REGISTRY_OFFICE_TABLE: TableDescription = {
   id: REGISTRY_OFFICE_TABLE_ID,
   partitionKey: 'pk',
   sortKey: 'sk',
   globalIndexes: Object.values(REGISTRY_OFFICE_INDEXES),
+  outbox: true,
+  timeToLiveAttribute: 'expiresAt',
 };
+
+export const LETTER_DEADLINE_WORKFLOW_ID = 'letter-deadline';
+export const LETTER_SWEEP_WORKFLOW_ID = 'letter-deadline-sweep';

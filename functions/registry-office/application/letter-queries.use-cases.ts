@@ -7,7 +7,7 @@ import { mayRead, mayReadQueue, mayReadRegister } from '../domain/letter-access.
 import type { Letter, LetterEvent } from '../domain/letter.ts';
 import type { Register } from '../domain/letter-number.ts';
 import { lookupCodeMatches } from '../domain/lookup-code.ts';
-import type { LetterStanding, RegistryOfficeRepository } from './registry-office.ports.ts';
+import type { LetterStanding, OverdueLetter, RegistryOfficeRepository } from './registry-office.ports.ts';
 import { unknownLetter } from '../domain/registry-office-errors.ts';
 
 /** A letter as it is shown: the digest of its lookup code stays in storage. */
@@ -94,4 +94,24 @@ export async function lookUpLetter(repository: RegistryOfficeRepository, request
   }
   const { lookupCodeDigest: _digest, ...view } = standing;
   return view;
+}
+
+export interface OverdueByService {
+  readonly service: string;
+  readonly count: number;
+  readonly letters: readonly Omit<OverdueLetter, 'service'>[];
+}
+
+/** A commune's letters open past their deadline, per service with their count, oldest due first: its staff, auditors. */
+export async function overdueLetters(repository: RegistryOfficeRepository, commune: string, principal: Principal): Promise<{ readonly services: readonly OverdueByService[] }> {
+  if (!mayReadQueue(commune, principal)) {
+    throw new ForbiddenError({
+      ar: `لا يطلع على الرسائل المتأخرة للجماعة ${commune} إلا أعوانها والمراقبون`,
+      fr: `Les courriers en retard de ${commune} ne sont lisibles que par ses agents et les auditeurs`,
+      en: `The overdue letters of ${commune} are read only by its staff and the auditors`,
+    });
+  }
+  const byService = new Map<string, Omit<OverdueLetter, 'service'>[]>();
+  for (const { service, ...letter } of await repository.overdue(commune)) byService.set(service, [...(byService.get(service) ?? []), letter]);
+  return { services: [...byService].map(([service, letters]) => ({ service, count: letters.length, letters })) };
 }

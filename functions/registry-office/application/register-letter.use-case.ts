@@ -4,6 +4,7 @@
 import { IdempotencyKeyReusedError } from '../../shared/errors/domain-errors.ts';
 import { lookupCodeDigest } from '../domain/lookup-code.ts';
 import { registerLetter, registerYear, type Actor, type Letter, type NewLetter } from '../domain/letter.ts';
+import { deadlineWatched, processingClock } from '../domain/letter-deadline.ts';
 import { withNextNumber } from './numbering.ts';
 import type { RegistryOfficeDependencies } from './registry-office.ports.ts';
 
@@ -46,14 +47,18 @@ export async function registerIncomingLetter(
   const { repository, identifiers } = dependencies;
   const id = context.idempotencyKey ? identifiers.letterIdFor(by.sub, context.idempotencyKey) : identifiers.newLetterId();
   const lookupCode = identifiers.newLookupCode();
-  const written = await withNextNumber(dependencies, { commune: request.commune, register: request.register, year: registerYear(context.now) }, (snapshot) => ({
-    change: registerLetter(
-      { ...request, id, lookupCodeDigest: lookupCodeDigest(lookupCode) },
+  const written = await withNextNumber(dependencies, { commune: request.commune, register: request.register, year: registerYear(context.now) }, (snapshot) => {
+    // An incoming letter is to be answered within its priority's working days; an internal one keeps no deadline.
+    const clock = request.register === 'incoming' ? processingClock(request.priority, snapshot.settings.processingDays, context.now, snapshot.holidays) : undefined;
+    const change = registerLetter(
+      { ...request, id, lookupCodeDigest: lookupCodeDigest(lookupCode), ...(clock && { clock }) },
       { format: snapshot.settings.numberFormat, sequence: snapshot.lastSequence + 1 },
       by,
       context.now,
-    ),
-  }));
+    );
+    // Its workflow starts from the event, out of the request (reminders, then the lapse).
+    return { change: clock ? { ...change, outbox: [deadlineWatched(change.letter, context.now)] } : change };
+  });
   if ('created' in written) return { letter: written.created.letter, lookupCode };
   const first = await repository.get(id);
   if (!sameRequest(first, request, by)) throw idempotencyKeyReused();

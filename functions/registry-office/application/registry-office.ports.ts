@@ -1,4 +1,6 @@
 // The ports of the registry office: its letters, registers and settings in storage, and the identifiers it makes.
+import type { OpenDeadlinesFrom } from '../../shared/case-clock/application/recount-open-deadlines.use-case.ts';
+import type { OpenDeadlineIndex } from '../../shared/case-clock/application/sweep-overdue-cases.use-case.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { Letter, LetterChange, LetterEvent } from '../domain/letter.ts';
 import type { Register } from '../domain/letter-number.ts';
@@ -9,6 +11,8 @@ export interface RegistrationSnapshot {
   readonly settings: RegistrySettings;
   /** The last sequence given in the register's year: 0 before its first letter. */
   readonly lastSequence: number;
+  /** The public holidays of the register's year and the next: a deadline counted from the receipt reaches no further. */
+  readonly holidays: ReadonlySet<string>;
 }
 
 /**
@@ -26,7 +30,16 @@ export type LetterStanding = Pick<Letter, 'number' | 'commune' | 'register' | 'r
   readonly answerNumber?: string;
 };
 
-export interface RegistryOfficeRepository {
+/** A letter still open past its deadline, as the overdue list shows it. */
+export interface OverdueLetter {
+  readonly id: string;
+  readonly number: string;
+  readonly service: string;
+  /** The due instant, in UTC. */
+  readonly dueAt: string;
+}
+
+export interface RegistryOfficeRepository extends OpenDeadlineIndex, OpenDeadlinesFrom {
   /** What a registration needs, in one read: the commune, its settings and the register's last sequence. */
   loadRegistration(commune: string, register: Register, year: number): Promise<RegistrationSnapshot>;
   /**
@@ -41,6 +54,10 @@ export interface RegistryOfficeRepository {
   /** A register's letters in number order, cancelled ones included. */
   register(commune: string, register: Register, year: number, page: PageRequest): Promise<Page<Letter>>;
   standingOf(commune: string, number: string): Promise<LetterStanding | undefined>;
+  /** The public holidays of these years (movable ones estimated where no administrator confirmed them). */
+  holidays(years: readonly number[]): Promise<ReadonlySet<string>>;
+  /** A commune's letters still open past their deadline, by service then due instant. */
+  overdue(commune: string): Promise<OverdueLetter[]>;
   /** The letters a service of the commune has open (assigned or answered, not closed), oldest routed first. */
   queue(commune: string, service: string, page: PageRequest): Promise<Page<Letter>>;
   loadSettings(commune: string): Promise<{ readonly communeExists: boolean; readonly settings: RegistrySettings }>;

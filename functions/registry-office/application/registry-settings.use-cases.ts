@@ -1,9 +1,10 @@
-// The registry settings of a collectivity: read by its clerks, administrators and auditors, set by an
-// administrator. A format is checked before it is kept: two letters must never share a number.
+// The registry settings of a collectivity (number format, processing days): read by its clerks, administrators
+// and auditors, set by an administrator. A format is checked before it is kept: two letters must never share a
+// number. New processing days apply to letters registered after them.
 import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { mayReadRegister } from '../domain/letter-access.ts';
-import { numberFormatIssues, type NumberFormat } from '../domain/letter-number.ts';
+import { numberFormatIssues } from '../domain/letter-number.ts';
 import type { RegistrySettings } from '../domain/registry-settings.ts';
 import type { RegistryOfficeRepository } from './registry-office.ports.ts';
 
@@ -23,7 +24,13 @@ export async function readSettings(repository: RegistryOfficeRepository, commune
   return settings;
 }
 
-export async function setNumberFormat(repository: RegistryOfficeRepository, commune: string, numberFormat: NumberFormat, principal: Principal, now: Date): Promise<RegistrySettings> {
+export async function setSettings(
+  repository: RegistryOfficeRepository,
+  commune: string,
+  { numberFormat, processingDays }: Pick<RegistrySettings, 'numberFormat' | 'processingDays'>,
+  principal: Principal,
+  now: Date,
+): Promise<RegistrySettings> {
   const issues = numberFormatIssues(numberFormat, '/body/numberFormat');
   if (issues.length > 0) {
     throw new ValidationFailedError(
@@ -33,7 +40,7 @@ export async function setNumberFormat(repository: RegistryOfficeRepository, comm
   }
   const { communeExists, settings } = await repository.loadSettings(commune);
   if (!communeExists) throw unknownCommune(commune);
-  const changed: RegistrySettings = { commune, numberFormat, version: settings.version + 1, updatedAt: now.toISOString(), updatedBy: { sub: principal.sub, role: 'admin' } };
+  const changed: RegistrySettings = { commune, numberFormat, processingDays, version: settings.version + 1, updatedAt: now.toISOString(), updatedBy: { sub: principal.sub, role: 'admin' } };
   await repository.saveSettings(changed);
   return changed;
 }

@@ -2,6 +2,8 @@
 // instant kept as evidence, and every change recorded as an append-only history event. Pure: the number's
 // sequence, the instant and the lookup code's digest are given by the caller.
 import type { Role } from '../../shared/auth/roles.ts';
+import type { CaseClock } from '../../shared/case-clock/domain/case-clock.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { InvalidStateError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
 import { formatMoroccanInstant } from '../../shared/statutory-clock/moroccan-day.ts';
@@ -55,7 +57,8 @@ export interface Routing {
 
 export interface Actor {
   readonly sub: string;
-  readonly role: Role;
+  /** `system`: the deadline workflow, the sweep, a recount. */
+  readonly role: Role | 'system';
 }
 
 export interface Sender {
@@ -99,6 +102,11 @@ export interface Letter {
   /** On an outgoing letter: the incoming letter it answers. */
   readonly answers?: LetterLink;
   readonly closure?: { readonly at: string; readonly by: Actor; readonly note?: string };
+  /** The processing deadline of an incoming letter, counted from its receipt. */
+  readonly clock?: CaseClock;
+  readonly remindersSent?: readonly string[];
+  /** When the deadline's lapse was recorded, the letter still open. */
+  readonly lapsedAt?: string;
   readonly registeredBy: Actor;
   readonly version: number;
 }
@@ -108,7 +116,7 @@ export interface LetterLink {
   readonly number: string;
 }
 
-export const LETTER_EVENT_TYPES = ['registered', 'routed', 'redirected', 'answered', 'closed', 'cancelled'] as const;
+export const LETTER_EVENT_TYPES = ['registered', 'routed', 'redirected', 'answered', 'closed', 'cancelled', 'reminded', 'deadline-lapsed', 'deadline-moved'] as const;
 
 export interface LetterEvent {
   readonly letterId: string;
@@ -124,6 +132,8 @@ export interface LetterEvent {
 export interface LetterChange {
   readonly letter: Letter;
   readonly event: LetterEvent;
+  /** Domain events written with the change, for the work that follows it (a workflow, a notification). */
+  readonly outbox?: readonly DomainEvent[];
 }
 
 /** An instant written to the second in Moroccan time with its offset: `2027-03-01T10:15:42+01:00`. */
@@ -151,6 +161,7 @@ export interface NewLetter {
   readonly priority: Priority;
   readonly lookupCodeDigest?: string;
   readonly answers?: LetterLink;
+  readonly clock?: CaseClock;
 }
 
 /** Registers a letter under the next number of its register's year (`sequence`, which the caller reserves). */

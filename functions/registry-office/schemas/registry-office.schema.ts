@@ -49,6 +49,20 @@ const letterSchema = z.object({
   answer: linkSchema.extend({ at: z.iso.datetime(), by: actorSchema }).optional().describe('On an incoming letter: the outgoing letter that answered it'),
   answers: linkSchema.optional().describe('On an outgoing letter: the incoming letter it answers'),
   closure: z.object({ at: z.iso.datetime(), by: actorSchema, note: z.string().optional() }).optional(),
+  clock: z
+    .object({
+      receiptDate: z.iso.date(),
+      period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
+      suspensions: z.array(z.object({ from: z.iso.date(), to: z.iso.date().optional(), startedAt: z.string(), endedAt: z.string().optional() })),
+      dueDate: z.iso.date(),
+      dueAt: z.string().describe('End of the due day in Africa/Casablanca, ISO 8601 with offset'),
+      holidays: z.array(z.iso.date()),
+      countedOn: z.iso.date(),
+    })
+    .optional()
+    .describe("An incoming letter's processing deadline: its priority's working days from the day after receipt"),
+  remindersSent: z.array(z.string()).optional().describe('`half`, `four-fifths`: the reminders sent to its recipient'),
+  lapsedAt: z.iso.datetime().optional().describe('When its deadline passed with the letter still open'),
   registeredBy: actorSchema,
   version: z.number().int(),
 });
@@ -302,9 +316,14 @@ const numberFormatSchema = z.strictObject({
   registerCodes: z.strictObject(Object.fromEntries(REGISTERS.map((register) => [register, z.string().regex(REGISTER_CODE, '1 to 3 capital letters')])) as Record<(typeof REGISTERS)[number], z.ZodString>),
 });
 
+const processingDaysSchema = z
+  .strictObject({ urgent: z.number().int().min(1).max(60), normal: z.number().int().min(1).max(60) })
+  .describe('Working days to answer an incoming letter, by priority; the defaults (urgent 3, normal 15) are found in no legal text');
+
 const settingsSchema = z.object({
   commune: z.string(),
   numberFormat: numberFormatSchema,
+  processingDays: processingDaysSchema,
   version: z.number().int().describe('0 while the defaults apply'),
   updatedAt: z.string().optional(),
   updatedBy: actorSchema.optional(),
@@ -316,7 +335,7 @@ export const getSettingsRoute = defineRoute({
   operationId: 'getRegistrySettings',
   method: 'GET',
   path: '/v1/registry/settings/{commune}',
-  summary: "A commune's registry settings (its number format); the defaults until an administrator sets them",
+  summary: "A commune's registry settings (its number format, its processing days); the defaults until an administrator sets them",
   tags: TAGS,
   access: ['clerk', 'admin', 'auditor'],
   params: communeParams,
@@ -327,12 +346,40 @@ export const putSettingsRoute = defineRoute({
   operationId: 'setRegistrySettings',
   method: 'PUT',
   path: '/v1/registry/settings/{commune}',
-  summary: "Set a commune's number format; numbers already given keep theirs",
+  summary: "Set a commune's number format and processing days; numbers already given keep theirs, deadlines already counted theirs",
   tags: TAGS,
   access: ['admin'],
   idempotent: true,
   params: communeParams,
-  body: z.strictObject({ numberFormat: numberFormatSchema }),
-  bodyExample: { numberFormat: { template: 'bo/{year}/{register}/{sequence}', sequenceDigits: 5, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } } },
+  body: z.strictObject({ numberFormat: numberFormatSchema, processingDays: processingDaysSchema }),
+  bodyExample: {
+    numberFormat: { template: 'bo/{year}/{register}/{sequence}', sequenceDigits: 5, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } },
+    processingDays: { urgent: 3, normal: 15 },
+  },
   responses: { 200: { description: 'The settings now in force', schema: settingsSchema }, ...responses, 404: problem, 409: problem, 422: problem },
+});
+
+export const overdueLettersRoute = defineRoute({
+  operationId: 'overdueLetters',
+  method: 'GET',
+  path: '/v1/registry/overdue/{commune}',
+  summary: "A commune's letters still open past their processing deadline, per service with their count, oldest due first: its clerks and agents, auditors",
+  tags: TAGS,
+  access: ['clerk', 'agent', 'auditor'],
+  params: communeParams,
+  responses: {
+    200: {
+      description: 'The overdue letters by service (`unrouted`: not routed yet, still with the registry office)',
+      schema: z.object({
+        services: z.array(
+          z.object({
+            service: z.string(),
+            count: z.number().int(),
+            letters: z.array(z.object({ id: z.uuid(), number: z.string(), dueAt: z.iso.datetime().describe('The due instant, in UTC') })),
+          }),
+        ),
+      }),
+    },
+    ...responses,
+  },
 });

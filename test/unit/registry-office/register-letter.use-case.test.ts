@@ -26,7 +26,7 @@ function dependenciesWith(outcomes: CreateOutcome[], stored?: Letter): { depende
   const created: Letter[] = [];
   let last = 0;
   const repository = {
-    loadRegistration: vi.fn(async () => ({ communeExists: true, settings: defaultSettings('rabat'), lastSequence: last })),
+    loadRegistration: vi.fn(async () => ({ communeExists: true, settings: defaultSettings('rabat'), lastSequence: last, holidays: new Set<string>() })),
     create: vi.fn(async ({ letter }) => {
       const outcome = outcomes.shift() ?? 'created';
       // Someone else took the number the use case read.
