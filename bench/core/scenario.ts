@@ -220,7 +220,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('revocations', await call('GET /v1/documents/revocations'), 200);
   expectStatus('document events', await call('GET /v1/documents/{documentId}/events', { params: { documentId }, as: auditor }), 200);
 
-  // The registry office: a letter lodged online and followed by its code, routed, redirected, answered and closed;
+  // The registry office: a letter lodged online and followed by its code, classified as a complaint (handed over), routed, redirected, answered and closed;
   // a letter registered at the counter and cancelled; the register, a queue and a history read; the commune's number
   // format read and set.
   const clerk: Caller = { sub: key('clerk'), roles: ['clerk'], commune: 'rabat' };
@@ -236,6 +236,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const lodgedLetter = { id: String(lodged.json.id) };
   const secondAgent: Caller = { sub: key('agent-2'), roles: ['agent'], commune: 'rabat' };
   const routing = { service: 'voirie', recipient: agent.sub, copies: [president.sub] };
+  expectStatus('classify letter', await call('POST /v1/registry/letters/{id}/classification', { params: lodgedLetter, body: { category: 'complaint', confidentiality: 'normal' }, headers: { 'idempotency-key': key('classify') }, as: clerk }), 200);
   expectStatus('route letter', await call('POST /v1/registry/letters/{id}/routing', { params: lodgedLetter, body: routing, headers: { 'idempotency-key': key('route') }, as: clerk }), 200);
   expectStatus('service queue', await call('GET /v1/registry/queues/{commune}/{service}', { params: { commune: 'rabat', service: 'voirie' }, as: agent }), 200);
   const redirection = { service: 'urbanisme', recipient: secondAgent.sub };

@@ -1,5 +1,11 @@
 // What other contexts may use of the registry office: the table whose outbox carries its events (notifications
-// read it), and the letter categories it classifies letters into (the complaints, access-to-information requests
-// and council questions that other contexts will handle).
+// read it), the letter categories, and the event that hands a complaint, an access-to-information request or a
+// council question over to the context that handles it, with the receipt instant its legal clock starts from.
 export { REGISTRY_OFFICE_TABLE_ID } from './adapters/registry-office-keys.ts';
-export { CATEGORIES as LETTER_CATEGORIES, type Category as LetterCategory } from './domain/letter.ts';
+export {
+  CATEGORIES as LETTER_CATEGORIES,
+  INHERITING_CATEGORIES,
+  LETTER_CLASSIFIED,
+  type Category as LetterCategory,
+  type LetterClassified,
+} from './domain/letter.ts';

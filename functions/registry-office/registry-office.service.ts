@@ -10,6 +10,7 @@ import { REGISTRY_OFFICE_PROBLEMS } from './registry-office.problems.ts';
 import {
   answerLetterRoute,
   cancelLetterRoute,
+  classifyLetterRoute,
   closeLetterRoute,
   redirectLetterRoute,
   routeLetterRoute,
@@ -51,6 +52,7 @@ export const registryOfficeService: ServiceDescription = {
     fn('RegisterLetter', 'register-letter', { route: registerLetterRoute, tables: writes }),
     fn('GetLetter', 'get-letter', { route: getLetterRoute, tables: reads }),
     fn('LetterHistory', 'letter-history', { route: letterHistoryRoute, tables: reads }),
+    fn('ClassifyLetter', 'classify-letter', { route: classifyLetterRoute, tables: changes }),
     fn('RouteLetter', 'route-letter', { route: routeLetterRoute, tables: changes }),
     fn('RedirectLetter', 'redirect-letter', { route: redirectLetterRoute, tables: changes }),
     // The answer is an outgoing letter: numbered like a registration.

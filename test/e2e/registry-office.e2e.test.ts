@@ -58,12 +58,14 @@ describe('the registry office over HTTP', () => {
     expect(mine.json.lookupCodeDigest).toBeUndefined();
   });
 
-  it('routes a lodged letter, redirects it, answers it with an outgoing letter of its own number, and closes it', async () => {
+  it('classifies a lodged letter as a complaint (handed over), routes, redirects, answers it with an outgoing letter of its own number, and closes it', async () => {
     const voirie = () => as('agent-voirie', ['agent'], COMMUNE);
     const urbanisme = () => as('agent-urbanisme', ['agent'], COMMUNE);
     const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement });
     const id = String(lodged.json.id);
 
+    const classified = await request('POST', `/v1/registry/letters/${id}/classification`, { token: await clerk(), body: { category: 'complaint', confidentiality: 'normal' } });
+    expect(classified.json.category).toBe('complaint');
     const routed = await request('POST', `/v1/registry/letters/${id}/routing`, { token: await clerk(), body: { service: 'voirie', recipient: `agent-voirie-${unique}`, copies: [`agent-dgs-${unique}`] } });
     expect(routed.status).toBe(200);
     expect(routed.json).toMatchObject({ status: 'assigned', routing: { service: 'voirie' } });
@@ -96,7 +98,10 @@ describe('the registry office over HTTP', () => {
     expect(theAnswer.status).toBe(200);
 
     const history = await request('GET', `/v1/registry/letters/${id}/history`, { token: await auditor() });
-    expect((history.json.items as { type: string }[]).map((event) => event.type)).toEqual(['registered', 'routed', 'redirected', 'answered', 'closed']);
+    const events = history.json.items as { type: string; details?: { handedOver?: { event: string; receivedAt: string } } }[];
+    expect(events.map((event) => event.type)).toEqual(['registered', 'classified', 'routed', 'redirected', 'answered', 'closed']);
+    // The complaint was handed over with the receipt instant its legal clock starts from.
+    expect(events[1]?.details?.handedOver).toMatchObject({ event: 'registry.letter-classified', receivedAt: lodged.json.receivedAt });
     const urbanismeQueue = await request('GET', `/v1/registry/queues/${COMMUNE}/urbanisme`, { token: await urbanisme() });
     expect((urbanismeQueue.json.items as { id: string }[]).map((item) => item.id)).not.toContain(id);
   });

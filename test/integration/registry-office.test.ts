@@ -9,12 +9,12 @@ import { jitteredPause } from '../../functions/registry-office/adapters/jittered
 import { registryIdentifiers } from '../../functions/registry-office/adapters/registry-identifiers.ts';
 import { checkLetterDeadline, sweepOverdueLetters } from '../../functions/registry-office/application/letter-deadline.use-cases.ts';
 import { answerIncomingLetter } from '../../functions/registry-office/application/answer-letter.use-case.ts';
-import { cancelRegisteredLetter, closeAssignedLetter, routeRegisteredLetter } from '../../functions/registry-office/application/change-letter.use-cases.ts';
+import { cancelRegisteredLetter, classifyRegisteredLetter, closeAssignedLetter, routeRegisteredLetter } from '../../functions/registry-office/application/change-letter.use-cases.ts';
 import { lookUpLetter, overdueLetters, readRegister, serviceQueue } from '../../functions/registry-office/application/letter-queries.use-cases.ts';
 import { registerIncomingLetter, type LetterRequest } from '../../functions/registry-office/application/register-letter.use-case.ts';
 import type { RegistryOfficeDependencies } from '../../functions/registry-office/application/registry-office.ports.ts';
 import { setSettings } from '../../functions/registry-office/application/registry-settings.use-cases.ts';
-import { cancelLetter } from '../../functions/registry-office/domain/letter.ts';
+import { LETTER_CLASSIFIED, cancelLetter } from '../../functions/registry-office/domain/letter.ts';
 import { registryOfficeService } from '../../functions/registry-office/registry-office.service.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../../functions/shared/errors/domain-errors.ts';
@@ -157,6 +157,15 @@ describe('the registry office on DynamoDB Local', () => {
     expect(history.items.map((event) => event.type)).toEqual(['registered', 'routed', 'reminded', 'reminded', 'deadline-lapsed']);
     const overdue = await overdueLetters(repository, 'marrakech', auditor);
     expect(overdue).toEqual({ services: [{ service: 'voirie', count: 1, letters: [{ id: registered.id, number: registered.number, dueAt: new Date(dueAt).toISOString() }] }] });
+  });
+
+  it('writes the hand-over of a letter classified as a complaint in the outbox, with the receipt instant', async () => {
+    const { letter: registered } = await registerIncomingLetter(dependencies, letter('Plainte'), clerkActor, { now });
+
+    await classifyRegisteredLetter(repository, registered.id, { category: 'complaint', confidentiality: 'normal' }, clerk, now);
+
+    const handedOver = (await outboxEventsAbout(table, registered.id)).filter((event) => event.type === LETTER_CLASSIFIED);
+    expect(handedOver.map((event) => event.data)).toEqual([{ letterId: registered.id, commune: 'rabat', number: registered.number, category: 'complaint', receivedAt: registered.receivedAt }]);
   });
 
   it("numbers with the commune's own format once an administrator sets it", async () => {

@@ -1,10 +1,10 @@
 // Changes of a registered letter, each checked against who asks and the letter's state, and written with its
-// history event on the version read: routing (clerk), redirection and closing (its recipient or a clerk),
-// cancellation (clerk).
+// history event on the version read: classification and routing (clerk), redirection and closing (its recipient or
+// a clerk), cancellation (clerk).
 import type { Principal } from '../../shared/auth/principal.ts';
 import { unknownLetter } from '../domain/registry-office-errors.ts';
 import { clerkOf, recipientOrClerkOf } from '../domain/letter-access.ts';
-import { cancelLetter, closeLetter, redirectLetter, routeLetter, type DiffusionEntry, type Letter, type LetterChange } from '../domain/letter.ts';
+import { cancelLetter, classifyLetter, closeLetter, redirectLetter, routeLetter, type Category, type Confidentiality, type DiffusionEntry, type Letter, type LetterChange } from '../domain/letter.ts';
 import { letterView, type LetterView } from './letter-queries.use-cases.ts';
 import type { RegistryOfficeRepository } from './registry-office.ports.ts';
 
@@ -45,6 +45,16 @@ export function redirectAssignedLetter(repository: RegistryOfficeRepository, id:
 
 export function closeAssignedLetter(repository: RegistryOfficeRepository, id: string, note: string | undefined, principal: Principal, now: Date): Promise<LetterView> {
   return changed(repository, id, (letter) => closeLetter(letter, note, recipientOrClerkOf(letter, principal), now));
+}
+
+export function classifyRegisteredLetter(
+  repository: RegistryOfficeRepository,
+  id: string,
+  classification: { readonly category: Category; readonly confidentiality: Confidentiality },
+  principal: Principal,
+  now: Date,
+): Promise<LetterView> {
+  return changed(repository, id, (letter) => classifyLetter(letter, classification, clerkOf(letter.commune, principal), now));
 }
 
 /** Cancelling (registered twice, or by mistake): the letter keeps its number, never given again, and stays in the register. */

@@ -57,7 +57,7 @@ export async function registerIncomingLetter(
       context.now,
     );
     // Its workflow starts from the event, out of the request (reminders, then the lapse).
-    return { change: clock ? { ...change, outbox: [deadlineWatched(change.letter, context.now)] } : change };
+    return { change: clock ? { ...change, outbox: [...(change.outbox ?? []), deadlineWatched(change.letter, context.now)] } : change };
   });
   if ('created' in written) return { letter: written.created.letter, lookupCode };
   const first = await repository.get(id);

@@ -3,7 +3,7 @@
 // sequence, the instant and the lookup code's digest are given by the caller.
 import type { Role } from '../../shared/auth/roles.ts';
 import type { CaseClock } from '../../shared/case-clock/domain/case-clock.ts';
-import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import { InvalidStateError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
 import { formatMoroccanInstant } from '../../shared/statutory-clock/moroccan-day.ts';
@@ -116,7 +116,7 @@ export interface LetterLink {
   readonly number: string;
 }
 
-export const LETTER_EVENT_TYPES = ['registered', 'routed', 'redirected', 'answered', 'closed', 'cancelled', 'reminded', 'deadline-lapsed', 'deadline-moved'] as const;
+export const LETTER_EVENT_TYPES = ['registered', 'classified', 'routed', 'redirected', 'answered', 'closed', 'cancelled', 'reminded', 'deadline-lapsed', 'deadline-moved'] as const;
 
 export interface LetterEvent {
   readonly letterId: string;
@@ -134,6 +134,32 @@ export interface LetterChange {
   readonly event: LetterEvent;
   /** Domain events written with the change, for the work that follows it (a workflow, a notification). */
   readonly outbox?: readonly DomainEvent[];
+}
+
+/** The categories another context handles with a legal clock of its own, which starts at the registry's receipt instant. */
+export const INHERITING_CATEGORIES: readonly Category[] = ['complaint', 'access-to-information', 'council-question'];
+
+export const LETTER_CLASSIFIED = 'registry.letter-classified';
+
+/** What the context that handles the category needs to open its case with the legal clock started at receipt. */
+export interface LetterClassified extends Readonly<Record<string, unknown>> {
+  readonly letterId: string;
+  readonly commune: string;
+  readonly number: string;
+  readonly category: Category;
+  /** The registry's receipt instant, to the second with Morocco's offset: the start of the case's legal clock. */
+  readonly receivedAt: string;
+}
+
+/**
+ * The event a letter classified into a category another context handles emits (at registration or by a later
+ * classification), and the history's record of it; nothing for the other categories.
+ */
+function handOver(letter: Letter, at: Date): { readonly outbox?: readonly DomainEvent[]; readonly details?: Readonly<Record<string, unknown>> } {
+  if (!letter.category || !INHERITING_CATEGORIES.includes(letter.category)) return {};
+  const data: LetterClassified = { letterId: letter.id, commune: letter.commune, number: letter.number, category: letter.category, receivedAt: letter.receivedAt };
+  const event = domainEvent({ type: LETTER_CLASSIFIED, source: 'registry-office', subject: letter.id, occurredAt: at.toISOString(), version: letter.version, data });
+  return { outbox: [event], details: { handedOver: { event: LETTER_CLASSIFIED, eventId: event.id, category: letter.category, receivedAt: letter.receivedAt } } };
 }
 
 /** An instant written to the second in Moroccan time with its offset: `2027-03-01T10:15:42+01:00`. */
@@ -177,9 +203,27 @@ export function registerLetter(letter: NewLetter, numbering: { readonly format: 
     registeredBy: by,
     version: 1,
   };
+  const handedOver = handOver(registered, now);
   return {
     letter: registered,
-    event: { letterId: letter.id, version: 1, type: 'registered', at: now.toISOString(), by, statusAfter: 'registered', details: { number: registered.number } },
+    event: { letterId: letter.id, version: 1, type: 'registered', at: now.toISOString(), by, statusAfter: 'registered', details: { number: registered.number, ...handedOver.details } },
+    ...(handedOver.outbox && { outbox: handedOver.outbox }),
+  };
+}
+
+/**
+ * Classifies a letter not answered yet (a letter lodged online has no category until then). Into a category another
+ * context handles, it is handed over: the event carries the receipt instant, the history records it.
+ */
+export function classifyLetter(letter: Letter, classification: { readonly category: Category; readonly confidentiality: Confidentiality }, by: Actor, now: Date): LetterChange {
+  requireStatus(letter, ['registered', 'assigned'], { ar: 'لا تصنف إلا رسالة لم يُجب عنها', fr: "Seul un courrier sans réponse se classe", en: 'Only a letter not answered yet can be classified' });
+  const made = change(letter, classification, 'classified', by, now, { categoryBefore: letter.category ?? null, ...classification });
+  // Kept in its category, it was handed over already.
+  const handedOver = letter.category === classification.category ? {} : handOver(made.letter, now);
+  return {
+    ...made,
+    event: { ...made.event, details: { ...made.event.details, ...handedOver.details } },
+    ...(handedOver.outbox && { outbox: handedOver.outbox }),
   };
 }
 

@@ -201,6 +201,21 @@ export const cancelLetterRoute = defineRoute({
 const changeResponses = { 200: { description: 'The letter as it now stands', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem };
 const staffList = z.array(staffSub).max(20).optional();
 
+export const classifyLetterRoute = defineRoute({
+  operationId: 'classifyLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/classification',
+  summary:
+    'Classify a letter not answered yet. A complaint, an access-to-information request or a council question is handed over to the context that handles it, with the receipt instant its legal clock starts from',
+  tags: TAGS,
+  access: ['clerk'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ category: z.enum(CATEGORIES), confidentiality: z.enum(CONFIDENTIALITIES) }),
+  bodyExample: { category: 'access-to-information', confidentiality: 'normal' },
+  responses: changeResponses,
+});
+
 export const routeLetterRoute = defineRoute({
   operationId: 'routeLetter',
   method: 'POST',

@@ -2,7 +2,7 @@
 // redirection (the previous recipient becomes a copy), answer and closing follow its lifecycle; cancelling keeps the
 // number and says why; lookup codes are compared by digest, a wrong one like an unknown number.
 import { describe, expect, it } from 'vitest';
-import { answerLetter, cancelLetter, closeLetter, receiptInstant, redirectLetter, registerLetter, registerYear, routeLetter, type NewLetter } from '../../../functions/registry-office/domain/letter.ts';
+import { LETTER_CLASSIFIED, answerLetter, cancelLetter, classifyLetter, closeLetter, receiptInstant, redirectLetter, registerLetter, registerYear, routeLetter, type NewLetter } from '../../../functions/registry-office/domain/letter.ts';
 import { DEFAULT_NUMBER_FORMAT } from '../../../functions/registry-office/domain/letter-number.ts';
 import { LOOKUP_CODE, lookupCodeDigest, lookupCodeMatches, lookupCodeOf } from '../../../functions/registry-office/domain/lookup-code.ts';
 import { InvalidStateError, ValidationFailedError } from '../../../functions/shared/errors/domain-errors.ts';
@@ -140,5 +140,41 @@ describe('routing, redirecting, answering and closing', () => {
     expect(() => answerLetter(registered, outgoing, agent, at)).toThrow(InvalidStateError);
     expect(() => redirectLetter(answered, { service: 'x1', recipient: 'y' }, agent, at)).toThrow(InvalidStateError);
     expect(() => cancelLetter(answered, 'Trop tard', clerk, at)).toThrow(InvalidStateError);
+  });
+});
+
+describe('classifying a letter, and handing it over', () => {
+  const at = new Date('2027-03-02T09:00:00Z');
+  const { letter: lodged } = registerLetter(letter, { format: DEFAULT_NUMBER_FORMAT, sequence: 12 }, citizen, new Date('2027-03-01T09:15:42Z'));
+
+  it('hands a complaint over with its receipt instant, recording it in the history', () => {
+    const { letter: classified, event, outbox } = classifyLetter(lodged, { category: 'complaint', confidentiality: 'normal' }, clerk, at);
+
+    expect(classified.category).toBe('complaint');
+    expect(outbox).toEqual([
+      expect.objectContaining({
+        type: LETTER_CLASSIFIED,
+        occurredAt: at.toISOString(),
+        data: { letterId: lodged.id, commune: 'rabat', number: lodged.number, category: 'complaint', receivedAt: lodged.receivedAt },
+      }),
+    ]);
+    expect(event).toMatchObject({ type: 'classified', details: { categoryBefore: null, category: 'complaint', handedOver: { event: LETTER_CLASSIFIED, eventId: outbox![0]!.id, receivedAt: lodged.receivedAt } } });
+  });
+
+  it('hands over nothing for a category the registry office keeps', () => {
+    expect(classifyLetter(lodged, { category: 'request', confidentiality: 'confidential' }, clerk, at).outbox).toBeUndefined();
+  });
+
+  it('hands over a letter registered as an access-to-information request at once', () => {
+    const { outbox, event } = registerLetter({ ...letter, category: 'access-to-information' }, { format: DEFAULT_NUMBER_FORMAT, sequence: 13 }, clerk, at);
+
+    expect(outbox?.map((handed) => handed.type)).toEqual([LETTER_CLASSIFIED]);
+    expect(event.details).toMatchObject({ handedOver: { category: 'access-to-information' } });
+  });
+
+  it('does not hand over twice a letter kept in its category', () => {
+    const complaint = classifyLetter(lodged, { category: 'complaint', confidentiality: 'normal' }, clerk, at).letter;
+
+    expect(classifyLetter(complaint, { category: 'complaint', confidentiality: 'confidential' }, clerk, at).outbox).toBeUndefined();
   });
 });
