@@ -5,9 +5,9 @@ import type { Principal } from '../../shared/auth/principal.ts';
 import { ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { unknownLetter } from '../domain/registry-office-errors.ts';
 import { recipientAgentOf } from '../domain/letter-access.ts';
-import { answerLetter, registerLetter, registerYear, type Channel, type Letter } from '../domain/letter.ts';
+import { answerLetter, registerLetter, type Channel, type Letter } from '../domain/letter.ts';
 import { idempotencyKeyReused } from './register-letter.use-case.ts';
-import { withNextNumber } from './numbering.ts';
+import { letterIdOf, withNextNumber, type NumberingContext } from './numbering.ts';
 import type { RegistryOfficeDependencies } from './registry-office.ports.ts';
 
 export interface AnswerRequest {
@@ -22,10 +22,9 @@ export async function answerIncomingLetter(
   id: string,
   request: AnswerRequest,
   principal: Principal,
-  context: { readonly now: Date; readonly idempotencyKey?: string },
+  context: NumberingContext,
 ): Promise<Letter> {
-  const { repository, identifiers } = dependencies;
-  const incoming = await repository.get(id);
+  const incoming = await dependencies.repository.get(id);
   if (!incoming) throw unknownLetter(id);
   const by = recipientAgentOf(incoming, principal);
   if (request.channel === 'online' && !incoming.lodgedBy) {
@@ -34,10 +33,10 @@ export async function answerIncomingLetter(
       { fieldIssues: [{ pointer: '/body/channel', code: 'not_lodged_online', detail: { ar: 'قناة غير متاحة', fr: 'Canal indisponible', en: 'Channel not available' } }] },
     );
   }
-  const outgoingId = context.idempotencyKey ? identifiers.letterIdFor(by.sub, context.idempotencyKey) : identifiers.newLetterId();
+  const outgoingId = letterIdOf(dependencies, by.sub, context);
   // A retry of the answer that was written: the incoming letter names it.
   if (incoming.answer?.letterId === outgoingId) return replayed(dependencies, outgoingId, incoming);
-  const written = await withNextNumber(dependencies, { commune: incoming.commune, register: 'outgoing', year: registerYear(context.now) }, (snapshot) => {
+  const written = await withNextNumber(dependencies, { commune: incoming.commune, register: 'outgoing' }, context.now, (snapshot) => {
     const outgoing = registerLetter(
       {
         id: outgoingId,

@@ -2,13 +2,25 @@
 // in one transaction; if another registration took that number first, read again and try the next one. So
 // numbers are never skipped nor given twice.
 import { ValidationFailedError } from '../../shared/errors/domain-errors.ts';
-import type { LetterChange } from '../domain/letter.ts';
+import { registerYear, type LetterChange } from '../domain/letter.ts';
 import type { Register } from '../domain/letter-number.ts';
 import { RegisterBusyError, changedMeanwhile } from '../domain/registry-office-errors.ts';
 import type { RegistrationSnapshot, RegistryOfficeDependencies } from './registry-office.ports.ts';
 
 /** Tries at the next number before the caller is told the register is busy (their retry is safe: same key). */
 export const NUMBERING_ATTEMPTS = 64;
+
+/** When and under which Idempotency-Key a letter is numbered. */
+export interface NumberingContext {
+  readonly now: Date;
+  readonly idempotencyKey?: string;
+}
+
+/** The id of the letter a request makes: named after the caller's Idempotency-Key, so a retry names the same letter. */
+export function letterIdOf(dependencies: RegistryOfficeDependencies, callerSub: string, context: NumberingContext): string {
+  const { identifiers } = dependencies;
+  return context.idempotencyKey ? identifiers.letterIdFor(callerSub, context.idempotencyKey) : identifiers.newLetterId();
+}
 
 export interface NumberedWrite {
   readonly change: LetterChange;
@@ -23,12 +35,13 @@ export interface NumberedWrite {
  */
 export async function withNextNumber(
   dependencies: RegistryOfficeDependencies,
-  place: { readonly commune: string; readonly register: Register; readonly year: number },
+  place: { readonly commune: string; readonly register: Register },
+  now: Date,
   build: (snapshot: RegistrationSnapshot) => NumberedWrite,
 ): Promise<{ readonly created: LetterChange } | { readonly existing: true }> {
   for (let attempt = 1; attempt <= NUMBERING_ATTEMPTS; attempt += 1) {
     if (attempt > 1) await dependencies.pauseBeforeRetry(attempt);
-    const snapshot = await dependencies.repository.loadRegistration(place.commune, place.register, place.year);
+    const snapshot = await dependencies.repository.loadRegistration(place.commune, place.register, registerYear(now));
     if (!snapshot.communeExists) {
       throw new ValidationFailedError(
         { ar: `الجماعة ${place.commune} غير معروفة`, fr: `Commune ${place.commune} inconnue`, en: `No commune ${place.commune}` },

@@ -3,9 +3,9 @@
 // checked before a number is taken.
 import { IdempotencyKeyReusedError } from '../../shared/errors/domain-errors.ts';
 import { lookupCodeDigest } from '../domain/lookup-code.ts';
-import { registerLetter, registerYear, type Actor, type Letter, type NewLetter } from '../domain/letter.ts';
+import { registerLetter, type Actor, type Letter, type NewLetter } from '../domain/letter.ts';
 import { deadlineWatched, processingClock } from '../domain/letter-deadline.ts';
-import { withNextNumber } from './numbering.ts';
+import { letterIdOf, withNextNumber, type NumberingContext } from './numbering.ts';
 import type { RegistryOfficeDependencies } from './registry-office.ports.ts';
 
 export type LetterRequest = Omit<NewLetter, 'id' | 'lookupCodeDigest' | 'answers'>;
@@ -42,12 +42,11 @@ export async function registerIncomingLetter(
   dependencies: RegistryOfficeDependencies,
   request: LetterRequest,
   by: Actor,
-  context: { readonly now: Date; readonly idempotencyKey?: string },
+  context: NumberingContext,
 ): Promise<RegisteredLetter> {
-  const { repository, identifiers } = dependencies;
-  const id = context.idempotencyKey ? identifiers.letterIdFor(by.sub, context.idempotencyKey) : identifiers.newLetterId();
-  const lookupCode = identifiers.newLookupCode();
-  const written = await withNextNumber(dependencies, { commune: request.commune, register: request.register, year: registerYear(context.now) }, (snapshot) => {
+  const id = letterIdOf(dependencies, by.sub, context);
+  const lookupCode = dependencies.identifiers.newLookupCode();
+  const written = await withNextNumber(dependencies, request, context.now, (snapshot) => {
     // An incoming letter is to be answered within its priority's working days; an internal one keeps no deadline.
     const clock = request.register === 'incoming' ? processingClock(request.priority, snapshot.settings.processingDays, context.now, snapshot.holidays) : undefined;
     const change = registerLetter(
@@ -60,7 +59,7 @@ export async function registerIncomingLetter(
     return { change: clock ? { ...change, outbox: [...(change.outbox ?? []), deadlineWatched(change.letter, context.now)] } : change };
   });
   if ('created' in written) return { letter: written.created.letter, lookupCode };
-  const first = await repository.get(id);
+  const first = await dependencies.repository.get(id);
   if (!sameRequest(first, request, by)) throw idempotencyKeyReused();
   return { letter: first };
 }

@@ -173,22 +173,9 @@ export function registerYear(now: Date): number {
   return Number(moroccanDate(now).slice(0, 4));
 }
 
-export interface NewLetter {
-  readonly id: string;
-  readonly commune: string;
-  readonly register: Register;
-  readonly channel: Channel;
-  readonly lodgedBy?: string;
-  readonly sender?: Sender;
-  readonly subject: string;
-  readonly body?: string;
-  readonly category?: Category;
-  readonly confidentiality: Confidentiality;
-  readonly priority: Priority;
-  readonly lookupCodeDigest?: string;
-  readonly answers?: LetterLink;
-  readonly clock?: CaseClock;
-}
+/** What a registration is given; the number, the receipt instant and the state are the registration's. */
+export type NewLetter = Pick<Letter, 'id' | 'commune' | 'register' | 'channel' | 'subject' | 'confidentiality' | 'priority'> &
+  Partial<Pick<Letter, 'lodgedBy' | 'sender' | 'body' | 'category' | 'lookupCodeDigest' | 'answers' | 'clock'>>;
 
 /** Registers a letter under the next number of its register's year (`sequence`, which the caller reserves). */
 export function registerLetter(letter: NewLetter, numbering: { readonly format: NumberFormat; readonly sequence: number }, by: Actor, now: Date): LetterChange {

@@ -94,6 +94,7 @@ const EXAMPLE_LETTER = {
 } as const;
 
 const responses = { 400: problem, 401: problem, 403: problem };
+const letterPage = { 200: { description: 'A page of letters', schema: pageSchema(letterSchema) }, ...responses };
 
 export const lodgeLetterRoute = defineRoute({
   operationId: 'lodgeLetter',
@@ -281,7 +282,7 @@ export const serviceQueueRoute = defineRoute({
   access: ['clerk', 'agent', 'auditor'],
   params: z.strictObject({ commune, service }),
   query: z.strictObject(paginationQuery),
-  responses: { 200: { description: 'A page of letters', schema: pageSchema(letterSchema) }, ...responses },
+  responses: letterPage,
 });
 
 export const readRegisterRoute = defineRoute({
@@ -293,7 +294,7 @@ export const readRegisterRoute = defineRoute({
   access: ['clerk', 'admin', 'auditor'],
   params: z.strictObject({ commune, register: z.enum(REGISTERS), year: decimalInteger({ min: 2000, max: 2100 }) }),
   query: z.strictObject(paginationQuery),
-  responses: { 200: { description: 'A page of letters', schema: pageSchema(letterSchema) }, ...responses },
+  responses: letterPage,
 });
 
 export const lookUpLetterRoute = defineRoute({
