@@ -17,7 +17,7 @@ import { PERMITS_TABLE } from '../../functions/permits/adapters/permit-keys.ts';
 import { domainEvent } from '../../functions/shared/events/domain-event.ts';
 import { REGISTRY_OFFICE_TABLE } from '../../functions/registry-office/adapters/registry-office-keys.ts';
 import { deadlineWatched } from '../../functions/registry-office/domain/letter-deadline.ts';
-import type { Letter } from '../../functions/registry-office/domain/letter.ts';
+import { letterRegistered, type Letter } from '../../functions/registry-office/domain/letter.ts';
 
 const IMPORT_BUCKET = physicalBucketName(REGISTER_IMPORTS_BUCKET_ID);
 
@@ -248,6 +248,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('letter history', await call('GET /v1/registry/letters/{id}/history', { params: letter, as: auditor }), 200);
   const incomingRegister = { commune: 'rabat', register: 'incoming', year: String(paperLetter.json.year) };
   expectStatus('read register', await call('GET /v1/registry/registers/{commune}/{register}/{year}', { params: incomingRegister, as: auditor }), 200);
+  const search = { words: 'chaussée', from: day(clock.now()), to: day(clock.now()) };
+  expectStatus('search register', await call('GET /v1/registry/search/{commune}/{year}', { params: { commune: 'rabat', year: String(paperLetter.json.year) }, query: search, as: clerk }), 200);
   expectStatus('overdue letters', await call('GET /v1/registry/overdue/{commune}', { params: { commune: 'rabat' }, as: agent }), 200);
   expectStatus('registry settings', await call('GET /v1/registry/settings/{commune}', { params: { commune: 'rabat' }, as: clerk }), 200);
   const numberFormat = { template: '{year}/{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } };
@@ -269,6 +271,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       SweepOverdueLetters: {},
       // What the registry office's stream hands its consumer when the paper letter above was registered.
       FollowLetterEvents: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [deadlineWatched({ ...registeredLetter, version: 1 }, clock.now())]),
+      IndexLetterForSearch: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterRegistered(registeredLetter, clock.now())]),
       DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },

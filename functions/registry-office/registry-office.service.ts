@@ -6,6 +6,7 @@ import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workfl
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { LETTER_DEADLINE_WORKFLOW_ID, LETTER_SWEEP_WORKFLOW_ID, REGISTRY_OFFICE_TABLE, REGISTRY_OFFICE_TABLE_ID } from './adapters/registry-office-keys.ts';
 import { LETTER_EVENTS } from './domain/letter-deadline.ts';
+import { LETTER_REGISTERED } from './domain/letter.ts';
 import { REGISTRY_OFFICE_PROBLEMS } from './registry-office.problems.ts';
 import {
   answerLetterRoute,
@@ -14,6 +15,7 @@ import {
   closeLetterRoute,
   redirectLetterRoute,
   routeLetterRoute,
+  searchRegisterRoute,
   serviceQueueRoute,
   getLetterRoute,
   getSettingsRoute,
@@ -61,6 +63,7 @@ export const registryOfficeService: ServiceDescription = {
     fn('CancelLetter', 'cancel-letter', { route: cancelLetterRoute, tables: changes }),
     fn('ServiceQueue', 'service-queue', { route: serviceQueueRoute, tables: reads }),
     fn('OverdueLetters', 'overdue-letters', { route: overdueLettersRoute, tables: reads }),
+    fn('SearchRegister', 'search-register', { route: searchRegisterRoute, tables: reads }),
     fn('ReadRegister', 'read-register', { route: readRegisterRoute, tables: reads }),
     fn('LookUpLetter', 'look-up-letter', { route: lookUpLetterRoute, tables: reads }),
     fn('GetRegistrySettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
@@ -69,6 +72,11 @@ export const registryOfficeService: ServiceDescription = {
     fn('FollowLetterEvents', 'follow-letter-events', {
       startsStateMachines: [LETTER_DEADLINE_WORKFLOW_ID],
       consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_EVENTS.deadlineWatched] }],
+    }),
+    // Each registered letter is listed under its search tokens, out of the registering transaction.
+    fn('IndexLetterForSearch', 'index-letter-for-search', {
+      tables: changes,
+      consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_REGISTERED] }],
     }),
     fn('CheckLetterDeadline', 'check-letter-deadline', { tables: changes }),
     fn('SweepOverdueLetters', 'sweep-overdue-letters', { tables: changes, timeoutSeconds: 300 }),

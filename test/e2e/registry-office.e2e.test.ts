@@ -138,6 +138,18 @@ describe('the registry office over HTTP', () => {
     expect((history.json.items as { type: string }[]).map((event) => event.type)).toEqual(['registered', 'routed', 'reminded', 'reminded', 'deadline-lapsed']);
   });
 
+  it('finds a letter in the register by the words of its subject in another spelling, once its registration is followed', async () => {
+    const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: { ...lodgement, subject: `Fuite d'eau, rue ${unique}` } });
+    await settle();
+
+    const byWords = await request('GET', `/v1/registry/search/${COMMUNE}/${String(lodged.json.year)}?words=${encodeURIComponent(`FUITE ${unique}`)}`, { token: await clerk() });
+    const byNumber = await request('GET', `/v1/registry/search/${COMMUNE}/${String(lodged.json.year)}?number=${encodeURIComponent(String(lodged.json.number))}`, { token: await auditor() });
+
+    expect(byWords.status).toBe(200);
+    expect((byWords.json.items as { id: string }[]).map((item) => item.id)).toEqual([lodged.json.id]);
+    expect((byNumber.json.items as { id: string }[]).map((item) => item.id)).toEqual([lodged.json.id]);
+  });
+
   it('answers a wrong code exactly as an unknown number', async () => {
     const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement });
     const headers = { 'accept-language': 'fr' };

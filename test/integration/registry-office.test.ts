@@ -1,13 +1,14 @@
 // The registry office on DynamoDB Local: gapless numbering under concurrent registrations, idempotent creates,
 // cancellation that keeps the number, an answer numbered in the outgoing register with the incoming letter's change, the lookup that tells an unknown number from a wrong code by nothing, and
 // version-conditional changes that let one of two racing clerks win; the processing deadline's reminders, its lapse
-// and the overdue list.
+// and the overdue list; the search of a register.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbRegistryOfficeRepository } from '../../functions/registry-office/adapters/dynamodb-registry-office.repository.ts';
 import { jitteredPause } from '../../functions/registry-office/adapters/jittered-pause.ts';
 import { registryIdentifiers } from '../../functions/registry-office/adapters/registry-identifiers.ts';
 import { checkLetterDeadline, sweepOverdueLetters } from '../../functions/registry-office/application/letter-deadline.use-cases.ts';
+import { indexLetterForSearch, searchRegister, type RegisterSearch } from '../../functions/registry-office/application/search-letters.use-cases.ts';
 import { answerIncomingLetter } from '../../functions/registry-office/application/answer-letter.use-case.ts';
 import { cancelRegisteredLetter, classifyRegisteredLetter, closeAssignedLetter, routeRegisteredLetter } from '../../functions/registry-office/application/change-letter.use-cases.ts';
 import { lookUpLetter, overdueLetters, readRegister, serviceQueue } from '../../functions/registry-office/application/letter-queries.use-cases.ts';
@@ -166,6 +167,29 @@ describe('the registry office on DynamoDB Local', () => {
 
     const handedOver = (await outboxEventsAbout(table, registered.id)).filter((event) => event.type === LETTER_CLASSIFIED);
     expect(handedOver.map((event) => event.data)).toEqual([{ letterId: registered.id, commune: 'rabat', number: registered.number, category: 'complaint', receivedAt: registered.receivedAt }]);
+  });
+
+  it('searches a register by subject words in either script, sender, dates, status, service and number, without a Scan', async () => {
+    const agadir: Principal = { ...clerk, commune: 'agadir' };
+    const register = async (subject: string, sender: string, at: Date) => {
+      const { letter: registered } = await registerIncomingLetter(dependencies, { ...letter(subject, 'agadir'), sender: { name: sender } }, clerkActor, { now: at });
+      for (const event of await outboxEventsAbout(table, registered.id)) if (event.type === 'letter.registered') await indexLetterForSearch(repository, event);
+      return registered;
+    };
+    const lighting = await register('Éclairage public en panne, quartier Talborjt', 'Association Talborjt', new Date('2026-06-10T09:00:00Z'));
+    const complaint = await register('شكاية بخصوص الإنارة العمومية', 'جمعية الحي', new Date('2026-06-12T09:00:00Z'));
+    const road = await register('Réfection de la chaussée', 'Société Atlas Travaux', new Date('2026-06-15T09:00:00Z'));
+    await routeRegisteredLetter(repository, road.id, { service: 'voirie', recipient: 'agent-voirie' }, agadir, now);
+    const found = async (search: Omit<RegisterSearch, 'commune' | 'year'>) =>
+      (await searchRegister(repository, { commune: 'agadir', year: 2026, ...search }, auditor, { limit: 25 })).items.map((item) => item.id);
+
+    expect(await found({ words: 'eclairage PUBLIC' })).toEqual([lighting.id]);
+    expect(await found({ words: 'الانارة' })).toEqual([complaint.id]);
+    expect(await found({ sender: 'atlas' })).toEqual([road.id]);
+    expect(await found({ from: '2026-06-11', to: '2026-06-15' })).toEqual([road.id, complaint.id]);
+    expect(await found({ status: 'assigned', service: 'voirie' })).toEqual([road.id]);
+    expect(await found({ number: complaint.number })).toEqual([complaint.id]);
+    expect(await found({ words: 'eclairage', sender: 'atlas' })).toEqual([]);
   });
 
   it("numbers with the commune's own format once an administrator sets it", async () => {

@@ -58,7 +58,6 @@
 // Aymane/Imane (mn), Walid/Ould (wld).
 import type { NameWord } from '../../shared/text/name-word.ts';
 
-
 export type { NameWord };
 
 /** Separates two consonants in a stream, so that only consonants written side by side are collapsed. */

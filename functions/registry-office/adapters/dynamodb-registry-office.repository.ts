@@ -205,6 +205,62 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
     );
   }
 
+  async putSearchEntries(letter: Letter, tokens: readonly string[]): Promise<void> {
+    // One PutItem each, in parallel: a retried delivery writes the same items again.
+    await Promise.all(
+      tokens.map((token) => this.client.send(new PutCommand({ TableName: this.table, Item: { ...registryOfficeKeys.searchEntry(letter, token), letterId: letter.id, tokens: [...tokens] } }))),
+    );
+  }
+
+  async search(
+    place: { commune: string; year: number },
+    tokens: { read: string; filters: readonly string[] },
+    received: { from?: Date; to?: Date },
+    page: PageRequest,
+  ): Promise<Page<Letter>> {
+    const pk = registryOfficeKeys.search(place.commune, place.year, tokens.read);
+    // The sort keys start with the instant: `~` sorts after every `#<id>` that follows the upper instant.
+    const from = received.from?.toISOString() ?? '0';
+    const to = received.to ? `${received.to.toISOString()}~` : '~';
+    const filters = tokens.filters.map((_, index) => `contains(#tokens, :t${index})`);
+    const entries = await pagedQuery(
+      this.client,
+      {
+        input: {
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ...(filters.length > 0 && { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: { '#tokens': 'tokens' } }),
+          ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to, ...Object.fromEntries(tokens.filters.map((token, index) => [`:t${index}`, token])) },
+          ScanIndexForward: false,
+        },
+        page,
+        keyAttributes: ['pk', 'sk'],
+        partition: { pk },
+      },
+      (item) => registryOfficeKeys.letter(String(item.letterId)),
+    );
+    return this.lettersOf(entries);
+  }
+
+  async letterByNumber(commune: string, number: string): Promise<Letter | undefined> {
+    const key = await this.numbered(commune, number);
+    return key ? this.get(letterIdOf(key)) : undefined;
+  }
+
+  /** The `byNumber` index's copy of the letter with this number in the commune: its keys and its standing. */
+  private async numbered(commune: string, number: string): Promise<Item | undefined> {
+    const output = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: REGISTRY_OFFICE_INDEXES.byNumber.name,
+        KeyConditionExpression: 'numberPk = :number',
+        ExpressionAttributeValues: { ':number': registryOfficeKeys.number(commune, number) },
+        Limit: 1,
+      }),
+    );
+    return output.Items?.[0];
+  }
+
   async holidays(years: readonly number[]): Promise<ReadonlySet<string>> {
     return (await loadReferenceSnapshot(this.client, this.referenceTable, { years })).holidays;
   }
@@ -233,23 +289,18 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
 
   /** A page of a keys-only index, then its letters in one BatchGetItem, in the index's order. */
   private async listIndex(index: IndexKeys, partition: string, page: PageRequest): Promise<Page<Letter>> {
-    const keys = await pagedIndexQuery(this.client, { table: this.table, index, partition, page }, (item) => ({ pk: String(item.pk), sk: String(item.sk) }));
+    return this.lettersOf(await pagedIndexQuery(this.client, { table: this.table, index, partition, page }, (item) => ({ pk: String(item.pk), sk: String(item.sk) })));
+  }
+
+  /** The letters of a page of their keys, in one BatchGetItem, in the page's order. */
+  private async lettersOf(keys: Page<{ pk: string; sk: string }>): Promise<Page<Letter>> {
     if (keys.items.length === 0) return { ...keys, items: [] };
     const found = new Map((await this.batchGet({ [this.table]: keys.items })).map((item) => [String(item.pk), toLetter(item)]));
     return { ...keys, items: keys.items.flatMap((key) => found.get(key.pk) ?? []) };
   }
 
   async standingOf(commune: string, number: string): Promise<LetterStanding | undefined> {
-    const output = await this.client.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: REGISTRY_OFFICE_INDEXES.byNumber.name,
-        KeyConditionExpression: 'numberPk = :number',
-        ExpressionAttributeValues: { ':number': registryOfficeKeys.number(commune, number) },
-        Limit: 1,
-      }),
-    );
-    const item = output.Items?.[0];
+    const item = await this.numbered(commune, number);
     if (!item) return undefined;
     const cancellation = item.cancellation as Letter['cancellation'];
     const answer = item.answer as Letter['answer'];

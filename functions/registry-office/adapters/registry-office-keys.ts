@@ -41,6 +41,13 @@ export const registryOfficeKeys = {
   number: (commune: string, number: string) => `NUMBER#${commune}#${number}`,
   queue: (commune: string, service: string) => `QUEUE#${commune}#${service}`,
   open: (shard: number) => openDeadlinePartition(shard),
+  /** A search token's entries in a commune's year. */
+  search: (commune: string, year: number, token: string) => `SEARCH#${commune}#${year}#${token}`,
+  /** `<receipt instant in UTC>#<id>`: a token's entries by receipt instant (UTC sorts as time does, offsets do not). */
+  searchEntry: (letter: Pick<Letter, 'commune' | 'year' | 'receivedAt' | 'id'>, token: string) => ({
+    pk: `SEARCH#${letter.commune}#${letter.year}#${token}`,
+    sk: `${new Date(letter.receivedAt).toISOString()}#${letter.id}`,
+  }),
   overdue: (commune: string) => `OVERDUE#${commune}`,
 } as const;
 

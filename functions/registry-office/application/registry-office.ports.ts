@@ -54,6 +54,19 @@ export interface RegistryOfficeRepository extends OpenDeadlineIndex, OpenDeadlin
   /** A register's letters in number order, cancelled ones included. */
   register(commune: string, register: Register, year: number, page: PageRequest): Promise<Page<Letter>>;
   standingOf(commune: string, number: string): Promise<LetterStanding | undefined>;
+  /** Lists a letter under its search tokens (again: the entries are the same). */
+  putSearchEntries(letter: Letter, tokens: readonly string[]): Promise<void>;
+  /**
+   * A page of the letters listed under `tokens.read` in a commune's year, received between the instants given,
+   * newest first, that are also listed under every one of `tokens.filters`.
+   */
+  search(
+    place: { readonly commune: string; readonly year: number },
+    tokens: { readonly read: string; readonly filters: readonly string[] },
+    received: { readonly from?: Date; readonly to?: Date },
+    page: PageRequest,
+  ): Promise<Page<Letter>>;
+  letterByNumber(commune: string, number: string): Promise<Letter | undefined>;
   /** The public holidays of these years (movable ones estimated where no administrator confirmed them). */
   holidays(years: readonly number[]): Promise<ReadonlySet<string>>;
   /** A commune's letters still open past their deadline, by service then due instant. */

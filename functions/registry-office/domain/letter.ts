@@ -141,6 +141,13 @@ export const INHERITING_CATEGORIES: readonly Category[] = ['complaint', 'access-
 
 export const LETTER_CLASSIFIED = 'registry.letter-classified';
 
+/** Every registration: what follows it out of its transaction (the letter's search entries). */
+export const LETTER_REGISTERED = 'letter.registered';
+
+export function letterRegistered(letter: Pick<Letter, 'id'>, at: Date): DomainEvent {
+  return domainEvent({ type: LETTER_REGISTERED, source: 'registry-office', subject: letter.id, occurredAt: at.toISOString(), version: 1, data: { letterId: letter.id } });
+}
+
 /** What the context that handles the category needs to open its case with the legal clock started at receipt. */
 export interface LetterClassified extends Readonly<Record<string, unknown>> {
   readonly letterId: string;
@@ -194,7 +201,7 @@ export function registerLetter(letter: NewLetter, numbering: { readonly format: 
   return {
     letter: registered,
     event: { letterId: letter.id, version: 1, type: 'registered', at: now.toISOString(), by, statusAfter: 'registered', details: { number: registered.number, ...handedOver.details } },
-    ...(handedOver.outbox && { outbox: handedOver.outbox }),
+    outbox: [letterRegistered(registered, now), ...(handedOver.outbox ?? [])],
   };
 }
 

@@ -399,3 +399,28 @@ export const overdueLettersRoute = defineRoute({
     ...responses,
   },
 });
+
+export const searchRegisterRoute = defineRoute({
+  operationId: 'searchRegister',
+  method: 'GET',
+  path: '/v1/registry/search/{commune}/{year}',
+  summary:
+    "Search a commune's registers of a year by number, receipt dates, subject words and sender (Arabic or French, in their common spellings), status and service, newest first: its clerks and agents, auditors",
+  tags: TAGS,
+  access: ['clerk', 'agent', 'auditor'],
+  params: z.strictObject({ commune, year: decimalInteger({ min: 2000, max: 2100 }) }),
+  query: z.strictObject({
+    ...paginationQuery,
+    number: letterNumber.optional(),
+    words: safeName({ max: 200 }).optional().describe('Words of the subject: a letter has them all'),
+    sender: safeName({ max: 200 }).optional().describe("Words of the sender's name or organisation"),
+    from: z.iso.date().optional().describe('Received on or after this Moroccan date'),
+    to: z.iso.date().optional().describe('Received on or before this Moroccan date'),
+    status: z.enum(LETTER_STATUSES).optional(),
+    service: service.optional(),
+  }),
+  responses: {
+    200: { description: 'A page of letters; one may hold fewer than asked (status and service are checked last), and still a cursor', schema: pageSchema(letterSchema) },
+    ...responses,
+  },
+});

@@ -168,7 +168,7 @@ describe('classifying a letter, and handing it over', () => {
   it('hands over a letter registered as an access-to-information request at once', () => {
     const { outbox, event } = registerLetter({ ...letter, category: 'access-to-information' }, { format: DEFAULT_NUMBER_FORMAT, sequence: 13 }, clerk, at);
 
-    expect(outbox?.map((handed) => handed.type)).toEqual([LETTER_CLASSIFIED]);
+    expect(outbox?.map((handed) => handed.type)).toEqual(['letter.registered', LETTER_CLASSIFIED]);
     expect(event.details).toMatchObject({ handedOver: { category: 'access-to-information' } });
   });
 
