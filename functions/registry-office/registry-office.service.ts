@@ -1,6 +1,6 @@
 // The registry office (bureau d'ordre): every official letter of a collectivity numbered in its register,
 // lodged online by citizens or registered by clerks, routed to the service that answers it with an outgoing letter
-// of its own number, followed by its sender with a secret code.
+// of its own number within its processing deadline, followed by its sender with a secret code, and searched.
 import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
