@@ -5,9 +5,10 @@ import { documentsService } from './documents/documents.service.ts';
 import { notificationsService } from './notifications/notifications.service.ts';
 import { permitsService } from './permits/permits.service.ts';
 import { referenceDataService } from './reference-data/reference-data.service.ts';
+import { registryOfficeService } from './registry-office/registry-office.service.ts';
 import { IDEMPOTENCY_TABLE, type PlatformDescription } from './shared/service-description.ts';
 
 export const platform: PlatformDescription = {
   sharedTables: [IDEMPOTENCY_TABLE],
-  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, apiDocsService],
+  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, registryOfficeService, apiDocsService],
 };

@@ -2,7 +2,8 @@
 // holidays; a permit filed, suspended, its document declared, uploaded, verified (the clock resumes) and read by
 // staff, extended, given an opinion and decided, another left to lapse and invoked as deemed approved; births registered in two offices, read, searched by variant spellings, a register
 // page uploaded, a marginal note sent between offices and applied; a register folder imported; documents
-// requested, issued, reviewed, verified and revoked. Each round uses fresh identities and files.
+// requested, issued, reviewed, verified and revoked; letters lodged, registered, looked up and cancelled at the
+// registry office. Each round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
@@ -16,6 +17,9 @@ import { PERMITS_TABLE } from '../../functions/permits/adapters/permit-keys.ts';
 import { REFERENCE_TABLE } from '../../functions/reference-data/adapters/reference-keys.ts';
 import { HOLIDAYS_CHANGED } from '../../functions/reference-data/public.ts';
 import { domainEvent } from '../../functions/shared/events/domain-event.ts';
+import { REGISTRY_OFFICE_TABLE } from '../../functions/registry-office/adapters/registry-office-keys.ts';
+import { deadlineWatched } from '../../functions/registry-office/domain/letter-deadline.ts';
+import { letterRegistered, type Letter } from '../../functions/registry-office/domain/letter.ts';
 
 const IMPORT_BUCKET = physicalBucketName(REGISTER_IMPORTS_BUCKET_ID);
 
@@ -218,6 +222,41 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('revocations', await call('GET /v1/documents/revocations'), 200);
   expectStatus('document events', await call('GET /v1/documents/{documentId}/events', { params: { documentId }, as: auditor }), 200);
 
+  // The registry office: a letter lodged online and followed by its code, classified as a complaint (handed over), routed, redirected, answered and closed;
+  // a letter registered at the counter and cancelled; the register, a queue and a history read; the commune's number
+  // format read and set.
+  const clerk: Caller = { sub: key('clerk'), roles: ['clerk'], commune: 'rabat' };
+  const lodgement = { commune: 'rabat', subject: 'Réfection de la chaussée, rue Oued Ziz', body: 'Monsieur le Président, ...' };
+  const lodged = expectStatus('lodge letter', await call('POST /v1/registry/online-letters', { body: lodgement, headers: { 'idempotency-key': key('lodge') }, as: citizen }), 201);
+  const lookup = { commune: 'rabat', number: String(lodged.json.number), code: String(lodged.json.lookupCode) };
+  expectStatus('look up letter', await call('POST /v1/registry/lookup', { body: lookup }), 200);
+  const paper = { register: 'incoming', channel: 'counter', sender: { name: 'Société Atlas Travaux' }, subject: 'Réclamation marché 12/2026', category: 'complaint', confidentiality: 'normal', priority: 'urgent' };
+  const paperLetter = expectStatus('register letter', await call('POST /v1/registry/letters', { body: paper, headers: { 'idempotency-key': key('register') }, as: clerk }), 201);
+  const letter = { id: String(paperLetter.json.id) };
+  const registeredLetter = paperLetter.json as unknown as Letter;
+  expectStatus('get letter', await call('GET /v1/registry/letters/{id}', { params: { id: String(lodged.json.id) }, as: citizen }), 200);
+  const lodgedLetter = { id: String(lodged.json.id) };
+  const secondAgent: Caller = { sub: key('agent-2'), roles: ['agent'], commune: 'rabat' };
+  const routing = { service: 'voirie', recipient: agent.sub, copies: [president.sub] };
+  expectStatus('classify letter', await call('POST /v1/registry/letters/{id}/classification', { params: lodgedLetter, body: { category: 'complaint', confidentiality: 'normal' }, headers: { 'idempotency-key': key('classify') }, as: clerk }), 200);
+  expectStatus('route letter', await call('POST /v1/registry/letters/{id}/routing', { params: lodgedLetter, body: routing, headers: { 'idempotency-key': key('route') }, as: clerk }), 200);
+  expectStatus('service queue', await call('GET /v1/registry/queues/{commune}/{service}', { params: { commune: 'rabat', service: 'voirie' }, as: agent }), 200);
+  const redirection = { service: 'urbanisme', recipient: secondAgent.sub };
+  expectStatus('redirect letter', await call('POST /v1/registry/letters/{id}/redirection', { params: lodgedLetter, body: redirection, headers: { 'idempotency-key': key('redirect') }, as: agent }), 200);
+  const answer = { subject: 'Réponse : réfection de la chaussée', channel: 'online' };
+  expectStatus('answer letter', await call('POST /v1/registry/letters/{id}/answer', { params: lodgedLetter, body: answer, headers: { 'idempotency-key': key('answer') }, as: secondAgent }), 201);
+  expectStatus('close letter', await call('POST /v1/registry/letters/{id}/closure', { params: lodgedLetter, body: { note: 'Réponse envoyée' }, headers: { 'idempotency-key': key('close') }, as: secondAgent }), 200);
+  expectStatus('cancel letter', await call('POST /v1/registry/letters/{id}/cancel', { params: letter, body: { reason: 'Enregistré deux fois' }, headers: { 'idempotency-key': key('cancel') }, as: clerk }), 200);
+  expectStatus('letter history', await call('GET /v1/registry/letters/{id}/history', { params: letter, as: auditor }), 200);
+  const incomingRegister = { commune: 'rabat', register: 'incoming', year: String(paperLetter.json.year) };
+  expectStatus('read register', await call('GET /v1/registry/registers/{commune}/{register}/{year}', { params: incomingRegister, as: auditor }), 200);
+  const search = { words: 'chaussée', from: day(clock.now()), to: day(clock.now()) };
+  expectStatus('search register', await call('GET /v1/registry/search/{commune}/{year}', { params: { commune: 'rabat', year: String(paperLetter.json.year) }, query: search, as: clerk }), 200);
+  expectStatus('overdue letters', await call('GET /v1/registry/overdue/{commune}', { params: { commune: 'rabat' }, as: agent }), 200);
+  expectStatus('registry settings', await call('GET /v1/registry/settings/{commune}', { params: { commune: 'rabat' }, as: clerk }), 200);
+  const numberFormat = { template: '{year}/{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } };
+  expectStatus('set registry settings', await call('PUT /v1/registry/settings/{commune}', { params: { commune: 'tamesna' }, body: { numberFormat, processingDays: { urgent: 3, normal: 15 } }, headers: { 'idempotency-key': key('settings') }, as: admin }), 200);
+
   // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
   const decided = domainEvent({ type: 'permit.decided', source: 'permits', subject: permit.id, occurredAt: clock.now().toISOString(), version: 1, data: {} });
   const applicantTold = notificationRequested(decided, {
@@ -251,6 +290,11 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       CheckPermitDeadline: { subject: permit.id },
       FollowPermitEvents: outboxStreamEvent(PERMITS_TABLE, [permitFiled]),
       RecountPermitDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
+      CheckLetterDeadline: { subject: letter.id },
+      SweepOverdueLetters: {},
+      // What the registry office's stream hands its consumer when the paper letter above was registered.
+      FollowLetterEvents: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [deadlineWatched({ ...registeredLetter, version: 1 }, clock.now())]),
+      IndexLetterForSearch: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterRegistered(registeredLetter, clock.now())]),
       DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },

@@ -2,6 +2,7 @@
 // `notification.requested` event in their outbox; DeliverNotifications delivers it on every channel (the in-app
 // inbox now), and every signed-in person reads their own inbox.
 import { PERMITS_TABLE_ID } from '../permits/public.ts';
+import { REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
 import type { EventSubscription, ServiceDescription } from '../shared/service-description.ts';
 import { NOTIFICATIONS_TABLE_ID } from './adapters/notifications-keys.ts';
 import { NOTIFICATION_REQUESTED } from './public.ts';
@@ -12,6 +13,7 @@ const handlers = 'functions/notifications/handlers';
 /** The outboxes notifications are asked for through: one line per context that tells people something. */
 const NOTIFICATION_PRODUCERS: readonly EventSubscription[] = [
   { tableId: PERMITS_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
+  { tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
 ];
 
 export const notificationsService: ServiceDescription = {

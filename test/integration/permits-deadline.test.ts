@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { permitsService } from '../../functions/permits/permits.service.ts';
 import { DynamoDbPermitsRepository } from '../../functions/permits/adapters/dynamodb-permits.repository.ts';
 import { permitIdentifiers } from '../../functions/permits/adapters/permit-identifiers.ts';
-import { StepFunctionsDeadlineWorkflow } from '../../functions/permits/adapters/step-functions-deadline-workflow.ts';
+import { StepFunctionsDeadlineWorkflow } from '../../functions/shared/case-clock/adapters/step-functions-deadline-workflow.ts';
 import { decidePermit } from '../../functions/permits/application/change-permit.use-cases.ts';
 import { checkPermitDeadline, sweepOverduePermits } from '../../functions/permits/application/check-deadline.use-case.ts';
 import { filePermitApplication, type PermitsWithWorkflow } from '../../functions/permits/application/file-permit.use-case.ts';
@@ -52,7 +52,7 @@ describe('permits on DynamoDB Local with the real deadline workflow', () => {
     );
     endpoint = await startStepFunctionsEndpoint(workflows);
     const sfn = new SFNClient({ endpoint: endpoint.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-    const stepFunctions = new StepFunctionsDeadlineWorkflow(sfn, localStateMachineArn('permit-deadline'));
+    const stepFunctions = new StepFunctionsDeadlineWorkflow(sfn, localStateMachineArn('permit-deadline'), 'permit');
     const workflow = {
       watch: async (permitId: string, version: number) => {
         if (startFailures > 0) {

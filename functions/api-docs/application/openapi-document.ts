@@ -181,6 +181,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   Permits: 'Permit applications: filing, instruction, the statutory clock with suspensions and extension, decisions, deemed approval, receipts and certificates.',
   'Civil status': 'Civil-status acts, civil identifiers, the national search in both scripts, access log, register pages, marginal notes between offices, historical imports.',
   Documents: 'Birth extracts and full copies requested by citizens, reviewed by registrars, issued as signed bilingual PDFs that anyone verifies.',
+  'Registry office': "The bureau d'ordre: official letters numbered without gaps in each commune's registers, lodged online or registered by clerks, followed by their senders with a secret code.",
   Notifications: 'One inbox per person across services: what each service tells the caller about their files.',
   'API documentation': 'This document and its rendering.',
 };

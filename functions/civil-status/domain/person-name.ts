@@ -1,12 +1,12 @@
 // Personal names for the national civil-status search: a name typed in any common spelling, in Arabic or Latin
 // script, becomes a few search keys for DynamoDB key lookups (no Scan), and candidates are ranked by similarity.
 // Pure: no AWS, no clock; every function takes any string and never throws.
-import { arabicNameWords } from './person-name-arabic.ts';
-import { latinNameWords } from './person-name-latin.ts';
+import { arabicNameWords } from '../../shared/text/arabic-name-words.ts';
+import { latinNameWords } from '../../shared/text/latin-name-words.ts';
 import { arabicWordStream, isMoonStream, latinWordStream, searchKeyOf, skeletonOf, type NameWord } from './transliteration.ts';
 
-export { normalizeArabicName } from './person-name-arabic.ts';
-export { normalizeLatinName } from './person-name-latin.ts';
+export { normalizeArabicName } from '../../shared/text/arabic-name-words.ts';
+export { normalizeLatinName } from '../../shared/text/latin-name-words.ts';
 
 type Script = 'arabic' | 'latin';
 

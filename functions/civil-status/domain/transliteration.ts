@@ -56,12 +56,9 @@
 // ranked by the skeleton, which keeps all of these.
 // Known collisions (one skeleton, two names): Ahmed/Hamid/Hamed (hmd), Said/Saad (sd), Abdellah/Abdelilah,
 // Aymane/Imane (mn), Walid/Ould (wld).
+import type { NameWord } from '../../shared/text/name-word.ts';
 
-/** A word of a normalized name, and whether an article (al-, el-, ال) was taken off its front. */
-export interface NameWord {
-  readonly text: string;
-  readonly article: boolean;
-}
+export type { NameWord };
 
 /** Separates two consonants in a stream, so that only consonants written side by side are collapsed. */
 const VOWEL = '.';

@@ -1,6 +1,6 @@
 // Arabic-script names brought to one spelling for comparison, whatever the registrar's keyboard and habits:
 // no diacritics or tatweel, one alef, ta marbuta as ha, alef maqsura as ya, Persian look-alikes mapped, no article.
-import type { NameWord } from './transliteration.ts';
+import type { NameWord } from './name-word.ts';
 
 /**
  * Letter variants written for the same letter. The hamza seats lose their hamza (أ إ آ ٱ → ا, ؤ → و, ئ → ي)

@@ -1,6 +1,6 @@
 // Latin-script names brought to one spelling for comparison, whatever the transliteration habits: lower case, no
 // accents, punctuation as spaces, the article off, "ben / bin / ibn" written "bn".
-import type { NameWord } from './transliteration.ts';
+import type { NameWord } from './name-word.ts';
 
 /** Letters that lose meaning when their accent is stripped, spelled as Moroccan transliterations spell them. */
 const SPECIAL_LETTERS: Readonly<Record<string, string>> = {

@@ -1,0 +1,46 @@
+// The registry settings of a collectivity (number format, processing days): read by its clerks, administrators
+// and auditors, set by an administrator. A format is checked before it is kept: two letters must never share a
+// number. New processing days apply to letters registered after them.
+import type { Principal } from '../../shared/auth/principal.ts';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { mayReadRegister } from '../domain/letter-access.ts';
+import { numberFormatIssues } from '../domain/letter-number.ts';
+import type { RegistrySettings } from '../domain/registry-settings.ts';
+import type { RegistryOfficeRepository } from './registry-office.ports.ts';
+
+const unknownCommune = (commune: string) =>
+  new NotFoundError({ ar: `الجماعة ${commune} غير معروفة`, fr: `Commune ${commune} inconnue`, en: `No commune ${commune}` });
+
+export async function readSettings(repository: RegistryOfficeRepository, commune: string, principal: Principal): Promise<RegistrySettings> {
+  if (!mayReadRegister(commune, principal)) {
+    throw new ForbiddenError({
+      ar: `لا يطلع على إعدادات مكتب ضبط الجماعة ${commune} إلا كتّابه والمسيرون والمراقبون`,
+      fr: `Les réglages du bureau d'ordre de ${commune} ne sont lisibles que par ses agents, les administrateurs et les auditeurs`,
+      en: `The registry settings of ${commune} are read only by its clerks, administrators and auditors`,
+    });
+  }
+  const { communeExists, settings } = await repository.loadSettings(commune);
+  if (!communeExists) throw unknownCommune(commune);
+  return settings;
+}
+
+export async function setSettings(
+  repository: RegistryOfficeRepository,
+  commune: string,
+  { numberFormat, processingDays }: Pick<RegistrySettings, 'numberFormat' | 'processingDays'>,
+  principal: Principal,
+  now: Date,
+): Promise<RegistrySettings> {
+  const issues = numberFormatIssues(numberFormat, '/body/numberFormat');
+  if (issues.length > 0) {
+    throw new ValidationFailedError(
+      { ar: 'صيغة الترقيم قد تعطي رقما واحدا لرسالتين', fr: 'Ce format pourrait donner le même numéro à deux courriers', en: 'This format could give two letters the same number' },
+      { fieldIssues: issues },
+    );
+  }
+  const { communeExists, settings } = await repository.loadSettings(commune);
+  if (!communeExists) throw unknownCommune(commune);
+  const changed: RegistrySettings = { commune, numberFormat, processingDays, version: settings.version + 1, updatedAt: now.toISOString(), updatedBy: { sub: principal.sub, role: 'admin' } };
+  await repository.saveSettings(changed);
+  return changed;
+}

@@ -1,0 +1,63 @@
+// Who may do what with a commune's letters. Clerks and the commune's agents act for the commune of their token;
+// auditors read every register; a citizen reads the letters they lodged and the answers addressed to them. A
+// confidential letter is read, besides the registry office and the auditors, only by those on its diffusion list.
+import type { Principal } from '../../shared/auth/principal.ts';
+import type { Role } from '../../shared/auth/roles.ts';
+import { ForbiddenError } from '../../shared/errors/domain-errors.ts';
+import { recipientOf, type Actor, type Letter } from './letter.ts';
+
+const ofCommune = (principal: Principal, commune: string, role: Role) => principal.roles.includes(role) && principal.commune === commune;
+
+const onDiffusionList = (letter: Letter, principal: Principal) =>
+  ofCommune(principal, letter.commune, 'agent') && (letter.routing?.diffusion ?? []).some((entry) => entry.sub === principal.sub);
+
+export function mayRead(letter: Letter, principal: Principal): boolean {
+  if (principal.roles.includes('auditor') || ofCommune(principal, letter.commune, 'clerk')) return true;
+  if (ofCommune(principal, letter.commune, 'agent') && (letter.confidentiality === 'normal' || onDiffusionList(letter, principal))) return true;
+  return letter.lodgedBy !== undefined && letter.lodgedBy === principal.sub && principal.roles.includes('citizen');
+}
+
+/** The clerk of the registry office of `commune`, as the actor of a registration or a change. */
+export function clerkOf(commune: string, principal: Principal): Actor {
+  if (!ofCommune(principal, commune, 'clerk')) {
+    throw new ForbiddenError({
+      ar: `لا يسجل في سجلات الجماعة ${commune} إلا كتّاب مكتب الضبط التابعين لها`,
+      fr: `Seuls les agents du bureau d'ordre de la commune ${commune} tiennent ses registres`,
+      en: `Only the registry clerks of commune ${commune} keep its registers`,
+    });
+  }
+  return { sub: principal.sub, role: 'clerk' };
+}
+
+/** The agent a letter is assigned to, answering it. */
+export function recipientAgentOf(letter: Letter, principal: Principal): Actor {
+  if (!ofCommune(principal, letter.commune, 'agent') || !letter.routing || recipientOf(letter.routing) !== principal.sub) {
+    throw new ForbiddenError({
+      ar: `لا يجيب عن الرسالة ${letter.number} إلا المرسل إليه`,
+      fr: `Seul le destinataire du courrier ${letter.number} y répond`,
+      en: `Only the recipient of letter ${letter.number} answers it`,
+    });
+  }
+  return { sub: principal.sub, role: 'agent' };
+}
+
+/** Redirecting or closing: the agent the letter is assigned to, or a clerk of its commune. */
+export function recipientOrClerkOf(letter: Letter, principal: Principal): Actor {
+  if (ofCommune(principal, letter.commune, 'clerk')) return { sub: principal.sub, role: 'clerk' };
+  if (letter.routing && ofCommune(principal, letter.commune, 'agent') && recipientOf(letter.routing) === principal.sub) return { sub: principal.sub, role: 'agent' };
+  throw new ForbiddenError({
+    ar: `لا يغير مسار الرسالة ${letter.number} إلا المرسل إليه أو مكتب الضبط`,
+    fr: `Seuls le destinataire du courrier ${letter.number} et le bureau d'ordre en changent le cours`,
+    en: `Only the recipient of letter ${letter.number} or the registry office changes its course`,
+  });
+}
+
+/** Reading a whole register (or its settings): its clerks, administrators and auditors. */
+export function mayReadRegister(commune: string, principal: Principal): boolean {
+  return principal.roles.includes('auditor') || ofCommune(principal, commune, 'clerk') || principal.roles.includes('admin');
+}
+
+/** Reading a service's queue: the commune's clerks and agents, and auditors. */
+export function mayReadQueue(commune: string, principal: Principal): boolean {
+  return principal.roles.includes('auditor') || ofCommune(principal, commune, 'clerk') || ofCommune(principal, commune, 'agent');
+}

@@ -1,0 +1,90 @@
+// The registry office (bureau d'ordre): every official letter of a collectivity numbered in its register,
+// lodged online by citizens or registered by clerks, routed to the service that answers it with an outgoing letter
+// of its own number within its processing deadline, followed by its sender with a secret code, and searched.
+import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
+import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
+import { LETTER_DEADLINE_WORKFLOW_ID, LETTER_SWEEP_WORKFLOW_ID, REGISTRY_OFFICE_TABLE, REGISTRY_OFFICE_TABLE_ID } from './adapters/registry-office-keys.ts';
+import { LETTER_EVENTS } from './domain/letter-deadline.ts';
+import { LETTER_REGISTERED } from './domain/letter.ts';
+import { REGISTRY_OFFICE_PROBLEMS } from './registry-office.problems.ts';
+import {
+  answerLetterRoute,
+  cancelLetterRoute,
+  classifyLetterRoute,
+  closeLetterRoute,
+  redirectLetterRoute,
+  routeLetterRoute,
+  searchRegisterRoute,
+  serviceQueueRoute,
+  getLetterRoute,
+  getSettingsRoute,
+  letterHistoryRoute,
+  lodgeLetterRoute,
+  lookUpLetterRoute,
+  overdueLettersRoute,
+  putSettingsRoute,
+  readRegisterRoute,
+  registerLetterRoute,
+} from './schemas/registry-office.schema.ts';
+
+const handlers = 'functions/registry-office/handlers';
+const reads = { [REGISTRY_OFFICE_TABLE_ID]: 'read' } as const;
+/** Numbering and settings read the commune from reference data; nothing here deletes an item. */
+const writes = { [REGISTRY_OFFICE_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read' } as const;
+/** A change of a letter writes it and its event, and reads nothing else. */
+const changes = { [REGISTRY_OFFICE_TABLE_ID]: 'append' } as const;
+
+function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'entry'>): FunctionDescription {
+  return { id, entry: `${handlers}/${file}.handler.ts`, ...extra };
+}
+
+export const registryOfficeService: ServiceDescription = {
+  name: 'registry-office',
+  problems: REGISTRY_OFFICE_PROBLEMS,
+  tables: [REGISTRY_OFFICE_TABLE],
+  stateMachines: deadlineCaseWorkflows({
+    workflowId: LETTER_DEADLINE_WORKFLOW_ID,
+    checkFunctionId: 'CheckLetterDeadline',
+    sweepWorkflowId: LETTER_SWEEP_WORKFLOW_ID,
+    sweepFunctionId: 'SweepOverdueLetters',
+  }),
+  functions: [
+    fn('LodgeLetter', 'lodge-letter', { route: lodgeLetterRoute, tables: writes }),
+    fn('RegisterLetter', 'register-letter', { route: registerLetterRoute, tables: writes }),
+    fn('GetLetter', 'get-letter', { route: getLetterRoute, tables: reads }),
+    fn('LetterHistory', 'letter-history', { route: letterHistoryRoute, tables: reads }),
+    fn('ClassifyLetter', 'classify-letter', { route: classifyLetterRoute, tables: changes }),
+    fn('RouteLetter', 'route-letter', { route: routeLetterRoute, tables: changes }),
+    fn('RedirectLetter', 'redirect-letter', { route: redirectLetterRoute, tables: changes }),
+    // The answer is an outgoing letter: numbered like a registration.
+    fn('AnswerLetter', 'answer-letter', { route: answerLetterRoute, tables: writes }),
+    fn('CloseLetter', 'close-letter', { route: closeLetterRoute, tables: changes }),
+    fn('CancelLetter', 'cancel-letter', { route: cancelLetterRoute, tables: changes }),
+    fn('ServiceQueue', 'service-queue', { route: serviceQueueRoute, tables: reads }),
+    fn('OverdueLetters', 'overdue-letters', { route: overdueLettersRoute, tables: reads }),
+    fn('SearchRegister', 'search-register', { route: searchRegisterRoute, tables: reads }),
+    fn('ReadRegister', 'read-register', { route: readRegisterRoute, tables: reads }),
+    fn('LookUpLetter', 'look-up-letter', { route: lookUpLetterRoute, tables: reads }),
+    fn('GetRegistrySettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    fn('SetRegistrySettings', 'put-settings', { route: putSettingsRoute, tables: writes }),
+    // The processing deadlines: each letter's workflow is started from its event, out of the request.
+    fn('FollowLetterEvents', 'follow-letter-events', {
+      startsStateMachines: [LETTER_DEADLINE_WORKFLOW_ID],
+      consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_EVENTS.deadlineWatched] }],
+    }),
+    // Each registered letter is listed under its search tokens, out of the registering transaction.
+    fn('IndexLetterForSearch', 'index-letter-for-search', {
+      tables: changes,
+      consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_REGISTERED] }],
+    }),
+    fn('CheckLetterDeadline', 'check-letter-deadline', { tables: changes }),
+    fn('SweepOverdueLetters', 'sweep-overdue-letters', { tables: changes, timeoutSeconds: 300 }),
+    // When an administrator confirms or moves holidays, the running deadlines over that year are counted again.
+    fn('RecountLetterDeadlines', 'recount-letter-deadlines', {
+      tables: writes,
+      timeoutSeconds: 300,
+      consumes: [{ tableId: REFERENCE_TABLE_ID, eventTypes: [HOLIDAYS_CHANGED], batchSize: 1 }],
+    }),
+  ],
+};

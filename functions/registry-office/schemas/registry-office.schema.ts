@@ -1,0 +1,426 @@
+// zod schemas and route contracts of the registry office API (bureau d'ordre), under /v1/registry.
+import * as z from 'zod';
+import { decimalInteger } from '../../shared/http/decimal-integer.ts';
+import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
+import { CATEGORIES, CHANNELS, CONFIDENTIALITIES, DIFFUSION_MODES, LETTER_EVENT_TYPES, LETTER_STATUSES, PRIORITIES } from '../domain/letter.ts';
+import { LOOKUP_CODE } from '../domain/lookup-code.ts';
+import { MAX_SEQUENCE_DIGITS, REGISTER_CODE, REGISTERS } from '../domain/letter-number.ts';
+
+const TAGS = ['Registry office'];
+const problem = PROBLEM_RESPONSE;
+const commune = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const letterId = z.strictObject({ id: z.uuid() });
+const letterNumber = safeIdentifier({ max: 64, pattern: { regex: /^[A-Za-z0-9/._-]+$/, message: 'letters, digits and / . _ -' } });
+const subject = safeName({ max: 300 });
+const bodyText = safeFreeText({ max: 10_000 });
+const reason = safeFreeText({ max: 1000 });
+
+const actorSchema = z.object({ sub: z.string(), role: z.string() });
+const receivedAt = z.string().describe('When the registry office received it, to the second, in Africa/Casablanca with its offset; never changed');
+
+const linkSchema = z.object({ letterId: z.uuid(), number: z.string() });
+const service = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes').describe('The service, as the commune names it');
+const staffSub = safeIdentifier({ max: 128 }).describe("The `sub` of an agent of the commune");
+
+const letterSchema = z.object({
+  id: z.uuid(),
+  commune: z.string(),
+  register: z.enum(REGISTERS),
+  year: z.number().int(),
+  sequence: z.number().int().describe('1 for the first letter of the register in the year; no gap, never given twice'),
+  number: z.string().describe("The registry number, written in the commune's format (by default `2027/A/000123`)"),
+  receivedAt,
+  channel: z.enum(CHANNELS),
+  lodgedBy: z.string().optional().describe('The citizen who lodged it online'),
+  sender: z.object({ name: z.string(), organisation: z.string().optional() }).optional(),
+  subject: z.string(),
+  body: z.string().optional(),
+  category: z.enum(CATEGORIES).optional().describe('Not set yet on a letter lodged online, until a clerk classifies it'),
+  confidentiality: z.enum(CONFIDENTIALITIES),
+  priority: z.enum(PRIORITIES),
+  status: z.enum(LETTER_STATUSES),
+  cancellation: z.object({ reason: z.string(), at: z.string(), by: actorSchema }).optional().describe('A cancelled letter keeps its number and says why'),
+  routing: z
+    .object({ service: z.string(), diffusion: z.array(z.object({ mode: z.enum(DIFFUSION_MODES), sub: z.string() })), routedAt: z.iso.datetime() })
+    .optional()
+    .describe('The service that must answer and the diffusion list, its one recipient first'),
+  answer: linkSchema.extend({ at: z.iso.datetime(), by: actorSchema }).optional().describe('On an incoming letter: the outgoing letter that answered it'),
+  answers: linkSchema.optional().describe('On an outgoing letter: the incoming letter it answers'),
+  closure: z.object({ at: z.iso.datetime(), by: actorSchema, note: z.string().optional() }).optional(),
+  clock: z
+    .object({
+      receiptDate: z.iso.date(),
+      period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
+      suspensions: z.array(z.object({ from: z.iso.date(), to: z.iso.date().optional(), startedAt: z.string(), endedAt: z.string().optional() })),
+      dueDate: z.iso.date(),
+      dueAt: z.string().describe('End of the due day in Africa/Casablanca, ISO 8601 with offset'),
+      holidays: z.array(z.iso.date()),
+      countedOn: z.iso.date(),
+    })
+    .optional()
+    .describe("An incoming letter's processing deadline: its priority's working days from the day after receipt"),
+  remindersSent: z.array(z.string()).optional().describe('`half`, `four-fifths`: the reminders sent to its recipient'),
+  lapsedAt: z.iso.datetime().optional().describe('When its deadline passed with the letter still open'),
+  registeredBy: actorSchema,
+  version: z.number().int(),
+});
+
+const registeredSchema = letterSchema.extend({
+  lookupCode: z
+    .string()
+    .regex(LOOKUP_CODE)
+    .optional()
+    .describe('The secret code to follow the letter with its number (POST /v1/registry/lookup). Given once: a retry of the same request gets the letter without it'),
+});
+
+const EXAMPLE_LETTER = {
+  id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f',
+  commune: 'rabat',
+  register: 'incoming',
+  year: 2027,
+  sequence: 123,
+  number: '2027/A/000123',
+  receivedAt: '2027-03-01T10:15:42+01:00',
+  channel: 'online',
+  lodgedBy: 'citizen-7f3a',
+  subject: 'Demande de réfection de la chaussée, rue Oued Ziz',
+  confidentiality: 'normal',
+  priority: 'normal',
+  status: 'registered',
+  registeredBy: { sub: 'citizen-7f3a', role: 'citizen' },
+  version: 1,
+} as const;
+
+const responses = { 400: problem, 401: problem, 403: problem };
+const letterPage = { 200: { description: 'A page of letters', schema: pageSchema(letterSchema) }, ...responses };
+
+export const lodgeLetterRoute = defineRoute({
+  operationId: 'lodgeLetter',
+  method: 'POST',
+  path: '/v1/registry/online-letters',
+  summary: 'Lodge a letter online with a collectivity: it is numbered in its incoming register at once, with its receipt instant and a secret lookup code',
+  tags: TAGS,
+  access: ['citizen'],
+  idempotent: 'by-use-case',
+  body: z.strictObject({ commune, subject, body: bodyText }),
+  bodyExample: { commune: 'rabat', subject: 'Demande de réfection de la chaussée, rue Oued Ziz', body: 'Monsieur le Président, ...' },
+  responses: {
+    201: { description: 'The registered letter, with its number, receipt instant and (once) its lookup code', schema: registeredSchema, example: { ...EXAMPLE_LETTER, lookupCode: '7K3QD-M9XTA-2WERB-H0VNC' } },
+    ...responses,
+    409: problem,
+    422: problem,
+  },
+});
+
+export const registerLetterRoute = defineRoute({
+  operationId: 'registerLetter',
+  method: 'POST',
+  path: '/v1/registry/letters',
+  summary: "A registry clerk registers a letter received at the counter, by post or by e-mail, in their commune's incoming or internal register",
+  tags: TAGS,
+  access: ['clerk'],
+  idempotent: 'by-use-case',
+  body: z.strictObject({
+    register: z.enum(['incoming', 'internal']),
+    channel: z.enum(['counter', 'post', 'email']),
+    sender: z.strictObject({ name: safeName({ max: 200 }), organisation: safeName({ max: 200 }).optional() }),
+    subject,
+    body: bodyText.optional(),
+    category: z.enum(CATEGORIES),
+    confidentiality: z.enum(CONFIDENTIALITIES),
+    priority: z.enum(PRIORITIES),
+  }),
+  bodyExample: {
+    register: 'incoming',
+    channel: 'post',
+    sender: { name: 'Société Atlas Travaux', organisation: 'Atlas Travaux SARL' },
+    subject: 'Réclamation sur le paiement du marché 12/2026',
+    category: 'complaint',
+    confidentiality: 'normal',
+    priority: 'urgent',
+  },
+  responses: { 201: { description: 'The registered letter, with its number and its lookup code (to give to the sender)', schema: registeredSchema }, ...responses, 409: problem, 422: problem },
+});
+
+export const getLetterRoute = defineRoute({
+  operationId: 'getLetter',
+  method: 'GET',
+  path: '/v1/registry/letters/{id}',
+  summary: 'A letter: the citizen who lodged it, the clerks and agents of its commune (not a confidential one for agents), auditors',
+  tags: TAGS,
+  access: ['citizen', 'clerk', 'agent', 'auditor'],
+  params: letterId,
+  responses: { 200: { description: 'The letter', schema: letterSchema, example: EXAMPLE_LETTER }, ...responses, 404: problem },
+});
+
+export const letterHistoryRoute = defineRoute({
+  operationId: 'letterHistory',
+  method: 'GET',
+  path: '/v1/registry/letters/{id}/history',
+  summary: "A letter's history, oldest first: every change is an event, never rewritten",
+  tags: TAGS,
+  access: ['clerk', 'agent', 'auditor'],
+  params: letterId,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of events',
+      schema: pageSchema(
+        z.object({
+          letterId: z.uuid(),
+          version: z.number().int(),
+          type: z.enum(LETTER_EVENT_TYPES),
+          at: z.iso.datetime(),
+          by: actorSchema,
+          statusBefore: z.enum(LETTER_STATUSES).optional(),
+          statusAfter: z.enum(LETTER_STATUSES),
+          details: z.record(z.string(), z.unknown()).optional(),
+        }),
+      ),
+    },
+    ...responses,
+    404: problem,
+  },
+});
+
+export const cancelLetterRoute = defineRoute({
+  operationId: 'cancelLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/cancel',
+  summary: 'Cancel a letter not answered yet: it keeps its number (never given again), stays in the register and says why',
+  tags: TAGS,
+  access: ['clerk'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ reason }),
+  bodyExample: { reason: 'Enregistré deux fois : voir 2027/A/000122' },
+  responses: { 200: { description: 'The cancelled letter', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem },
+});
+
+const changeResponses = { 200: { description: 'The letter as it now stands', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem };
+const staffList = z.array(staffSub).max(20).optional();
+
+export const classifyLetterRoute = defineRoute({
+  operationId: 'classifyLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/classification',
+  summary:
+    'Classify a letter not answered yet. A complaint, an access-to-information request or a council question is handed over to the context that handles it, with the receipt instant its legal clock starts from',
+  tags: TAGS,
+  access: ['clerk'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ category: z.enum(CATEGORIES), confidentiality: z.enum(CONFIDENTIALITIES) }),
+  bodyExample: { category: 'access-to-information', confidentiality: 'normal' },
+  responses: changeResponses,
+});
+
+export const routeLetterRoute = defineRoute({
+  operationId: 'routeLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/routing',
+  summary: 'Route a registered letter to the service that must answer, with its diffusion list: one recipient, copies, and those asked for an opinion, an approval or a signature',
+  tags: TAGS,
+  access: ['clerk'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ service, recipient: staffSub, copies: staffList, opinion: staffList, approval: staffList, signature: staffList }),
+  bodyExample: { service: 'voirie', recipient: 'agent-voirie-1', copies: ['agent-dgs-1'], approval: ['agent-chef-voirie'] },
+  responses: changeResponses,
+});
+
+export const redirectLetterRoute = defineRoute({
+  operationId: 'redirectLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/redirection',
+  summary: 'Send an assigned letter on to another recipient (and service); the previous recipient stays on the list as a copy. Its recipient or a clerk',
+  tags: TAGS,
+  access: ['agent', 'clerk'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ service, recipient: staffSub }),
+  bodyExample: { service: 'urbanisme', recipient: 'agent-urbanisme-2' },
+  responses: changeResponses,
+});
+
+export const answerLetterRoute = defineRoute({
+  operationId: 'answerLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/answer',
+  summary: "The recipient answers an assigned letter: the answer is an outgoing letter numbered in the commune's outgoing register, linked to it",
+  tags: TAGS,
+  access: ['agent'],
+  idempotent: 'by-use-case',
+  params: letterId,
+  body: z.strictObject({ subject, body: bodyText.optional(), channel: z.enum(CHANNELS).describe('How the answer is sent') }),
+  bodyExample: { subject: 'Réponse : réfection de la chaussée, rue Oued Ziz', body: 'Les travaux sont programmés pour avril.', channel: 'post' },
+  responses: { 201: { description: 'The outgoing letter, with its own number', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem },
+});
+
+export const closeLetterRoute = defineRoute({
+  operationId: 'closeLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/closure',
+  summary: 'Close a letter once answered, or one that needs no answer. Its recipient or a clerk',
+  tags: TAGS,
+  access: ['agent', 'clerk'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ note: reason.optional() }),
+  bodyExample: { note: 'Réponse envoyée, dossier classé' },
+  responses: changeResponses,
+});
+
+export const serviceQueueRoute = defineRoute({
+  operationId: 'serviceQueue',
+  method: 'GET',
+  path: '/v1/registry/queues/{commune}/{service}',
+  summary: "A service's open letters (assigned or answered, not closed), oldest routed first: the commune's clerks and agents, auditors",
+  tags: TAGS,
+  access: ['clerk', 'agent', 'auditor'],
+  params: z.strictObject({ commune, service }),
+  query: z.strictObject(paginationQuery),
+  responses: letterPage,
+});
+
+export const readRegisterRoute = defineRoute({
+  operationId: 'readRegister',
+  method: 'GET',
+  path: '/v1/registry/registers/{commune}/{register}/{year}',
+  summary: "A register's year in number order, cancelled letters included: the commune's clerks, administrators and auditors",
+  tags: TAGS,
+  access: ['clerk', 'admin', 'auditor'],
+  params: z.strictObject({ commune, register: z.enum(REGISTERS), year: decimalInteger({ min: 2000, max: 2100 }) }),
+  query: z.strictObject(paginationQuery),
+  responses: letterPage,
+});
+
+export const lookUpLetterRoute = defineRoute({
+  operationId: 'lookUpLetter',
+  method: 'POST',
+  path: '/v1/registry/lookup',
+  summary: 'Where is my letter: its standing, for whoever holds its number and secret code. A wrong code and an unknown number get the same 404',
+  tags: TAGS,
+  access: 'public',
+  // The code is 100 random bits; the limit keeps anyone from spending the platform's capacity trying.
+  throttle: { ratePerSecond: 5, burst: 20 },
+  body: z.strictObject({ commune, number: letterNumber, code: z.string().trim().toUpperCase().regex(LOOKUP_CODE, 'four groups of five characters, e.g. 7K3QD-M9XTA-2WERB-H0VNC') }),
+  bodyExample: { commune: 'rabat', number: '2027/A/000123', code: '7K3QD-M9XTA-2WERB-H0VNC' },
+  responses: {
+    200: {
+      description: 'Where the letter stands',
+      schema: z.object({
+        number: z.string(),
+        commune: z.string(),
+        register: z.enum(REGISTERS),
+        receivedAt,
+        status: z.enum(LETTER_STATUSES),
+        cancellationReason: z.string().optional(),
+        answerNumber: z.string().optional().describe('The number of the outgoing letter that answered it'),
+      }),
+    },
+    400: problem,
+    404: problem,
+  },
+});
+
+const numberFormatSchema = z.strictObject({
+  template: z.string().min(1).max(64).describe('`{year}`, `{register}` and `{sequence}` once each, between lower-case letters and / - . _'),
+  sequenceDigits: z.number().int().min(1).max(MAX_SEQUENCE_DIGITS),
+  registerCodes: z.strictObject(Object.fromEntries(REGISTERS.map((register) => [register, z.string().regex(REGISTER_CODE, '1 to 3 capital letters')])) as Record<(typeof REGISTERS)[number], z.ZodString>),
+});
+
+const processingDaysSchema = z
+  .strictObject({ urgent: z.number().int().min(1).max(60), normal: z.number().int().min(1).max(60) })
+  .describe('Working days to answer an incoming letter, by priority; the defaults (urgent 3, normal 15) are found in no legal text');
+
+const settingsSchema = z.object({
+  commune: z.string(),
+  numberFormat: numberFormatSchema,
+  processingDays: processingDaysSchema,
+  version: z.number().int().describe('0 while the defaults apply'),
+  updatedAt: z.string().optional(),
+  updatedBy: actorSchema.optional(),
+});
+
+const communeParams = z.strictObject({ commune });
+
+export const getSettingsRoute = defineRoute({
+  operationId: 'getRegistrySettings',
+  method: 'GET',
+  path: '/v1/registry/settings/{commune}',
+  summary: "A commune's registry settings (its number format, its processing days); the defaults until an administrator sets them",
+  tags: TAGS,
+  access: ['clerk', 'admin', 'auditor'],
+  params: communeParams,
+  responses: { 200: { description: 'The settings', schema: settingsSchema }, ...responses, 404: problem },
+});
+
+export const putSettingsRoute = defineRoute({
+  operationId: 'setRegistrySettings',
+  method: 'PUT',
+  path: '/v1/registry/settings/{commune}',
+  summary: "Set a commune's number format and processing days; numbers already given keep theirs, deadlines already counted theirs",
+  tags: TAGS,
+  access: ['admin'],
+  idempotent: true,
+  params: communeParams,
+  body: z.strictObject({ numberFormat: numberFormatSchema, processingDays: processingDaysSchema }),
+  bodyExample: {
+    numberFormat: { template: 'bo/{year}/{register}/{sequence}', sequenceDigits: 5, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } },
+    processingDays: { urgent: 3, normal: 15 },
+  },
+  responses: { 200: { description: 'The settings now in force', schema: settingsSchema }, ...responses, 404: problem, 409: problem, 422: problem },
+});
+
+export const overdueLettersRoute = defineRoute({
+  operationId: 'overdueLetters',
+  method: 'GET',
+  path: '/v1/registry/overdue/{commune}',
+  summary: "A commune's letters still open past their processing deadline, per service with their count, oldest due first: its clerks and agents, auditors",
+  tags: TAGS,
+  access: ['clerk', 'agent', 'auditor'],
+  params: communeParams,
+  responses: {
+    200: {
+      description: 'The overdue letters by service (`unrouted`: not routed yet, still with the registry office)',
+      schema: z.object({
+        services: z.array(
+          z.object({
+            service: z.string(),
+            count: z.number().int(),
+            letters: z.array(z.object({ id: z.uuid(), number: z.string(), dueAt: z.iso.datetime().describe('The due instant, in UTC') })),
+          }),
+        ),
+      }),
+    },
+    ...responses,
+  },
+});
+
+export const searchRegisterRoute = defineRoute({
+  operationId: 'searchRegister',
+  method: 'GET',
+  path: '/v1/registry/search/{commune}/{year}',
+  summary:
+    "Search a commune's registers of a year by number, receipt dates, subject words and sender (Arabic or French, in their common spellings), status and service, newest first: its clerks and agents, auditors",
+  tags: TAGS,
+  access: ['clerk', 'agent', 'auditor'],
+  params: z.strictObject({ commune, year: decimalInteger({ min: 2000, max: 2100 }) }),
+  query: z.strictObject({
+    ...paginationQuery,
+    number: letterNumber.optional(),
+    words: safeName({ max: 200 }).optional().describe('Words of the subject: a letter has them all'),
+    sender: safeName({ max: 200 }).optional().describe("Words of the sender's name or organisation"),
+    from: z.iso.date().optional().describe('Received on or after this Moroccan date'),
+    to: z.iso.date().optional().describe('Received on or before this Moroccan date'),
+    status: z.enum(LETTER_STATUSES).optional(),
+    service: service.optional(),
+  }),
+  responses: {
+    200: { description: 'A page of letters; one may hold fewer than asked (status and service are checked last), and still a cursor', schema: pageSchema(letterSchema) },
+    ...responses,
+  },
+});

@@ -1,0 +1,217 @@
+// The registry office over HTTP on the local platform: a citizen lodges a letter online and follows it with its
+// number and secret code; it is routed, redirected, answered with an outgoing letter and closed; a clerk registers
+// a paper letter and cancels another; an urgent letter's recipient is reminded twice on the virtual clock and the
+// letter is listed overdue in its service; the register shows them all in
+// number order; bad input is refused in the caller's language with nothing numbered.
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../functions/shared/auth/roles.ts';
+import { request, settle, tokenFor } from './http-client.ts';
+
+const unique = `${Date.now()}`;
+const COMMUNE = 'oujda';
+const as = (sub: string, roles: Role[], commune?: string) => tokenFor({ sub: `${sub}-${unique}`, roles, ...(commune && { commune }) });
+const citizen = () => as('citizen', ['citizen']);
+const clerk = () => as('clerk', ['clerk'], COMMUNE);
+const auditor = () => as('auditor', ['auditor']);
+const lodgement = { commune: COMMUNE, subject: 'Éclairage public en panne, quartier Al Qods', body: 'Monsieur le Président,\nles lampadaires sont éteints depuis une semaine.' };
+const paperLetter = {
+  register: 'incoming',
+  channel: 'post',
+  sender: { name: 'Association des riverains', organisation: 'Association Al Qods' },
+  subject: 'شكاية بخصوص الإنارة العمومية',
+  category: 'complaint',
+  confidentiality: 'normal',
+  priority: 'urgent',
+};
+
+async function advance(duration: string) {
+  const reply = await request('POST', '/_local/clock', { body: { advance: duration } });
+  expect(reply.status).toBe(200);
+}
+
+async function incomingRegister(year: number) {
+  const reply = await request('GET', `/v1/registry/registers/${COMMUNE}/incoming/${year}?limit=100`, { token: await auditor() });
+  expect(reply.status).toBe(200);
+  return reply.json.items as { id: string; number: string; sequence: number; status: string; cancellation?: { reason: string } }[];
+}
+
+describe('the registry office over HTTP', () => {
+  it('numbers a letter lodged online, answers its retry with the same number, and lets its sender follow it', async () => {
+    const key = { 'idempotency-key': `lodge-${unique}` };
+    const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement, headers: key });
+    const retried = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement, headers: key });
+
+    expect(lodged.status).toBe(201);
+    expect(lodged.json).toMatchObject({ commune: COMMUNE, register: 'incoming', channel: 'online', status: 'registered' });
+    expect(lodged.json.number).toMatch(/^\d{4}\/A\/\d{6}$/);
+    expect(lodged.json.receivedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+    expect(retried.status).toBe(201);
+    expect(retried.json.number).toBe(lodged.json.number);
+    expect(retried.json.lookupCode).toBeUndefined();
+
+    const standing = await request('POST', '/v1/registry/lookup', { body: { commune: COMMUNE, number: lodged.json.number, code: lodged.json.lookupCode } });
+    expect(standing.status).toBe(200);
+    expect(standing.json).toEqual({ number: lodged.json.number, commune: COMMUNE, register: 'incoming', receivedAt: lodged.json.receivedAt, status: 'registered' });
+
+    const mine = await request('GET', `/v1/registry/letters/${String(lodged.json.id)}`, { token: await citizen() });
+    expect(mine.status).toBe(200);
+    expect(mine.json.lookupCodeDigest).toBeUndefined();
+  });
+
+  it('classifies a lodged letter as a complaint (handed over), routes, redirects, answers it with an outgoing letter of its own number, and closes it', async () => {
+    const voirie = () => as('agent-voirie', ['agent'], COMMUNE);
+    const urbanisme = () => as('agent-urbanisme', ['agent'], COMMUNE);
+    const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement });
+    const id = String(lodged.json.id);
+
+    const classified = await request('POST', `/v1/registry/letters/${id}/classification`, { token: await clerk(), body: { category: 'complaint', confidentiality: 'normal' } });
+    expect(classified.json.category).toBe('complaint');
+    const routed = await request('POST', `/v1/registry/letters/${id}/routing`, { token: await clerk(), body: { service: 'voirie', recipient: `agent-voirie-${unique}`, copies: [`agent-dgs-${unique}`] } });
+    expect(routed.status).toBe(200);
+    expect(routed.json).toMatchObject({ status: 'assigned', routing: { service: 'voirie' } });
+    const voirieQueue = await request('GET', `/v1/registry/queues/${COMMUNE}/voirie`, { token: await voirie() });
+    expect((voirieQueue.json.items as { id: string }[]).map((item) => item.id)).toContain(id);
+
+    const notTheirs = await request('POST', `/v1/registry/letters/${id}/answer`, { token: await urbanisme(), body: { subject: 'Réponse', channel: 'online' } });
+    expect(notTheirs.status).toBe(403);
+    const redirected = await request('POST', `/v1/registry/letters/${id}/redirection`, { token: await voirie(), body: { service: 'urbanisme', recipient: `agent-urbanisme-${unique}` } });
+    expect(redirected.status).toBe(200);
+    expect((redirected.json.routing as { diffusion: unknown[] }).diffusion).toEqual([
+      { mode: 'recipient', sub: `agent-urbanisme-${unique}` },
+      { mode: 'copy', sub: `agent-voirie-${unique}` },
+      { mode: 'copy', sub: `agent-dgs-${unique}` },
+    ]);
+
+    const answer = { subject: 'Réponse : éclairage public, quartier Al Qods', body: 'Les lampadaires seront réparés cette semaine.', channel: 'online' };
+    const answered = await request('POST', `/v1/registry/letters/${id}/answer`, { token: await urbanisme(), body: answer, headers: { 'idempotency-key': `answer-${unique}` } });
+    const retried = await request('POST', `/v1/registry/letters/${id}/answer`, { token: await urbanisme(), body: answer, headers: { 'idempotency-key': `answer-${unique}` } });
+    expect(answered.status).toBe(201);
+    expect(answered.json).toMatchObject({ register: 'outgoing', answers: { letterId: id, number: lodged.json.number }, lodgedBy: lodged.json.lodgedBy });
+    expect(answered.json.number).toMatch(/^\d{4}\/D\/\d{6}$/);
+    expect(retried.json.number).toBe(answered.json.number);
+
+    const closed = await request('POST', `/v1/registry/letters/${id}/closure`, { token: await urbanisme(), body: { note: 'Réponse envoyée' } });
+    expect(closed.json).toMatchObject({ status: 'closed', answer: { number: answered.json.number } });
+    const standing = await request('POST', '/v1/registry/lookup', { body: { commune: COMMUNE, number: lodged.json.number, code: lodged.json.lookupCode } });
+    expect(standing.json).toMatchObject({ status: 'closed', answerNumber: answered.json.number });
+    const theAnswer = await request('GET', `/v1/registry/letters/${String(answered.json.id)}`, { token: await citizen() });
+    expect(theAnswer.status).toBe(200);
+
+    const history = await request('GET', `/v1/registry/letters/${id}/history`, { token: await auditor() });
+    const events = history.json.items as { type: string; details?: { handedOver?: { event: string; receivedAt: string } } }[];
+    expect(events.map((event) => event.type)).toEqual(['registered', 'classified', 'routed', 'redirected', 'answered', 'closed']);
+    // The complaint was handed over with the receipt instant its legal clock starts from.
+    expect(events[1]?.details?.handedOver).toMatchObject({ event: 'registry.letter-classified', receivedAt: lodged.json.receivedAt });
+    const urbanismeQueue = await request('GET', `/v1/registry/queues/${COMMUNE}/urbanisme`, { token: await urbanisme() });
+    expect((urbanismeQueue.json.items as { id: string }[]).map((item) => item.id)).not.toContain(id);
+  });
+
+  it("reminds the recipient twice through their inbox on the virtual clock, then lists the letter as overdue in its service", async () => {
+    const recipient = `agent-travaux-${unique}`;
+    const travaux = () => tokenFor({ sub: recipient, roles: ['agent'], commune: COMMUNE });
+    const registered = await request('POST', '/v1/registry/letters', { token: await clerk(), body: { ...paperLetter, subject: 'Urgent : effondrement de trottoir' } });
+    const id = String(registered.json.id);
+    await request('POST', `/v1/registry/letters/${id}/routing`, { token: await clerk(), body: { service: 'travaux', recipient } });
+    const clock = registered.json.clock as { period: { days: number }; dueAt: string };
+    expect(clock.period.days).toBe(3);
+    const remindersOf = async () => {
+      const inbox = await request('GET', '/v1/notifications', { token: await travaux() });
+      return (inbox.json.items as { topic: string; about: { id: string } }[]).filter((item) => item.about.id === id).map((item) => item.topic);
+    };
+
+    // Half the time to the due instant, then past four fifths, then past the deadline: the workflow wakes each time.
+    const toDue = Date.parse(clock.dueAt) - Date.parse(String(registered.json.receivedAt));
+    await advance(`PT${Math.ceil((toDue * 0.5) / 1000) + 60}S`);
+    await settle();
+    expect(await remindersOf()).toEqual(['letter-deadline-reminder']);
+    await advance(`PT${Math.ceil((toDue * 0.3) / 1000) + 60}S`);
+    await settle();
+    expect(await remindersOf()).toEqual(['letter-deadline-reminder', 'letter-deadline-reminder']);
+    await advance(`PT${Math.ceil((toDue * 0.2) / 1000) + 3600}S`);
+    await settle();
+
+    const overdue = await request('GET', `/v1/registry/overdue/${COMMUNE}`, { token: await travaux() });
+    expect(overdue.status).toBe(200);
+    const travauxOverdue = (overdue.json.services as { service: string; count: number; letters: { id: string }[] }[]).find((entry) => entry.service === 'travaux');
+    expect(travauxOverdue).toMatchObject({ count: 1, letters: [{ id, number: registered.json.number }] });
+    const history = await request('GET', `/v1/registry/letters/${id}/history`, { token: await auditor() });
+    expect((history.json.items as { type: string }[]).map((event) => event.type)).toEqual(['registered', 'routed', 'reminded', 'reminded', 'deadline-lapsed']);
+  });
+
+  it('finds a letter in the register by the words of its subject in another spelling, once its registration is followed', async () => {
+    const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: { ...lodgement, subject: `Fuite d'eau, rue ${unique}` } });
+    await settle();
+
+    const byWords = await request('GET', `/v1/registry/search/${COMMUNE}/${String(lodged.json.year)}?words=${encodeURIComponent(`FUITE ${unique}`)}`, { token: await clerk() });
+    const byNumber = await request('GET', `/v1/registry/search/${COMMUNE}/${String(lodged.json.year)}?number=${encodeURIComponent(String(lodged.json.number))}`, { token: await auditor() });
+
+    expect(byWords.status).toBe(200);
+    expect((byWords.json.items as { id: string }[]).map((item) => item.id)).toEqual([lodged.json.id]);
+    expect((byNumber.json.items as { id: string }[]).map((item) => item.id)).toEqual([lodged.json.id]);
+  });
+
+  it('answers a wrong code exactly as an unknown number', async () => {
+    const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement });
+    const headers = { 'accept-language': 'fr' };
+
+    const wrongCode = await request('POST', '/v1/registry/lookup', { body: { commune: COMMUNE, number: lodged.json.number, code: 'ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ' }, headers });
+    const unknownNumber = await request('POST', '/v1/registry/lookup', { body: { commune: COMMUNE, number: '1999/A/999999', code: lodged.json.lookupCode }, headers });
+
+    expect(wrongCode.status).toBe(404);
+    expect(unknownNumber.status).toBe(404);
+    const { instance: _a, ...wrong } = wrongCode.json;
+    const { instance: _b, ...unknown } = unknownNumber.json;
+    expect(wrong).toEqual(unknown);
+  });
+
+  it('registers a paper letter, cancels another, and shows both in the register in number order', async () => {
+    const registered = await request('POST', '/v1/registry/letters', { token: await clerk(), body: paperLetter, headers: { 'idempotency-key': `paper-${unique}` } });
+    const mistaken = await request('POST', '/v1/registry/letters', { token: await clerk(), body: { ...paperLetter, subject: 'Doublon' } });
+    expect(registered.status).toBe(201);
+    expect(registered.json).toMatchObject({ channel: 'post', category: 'complaint', priority: 'urgent', registeredBy: { role: 'clerk' } });
+    expect(mistaken.json.sequence).toBe(Number(registered.json.sequence) + 1);
+
+    const otherClerk = await tokenFor({ sub: `clerk-rabat-${unique}`, roles: ['clerk'], commune: 'rabat' });
+    const refused = await request('POST', `/v1/registry/letters/${String(mistaken.json.id)}/cancel`, { token: otherClerk, body: { reason: 'Doublon' } });
+    const cancelled = await request('POST', `/v1/registry/letters/${String(mistaken.json.id)}/cancel`, { token: await clerk(), body: { reason: 'Enregistré deux fois' } });
+    expect(refused.status).toBe(403);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json).toMatchObject({ number: mistaken.json.number, status: 'cancelled', cancellation: { reason: 'Enregistré deux fois' } });
+
+    const register = await incomingRegister(Number(registered.json.year));
+    expect(register.map((letter) => letter.sequence)).toEqual(register.map((_, index) => index + 1));
+    expect(register.find((letter) => letter.id === mistaken.json.id)).toMatchObject({ status: 'cancelled', cancellation: { reason: 'Enregistré deux fois' } });
+
+    const history = await request('GET', `/v1/registry/letters/${String(mistaken.json.id)}/history`, { token: await auditor() });
+    expect((history.json.items as { type: string }[]).map((event) => event.type)).toEqual(['registered', 'cancelled']);
+  });
+
+  it('refuses a letter to an unknown commune or of an unknown category, in Arabic, numbering nothing', async () => {
+    const before = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement });
+    const headers = { 'accept-language': 'ar' };
+
+    const unknownCommune = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: { ...lodgement, commune: 'atlantis' }, headers });
+    const unknownCategory = await request('POST', '/v1/registry/letters', { token: await clerk(), body: { ...paperLetter, category: 'petition' }, headers });
+    const after = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement });
+
+    expect(unknownCommune.status).toBe(400);
+    expect(unknownCommune.headers.get('content-type')).toContain('application/problem+json');
+    expect(unknownCommune.headers.get('content-language')).toBe('ar');
+    expect(unknownCommune.json.errors).toEqual([expect.objectContaining({ pointer: '/body/commune', code: 'unknown_commune' })]);
+    expect(unknownCategory.status).toBe(400);
+    expect(unknownCategory.json.errors?.[0]?.pointer).toBe('/body/category');
+    expect(after.json.sequence).toBe(Number(before.json.sequence) + 1);
+  });
+
+  it("keeps a commune's number format as data its administrator sets, refusing one that could repeat a number", async () => {
+    const admin = await as('admin', ['admin']);
+    const repeating = { numberFormat: { template: '{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } }, processingDays: { urgent: 3, normal: 15 } };
+
+    const refused = await request('PUT', '/v1/registry/settings/agadir', { token: admin, body: repeating, headers: { 'idempotency-key': `settings-bad-${unique}` } });
+    const defaults = await request('GET', '/v1/registry/settings/agadir', { token: admin });
+
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors).toEqual([expect.objectContaining({ pointer: '/body/numberFormat/template', code: 'token_count' })]);
+    expect(defaults.json).toMatchObject({ commune: 'agadir', numberFormat: { template: '{year}/{register}/{sequence}' } });
+  });
+});
