@@ -81,7 +81,9 @@ describe('nameSplits', () => {
 
 const latinWord = fc
   .tuple(fc.constantFrom(...'bfjkmnrstz'), fc.array(fc.constantFrom(...'aeiou'), { minLength: 1, maxLength: 2 }), fc.constantFrom(...'bfjklmnrstz'), fc.constantFrom('', 'a', 'i'))
-  .map(([first, vowels, second, end]) => `${first}${vowels.join('')}${second}${end}`);
+  .map(([first, vowels, second, end]) => `${first}${vowels.join('')}${second}${end}`)
+  // Ben and bin (son of) open a name with the word after them, so "bin bab" is one family name, never cut.
+  .filter((word) => word !== 'ben' && word !== 'bin');
 const latinName = fc.array(latinWord, { minLength: 2, maxLength: 4 });
 
 describe('habits, whatever the name', () => {
