@@ -3,8 +3,9 @@
 import { holidaysOfYear, movableHolidaysOfYear, type FixedHolidayRule, type MovableHolidaySet } from './domain/holiday-calendar.ts';
 import type { Commune, OfficeOfCommune, Territory } from './domain/commune.ts';
 import type { Procedure } from './domain/procedure.ts';
-import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../shared/aws/items.ts';
+import { queryEveryPage } from '../shared/aws/paged-query.ts';
 import { REFERENCE_TABLE_ID, referenceKeys } from './adapters/reference-keys.ts';
 
 export { REFERENCE_TABLE_ID };
@@ -81,21 +82,12 @@ export type CommuneTerritory = Pick<Commune, 'code' | 'names' | 'province' | 're
  * 1,500 communes fit in two), only the four attributes the mapping needs sent back.
  */
 export async function loadCommuneTerritories(client: DynamoDBDocumentClient, referenceTable: string): Promise<CommuneTerritory[]> {
-  const territories: CommuneTerritory[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const output = await client.send(
-      new QueryCommand({
-        TableName: referenceTable,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': COMMUNES_PARTITION.pk },
-        ProjectionExpression: '#code, #names, #province, #region',
-        ExpressionAttributeNames: { '#code': 'code', '#names': 'names', '#province': 'province', '#region': 'region' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    territories.push(...((output.Items ?? []) as CommuneTerritory[]));
-    startKey = output.LastEvaluatedKey;
-  } while (startKey);
-  return territories;
+  const items = await queryEveryPage(client, {
+    TableName: referenceTable,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': COMMUNES_PARTITION.pk },
+    ProjectionExpression: '#code, #names, #province, #region',
+    ExpressionAttributeNames: { '#code': 'code', '#names': 'names', '#province': 'province', '#region': 'region' },
+  });
+  return items as unknown as CommuneTerritory[];
 }

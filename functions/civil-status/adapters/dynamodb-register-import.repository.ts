@@ -1,8 +1,9 @@
 // DynamoDB adapter of the import records: one item per import, and one per batch the Distributed Map ran, in the
 // civil-status table (access patterns in ../README.md).
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../../shared/aws/items.ts';
+import { queryEveryPage } from '../../shared/aws/paged-query.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { ImportBatchRecord, RegisterImport, RegisterImportRepository } from '../application/register-import.use-cases.ts';
 import { civilStatusKeys } from './civil-status-keys.ts';
@@ -43,22 +44,13 @@ export class DynamoDbRegisterImportRepository implements RegisterImportRepositor
 
   async batches(importId: string): Promise<ImportBatchRecord[]> {
     const { pk, skPrefix } = civilStatusKeys.importBatches(importId);
-    const batches: ImportBatchRecord[] = [];
-    let startKey: QueryCommandOutput['LastEvaluatedKey'];
-    do {
-      const output = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      batches.push(...(output.Items ?? []).map((item) => withoutKeys<ImportBatchRecord>(item)));
-      startKey = output.LastEvaluatedKey;
-    } while (startKey);
-    return batches;
+    const items = await queryEveryPage(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: true,
+    });
+    return items.map((item) => withoutKeys<ImportBatchRecord>(item));
   }
 
   async finish(importId: string, outcome: Pick<RegisterImport, 'status' | 'finishedAt' | 'failure' | 'report'>): Promise<void> {

@@ -4,14 +4,13 @@ import {
   BatchGetCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedIndexQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, pagedQuery, queryEveryPage } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import {
@@ -282,25 +281,14 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     );
   }
 
-  /** Every page of a query, for the figures: they total a whole range, not a page of it. */
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const output = await this.client.send(new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: startKey }));
-      items.push(...(output.Items ?? []));
-      startKey = output.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  }
-
   /**
    * The figures' items from `fromDate` on: the daily counters up to `toDate` and the files overdue now, which sort
-   * after every day. Days after `toDate` are read (the sort key has no gap between them and the markers) but the
-   * filter drops them; a period that ends today, the usual one, reads nothing extra.
+   * after every day, every page of them (the figures total a whole range). Days after `toDate` are read (the sort key
+   * has no gap between them and the markers) but the filter drops them; a period that ends today reads nothing extra.
    */
   private async figureItems(input: { IndexName?: string; partitionAttribute: string; sortAttribute: string; partition: string; from: string; toDate: string }): Promise<FigureItems> {
-    const items = await this.queryAll({
+    const items = await queryEveryPage(this.client, {
+      TableName: this.table,
       ...(input.IndexName && { IndexName: input.IndexName }),
       KeyConditionExpression: '#pk = :pk AND #sk >= :from',
       FilterExpression: 'attribute_not_exists(#date) OR #date <= :to',

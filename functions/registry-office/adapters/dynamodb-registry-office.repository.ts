@@ -4,7 +4,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedIndexQuery, pagedQuery, type IndexKeys } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, pagedQuery, queryEveryPage, type IndexKeys } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
@@ -268,23 +268,14 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   /** Every page: the list is what the counts are made of. */
   async overdue(commune: string): Promise<OverdueLetter[]> {
     const index = REGISTRY_OFFICE_INDEXES.overdueByCommune;
-    const letters: OverdueLetter[] = [];
-    let startKey: Item | undefined;
-    do {
-      const output = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': index.partitionKey },
-          ExpressionAttributeValues: { ':pk': registryOfficeKeys.overdue(commune) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of output.Items ?? []) letters.push({ ...parseOverdueSortKey(String(item[index.sortKey])), number: String(item.number) });
-      startKey = output.LastEvaluatedKey;
-    } while (startKey);
-    return letters;
+    const items = await queryEveryPage(this.client, {
+      TableName: this.table,
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.partitionKey },
+      ExpressionAttributeValues: { ':pk': registryOfficeKeys.overdue(commune) },
+    });
+    return items.map((item) => ({ ...parseOverdueSortKey(String(item[index.sortKey])), number: String(item.number) }));
   }
 
   /** A page of a keys-only index, then its letters in one BatchGetItem, in the index's order. */

@@ -25,6 +25,21 @@ export async function pagedQuery<T>(client: DynamoDBDocumentClient, query: Paged
   return { items: (output.Items ?? []).map(map), ...(nextCursor && { nextCursor }) };
 }
 
+/**
+ * Every item a Query matches, page after page: for reads that total or count what they find (figures, an overdue
+ * list, the communes' map), where a page of the caller's choosing would give a wrong answer.
+ */
+export async function queryEveryPage(client: DynamoDBDocumentClient, input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const output = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    items.push(...(output.Items ?? []));
+    startKey = output.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
 /** A global secondary index of a table keyed by `pk`/`sk`, as the service descriptions declare it. */
 export interface IndexKeys {
   readonly name: string;
