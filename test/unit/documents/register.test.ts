@@ -2,7 +2,7 @@
 // awaiting review can be approved or rejected.
 import { describe, expect, it } from 'vitest';
 import { requireAwaitingReview, type DocumentRequest } from '../../../functions/documents/domain/document-request.ts';
-import { requireNotRevoked, revoke, type IssuedDocument, type PermitPaper } from '../../../functions/documents/domain/issued-document.ts';
+import { requireNotRevoked, revoke, type IssuedDocument, type RegisteredPaper } from '../../../functions/documents/domain/issued-document.ts';
 
 const at = '2026-12-01T10:00:00.000Z';
 const birth: IssuedDocument = {
@@ -16,12 +16,13 @@ const birth: IssuedDocument = {
   issuedAt: at,
   status: 'valid',
 };
-const certificate: PermitPaper = {
+const certificate: RegisteredPaper = {
   id: 'CDA-RABAT-1A2B3C4D',
   kind: 'permit-certificate',
-  permitId: 'p-1',
+  issuer: 'permits',
+  subjectId: 'p-1',
   commune: 'rabat',
-  applicant: 'applicant-1',
+  holder: 'applicant-1',
   objectKey: 'papers/CDA-RABAT-1A2B3C4D/x.pdf',
   issuedAt: at,
   status: 'valid',
@@ -30,20 +31,21 @@ const certificate: PermitPaper = {
 describe('revoking a document of the register', () => {
   it("leaves a birth document to its office's registrars and a permit paper to its commune's president", () => {
     expect(revoke(birth, { sub: 'registrar-1', office: 'RBT-HASSAN' }, 'Act corrected', at)).toMatchObject({ status: 'revoked', revokedBy: 'registrar-1' });
-    expect(revoke(certificate, { sub: 'president-1', commune: 'rabat' }, 'Fraude', at)).toMatchObject({ status: 'revoked', revokedBy: 'president-1', revocationReason: 'Fraude' });
+    expect(revoke(certificate, { sub: 'president-1', commune: 'rabat', role: 'president' }, 'Fraude', at)).toMatchObject({ status: 'revoked', revokedBy: 'president-1', revocationReason: 'Fraude' });
     for (const [document, revoker] of [
       [birth, { sub: 'registrar-2', office: 'FES-AGDAL' }],
-      [birth, { sub: 'president-1', commune: 'rabat' }],
-      [certificate, { sub: 'president-2', commune: 'fes' }],
+      [birth, { sub: 'president-1', commune: 'rabat', role: 'president' }],
+      [certificate, { sub: 'president-2', commune: 'fes', role: 'president' }],
       [certificate, { sub: 'registrar-1', office: 'RBT-HASSAN' }],
+      [certificate, { sub: 'agent-1', commune: 'rabat', role: 'agent' }],
     ] as const) {
       expect(() => revoke(document, revoker, 'reason', at)).toThrow(expect.objectContaining({ code: 'forbidden' }));
     }
   });
 
   it('revokes once, and a revoked document is refused with document-revoked, in the caller’s language', () => {
-    const revoked = revoke(certificate, { sub: 'president-1', commune: 'rabat' }, 'Fraude', at);
-    expect(() => revoke(revoked, { sub: 'president-1', commune: 'rabat' }, 'again', at)).toThrow(expect.objectContaining({ code: 'invalid-state' }));
+    const revoked = revoke(certificate, { sub: 'president-1', commune: 'rabat', role: 'president' }, 'Fraude', at);
+    expect(() => revoke(revoked, { sub: 'president-1', commune: 'rabat', role: 'president' }, 'again', at)).toThrow(expect.objectContaining({ code: 'invalid-state' }));
     expect(() => requireNotRevoked(certificate)).not.toThrow();
     try {
       requireNotRevoked(revoked);
