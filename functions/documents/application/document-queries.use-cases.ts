@@ -4,7 +4,7 @@ import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import type { DocumentRequest, RequestEvent } from '../domain/document-request.ts';
-import { isRegisteredPaper, requireNotRevoked, revoke, type DocumentEvent, type IssuedDocument, type Revoker, type SignedDocument } from '../domain/issued-document.ts';
+import { isRegisteredPaper, PAPER_KINDS, requireNotRevoked, revoke, type DocumentEvent, type IssuedDocument, type Revoker, type SignedDocument } from '../domain/issued-document.ts';
 import type { DocumentFiles, DocumentsRepository, PageRequest } from './documents.ports.ts';
 import type { CallContext } from './request-document.use-case.ts';
 import { NO_OFFICE } from './review.use-cases.ts';
@@ -72,16 +72,19 @@ export async function documentEvents(repository: DocumentsRepository, id: string
 
 /**
  * Who revokes: a registrar for an office's birth documents, a commune's staff member for its papers in the role
- * their kind names (the president for permit papers).
+ * their kind names (the president for permit papers, a registry clerk for letter acknowledgments).
  */
 function revokerOf(principal: Principal): Revoker {
-  if (principal.roles.includes('president')) {
+  const role = COMMUNE_REVOKING_ROLES.find((candidate) => principal.roles.includes(candidate));
+  if (role) {
     if (!principal.commune) throw new ForbiddenError(NO_COMMUNE);
-    return { sub: principal.sub, commune: principal.commune, role: 'president' };
+    return { sub: principal.sub, commune: principal.commune, role };
   }
   if (!principal.office) throw new ForbiddenError(NO_OFFICE);
   return { sub: principal.sub, office: principal.office };
 }
+
+const COMMUNE_REVOKING_ROLES = [...new Set(Object.values(PAPER_KINDS).map((kind) => kind.revokedBy))];
 
 const NO_COMMUNE = { ar: 'حسابك غير مرتبط بأي جماعة', fr: "Votre compte n'est rattaché à aucune commune", en: 'Your account is not attached to a commune' } as const;
 

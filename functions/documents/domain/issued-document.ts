@@ -16,6 +16,8 @@ export const PAPER_KINDS = {
   /** A permit's filing receipt and deemed-approval certificate: the commune's president decides permits. */
   'permit-receipt': { issuer: 'permits', revokedBy: 'president' },
   'permit-certificate': { issuer: 'permits', revokedBy: 'president' },
+  /** An incoming letter's acknowledgment: the commune's registry clerks keep its registers. */
+  'letter-acknowledgment': { issuer: 'registry-office', revokedBy: 'clerk' },
 } as const satisfies Record<string, { readonly issuer: string; readonly revokedBy: Role }>;
 
 export type PaperKind = keyof typeof PAPER_KINDS;
@@ -50,8 +52,11 @@ export interface RegisteredPaper extends RegisteredDocument {
   readonly subjectId: string;
   /** The commune's code: its staff revoke the paper. */
   readonly commune: string;
-  /** The subject (`sub`) of the person the paper is for (the permit's applicant). */
-  readonly holder: string;
+  /**
+   * The subject (`sub`) of the person the paper is for (the permit's applicant, the citizen who lodged a letter);
+   * none for a person without an account (the sender of a letter brought to the counter).
+   */
+  readonly holder?: string;
 }
 
 export type SignedDocument = IssuedDocument | RegisteredPaper;
@@ -78,6 +83,7 @@ export type Revoker = { readonly sub: string; readonly office: string } | { read
 
 const REVOKING_ROLE_NAMES: Record<(typeof PAPER_KINDS)[PaperKind]['revokedBy'], { readonly ar: string; readonly fr: string; readonly en: string }> = {
   president: { ar: 'رئيس مجلسها', fr: 'son président', en: 'its president' },
+  clerk: { ar: 'مكتب الضبط التابع لها', fr: "son bureau d'ordre", en: 'its registry clerks' },
 };
 
 export function revoke<Document extends SignedDocument>(document: Document, revoker: Revoker, reason: string, at: string): Document {

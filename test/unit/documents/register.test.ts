@@ -28,6 +28,17 @@ const certificate: RegisteredPaper = {
   status: 'valid',
 };
 
+const acknowledgment: RegisteredPaper = {
+  id: 'ACK-6F1C2D3E4B5A4C7D8E9F0A1B2C3D4E5F',
+  kind: 'letter-acknowledgment',
+  issuer: 'registry-office',
+  subjectId: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f',
+  commune: 'rabat',
+  objectKey: 'papers/ACK-6F1C2D3E4B5A4C7D8E9F0A1B2C3D4E5F/x.pdf',
+  issuedAt: at,
+  status: 'valid',
+};
+
 describe('revoking a document of the register', () => {
   it("leaves a birth document to its office's registrars and a permit paper to its commune's president", () => {
     expect(revoke(birth, { sub: 'registrar-1', office: 'RBT-HASSAN' }, 'Act corrected', at)).toMatchObject({ status: 'revoked', revokedBy: 'registrar-1' });
@@ -40,6 +51,17 @@ describe('revoking a document of the register', () => {
       [certificate, { sub: 'agent-1', commune: 'rabat', role: 'agent' }],
     ] as const) {
       expect(() => revoke(document, revoker, 'reason', at)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    }
+  });
+
+  it("leaves a letter's acknowledgment to its commune's registry clerks, not to its president", () => {
+    expect(revoke(acknowledgment, { sub: 'clerk-1', commune: 'rabat', role: 'clerk' }, 'Enregistré par erreur', at)).toMatchObject({ status: 'revoked', revokedBy: 'clerk-1' });
+    for (const revoker of [
+      { sub: 'clerk-2', commune: 'fes', role: 'clerk' },
+      { sub: 'president-1', commune: 'rabat', role: 'president' },
+      { sub: 'registrar-1', office: 'RBT-HASSAN' },
+    ] as const) {
+      expect(() => revoke(acknowledgment, revoker, 'reason', at)).toThrow(expect.objectContaining({ code: 'forbidden' }));
     }
   });
 
