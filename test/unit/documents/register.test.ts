@@ -2,6 +2,7 @@
 // awaiting review can be approved or rejected.
 import { describe, expect, it } from 'vitest';
 import { requireAwaitingReview, type DocumentRequest } from '../../../functions/documents/domain/document-request.ts';
+import { storedPaper } from '../../../functions/documents/application/signed-documents.use-cases.ts';
 import { requireNotRevoked, revoke, type IssuedDocument, type RegisteredPaper } from '../../../functions/documents/domain/issued-document.ts';
 
 const at = '2026-12-01T10:00:00.000Z';
@@ -77,6 +78,14 @@ describe('revoking a document of the register', () => {
       expect((error as { detailIn(language: string): string }).detailIn('ar')).toContain('سُحبت');
       expect((error as { detailIn(language: string): string }).detailIn('fr')).toContain('retiré');
     }
+  });
+});
+
+describe('another context reading a paper of the register', () => {
+  it('is never handed a birth document, whose number the register shares with the papers', async () => {
+    const files = { get: async () => new Uint8Array([1]) };
+    await expect(storedPaper({ register: { getDocument: async () => birth }, files }, birth.id)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(storedPaper({ register: { getDocument: async () => acknowledgment }, files }, acknowledgment.id)).resolves.toMatchObject({ document: acknowledgment });
   });
 });
 
