@@ -1,8 +1,10 @@
 // The registry office (bureau d'ordre): every official letter of a collectivity numbered in its register,
 // lodged online by citizens or registered by clerks, routed to the service that answers it with an outgoing letter
 // of its own number within its processing deadline, followed by its sender with a secret code, and searched.
+import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
 import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
+import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { LETTER_DEADLINE_WORKFLOW_ID, LETTER_SWEEP_WORKFLOW_ID, REGISTRY_OFFICE_TABLE, REGISTRY_OFFICE_TABLE_ID } from './adapters/registry-office-keys.ts';
 import { LETTER_EVENTS } from './domain/letter-deadline.ts';
@@ -18,6 +20,7 @@ import {
   searchRegisterRoute,
   serviceQueueRoute,
   getLetterRoute,
+  letterAcknowledgmentRoute,
   getSettingsRoute,
   letterHistoryRoute,
   lodgeLetterRoute,
@@ -34,6 +37,9 @@ const reads = { [REGISTRY_OFFICE_TABLE_ID]: 'read' } as const;
 const writes = { [REGISTRY_OFFICE_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read' } as const;
 /** A change of a letter writes it and its event, and reads nothing else. */
 const changes = { [REGISTRY_OFFICE_TABLE_ID]: 'append' } as const;
+
+/** The acknowledgment is read from the documents' register and bucket, never written by the route. */
+const servesAcknowledgments = { tables: { ...reads, [DOCUMENTS_TABLE_ID]: 'read' }, buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'read' } } as const;
 
 function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'entry'>): FunctionDescription {
   return { id, entry: `${handlers}/${file}.handler.ts`, ...extra };
@@ -53,6 +59,7 @@ export const registryOfficeService: ServiceDescription = {
     fn('LodgeLetter', 'lodge-letter', { route: lodgeLetterRoute, tables: writes }),
     fn('RegisterLetter', 'register-letter', { route: registerLetterRoute, tables: writes }),
     fn('GetLetter', 'get-letter', { route: getLetterRoute, tables: reads }),
+    fn('LetterAcknowledgment', 'letter-acknowledgment', { route: letterAcknowledgmentRoute, ...servesAcknowledgments }),
     fn('LetterHistory', 'letter-history', { route: letterHistoryRoute, tables: reads }),
     fn('ClassifyLetter', 'classify-letter', { route: classifyLetterRoute, tables: changes }),
     fn('RouteLetter', 'route-letter', { route: routeLetterRoute, tables: changes }),
@@ -76,6 +83,16 @@ export const registryOfficeService: ServiceDescription = {
     // Each registered letter is listed under its search tokens, out of the registering transaction.
     fn('IndexLetterForSearch', 'index-letter-for-search', {
       tables: changes,
+      consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_REGISTERED] }],
+    }),
+    // Each incoming letter's acknowledgment is signed, rendered and stored once, out of the registering transaction.
+    fn('IssueLetterAcknowledgment', 'issue-letter-acknowledgment', {
+      tables: { ...reads, [REFERENCE_TABLE_ID]: 'read', [DOCUMENTS_TABLE_ID]: 'write' },
+      buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
+      signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
+      packageFiles: [PDF_FONT_PACKAGE_FILES],
+      memoryMb: 1024,
+      timeoutSeconds: 30,
       consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_REGISTERED] }],
     }),
     fn('CheckLetterDeadline', 'check-letter-deadline', { tables: changes }),

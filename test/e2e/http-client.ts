@@ -169,3 +169,10 @@ export async function settle(baseUrl?: string): Promise<void> {
   const reply = await request('POST', '/_local/settle', baseUrl ? { baseUrl } : {});
   if (reply.status !== 200) throw new Error(`POST /_local/settle answered ${reply.status}`);
 }
+
+/** A binary answer (a PDF) as bytes; any other status than 200 is a problem document, read as JSON too. */
+export async function download(path: string, token: string): Promise<{ status: number; bytes: Uint8Array; json?: Record<string, unknown> }> {
+  const response = await fetch(`${inject('platformUrl')}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, bytes, ...(response.status !== 200 && { json: JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown> }) };
+}

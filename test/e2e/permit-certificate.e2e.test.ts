@@ -3,12 +3,12 @@
 // and the commune's president (and nobody else) revokes it, after which verify, the revocation list and the
 // download all say so.
 import { extractText, getDocumentProxy } from 'unpdf';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { printedDate } from '../../functions/shared/time/morocco-time.ts';
 import { verifyCompactJws, type PublicJwk } from '../../functions/shared/signing/compact-jws.ts';
 import { decodeQrCode, loadPdf, pageOperators } from '../fixtures/pdf/pdf-reading.ts';
-import { request, settle, tokenFor } from './http-client.ts';
+import { download, request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
 /** Tokens are fetched afresh for each call: the virtual clock moves by weeks here, and tokens live an hour. */
@@ -20,12 +20,6 @@ const application = {
   commune: 'rabat',
   project: { title: 'Extension de maison', address: '7 avenue Fal Ould Oumeir, Rabat', parcelReference: 'TF 98765/R' },
 };
-
-async function download(path: string, token: string): Promise<{ status: number; bytes: Uint8Array; json?: Record<string, unknown> }> {
-  const response = await fetch(`${inject('platformUrl')}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return { status: response.status, bytes, ...(response.status !== 200 && { json: JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown> }) };
-}
 
 async function paper(path: string): Promise<{ text: string; qr: string }> {
   const { status, bytes } = await download(path, await applicant());

@@ -1,11 +1,15 @@
-// The registry office over HTTP on the local platform: a citizen lodges a letter online and follows it with its
+// The registry office over HTTP on the local platform: a citizen lodges a letter online, downloads its signed
+// acknowledgment and verifies it offline and online, and follows it with its
 // number and secret code; it is routed, redirected, answered with an outgoing letter and closed; a clerk registers
 // a paper letter and cancels another; an urgent letter's recipient is reminded twice on the virtual clock and the
 // letter is listed overdue in its service; the register shows them all in
 // number order; bad input is refused in the caller's language with nothing numbered.
+import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
-import { request, settle, tokenFor } from './http-client.ts';
+import { verifyCompactJws, type PublicJwk } from '../../functions/shared/signing/compact-jws.ts';
+import { decodeQrCode, pageOperators } from '../fixtures/pdf/pdf-reading.ts';
+import { download, request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
 const COMMUNE = 'oujda';
@@ -27,6 +31,19 @@ const paperLetter = {
 async function advance(duration: string) {
   const reply = await request('POST', '/_local/clock', { body: { advance: duration } });
   expect(reply.status).toBe(200);
+}
+
+/**
+ * The acknowledgment once issued. `settle()` should be enough, but on this machine it has been seen to answer
+ * before the stream consumer that renders a paper ran (the permits' receipt test fails the same way): until that
+ * is found, the download is asked again for up to 20 seconds, a 404 meaning "not issued yet".
+ */
+async function issued(path: string) {
+  for (let attempt = 1; ; attempt += 1) {
+    const reply = await download(path, await citizen());
+    if (reply.status !== 404 || attempt === 40) return reply;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 async function incomingRegister(year: number) {
@@ -56,6 +73,29 @@ describe('the registry office over HTTP', () => {
     const mine = await request('GET', `/v1/registry/letters/${String(lodged.json.id)}`, { token: await citizen() });
     expect(mine.status).toBe(200);
     expect(mine.json.lookupCodeDigest).toBeUndefined();
+  });
+
+  it('gives the citizen a signed acknowledgment once the registration is followed, which verifies offline and online', async () => {
+    const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: lodgement });
+    expect(lodged.status).toBe(201);
+    const path = `/v1/registry/letters/${String(lodged.json.id)}/acknowledgment`;
+
+    await settle();
+    const { status, bytes } = await issued(path);
+    expect(status).toBe(200);
+    const { text } = await extractText(await getDocumentProxy(bytes.slice()), { mergePages: true });
+    const [date, time] = [String(lodged.json.receivedAt).slice(0, 10).split('-').reverse().join('/'), String(lodged.json.receivedAt).slice(11, 19)];
+    for (const shown of [String(lodged.json.number), `${date} ${time}`, 'Éclairage public en panne', 'Accusé de réception de courrier']) expect(text).toContain(shown);
+
+    const qr = decodeQrCode(await pageOperators(bytes, 0))!;
+    const claims = { k: 'letter-acknowledgment', ln: lodged.json.number, cm: COMMUNE, rg: 'incoming', rcv: lodged.json.receivedAt };
+    const jwks = await request('GET', '/.well-known/jwks.json');
+    expect(verifyCompactJws(qr, jwks.json.keys as PublicJwk[])).toMatchObject({ outcome: 'valid', payload: claims });
+    const online = await request('POST', '/v1/verify', { body: { qr } });
+    expect(online.json).toMatchObject({ valid: true, status: 'valid', claims });
+
+    expect((await download(path, await as('agent-voirie', ['agent'], COMMUNE))).status).toBe(403);
+    expect((await download(path, await clerk())).status).toBe(200);
   });
 
   it('classifies a lodged letter as a complaint (handed over), routes, redirects, answers it with an outgoing letter of its own number, and closes it', async () => {

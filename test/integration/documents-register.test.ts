@@ -3,7 +3,9 @@
 // the same time), verified like any document, revoked by the commune's president only, then refused (410).
 import { randomUUID } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { documentsKeys } from '../../functions/documents/adapters/documents-keys.ts';
 import { DynamoDbDocumentsRepository } from '../../functions/documents/adapters/dynamodb-documents.repository.ts';
 import { documentEvents, revokeDocument } from '../../functions/documents/application/document-queries.use-cases.ts';
 import { verifyDocument } from '../../functions/documents/application/verify-document.use-case.ts';
@@ -13,15 +15,17 @@ import { clockExplanation, filePermit, invokeDeemedApproval, recordLapse, type P
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { decodeQrCode, extractText, loadPdf, pageOperators } from '../fixtures/pdf/pdf-reading.ts';
 import { INTEGRATION_BUCKET } from './emulators.global-setup.ts';
-import { localS3 } from './local-aws.ts';
+import { localDocumentClient, localS3 } from './local-aws.ts';
 import { localPapers } from './local-papers.ts';
 
 const filedAt = new Date('2026-12-01T10:00:00Z');
 const s3 = localS3();
+const client = localDocumentClient();
 let prefix: string;
 const president: Principal = { sub: 'president-rabat', roles: ['president'], commune: 'rabat' };
 
 let register: DynamoDbDocumentsRepository;
+let table: string;
 let issuing: PaperIssuing;
 let papers: PermitPapersIssuing;
 
@@ -69,7 +73,7 @@ async function storedObjects(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  ({ register, issuing, papers, prefix } = await localPapers('integration-register'));
+  ({ register, table, issuing, papers, prefix } = await localPapers('integration-register'));
 });
 
 describe('a permit receipt in the register of signed documents', () => {
@@ -77,7 +81,7 @@ describe('a permit receipt in the register of signed documents', () => {
     const permit = filed();
     const issued = await Promise.all([1, 2, 3].map(() => issueReceipt(papers, permit, context(filedAt))));
     expect(new Set(issued.map((paper) => paper.objectKey)).size).toBe(1);
-    expect(issued[0]).toMatchObject({ id: permit.receiptNumber, kind: 'permit-receipt', permitId: permit.id, commune: 'rabat', status: 'valid' });
+    expect(issued[0]).toMatchObject({ id: permit.receiptNumber, kind: 'permit-receipt', issuer: 'permits', subjectId: permit.id, commune: 'rabat', holder: 'applicant-1', status: 'valid' });
     expect((await storedObjects()).filter((key) => key.includes(permit.receiptNumber))).toEqual([prefix + issued[0]!.objectKey]);
 
     const { pdf } = await storedPaper(issuing, permit.receiptNumber);
@@ -134,5 +138,26 @@ describe('a deemed-approval certificate in the register of signed documents', ()
 
   it('answers 404 for a paper the register does not hold', async () => {
     await expect(storedPaper(issuing, `RCP-RABAT-2026-${randomUUID().slice(0, 8).toUpperCase()}`)).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('a permit paper registered before the register took other contexts’ papers', () => {
+  it('still downloads, verifies and is revoked by the president, then is written back in the current shape', async () => {
+    const permit = filed();
+    const receipt = await issueReceipt(papers, permit, context(filedAt));
+    // The item as it was stored then: the permit's id and applicant, no issuer, subject or holder.
+    const { issuer, subjectId, holder, ...kept } = receipt;
+    expect({ issuer, subjectId, holder }).toEqual({ issuer: 'permits', subjectId: permit.id, holder: 'applicant-1' });
+    await client.send(new PutCommand({ TableName: table, Item: { ...documentsKeys.document(receipt.id), ...kept, permitId: permit.id, applicant: 'applicant-1' } }));
+
+    const { document, pdf } = await storedPaper(issuing, receipt.id);
+    expect(document).toEqual(receipt);
+    const qr = await qrCodeOf(pdf);
+    expect(await verifyDocument({ repository: register, signer: issuing.signer }, qr, context(filedAt))).toMatchObject({ valid: true, claims: { dn: receipt.id, k: 'permit-receipt' } });
+
+    await expect(revokeDocument(register, receipt.id, 'Dossier retiré', president, context(filedAt))).resolves.toMatchObject({ status: 'revoked', subjectId: permit.id });
+    const stored = (await client.send(new GetCommand({ TableName: table, Key: documentsKeys.document(receipt.id) }))).Item!;
+    expect(stored).toMatchObject({ issuer: 'permits', subjectId: permit.id, holder: 'applicant-1', status: 'revoked' });
+    expect(stored).not.toHaveProperty('permitId');
   });
 });

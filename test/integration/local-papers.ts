@@ -17,6 +17,8 @@ import { freshTables, localDocumentClient, localS3 } from './local-aws.ts';
 
 export interface LocalPapers {
   readonly register: DynamoDbDocumentsRepository;
+  /** The register's table, for tests that write an item as an older version stored it. */
+  readonly table: string;
   readonly issuing: PaperIssuing;
   readonly papers: PermitPapersIssuing;
   /** The prefix of the bucket this file's papers are stored under. */
@@ -39,5 +41,5 @@ export async function localPapers(keyName: string): Promise<LocalPapers> {
     signer: signerFor(keyName),
     objectKeyFor: (id) => `papers/${id}/${randomUUID()}.pdf`,
   };
-  return { register, issuing, papers: { register: issuing, render: renderPermitPaper }, prefix };
+  return { register, table: names.documents!, issuing, papers: { register: issuing, render: renderPermitPaper }, prefix };
 }

@@ -1,6 +1,7 @@
 // The extract or full copy as a bilingual PDF: the act's data in French and Arabic, the issuing office, and
 // the QR code carrying the signed claims.
 import { renderBilingualPdf, type BilingualText, type DocumentRow } from '../../shared/pdf/bilingual-document.ts';
+import { OFFLINE_VERIFICATION_CAPTION } from '../../shared/pdf/official-paper.ts';
 import { printedDate } from '../../shared/time/morocco-time.ts';
 import type { BirthDocument } from '../domain/birth-document.ts';
 
@@ -17,11 +18,6 @@ const NOTE_KINDS: Record<NonNullable<BirthDocument['notes']>[number]['kind'], Bi
   death: { fr: 'Décès', ar: 'وفاة' },
   rectification: { fr: 'Rectification', ar: 'تصحيح' },
   other: { fr: 'Mention', ar: 'بيان' },
-};
-
-const VERIFY_CAPTION: BilingualText = {
-  fr: 'Vérifiez ce document hors ligne : le code QR porte ses données, signées électroniquement.',
-  ar: 'تحقق من هذه الوثيقة دون اتصال: يحمل رمز QR معطياتها موقعة إلكترونيا.',
 };
 
 export function renderBirthDocument(document: BirthDocument, signedClaims: string): Promise<Uint8Array> {
@@ -51,6 +47,6 @@ export function renderBirthDocument(document: BirthDocument, signedClaims: strin
     ...(document.kind === 'birth-full-copy' && {
       notes: notes.length > 0 ? [{ fr: 'Mentions marginales', ar: 'البيانات الهامشية' }, ...notes] : [{ fr: 'Aucune mention marginale', ar: 'لا توجد بيانات هامشية' }],
     }),
-    qr: { payload: signedClaims, caption: VERIFY_CAPTION },
+    qr: { payload: signedClaims, caption: OFFLINE_VERIFICATION_CAPTION },
   });
 }

@@ -11,13 +11,28 @@ import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import type { DocumentsRepository, PageRequest, RequestChange, SignedDocumentRegister } from '../application/documents.ports.ts';
 import type { DocumentRequest, RequestEvent } from '../domain/document-request.ts';
-import type { DocumentEvent, IssuedDocument, SignedDocument } from '../domain/issued-document.ts';
+import type { DocumentEvent, IssuedDocument, RegisteredPaper, SignedDocument } from '../domain/issued-document.ts';
 import { DOCUMENTS_INDEXES, DOCUMENTS_INDEX_ATTRIBUTES, documentsKeys } from './documents-keys.ts';
 
 type Item = Record<string, unknown>;
 
 const toRequest = (item: Item) => withoutKeys<DocumentRequest>(item, DOCUMENTS_INDEX_ATTRIBUTES);
-const toDocument = (item: Item) => withoutKeys<SignedDocument>(item, DOCUMENTS_INDEX_ATTRIBUTES);
+const toDocument = (item: Item) => storedDocument(withoutKeys<SignedDocument | LegacyPermitPaper>(item, DOCUMENTS_INDEX_ATTRIBUTES));
+
+/** How permit papers were stored before the register took other contexts' papers. */
+type LegacyPermitPaper = Omit<RegisteredPaper, 'issuer' | 'subjectId' | 'holder'> & { readonly permitId: string; readonly applicant: string };
+
+/**
+ * A stored document in the register's current shape. Permit papers registered before the register's papers
+ * were made neutral hold `permitId` and `applicant` instead of `issuer`, `subjectId` and `holder`: they are
+ * read in the new shape here, rather than rewritten by a migration, so that an old receipt or certificate
+ * still verifies, downloads and revokes; a revocation writes the item back in the new shape.
+ */
+export function storedDocument(stored: SignedDocument | LegacyPermitPaper): SignedDocument {
+  if (!('permitId' in stored)) return stored;
+  const { permitId, applicant, ...paper } = stored;
+  return { ...paper, issuer: 'permits', subjectId: permitId, holder: applicant };
+}
 
 export class DynamoDbDocumentsRepository implements DocumentsRepository, SignedDocumentRegister {
   constructor(

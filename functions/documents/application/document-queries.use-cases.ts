@@ -4,7 +4,7 @@ import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import type { DocumentRequest, RequestEvent } from '../domain/document-request.ts';
-import { isPermitPaper, requireNotRevoked, revoke, type DocumentEvent, type IssuedDocument, type Revoker, type SignedDocument } from '../domain/issued-document.ts';
+import { isRegisteredPaper, PAPER_KINDS, requireNotRevoked, revoke, type DocumentEvent, type IssuedDocument, type Revoker, type SignedDocument } from '../domain/issued-document.ts';
 import type { DocumentFiles, DocumentsRepository, PageRequest } from './documents.ports.ts';
 import type { CallContext } from './request-document.use-case.ts';
 import { NO_OFFICE } from './review.use-cases.ts';
@@ -38,10 +38,10 @@ export async function myRequests(repository: DocumentsRepository, principal: Pri
 const noDocument = (id: string) =>
   new NotFoundError({ ar: `لا توجد وثيقة ${id}`, fr: `Aucun document ${id}`, en: `No document ${id}` });
 
-/** The birth document `id`, if the caller may see it at all; permit papers are read through their permit. */
+/** The birth document `id`, if the caller may see it at all; other contexts' papers are read through them. */
 async function heldDocument(repository: DocumentsRepository, id: string, allowed: (held: Held) => boolean): Promise<IssuedDocument> {
   const document = await repository.getDocument(id);
-  if (!document || isPermitPaper(document) || !allowed({ requester: document.owner, office: document.office })) throw noDocument(id);
+  if (!document || isRegisteredPaper(document) || !allowed({ requester: document.owner, office: document.office })) throw noDocument(id);
   return document;
 }
 
@@ -65,20 +65,26 @@ export async function downloadDocument(
 /** The events of a document: a birth document's to the registrars of its office, any document's to an auditor. */
 export async function documentEvents(repository: DocumentsRepository, id: string, principal: Principal, page: PageRequest): Promise<Page<DocumentEvent>> {
   const document = await repository.getDocument(id);
-  const allowed = document && (principal.roles.includes('auditor') || (!isPermitPaper(document) && isRegistrarOf({ requester: document.owner, office: document.office }, principal)));
+  const allowed = document && (principal.roles.includes('auditor') || (!isRegisteredPaper(document) && isRegistrarOf({ requester: document.owner, office: document.office }, principal)));
   if (!allowed) throw noDocument(id);
   return repository.documentEvents(id, page);
 }
 
-/** Who revokes: a registrar for an office's birth documents, the president of a commune for its permit papers. */
+/**
+ * Who revokes: a registrar for an office's birth documents, a commune's staff member for its papers in the role
+ * their kind names (the president for permit papers, a registry clerk for letter acknowledgments).
+ */
 function revokerOf(principal: Principal): Revoker {
-  if (principal.roles.includes('president')) {
+  const role = COMMUNE_REVOKING_ROLES.find((candidate) => principal.roles.includes(candidate));
+  if (role) {
     if (!principal.commune) throw new ForbiddenError(NO_COMMUNE);
-    return { sub: principal.sub, commune: principal.commune };
+    return { sub: principal.sub, commune: principal.commune, role };
   }
   if (!principal.office) throw new ForbiddenError(NO_OFFICE);
   return { sub: principal.sub, office: principal.office };
 }
+
+const COMMUNE_REVOKING_ROLES = [...new Set(Object.values(PAPER_KINDS).map((kind) => kind.revokedBy))];
 
 const NO_COMMUNE = { ar: 'حسابك غير مرتبط بأي جماعة', fr: "Votre compte n'est rattaché à aucune commune", en: 'Your account is not attached to a commune' } as const;
 
@@ -86,7 +92,7 @@ export async function revokeDocument(repository: DocumentsRepository, id: string
   const revoker = revokerOf(principal);
   const document = await repository.getDocument(id);
   // Another office's or commune's documents are not disclosed.
-  const issuedByRevoker = document && ('commune' in revoker ? isPermitPaper(document) && document.commune === revoker.commune : !isPermitPaper(document) && document.office === revoker.office);
+  const issuedByRevoker = document && ('commune' in revoker ? isRegisteredPaper(document) && document.commune === revoker.commune : !isRegisteredPaper(document) && document.office === revoker.office);
   if (!document || !issuedByRevoker) throw noDocument(id);
   const at = context.now.toISOString();
   const revoked = revoke(document, revoker, reason, at);

@@ -1,16 +1,17 @@
-// The register of signed documents as other contexts use it: a permit issues its receipt or certificate
-// through it (numbered by the permit, signed with the documents' key, rendered once and stored), and serves it
-// back from the stored file. The one verification route and the one revocation list then know every signed
+// The register of signed documents as other contexts use it: a context issues its paper through it (numbered
+// by the context, signed with the documents' key, rendered once and stored), and serves it back from the
+// stored file; permits issue their receipts and certificates so. The one verification route and the one revocation list then know every signed
 // document, whichever context issued it.
 import { ConflictError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import { logger } from '../../shared/observability/observability.ts';
 import type { JwsSigner } from '../../shared/signing/jws-signer.ts';
-import { requireNotRevoked, type PermitPaper, type PermitPaperClaims } from '../domain/issued-document.ts';
+import { isRegisteredPaper, PAPER_KINDS, requireNotRevoked, type IssuerClaims, type RegisteredPaper } from '../domain/issued-document.ts';
 import type { DocumentFiles, SignedDocumentRegister } from './documents.ports.ts';
 
 export interface PaperToIssue {
-  readonly document: Pick<PermitPaper, 'id' | 'kind' | 'permitId' | 'commune' | 'applicant'>;
-  readonly claims: Omit<PermitPaperClaims, 'v' | 'dn' | 'k'>;
+  /** The issuer is not given: it is the kind's (PAPER_KINDS), so no context issues another's kind of paper. */
+  readonly document: Pick<RegisteredPaper, 'id' | 'kind' | 'subjectId' | 'commune' | 'holder'>;
+  readonly claims: IssuerClaims;
   /** The PDF, with `signedClaims` (the compact JWS) in its QR code. */
   readonly render: (signedClaims: string) => Promise<Uint8Array>;
 }
@@ -37,26 +38,36 @@ export interface PaperIssuing {
  * that the register does not know. The register is read first: papers are issued by event consumers, whose
  * retries and redeliveries would otherwise sign and render the paper again (half a second) to lose the race.
  */
-export async function issuePaper(dependencies: PaperIssuing, paper: PaperToIssue, context: IssuingContext): Promise<PermitPaper> {
-  const issued = await dependencies.register.getDocument(paper.document.id);
-  if (issued) return issued as PermitPaper;
+export async function issuePaper(dependencies: PaperIssuing, paper: PaperToIssue, context: IssuingContext): Promise<RegisteredPaper> {
+  const issued = await registeredPaper(dependencies.register, paper.document.id);
+  if (issued) return issued;
   const signed = await dependencies.signer.sign({ v: 1, dn: paper.document.id, k: paper.document.kind, ...paper.claims });
   const pdf = await paper.render(signed);
   const objectKey = dependencies.objectKeyFor(paper.document.id);
   await dependencies.files.put(objectKey, pdf);
   const issuedAt = context.now.toISOString();
-  const document: PermitPaper = { ...paper.document, objectKey, issuedAt, status: 'valid' };
+  const document: RegisteredPaper = { ...paper.document, issuer: PAPER_KINDS[paper.document.kind].issuer, objectKey, issuedAt, status: 'valid' };
   try {
     await dependencies.register.registerDocument(document, { documentId: document.id, type: 'issued', at: issuedAt, by: context.by, requestId: context.requestId });
   } catch (error) {
     await dependencies.files.discard(objectKey);
     // Issued at the same moment by another call (a retry, the workflow): that one is the document.
-    const winner = error instanceof ConflictError ? await dependencies.register.getDocument(document.id) : undefined;
-    if (winner) return winner as PermitPaper;
+    const winner = error instanceof ConflictError ? await registeredPaper(dependencies.register, document.id) : undefined;
+    if (winner) return winner;
     throw error;
   }
   logger.info('document issued', { documentNumber: document.id, kind: document.kind, by: context.by });
   return document;
+}
+
+/**
+ * The registered paper `id`, if any. Birth documents share the register's numbers but not its papers' shape:
+ * a number that names one is refused (a conflict), never handed out as another context's paper.
+ */
+async function registeredPaper(register: Pick<SignedDocumentRegister, 'getDocument'>, id: string): Promise<RegisteredPaper | undefined> {
+  const document = await register.getDocument(id);
+  if (!document || isRegisteredPaper(document)) return document;
+  throw new ConflictError({ ar: `الرقم ${id} لوثيقة أخرى`, fr: `Le numéro ${id} est celui d'un autre document`, en: `Number ${id} is another document's` });
 }
 
 export interface PaperReading {
@@ -69,8 +80,8 @@ export interface PaperReading {
  * a permit paper holds no personal data of the civil-status register, whose every download is logged). One not
  * issued (yet) is 404, a revoked one 410.
  */
-export async function storedPaper(dependencies: PaperReading, id: string): Promise<{ document: PermitPaper; pdf: Uint8Array }> {
-  const document = await dependencies.register.getDocument(id);
+export async function storedPaper(dependencies: PaperReading, id: string): Promise<{ document: RegisteredPaper; pdf: Uint8Array }> {
+  const document = await registeredPaper(dependencies.register, id);
   if (!document) {
     throw new NotFoundError({
       ar: `الوثيقة ${id} لم تصدر بعد`,
@@ -79,5 +90,5 @@ export async function storedPaper(dependencies: PaperReading, id: string): Promi
     });
   }
   requireNotRevoked(document);
-  return { document: document as PermitPaper, pdf: await dependencies.files.get(document.objectKey) };
+  return { document, pdf: await dependencies.files.get(document.objectKey) };
 }

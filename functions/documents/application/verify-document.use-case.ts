@@ -4,14 +4,14 @@
 import { ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { verifyCompactJws } from '../../shared/signing/compact-jws.ts';
 import type { DocumentClaims } from '../domain/birth-document.ts';
-import type { PermitPaperClaims, VerificationStatus } from '../domain/issued-document.ts';
+import type { PaperClaims, VerificationStatus } from '../domain/issued-document.ts';
 import type { DocumentsDependencies } from './documents.ports.ts';
 import type { CallContext } from './request-document.use-case.ts';
 
 export interface Verification {
   readonly valid: boolean;
   readonly status: VerificationStatus;
-  readonly claims?: DocumentClaims | PermitPaperClaims;
+  readonly claims?: DocumentClaims | PaperClaims;
   readonly revokedAt?: string;
 }
 
@@ -29,7 +29,7 @@ export async function verifyDocument(dependencies: Pick<DocumentsDependencies, '
   if (checked.outcome === 'malformed') throw new ValidationFailedError(NOT_A_CODE, { fieldIssues: [{ pointer: '/body/qr', code: 'not_a_signed_code', detail: NOT_A_CODE }] });
   // A payload that fails its signature is not read at all: whatever it claims is not ours.
   if (checked.outcome !== 'valid') return TAMPERED;
-  const claims = checked.payload as unknown as DocumentClaims | PermitPaperClaims;
+  const claims = checked.payload as unknown as DocumentClaims | PaperClaims;
   const document = typeof claims.dn === 'string' ? await dependencies.repository.getDocument(claims.dn) : undefined;
   // Signed with our key but unknown to the register: no such document was ever issued.
   if (!document) return TAMPERED;

@@ -9,11 +9,14 @@ const TAGS = ['Documents'];
 const problem = PROBLEM_RESPONSE;
 
 const requestId = z.strictObject({ id: z.uuid() });
-/** Every number of the register of signed documents: birth documents, permit receipts and certificates. */
+/** Every number of the register of signed documents: birth documents, permit receipts and certificates, letter acknowledgments. */
 const documentId = z.strictObject({
   documentId: z
     .string()
-    .regex(/^(DOC-[0-9A-Z]{12}|(RCP|CDA)-[0-9A-Z][0-9A-Z-]{0,80})$/, 'a document number such as DOC-7K3M9Q2XW4HP, RCP-RABAT-2026-1A2B3C4D or CDA-RABAT-1A2B3C4D'),
+    .regex(
+      /^(DOC-[0-9A-Z]{12}|(RCP|CDA)-[0-9A-Z][0-9A-Z-]{0,80}|ACK-[0-9A-F]{32})$/,
+      'a document number such as DOC-7K3M9Q2XW4HP, RCP-RABAT-2026-1A2B3C4D, CDA-RABAT-1A2B3C4D or ACK-6F1C2D3E4A5B46C7889900AABBCCDDEE',
+    ),
 });
 const reason = z.strictObject({ reason: safeFreeText({ min: 3, max: 500 }) });
 
@@ -49,6 +52,18 @@ const permitPaperClaimsSchema = z.object({
   due: z.string().describe('the legal deadline as printed'),
   iat: z.string().describe('issue date'),
   dg: z.string().describe("SHA-256 (base64url) of the paper's data"),
+});
+
+const acknowledgmentClaimsSchema = z.object({
+  v: z.literal(1),
+  dn: z.string().describe("the acknowledgment's number"),
+  k: z.literal('letter-acknowledgment'),
+  ln: z.string().describe("the letter's number in its register"),
+  cm: z.string().describe("the commune's code"),
+  rg: z.literal('incoming'),
+  rcv: z.string().describe('the receipt instant, to the second, Africa/Casablanca with its offset'),
+  sd: z.string().describe('SHA-256 (base64url) of the subject as printed'),
+  dg: z.string().describe("SHA-256 (base64url) of the acknowledgment's data"),
 });
 
 const birthClaimsSchema = z.object({
@@ -197,9 +212,9 @@ export const revokeDocumentRoute = defineRoute({
   method: 'POST',
   path: '/v1/documents/{documentId}/revoke',
   summary:
-    "Revoke a document (e.g. issued from an act since corrected); it joins the published revocation list. A birth document is revoked by a registrar of the act's office, a permit receipt or certificate by the president of its commune",
+    "Revoke a document (e.g. issued from an act since corrected); it joins the published revocation list. A birth document is revoked by a registrar of the act's office, a permit receipt or certificate by the president of its commune, a letter's acknowledgment by a registry clerk of its commune",
   tags: TAGS,
-  access: ['registrar', 'president'],
+  access: ['registrar', 'president', 'clerk'],
   idempotent: true,
   params: documentId,
   body: reason,
@@ -247,7 +262,7 @@ export const verifyRoute = defineRoute({
   throttle: { ratePerSecond: 20, burst: 40 },
   body: z.strictObject({ qr: z.string().min(1).max(4096) }),
   responses: {
-    200: { description: 'The outcome, and the claims of a genuine QR code', schema: z.object({ valid: z.boolean(), status: z.enum(['valid', 'tampered', 'revoked']), claims: z.union([birthClaimsSchema, permitPaperClaimsSchema]).optional(), revokedAt: z.string().optional() }) },
+    200: { description: 'The outcome, and the claims of a genuine QR code', schema: z.object({ valid: z.boolean(), status: z.enum(['valid', 'tampered', 'revoked']), claims: z.union([birthClaimsSchema, permitPaperClaimsSchema, acknowledgmentClaimsSchema]).optional(), revokedAt: z.string().optional() }) },
     400: problem,
     429: problem,
   },

@@ -2,6 +2,7 @@
 // silence: the due date and how it was counted) and the deemed-approval certificate. Each is rendered once,
 // when it is issued, and stored; the download routes serve the stored file and never load this module.
 import { renderBilingualPdf, type BilingualDocument, type BilingualText } from '../../shared/pdf/bilingual-document.ts';
+import { communeHeading, OFFLINE_VERIFICATION_CAPTION } from '../../shared/pdf/official-paper.ts';
 import { printedDate } from '../../shared/time/morocco-time.ts';
 import type { PermitPaperContent } from '../domain/permit-papers.ts';
 
@@ -10,16 +11,7 @@ const LEGAL_BASIS: BilingualText = {
   ar: 'القانون رقم 55.19 المتعلق بتبسيط المساطر والإجراءات الإدارية؛ القرار المشترك رقم 1839.23. إذا انقضى الأجل القانوني دون أن تبت الإدارة، تعتبر الرخصة ممنوحة.',
 };
 
-const VERIFY_CAPTION: BilingualText = {
-  fr: 'Vérifiez ce document hors ligne : le code QR porte ses données, signées électroniquement.',
-  ar: 'تحقق من هذه الوثيقة دون اتصال: يحمل رمز QR معطياتها موقعة إلكترونيا.',
-};
-
 const COUNTING: BilingualText = { fr: 'Calcul du délai', ar: 'طريقة احتساب الأجل' };
-
-function issuer(paper: PermitPaperContent): BilingualText {
-  return { fr: `Royaume du Maroc\nCommune de ${paper.commune.names.fr}`, ar: `المملكة المغربية\nجماعة ${paper.commune.names.ar}` };
-}
 
 function period(paper: PermitPaperContent): BilingualText {
   const { days, unit } = paper.period;
@@ -47,7 +39,7 @@ function counting(paper: PermitPaperContent): BilingualText[] {
 
 function receipt(paper: PermitPaperContent): BilingualDocument {
   return {
-    issuer: issuer(paper),
+    issuer: communeHeading(paper.commune.names),
     title: { fr: 'Récépissé de dépôt', ar: 'وصل الإيداع' },
     reference: paper.number,
     issuedAt: paper.issuedAt,
@@ -66,7 +58,7 @@ function receipt(paper: PermitPaperContent): BilingualDocument {
 function certificate(paper: PermitPaperContent): BilingualDocument {
   const approval = paper.deemedApproval!;
   return {
-    issuer: issuer(paper),
+    issuer: communeHeading(paper.commune.names),
     title: { fr: "Attestation d'accord tacite", ar: 'شهادة الموافقة الضمنية' },
     reference: paper.number,
     issuedAt: paper.issuedAt,
@@ -94,5 +86,5 @@ function certificate(paper: PermitPaperContent): BilingualDocument {
 /** The paper as a PDF, with `signedClaims` (the compact JWS of its claims) in its QR code. */
 export function renderPermitPaper(paper: PermitPaperContent, signedClaims: string): Promise<Uint8Array> {
   const layout = paper.kind === 'permit-receipt' ? receipt(paper) : certificate(paper);
-  return renderBilingualPdf({ ...layout, qr: { payload: signedClaims, caption: VERIFY_CAPTION } });
+  return renderBilingualPdf({ ...layout, qr: { payload: signedClaims, caption: OFFLINE_VERIFICATION_CAPTION } });
 }

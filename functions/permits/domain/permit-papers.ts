@@ -2,11 +2,14 @@
 // it was counted) and the deemed-approval certificate, and the few claims each signs in its QR code. Both are
 // drawn from the permit as it stands when they are issued, once.
 import { createHash } from 'node:crypto';
-import type { PermitPaperClaims, PermitPaperKind } from '../../documents/public.ts';
+import type { PaperKind } from '../../documents/public.ts';
 import type { BilingualName } from '../../shared/i18n/language.ts';
 import type { StatutoryPeriod } from '../../shared/statutory-clock/statutory-clock.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { clockExplanation, type Permit } from './permit.ts';
+
+/** What a permit issues: the filing receipt and the deemed-approval certificate. */
+export type PermitPaperKind = Extract<PaperKind, 'permit-receipt' | 'permit-certificate'>;
 
 export interface PermitPaperContent {
   readonly kind: PermitPaperKind;
@@ -27,8 +30,20 @@ export interface PermitPaperContent {
   readonly deemedApproval?: { readonly lapsedOn?: string; readonly invokedOn: string; readonly automatic: boolean };
 }
 
-/** The claims of the QR code besides the number and kind, which the register of signed documents adds. */
-export type PaperClaims = Omit<PermitPaperClaims, 'v' | 'dn' | 'k'>;
+/** The claims of the QR code besides the version, number and kind, which the register of signed documents adds. */
+export interface PaperClaims {
+  readonly [claim: string]: string;
+  /** The file's receipt number. */
+  readonly rn: string;
+  /** The commune's code. */
+  readonly cm: string;
+  /** The legal deadline as the paper prints it, `YYYY-MM-DD`. */
+  readonly due: string;
+  /** Issue date in Morocco, `YYYY-MM-DD`. */
+  readonly iat: string;
+  /** SHA-256 (base64url) of the paper's data as printed. */
+  readonly dg: string;
+}
 
 function content(permit: Permit, kind: PermitPaperKind, number: string, issuedAt: Date): Omit<PermitPaperContent, 'deemedApproval'> {
   const { project } = permit;

@@ -1,6 +1,7 @@
 // zod schemas and route contracts of the permits API.
 import * as z from 'zod';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { STORED_PAPER_RESPONSES } from '../../documents/public.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { bilingualNameSchema } from '../../shared/i18n/bilingual-name.schema.ts';
 import { SCOPE_LEVELS } from '../domain/permit-figures.ts';
@@ -374,8 +375,6 @@ export const permitStatsRoute = defineRoute({
 });
 
 
-const pdf = { description: 'PDF document, Arabic and French', contentType: 'application/pdf' };
-const revoked = { ...problem, description: '`document-revoked`: the paper was revoked and is no longer handed out' };
 
 export const permitReceiptRoute = defineRoute({
   operationId: 'permitReceipt',
@@ -386,7 +385,7 @@ export const permitReceiptRoute = defineRoute({
   tags: TAGS,
   access: ['citizen', 'agent', 'commission', 'president'],
   params: permitId,
-  responses: { 200: pdf, 400: problem, 401: problem, 403: problem, 404: problem, 410: revoked },
+  responses: { 200: STORED_PAPER_RESPONSES[200], 400: problem, 401: problem, 403: problem, 404: problem, 410: STORED_PAPER_RESPONSES[410] },
 });
 
 export const permitCertificateRoute = defineRoute({
@@ -398,5 +397,5 @@ export const permitCertificateRoute = defineRoute({
   tags: TAGS,
   access: ['citizen', 'agent', 'commission', 'president'],
   params: permitId,
-  responses: { 200: pdf, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 410: revoked },
+  responses: { 200: STORED_PAPER_RESPONSES[200], 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 410: STORED_PAPER_RESPONSES[410] },
 });

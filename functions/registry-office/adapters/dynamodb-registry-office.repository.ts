@@ -8,6 +8,7 @@ import { pagedIndexQuery, pagedQuery, queryEveryPage, type IndexKeys } from '../
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
+import type { BilingualName } from '../../shared/i18n/language.ts';
 import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
 import type { Letter, LetterChange, LetterEvent } from '../domain/letter.ts';
 import { changedMeanwhile } from '../domain/registry-office-errors.ts';
@@ -163,6 +164,15 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   async get(id: string): Promise<Letter | undefined> {
     const output = await this.client.send(new GetCommand({ TableName: this.table, Key: registryOfficeKeys.letter(id), ConsistentRead: true }));
     return output.Item ? toLetter(output.Item) : undefined;
+  }
+
+  async letterWithCommune(id: string): Promise<{ letter: Letter; commune: { code: string; names: BilingualName } } | undefined> {
+    const letter = await this.get(id);
+    if (!letter) return undefined;
+    const { commune } = await loadReferenceSnapshot(this.client, this.referenceTable, { commune: letter.commune, years: [] });
+    // A letter is numbered only in a commune reference data holds, and communes are never removed from it.
+    if (!commune) throw new Error(`Commune ${letter.commune} of letter ${id} is not in reference data`);
+    return { letter, commune: { code: commune.code, names: commune.names } };
   }
 
   history(id: string, page: PageRequest): Promise<Page<LetterEvent>> {

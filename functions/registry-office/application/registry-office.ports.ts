@@ -2,6 +2,7 @@
 import type { OpenDeadlinesFrom } from '../../shared/case-clock/application/recount-open-deadlines.use-case.ts';
 import type { OpenDeadlineIndex } from '../../shared/case-clock/application/sweep-overdue-cases.use-case.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
+import type { BilingualName } from '../../shared/i18n/language.ts';
 import type { Letter, LetterChange, LetterEvent } from '../domain/letter.ts';
 import type { Register } from '../domain/letter-number.ts';
 import type { RegistrySettings } from '../domain/registry-settings.ts';
@@ -50,6 +51,8 @@ export interface RegistryOfficeRepository extends OpenDeadlineIndex, OpenDeadlin
   /** Writes a change of a letter, if no one changed it since the version it was read at (ConflictError otherwise). */
   save(change: LetterChange): Promise<void>;
   get(id: string): Promise<Letter | undefined>;
+  /** The letter with its commune's names from reference data, which its acknowledgment prints. */
+  letterWithCommune(id: string): Promise<{ readonly letter: Letter; readonly commune: { readonly code: string; readonly names: BilingualName } } | undefined>;
   history(id: string, page: PageRequest): Promise<Page<LetterEvent>>;
   /** A register's letters in number order, cancelled ones included. */
   register(commune: string, register: Register, year: number, page: PageRequest): Promise<Page<Letter>>;

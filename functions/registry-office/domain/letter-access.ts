@@ -11,10 +11,22 @@ const ofCommune = (principal: Principal, commune: string, role: Role) => princip
 const onDiffusionList = (letter: Letter, principal: Principal) =>
   ofCommune(principal, letter.commune, 'agent') && (letter.routing?.diffusion ?? []).some((entry) => entry.sub === principal.sub);
 
+const isRegistryOrAuditor = (letter: Letter, principal: Principal) => principal.roles.includes('auditor') || ofCommune(principal, letter.commune, 'clerk');
+
+const lodgedItOnline = (letter: Letter, principal: Principal) => letter.lodgedBy !== undefined && letter.lodgedBy === principal.sub && principal.roles.includes('citizen');
+
 export function mayRead(letter: Letter, principal: Principal): boolean {
-  if (principal.roles.includes('auditor') || ofCommune(principal, letter.commune, 'clerk')) return true;
+  if (isRegistryOrAuditor(letter, principal)) return true;
   if (ofCommune(principal, letter.commune, 'agent') && (letter.confidentiality === 'normal' || onDiffusionList(letter, principal))) return true;
-  return letter.lodgedBy !== undefined && letter.lodgedBy === principal.sub && principal.roles.includes('citizen');
+  return lodgedItOnline(letter, principal);
+}
+
+/**
+ * Reading a letter's acknowledgment: the citizen who lodged it, the commune's clerks (who print it for a sender
+ * at the counter) and auditors; the services that answer the letter need no proof of its receipt.
+ */
+export function mayReadAcknowledgment(letter: Letter, principal: Principal): boolean {
+  return isRegistryOrAuditor(letter, principal) || lodgedItOnline(letter, principal);
 }
 
 /** The clerk of the registry office of `commune`, as the actor of a registration or a change. */

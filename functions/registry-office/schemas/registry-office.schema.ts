@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { decimalInteger } from '../../shared/http/decimal-integer.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { STORED_PAPER_RESPONSES } from '../../documents/public.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
 import { CATEGORIES, CHANNELS, CONFIDENTIALITIES, DIFFUSION_MODES, LETTER_EVENT_TYPES, LETTER_STATUSES, PRIORITIES } from '../domain/letter.ts';
@@ -153,6 +154,18 @@ export const getLetterRoute = defineRoute({
   access: ['citizen', 'clerk', 'agent', 'auditor'],
   params: letterId,
   responses: { 200: { description: 'The letter', schema: letterSchema, example: EXAMPLE_LETTER }, ...responses, 404: problem },
+});
+
+export const letterAcknowledgmentRoute = defineRoute({
+  operationId: 'letterAcknowledgment',
+  method: 'GET',
+  path: '/v1/registry/letters/{id}/acknowledgment',
+  summary:
+    "An incoming letter's signed acknowledgment (PDF, Arabic and French): its number, receipt instant to the second, subject, sender and commune, and a QR code verifiable offline and by `POST /v1/verify`. Issued just after the registration (404 until then); read by the citizen who lodged it, the commune's clerks and auditors; revoked by a clerk of the commune (410 then)",
+  tags: TAGS,
+  access: ['citizen', 'clerk', 'auditor'],
+  params: letterId,
+  responses: { 200: STORED_PAPER_RESPONSES[200], ...responses, 404: problem, 410: STORED_PAPER_RESPONSES[410] },
 });
 
 export const letterHistoryRoute = defineRoute({
