@@ -13,6 +13,7 @@ import { storedPaper, type PaperIssuing } from '../../functions/documents/public
 import { issueCertificate, issueReceipt, type PermitPapersIssuing } from '../../functions/permits/application/permit-papers.use-cases.ts';
 import { clockExplanation, filePermit, invokeDeemedApproval, recordLapse, type Permit } from '../../functions/permits/domain/permit.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
+import { ConflictError } from '../../functions/shared/errors/domain-errors.ts';
 import { decodeQrCode, extractText, loadPdf, pageOperators } from '../fixtures/pdf/pdf-reading.ts';
 import { INTEGRATION_BUCKET } from './emulators.global-setup.ts';
 import { localDocumentClient, localS3 } from './local-aws.ts';
@@ -106,6 +107,16 @@ describe('a permit receipt in the register of signed documents', () => {
     expect(again).toEqual(first);
     expect(render).not.toHaveBeenCalled();
     expect((await storedObjects()).filter((key) => key.includes(permit.receiptNumber))).toEqual([prefix + first.objectKey]);
+  });
+
+  it("is never another permit's: a number already issued for another file is refused, and nothing is signed", async () => {
+    const first = filed();
+    await issueReceipt(papers, first, context(filedAt));
+    const other = { ...filed(), receiptNumber: first.receiptNumber };
+    const render = vi.fn(papers.render);
+
+    await expect(issueReceipt({ ...papers, render }, other, context(filedAt))).rejects.toBeInstanceOf(ConflictError);
+    expect(render).not.toHaveBeenCalled();
   });
 });
 

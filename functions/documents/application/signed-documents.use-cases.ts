@@ -40,7 +40,7 @@ export interface PaperIssuing {
  */
 export async function issuePaper(dependencies: PaperIssuing, paper: PaperToIssue, context: IssuingContext): Promise<RegisteredPaper> {
   const issued = await registeredPaper(dependencies.register, paper.document.id);
-  if (issued) return issued;
+  if (issued) return sameSubject(issued, paper);
   const signed = await dependencies.signer.sign({ v: 1, dn: paper.document.id, k: paper.document.kind, ...paper.claims });
   const pdf = await paper.render(signed);
   const objectKey = dependencies.objectKeyFor(paper.document.id);
@@ -53,7 +53,7 @@ export async function issuePaper(dependencies: PaperIssuing, paper: PaperToIssue
     await dependencies.files.discard(objectKey);
     // Issued at the same moment by another call (a retry, the workflow): that one is the document.
     const winner = error instanceof ConflictError ? await registeredPaper(dependencies.register, document.id) : undefined;
-    if (winner) return winner;
+    if (winner) return sameSubject(winner, paper);
     throw error;
   }
   logger.info('document issued', { documentNumber: document.id, kind: document.kind, by: context.by });
@@ -64,6 +64,21 @@ export async function issuePaper(dependencies: PaperIssuing, paper: PaperToIssue
  * The registered paper `id`, if any. Birth documents share the register's numbers but not its papers' shape:
  * a number that names one is refused (a conflict), never handed out as another context's paper.
  */
+/**
+ * The paper the register holds under this number, if it is the one asked for: a number derived from its subject
+ * could in principle be another subject's too, and handing one applicant another's paper is the one outcome
+ * worse than none (the event is retried, then set aside as a dead letter, which raises an alarm).
+ */
+function sameSubject(registered: RegisteredPaper, paper: PaperToIssue): RegisteredPaper {
+  if (registered.kind === paper.document.kind && registered.subjectId === paper.document.subjectId) return registered;
+  const id = paper.document.id;
+  throw new ConflictError({
+    ar: `الرقم ${id} سبق إصداره لملف آخر`,
+    fr: `Le numéro ${id} a déjà été délivré pour un autre dossier`,
+    en: `Number ${id} was already issued for another file`,
+  });
+}
+
 async function registeredPaper(register: Pick<SignedDocumentRegister, 'getDocument'>, id: string): Promise<RegisteredPaper | undefined> {
   const document = await register.getDocument(id);
   if (!document || isRegisteredPaper(document)) return document;

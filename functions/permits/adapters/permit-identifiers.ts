@@ -5,11 +5,17 @@ import type { PermitIdentifiers } from '../application/permits.ports.ts';
 import { idFromIdempotencyKey } from '../../shared/http/idempotency-ids.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 
+/**
+ * The part of a permit id its papers' numbers carry: 12 hex digits (48 bits), so that two permits of a commune
+ * share one only once in tens of millions of years of filings; the register refuses it if they ever do. Numbers
+ * given before carry 8 digits and keep them.
+ */
+const numberPartOf = (permitId: string) => permitId.replace(/-/g, '').slice(0, 12).toUpperCase();
+
 export const permitIdentifiers: PermitIdentifiers = {
   newPermitId: () => randomUUID(),
   permitIdFor: idFromIdempotencyKey,
   newDocumentId: () => randomUUID(),
-  receiptNumber: (communeCode, filedAt, permitId) =>
-    `RCP-${communeCode.toUpperCase()}-${moroccanDate(filedAt).slice(0, 4)}-${permitId.slice(0, 8).toUpperCase()}`,
-  certificateNumber: (permit) => `CDA-${permit.commune.code.toUpperCase()}-${permit.id.slice(0, 8).toUpperCase()}`,
+  receiptNumber: (communeCode, filedAt, permitId) => `RCP-${communeCode.toUpperCase()}-${moroccanDate(filedAt).slice(0, 4)}-${numberPartOf(permitId)}`,
+  certificateNumber: (permit) => `CDA-${permit.commune.code.toUpperCase()}-${numberPartOf(permit.id)}`,
 };
