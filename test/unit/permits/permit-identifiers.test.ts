@@ -1,5 +1,5 @@
 // Permit paper numbers: readable (commune, year) and carrying 12 hex digits of the permit id, so that permits whose
-// ids share their first 8 digits (one pair in about 4 billion, so soon in a busy commune) get different numbers.
+// ids share their first 8 digits (about a 1 % chance a year among a busy commune's 10,000 filings) differ.
 import { describe, expect, it } from 'vitest';
 import { permitIdentifiers } from '../../../functions/permits/adapters/permit-identifiers.ts';
 import type { Permit } from '../../../functions/permits/domain/permit.ts';
