@@ -3,7 +3,8 @@
 import { holidaysOfYear, movableHolidaysOfYear, type FixedHolidayRule, type MovableHolidaySet } from './domain/holiday-calendar.ts';
 import type { Commune, OfficeOfCommune, Territory } from './domain/commune.ts';
 import type { Procedure } from './domain/procedure.ts';
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetEvery } from '../shared/aws/batch-get.ts';
 import { withoutKeys } from '../shared/aws/items.ts';
 import { queryEveryPage } from '../shared/aws/paged-query.ts';
 import { REFERENCE_TABLE_ID, referenceKeys } from './adapters/reference-keys.ts';
@@ -64,14 +65,8 @@ export function readReferenceSnapshot(items: readonly Record<string, unknown>[],
 
 /** Reads the snapshot on its own, in one BatchGetItem (again for any keys DynamoDB left unprocessed). */
 export async function loadReferenceSnapshot(client: DynamoDBDocumentClient, referenceTable: string, request: ReferenceRequest): Promise<ReferenceSnapshot> {
-  let keys: Record<string, unknown>[] = referenceKeysFor(request);
-  const items: Record<string, unknown>[] = [];
-  while (keys.length > 0) {
-    const output = await client.send(new BatchGetCommand({ RequestItems: { [referenceTable]: { Keys: keys } } }));
-    items.push(...(output.Responses?.[referenceTable] ?? []));
-    keys = output.UnprocessedKeys?.[referenceTable]?.Keys ?? [];
-  }
-  return readReferenceSnapshot(items, request);
+  const found = await batchGetEvery(client, { [referenceTable]: { Keys: referenceKeysFor(request) } });
+  return readReferenceSnapshot(found[referenceTable] ?? [], request);
 }
 
 /** A commune with the province and region it belongs to: the mapping figures are grouped by. */

@@ -9,6 +9,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
+import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedIndexQuery, pagedQuery, queryEveryPage } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
@@ -224,13 +225,8 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
   /** The permits of a page of index keys, in the index's order: the indexes project keys only. */
   private async permitsOf(page: Page<Key>): Promise<Page<Permit>> {
     if (page.items.length === 0) return { ...page, items: [] };
-    const output = await this.client.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: [...page.items] } } }));
-    const found = new Map((output.Responses?.[this.table] ?? []).map((item) => [String(item.pk), toPermit(item)]));
-    // Keys DynamoDB deferred under throttling are read one by one: the page stays complete.
-    for (const key of output.UnprocessedKeys?.[this.table]?.Keys ?? []) {
-      const permit = await this.get(String(key.pk).slice('PERMIT#'.length));
-      if (permit) found.set(String(key.pk), permit);
-    }
+    const items = (await batchGetEvery(this.client, { [this.table]: { Keys: [...page.items] } }))[this.table] ?? [];
+    const found = new Map(items.map((item) => [String(item.pk), toPermit(item)]));
     return { ...page, items: page.items.flatMap((key) => found.get(key.pk) ?? []) };
   }
 

@@ -1,5 +1,6 @@
 // DynamoDB adapter of the reference-data port: one table, items keyed by reference-keys.ts.
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedQuery } from '../../shared/aws/paged-query.ts';
@@ -65,16 +66,7 @@ export class DynamoDbReferenceDataRepository implements ReferenceDataRepository 
   async getHolidayData(year: number): Promise<HolidayData> {
     const rulesKey = referenceKeys.fixedHolidayRules();
     const yearKey = referenceKeys.movableHolidays(year);
-    const output = await this.client.send(
-      new BatchGetCommand({ RequestItems: { [this.table]: { Keys: [rulesKey, yearKey], ConsistentRead: true } } }),
-    );
-    // Two small keys never exceed BatchGetItem's limits, but DynamoDB may still defer them under throttling.
-    const unprocessed = output.UnprocessedKeys?.[this.table]?.Keys ?? [];
-    const items = [...(output.Responses?.[this.table] ?? [])];
-    for (const key of unprocessed) {
-      const retried = await this.client.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
-      if (retried.Item) items.push(retried.Item);
-    }
+    const items = (await batchGetEvery(this.client, { [this.table]: { Keys: [rulesKey, yearKey], ConsistentRead: true } }))[this.table] ?? [];
     const rules = items.find((item) => item.sk === rulesKey.sk)?.rules as FixedHolidayRule[] | undefined;
     const movable = items.find((item) => item.sk === yearKey.sk);
     return {

@@ -2,7 +2,8 @@
 // settings in one table. A registration is one transaction: the counter moves from the sequence read to the
 // letter's own, the letter and its first event are put; if anyone took that number first, nothing is written.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedIndexQuery, pagedQuery, queryEveryPage, type IndexKeys } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
@@ -80,20 +81,12 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
     };
   }
 
-  /** Every item of `keys`, this table's read consistently; keys DynamoDB defers under throttling are asked again. */
+  /** Every item of `keys`, this table's read consistently (see batchGetEvery for the keys DynamoDB defers). */
   private async batchGet(keys: Readonly<Record<string, readonly Item[]>>): Promise<Item[]> {
-    const request = (table: string, tableKeys: readonly Item[]): [string, { Keys: Item[]; ConsistentRead?: boolean }] => [
-      table,
-      { Keys: [...tableKeys], ...(table === this.table && { ConsistentRead: true }) },
-    ];
-    let pending = Object.fromEntries(Object.entries(keys).map(([table, tableKeys]) => request(table, tableKeys)));
-    const items: Item[] = [];
-    while (Object.keys(pending).length > 0) {
-      const output = await this.client.send(new BatchGetCommand({ RequestItems: pending }));
-      items.push(...Object.values(output.Responses ?? {}).flat());
-      pending = Object.fromEntries(Object.entries(output.UnprocessedKeys ?? {}).map(([table, unprocessed]) => request(table, unprocessed.Keys ?? [])));
-    }
-    return items;
+    const requestItems = Object.fromEntries(
+      Object.entries(keys).map(([table, tableKeys]) => [table, { Keys: [...tableKeys], ...(table === this.table && { ConsistentRead: true }) }]),
+    );
+    return Object.values(await batchGetEvery(this.client, requestItems)).flat();
   }
 
   async create(change: LetterChange, previousSequence: number, alongside?: LetterChange): Promise<CreateOutcome> {
