@@ -1,8 +1,15 @@
 // Counts the DynamoDB requests and the capacity they consume, per label (a route), with an SDK middleware on the
 // platform's one DynamoDB client. Labels follow the async context, so work a request does not own (the local
 // workflows running in the same process) is never charged to it.
+//
+// A transaction's table writes are counted here as DynamoDB bills them, not as DynamoDB Local reports them: Local
+// adds up each distinct per-item figure once (three small items in one transaction: 2 units, where DynamoDB bills
+// 2 per item, 6), so its figure hides every item but the largest of each size. Each written item is billed twice
+// its kilobytes, at the larger of its size before and after; the sizes are read around the transaction, outside
+// the label. Index writes are taken as Local reports them, per index.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ConsumedCapacity, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, GetItemCommand, type AttributeValue, type ConsumedCapacity, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { itemSize, writeUnitsForBytes } from './item-size.ts';
 
 /** What one labelled piece of work asked of DynamoDB. */
 export interface DynamoDbUsage {
@@ -28,9 +35,18 @@ const READ_OPERATIONS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'Tr
  * table, its global secondary indexes' writes included (DynamoDB Local leaves them out of `TOTAL`), read or write
  * units by the kind of operation; a split, when present, is taken as it is.
  */
-function addCapacity(usage: DynamoDbUsage, operation: string, consumed: ConsumedCapacity | ConsumedCapacity[] | undefined): void {
+function addCapacity(
+  usage: DynamoDbUsage,
+  operation: string,
+  consumed: ConsumedCapacity | ConsumedCapacity[] | undefined,
+  transactionTableUnits: ReadonlyMap<string, number> = new Map(),
+): void {
   for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-    if (entry.ReadCapacityUnits !== undefined || entry.WriteCapacityUnits !== undefined) {
+    const counted = entry.TableName === undefined ? undefined : transactionTableUnits.get(entry.TableName);
+    if (counted !== undefined) {
+      const indexUnits = Object.values(entry.GlobalSecondaryIndexes ?? {}).reduce((sum, index) => sum + (index.CapacityUnits ?? 0), 0);
+      usage.writeCapacityUnits += counted + indexUnits;
+    } else if (entry.ReadCapacityUnits !== undefined || entry.WriteCapacityUnits !== undefined) {
       usage.readCapacityUnits += entry.ReadCapacityUnits ?? 0;
       usage.writeCapacityUnits += entry.WriteCapacityUnits ?? 0;
     } else if (READ_OPERATIONS.has(operation)) usage.readCapacityUnits += entry.CapacityUnits ?? 0;
@@ -38,17 +54,64 @@ function addCapacity(usage: DynamoDbUsage, operation: string, consumed: Consumed
   }
 }
 
+/** The table and key of the item a transaction entry writes; undefined for a condition check, which writes nothing. */
+function writtenItem(entry: TransactWriteItem, keyNames: (table: string) => Promise<readonly string[]>) {
+  if (entry.Put) {
+    const { TableName, Item } = entry.Put;
+    return { table: TableName!, written: Item!, key: keyNames(TableName!).then((names) => Object.fromEntries(names.map((name) => [name, Item![name]!]))) };
+  }
+  const target = entry.Update ?? entry.Delete;
+  return target ? { table: target.TableName!, key: Promise.resolve(target.Key!), written: undefined } : undefined;
+}
+
 export class DynamoDbMeter {
   readonly #label = new AsyncLocalStorage<DynamoDbUsage>();
+  readonly #keyNames = new Map<string, Promise<readonly string[]>>();
 
   /** Runs `work` with every DynamoDB request it makes, however deep, added to `usage`. */
   measure<T>(usage: DynamoDbUsage, work: () => Promise<T>): Promise<T> {
     return this.#label.run(usage, work);
   }
 
+  /** The write units of a transaction's items per table, DynamoDB's way; `send` runs the transaction. */
+  async #billTransaction(client: DynamoDBClient, entries: readonly TransactWriteItem[], send: () => Promise<unknown>): Promise<{ result: unknown; units: Map<string, number> }> {
+    const unlabelled = <T>(work: () => Promise<T>) => this.#label.exit(work);
+    const keyNames = (table: string) => {
+      if (!this.#keyNames.has(table)) {
+        const described = unlabelled(() => client.send(new DescribeTableCommand({ TableName: table })));
+        this.#keyNames.set(table, described.then(({ Table }) => (Table?.KeySchema ?? []).map((element) => element.AttributeName!)));
+      }
+      return this.#keyNames.get(table)!;
+    };
+    const sizeNow = async (table: string, key: Record<string, AttributeValue>) => {
+      const { Item } = await unlabelled(() => client.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true })));
+      return Item ? itemSize(Item) : 0;
+    };
+    const writes = entries.flatMap((entry) => writtenItem(entry, keyNames) ?? []);
+    const before = await Promise.all(writes.map(async (write) => sizeNow(write.table, await write.key)));
+    const result = await send();
+    const units = new Map<string, number>();
+    for (const [index, write] of writes.entries()) {
+      const after = write.written ? itemSize(write.written) : await sizeNow(write.table, await write.key);
+      units.set(write.table, (units.get(write.table) ?? 0) + 2 * writeUnitsForBytes(Math.max(before[index]!, after)));
+    }
+    return { result, units };
+  }
+
   /** Adds the counting middleware to a client (and to the document clients built on it, which share its stack). */
   attach(client: DynamoDBClient): void {
     const label = this.#label;
+    // At the build step the input is in DynamoDB's wire form, whichever client (plain or document) sent it.
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const entries = (args.input as { TransactItems?: TransactWriteItem[] }).TransactItems;
+        if (!label.getStore() || context.commandName !== 'TransactWriteItemsCommand' || !entries) return next(args);
+        const { result, units } = await this.#billTransaction(client, entries, () => next(args));
+        (context as { transactionTableUnits?: Map<string, number> }).transactionTableUnits = units;
+        return result as Awaited<ReturnType<typeof next>>;
+      },
+      { step: 'build', name: 'raqmanaBenchTransactionBilling', override: true },
+    );
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const usage = label.getStore();
@@ -59,7 +122,8 @@ export class DynamoDbMeter {
         usage.requests += 1;
         usage.operations[operation] = (usage.operations[operation] ?? 0) + 1;
         const result = await next(args);
-        addCapacity(usage, operation, (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity);
+        const consumed = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
+        addCapacity(usage, operation, consumed, (context as { transactionTableUnits?: Map<string, number> }).transactionTableUnits);
         return result;
       },
       { step: 'initialize', name: 'raqmanaBenchDynamoDbMeter', override: true },

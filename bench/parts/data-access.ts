@@ -36,7 +36,7 @@ export const dataAccessPart: BenchPart = {
     const { rows, budgets, notMeasured } = dataAccessReport(platformFunctions, usages);
     return {
       part: 'data-access',
-      method: `${rounds} rounds of the scenario, handlers invoked in process with payload 2.0 events against DynamoDB Local; requests counted per invocation (max over calls), capacity as DynamoDB Local reports it with ReturnConsumedCapacity=INDEXES (index writes included)`,
+      method: `${rounds} rounds of the scenario, handlers invoked in process with payload 2.0 events against DynamoDB Local; requests counted per invocation (max over calls), capacity with ReturnConsumedCapacity=INDEXES, index writes as DynamoDB Local reports them, a transaction's items billed as DynamoDB bills them (2 units per started KB of each item, Local undercounts them)`,
       rows,
       budgets,
       notMeasured,
