@@ -47,7 +47,8 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
-    private readonly referenceTable: string,
+    /** Looked up when first read: only the functions that read reference data are given its table's name. */
+    private readonly referenceTable: () => string,
   ) {}
 
   async loadRegistration(commune: string, register: Register, year: number): Promise<RegistrationSnapshot> {
@@ -69,7 +70,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   private async readWithCommune(commune: string, keys: readonly { pk: string; sk: string }[], years: readonly number[]) {
     const reference = { commune, years };
     const settingsKey = registryOfficeKeys.settings(commune);
-    const items = await this.batchGet({ [this.table]: [settingsKey, ...keys], [this.referenceTable]: referenceKeysFor(reference) });
+    const items = await this.batchGet({ [this.table]: [settingsKey, ...keys], [this.referenceTable()]: referenceKeysFor(reference) });
     const settings = items.find((item) => item.pk === settingsKey.pk && item.sk === settingsKey.sk);
     const snapshot = readReferenceSnapshot(items, reference);
     return {
@@ -162,7 +163,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   async letterWithCommune(id: string): Promise<{ letter: Letter; commune: { code: string; names: BilingualName } } | undefined> {
     const letter = await this.get(id);
     if (!letter) return undefined;
-    const { commune } = await loadReferenceSnapshot(this.client, this.referenceTable, { commune: letter.commune, years: [] });
+    const { commune } = await loadReferenceSnapshot(this.client, this.referenceTable(), { commune: letter.commune, years: [] });
     // A letter is numbered only in a commune reference data holds, and communes are never removed from it.
     if (!commune) throw new Error(`Commune ${letter.commune} of letter ${id} is not in reference data`);
     return { letter, commune: { code: commune.code, names: commune.names } };
@@ -265,7 +266,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   }
 
   async holidays(years: readonly number[]): Promise<ReadonlySet<string>> {
-    return (await loadReferenceSnapshot(this.client, this.referenceTable, { years })).holidays;
+    return (await loadReferenceSnapshot(this.client, this.referenceTable(), { years })).holidays;
   }
 
   /** Every page: the list is what the counts are made of. */

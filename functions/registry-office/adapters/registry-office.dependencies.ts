@@ -8,7 +8,7 @@ import { registryIdentifiers } from './registry-identifiers.ts';
 import { REGISTRY_OFFICE_TABLE_ID } from './registry-office-keys.ts';
 
 export const registryOfficeDependencies: RegistryOfficeDependencies = {
-  repository: new DynamoDbRegistryOfficeRepository(dynamodb, tableName(REGISTRY_OFFICE_TABLE_ID), tableName(REFERENCE_TABLE_ID)),
+  repository: new DynamoDbRegistryOfficeRepository(dynamodb, tableName(REGISTRY_OFFICE_TABLE_ID), () => tableName(REFERENCE_TABLE_ID)),
   identifiers: registryIdentifiers,
   pauseBeforeRetry: jitteredPause,
 };
