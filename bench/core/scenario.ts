@@ -246,6 +246,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const attachment = { ...lodgedLetter, attachmentId: String((declaredAttachment.json.attachment as { id: string }).id) };
   expectStatus('complete attachment', await call('POST /v1/registry/letters/{id}/attachments/{attachmentId}/complete', { params: attachment, headers: { 'idempotency-key': key('attach-complete') }, as: citizen }), 200);
   expectStatus('read attachment', await call('GET /v1/registry/letters/{id}/attachments/{attachmentId}', { params: attachment, as: clerk }), 200);
+  expectStatus('attachment reads', await call('GET /v1/registry/letters/{id}/attachment-reads', { params: lodgedLetter, as: citizen }), 200);
   const secondAgent: Caller = { sub: key('agent-2'), roles: ['agent'], commune: 'rabat' };
   const routing = { service: 'voirie', recipient: agent.sub, copies: [president.sub] };
   expectStatus('classify letter', await call('POST /v1/registry/letters/{id}/classification', { params: lodgedLetter, body: { category: 'complaint', confidentiality: 'normal' }, headers: { 'idempotency-key': key('classify') }, as: clerk }), 200);

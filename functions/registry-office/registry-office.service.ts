@@ -13,6 +13,7 @@ import { LETTER_REGISTERED } from './domain/letter.ts';
 import { REGISTRY_OFFICE_PROBLEMS } from './registry-office.problems.ts';
 import {
   answerLetterRoute,
+  attachmentReadsRoute,
   cancelLetterRoute,
   completeAttachmentRoute,
   declareAttachmentRoute,
@@ -71,6 +72,7 @@ export const registryOfficeService: ServiceDescription = {
     fn('DeclareLetterAttachment', 'declare-attachment', { route: declareAttachmentRoute, tables: changes, buckets: { [LETTER_ATTACHMENTS_BUCKET_ID]: 'append' } }),
     fn('CompleteLetterAttachment', 'complete-attachment', { route: completeAttachmentRoute, tables: changes, buckets: { [LETTER_ATTACHMENTS_BUCKET_ID]: 'write' } }),
     fn('ReadLetterAttachment', 'read-attachment', { route: readAttachmentRoute, tables: changes, buckets: { [LETTER_ATTACHMENTS_BUCKET_ID]: 'read' } }),
+    fn('LetterAttachmentReads', 'attachment-reads', { route: attachmentReadsRoute, tables: reads }),
     fn('ClassifyLetter', 'classify-letter', { route: classifyLetterRoute, tables: changes }),
     fn('RouteLetter', 'route-letter', { route: routeLetterRoute, tables: changes }),
     fn('RedirectLetter', 'redirect-letter', { route: redirectLetterRoute, tables: changes }),

@@ -85,6 +85,9 @@ describe('attachments of a letter over HTTP', () => {
 
     const letter = await request('GET', `/v1/registry/letters/${letterId}`, { token: await citizen() });
     expect(letter.json.attachments).toEqual([expect.objectContaining({ id: attachmentId, name: file.name, status: 'attached', scan: 'not-scanned' })]);
+    const reads = await request('GET', `/v1/registry/letters/${letterId}/attachment-reads`, { token: await citizen() });
+    expect(reads.status).toBe(200);
+    expect(reads.json.items).toEqual([expect.objectContaining({ attachmentId, by: { sub: `clerk-${unique}`, roles: ['clerk'] } })]);
     const history = await request('GET', `/v1/registry/letters/${letterId}/history`, { token: await clerk() });
     // Released by the completion when the tag was there already, else by the first read.
     const release = completed.json.scan === 'pending' ? ['attachment-released'] : [];

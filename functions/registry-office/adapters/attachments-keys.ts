@@ -10,4 +10,6 @@ export const attachmentKeys = {
   object: (letterId: string, attachmentId: string) => `letters/${letterId}/${attachmentId}`,
   /** A read of an attachment, in the letter's partition: `ATTACHMENT-READ#<instant>#<attachment id>#<reader>`. */
   read: (letterId: string, attachmentId: string, at: string, readerSub: string) => ({ pk: `LETTER#${letterId}`, sk: `ATTACHMENT-READ#${at}#${attachmentId}#${readerSub}` }),
+  /** Every read of a letter's attachments, by instant. */
+  reads: (letterId: string) => ({ pk: `LETTER#${letterId}`, skPrefix: 'ATTACHMENT-READ#' }),
 } as const;

@@ -3,6 +3,7 @@
 // each read logged. An attachment not released yet is released (or quarantined) when a completion or a read finds
 // the malware scanner's tag on it.
 import type { Principal } from '../../shared/auth/principal.ts';
+import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import { ChecksumMismatchError, ConflictError } from '../../shared/errors/domain-errors.ts';
 import { scanVerdict } from '../../shared/malware-scan.ts';
 import {
@@ -14,6 +15,7 @@ import {
   recordAttachmentScan,
   released,
   requireAttachmentReader,
+  requireAttachmentReadsReader,
   requireServable,
   type Attachment,
   type AttachmentDeclaration,
@@ -48,6 +50,8 @@ export interface AttachmentRead {
 
 export interface AttachmentsRepository extends Pick<RegistryOfficeRepository, 'get' | 'save'> {
   recordRead(read: AttachmentRead): Promise<void>;
+  /** The reads of a letter's attachments, newest first. */
+  reads(letterId: string, page: PageRequest): Promise<Page<AttachmentRead>>;
   /** The change that releases (or quarantines) a file and the read it allowed, together (ConflictError as `save`). */
   saveWithRead(change: LetterChange, read: AttachmentRead): Promise<void>;
 }
@@ -95,7 +99,7 @@ export async function declareLetterAttachment(
 ): Promise<DeclaredAttachment> {
   const letter = await letterOf(dependencies, letterId);
   const declaration = { ...file, id: dependencies.newAttachmentId() };
-  const change = declareAttachment(letter, declaration, attacherOf(letter, principal), now)!;
+  const change = declareAttachment(letter, declaration, attacherOf(letter, principal), now);
   await dependencies.repository.save(change);
   const attachment = attachmentOf(change.letter, declaration.id);
   const upload = await dependencies.store.uploadUrl(dependencies.store.objectKey(letterId, attachment.id), attachment.sha256, attachment.contentType);
@@ -157,4 +161,12 @@ export async function readLetterAttachment(
   const releasedNow = scan !== undefined && released(attachment) && (await savedUnlessChangedMeanwhile(() => dependencies.repository.saveWithRead(scan, read)));
   if (!releasedNow) await dependencies.repository.recordRead(read);
   return { attachment, ...link };
+}
+
+/** Who was handed a link to which of the letter's attachments, and when, newest first. */
+export async function letterAttachmentReads(repository: Pick<AttachmentsRepository, 'get' | 'reads'>, letterId: string, principal: Principal, page: PageRequest): Promise<Page<AttachmentRead>> {
+  const letter = await repository.get(letterId);
+  if (!letter) throw unknownLetter(letterId);
+  requireAttachmentReadsReader(letter, principal);
+  return repository.reads(letterId, page);
 }

@@ -72,11 +72,9 @@ export function attacherOf(letter: Letter, principal: Principal): Actor {
   });
 }
 
-/** Declares a file to upload; declaring again what is already declared (a retry) changes nothing. */
-export function declareAttachment(letter: Letter, declaration: AttachmentDeclaration, by: Actor, now: Date): LetterChange | undefined {
+/** Declares a file to upload (a retry of the request gets its first answer: the route keeps idempotency records). */
+export function declareAttachment(letter: Letter, declaration: AttachmentDeclaration, by: Actor, now: Date): LetterChange {
   const attachments = letter.attachments ?? [];
-  const same = attachments.find((attachment) => attachment.id === declaration.id);
-  if (same) return undefined;
   if (!ATTACHING_STATUSES.includes(letter.status)) {
     throw new InvalidStateError({
       ar: `لا تُرفق ملفات برسالة ${letter.status === 'closed' ? 'محفوظة' : 'ملغاة'} (${letter.number})`,
@@ -210,4 +208,14 @@ export function requireServable(attachment: Attachment, principal: Principal): v
       en: `“${attachment.name}” has not been scanned for malware yet; try again in a few minutes`,
     });
   }
+}
+
+/** Who sees who read a letter's attachments: the registry office of its commune, auditors, and the citizen who lodged it. */
+export function requireAttachmentReadsReader(letter: Letter, principal: Principal): void {
+  if (principal.roles.includes('auditor') || ofCommune(principal, letter.commune, 'clerk') || lodgedItOnline(letter, principal)) return;
+  throw new ForbiddenError({
+    ar: `لا يطلع على سجل قراءة مرفقات الرسالة ${letter.number} إلا مكتب الضبط والمراقبون ومن أودعها`,
+    fr: `Le journal des lectures des pièces jointes du courrier ${letter.number} n'est lisible que par le bureau d'ordre, les auditeurs et son expéditeur`,
+    en: `Who read the attachments of letter ${letter.number} is shown only to the registry office, the auditors and its sender`,
+  });
 }

@@ -519,3 +519,30 @@ export const readAttachmentRoute = defineRoute({
     200: { description: 'The attachment and a link to read it', schema: z.object({ attachment: attachmentSchema, url: z.string(), expiresAt: z.string() }) },
   },
 });
+
+export const attachmentReadsRoute = defineRoute({
+  operationId: 'letterAttachmentReads',
+  method: 'GET',
+  path: '/v1/registry/letters/{id}/attachment-reads',
+  summary: "Who was handed a link to which of the letter's attachments, and when, newest first: the commune's clerks, auditors and the citizen who lodged it",
+  tags: TAGS,
+  access: ['citizen', 'clerk', 'auditor'],
+  params: letterId,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of attachment reads',
+      schema: pageSchema(
+        z.object({
+          letterId: z.uuid(),
+          attachmentId: z.uuid(),
+          by: z.object({ sub: z.string(), roles: z.array(z.string()) }),
+          at: z.iso.datetime(),
+          linkExpiresAt: z.iso.datetime().describe('Until when the link handed out worked'),
+        }),
+      ),
+    },
+    ...responses,
+    404: problem,
+  },
+});

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   completeLetterAttachment,
   declareLetterAttachment,
+  letterAttachmentReads,
   readLetterAttachment,
   type AttachmentRead,
   type AttachmentsDependencies,
@@ -66,6 +67,7 @@ function fakes(letter: Letter, options: { scannerDeployed?: boolean } = {}): Fak
         await save(change);
         reads.push(read);
       }),
+      reads: vi.fn(async () => ({ items: [...reads].reverse() })),
     },
     store: {
       objectKey: (letterId, attachmentId) => `letters/${letterId}/${attachmentId}`,
@@ -236,5 +238,20 @@ describe('reading an attachment', () => {
     await expect(readLetterAttachment(world.dependencies, 'letter-1', world.attachmentId, agentOffList, now)).rejects.toThrow(ForbiddenError);
     expect(vi.mocked(world.dependencies.store.scanTag).mock.calls).toHaveLength(tagReads);
     expect((await readLetterAttachment(world.dependencies, 'letter-1', world.attachmentId, agentOnList, now)).attachment.scan).toBe('clean');
+  });
+});
+
+describe('the log of attachment reads', () => {
+  it('shows the registry office, auditors and the citizen who lodged the letter who read what, and no one else', async () => {
+    const world = await uploaded(lodgedLetter(), MINIMAL_PDF);
+    await completeLetterAttachment(world.dependencies, 'letter-1', world.attachmentId, citizen, now);
+    world.tags.set(world.objectKey, 'NO_THREATS_FOUND');
+    await readLetterAttachment(world.dependencies, 'letter-1', world.attachmentId, agentOnList, now);
+
+    for (const reader of [citizen, clerk, { sub: 'auditor-1', roles: ['auditor'] } as Principal]) {
+      const page = await letterAttachmentReads(world.dependencies.repository, 'letter-1', reader, { limit: 20 });
+      expect(page.items.map((read) => read.by.sub)).toEqual([agentOnList.sub]);
+    }
+    await expect(letterAttachmentReads(world.dependencies.repository, 'letter-1', agentOnList, { limit: 20 })).rejects.toThrow(ForbiddenError);
   });
 });
