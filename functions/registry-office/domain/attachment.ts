@@ -12,8 +12,9 @@ import { lodgedItOnline, mayRead, ofCommune } from './letter-access.ts';
 import { change, type Actor, type Letter, type LetterChange, type LetterStatus } from './letter.ts';
 
 /**
- * Limits of what a letter carries (no legal text sets them; a registry takes scanned letters of a few pages and the
- * documents a citizen joins): a file of 20 MiB holds a 100-page scan at 200 dpi in greyscale.
+ * Limits of what a letter carries. No legal text sets them: 20 MiB leaves room for a scanned file of several dozen
+ * pages (a compressed greyscale A4 page at 200 dpi takes a few hundred KB), and 10 files for a letter and the
+ * documents joined to it.
  */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_LETTER = 10;
