@@ -3,7 +3,7 @@
 // staff, extended, given an opinion and decided, another left to lapse and invoked as deemed approved; births registered in two offices, read, searched by variant spellings, a register
 // page uploaded, a marginal note sent between offices and applied; a register folder imported; documents
 // requested, issued, reviewed, verified and revoked; letters lodged, registered, looked up and cancelled at the
-// registry office, and an acknowledgment downloaded. Each round uses fresh identities and files.
+// registry office (with an attachment), and an acknowledgment downloaded. Each round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
@@ -236,6 +236,17 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const registeredLetter = paperLetter.json as unknown as Letter;
   expectStatus('get letter', await call('GET /v1/registry/letters/{id}', { params: { id: String(lodged.json.id) }, as: citizen }), 200);
   const lodgedLetter = { id: String(lodged.json.id) };
+  // Its sender attaches a PDF (declared, uploaded to the signed URL, completed); a clerk reads it, releasing it.
+  const attachmentFile = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const attachmentDeclaration = { name: 'plan.pdf', contentType: 'application/pdf', sizeBytes: attachmentFile.length, sha256: createHash('sha256').update(attachmentFile).digest('hex') };
+  const declaredAttachment = expectStatus('declare attachment', await call('POST /v1/registry/letters/{id}/attachments', { params: lodgedLetter, body: attachmentDeclaration, headers: { 'idempotency-key': key('attach') }, as: citizen }), 201);
+  const attachmentUpload = declaredAttachment.json.upload as { url: string; headers: Record<string, string> };
+  const attachmentPut = await fetch(attachmentUpload.url, { method: 'PUT', headers: attachmentUpload.headers, body: attachmentFile });
+  if (!attachmentPut.ok) throw new ScenarioError(`upload attachment: ${attachmentPut.status}`);
+  const attachment = { ...lodgedLetter, attachmentId: String((declaredAttachment.json.attachment as { id: string }).id) };
+  expectStatus('complete attachment', await call('POST /v1/registry/letters/{id}/attachments/{attachmentId}/complete', { params: attachment, headers: { 'idempotency-key': key('attach-complete') }, as: citizen }), 200);
+  expectStatus('read attachment', await call('GET /v1/registry/letters/{id}/attachments/{attachmentId}', { params: attachment, as: clerk }), 200);
+  expectStatus('attachment reads', await call('GET /v1/registry/letters/{id}/attachment-reads', { params: lodgedLetter, as: citizen }), 200);
   const secondAgent: Caller = { sub: key('agent-2'), roles: ['agent'], commune: 'rabat' };
   const routing = { service: 'voirie', recipient: agent.sub, copies: [president.sub] };
   expectStatus('classify letter', await call('POST /v1/registry/letters/{id}/classification', { params: lodgedLetter, body: { category: 'complaint', confidentiality: 'normal' }, headers: { 'idempotency-key': key('classify') }, as: clerk }), 200);

@@ -7,12 +7,17 @@ import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workfl
 import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { LETTER_DEADLINE_WORKFLOW_ID, LETTER_SWEEP_WORKFLOW_ID, REGISTRY_OFFICE_TABLE, REGISTRY_OFFICE_TABLE_ID } from './adapters/registry-office-keys.ts';
+import { LETTER_ATTACHMENTS_BUCKET, LETTER_ATTACHMENTS_BUCKET_ID } from './adapters/attachments-keys.ts';
 import { LETTER_EVENTS } from './domain/letter-deadline.ts';
 import { LETTER_REGISTERED } from './domain/letter.ts';
 import { REGISTRY_OFFICE_PROBLEMS } from './registry-office.problems.ts';
 import {
   answerLetterRoute,
+  attachmentReadsRoute,
   cancelLetterRoute,
+  completeAttachmentRoute,
+  declareAttachmentRoute,
+  readAttachmentRoute,
   classifyLetterRoute,
   closeLetterRoute,
   redirectLetterRoute,
@@ -49,6 +54,7 @@ export const registryOfficeService: ServiceDescription = {
   name: 'registry-office',
   problems: REGISTRY_OFFICE_PROBLEMS,
   tables: [REGISTRY_OFFICE_TABLE],
+  buckets: [LETTER_ATTACHMENTS_BUCKET],
   stateMachines: deadlineCaseWorkflows({
     workflowId: LETTER_DEADLINE_WORKFLOW_ID,
     checkFunctionId: 'CheckLetterDeadline',
@@ -61,6 +67,12 @@ export const registryOfficeService: ServiceDescription = {
     fn('GetLetter', 'get-letter', { route: getLetterRoute, tables: reads }),
     fn('LetterAcknowledgment', 'letter-acknowledgment', { route: letterAcknowledgmentRoute, ...servesAcknowledgments }),
     fn('LetterHistory', 'letter-history', { route: letterHistoryRoute, tables: reads }),
+    // Attachments: the upload URL is signed with the declaring function's rights (PutObject); the completion reads
+    // the object back and removes a refused one; reads hand out links signed with GetObject only.
+    fn('DeclareLetterAttachment', 'declare-attachment', { route: declareAttachmentRoute, tables: changes, buckets: { [LETTER_ATTACHMENTS_BUCKET_ID]: 'append' } }),
+    fn('CompleteLetterAttachment', 'complete-attachment', { route: completeAttachmentRoute, tables: changes, buckets: { [LETTER_ATTACHMENTS_BUCKET_ID]: 'write' } }),
+    fn('ReadLetterAttachment', 'read-attachment', { route: readAttachmentRoute, tables: changes, buckets: { [LETTER_ATTACHMENTS_BUCKET_ID]: 'read' } }),
+    fn('LetterAttachmentReads', 'attachment-reads', { route: attachmentReadsRoute, tables: reads }),
     fn('ClassifyLetter', 'classify-letter', { route: classifyLetterRoute, tables: changes }),
     fn('RouteLetter', 'route-letter', { route: routeLetterRoute, tables: changes }),
     fn('RedirectLetter', 'redirect-letter', { route: redirectLetterRoute, tables: changes }),

@@ -57,6 +57,13 @@ export interface BucketDescription {
    * one, the account's root included, can delete or overwrite it before then.
    */
   readonly writeOnceYears?: number;
+  /**
+   * Objects come from outside and are scanned for malware: in AWS, GuardDuty Malware Protection for S3 with its
+   * tagging action (each scanned object tagged `GuardDutyMalwareScanStatus`, `functions/shared/malware-scan.ts`),
+   * and functions that read the bucket may read objects' tags; locally no scanner, every new object is tagged
+   * `NOT_SCANNED_LOCALLY`.
+   */
+  readonly malwareScan?: boolean;
 }
 
 export type WorkflowSubstitutionDescription =

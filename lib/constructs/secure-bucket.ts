@@ -5,6 +5,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { Access } from '../../functions/shared/service-description.ts';
+import { MalwareProtection } from './malware-protection.ts';
 import { acknowledgeWildcardResource } from './nag-findings.ts';
 
 export interface SecureBucketProps {
@@ -15,6 +16,8 @@ export interface SecureBucketProps {
   readonly accessLogPrefix: string;
   /** Object Lock in compliance mode with this default retention, for evidence that must never change. */
   readonly writeOnceYears?: number;
+  /** GuardDuty Malware Protection scans and tags every new object; functions that read the bucket may read the tags. */
+  readonly malwareScan?: boolean;
 }
 
 // Object actions per access: `append` adds objects (a new version of a key, in a versioned bucket) but never deletes.
@@ -26,6 +29,8 @@ const OBJECT_ACTIONS: Record<Access, readonly string[]> = {
 
 export class SecureBucket extends s3.Bucket {
   private readonly key: kms.IKey;
+  /** The scan of every new object, when the bucket takes files from outside. */
+  readonly malwareProtection?: MalwareProtection;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id, {
@@ -46,11 +51,14 @@ export class SecureBucket extends s3.Bucket {
     });
     this.key = props.encryptionKey;
     this.logTo(props.accessLogBucket, props.accessLogPrefix);
+    if (props.malwareScan === true) this.malwareProtection = new MalwareProtection(this, 'MalwareProtection', { bucket: this, encryptionKey: props.encryptionKey });
   }
 
   /** Object-level access, narrower than `grantRead`/`grantReadWrite` (which add `s3:GetObject*`, `s3:GetBucket*`, `s3:List*`). */
   grantObjects(grantee: iam.IGrantable & Construct, access: Access): void {
-    this.grantObjectActions(grantee, OBJECT_ACTIONS[access], access === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey']);
+    // Whoever reads a scanned bucket reads the scanner's verdict too, before releasing an object.
+    const actions = this.malwareProtection ? [...OBJECT_ACTIONS[access], 's3:GetObjectTagging'] : OBJECT_ACTIONS[access];
+    this.grantObjectActions(grantee, actions, access === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey']);
   }
 
   /** Object-level read of the keys under one prefix (a workflow's item reader). */

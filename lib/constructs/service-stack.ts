@@ -71,6 +71,7 @@ export class ServiceStack extends NestedStack {
           accessLogBucket: platform.accessLogBucket(),
           accessLogPrefix: `${bucket.id}/`,
           writeOnceYears: bucket.writeOnceYears,
+          malwareScan: bucket.malwareScan,
         }),
       );
     }

@@ -21,6 +21,7 @@ import { ensureTables } from './local-tables.ts';
 import { LocalScheduler } from './local-scheduler.ts';
 import { LocalStreams } from './local-streams.ts';
 import { LocalWorkflows, localStateMachineArn, type LocalFunctionHandler } from './local-workflows.ts';
+import { MALWARE_SCANNER_ENV } from '../../functions/shared/malware-scan.ts';
 import { startS3Local } from './s3-local.ts';
 import { startStepFunctionsEndpoint } from './step-functions-endpoint.ts';
 import { VirtualClock } from './virtual-clock.ts';
@@ -117,7 +118,11 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   try {
     const dynamodb = await startDynamoDbLocal({ directory: join(dataDir, 'dynamodb') });
     stops.push(dynamodb.stop);
-    const s3 = await startS3Local({ directory: join(dataDir, 's3'), buckets: buckets.map((bucket) => physicalBucketName(bucket.id)) });
+    const s3 = await startS3Local({
+      directory: join(dataDir, 's3'),
+      buckets: buckets.map((bucket) => physicalBucketName(bucket.id)),
+      scannedBuckets: buckets.filter((bucket) => bucket.malwareScan === true).map((bucket) => physicalBucketName(bucket.id)),
+    });
     stops.push(s3.stop);
     const s3Client = new S3Client({ endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
     stops.push(async () => s3Client.destroy());
@@ -163,6 +168,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
       POWERTOOLS_METRICS_DISABLED: 'true',
+      // No malware scanner runs here: uploads are released as "not scanned" (functions/shared/malware-scan.ts).
+      [MALWARE_SCANNER_ENV]: 'none',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
       ...Object.fromEntries(tables.map((table) => [tableEnvName(table.id), physicalTableName(table.id)])),
       ...Object.fromEntries(buckets.map((bucket) => [bucketEnvName(bucket.id), physicalBucketName(bucket.id)])),

@@ -34,7 +34,7 @@ const letterIdOf = (item: Item) => String(item.pk).slice('LETTER#'.length);
 const toLetter = (item: Item) => withoutKeys<Letter>(item, LETTER_INDEX_ATTRIBUTES);
 
 /** A change is written only over the version it was made from. */
-const versionCondition = ({ letter }: LetterChange) => ({ expression: 'version = :previous', values: { ':previous': letter.version - 1 } });
+export const versionCondition = ({ letter }: LetterChange) => ({ expression: 'version = :previous', values: { ':previous': letter.version - 1 } });
 
 /** Which write of a registration's transaction refused it. */
 class RegistrationRefused extends Error {
@@ -45,8 +45,8 @@ class RegistrationRefused extends Error {
 
 export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepository {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly table: string,
+    protected readonly client: DynamoDBDocumentClient,
+    protected readonly table: string,
     /** Looked up when first read: only the functions that read reference data are given its table's name. */
     private readonly referenceTable: () => string,
   ) {}
@@ -128,12 +128,12 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   }
 
   /** The changes' events leave with them or not at all; what they cause happens in the event consumers. */
-  private outboxWrites(...changes: (LetterChange | undefined)[]) {
+  protected outboxWrites(...changes: (LetterChange | undefined)[]) {
     return changes.flatMap((change) => change?.outbox ?? []).map((event) => outboxPut(REGISTRY_OFFICE_TABLE, this.table, event));
   }
 
   /** The writes of a change: the letter on `condition`, and its event, which is never overwritten. */
-  private changeWrites({ letter, event }: LetterChange, condition: { expression: string; values?: Item }) {
+  protected changeWrites({ letter, event }: LetterChange, condition: { expression: string; values?: Item }) {
     return [
       {
         Put: {

@@ -6,14 +6,14 @@ import type { Role } from '../../shared/auth/roles.ts';
 import { ForbiddenError } from '../../shared/errors/domain-errors.ts';
 import { recipientOf, type Actor, type Letter } from './letter.ts';
 
-const ofCommune = (principal: Principal, commune: string, role: Role) => principal.roles.includes(role) && principal.commune === commune;
+export const ofCommune = (principal: Principal, commune: string, role: Role) => principal.roles.includes(role) && principal.commune === commune;
 
 const onDiffusionList = (letter: Letter, principal: Principal) =>
   ofCommune(principal, letter.commune, 'agent') && (letter.routing?.diffusion ?? []).some((entry) => entry.sub === principal.sub);
 
 const isRegistryOrAuditor = (letter: Letter, principal: Principal) => principal.roles.includes('auditor') || ofCommune(principal, letter.commune, 'clerk');
 
-const lodgedItOnline = (letter: Letter, principal: Principal) => letter.lodgedBy !== undefined && letter.lodgedBy === principal.sub && principal.roles.includes('citizen');
+export const lodgedItOnline = (letter: Letter, principal: Principal) => letter.lodgedBy !== undefined && letter.lodgedBy === principal.sub && principal.roles.includes('citizen');
 
 export function mayRead(letter: Letter, principal: Principal): boolean {
   if (isRegistryOrAuditor(letter, principal)) return true;

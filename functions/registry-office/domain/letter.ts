@@ -9,6 +9,7 @@ import type { Localized } from '../../shared/i18n/language.ts';
 import { formatMoroccanInstant } from '../../shared/statutory-clock/moroccan-day.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { formatLetterNumber, type NumberFormat, type Register } from './letter-number.ts';
+import type { Attachment } from './attachment.ts';
 
 export const CHANNELS = ['online', 'counter', 'post', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -107,6 +108,8 @@ export interface Letter {
   readonly remindersSent?: readonly string[];
   /** When the deadline's lapse was recorded, the letter still open. */
   readonly lapsedAt?: string;
+  /** The files attached to it (attachment.ts), in the order declared. */
+  readonly attachments?: readonly Attachment[];
   readonly registeredBy: Actor;
   readonly version: number;
 }
@@ -116,7 +119,10 @@ export interface LetterLink {
   readonly number: string;
 }
 
-export const LETTER_EVENT_TYPES = ['registered', 'classified', 'routed', 'redirected', 'answered', 'closed', 'cancelled', 'reminded', 'deadline-lapsed', 'deadline-moved'] as const;
+/** The steps of an attachment (attachment.ts): declared, attached once its upload is checked, released or quarantined by its scan. */
+export const ATTACHMENT_EVENT_TYPES = ['attachment-declared', 'attached', 'attachment-released', 'attachment-quarantined'] as const;
+
+export const LETTER_EVENT_TYPES = ['registered', 'classified', 'routed', 'redirected', 'answered', 'closed', 'cancelled', 'reminded', 'deadline-lapsed', 'deadline-moved', ...ATTACHMENT_EVENT_TYPES] as const;
 
 export interface LetterEvent {
   readonly letterId: string;
@@ -287,7 +293,8 @@ function requireStatus(letter: Letter, allowed: readonly LetterStatus[], rule: L
   });
 }
 
-function change(letter: Letter, fields: Partial<Letter>, type: LetterEvent['type'], by: Actor, now: Date, details?: LetterEvent['details']): LetterChange {
+/** A change of the letter: the fields given, the next version, and its history event. */
+export function change(letter: Letter, fields: Partial<Letter>, type: LetterEvent['type'], by: Actor, now: Date, details?: LetterEvent['details']): LetterChange {
   const version = letter.version + 1;
   const changed: Letter = { ...letter, ...fields, version };
   return {

@@ -8,6 +8,8 @@ import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-t
 import { CATEGORIES, CHANNELS, CONFIDENTIALITIES, DIFFUSION_MODES, LETTER_EVENT_TYPES, LETTER_STATUSES, PRIORITIES } from '../domain/letter.ts';
 import { LOOKUP_CODE } from '../domain/lookup-code.ts';
 import { MAX_SEQUENCE_DIGITS, REGISTER_CODE, REGISTERS } from '../domain/letter-number.ts';
+import { ATTACHMENT_CONTENT_TYPES } from '../domain/attachment-content.ts';
+import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.ts';
 
 const TAGS = ['Registry office'];
 const problem = PROBLEM_RESPONSE;
@@ -24,6 +26,22 @@ const receivedAt = z.string().describe('When the registry office received it, to
 const linkSchema = z.object({ letterId: z.uuid(), number: z.string() });
 const service = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes').describe('The service, as the commune names it');
 const staffSub = safeIdentifier({ max: 128 }).describe("The `sub` of an agent of the commune");
+
+const attachmentSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
+  sizeBytes: z.number().int(),
+  sha256: z.string().describe('Lower-case hexadecimal'),
+  declaredAt: z.iso.datetime(),
+  declaredBy: actorSchema,
+  status: z.enum(['awaiting-upload', 'attached']).describe('`attached` once its completion found the declared content in storage'),
+  attachedAt: z.iso.datetime().optional(),
+  scan: z
+    .enum(['pending', 'clean', 'not-scanned', 'quarantined'])
+    .describe('The malware scan: `clean` and `not-scanned` (where no scanner is deployed: the local platform) are released to readers; `quarantined` is never served'),
+  scanResult: z.object({ tag: z.string(), at: z.iso.datetime() }).optional().describe("The scanner's tag that released or quarantined it"),
+});
 
 const letterSchema = z.object({
   id: z.uuid(),
@@ -64,6 +82,7 @@ const letterSchema = z.object({
     .describe("An incoming letter's processing deadline: its priority's working days from the day after receipt"),
   remindersSent: z.array(z.string()).optional().describe('`half`, `four-fifths`: the reminders sent to its recipient'),
   lapsedAt: z.iso.datetime().optional().describe('When its deadline passed with the letter still open'),
+  attachments: z.array(attachmentSchema).optional().describe('The files attached to it, in the order declared'),
   registeredBy: actorSchema,
   version: z.number().int(),
 });
@@ -435,5 +454,95 @@ export const searchRegisterRoute = defineRoute({
   responses: {
     200: { description: 'A page of letters; one may hold fewer than asked (status and service are checked last), and still a cursor', schema: pageSchema(letterSchema) },
     ...responses,
+  },
+});
+
+const attachmentId = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
+const attachmentResponses = { 200: { description: 'The attachment', schema: attachmentSchema }, ...responses, 404: problem, 409: problem, 422: problem };
+
+export const declareAttachmentRoute = defineRoute({
+  operationId: 'declareLetterAttachment',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/attachments',
+  summary:
+    'Declare a file to attach to a letter (the citizen who lodged it, a clerk of its commune), with its SHA-256, size and type: PDF, PNG, JPEG, TIFF, DOCX or ODT, 20 MiB at most, 10 files a letter. Answers where to upload it',
+  tags: TAGS,
+  access: ['citizen', 'clerk'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({
+    name: safeName({ max: 200 }).describe('The file name shown to readers'),
+    contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
+    sizeBytes: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES).describe(`In bytes, at most ${MAX_ATTACHMENT_BYTES} (20 MiB)`),
+    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits'),
+  }),
+  bodyExample: { name: 'Plan de situation.pdf', contentType: 'application/pdf', sizeBytes: 182_344, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+  responses: {
+    201: {
+      description: 'The declared attachment, and where to upload it: PUT with the headers given (they are signed), within 15 minutes; then complete it',
+      schema: z.object({
+        attachment: attachmentSchema,
+        upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
+      }),
+    },
+    ...responses,
+    404: problem,
+    409: problem,
+    422: problem,
+  },
+});
+
+export const completeAttachmentRoute = defineRoute({
+  operationId: 'completeLetterAttachment',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/attachments/{attachmentId}/complete',
+  summary:
+    'The file is uploaded (its uploader): it is attached only if it has the declared SHA-256 and size, and its content is of the declared type; otherwise it is removed (422)',
+  tags: TAGS,
+  access: ['citizen', 'clerk'],
+  idempotent: true,
+  params: attachmentId,
+  responses: attachmentResponses,
+});
+
+export const readAttachmentRoute = defineRoute({
+  operationId: 'readLetterAttachment',
+  method: 'GET',
+  path: '/v1/registry/letters/{id}/attachments/{attachmentId}',
+  summary:
+    'A link valid for 5 minutes to an attached file, for whoever may read the letter, once the malware scan released it (409 `attachment-not-scanned-yet` before, 422 `attachment-quarantined` if it found a threat); every read is logged',
+  tags: TAGS,
+  access: ['citizen', 'clerk', 'agent', 'auditor'],
+  params: attachmentId,
+  responses: {
+    ...attachmentResponses,
+    200: { description: 'The attachment and a link to read it', schema: z.object({ attachment: attachmentSchema, url: z.string(), expiresAt: z.string() }) },
+  },
+});
+
+export const attachmentReadsRoute = defineRoute({
+  operationId: 'letterAttachmentReads',
+  method: 'GET',
+  path: '/v1/registry/letters/{id}/attachment-reads',
+  summary: "Who was handed a link to which of the letter's attachments, and when, newest first: the commune's clerks, auditors and the citizen who lodged it",
+  tags: TAGS,
+  access: ['citizen', 'clerk', 'auditor'],
+  params: letterId,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of attachment reads',
+      schema: pageSchema(
+        z.object({
+          letterId: z.uuid(),
+          attachmentId: z.uuid(),
+          by: z.object({ sub: z.string(), roles: z.array(z.string()) }),
+          at: z.iso.datetime(),
+          linkExpiresAt: z.iso.datetime().describe('Until when the link handed out worked'),
+        }),
+      ),
+    },
+    ...responses,
+    404: problem,
   },
 });

@@ -2,8 +2,9 @@
 // the URL signs the declared SHA-256, which S3 itself checks, and the completion step checks it again by reading
 // the object (the local S3 server does not check it). Used by every context that takes files from outside.
 import { createHash } from 'node:crypto';
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, GetObjectTaggingCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { MALWARE_SCAN_TAG } from '../malware-scan.ts';
 
 export const UPLOAD_WINDOW_SECONDS = 15 * 60;
 export const VIEW_WINDOW_SECONDS = 5 * 60;
@@ -21,6 +22,13 @@ export interface ChecksummedObjects {
   putVerified(objectKey: string, body: Uint8Array, sha256Hex: string, contentType: string): Promise<void>;
   /** The SHA-256 and size of what was uploaded, or undefined when nothing was. */
   digest(objectKey: string): Promise<{ sha256: string; sizeBytes: number } | undefined>;
+  /**
+   * The same, with the content itself when it is at most `keepUpToBytes` long (to check what it is): a larger
+   * object is hashed as it streams and not held.
+   */
+  contents(objectKey: string, keepUpToBytes: number): Promise<{ sha256: string; sizeBytes: number; content?: Uint8Array } | undefined>;
+  /** The malware scanner's tag on the object (`functions/shared/malware-scan.ts`), or undefined while it has none. */
+  scanTag(objectKey: string): Promise<string | undefined>;
   discard(objectKey: string): Promise<void>;
   /** A GET URL valid for VIEW_WINDOW_SECONDS. */
   viewUrl(objectKey: string): Promise<string>;
@@ -29,6 +37,24 @@ export interface ChecksummedObjects {
 const base64Of = (sha256Hex: string) => Buffer.from(sha256Hex, 'hex').toString('base64');
 
 export function checksummedObjects(s3: S3Client, bucket: string): ChecksummedObjects {
+  async function contents(objectKey: string, keepUpToBytes: number): Promise<{ sha256: string; sizeBytes: number; content?: Uint8Array } | undefined> {
+    try {
+      const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }));
+      const hash = createHash('sha256');
+      const kept: Uint8Array[] = [];
+      let sizeBytes = 0;
+      for await (const chunk of object.Body as AsyncIterable<Uint8Array>) {
+        hash.update(chunk);
+        sizeBytes += chunk.length;
+        if (sizeBytes <= keepUpToBytes) kept.push(chunk);
+      }
+      return { sha256: hash.digest('hex'), sizeBytes, ...(sizeBytes <= keepUpToBytes && keepUpToBytes > 0 && { content: Buffer.concat(kept) }) };
+    } catch (error) {
+      if (error instanceof NoSuchKey) return undefined;
+      throw error;
+    }
+  }
+
   return {
     async uploadUrl(objectKey, sha256Hex, contentType) {
       const checksum = base64Of(sha256Hex);
@@ -45,19 +71,15 @@ export function checksummedObjects(s3: S3Client, bucket: string): ChecksummedObj
     },
 
     async digest(objectKey) {
-      try {
-        const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }));
-        const hash = createHash('sha256');
-        let sizeBytes = 0;
-        for await (const chunk of object.Body as AsyncIterable<Uint8Array>) {
-          hash.update(chunk);
-          sizeBytes += chunk.length;
-        }
-        return { sha256: hash.digest('hex'), sizeBytes };
-      } catch (error) {
-        if (error instanceof NoSuchKey) return undefined;
-        throw error;
-      }
+      const read = await contents(objectKey, 0);
+      return read && { sha256: read.sha256, sizeBytes: read.sizeBytes };
+    },
+
+    contents,
+
+    async scanTag(objectKey) {
+      const { TagSet } = await s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: objectKey }));
+      return TagSet?.find((tag) => tag.Key === MALWARE_SCAN_TAG)?.Value;
     },
 
     async discard(objectKey) {
