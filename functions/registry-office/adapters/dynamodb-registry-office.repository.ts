@@ -15,7 +15,7 @@ import type { Letter, LetterChange, LetterEvent } from '../domain/letter.ts';
 import { changedMeanwhile } from '../domain/registry-office-errors.ts';
 import type { Register } from '../domain/letter-number.ts';
 import { defaultSettings, type RegistrySettings } from '../domain/registry-settings.ts';
-import type { CreateOutcome, LetterStanding, OverdueLetter, RegistrationSnapshot, RegistryOfficeRepository } from '../application/registry-office.ports.ts';
+import type { CreateOutcome, IssuedAcknowledgment, LetterStanding, OverdueLetter, RegistrationSnapshot, RegistryOfficeRepository } from '../application/registry-office.ports.ts';
 import { dueBeforeSortKey, dueFromSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import { outboxPut } from '../../shared/events/outbox.ts';
 import {
@@ -25,6 +25,7 @@ import {
   letterIndexAttributes,
   parseOverdueSortKey,
   registryOfficeKeys,
+  stepItems,
 } from './registry-office-keys.ts';
 
 type Item = Record<string, unknown>;
@@ -108,6 +109,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
           },
           ...this.changeWrites({ letter, event }, { expression: 'attribute_not_exists(pk)' }),
           ...(alongside ? this.changeWrites(alongside, versionCondition(alongside)) : []),
+          ...this.stepWrites(change, alongside),
           // Last, so that the positions above name the writes in a cancellation's reasons.
           ...this.outboxWrites(change, alongside),
         ],
@@ -146,10 +148,15 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
     ];
   }
 
+  /** Each change rewrites the step items of its letter as it now stands, so the queues of awaited steps follow it. */
+  private stepWrites(...changes: (LetterChange | undefined)[]) {
+    return changes.flatMap((change) => (change ? stepItems(change.letter) : [])).map((item) => ({ Put: { TableName: this.table, Item: item } }));
+  }
+
   save(change: LetterChange): Promise<void> {
     return transactWrite(
       this.client,
-      [...this.changeWrites(change, versionCondition(change)), ...this.outboxWrites(change)],
+      [...this.changeWrites(change, versionCondition(change)), ...this.stepWrites(change), ...this.outboxWrites(change)],
       (cancellation) => changedMeanwhile(change.letter.number, cancellation),
     );
   }
@@ -157,6 +164,36 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   async get(id: string): Promise<Letter | undefined> {
     const output = await this.client.send(new GetCommand({ TableName: this.table, Key: registryOfficeKeys.letter(id), ConsistentRead: true }));
     return output.Item ? toLetter(output.Item) : undefined;
+  }
+
+  async getWithAcknowledgment(id: string): Promise<{ letter: Letter; acknowledgment?: IssuedAcknowledgment } | undefined> {
+    const { pk, skPrefix } = registryOfficeKeys.letterAndAcknowledgment(id);
+    const output = await this.client.send(
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix }, ConsistentRead: true }),
+    );
+    const items = output.Items ?? [];
+    const letter = items.find((item) => item.sk === registryOfficeKeys.letter(id).sk);
+    const acknowledgment = items.find((item) => item.sk === registryOfficeKeys.acknowledgment(id).sk);
+    if (!letter) return undefined;
+    return { letter: toLetter(letter), ...(acknowledgment && { acknowledgment: { number: String(acknowledgment.number), issuedAt: String(acknowledgment.issuedAt) } }) };
+  }
+
+  async recordAcknowledgment(letterId: string, acknowledgment: IssuedAcknowledgment): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...registryOfficeKeys.acknowledgment(letterId), ...acknowledgment } }));
+  }
+
+  awaitingSteps(commune: string, sub: string, page: PageRequest): Promise<Page<Letter>> {
+    // The step items' keys are the letters' partitions: their letter items are read.
+    return this.lettersOf(
+      pagedIndexQuery(this.client, { table: this.table, index: REGISTRY_OFFICE_INDEXES.byAwaitingStep, partition: registryOfficeKeys.awaiting(commune, sub), page }, (item) =>
+        registryOfficeKeys.letter(letterIdOf(item)),
+      ),
+    );
+  }
+
+  async deadlineBasis(commune: string, years: readonly number[]): Promise<{ settings: RegistrySettings; holidays: ReadonlySet<string> }> {
+    const { settings, holidays } = await this.readWithCommune(commune, [], years);
+    return { settings, holidays };
   }
 
   async letterWithCommune(id: string): Promise<{ letter: Letter; commune: { code: string; names: BilingualName } } | undefined> {
@@ -287,7 +324,8 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   }
 
   /** The letters of a page of their keys, in one BatchGetItem, in the page's order. */
-  private async lettersOf(keys: Page<{ pk: string; sk: string }>): Promise<Page<Letter>> {
+  private async lettersOf(keysRead: Page<{ pk: string; sk: string }> | Promise<Page<{ pk: string; sk: string }>>): Promise<Page<Letter>> {
+    const keys = await keysRead;
     if (keys.items.length === 0) return { ...keys, items: [] };
     const found = new Map((await this.batchGet({ [this.table]: keys.items })).map((item) => [String(item.pk), toLetter(item)]));
     return { ...keys, items: keys.items.flatMap((key) => found.get(key.pk) ?? []) };

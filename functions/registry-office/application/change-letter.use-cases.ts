@@ -8,7 +8,8 @@ import { cancelLetter, classifyLetter, closeLetter, redirectLetter, routeLetter,
 import { letterView, type LetterView } from './letter-queries.use-cases.ts';
 import type { RegistryOfficeRepository } from './registry-office.ports.ts';
 
-async function changed(repository: RegistryOfficeRepository, id: string, change: (letter: Letter) => LetterChange): Promise<LetterView> {
+/** Reads the letter, makes the change `change` decides and writes it on the version read. */
+export async function changed(repository: RegistryOfficeRepository, id: string, change: (letter: Letter) => LetterChange): Promise<LetterView> {
   const letter = await repository.get(id);
   if (!letter) throw unknownLetter(id);
   const made = change(letter);
