@@ -246,6 +246,24 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const answer = { subject: 'Réponse : réfection de la chaussée', channel: 'online' };
   expectStatus('answer letter', await call('POST /v1/registry/letters/{id}/answer', { params: lodgedLetter, body: answer, headers: { 'idempotency-key': key('answer') }, as: secondAgent }), 201);
   expectStatus('close letter', await call('POST /v1/registry/letters/{id}/closure', { params: lodgedLetter, body: { note: 'Réponse envoyée' }, headers: { 'idempotency-key': key('close') }, as: secondAgent }), 200);
+  // A letter whose list asks an opinion, an approval and the president's signature; its answer signed and sent by
+  // registered post; an outgoing letter that answers nothing; the paper letter's priority changed before its cancellation.
+  const adviser: Caller = { sub: key('agent-3'), roles: ['agent'], commune: 'rabat' };
+  const stepped = expectStatus('register stepped letter', await call('POST /v1/registry/letters', { body: { ...paper, category: 'request', subject: 'Demande de ralentisseur' }, headers: { 'idempotency-key': key('register-stepped') }, as: clerk }), 201);
+  const steppedLetter = { id: String(stepped.json.id) };
+  const steps = { service: 'voirie', recipient: agent.sub, opinion: [adviser.sub], approval: [secondAgent.sub], signature: [president.sub] };
+  expectStatus('route stepped letter', await call('POST /v1/registry/letters/{id}/routing', { params: steppedLetter, body: steps, headers: { 'idempotency-key': key('route-stepped') }, as: clerk }), 200);
+  expectStatus('awaited steps', await call('GET /v1/registry/steps', { as: adviser }), 200);
+  expectStatus('give opinion', await call('POST /v1/registry/letters/{id}/opinion', { params: steppedLetter, body: { opinion: 'Budget disponible' }, headers: { 'idempotency-key': key('opinion') }, as: adviser }), 200);
+  expectStatus('decide approval', await call('POST /v1/registry/letters/{id}/approval', { params: steppedLetter, body: { decision: 'approved' }, headers: { 'idempotency-key': key('approval') }, as: secondAgent }), 200);
+  const steppedAnswer = expectStatus('answer stepped letter', await call('POST /v1/registry/letters/{id}/answer', { params: steppedLetter, body: { subject: 'Réponse : ralentisseur', channel: 'post' }, headers: { 'idempotency-key': key('answer-stepped') }, as: agent }), 201);
+  const answerLetter = { id: String(steppedAnswer.json.id) };
+  expectStatus('sign letter', await call('POST /v1/registry/letters/{id}/signature', { params: answerLetter, body: {}, headers: { 'idempotency-key': key('sign') }, as: president }), 200);
+  const registeredPost = { channel: 'registered-post', receiptNumber: 'RR123456789MA' };
+  expectStatus('dispatch letter', await call('POST /v1/registry/letters/{id}/dispatch', { params: answerLetter, body: registeredPost, headers: { 'idempotency-key': key('dispatch') }, as: clerk }), 200);
+  const outgoing = { ...paper, register: 'outgoing', channel: 'post', category: 'invitation', subject: 'Convocation à la commission de voirie' };
+  expectStatus('register outgoing letter', await call('POST /v1/registry/letters', { body: outgoing, headers: { 'idempotency-key': key('register-outgoing') }, as: clerk }), 201);
+  expectStatus('change priority', await call('POST /v1/registry/letters/{id}/priority', { params: letter, body: { priority: 'normal' }, headers: { 'idempotency-key': key('priority') }, as: clerk }), 200);
   expectStatus('cancel letter', await call('POST /v1/registry/letters/{id}/cancel', { params: letter, body: { reason: 'Enregistré deux fois' }, headers: { 'idempotency-key': key('cancel') }, as: clerk }), 200);
   expectStatus('letter history', await call('GET /v1/registry/letters/{id}/history', { params: letter, as: auditor }), 200);
   const incomingRegister = { commune: 'rabat', register: 'incoming', year: String(paperLetter.json.year) };

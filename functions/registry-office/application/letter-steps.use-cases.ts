@@ -4,7 +4,7 @@
 // dispatch of an outgoing letter (a clerk), a change of priority that moves the deadline (a clerk).
 import type { Principal } from '../../shared/auth/principal.ts';
 import { clerkOf, signerOf, staffOf } from '../domain/letter-access.ts';
-import { changePriority } from '../domain/letter-deadline.ts';
+import { changePriority, changesPriority } from '../domain/letter-deadline.ts';
 import { decideApproval, dispatchLetter, giveOpinion, signLetter, type DispatchRequest } from '../domain/letter-steps.ts';
 import type { Priority } from '../domain/letter.ts';
 import { unknownLetter } from '../domain/registry-office-errors.ts';
@@ -36,14 +36,17 @@ export function dispatchOutgoingLetter(repository: RegistryOfficeRepository, id:
 
 /**
  * The deadline is counted again from the receipt instant with the new priority's period and the holidays of the
- * receipt's year and the next, as at the registration; its workflow follows the new version's event.
+ * receipt's year and the next, as at the registration; its workflow follows the new version's event. Setting the
+ * priority a letter has changes nothing: so a retry is safe without idempotency records of its own.
  */
 export async function changeLetterPriority(repository: RegistryOfficeRepository, id: string, priority: Priority, principal: Principal, now: Date): Promise<LetterView> {
   const letter = await repository.get(id);
   if (!letter) throw unknownLetter(id);
   const by = clerkOf(letter.commune, principal);
+  // At that priority already (a retry of the same request, or someone quicker): nothing to count again.
+  if (!changesPriority(letter, priority)) return letterView(letter);
   const { settings, holidays } = await repository.deadlineBasis(letter.commune, [letter.year, letter.year + 1]);
-  const made = changePriority(letter, priority, settings.processingDays, holidays, by, now);
+  const made = changePriority({ ...letter, clock: letter.clock! }, priority, settings.processingDays, holidays, by, now);
   await repository.save(made);
   return letterView(made.letter);
 }

@@ -104,12 +104,10 @@ export function recountLetterDeadline(letter: Letter, holidays: ReadonlySet<stri
 }
 
 /**
- * A clerk changes an open letter's priority: its deadline is counted again from the receipt instant with the new
- * priority's period (the commune's periods and holidays now), its reminders start afresh on the new deadline (those
- * whose instant has passed go at the next check), and a workflow watches the new version. Once the lapse is recorded
- * the deadline is history: the priority no longer changes.
+ * Whether asking `priority` changes the letter's: only while its deadline runs (once the lapse is recorded, the
+ * deadline is history); `false` at that priority already, which then needs no change (a retry finds it done).
  */
-export function changePriority(letter: Letter, priority: Priority, days: ProcessingDays, holidays: ReadonlySet<string>, by: Actor, now: Date): LetterChange {
+export function changesPriority(letter: Letter, priority: Priority): boolean {
   if (!letter.clock || letterStanding(letter) !== 'open') {
     throw new InvalidStateError({
       ar: `لا تتغير أولوية الرسالة ${letter.number} إلا وأجل معالجتها جار`,
@@ -117,9 +115,15 @@ export function changePriority(letter: Letter, priority: Priority, days: Process
       en: `The priority of letter ${letter.number} changes only while its processing deadline runs`,
     });
   }
-  if (letter.priority === priority) {
-    throw new InvalidStateError({ ar: `أولوية الرسالة ${letter.number} هي ${priority}`, fr: `Le courrier ${letter.number} est déjà de priorité ${priority}`, en: `Letter ${letter.number} is of priority ${priority} already` });
-  }
+  return letter.priority !== priority;
+}
+
+/**
+ * A clerk changes an open letter's priority: its deadline is counted again from the receipt instant with the new
+ * priority's period (the commune's periods and holidays now), its reminders start afresh on the new deadline (those
+ * whose instant has passed go at the next check), and a workflow watches the new version.
+ */
+export function changePriority(letter: Letter & { readonly clock: CaseClock }, priority: Priority, days: ProcessingDays, holidays: ReadonlySet<string>, by: Actor, now: Date): LetterChange {
   const clock = processingClock(priority, days, new Date(letter.receivedAt), holidays);
   const made = change(letter, { priority, clock, remindersSent: [] }, 'priority-changed', by, now, {
     priorityBefore: letter.priority,

@@ -556,7 +556,8 @@ export const changePriorityRoute = defineRoute({
   summary: "Change an open letter's priority: its deadline is counted again from the receipt instant with the new priority's period, and its reminders follow",
   tags: TAGS,
   access: ['clerk'],
-  idempotent: true,
+  // Setting the priority a letter has already changes nothing: a retry gets the letter as the first request left it.
+  idempotent: 'by-use-case',
   params: letterId,
   body: z.strictObject({ priority: z.enum(PRIORITIES) }),
   bodyExample: { priority: 'urgent' },

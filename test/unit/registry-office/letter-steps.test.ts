@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { stepItems } from '../../../functions/registry-office/adapters/registry-office-keys.ts';
 import { signerOf, staffOf } from '../../../functions/registry-office/domain/letter-access.ts';
-import { DEFAULT_PROCESSING_DAYS, changePriority, dueReminders, processingClock } from '../../../functions/registry-office/domain/letter-deadline.ts';
+import { DEFAULT_PROCESSING_DAYS, changePriority, changesPriority, dueReminders, processingClock } from '../../../functions/registry-office/domain/letter-deadline.ts';
 import { awaitedSteps, decideApproval, dispatchLetter, giveOpinion, requireApprovals, signLetter, signatureOfAnswer } from '../../../functions/registry-office/domain/letter-steps.ts';
 import { answerLetter, cancelLetter, closeLetter, registerLetter, routeLetter, type Letter } from '../../../functions/registry-office/domain/letter.ts';
 import { DEFAULT_NUMBER_FORMAT } from '../../../functions/registry-office/domain/letter-number.ts';
@@ -153,7 +153,7 @@ describe('the signature and the dispatch of the answer', () => {
 describe('changing the priority', () => {
   it('counts the deadline again from the receipt instant with the new period, and starts the reminders afresh', () => {
     const reminded = { ...routed, remindersSent: ['half'] };
-    const made = changePriority(reminded, 'urgent', DEFAULT_PROCESSING_DAYS, new Set(), clerk, later(30));
+    const made = changePriority({ ...reminded, clock: routed.clock! }, 'urgent', DEFAULT_PROCESSING_DAYS, new Set(), clerk, later(30));
 
     expect(routed.clock).toMatchObject({ dueDate: '2026-06-22' });
     expect(made.letter).toMatchObject({ priority: 'urgent', clock: { receiptDate: '2026-06-01', period: { days: 3, unit: 'working' }, dueDate: '2026-06-04' }, remindersSent: [] });
@@ -164,10 +164,11 @@ describe('changing the priority', () => {
     expect(dueReminders(made.letter, later(50))).toEqual(['half']);
   });
 
-  it('refuses the same priority, and a letter whose deadline no longer runs', () => {
-    expect(() => changePriority(routed, 'normal', DEFAULT_PROCESSING_DAYS, new Set(), clerk, later(2))).toThrow(InvalidStateError);
+  it('needs no change at the same priority, and refuses a letter whose deadline no longer runs', () => {
+    expect(changesPriority(routed, 'normal')).toBe(false);
+    expect(changesPriority(routed, 'urgent')).toBe(true);
     const closed = closeLetter(routed, undefined, recipient, later(2)).letter;
-    expect(() => changePriority(closed, 'urgent', DEFAULT_PROCESSING_DAYS, new Set(), clerk, later(3))).toThrow(InvalidStateError);
-    expect(() => changePriority({ ...routed, lapsedAt: later(3).toISOString() }, 'urgent', DEFAULT_PROCESSING_DAYS, new Set(), clerk, later(3))).toThrow(InvalidStateError);
+    expect(() => changesPriority(closed, 'urgent')).toThrow(InvalidStateError);
+    expect(() => changesPriority({ ...routed, lapsedAt: later(3).toISOString() }, 'urgent')).toThrow(InvalidStateError);
   });
 });

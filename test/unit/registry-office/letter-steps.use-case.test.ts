@@ -131,5 +131,11 @@ describe('the steps of a letter', () => {
     // Two working days after Monday 1 June, Tuesday 2 June being a holiday here: Thursday 4 June.
     expect(changed).toMatchObject({ priority: 'urgent', clock: { period: { days: 2 }, dueDate: '2026-06-04', holidays: ['2026-06-02'] } });
     expect(saved[0]?.outbox?.map((event) => event.type)).toEqual(['letter.deadline-watched']);
+
+    // A retry finds it at that priority: nothing is read again nor written.
+    const retried = await changeLetterPriority(repository, 'letter-1', 'urgent', clerk, now);
+    expect(retried).toEqual(changed);
+    expect(repository.deadlineBasis).toHaveBeenCalledTimes(1);
+    expect(saved).toHaveLength(1);
   });
 });
