@@ -8,8 +8,10 @@ import { recipientOf, type Actor, type Letter } from './letter.ts';
 
 const ofCommune = (principal: Principal, commune: string, role: Role) => principal.roles.includes(role) && principal.commune === commune;
 
+/** On the letter's list, or named to sign it (the delegate of an answer's signature). */
 const onDiffusionList = (letter: Letter, principal: Principal) =>
-  ofCommune(principal, letter.commune, 'agent') && (letter.routing?.diffusion ?? []).some((entry) => entry.sub === principal.sub);
+  ofCommune(principal, letter.commune, 'agent') &&
+  ((letter.routing?.diffusion ?? []).some((entry) => entry.sub === principal.sub) || (letter.signature?.signers ?? []).includes(principal.sub));
 
 const isRegistryOrAuditor = (letter: Letter, principal: Principal) => principal.roles.includes('auditor') || ofCommune(principal, letter.commune, 'clerk');
 
