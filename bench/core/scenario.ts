@@ -274,6 +274,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('registry settings', await call('GET /v1/registry/settings/{commune}', { params: { commune: 'rabat' }, as: clerk }), 200);
   const numberFormat = { template: '{year}/{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } };
   expectStatus('set registry settings', await call('PUT /v1/registry/settings/{commune}', { params: { commune: 'tamesna' }, body: { numberFormat, processingDays: { urgent: 3, normal: 15 } }, headers: { 'idempotency-key': key('settings') }, as: admin }), 200);
+  expectStatus('registry settings history', await call('GET /v1/registry/settings/{commune}/history', { params: { commune: 'tamesna' }, as: auditor }), 200);
   // The acknowledgment follows the lodging's event: issued once it has been delivered. Asked last, as DynamoDB
   // Local's stream has been seen to show a record a moment after the write, past a settle made at once.
   await clock.quiescent();

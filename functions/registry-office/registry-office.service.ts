@@ -24,6 +24,7 @@ import {
   redirectLetterRoute,
   routeLetterRoute,
   searchRegisterRoute,
+  settingsHistoryRoute,
   serviceQueueRoute,
   getLetterRoute,
   letterAcknowledgmentRoute,
@@ -88,6 +89,7 @@ export const registryOfficeService: ServiceDescription = {
     fn('LookUpLetter', 'look-up-letter', { route: lookUpLetterRoute, tables: reads }),
     fn('GetRegistrySettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('SetRegistrySettings', 'put-settings', { route: putSettingsRoute, tables: writes }),
+    fn('RegistrySettingsHistory', 'settings-history', { route: settingsHistoryRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     // The processing deadlines: each letter's workflow is started from its event, out of the request.
     fn('FollowLetterEvents', 'follow-letter-events', {
       startsStateMachines: [LETTER_DEADLINE_WORKFLOW_ID],

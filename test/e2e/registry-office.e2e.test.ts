@@ -381,4 +381,20 @@ describe('the registry office over HTTP', () => {
     expect(refused.json.errors).toEqual([expect.objectContaining({ pointer: '/body/numberFormat/template', code: 'token_count' })]);
     expect(defaults.json).toMatchObject({ commune: 'agadir', numberFormat: { template: '{year}/{register}/{sequence}' } });
   });
+
+  it('keeps the previous settings when an administrator changes them, for auditors to read', async () => {
+    const admin = await as('admin', ['admin']);
+    const numberFormat = { template: '{year}/{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } };
+    const first = await request('PUT', '/v1/registry/settings/fes', { token: admin, body: { numberFormat, processingDays: { urgent: 3, normal: 15 } }, headers: { 'idempotency-key': `settings-1-${unique}` } });
+    const second = await request('PUT', '/v1/registry/settings/fes', { token: admin, body: { numberFormat, processingDays: { urgent: 2, normal: 10 } }, headers: { 'idempotency-key': `settings-2-${unique}` } });
+    expect(second.json.version).toBe(Number(first.json.version) + 1);
+
+    const history = await request('GET', '/v1/registry/settings/fes/history?limit=100', { token: await auditor() });
+    const versions = history.json.items as { version: number; processingDays: unknown }[];
+    expect(versions.slice(-2)).toEqual([
+      expect.objectContaining({ version: first.json.version, processingDays: { urgent: 3, normal: 15 } }),
+      expect.objectContaining({ version: second.json.version, processingDays: { urgent: 2, normal: 10 } }),
+    ]);
+    expect((await request('GET', '/v1/registry/settings/fes/history', { token: await clerk() })).status).toBe(403);
+  });
 });

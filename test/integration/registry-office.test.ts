@@ -2,7 +2,8 @@
 // cancellation that keeps the number, an answer numbered in the outgoing register with the incoming letter's change, the lookup that tells an unknown number from a wrong code by nothing, and
 // version-conditional changes that let one of two racing clerks win; the processing deadline's reminders, its lapse
 // and the overdue list; the search of a register; the steps of a diffusion list in their people's queues (two
-// racing approvers, one winning), the answer's signature and dispatch; a priority change; the acknowledgment named.
+// racing approvers, one winning), the answer's signature and dispatch; a priority change; the acknowledgment named;
+// the settings' versions kept.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbRegistryOfficeRepository } from '../../functions/registry-office/adapters/dynamodb-registry-office.repository.ts';
@@ -16,11 +17,11 @@ import { awaitedSteps, getLetter, lookUpLetter, overdueLetters, readRegister, se
 import { changeLetterPriority, decideLetterApproval, dispatchOutgoingLetter, giveLetterOpinion, signOutgoingLetter } from '../../functions/registry-office/application/letter-steps.use-cases.ts';
 import { registerIncomingLetter, type LetterRequest } from '../../functions/registry-office/application/register-letter.use-case.ts';
 import type { RegistryOfficeDependencies } from '../../functions/registry-office/application/registry-office.ports.ts';
-import { setSettings } from '../../functions/registry-office/application/registry-settings.use-cases.ts';
+import { setSettings, settingsHistory } from '../../functions/registry-office/application/registry-settings.use-cases.ts';
 import { LETTER_CLASSIFIED, cancelLetter } from '../../functions/registry-office/domain/letter.ts';
 import { registryOfficeService } from '../../functions/registry-office/registry-office.service.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
-import { ConflictError, NotFoundError, ValidationFailedError } from '../../functions/shared/errors/domain-errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../../functions/shared/errors/domain-errors.ts';
 import { freshTablesWithReferenceData, localDocumentClient, outboxEventsAbout } from './local-aws.ts';
 
 const clerk: Principal = { sub: 'clerk-rabat', roles: ['clerk'], commune: 'rabat' };
@@ -257,5 +258,21 @@ describe('the registry office on DynamoDB Local', () => {
     const { letter: registered } = await registerIncomingLetter(dependencies, letter('Format', 'casablanca'), clerkActor, { now });
 
     expect(registered.number).toBe('bo-A/2026/0001');
+  });
+
+  it('keeps every version of the settings an administrator set, read by auditors and not by clerks', async () => {
+    const admin: Principal = { sub: 'admin-1', roles: ['admin'] };
+    const format = { template: '{year}/{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } };
+    await setSettings(repository, 'tamesna', { numberFormat: format, processingDays: { urgent: 3, normal: 15 } }, admin, now);
+    await setSettings(repository, 'tamesna', { numberFormat: format, processingDays: { urgent: 2, normal: 10 } }, admin, new Date('2026-06-16T09:00:00Z'));
+
+    const history = await settingsHistory(repository, 'tamesna', auditor, { limit: 10 });
+
+    expect(history.items.map((version) => [version.version, version.processingDays, version.updatedAt])).toEqual([
+      [1, { urgent: 3, normal: 15 }, now.toISOString()],
+      [2, { urgent: 2, normal: 10 }, '2026-06-16T09:00:00.000Z'],
+    ]);
+    await expect(settingsHistory(repository, 'tamesna', { ...clerk, commune: 'tamesna' }, { limit: 10 })).rejects.toThrow(ForbiddenError);
+    await expect(settingsHistory(repository, 'atlantis', auditor, { limit: 10 })).rejects.toThrow(NotFoundError);
   });
 });

@@ -1,7 +1,7 @@
 // DynamoDB adapter of the registry office: letters, their append-only history, the registers' counters and the
 // settings in one table. A registration is one transaction: the counter moves from the sequence read to the
 // letter's own, the letter and its first event are put; if anyone took that number first, nothing is written.
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
@@ -348,26 +348,44 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
     };
   }
 
-  async saveSettings(settings: RegistrySettings): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...registryOfficeKeys.settings(settings.commune), ...settings },
-          ConditionExpression: settings.version === 1 ? 'attribute_not_exists(pk)' : 'version = :previous',
-          ...(settings.version > 1 && { ExpressionAttributeValues: { ':previous': settings.version - 1 } }),
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      throw new ConflictError(
+  /** The current settings on the version read, and the same values kept as that version's history item. */
+  saveSettings(settings: RegistrySettings): Promise<void> {
+    return transactWrite(
+      this.client,
+      [
         {
-          ar: `غيّر مسير آخر إعدادات ${settings.commune} في اللحظة نفسها؛ أعيدوا تحميلها ثم حاولوا مجددا`,
-          fr: `Un autre administrateur a modifié les réglages de ${settings.commune} au même moment ; rechargez-les puis réessayez`,
-          en: `Another administrator changed the settings of ${settings.commune} at the same moment; reload them and try again`,
+          Put: {
+            TableName: this.table,
+            Item: { ...registryOfficeKeys.settings(settings.commune), ...settings },
+            ConditionExpression: settings.version === 1 ? 'attribute_not_exists(pk)' : 'version = :previous',
+            ...(settings.version > 1 && { ExpressionAttributeValues: { ':previous': settings.version - 1 } }),
+          },
         },
-        { cause: error },
-      );
-    }
+        { Put: { TableName: this.table, Item: { ...registryOfficeKeys.settingsVersion(settings.commune, settings.version), ...settings }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+      (cancellation) =>
+        new ConflictError(
+          {
+            ar: `غيّر مسير آخر إعدادات ${settings.commune} في اللحظة نفسها؛ أعيدوا تحميلها ثم حاولوا مجددا`,
+            fr: `Un autre administrateur a modifié les réglages de ${settings.commune} au même moment ; rechargez-les puis réessayez`,
+            en: `Another administrator changed the settings of ${settings.commune} at the same moment; reload them and try again`,
+          },
+          { cause: cancellation },
+        ),
+    );
+  }
+
+  settingsHistory(commune: string, page: PageRequest): Promise<Page<RegistrySettings>> {
+    const { pk, skPrefix } = registryOfficeKeys.settingsHistory(commune);
+    return pagedQuery(
+      this.client,
+      {
+        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } },
+        page,
+        keyAttributes: ['pk', 'sk'],
+        partition: { pk },
+      },
+      (item) => withoutKeys<RegistrySettings>(item),
+    );
   }
 }

@@ -40,6 +40,9 @@ export const registryOfficeKeys = {
   /** The last number given in a register's year: moved in the transaction of each registration. */
   counter: (commune: string, register: Register, year: number) => ({ pk: `COUNTER#${commune}#${register}#${year}`, sk: 'COUNTER' }),
   settings: (commune: string) => ({ pk: `SETTINGS#${commune}`, sk: 'SETTINGS' }),
+  /** Each version of a commune's settings as it was set, kept beside the current one (never overwritten). */
+  settingsVersion: (commune: string, version: number) => ({ pk: `SETTINGS#${commune}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
+  settingsHistory: (commune: string) => ({ pk: `SETTINGS#${commune}`, skPrefix: 'VERSION#' }),
   register: (commune: string, register: Register, year: number) => `REGISTER#${commune}#${register}#${year}`,
   number: (commune: string, number: string) => `NUMBER#${commune}#${number}`,
   queue: (commune: string, service: string) => `QUEUE#${commune}#${service}`,

@@ -91,7 +91,10 @@ export interface RegistryOfficeRepository extends OpenDeadlineIndex, OpenDeadlin
   /** The letters a service of the commune has open (assigned or answered, not closed), oldest routed first. */
   queue(commune: string, service: string, page: PageRequest): Promise<Page<Letter>>;
   loadSettings(commune: string): Promise<{ readonly communeExists: boolean; readonly settings: RegistrySettings }>;
+  /** Writes the settings on the version they were made from (ConflictError otherwise), keeping that version too. */
   saveSettings(settings: RegistrySettings): Promise<void>;
+  /** Every version an administrator set, oldest first (version 0, the defaults, is not stored). */
+  settingsHistory(commune: string, page: PageRequest): Promise<Page<RegistrySettings>>;
 }
 
 export interface RegistryIdentifiers {

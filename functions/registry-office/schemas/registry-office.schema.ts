@@ -411,6 +411,18 @@ export const getSettingsRoute = defineRoute({
   responses: { 200: { description: 'The settings', schema: settingsSchema }, ...responses, 404: problem },
 });
 
+export const settingsHistoryRoute = defineRoute({
+  operationId: 'registrySettingsHistory',
+  method: 'GET',
+  path: '/v1/registry/settings/{commune}/history',
+  summary: "Every version of a commune's registry settings an administrator set, oldest first, with who set it and when (version 0, the defaults, before them): administrators and auditors",
+  tags: TAGS,
+  access: ['admin', 'auditor'],
+  params: communeParams,
+  query: z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of versions', schema: pageSchema(settingsSchema) }, ...responses, 404: problem },
+});
+
 export const putSettingsRoute = defineRoute({
   operationId: 'setRegistrySettings',
   method: 'PUT',
