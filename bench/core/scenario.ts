@@ -3,7 +3,7 @@
 // staff, extended, given an opinion and decided, another left to lapse and invoked as deemed approved; births registered in two offices, read, searched by variant spellings, a register
 // page uploaded, a marginal note sent between offices and applied; a register folder imported; documents
 // requested, issued, reviewed, verified and revoked; letters lodged, registered, looked up and cancelled at the
-// registry office, and an acknowledgment downloaded. Each round uses fresh identities and files.
+// registry office, one through its list's steps to its signed answer's dispatch, and an acknowledgment downloaded. Each round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';

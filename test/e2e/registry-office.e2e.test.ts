@@ -3,7 +3,10 @@
 // number and secret code; it is routed, redirected, answered with an outgoing letter and closed; a clerk registers
 // a paper letter and cancels another; an urgent letter's recipient is reminded twice on the virtual clock and the
 // letter is listed overdue in its service; the register shows them all in
-// number order; bad input is refused in the caller's language with nothing numbered.
+// number order; a letter goes through its list's opinion, approval (refused, then given) and signature before its
+// answer is dispatched by registered post; a clerk's outgoing letter is dispatched; a priority change moves the
+// deadline and its reminders; the settings keep their versions; bad input is refused in the caller's language with
+// nothing numbered.
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
