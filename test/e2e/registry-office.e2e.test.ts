@@ -250,6 +250,15 @@ describe('the registry office over HTTP', () => {
       `answered by ${sub('agent-voirie')}`,
     ]);
     expect(await historyOf(outgoing)).toEqual([`registered by ${sub('agent-voirie')}`, `signed by ${sub('president')}`, `dispatched by ${sub('clerk')}`]);
+
+    // Each was told in their inbox what was asked of them, and the recipient why the approval was refused.
+    await settle();
+    const toldOf = async (token: string, letter: string) =>
+      ((await request('GET', '/v1/notifications', { token })).json.items as { topic: string; about: { id: string } }[]).filter((item) => item.about.id === letter).map((item) => item.topic);
+    expect(await toldOf(await adviser(), id)).toEqual(['letter-step-requested']);
+    expect(await toldOf(await approver(), id)).toEqual(['letter-step-requested']);
+    expect(await toldOf(await recipient(), id)).toEqual(['letter-approval-refused']);
+    expect(await toldOf(await president(), outgoing)).toEqual(['letter-step-requested']);
   });
 
   it('registers an outgoing letter that answers nothing and dispatches it by registered post', async () => {

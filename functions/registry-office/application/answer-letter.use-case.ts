@@ -6,7 +6,7 @@ import { ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { unknownLetter } from '../domain/registry-office-errors.ts';
 import { recipientAgentOf } from '../domain/letter-access.ts';
 import { answerLetter, registerLetter, type Channel, type Letter } from '../domain/letter.ts';
-import { requireApprovals, signatureOfAnswer } from '../domain/letter-steps.ts';
+import { askingNewSteps, requireApprovals, signatureOfAnswer } from '../domain/letter-steps.ts';
 import { idempotencyKeyReused } from './register-letter.use-case.ts';
 import { letterIdOf, withNextNumber, type NumberingContext } from './numbering.ts';
 import type { RegistryOfficeDependencies } from './registry-office.ports.ts';
@@ -61,7 +61,8 @@ export async function answerIncomingLetter(
       by,
       context.now,
     );
-    return { change: outgoing, alongside: answerLetter(incoming, outgoing.letter, by, context.now) };
+    // Its signers are told it awaits them.
+    return { change: askingNewSteps(undefined, outgoing, context.now), alongside: answerLetter(incoming, outgoing.letter, by, context.now) };
   });
   return 'created' in written ? written.created.letter : replayed(dependencies, outgoingId, incoming);
 }

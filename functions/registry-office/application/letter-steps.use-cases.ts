@@ -13,7 +13,7 @@ import { letterView, type LetterView } from './letter-queries.use-cases.ts';
 import type { RegistryOfficeRepository } from './registry-office.ports.ts';
 
 export function giveLetterOpinion(repository: RegistryOfficeRepository, id: string, opinion: string, principal: Principal, now: Date): Promise<LetterView> {
-  return changed(repository, id, (letter) => giveOpinion(letter, opinion, staffOf(letter, principal), now));
+  return changed(repository, id, now, (letter) => giveOpinion(letter, opinion, staffOf(letter, principal), now));
 }
 
 /** A refusal says why (400 otherwise); an approval's reason, if any, is kept with it. */
@@ -23,15 +23,15 @@ export interface ApprovalRequest {
 }
 
 export function decideLetterApproval(repository: RegistryOfficeRepository, id: string, request: ApprovalRequest, principal: Principal, now: Date): Promise<LetterView> {
-  return changed(repository, id, (letter) => decideApproval(letter, request, staffOf(letter, principal), now));
+  return changed(repository, id, now, (letter) => decideApproval(letter, request, staffOf(letter, principal), now));
 }
 
 export function signOutgoingLetter(repository: RegistryOfficeRepository, id: string, principal: Principal, now: Date): Promise<LetterView> {
-  return changed(repository, id, (letter) => signLetter(letter, signerOf(letter, principal), now));
+  return changed(repository, id, now, (letter) => signLetter(letter, signerOf(letter, principal), now));
 }
 
 export function dispatchOutgoingLetter(repository: RegistryOfficeRepository, id: string, request: DispatchRequest, principal: Principal, now: Date): Promise<LetterView> {
-  return changed(repository, id, (letter) => dispatchLetter(letter, request, clerkOf(letter.commune, principal), now));
+  return changed(repository, id, now, (letter) => dispatchLetter(letter, request, clerkOf(letter.commune, principal), now));
 }
 
 /**

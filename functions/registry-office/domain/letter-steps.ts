@@ -3,8 +3,11 @@
 // letter while it is assigned; the recipient answers only once every approval is given. The answer of a letter
 // whose list names signers is signed by one of them, or by the commune's president, before it is dispatched; an
 // outgoing letter is dispatched once. Pure: who acts and when are the caller's.
+import { notificationRequested } from '../../notifications/public.ts';
 import { InvalidStateError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
-import { change, receiptInstant, requireStatus, type Actor, type Dispatch, type DispatchChannel, type GivenStep, type Letter, type LetterChange, type SignatureStep } from './letter.ts';
+import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
+import type { Localized } from '../../shared/i18n/language.ts';
+import { change, receiptInstant, recipientOf, requireStatus, type Actor, type Dispatch, type DispatchChannel, type GivenStep, type Letter, type LetterChange, type SignatureStep } from './letter.ts';
 
 /** A person asked for a step, as the queue of awaited steps lists them. */
 export interface AwaitedStep {
@@ -42,6 +45,31 @@ export function awaitedSteps(letter: Letter): AwaitedStep[] {
       .filter((sub) => lastDecision(letter, sub) !== 'approved')
       .map((sub) => ({ mode: 'approval' as const, sub })),
   ];
+}
+
+const ASKED: Readonly<Record<AwaitedStep['mode'], (number: string) => Localized>> = {
+  opinion: (number) => ({ ar: `يُطلب رأيكم في الرسالة ${number}`, fr: `Votre avis est demandé sur le courrier ${number}`, en: `Your opinion is asked on letter ${number}` }),
+  approval: (number) => ({ ar: `تُطلب تأشيرتكم على جواب الرسالة ${number}`, fr: `Votre visa est demandé sur la réponse au courrier ${number}`, en: `Your approval is asked on the answer to letter ${number}` }),
+  signature: (number) => ({ ar: `الرسالة ${number} تنتظر توقيعكم`, fr: `Le courrier ${number} attend votre signature`, en: `Letter ${number} awaits your signature` }),
+};
+
+/** A notification of `change`'s letter to `recipient`, in the change's transaction (the notifications context delivers it). */
+function tell(change: LetterChange, recipient: string, topic: string, message: Localized, at: Date): DomainEvent {
+  const { letter } = change;
+  const cause = domainEvent({ type: `letter.${topic}`, source: 'registry-office', subject: letter.id, occurredAt: at.toISOString(), version: letter.version, data: {} });
+  return notificationRequested(cause, { recipient, topic, about: { kind: 'letter', id: letter.id, reference: letter.number }, message });
+}
+
+/**
+ * The change, telling each person a step it newly awaits (a routing's opinions and approvals, an answer's signers)
+ * in their inbox: the queue of awaited steps lists it too, but no one looks at a queue they do not know of.
+ */
+export function askingNewSteps(before: Letter | undefined, made: LetterChange, now: Date): LetterChange {
+  const awaitedBefore = new Set(before ? awaitedSteps(before).map((step) => `${step.mode}#${step.sub}`) : []);
+  const asked = awaitedSteps(made.letter).filter((step) => !awaitedBefore.has(`${step.mode}#${step.sub}`));
+  if (asked.length === 0) return made;
+  const told = asked.map((step) => tell(made, step.sub, 'letter-step-requested', ASKED[step.mode](made.letter.number), now));
+  return { ...made, outbox: [...(made.outbox ?? []), ...told] };
 }
 
 /** Everyone a letter's steps concern (their step items are written with it): the listed and the signers. */
@@ -83,9 +111,16 @@ export function decideApproval(letter: Letter, decision: { readonly decision: 'a
     throw new InvalidStateError({ ar: `أشّرتم على الرسالة ${letter.number}`, fr: `Votre visa sur le courrier ${letter.number} est déjà donné`, en: `You approved letter ${letter.number} already` });
   }
   const at = now.toISOString();
-  const step: GivenStep =
-    decision.decision === 'approved' ? { mode: 'approval', sub: by.sub, at, decision: 'approved' } : { mode: 'approval', sub: by.sub, at, decision: 'refused', reason: decision.reason! };
-  return change(letter, { steps: [...(letter.steps ?? []), step] }, `approval-${decision.decision === 'approved' ? 'given' : 'refused'}`, by, now, decision.reason ? { reason: decision.reason } : undefined);
+  if (decision.decision === 'approved') return change(letter, { steps: [...(letter.steps ?? []), { mode: 'approval', sub: by.sub, at, decision: 'approved' }] }, 'approval-given', by, now, decision.reason ? { reason: decision.reason } : undefined);
+  const reason = decision.reason!;
+  const made = change(letter, { steps: [...(letter.steps ?? []), { mode: 'approval', sub: by.sub, at, decision: 'refused', reason }] }, 'approval-refused', by, now, { reason });
+  // The recipient reworks the answer: they are told why.
+  const refused: Localized = {
+    ar: `رُفضت التأشيرة على جواب الرسالة ${letter.number}: ${reason}`,
+    fr: `Le visa de la réponse au courrier ${letter.number} est refusé : ${reason}`,
+    en: `The approval of the answer to letter ${letter.number} was refused: ${reason}`,
+  };
+  return { ...made, outbox: [tell(made, recipientOf(letter.routing!), 'letter-approval-refused', refused, now)] };
 }
 
 /** The answer goes out only approved by everyone the list asks: refused while an approval is awaited or refused. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { stepItems } from '../../../functions/registry-office/adapters/registry-office-keys.ts';
 import { signerOf, staffOf } from '../../../functions/registry-office/domain/letter-access.ts';
 import { DEFAULT_PROCESSING_DAYS, changePriority, changesPriority, dueReminders, processingClock } from '../../../functions/registry-office/domain/letter-deadline.ts';
-import { awaitedSteps, decideApproval, dispatchLetter, giveOpinion, requireApprovals, signLetter, signatureOfAnswer } from '../../../functions/registry-office/domain/letter-steps.ts';
+import { askingNewSteps, awaitedSteps, decideApproval, dispatchLetter, giveOpinion, requireApprovals, signLetter, signatureOfAnswer } from '../../../functions/registry-office/domain/letter-steps.ts';
 import { answerLetter, cancelLetter, closeLetter, registerLetter, routeLetter, type Letter } from '../../../functions/registry-office/domain/letter.ts';
 import { DEFAULT_NUMBER_FORMAT } from '../../../functions/registry-office/domain/letter-number.ts';
 import type { Principal } from '../../../functions/shared/auth/principal.ts';
@@ -96,6 +96,19 @@ describe('opinions and approvals', () => {
     expect(() => giveOpinion(closed, 'Avis', adviser, later(3))).toThrow(InvalidStateError);
     expect(awaitedSteps(closed)).toEqual([]);
     expect(stepItems(closed).every((item) => item.awaitingPk === undefined)).toBe(true);
+  });
+
+  it('tells those a change newly asks for a step, and the recipient why an approval was refused', () => {
+    const recipientsOf = (events: readonly { data: unknown }[] | undefined) => (events ?? []).map((event) => event.data as { recipient: string; topic: string });
+    const routing = askingNewSteps(registered, routeLetter(registered, 'voirie', diffusion, clerk, later(1)), later(1));
+    expect(recipientsOf(routing.outbox).map(({ recipient, topic }) => `${topic} ${recipient}`)).toEqual([`letter-step-requested ${adviser.sub}`, `letter-step-requested ${approver.sub}`]);
+    expect(askingNewSteps(routed, giveOpinion(routed, 'Avis', adviser, later(2)), later(2)).outbox).toBeUndefined();
+
+    const refused = askingNewSteps(routed, decideApproval(routed, { decision: 'refused', reason: 'Incomplet' }, approver, later(2)), later(2));
+    expect(recipientsOf(refused.outbox)).toEqual([expect.objectContaining({ recipient: recipient.sub, topic: 'letter-approval-refused' })]);
+    const approved = decideApproval(routed, { decision: 'approved' }, approver, later(2)).letter;
+    const answer = askingNewSteps(undefined, { letter: answerOf(approved), event: { letterId: 'answer-1', version: 1, type: 'registered', at: '', by: recipient, statusAfter: 'registered' } }, later(5));
+    expect(recipientsOf(answer.outbox)).toEqual([expect.objectContaining({ recipient: delegate, topic: 'letter-step-requested' })]);
   });
 
   it("lists each awaited step in its person's queue, by the routing instant", () => {
