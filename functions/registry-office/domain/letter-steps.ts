@@ -53,10 +53,13 @@ const ASKED: Readonly<Record<AwaitedStep['mode'], (number: string) => Localized>
   signature: (number) => ({ ar: `الرسالة ${number} تنتظر توقيعكم`, fr: `Le courrier ${number} attend votre signature`, en: `Letter ${number} awaits your signature` }),
 };
 
-/** A notification of `change`'s letter to `recipient`, in the change's transaction (the notifications context delivers it). */
-function tell(change: LetterChange, recipient: string, topic: string, message: Localized, at: Date): DomainEvent {
+/**
+ * A notification of `change`'s letter to `recipient`, in the change's transaction (the notifications context
+ * delivers it). Its id names the change's version and the recipient: a change tells each person once.
+ */
+function tell(change: LetterChange, recipient: string, topic: 'letter-step-requested' | 'letter-approval-refused', message: Localized, at: Date): DomainEvent {
   const { letter } = change;
-  const cause = domainEvent({ type: `letter.${topic}`, source: 'registry-office', subject: letter.id, occurredAt: at.toISOString(), version: letter.version, data: {} });
+  const cause = domainEvent({ type: 'letter.steps-told', source: 'registry-office', subject: letter.id, occurredAt: at.toISOString(), version: letter.version, data: {} });
   return notificationRequested(cause, { recipient, topic, about: { kind: 'letter', id: letter.id, reference: letter.number }, message });
 }
 
@@ -110,10 +113,12 @@ export function decideApproval(letter: Letter, decision: { readonly decision: 'a
   if (lastDecision(letter, by.sub) === 'approved') {
     throw new InvalidStateError({ ar: `أشّرتم على الرسالة ${letter.number}`, fr: `Votre visa sur le courrier ${letter.number} est déjà donné`, en: `You approved letter ${letter.number} already` });
   }
-  const at = now.toISOString();
-  if (decision.decision === 'approved') return change(letter, { steps: [...(letter.steps ?? []), { mode: 'approval', sub: by.sub, at, decision: 'approved' }] }, 'approval-given', by, now, decision.reason ? { reason: decision.reason } : undefined);
+  // An approval may say something too (a visa with remarks); a refusal always does.
+  const step: GivenStep = { mode: 'approval', sub: by.sub, at: now.toISOString(), decision: decision.decision, ...(decision.reason && { reason: decision.reason }) };
+  const details = decision.reason ? { reason: decision.reason } : undefined;
+  if (decision.decision === 'approved') return change(letter, { steps: [...(letter.steps ?? []), step] }, 'approval-given', by, now, details);
   const reason = decision.reason!;
-  const made = change(letter, { steps: [...(letter.steps ?? []), { mode: 'approval', sub: by.sub, at, decision: 'refused', reason }] }, 'approval-refused', by, now, { reason });
+  const made = change(letter, { steps: [...(letter.steps ?? []), step] }, 'approval-refused', by, now, details);
   // The recipient reworks the answer: they are told why.
   const refused: Localized = {
     ar: `رُفضت التأشيرة على جواب الرسالة ${letter.number}: ${reason}`,
@@ -159,7 +164,7 @@ export interface DispatchRequest {
   readonly receivedBy?: string;
 }
 
-function missing(pointer: string, code: string, rule: { ar: string; fr: string; en: string }): ValidationFailedError {
+function missing(pointer: string, code: string, rule: Localized): ValidationFailedError {
   return new ValidationFailedError(rule, { fieldIssues: [{ pointer, code, detail: rule }] });
 }
 

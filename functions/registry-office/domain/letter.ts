@@ -117,7 +117,10 @@ export interface Letter {
   readonly version: number;
 }
 
-/** An opinion (text) or a decision on an approval (visa), given by someone the diffusion list names in that mode. */
+/**
+ * An opinion (text) or a decision on an approval (visa), given by someone the diffusion list names in that mode; a
+ * refusal has its reason, an approval may have remarks.
+ */
 export type GivenStep =
   | { readonly mode: 'opinion'; readonly sub: string; readonly at: string; readonly opinion: string }
   | { readonly mode: 'approval'; readonly sub: string; readonly at: string; readonly decision: 'approved' | 'refused'; readonly reason?: string };

@@ -524,7 +524,7 @@ export const decideApprovalRoute = defineRoute({
   access: ['agent', 'president'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({ decision: z.enum(['approved', 'refused']), reason: reason.optional().describe('Required with a refusal') }),
+  body: z.strictObject({ decision: z.enum(['approved', 'refused']), reason: reason.optional().describe('Required with a refusal; remarks with an approval') }),
   bodyExample: { decision: 'refused', reason: 'Citer le programme de voirie 2027 dans la réponse' },
   responses: changeResponses,
 });
