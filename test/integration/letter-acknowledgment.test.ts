@@ -49,7 +49,7 @@ async function lodged(subject: string): Promise<{ letter: Letter; event: DomainE
 beforeAll(async () => {
   const names = await freshTablesWithReferenceData(registryOfficeService.tables ?? []);
   table = names['registry-office']!;
-  repository = new DynamoDbRegistryOfficeRepository(localDocumentClient(), table, names.reference!);
+  repository = new DynamoDbRegistryOfficeRepository(localDocumentClient(), table, () => names.reference!);
   dependencies = { repository, identifiers: registryIdentifiers, pauseBeforeRetry: jitteredPause };
   const local = await localPapers('integration-acknowledgment');
   issuing = local.issuing;

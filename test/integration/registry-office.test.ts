@@ -52,7 +52,7 @@ describe('the registry office on DynamoDB Local', () => {
   beforeAll(async () => {
     const names = await freshTablesWithReferenceData(registryOfficeService.tables ?? []);
     table = names['registry-office']!;
-    repository = new DynamoDbRegistryOfficeRepository(localDocumentClient(), table, names.reference!);
+    repository = new DynamoDbRegistryOfficeRepository(localDocumentClient(), table, () => names.reference!);
     dependencies = { repository, identifiers: registryIdentifiers, pauseBeforeRetry: jitteredPause };
   });
 

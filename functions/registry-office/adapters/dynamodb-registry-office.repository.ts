@@ -48,7 +48,11 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
-    private readonly referenceTable: string,
+    /**
+     * The reference table's name, asked for only by the reads that need reference data: a function granted no access
+     * to it (a letter's read, its changes) has no such name in its environment, and never asks.
+     */
+    private readonly referenceTableName: () => string,
   ) {}
 
   async loadRegistration(commune: string, register: Register, year: number): Promise<RegistrationSnapshot> {
@@ -70,7 +74,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   private async readWithCommune(commune: string, keys: readonly { pk: string; sk: string }[], years: readonly number[]) {
     const reference = { commune, years };
     const settingsKey = registryOfficeKeys.settings(commune);
-    const items = await this.batchGet({ [this.table]: [settingsKey, ...keys], [this.referenceTable]: referenceKeysFor(reference) });
+    const items = await this.batchGet({ [this.table]: [settingsKey, ...keys], [this.referenceTableName()]: referenceKeysFor(reference) });
     const settings = items.find((item) => item.pk === settingsKey.pk && item.sk === settingsKey.sk);
     const snapshot = readReferenceSnapshot(items, reference);
     return {
@@ -199,7 +203,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   async letterWithCommune(id: string): Promise<{ letter: Letter; commune: { code: string; names: BilingualName } } | undefined> {
     const letter = await this.get(id);
     if (!letter) return undefined;
-    const { commune } = await loadReferenceSnapshot(this.client, this.referenceTable, { commune: letter.commune, years: [] });
+    const { commune } = await loadReferenceSnapshot(this.client, this.referenceTableName(), { commune: letter.commune, years: [] });
     // A letter is numbered only in a commune reference data holds, and communes are never removed from it.
     if (!commune) throw new Error(`Commune ${letter.commune} of letter ${id} is not in reference data`);
     return { letter, commune: { code: commune.code, names: commune.names } };
@@ -302,7 +306,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   }
 
   async holidays(years: readonly number[]): Promise<ReadonlySet<string>> {
-    return (await loadReferenceSnapshot(this.client, this.referenceTable, { years })).holidays;
+    return (await loadReferenceSnapshot(this.client, this.referenceTableName(), { years })).holidays;
   }
 
   /** Every page: the list is what the counts are made of. */
