@@ -19,6 +19,7 @@ import { registerIncomingLetter, type LetterRequest } from '../../functions/regi
 import type { RegistryOfficeDependencies } from '../../functions/registry-office/application/registry-office.ports.ts';
 import { setSettings, settingsHistory } from '../../functions/registry-office/application/registry-settings.use-cases.ts';
 import { LETTER_CLASSIFIED, cancelLetter } from '../../functions/registry-office/domain/letter.ts';
+import { decideApproval } from '../../functions/registry-office/domain/letter-steps.ts';
 import { registryOfficeService } from '../../functions/registry-office/registry-office.service.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../../functions/shared/errors/domain-errors.ts';
@@ -150,15 +151,15 @@ describe('the registry office on DynamoDB Local', () => {
 
     await giveLetterOpinion(repository, incoming.id, 'Favorable', adviser, now);
     expect(await queueOf(adviser)).toEqual([]);
-    // Both read the letter at the same version; the table takes one decision, the other is told to reload.
-    const raced = await Promise.allSettled([
-      decideLetterApproval(repository, incoming.id, { decision: 'approved' }, chief, now),
-      decideLetterApproval(repository, incoming.id, { decision: 'approved' }, secretary, now),
-    ]);
+    // Both decided on the letter at the same version: the table takes one decision, the other is told to reload.
+    const read = (await repository.get(incoming.id))!;
+    const approvers = [chief, secretary];
+    const decisions = approvers.map((approver) => decideApproval(read, { decision: 'approved' }, { sub: approver.sub, role: 'agent' }, now));
+    const raced = await Promise.allSettled(decisions.map((decision) => repository.save(decision)));
     expect(raced.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     const loser = raced.findIndex((outcome) => outcome.status === 'rejected');
     expect((raced[loser] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
-    await decideLetterApproval(repository, incoming.id, { decision: 'approved' }, [chief, secretary][loser]!, now);
+    await decideLetterApproval(repository, incoming.id, { decision: 'approved' }, approvers[loser]!, now);
 
     const outgoing = await answerIncomingLetter(dependencies, incoming.id, { subject: 'Réponse', channel: 'post' }, recipient, { now });
     expect(await queueOf(president)).toEqual([outgoing.id]);
