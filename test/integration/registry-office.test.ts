@@ -13,7 +13,7 @@ import { checkLetterDeadline, sweepOverdueLetters } from '../../functions/regist
 import { indexLetterForSearch, searchRegister, type RegisterSearch } from '../../functions/registry-office/application/search-letters.use-cases.ts';
 import { answerIncomingLetter } from '../../functions/registry-office/application/answer-letter.use-case.ts';
 import { cancelRegisteredLetter, classifyRegisteredLetter, closeAssignedLetter, routeRegisteredLetter } from '../../functions/registry-office/application/change-letter.use-cases.ts';
-import { awaitedSteps, getLetter, lookUpLetter, overdueLetters, readRegister, serviceQueue } from '../../functions/registry-office/application/letter-queries.use-cases.ts';
+import { getLetter, lettersAwaitingSteps, lookUpLetter, overdueLetters, readRegister, serviceQueue } from '../../functions/registry-office/application/letter-queries.use-cases.ts';
 import { changeLetterPriority, decideLetterApproval, dispatchOutgoingLetter, giveLetterOpinion, signOutgoingLetter } from '../../functions/registry-office/application/letter-steps.use-cases.ts';
 import { registerIncomingLetter, type LetterRequest } from '../../functions/registry-office/application/register-letter.use-case.ts';
 import type { RegistryOfficeDependencies } from '../../functions/registry-office/application/registry-office.ports.ts';
@@ -144,7 +144,7 @@ describe('the registry office on DynamoDB Local', () => {
     const [recipient, adviser, chief, secretary, president] = [staff('agent-voirie'), staff('agent-dgs'), staff('agent-chef'), staff('agent-sg'), staff('president-oujda', ['president'])];
     const { letter: incoming } = await registerIncomingLetter(dependencies, letter('Avec visas', 'oujda'), clerkActor, { now });
     await routeRegisteredLetter(repository, incoming.id, { service: 'voirie', recipient: recipient.sub, opinion: [adviser.sub], approval: [chief.sub, secretary.sub], signature: [president.sub] }, oujda, now);
-    const queueOf = async (principal: Principal) => (await awaitedSteps(repository, principal, { limit: 10 })).items.map((item) => item.id);
+    const queueOf = async (principal: Principal) => (await lettersAwaitingSteps(repository, principal, { limit: 10 })).items.map((item) => item.id);
     expect(await queueOf(adviser)).toEqual([incoming.id]);
     expect(await queueOf(chief)).toEqual([incoming.id]);
     expect(await queueOf(recipient)).toEqual([]);

@@ -46,7 +46,7 @@ export async function getLetter(repository: RegistryOfficeRepository, id: string
 }
 
 /** The letters of the caller's commune awaiting their opinion, approval or signature, oldest asked first. */
-export async function awaitedSteps(repository: RegistryOfficeRepository, principal: Principal, page: PageRequest): Promise<Page<LetterView>> {
+export async function lettersAwaitingSteps(repository: RegistryOfficeRepository, principal: Principal, page: PageRequest): Promise<Page<LetterView>> {
   if (!principal.commune) {
     throw new ForbiddenError({ ar: 'لا خطوات إلا لأعوان جماعة', fr: "Seul le personnel d'une commune a des étapes à donner", en: 'Only the staff of a commune have steps to give' });
   }
