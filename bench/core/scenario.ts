@@ -3,7 +3,8 @@
 // staff, extended, given an opinion and decided, another left to lapse and invoked as deemed approved; births registered in two offices, read, searched by variant spellings, a register
 // page uploaded, a marginal note sent between offices and applied; a register folder imported; documents
 // requested, issued, reviewed, verified and revoked; letters lodged, registered, looked up and cancelled at the
-// registry office (with an attachment), and an acknowledgment downloaded. Each round uses fresh identities and files.
+// registry office (one with an attachment, one through its list's steps to its signed answer's dispatch), and an
+// acknowledgment downloaded. Each round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
@@ -257,6 +258,24 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const answer = { subject: 'Réponse : réfection de la chaussée', channel: 'online' };
   expectStatus('answer letter', await call('POST /v1/registry/letters/{id}/answer', { params: lodgedLetter, body: answer, headers: { 'idempotency-key': key('answer') }, as: secondAgent }), 201);
   expectStatus('close letter', await call('POST /v1/registry/letters/{id}/closure', { params: lodgedLetter, body: { note: 'Réponse envoyée' }, headers: { 'idempotency-key': key('close') }, as: secondAgent }), 200);
+  // A letter whose list asks an opinion, an approval and the president's signature; its answer signed and sent by
+  // registered post; an outgoing letter that answers nothing; the paper letter's priority changed before its cancellation.
+  const adviser: Caller = { sub: key('agent-3'), roles: ['agent'], commune: 'rabat' };
+  const stepped = expectStatus('register stepped letter', await call('POST /v1/registry/letters', { body: { ...paper, category: 'request', subject: 'Demande de ralentisseur' }, headers: { 'idempotency-key': key('register-stepped') }, as: clerk }), 201);
+  const steppedLetter = { id: String(stepped.json.id) };
+  const steps = { service: 'voirie', recipient: agent.sub, opinion: [adviser.sub], approval: [secondAgent.sub], signature: [president.sub] };
+  expectStatus('route stepped letter', await call('POST /v1/registry/letters/{id}/routing', { params: steppedLetter, body: steps, headers: { 'idempotency-key': key('route-stepped') }, as: clerk }), 200);
+  expectStatus('awaited steps', await call('GET /v1/registry/steps', { as: adviser }), 200);
+  expectStatus('give opinion', await call('POST /v1/registry/letters/{id}/opinion', { params: steppedLetter, body: { opinion: 'Budget disponible' }, headers: { 'idempotency-key': key('opinion') }, as: adviser }), 200);
+  expectStatus('decide approval', await call('POST /v1/registry/letters/{id}/approval', { params: steppedLetter, body: { decision: 'approved' }, headers: { 'idempotency-key': key('approval') }, as: secondAgent }), 200);
+  const steppedAnswer = expectStatus('answer stepped letter', await call('POST /v1/registry/letters/{id}/answer', { params: steppedLetter, body: { subject: 'Réponse : ralentisseur', channel: 'post' }, headers: { 'idempotency-key': key('answer-stepped') }, as: agent }), 201);
+  const answerLetter = { id: String(steppedAnswer.json.id) };
+  expectStatus('sign letter', await call('POST /v1/registry/letters/{id}/signature', { params: answerLetter, body: {}, headers: { 'idempotency-key': key('sign') }, as: president }), 200);
+  const registeredPost = { channel: 'registered-post', receiptNumber: 'RR123456789MA' };
+  expectStatus('dispatch letter', await call('POST /v1/registry/letters/{id}/dispatch', { params: answerLetter, body: registeredPost, headers: { 'idempotency-key': key('dispatch') }, as: clerk }), 200);
+  const outgoing = { ...paper, register: 'outgoing', channel: 'post', category: 'invitation', subject: 'Convocation à la commission de voirie' };
+  expectStatus('register outgoing letter', await call('POST /v1/registry/letters', { body: outgoing, headers: { 'idempotency-key': key('register-outgoing') }, as: clerk }), 201);
+  expectStatus('change priority', await call('POST /v1/registry/letters/{id}/priority', { params: letter, body: { priority: 'normal' }, headers: { 'idempotency-key': key('priority') }, as: clerk }), 200);
   expectStatus('cancel letter', await call('POST /v1/registry/letters/{id}/cancel', { params: letter, body: { reason: 'Enregistré deux fois' }, headers: { 'idempotency-key': key('cancel') }, as: clerk }), 200);
   expectStatus('letter history', await call('GET /v1/registry/letters/{id}/history', { params: letter, as: auditor }), 200);
   const incomingRegister = { commune: 'rabat', register: 'incoming', year: String(paperLetter.json.year) };
@@ -267,6 +286,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('registry settings', await call('GET /v1/registry/settings/{commune}', { params: { commune: 'rabat' }, as: clerk }), 200);
   const numberFormat = { template: '{year}/{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } };
   expectStatus('set registry settings', await call('PUT /v1/registry/settings/{commune}', { params: { commune: 'tamesna' }, body: { numberFormat, processingDays: { urgent: 3, normal: 15 } }, headers: { 'idempotency-key': key('settings') }, as: admin }), 200);
+  expectStatus('registry settings history', await call('GET /v1/registry/settings/{commune}/history', { params: { commune: 'tamesna' }, as: auditor }), 200);
   // The acknowledgment follows the lodging's event: issued once it has been delivered. Asked last, as DynamoDB
   // Local's stream has been seen to show a record a moment after the write, past a settle made at once.
   await clock.quiescent();

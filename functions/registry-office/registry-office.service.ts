@@ -14,15 +14,22 @@ import { REGISTRY_OFFICE_PROBLEMS } from './registry-office.problems.ts';
 import {
   answerLetterRoute,
   attachmentReadsRoute,
+  awaitedStepsRoute,
   cancelLetterRoute,
+  changePriorityRoute,
   completeAttachmentRoute,
+  decideApprovalRoute,
   declareAttachmentRoute,
+  dispatchLetterRoute,
+  giveOpinionRoute,
   readAttachmentRoute,
+  signLetterRoute,
   classifyLetterRoute,
   closeLetterRoute,
   redirectLetterRoute,
   routeLetterRoute,
   searchRegisterRoute,
+  settingsHistoryRoute,
   serviceQueueRoute,
   getLetterRoute,
   letterAcknowledgmentRoute,
@@ -80,6 +87,13 @@ export const registryOfficeService: ServiceDescription = {
     fn('AnswerLetter', 'answer-letter', { route: answerLetterRoute, tables: writes }),
     fn('CloseLetter', 'close-letter', { route: closeLetterRoute, tables: changes }),
     fn('CancelLetter', 'cancel-letter', { route: cancelLetterRoute, tables: changes }),
+    fn('GiveLetterOpinion', 'give-opinion', { route: giveOpinionRoute, tables: changes }),
+    fn('DecideLetterApproval', 'decide-approval', { route: decideApprovalRoute, tables: changes }),
+    fn('SignLetter', 'sign-letter', { route: signLetterRoute, tables: changes }),
+    fn('DispatchLetter', 'dispatch-letter', { route: dispatchLetterRoute, tables: changes }),
+    // The deadline is counted again with the commune's periods and the holidays from reference data.
+    fn('ChangeLetterPriority', 'change-priority', { route: changePriorityRoute, tables: writes }),
+    fn('AwaitedSteps', 'awaited-steps', { route: awaitedStepsRoute, tables: reads }),
     fn('ServiceQueue', 'service-queue', { route: serviceQueueRoute, tables: reads }),
     fn('OverdueLetters', 'overdue-letters', { route: overdueLettersRoute, tables: reads }),
     fn('SearchRegister', 'search-register', { route: searchRegisterRoute, tables: reads }),
@@ -87,6 +101,7 @@ export const registryOfficeService: ServiceDescription = {
     fn('LookUpLetter', 'look-up-letter', { route: lookUpLetterRoute, tables: reads }),
     fn('GetRegistrySettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('SetRegistrySettings', 'put-settings', { route: putSettingsRoute, tables: writes }),
+    fn('RegistrySettingsHistory', 'settings-history', { route: settingsHistoryRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     // The processing deadlines: each letter's workflow is started from its event, out of the request.
     fn('FollowLetterEvents', 'follow-letter-events', {
       startsStateMachines: [LETTER_DEADLINE_WORKFLOW_ID],
@@ -99,7 +114,8 @@ export const registryOfficeService: ServiceDescription = {
     }),
     // Each incoming letter's acknowledgment is signed, rendered and stored once, out of the registering transaction.
     fn('IssueLetterAcknowledgment', 'issue-letter-acknowledgment', {
-      tables: { ...reads, [REFERENCE_TABLE_ID]: 'read', [DOCUMENTS_TABLE_ID]: 'write' },
+      // It records the issued acknowledgment beside the letter.
+      tables: { ...changes, [REFERENCE_TABLE_ID]: 'read', [DOCUMENTS_TABLE_ID]: 'write' },
       buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
       signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
       packageFiles: [PDF_FONT_PACKAGE_FILES],

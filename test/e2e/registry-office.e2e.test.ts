@@ -3,7 +3,10 @@
 // number and secret code; it is routed, redirected, answered with an outgoing letter and closed; a clerk registers
 // a paper letter and cancels another; an urgent letter's recipient is reminded twice on the virtual clock and the
 // letter is listed overdue in its service; the register shows them all in
-// number order; bad input is refused in the caller's language with nothing numbered.
+// number order; a letter goes through its list's opinion, approval (refused, then given) and signature before its
+// answer is dispatched by registered post; a clerk's outgoing letter is dispatched; a priority change moves the
+// deadline and its reminders; the settings keep their versions; bad input is refused in the caller's language with
+// nothing numbered.
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
@@ -96,6 +99,12 @@ describe('the registry office over HTTP', () => {
 
     expect((await download(path, await as('agent-voirie', ['agent'], COMMUNE))).status).toBe(403);
     expect((await download(path, await clerk())).status).toBe(200);
+
+    // The letter names it once issued, to those who may download it.
+    const named = await request('GET', `/v1/registry/letters/${String(lodged.json.id)}`, { token: await citizen() });
+    expect(named.json.acknowledgment).toMatchObject({ number: expect.stringMatching(/^ACK-[0-9A-F]{32}$/), href: path });
+    const forAgent = await request('GET', `/v1/registry/letters/${String(lodged.json.id)}`, { token: await as('agent-voirie', ['agent'], COMMUNE) });
+    expect(forAgent.json.acknowledgment).toBeUndefined();
   });
 
   it('classifies a lodged letter as a complaint (handed over), routes, redirects, answers it with an outgoing letter of its own number, and closes it', async () => {
@@ -178,6 +187,136 @@ describe('the registry office over HTTP', () => {
     expect((history.json.items as { type: string }[]).map((event) => event.type)).toEqual(['registered', 'routed', 'reminded', 'reminded', 'deadline-lapsed']);
   });
 
+  it('asks the list for an opinion, an approval and a signature, holds the answer back until approved, then signs and dispatches it', async () => {
+    const sub = (name: string) => `${name}-${unique}`;
+    const recipient = () => as('agent-voirie', ['agent'], COMMUNE);
+    const adviser = () => as('agent-dgs', ['agent'], COMMUNE);
+    const approver = () => as('agent-chef', ['agent'], COMMUNE);
+    const president = () => as('president', ['president'], COMMUNE);
+    const registered = await request('POST', '/v1/registry/letters', { token: await clerk(), body: { ...paperLetter, category: 'request', priority: 'normal', subject: 'Demande de ralentisseur' } });
+    const id = String(registered.json.id);
+    const stepsOf = async (token: string) => ((await request('GET', '/v1/registry/steps', { token })).json.items as { id: string }[]).map((item) => item.id);
+    const routing = { service: 'voirie', recipient: sub('agent-voirie'), opinion: [sub('agent-dgs')], approval: [sub('agent-chef')], signature: [sub('president')] };
+    expect((await request('POST', `/v1/registry/letters/${id}/routing`, { token: await clerk(), body: routing })).status).toBe(200);
+    expect(await stepsOf(await adviser())).toContain(id);
+    expect(await stepsOf(await approver())).toContain(id);
+
+    const opinion = await request('POST', `/v1/registry/letters/${id}/opinion`, { token: await adviser(), body: { opinion: 'Budget disponible au programme 2027' } });
+    expect(opinion.status).toBe(200);
+    expect(await stepsOf(await adviser())).not.toContain(id);
+    const notAsked = await request('POST', `/v1/registry/letters/${id}/approval`, { token: await adviser(), body: { decision: 'approved' } });
+    expect(notAsked.status).toBe(409);
+
+    const answer = { subject: 'Réponse : ralentisseur', channel: 'post' };
+    const tooEarly = await request('POST', `/v1/registry/letters/${id}/answer`, { token: await recipient(), body: answer, headers: { 'accept-language': 'fr' } });
+    expect(tooEarly.status).toBe(409);
+    expect(String(tooEarly.json.detail)).toContain('attend le visa');
+    const refused = await request('POST', `/v1/registry/letters/${id}/approval`, { token: await approver(), body: { decision: 'refused', reason: 'Citer le programme 2027' } });
+    expect(refused.json.steps).toContainEqual(expect.objectContaining({ mode: 'approval', decision: 'refused', reason: 'Citer le programme 2027' }));
+    expect((await request('POST', `/v1/registry/letters/${id}/answer`, { token: await recipient(), body: answer })).status).toBe(409);
+    expect((await request('POST', `/v1/registry/letters/${id}/approval`, { token: await approver(), body: { decision: 'approved' } })).status).toBe(200);
+    expect(await stepsOf(await approver())).not.toContain(id);
+
+    const answered = await request('POST', `/v1/registry/letters/${id}/answer`, { token: await recipient(), body: answer, headers: { 'idempotency-key': `steps-answer-${unique}` } });
+    expect(answered.status).toBe(201);
+    const outgoing = String(answered.json.id);
+    expect(answered.json).toMatchObject({ register: 'outgoing', signature: { signers: [sub('president')] } });
+    expect(await stepsOf(await president())).toContain(outgoing);
+
+    const dispatch = { channel: 'registered-post', receiptNumber: `RR${unique.slice(-9)}MA` };
+    const unsigned = await request('POST', `/v1/registry/letters/${outgoing}/dispatch`, { token: await clerk(), body: dispatch });
+    expect(unsigned.status).toBe(409);
+    expect((await request('POST', `/v1/registry/letters/${outgoing}/signature`, { token: await approver(), body: {} })).status).toBe(403);
+    const signed = await request('POST', `/v1/registry/letters/${outgoing}/signature`, { token: await president(), body: {} });
+    expect(signed.json).toMatchObject({ signature: { signed: { by: { sub: sub('president'), role: 'president' } } } });
+    expect(await stepsOf(await president())).not.toContain(outgoing);
+
+    const key = { 'idempotency-key': `steps-dispatch-${unique}` };
+    const dispatched = await request('POST', `/v1/registry/letters/${outgoing}/dispatch`, { token: await clerk(), body: dispatch, headers: key });
+    const replayed = await request('POST', `/v1/registry/letters/${outgoing}/dispatch`, { token: await clerk(), body: dispatch, headers: key });
+    const again = await request('POST', `/v1/registry/letters/${outgoing}/dispatch`, { token: await clerk(), body: { channel: 'post' } });
+    expect(dispatched.status).toBe(200);
+    expect(dispatched.json.dispatch).toMatchObject({ ...dispatch, at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/) });
+    expect(replayed.json).toEqual(dispatched.json);
+    expect(again.status).toBe(409);
+
+    const historyOf = async (letter: string) => ((await request('GET', `/v1/registry/letters/${letter}/history`, { token: await auditor() })).json.items as { type: string; by: { sub: string } }[]).map((event) => `${event.type} by ${event.by.sub}`);
+    expect(await historyOf(id)).toEqual([
+      `registered by ${sub('clerk')}`,
+      `routed by ${sub('clerk')}`,
+      `opinion-given by ${sub('agent-dgs')}`,
+      `approval-refused by ${sub('agent-chef')}`,
+      `approval-given by ${sub('agent-chef')}`,
+      `answered by ${sub('agent-voirie')}`,
+    ]);
+    expect(await historyOf(outgoing)).toEqual([`registered by ${sub('agent-voirie')}`, `signed by ${sub('president')}`, `dispatched by ${sub('clerk')}`]);
+
+    // Each was told in their inbox what was asked of them, and the recipient why the approval was refused.
+    await settle();
+    const toldOf = async (token: string, letter: string) =>
+      ((await request('GET', '/v1/notifications', { token })).json.items as { topic: string; about: { id: string } }[]).filter((item) => item.about.id === letter).map((item) => item.topic);
+    expect(await toldOf(await adviser(), id)).toEqual(['letter-step-requested']);
+    expect(await toldOf(await approver(), id)).toEqual(['letter-step-requested']);
+    expect(await toldOf(await recipient(), id)).toEqual(['letter-approval-refused']);
+    expect(await toldOf(await president(), outgoing)).toEqual(['letter-step-requested']);
+  });
+
+  it('registers an outgoing letter that answers nothing and dispatches it by registered post', async () => {
+    const outgoing = { register: 'outgoing', channel: 'post', sender: { name: 'Direction régionale de l’équipement' }, subject: 'Convocation à la commission de voirie', category: 'invitation', confidentiality: 'normal', priority: 'normal' };
+    const registered = await request('POST', '/v1/registry/letters', { token: await clerk(), body: outgoing });
+    expect(registered.status).toBe(201);
+    expect(registered.json.number).toMatch(/^\d{4}\/D\/\d{6}$/);
+    expect(registered.json.clock).toBeUndefined();
+    const id = String(registered.json.id);
+
+    const noReceipt = await request('POST', `/v1/registry/letters/${id}/dispatch`, { token: await clerk(), body: { channel: 'registered-post' } });
+    expect(noReceipt.status).toBe(400);
+    expect(noReceipt.json.errors).toEqual([expect.objectContaining({ pointer: '/body/receiptNumber', code: 'receipt_required' })]);
+    const dispatched = await request('POST', `/v1/registry/letters/${id}/dispatch`, { token: await clerk(), body: { channel: 'registered-post', receiptNumber: 'RR000111222MA' } });
+    expect(dispatched.status).toBe(200);
+    const read = await request('GET', `/v1/registry/letters/${id}`, { token: await auditor() });
+    expect(read.json.dispatch).toMatchObject({ channel: 'registered-post', receiptNumber: 'RR000111222MA', by: { role: 'clerk' } });
+  });
+
+  it('moves the deadline when a clerk changes the priority, and reminds the recipient at the new half and four fifths', async () => {
+    const recipient = `agent-eclairage-${unique}`;
+    const eclairage = () => tokenFor({ sub: recipient, roles: ['agent'], commune: COMMUNE });
+    const registered = await request('POST', '/v1/registry/letters', { token: await clerk(), body: { ...paperLetter, category: 'request', priority: 'normal', subject: 'Lampadaire tombé sur la chaussée' } });
+    const id = String(registered.json.id);
+    await request('POST', `/v1/registry/letters/${id}/routing`, { token: await clerk(), body: { service: 'eclairage', recipient } });
+    const before = registered.json.clock as { period: { days: number }; dueDate: string };
+    expect(before.period.days).toBe(15);
+
+    const changed = await request('POST', `/v1/registry/letters/${id}/priority`, { token: await clerk(), body: { priority: 'urgent' } });
+    expect(changed.status).toBe(200);
+    const clock = changed.json.clock as { period: { days: number }; dueDate: string; dueAt: string; receiptDate: string };
+    expect(changed.json.priority).toBe('urgent');
+    expect(clock).toMatchObject({ period: { days: 3 }, receiptDate: String(registered.json.receivedAt).slice(0, 10) });
+    expect(clock.dueDate < before.dueDate).toBe(true);
+    const remindersOf = async () => {
+      const inbox = await request('GET', '/v1/notifications', { token: await eclairage() });
+      return (inbox.json.items as { topic: string; about: { id: string } }[]).filter((item) => item.about.id === id).length;
+    };
+
+    // From the receipt instant to the new due instant: the reminders come at its half and four fifths.
+    const toDue = Date.parse(clock.dueAt) - Date.parse(String(registered.json.receivedAt));
+    const elapsed = Date.parse(String((await request('GET', '/_local/clock')).json.now)) - Date.parse(String(registered.json.receivedAt));
+    await settle();
+    await advance(`PT${Math.ceil((toDue * 0.5 - elapsed) / 1000) - 120}S`);
+    await settle();
+    expect(await remindersOf()).toBe(0);
+    await advance('PT180S');
+    await settle();
+    expect(await remindersOf()).toBe(1);
+    await advance(`PT${Math.ceil((toDue * 0.3) / 1000)}S`);
+    await settle();
+    expect(await remindersOf()).toBe(2);
+    const history = await request('GET', `/v1/registry/letters/${id}/history`, { token: await auditor() });
+    const events = history.json.items as { type: string; details?: Record<string, unknown> }[];
+    expect(events.map((event) => event.type)).toEqual(['registered', 'routed', 'priority-changed', 'reminded', 'reminded']);
+    expect(events[2]?.details).toMatchObject({ priorityBefore: 'normal', priorityAfter: 'urgent', dueDateBefore: before.dueDate, dueDateAfter: clock.dueDate });
+  });
+
   it('finds a letter in the register by the words of its subject in another spelling, once its registration is followed', async () => {
     const lodged = await request('POST', '/v1/registry/online-letters', { token: await citizen(), body: { ...lodgement, subject: `Fuite d'eau, rue ${unique}` } });
     await settle();
@@ -253,5 +392,21 @@ describe('the registry office over HTTP', () => {
     expect(refused.status).toBe(400);
     expect(refused.json.errors).toEqual([expect.objectContaining({ pointer: '/body/numberFormat/template', code: 'token_count' })]);
     expect(defaults.json).toMatchObject({ commune: 'agadir', numberFormat: { template: '{year}/{register}/{sequence}' } });
+  });
+
+  it('keeps the previous settings when an administrator changes them, for auditors to read', async () => {
+    const admin = await as('admin', ['admin']);
+    const numberFormat = { template: '{year}/{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } };
+    const first = await request('PUT', '/v1/registry/settings/fes', { token: admin, body: { numberFormat, processingDays: { urgent: 3, normal: 15 } }, headers: { 'idempotency-key': `settings-1-${unique}` } });
+    const second = await request('PUT', '/v1/registry/settings/fes', { token: admin, body: { numberFormat, processingDays: { urgent: 2, normal: 10 } }, headers: { 'idempotency-key': `settings-2-${unique}` } });
+    expect(second.json.version).toBe(Number(first.json.version) + 1);
+
+    const history = await request('GET', '/v1/registry/settings/fes/history?limit=100', { token: await auditor() });
+    const versions = history.json.items as { version: number; processingDays: unknown }[];
+    expect(versions.slice(-2)).toEqual([
+      expect.objectContaining({ version: first.json.version, processingDays: { urgent: 3, normal: 15 } }),
+      expect.objectContaining({ version: second.json.version, processingDays: { urgent: 2, normal: 10 } }),
+    ]);
+    expect((await request('GET', '/v1/registry/settings/fes/history', { token: await clerk() })).status).toBe(403);
   });
 });

@@ -1,7 +1,7 @@
 // The acknowledgment of an incoming letter on DynamoDB Local and the S3 server: issued by the consumer of
 // letter.registered through the documents' register, once (a redelivery renders nothing), verified offline
 // against the published keys and by the verification route, downloaded by whoever may read it, revoked by a
-// clerk of its commune.
+// clerk of its commune; the letter names it once issued.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { revokeDocument } from '../../functions/documents/application/document-queries.use-cases.ts';
@@ -12,6 +12,7 @@ import { DynamoDbRegistryOfficeRepository } from '../../functions/registry-offic
 import { jitteredPause } from '../../functions/registry-office/adapters/jittered-pause.ts';
 import { registryIdentifiers } from '../../functions/registry-office/adapters/registry-identifiers.ts';
 import { acknowledgmentFile, issueAcknowledgment, type AcknowledgmentIssuing } from '../../functions/registry-office/application/acknowledgment.use-cases.ts';
+import { getLetter } from '../../functions/registry-office/application/letter-queries.use-cases.ts';
 import { registerIncomingLetter } from '../../functions/registry-office/application/register-letter.use-case.ts';
 import type { RegistryOfficeDependencies } from '../../functions/registry-office/application/registry-office.ports.ts';
 import { LETTER_REGISTERED, type Letter } from '../../functions/registry-office/domain/letter.ts';
@@ -67,6 +68,9 @@ describe("an incoming letter's acknowledgment", () => {
     const render = vi.fn(papers.render);
     expect(await issueAcknowledgment(repository, { ...papers, render }, event)).toEqual(issued);
     expect(render).not.toHaveBeenCalled();
+    // The letter names it, its version untouched by the consumer.
+    const shown = await getLetter(repository, letter.id, citizen);
+    expect(shown).toMatchObject({ version: letter.version, acknowledgment: { number: issued!.id, issuedAt: issued!.issuedAt, href: `/v1/registry/letters/${letter.id}/acknowledgment` } });
   });
 
   it('prints the letter and verifies offline against the published keys and by the verification route; a tampered code is tampered', async () => {

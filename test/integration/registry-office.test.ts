@@ -1,7 +1,9 @@
 // The registry office on DynamoDB Local: gapless numbering under concurrent registrations, idempotent creates,
 // cancellation that keeps the number, an answer numbered in the outgoing register with the incoming letter's change, the lookup that tells an unknown number from a wrong code by nothing, and
 // version-conditional changes that let one of two racing clerks win; the processing deadline's reminders, its lapse
-// and the overdue list; the search of a register.
+// and the overdue list; the search of a register; the steps of a diffusion list in their people's queues (two
+// racing approvers, one winning), the answer's signature and dispatch; a priority change; the acknowledgment named;
+// the settings' versions kept.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbRegistryOfficeRepository } from '../../functions/registry-office/adapters/dynamodb-registry-office.repository.ts';
@@ -11,14 +13,16 @@ import { checkLetterDeadline, sweepOverdueLetters } from '../../functions/regist
 import { indexLetterForSearch, searchRegister, type RegisterSearch } from '../../functions/registry-office/application/search-letters.use-cases.ts';
 import { answerIncomingLetter } from '../../functions/registry-office/application/answer-letter.use-case.ts';
 import { cancelRegisteredLetter, classifyRegisteredLetter, closeAssignedLetter, routeRegisteredLetter } from '../../functions/registry-office/application/change-letter.use-cases.ts';
-import { lookUpLetter, overdueLetters, readRegister, serviceQueue } from '../../functions/registry-office/application/letter-queries.use-cases.ts';
+import { getLetter, lettersAwaitingSteps, lookUpLetter, overdueLetters, readRegister, serviceQueue } from '../../functions/registry-office/application/letter-queries.use-cases.ts';
+import { changeLetterPriority, decideLetterApproval, dispatchOutgoingLetter, giveLetterOpinion, signOutgoingLetter } from '../../functions/registry-office/application/letter-steps.use-cases.ts';
 import { registerIncomingLetter, type LetterRequest } from '../../functions/registry-office/application/register-letter.use-case.ts';
 import type { RegistryOfficeDependencies } from '../../functions/registry-office/application/registry-office.ports.ts';
-import { setSettings } from '../../functions/registry-office/application/registry-settings.use-cases.ts';
+import { setSettings, settingsHistory } from '../../functions/registry-office/application/registry-settings.use-cases.ts';
 import { LETTER_CLASSIFIED, cancelLetter } from '../../functions/registry-office/domain/letter.ts';
+import { decideApproval } from '../../functions/registry-office/domain/letter-steps.ts';
 import { registryOfficeService } from '../../functions/registry-office/registry-office.service.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
-import { ConflictError, NotFoundError, ValidationFailedError } from '../../functions/shared/errors/domain-errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../../functions/shared/errors/domain-errors.ts';
 import { freshTablesWithReferenceData, localDocumentClient, outboxEventsAbout } from './local-aws.ts';
 
 const clerk: Principal = { sub: 'clerk-rabat', roles: ['clerk'], commune: 'rabat' };
@@ -134,6 +138,62 @@ describe('the registry office on DynamoDB Local', () => {
     expect((await serviceQueue(repository, { commune: 'tanger', service: 'voirie' }, agent, { limit: 10 })).items).toEqual([]);
   });
 
+  it("lists each awaited step in its person's queue on the index, lets one of two racing approvers win, and follows the answer to its signature", async () => {
+    const oujda: Principal = { ...clerk, commune: 'oujda' };
+    const staff = (sub: string, roles: Principal['roles'] = ['agent']): Principal => ({ sub, roles, commune: 'oujda' });
+    const [recipient, adviser, chief, secretary, president] = [staff('agent-voirie'), staff('agent-dgs'), staff('agent-chef'), staff('agent-sg'), staff('president-oujda', ['president'])];
+    const { letter: incoming } = await registerIncomingLetter(dependencies, letter('Avec visas', 'oujda'), clerkActor, { now });
+    await routeRegisteredLetter(repository, incoming.id, { service: 'voirie', recipient: recipient.sub, opinion: [adviser.sub], approval: [chief.sub, secretary.sub], signature: [president.sub] }, oujda, now);
+    const queueOf = async (principal: Principal) => (await lettersAwaitingSteps(repository, principal, { limit: 10 })).items.map((item) => item.id);
+    expect(await queueOf(adviser)).toEqual([incoming.id]);
+    expect(await queueOf(chief)).toEqual([incoming.id]);
+    expect(await queueOf(recipient)).toEqual([]);
+
+    await giveLetterOpinion(repository, incoming.id, 'Favorable', adviser, now);
+    expect(await queueOf(adviser)).toEqual([]);
+    // Both decided on the letter at the same version: the table takes one decision, the other is told to reload.
+    const read = (await repository.get(incoming.id))!;
+    const approvers = [chief, secretary];
+    const decisions = approvers.map((approver) => decideApproval(read, { decision: 'approved' }, { sub: approver.sub, role: 'agent' }, now));
+    const raced = await Promise.allSettled(decisions.map((decision) => repository.save(decision)));
+    expect(raced.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const loser = raced.findIndex((outcome) => outcome.status === 'rejected');
+    expect((raced[loser] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    await decideLetterApproval(repository, incoming.id, { decision: 'approved' }, approvers[loser]!, now);
+
+    const outgoing = await answerIncomingLetter(dependencies, incoming.id, { subject: 'Réponse', channel: 'post' }, recipient, { now });
+    expect(await queueOf(president)).toEqual([outgoing.id]);
+    await signOutgoingLetter(repository, outgoing.id, president, now);
+    expect(await queueOf(president)).toEqual([]);
+    const dispatched = await dispatchOutgoingLetter(repository, outgoing.id, { channel: 'hand-delivery', receivedBy: 'M. Alami' }, oujda, now);
+    expect(dispatched.dispatch).toMatchObject({ channel: 'hand-delivery', receivedBy: 'M. Alami' });
+    expect((await repository.history(outgoing.id, { limit: 10 })).items.map((event) => event.type)).toEqual(['registered', 'signed', 'dispatched']);
+  });
+
+  it("counts a letter's deadline again on a priority change with the commune's periods, and names its acknowledgment once recorded", async () => {
+    const admin: Principal = { sub: 'admin-1', roles: ['admin'] };
+    await setSettings(repository, 'fes', { numberFormat: { template: '{year}/{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } }, processingDays: { urgent: 2, normal: 10 } }, admin, now);
+    const fes: Principal = { ...clerk, commune: 'fes' };
+    const { letter: registered } = await registerIncomingLetter(dependencies, letter('Priorité', 'fes'), clerkActor, { now });
+
+    const changed = await changeLetterPriority(repository, registered.id, 'urgent', fes, now);
+
+    // Two working days from Tuesday 16 June 2026, the estimated 1 Muharram, a holiday: 17 and 18 June.
+    expect(changed).toMatchObject({ priority: 'urgent', clock: { period: { days: 2 }, dueDate: '2026-06-18' }, version: 2 });
+    const watched = (await outboxEventsAbout(table, registered.id)).filter((event) => event.type === 'letter.deadline-watched');
+    expect(watched.map((event) => event.data)).toEqual([
+      { letterId: registered.id, version: 1 },
+      { letterId: registered.id, version: 2 },
+    ]);
+
+    expect((await getLetter(repository, registered.id, fes)).acknowledgment).toBeUndefined();
+    await repository.recordAcknowledgment(registered.id, { number: 'ACK-TEST', issuedAt: now.toISOString() });
+    expect((await getLetter(repository, registered.id, fes)).acknowledgment).toEqual({ number: 'ACK-TEST', issuedAt: now.toISOString(), href: `/v1/registry/letters/${registered.id}/acknowledgment` });
+    expect((await getLetter(repository, registered.id, { sub: 'agent-1', roles: ['agent'], commune: 'fes' })).acknowledgment).toBeUndefined();
+    // Off the open deadlines, which the sweep of the next test reads across every commune.
+    await cancelRegisteredLetter(repository, registered.id, 'Fin de l’essai', fes, now);
+  });
+
   it('reminds the recipient at half and four fifths of the time, then records the lapse, which the overdue list shows', async () => {
     const marrakech: Principal = { ...clerk, commune: 'marrakech' };
     const { letter: registered } = await registerIncomingLetter(dependencies, { ...letter('Urgent', 'marrakech'), priority: 'urgent' }, clerkActor, { now });
@@ -199,5 +259,21 @@ describe('the registry office on DynamoDB Local', () => {
     const { letter: registered } = await registerIncomingLetter(dependencies, letter('Format', 'casablanca'), clerkActor, { now });
 
     expect(registered.number).toBe('bo-A/2026/0001');
+  });
+
+  it('keeps every version of the settings an administrator set, read by auditors and not by clerks', async () => {
+    const admin: Principal = { sub: 'admin-1', roles: ['admin'] };
+    const format = { template: '{year}/{register}/{sequence}', sequenceDigits: 6, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } };
+    await setSettings(repository, 'tamesna', { numberFormat: format, processingDays: { urgent: 3, normal: 15 } }, admin, now);
+    await setSettings(repository, 'tamesna', { numberFormat: format, processingDays: { urgent: 2, normal: 10 } }, admin, new Date('2026-06-16T09:00:00Z'));
+
+    const history = await settingsHistory(repository, 'tamesna', auditor, { limit: 10 });
+
+    expect(history.items.map((version) => [version.version, version.processingDays, version.updatedAt])).toEqual([
+      [1, { urgent: 3, normal: 15 }, now.toISOString()],
+      [2, { urgent: 2, normal: 10 }, '2026-06-16T09:00:00.000Z'],
+    ]);
+    await expect(settingsHistory(repository, 'tamesna', { ...clerk, commune: 'tamesna' }, { limit: 10 })).rejects.toThrow(ForbiddenError);
+    await expect(settingsHistory(repository, 'atlantis', auditor, { limit: 10 })).rejects.toThrow(NotFoundError);
   });
 });

@@ -1,7 +1,7 @@
 // DynamoDB adapter of the registry office: letters, their append-only history, the registers' counters and the
 // settings in one table. A registration is one transaction: the counter moves from the sequence read to the
 // letter's own, the letter and its first event are put; if anyone took that number first, nothing is written.
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
@@ -15,7 +15,7 @@ import type { Letter, LetterChange, LetterEvent } from '../domain/letter.ts';
 import { changedMeanwhile } from '../domain/registry-office-errors.ts';
 import type { Register } from '../domain/letter-number.ts';
 import { defaultSettings, type RegistrySettings } from '../domain/registry-settings.ts';
-import type { CreateOutcome, LetterStanding, OverdueLetter, RegistrationSnapshot, RegistryOfficeRepository } from '../application/registry-office.ports.ts';
+import type { CreateOutcome, IssuedAcknowledgment, LetterStanding, OverdueLetter, RegistrationSnapshot, RegistryOfficeRepository } from '../application/registry-office.ports.ts';
 import { dueBeforeSortKey, dueFromSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import { outboxPut } from '../../shared/events/outbox.ts';
 import {
@@ -25,6 +25,7 @@ import {
   letterIndexAttributes,
   parseOverdueSortKey,
   registryOfficeKeys,
+  stepItems,
 } from './registry-office-keys.ts';
 
 type Item = Record<string, unknown>;
@@ -47,8 +48,11 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   constructor(
     protected readonly client: DynamoDBDocumentClient,
     protected readonly table: string,
-    /** Looked up when first read: only the functions that read reference data are given its table's name. */
-    private readonly referenceTable: () => string,
+    /**
+     * The reference table's name, asked for only by the reads that need reference data: a function granted no access
+     * to it (a letter's read, its changes) has no such name in its environment, and never asks.
+     */
+    private readonly referenceTableName: () => string,
   ) {}
 
   async loadRegistration(commune: string, register: Register, year: number): Promise<RegistrationSnapshot> {
@@ -70,7 +74,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   private async readWithCommune(commune: string, keys: readonly { pk: string; sk: string }[], years: readonly number[]) {
     const reference = { commune, years };
     const settingsKey = registryOfficeKeys.settings(commune);
-    const items = await this.batchGet({ [this.table]: [settingsKey, ...keys], [this.referenceTable()]: referenceKeysFor(reference) });
+    const items = await this.batchGet({ [this.table]: [settingsKey, ...keys], [this.referenceTableName()]: referenceKeysFor(reference) });
     const settings = items.find((item) => item.pk === settingsKey.pk && item.sk === settingsKey.sk);
     const snapshot = readReferenceSnapshot(items, reference);
     return {
@@ -109,6 +113,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
           },
           ...this.changeWrites({ letter, event }, { expression: 'attribute_not_exists(pk)' }),
           ...(alongside ? this.changeWrites(alongside, versionCondition(alongside)) : []),
+          ...this.stepWrites(change, alongside),
           // Last, so that the positions above name the writes in a cancellation's reasons.
           ...this.outboxWrites(change, alongside),
         ],
@@ -147,10 +152,15 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
     ];
   }
 
+  /** Each change rewrites the step items of its letter as it now stands, so the queues of awaited steps follow it. */
+  private stepWrites(...changes: (LetterChange | undefined)[]) {
+    return changes.flatMap((change) => (change ? stepItems(change.letter) : [])).map((item) => ({ Put: { TableName: this.table, Item: item } }));
+  }
+
   save(change: LetterChange): Promise<void> {
     return transactWrite(
       this.client,
-      [...this.changeWrites(change, versionCondition(change)), ...this.outboxWrites(change)],
+      [...this.changeWrites(change, versionCondition(change)), ...this.stepWrites(change), ...this.outboxWrites(change)],
       (cancellation) => changedMeanwhile(change.letter.number, cancellation),
     );
   }
@@ -160,10 +170,40 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
     return output.Item ? toLetter(output.Item) : undefined;
   }
 
+  async getWithAcknowledgment(id: string): Promise<{ letter: Letter; acknowledgment?: IssuedAcknowledgment } | undefined> {
+    const { pk, skPrefix } = registryOfficeKeys.letterAndAcknowledgment(id);
+    const output = await this.client.send(
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix }, ConsistentRead: true }),
+    );
+    const items = output.Items ?? [];
+    const letter = items.find((item) => item.sk === registryOfficeKeys.letter(id).sk);
+    const acknowledgment = items.find((item) => item.sk === registryOfficeKeys.acknowledgment(id).sk);
+    if (!letter) return undefined;
+    return { letter: toLetter(letter), ...(acknowledgment && { acknowledgment: { number: String(acknowledgment.number), issuedAt: String(acknowledgment.issuedAt) } }) };
+  }
+
+  async recordAcknowledgment(letterId: string, acknowledgment: IssuedAcknowledgment): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...registryOfficeKeys.acknowledgment(letterId), ...acknowledgment } }));
+  }
+
+  awaitingSteps(commune: string, sub: string, page: PageRequest): Promise<Page<Letter>> {
+    // The step items' keys are the letters' partitions: their letter items are read.
+    return this.lettersOf(
+      pagedIndexQuery(this.client, { table: this.table, index: REGISTRY_OFFICE_INDEXES.byAwaitingStep, partition: registryOfficeKeys.awaiting(commune, sub), page }, (item) =>
+        registryOfficeKeys.letter(letterIdOf(item)),
+      ),
+    );
+  }
+
+  async deadlineBasis(commune: string, years: readonly number[]): Promise<{ settings: RegistrySettings; holidays: ReadonlySet<string> }> {
+    const { settings, holidays } = await this.readWithCommune(commune, [], years);
+    return { settings, holidays };
+  }
+
   async letterWithCommune(id: string): Promise<{ letter: Letter; commune: { code: string; names: BilingualName } } | undefined> {
     const letter = await this.get(id);
     if (!letter) return undefined;
-    const { commune } = await loadReferenceSnapshot(this.client, this.referenceTable(), { commune: letter.commune, years: [] });
+    const { commune } = await loadReferenceSnapshot(this.client, this.referenceTableName(), { commune: letter.commune, years: [] });
     // A letter is numbered only in a commune reference data holds, and communes are never removed from it.
     if (!commune) throw new Error(`Commune ${letter.commune} of letter ${id} is not in reference data`);
     return { letter, commune: { code: commune.code, names: commune.names } };
@@ -266,7 +306,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   }
 
   async holidays(years: readonly number[]): Promise<ReadonlySet<string>> {
-    return (await loadReferenceSnapshot(this.client, this.referenceTable(), { years })).holidays;
+    return (await loadReferenceSnapshot(this.client, this.referenceTableName(), { years })).holidays;
   }
 
   /** Every page: the list is what the counts are made of. */
@@ -288,7 +328,8 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   }
 
   /** The letters of a page of their keys, in one BatchGetItem, in the page's order. */
-  private async lettersOf(keys: Page<{ pk: string; sk: string }>): Promise<Page<Letter>> {
+  private async lettersOf(keysRead: Page<{ pk: string; sk: string }> | Promise<Page<{ pk: string; sk: string }>>): Promise<Page<Letter>> {
+    const keys = await keysRead;
     if (keys.items.length === 0) return { ...keys, items: [] };
     const found = new Map((await this.batchGet({ [this.table]: keys.items })).map((item) => [String(item.pk), toLetter(item)]));
     return { ...keys, items: keys.items.flatMap((key) => found.get(key.pk) ?? []) };
@@ -311,26 +352,44 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
     };
   }
 
-  async saveSettings(settings: RegistrySettings): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...registryOfficeKeys.settings(settings.commune), ...settings },
-          ConditionExpression: settings.version === 1 ? 'attribute_not_exists(pk)' : 'version = :previous',
-          ...(settings.version > 1 && { ExpressionAttributeValues: { ':previous': settings.version - 1 } }),
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      throw new ConflictError(
+  /** The current settings on the version read, and the same values kept as that version's history item. */
+  saveSettings(settings: RegistrySettings): Promise<void> {
+    return transactWrite(
+      this.client,
+      [
         {
-          ar: `غيّر مسير آخر إعدادات ${settings.commune} في اللحظة نفسها؛ أعيدوا تحميلها ثم حاولوا مجددا`,
-          fr: `Un autre administrateur a modifié les réglages de ${settings.commune} au même moment ; rechargez-les puis réessayez`,
-          en: `Another administrator changed the settings of ${settings.commune} at the same moment; reload them and try again`,
+          Put: {
+            TableName: this.table,
+            Item: { ...registryOfficeKeys.settings(settings.commune), ...settings },
+            ConditionExpression: settings.version === 1 ? 'attribute_not_exists(pk)' : 'version = :previous',
+            ...(settings.version > 1 && { ExpressionAttributeValues: { ':previous': settings.version - 1 } }),
+          },
         },
-        { cause: error },
-      );
-    }
+        { Put: { TableName: this.table, Item: { ...registryOfficeKeys.settingsVersion(settings.commune, settings.version), ...settings }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+      (cancellation) =>
+        new ConflictError(
+          {
+            ar: `غيّر مسير آخر إعدادات ${settings.commune} في اللحظة نفسها؛ أعيدوا تحميلها ثم حاولوا مجددا`,
+            fr: `Un autre administrateur a modifié les réglages de ${settings.commune} au même moment ; rechargez-les puis réessayez`,
+            en: `Another administrator changed the settings of ${settings.commune} at the same moment; reload them and try again`,
+          },
+          { cause: cancellation },
+        ),
+    );
+  }
+
+  settingsHistory(commune: string, page: PageRequest): Promise<Page<RegistrySettings>> {
+    const { pk, skPrefix } = registryOfficeKeys.settingsHistory(commune);
+    return pagedQuery(
+      this.client,
+      {
+        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } },
+        page,
+        keyAttributes: ['pk', 'sk'],
+        partition: { pk },
+      },
+      (item) => withoutKeys<RegistrySettings>(item),
+    );
   }
 }

@@ -4,6 +4,7 @@ import type { CaseClock } from '../../shared/case-clock/domain/case-clock.ts';
 import type { TableDescription } from '../../shared/service-description.ts';
 import { letterStanding } from '../domain/letter-deadline.ts';
 import type { Letter } from '../domain/letter.ts';
+import { awaitedSteps, stepPeople } from '../domain/letter-steps.ts';
 import type { Register } from '../domain/letter-number.ts';
 
 export const REGISTRY_OFFICE_TABLE_ID = 'registry-office';
@@ -28,6 +29,8 @@ export const REGISTRY_OFFICE_INDEXES = {
    * Query lists them and counts them per service.
    */
   overdueByCommune: { name: 'overdueByCommune', partitionKey: 'overduePk', sortKey: 'overdueSk', projection: { include: ['number'] } },
+  /** Sparse: the step items of the letters awaiting a person's opinion, approval or signature, oldest asked first; keys only. */
+  byAwaitingStep: { name: 'byAwaitingStep', partitionKey: 'awaitingPk', sortKey: 'awaitingSk', projection: 'keys-only' },
 } as const;
 
 export const registryOfficeKeys = {
@@ -37,6 +40,9 @@ export const registryOfficeKeys = {
   /** The last number given in a register's year: moved in the transaction of each registration. */
   counter: (commune: string, register: Register, year: number) => ({ pk: `COUNTER#${commune}#${register}#${year}`, sk: 'COUNTER' }),
   settings: (commune: string) => ({ pk: `SETTINGS#${commune}`, sk: 'SETTINGS' }),
+  /** Each version of a commune's settings as it was set, kept beside the current one (never overwritten). */
+  settingsVersion: (commune: string, version: number) => ({ pk: `SETTINGS#${commune}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
+  settingsHistory: (commune: string) => ({ pk: `SETTINGS#${commune}`, skPrefix: 'VERSION#' }),
   register: (commune: string, register: Register, year: number) => `REGISTER#${commune}#${register}#${year}`,
   number: (commune: string, number: string) => `NUMBER#${commune}#${number}`,
   queue: (commune: string, service: string) => `QUEUE#${commune}#${service}`,
@@ -49,7 +55,28 @@ export const registryOfficeKeys = {
     sk: `${new Date(letter.receivedAt).toISOString()}#${letter.id}`,
   }),
   overdue: (commune: string) => `OVERDUE#${commune}`,
+  /** One item per person a letter's steps concern, beside the letter; listed in `byAwaitingStep` while awaited. */
+  step: (id: string, sub: string) => ({ pk: `LETTER#${id}`, sk: `STEP#${sub}` }),
+  awaiting: (commune: string, sub: string) => `AWAITING#${commune}#${sub}`,
+  /** The letter and its acknowledgment's entry, read together by `begins_with(sk, LETTER)`. */
+  letterAndAcknowledgment: (id: string) => ({ pk: `LETTER#${id}`, skPrefix: 'LETTER' }),
+  /** Written once the acknowledgment is issued, beside the letter: the consumer never rewrites the letter. */
+  acknowledgment: (id: string) => ({ pk: `LETTER#${id}`, sk: 'LETTER#ACKNOWLEDGMENT' }),
 } as const;
+
+/** The step items of a letter as it stands: each awaited one in its person's queue, by when it was asked. */
+export function stepItems(letter: Letter): Record<string, unknown>[] {
+  const awaited = new Set(awaitedSteps(letter).map((step) => step.sub));
+  // Opinions and approvals are asked at the routing; a signature when the answer is numbered. Both are UTC.
+  const askedAt = letter.signature ? new Date(letter.receivedAt).toISOString() : (letter.routing?.routedAt ?? '');
+  return stepPeople(letter).map(({ mode, sub }) => ({
+    ...registryOfficeKeys.step(letter.id, sub),
+    letterId: letter.id,
+    mode,
+    sub,
+    ...(awaited.has(sub) && { awaitingPk: registryOfficeKeys.awaiting(letter.commune, sub), awaitingSk: `${askedAt}#${letter.id}` }),
+  }));
+}
 
 /** The service a letter overdue before its routing is listed under: the registry office's own desk. */
 export const UNROUTED_SERVICE = 'unrouted';

@@ -26,7 +26,7 @@ export async function issueAcknowledgment(repository: RegistryOfficeRepository, 
   const { letter, commune } = found;
   const issuedAt = new Date(event.occurredAt);
   const content = acknowledgmentOf(letter, commune, issuedAt);
-  return issuePaper(
+  const issued = await issuePaper(
     papers.register,
     {
       document: { id: content.number, kind: ACKNOWLEDGMENT_KIND, subjectId: letter.id, commune: letter.commune, ...(letter.lodgedBy && { holder: letter.lodgedBy }) },
@@ -35,6 +35,9 @@ export async function issueAcknowledgment(repository: RegistryOfficeRepository, 
     },
     { now: issuedAt, by: letter.lodgedBy ?? letter.registeredBy.sub, requestId: event.id },
   );
+  // Beside the letter, never on it: the letter's version stays the clerks' and the recipient's.
+  await repository.recordAcknowledgment(letter.id, { number: issued.id, issuedAt: issued.issuedAt });
+  return issued;
 }
 
 /** The stored acknowledgment of letter `id`, for its sender signed in, the commune's clerks and auditors. */

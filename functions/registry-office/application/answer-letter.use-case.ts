@@ -6,6 +6,7 @@ import { ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { unknownLetter } from '../domain/registry-office-errors.ts';
 import { recipientAgentOf } from '../domain/letter-access.ts';
 import { answerLetter, registerLetter, type Channel, type Letter } from '../domain/letter.ts';
+import { askingNewSteps, requireApprovals, signatureOfAnswer } from '../domain/letter-steps.ts';
 import { idempotencyKeyReused } from './register-letter.use-case.ts';
 import { letterIdOf, withNextNumber, type NumberingContext } from './numbering.ts';
 import type { RegistryOfficeDependencies } from './registry-office.ports.ts';
@@ -36,6 +37,9 @@ export async function answerIncomingLetter(
   const outgoingId = letterIdOf(dependencies, by.sub, context);
   // A retry of the answer that was written: the incoming letter names it.
   if (incoming.answer?.letterId === outgoingId) return replayed(dependencies, outgoingId, incoming);
+  // Before a number is taken: an answer not approved by everyone the list asks gets none.
+  requireApprovals(incoming);
+  const signature = signatureOfAnswer(incoming);
   const written = await withNextNumber(dependencies, { commune: incoming.commune, register: 'outgoing' }, context.now, (snapshot) => {
     const outgoing = registerLetter(
       {
@@ -51,12 +55,14 @@ export async function answerIncomingLetter(
         confidentiality: incoming.confidentiality,
         priority: incoming.priority,
         answers: { letterId: incoming.id, number: incoming.number },
+        ...(signature && { signature }),
       },
       { format: snapshot.settings.numberFormat, sequence: snapshot.lastSequence + 1 },
       by,
       context.now,
     );
-    return { change: outgoing, alongside: answerLetter(incoming, outgoing.letter, by, context.now) };
+    // Its signers are told it awaits them.
+    return { change: askingNewSteps(undefined, outgoing, context.now), alongside: answerLetter(incoming, outgoing.letter, by, context.now) };
   });
   return 'created' in written ? written.created.letter : replayed(dependencies, outgoingId, incoming);
 }

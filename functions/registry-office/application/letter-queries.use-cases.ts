@@ -3,7 +3,7 @@
 import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
-import { mayRead, mayReadQueue, mayReadRegister } from '../domain/letter-access.ts';
+import { mayRead, mayReadAcknowledgment, mayReadQueue, mayReadRegister } from '../domain/letter-access.ts';
 import type { Letter, LetterEvent } from '../domain/letter.ts';
 import type { Register } from '../domain/letter-number.ts';
 import { lookupCodeMatches } from '../domain/lookup-code.ts';
@@ -32,8 +32,26 @@ async function readableLetter(repository: RegistryOfficeRepository, id: string, 
   return letter;
 }
 
-export async function getLetter(repository: RegistryOfficeRepository, id: string, principal: Principal): Promise<LetterView> {
-  return letterView(await readableLetter(repository, id, principal));
+/** The letter, naming its acknowledgment once issued: its number and the route that serves it. */
+export type LetterWithAcknowledgment = LetterView & { readonly acknowledgment?: { readonly number: string; readonly issuedAt: string; readonly href: string } };
+
+export async function getLetter(repository: RegistryOfficeRepository, id: string, principal: Principal): Promise<LetterWithAcknowledgment> {
+  const found = await repository.getWithAcknowledgment(id);
+  if (!found) throw unknownLetter(id);
+  if (!mayRead(found.letter, principal)) throw notYours();
+  const { acknowledgment } = found;
+  // Named to those who may download it; the services that answer need no proof of receipt.
+  if (!acknowledgment || !mayReadAcknowledgment(found.letter, principal)) return letterView(found.letter);
+  return { ...letterView(found.letter), acknowledgment: { ...acknowledgment, href: `/v1/registry/letters/${id}/acknowledgment` } };
+}
+
+/** The letters of the caller's commune awaiting their opinion, approval or signature, oldest asked first. */
+export async function lettersAwaitingSteps(repository: RegistryOfficeRepository, principal: Principal, page: PageRequest): Promise<Page<LetterView>> {
+  if (!principal.commune) {
+    throw new ForbiddenError({ ar: 'لا خطوات إلا لأعوان جماعة', fr: "Seul le personnel d'une commune a des étapes à donner", en: 'Only the staff of a commune have steps to give' });
+  }
+  const letters = await repository.awaitingSteps(principal.commune, principal.sub, page);
+  return { ...letters, items: letters.items.map(letterView) };
 }
 
 export async function letterHistory(repository: RegistryOfficeRepository, id: string, principal: Principal, page: PageRequest): Promise<Page<LetterEvent>> {

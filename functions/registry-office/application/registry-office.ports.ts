@@ -31,6 +31,12 @@ export type LetterStanding = Pick<Letter, 'number' | 'commune' | 'register' | 'r
   readonly answerNumber?: string;
 };
 
+/** A letter's acknowledgment once issued: its number in the register of signed documents. */
+export interface IssuedAcknowledgment {
+  readonly number: string;
+  readonly issuedAt: string;
+}
+
 /** A letter still open past its deadline, as the overdue list shows it. */
 export interface OverdueLetter {
   readonly id: string;
@@ -51,6 +57,14 @@ export interface RegistryOfficeRepository extends OpenDeadlineIndex, OpenDeadlin
   /** Writes a change of a letter, if no one changed it since the version it was read at (ConflictError otherwise). */
   save(change: LetterChange): Promise<void>;
   get(id: string): Promise<Letter | undefined>;
+  /** The letter and, once issued, its acknowledgment (one read). */
+  getWithAcknowledgment(id: string): Promise<{ readonly letter: Letter; readonly acknowledgment?: IssuedAcknowledgment } | undefined>;
+  /** Records beside the letter that its acknowledgment was issued (again: the same entry). */
+  recordAcknowledgment(letterId: string, acknowledgment: IssuedAcknowledgment): Promise<void>;
+  /** The letters of a commune awaiting this person's opinion, approval or signature, oldest asked first. */
+  awaitingSteps(commune: string, sub: string, page: PageRequest): Promise<Page<Letter>>;
+  /** What a deadline is counted again with: the commune's settings and the holidays of these years (one read). */
+  deadlineBasis(commune: string, years: readonly number[]): Promise<{ readonly settings: RegistrySettings; readonly holidays: ReadonlySet<string> }>;
   /** The letter with its commune's names from reference data, which its acknowledgment prints. */
   letterWithCommune(id: string): Promise<{ readonly letter: Letter; readonly commune: { readonly code: string; readonly names: BilingualName } } | undefined>;
   history(id: string, page: PageRequest): Promise<Page<LetterEvent>>;
@@ -77,7 +91,10 @@ export interface RegistryOfficeRepository extends OpenDeadlineIndex, OpenDeadlin
   /** The letters a service of the commune has open (assigned or answered, not closed), oldest routed first. */
   queue(commune: string, service: string, page: PageRequest): Promise<Page<Letter>>;
   loadSettings(commune: string): Promise<{ readonly communeExists: boolean; readonly settings: RegistrySettings }>;
+  /** Writes the settings on the version they were made from (ConflictError otherwise), keeping that version too. */
   saveSettings(settings: RegistrySettings): Promise<void>;
+  /** Every version an administrator set, oldest first (version 0, the defaults, is not stored). */
+  settingsHistory(commune: string, page: PageRequest): Promise<Page<RegistrySettings>>;
 }
 
 export interface RegistryIdentifiers {

@@ -1,11 +1,13 @@
 // The registry settings of a collectivity (number format, processing days): read by its clerks, administrators
 // and auditors, set by an administrator. A format is checked before it is kept: two letters must never share a
-// number. New processing days apply to letters registered after them.
+// number. New processing days apply to letters registered after them. Every version set is kept: administrators and
+// auditors read what was in force when.
 import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { mayReadRegister } from '../domain/letter-access.ts';
 import { numberFormatIssues } from '../domain/letter-number.ts';
 import type { RegistrySettings } from '../domain/registry-settings.ts';
+import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { RegistryOfficeRepository } from './registry-office.ports.ts';
 
 const unknownCommune = (commune: string) =>
@@ -43,4 +45,18 @@ export async function setSettings(
   const changed: RegistrySettings = { commune, numberFormat, processingDays, version: settings.version + 1, updatedAt: now.toISOString(), updatedBy: { sub: principal.sub, role: 'admin' } };
   await repository.saveSettings(changed);
   return changed;
+}
+
+/** The versions of a commune's settings, oldest first, each with who set it and when: administrators and auditors. */
+export async function settingsHistory(repository: RegistryOfficeRepository, commune: string, principal: Principal, page: PageRequest): Promise<Page<RegistrySettings>> {
+  if (!principal.roles.includes('admin') && !principal.roles.includes('auditor')) {
+    throw new ForbiddenError({
+      ar: 'لا يطلع على تاريخ إعدادات مكتب الضبط إلا المسيرون والمراقبون',
+      fr: "L'historique des réglages du bureau d'ordre n'est lisible que par les administrateurs et les auditeurs",
+      en: 'The history of the registry settings is read only by administrators and auditors',
+    });
+  }
+  const { communeExists } = await repository.loadSettings(commune);
+  if (!communeExists) throw unknownCommune(commune);
+  return repository.settingsHistory(commune, page);
 }

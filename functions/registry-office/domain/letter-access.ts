@@ -8,8 +8,10 @@ import { recipientOf, type Actor, type Letter } from './letter.ts';
 
 export const ofCommune = (principal: Principal, commune: string, role: Role) => principal.roles.includes(role) && principal.commune === commune;
 
+/** On the letter's list, or named to sign it (the delegate of an answer's signature). */
 const onDiffusionList = (letter: Letter, principal: Principal) =>
-  ofCommune(principal, letter.commune, 'agent') && (letter.routing?.diffusion ?? []).some((entry) => entry.sub === principal.sub);
+  ofCommune(principal, letter.commune, 'agent') &&
+  ((letter.routing?.diffusion ?? []).some((entry) => entry.sub === principal.sub) || (letter.signature?.signers ?? []).includes(principal.sub));
 
 const isRegistryOrAuditor = (letter: Letter, principal: Principal) => principal.roles.includes('auditor') || ofCommune(principal, letter.commune, 'clerk');
 
@@ -72,4 +74,31 @@ export function mayReadRegister(commune: string, principal: Principal): boolean 
 /** Reading a service's queue: the commune's clerks and agents, and auditors. */
 export function mayReadQueue(commune: string, principal: Principal): boolean {
   return principal.roles.includes('auditor') || ofCommune(principal, commune, 'clerk') || ofCommune(principal, commune, 'agent');
+}
+
+/** Giving an opinion or an approval: the commune's agents and its president (the list says whose step it is). */
+export function staffOf(letter: Letter, principal: Principal): Actor {
+  const role = (['agent', 'president'] as const).find((staff) => ofCommune(principal, letter.commune, staff));
+  if (!role) {
+    throw new ForbiddenError({
+      ar: `لا يعطي رأيا أو تأشيرة في الرسالة ${letter.number} إلا أعوان الجماعة ورئيسها`,
+      fr: `Seuls les agents et le président de la commune donnent un avis ou un visa sur le courrier ${letter.number}`,
+      en: `Only the commune's agents and president give an opinion or an approval on letter ${letter.number}`,
+    });
+  }
+  return { sub: principal.sub, role };
+}
+
+/**
+ * Signing an outgoing letter: the commune's president, who holds the power to sign, or the delegate the incoming
+ * letter's list names as signer (an agent holding the president's signature delegation).
+ */
+export function signerOf(letter: Letter, principal: Principal): Actor {
+  if (ofCommune(principal, letter.commune, 'president')) return { sub: principal.sub, role: 'president' };
+  if (ofCommune(principal, letter.commune, 'agent') && (letter.signature?.signers ?? []).includes(principal.sub)) return { sub: principal.sub, role: 'agent' };
+  throw new ForbiddenError({
+    ar: `لا يوقع الرسالة ${letter.number} إلا رئيس الجماعة أو المفوض له المذكور في لائحة التوزيع`,
+    fr: `Seuls le président de la commune et le délégataire nommé sur la liste de diffusion signent le courrier ${letter.number}`,
+    en: `Only the commune's president or the delegate the diffusion list names signs letter ${letter.number}`,
+  });
 }

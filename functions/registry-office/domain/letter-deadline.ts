@@ -4,7 +4,8 @@
 import { recount, startClock, wakeAt, type CaseClock, type CaseStanding } from '../../shared/case-clock/domain/case-clock.ts';
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import { notificationRequested } from '../../notifications/public.ts';
-import { recipientOf, type Letter, type LetterChange, type Priority } from './letter.ts';
+import { InvalidStateError } from '../../shared/errors/domain-errors.ts';
+import { change, recipientOf, type Actor, type Letter, type LetterChange, type Priority } from './letter.ts';
 
 export type ProcessingDays = Readonly<Record<Priority, number>>;
 
@@ -99,5 +100,36 @@ export function recountLetterDeadline(letter: Letter, holidays: ReadonlySet<stri
   const { clock, dueMoved } = recount(letter.clock, holidays, now);
   if (!dueMoved) return undefined;
   const made = systemChange(letter, { clock }, 'deadline-moved', now, { reason: 'holidays-changed', year, dueDateBefore: letter.clock.dueDate, dueDateAfter: clock.dueDate });
+  return { ...made, outbox: [deadlineWatched(made.letter, now)] };
+}
+
+/**
+ * Whether asking `priority` changes the letter's: only while its deadline runs (once the lapse is recorded, the
+ * deadline is history); `false` at that priority already, which then needs no change (a retry finds it done).
+ */
+export function changesPriority(letter: Letter, priority: Priority): boolean {
+  if (!letter.clock || letterStanding(letter) !== 'open') {
+    throw new InvalidStateError({
+      ar: `لا تتغير أولوية الرسالة ${letter.number} إلا وأجل معالجتها جار`,
+      fr: `La priorité du courrier ${letter.number} ne change que tant que son délai court`,
+      en: `The priority of letter ${letter.number} changes only while its processing deadline runs`,
+    });
+  }
+  return letter.priority !== priority;
+}
+
+/**
+ * A clerk changes an open letter's priority: its deadline is counted again from the receipt instant with the new
+ * priority's period (the commune's periods and holidays now), its reminders start afresh on the new deadline (those
+ * whose instant has passed go at the next check), and a workflow watches the new version.
+ */
+export function changePriority(letter: Letter & { readonly clock: CaseClock }, priority: Priority, days: ProcessingDays, holidays: ReadonlySet<string>, by: Actor, now: Date): LetterChange {
+  const clock = processingClock(priority, days, new Date(letter.receivedAt), holidays);
+  const made = change(letter, { priority, clock, remindersSent: [] }, 'priority-changed', by, now, {
+    priorityBefore: letter.priority,
+    priorityAfter: priority,
+    dueDateBefore: letter.clock.dueDate,
+    dueDateAfter: clock.dueDate,
+  });
   return { ...made, outbox: [deadlineWatched(made.letter, now)] };
 }

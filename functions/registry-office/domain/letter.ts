@@ -103,6 +103,12 @@ export interface Letter {
   /** On an outgoing letter: the incoming letter it answers. */
   readonly answers?: LetterLink;
   readonly closure?: { readonly at: string; readonly by: Actor; readonly note?: string };
+  /** On an incoming letter: the opinions and approvals (or refusals) its diffusion list asked for, as given. */
+  readonly steps?: readonly GivenStep[];
+  /** On an outgoing letter whose incoming letter's list has signers: who may sign it, and the signature once given. */
+  readonly signature?: SignatureStep;
+  /** On an outgoing letter: how, when and by whom it was sent (once). */
+  readonly dispatch?: Dispatch;
   /** The processing deadline of an incoming letter, counted from its receipt. */
   readonly clock?: CaseClock;
   readonly remindersSent?: readonly string[];
@@ -114,6 +120,34 @@ export interface Letter {
   readonly version: number;
 }
 
+/**
+ * An opinion (text) or a decision on an approval (visa), given by someone the diffusion list names in that mode; a
+ * refusal has its reason, an approval may have remarks.
+ */
+export type GivenStep =
+  | { readonly mode: 'opinion'; readonly sub: string; readonly at: string; readonly opinion: string }
+  | { readonly mode: 'approval'; readonly sub: string; readonly at: string; readonly decision: 'approved' | 'refused'; readonly reason?: string };
+
+export interface SignatureStep {
+  /** The signers the incoming letter's list names: the president, or the delegate holding the signature delegation. */
+  readonly signers: readonly string[];
+  readonly signed?: { readonly at: string; readonly by: Actor };
+}
+
+export const DISPATCH_CHANNELS = ['post', 'registered-post', 'hand-delivery', 'email', 'online'] as const;
+export type DispatchChannel = (typeof DISPATCH_CHANNELS)[number];
+
+export interface Dispatch {
+  readonly channel: DispatchChannel;
+  /** The postal receipt number of a registered letter (`registered-post`). */
+  readonly receiptNumber?: string;
+  /** Who signed for a letter delivered by hand (`hand-delivery`). */
+  readonly receivedBy?: string;
+  /** To the second, in Africa/Casablanca with its offset, like a receipt instant. */
+  readonly at: string;
+  readonly by: Actor;
+}
+
 export interface LetterLink {
   readonly letterId: string;
   readonly number: string;
@@ -122,7 +156,7 @@ export interface LetterLink {
 /** The steps of an attachment (attachment.ts): declared, attached once its upload is checked, released or quarantined by its scan. */
 export const ATTACHMENT_EVENT_TYPES = ['attachment-declared', 'attached', 'attachment-released', 'attachment-quarantined'] as const;
 
-export const LETTER_EVENT_TYPES = ['registered', 'classified', 'routed', 'redirected', 'answered', 'closed', 'cancelled', 'reminded', 'deadline-lapsed', 'deadline-moved', ...ATTACHMENT_EVENT_TYPES] as const;
+export const LETTER_EVENT_TYPES = ['registered', 'classified', 'routed', 'redirected', 'answered', 'closed', 'cancelled', 'reminded', 'deadline-lapsed', 'deadline-moved', 'opinion-given', 'approval-given', 'approval-refused', 'signed', 'dispatched', 'priority-changed', ...ATTACHMENT_EVENT_TYPES] as const;
 
 export interface LetterEvent {
   readonly letterId: string;
@@ -188,7 +222,7 @@ export function registerYear(now: Date): number {
 
 /** What a registration is given; the number, the receipt instant and the state are the registration's. */
 export type NewLetter = Pick<Letter, 'id' | 'commune' | 'register' | 'channel' | 'subject' | 'confidentiality' | 'priority'> &
-  Partial<Pick<Letter, 'lodgedBy' | 'sender' | 'body' | 'category' | 'lookupCodeDigest' | 'answers' | 'clock'>>;
+  Partial<Pick<Letter, 'lodgedBy' | 'sender' | 'body' | 'category' | 'lookupCodeDigest' | 'answers' | 'clock' | 'signature'>>;
 
 /** Registers a letter under the next number of its register's year (`sequence`, which the caller reserves). */
 export function registerLetter(letter: NewLetter, numbering: { readonly format: NumberFormat; readonly sequence: number }, by: Actor, now: Date): LetterChange {
@@ -230,6 +264,9 @@ export function classifyLetter(letter: Letter, classification: { readonly catego
 /** Cancels a registered letter: it keeps its number (never given again) and stays in the register, with the reason. */
 export function cancelLetter(letter: Letter, reason: string, by: Actor, now: Date): LetterChange {
   requireStatus(letter, ['registered', 'assigned'], { ar: 'لا تلغى إلا رسالة لم يُجب عنها', fr: "Seul un courrier sans réponse s'annule", en: 'Only a letter not answered yet can be cancelled' });
+  if (letter.dispatch) {
+    throw new InvalidStateError({ ar: `أُرسلت الرسالة ${letter.number}: لا تلغى`, fr: `Le courrier ${letter.number} est expédié : il ne s'annule plus`, en: `Letter ${letter.number} was dispatched: it can no longer be cancelled` });
+  }
   return change(letter, { status: 'cancelled', cancellation: { reason, at: now.toISOString(), by } }, 'cancelled', by, now, { reason });
 }
 
@@ -284,7 +321,7 @@ function withOneRecipient(diffusion: readonly DiffusionEntry[]): DiffusionEntry[
   return [...recipients, ...diffusion.filter((entry) => entry.mode !== 'recipient')].filter((entry) => !seen.has(entry.sub) && seen.add(entry.sub));
 }
 
-function requireStatus(letter: Letter, allowed: readonly LetterStatus[], rule: Localized): void {
+export function requireStatus(letter: Letter, allowed: readonly LetterStatus[], rule: Localized): void {
   if (allowed.includes(letter.status)) return;
   throw new InvalidStateError({
     ar: `${rule.ar}؛ الرسالة ${letter.number} في حالة ${letter.status}`,

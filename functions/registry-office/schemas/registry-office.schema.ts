@@ -5,7 +5,7 @@ import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { STORED_PAPER_RESPONSES } from '../../documents/public.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
-import { CATEGORIES, CHANNELS, CONFIDENTIALITIES, DIFFUSION_MODES, LETTER_EVENT_TYPES, LETTER_STATUSES, PRIORITIES } from '../domain/letter.ts';
+import { CATEGORIES, CHANNELS, CONFIDENTIALITIES, DIFFUSION_MODES, DISPATCH_CHANNELS, LETTER_EVENT_TYPES, LETTER_STATUSES, PRIORITIES } from '../domain/letter.ts';
 import { LOOKUP_CODE } from '../domain/lookup-code.ts';
 import { MAX_SEQUENCE_DIGITS, REGISTER_CODE, REGISTERS } from '../domain/letter-number.ts';
 import { ATTACHMENT_CONTENT_TYPES } from '../domain/attachment-content.ts';
@@ -68,6 +68,33 @@ const letterSchema = z.object({
   answer: linkSchema.extend({ at: z.iso.datetime(), by: actorSchema }).optional().describe('On an incoming letter: the outgoing letter that answered it'),
   answers: linkSchema.optional().describe('On an outgoing letter: the incoming letter it answers'),
   closure: z.object({ at: z.iso.datetime(), by: actorSchema, note: z.string().optional() }).optional(),
+  steps: z
+    .array(
+      z.object({
+        mode: z.enum(['opinion', 'approval']),
+        sub: z.string(),
+        at: z.iso.datetime(),
+        opinion: z.string().optional(),
+        decision: z.enum(['approved', 'refused']).optional(),
+        reason: z.string().optional(),
+      }),
+    )
+    .optional()
+    .describe('On an incoming letter: the opinions and approvals (or refusals, with their reason) given by those its list names, oldest first'),
+  signature: z
+    .object({ signers: z.array(z.string()), signed: z.object({ at: z.iso.datetime(), by: actorSchema }).optional() })
+    .optional()
+    .describe("On an answer whose incoming letter's list names signers: who may sign it (or the commune's president), and the signature once given"),
+  dispatch: z
+    .object({
+      channel: z.enum(DISPATCH_CHANNELS),
+      receiptNumber: z.string().optional(),
+      receivedBy: z.string().optional(),
+      at: z.string().describe('To the second, in Africa/Casablanca with its offset'),
+      by: actorSchema,
+    })
+    .optional()
+    .describe('On an outgoing letter: how, when and by whom it was sent (once)'),
   clock: z
     .object({
       receiptDate: z.iso.date(),
@@ -138,14 +165,14 @@ export const registerLetterRoute = defineRoute({
   operationId: 'registerLetter',
   method: 'POST',
   path: '/v1/registry/letters',
-  summary: "A registry clerk registers a letter received at the counter, by post or by e-mail, in their commune's incoming or internal register",
+  summary: "A registry clerk registers a letter received at the counter, by post or by e-mail, in their commune's incoming or internal register, or an outgoing letter that answers none in its outgoing register",
   tags: TAGS,
   access: ['clerk'],
   idempotent: 'by-use-case',
   body: z.strictObject({
-    register: z.enum(['incoming', 'internal']),
+    register: z.enum(REGISTERS).describe('`outgoing`: a letter of the commune that answers none; its dispatch is recorded after'),
     channel: z.enum(['counter', 'post', 'email']),
-    sender: z.strictObject({ name: safeName({ max: 200 }), organisation: safeName({ max: 200 }).optional() }),
+    sender: z.strictObject({ name: safeName({ max: 200 }), organisation: safeName({ max: 200 }).optional() }).describe('Who wrote it; for an outgoing letter, its addressee'),
     subject,
     body: bodyText.optional(),
     category: z.enum(CATEGORIES),
@@ -172,7 +199,20 @@ export const getLetterRoute = defineRoute({
   tags: TAGS,
   access: ['citizen', 'clerk', 'agent', 'auditor'],
   params: letterId,
-  responses: { 200: { description: 'The letter', schema: letterSchema, example: EXAMPLE_LETTER }, ...responses, 404: problem },
+  responses: {
+    200: {
+      description: 'The letter; once issued, its acknowledgment (to those who may read it)',
+      schema: letterSchema.extend({
+        acknowledgment: z
+          .object({ number: z.string(), issuedAt: z.string(), href: z.string().describe('The route that serves its PDF') })
+          .optional()
+          .describe("An incoming letter's signed acknowledgment, once issued: shown to its sender, the commune's clerks and auditors"),
+      }),
+      example: EXAMPLE_LETTER,
+    },
+    ...responses,
+    404: problem,
+  },
 });
 
 export const letterAcknowledgmentRoute = defineRoute({
@@ -390,6 +430,18 @@ export const getSettingsRoute = defineRoute({
   responses: { 200: { description: 'The settings', schema: settingsSchema }, ...responses, 404: problem },
 });
 
+export const settingsHistoryRoute = defineRoute({
+  operationId: 'registrySettingsHistory',
+  method: 'GET',
+  path: '/v1/registry/settings/{commune}/history',
+  summary: "Every version of a commune's registry settings an administrator set, oldest first, with who set it and when (version 0, the defaults, before them): administrators and auditors",
+  tags: TAGS,
+  access: ['admin', 'auditor'],
+  params: communeParams,
+  query: z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of versions', schema: pageSchema(settingsSchema) }, ...responses, 404: problem },
+});
+
 export const putSettingsRoute = defineRoute({
   operationId: 'setRegistrySettings',
   method: 'PUT',
@@ -545,4 +597,90 @@ export const attachmentReadsRoute = defineRoute({
     ...responses,
     404: problem,
   },
+});
+
+export const awaitedStepsRoute = defineRoute({
+  operationId: 'awaitedSteps',
+  method: 'GET',
+  path: '/v1/registry/steps',
+  summary: "The caller's queue of steps: the letters of their commune awaiting their opinion, approval or signature, oldest asked first",
+  tags: TAGS,
+  access: ['agent', 'president'],
+  query: z.strictObject(paginationQuery),
+  responses: letterPage,
+});
+
+export const giveOpinionRoute = defineRoute({
+  operationId: 'giveLetterOpinion',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/opinion',
+  summary: 'Give the opinion the diffusion list asks of the caller on an assigned letter (once)',
+  tags: TAGS,
+  access: ['agent', 'president'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ opinion: reason }),
+  bodyExample: { opinion: 'Travaux à inscrire au programme 2027 ; budget disponible.' },
+  responses: changeResponses,
+});
+
+export const decideApprovalRoute = defineRoute({
+  operationId: 'decideLetterApproval',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/approval',
+  summary: 'Approve (visa) the answer of an assigned letter, or refuse with a reason: the letter is answered only once every approver the list names has approved',
+  tags: TAGS,
+  access: ['agent', 'president'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ decision: z.enum(['approved', 'refused']), reason: reason.optional().describe('Required with a refusal; remarks with an approval') }),
+  bodyExample: { decision: 'refused', reason: 'Citer le programme de voirie 2027 dans la réponse' },
+  responses: changeResponses,
+});
+
+export const signLetterRoute = defineRoute({
+  operationId: 'signLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/signature',
+  summary: "Sign an answer whose incoming letter's list asks for a signature: the commune's president, or the delegate the list names; it is dispatched only once signed",
+  tags: TAGS,
+  access: ['president', 'agent'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({}),
+  bodyExample: {},
+  responses: changeResponses,
+});
+
+export const dispatchLetterRoute = defineRoute({
+  operationId: 'dispatchLetter',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/dispatch',
+  summary: 'Record how an outgoing letter was sent (post, registered post with its receipt number, by hand against signature, e-mail, online), to the second: once, and only signed where its list asked',
+  tags: TAGS,
+  access: ['clerk'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({
+    channel: z.enum(DISPATCH_CHANNELS),
+    receiptNumber: safeIdentifier({ max: 64 }).optional().describe('The postal receipt number: required with `registered-post`'),
+    receivedBy: safeName({ max: 200 }).optional().describe('Who signed for it: required with `hand-delivery`'),
+  }),
+  bodyExample: { channel: 'registered-post', receiptNumber: 'RR123456789MA' },
+  responses: changeResponses,
+});
+
+export const changePriorityRoute = defineRoute({
+  operationId: 'changeLetterPriority',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/priority',
+  summary: "Change an open letter's priority: its deadline is counted again from the receipt instant with the new priority's period, and its reminders follow",
+  tags: TAGS,
+  access: ['clerk'],
+  // Setting the priority a letter has already changes nothing: a retry gets the letter as the first request left it.
+  idempotent: 'by-use-case',
+  params: letterId,
+  body: z.strictObject({ priority: z.enum(PRIORITIES) }),
+  bodyExample: { priority: 'urgent' },
+  responses: changeResponses,
 });
