@@ -258,9 +258,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       'POST /_local/settle': async () => {
         await clock.quiescent();
         // DynamoDB Local keeping its tables on disk (DATA_DIR) can show a stream record a moment after the write that
-        // made it, and a drain that looks in that moment finds nothing: look again once the moment has passed.
-        await pause(STREAM_RECORD_GRACE_MS);
-        await clock.quiescent();
+        // made it, and a drain that looks in that moment finds nothing: look again once the moment has passed, and
+        // again after each look that delivered something (its consumers' writes are the next late records).
+        do await pause(STREAM_RECORD_GRACE_MS);
+        while (await clock.quiescent());
         return json(200, { now: clock.now().toISOString(), deadLetters: streams.deadLetters.length });
       },
       'GET /health': async () => {

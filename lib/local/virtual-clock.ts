@@ -203,14 +203,15 @@ export class VirtualClock implements TimeSource {
 
   /**
    * Resolves once tracked work has settled and every drain has nothing left to deliver: what a change caused
-   * (its events, the workflows they start, the notifications they write) has happened.
+   * (its events, the workflows they start, the notifications they write) has happened. Resolves whether any
+   * drain delivered something on the way.
    */
-  async quiescent(): Promise<void> {
-    for (;;) {
+  async quiescent(): Promise<boolean> {
+    for (let deliveredAny = false; ; deliveredAny = true) {
       await this.settled();
       let delivered = false;
       for (const drain of this.#drains) if (await drain()) delivered = true;
-      if (!delivered) return;
+      if (!delivered) return deliveredAny;
     }
   }
 

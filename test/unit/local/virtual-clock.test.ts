@@ -262,3 +262,15 @@ describe('VirtualClock timers', () => {
     expect(msSinceStart(clock) - 4 * DAY_MS).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('VirtualClock quiescence', () => {
+  it('drains until nothing is delivered, and says whether anything was', async () => {
+    const clock = newClock();
+    let pending = 2;
+    clock.addDrain(async () => (pending > 0 ? (pending -= 1, true) : false));
+
+    expect(await clock.quiescent()).toBe(true);
+    expect(pending).toBe(0);
+    expect(await clock.quiescent()).toBe(false);
+  });
+});
