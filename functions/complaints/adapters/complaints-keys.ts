@@ -1,0 +1,59 @@
+// Key builders of the complaints table (access patterns in ../README.md); no key is written by hand elsewhere.
+import { openDeadlineIndexValues, openDeadlinePartition } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
+import { soonestOpenDue } from '../../shared/case-clock/domain/case-clocks.ts';
+import type { TableDescription } from '../../shared/service-description.ts';
+import { complaintClocks } from '../domain/complaint-deadlines.ts';
+import { OPEN_STATUSES, type Complaint } from '../domain/complaint.ts';
+
+export const COMPLAINTS_TABLE_ID = 'complaints';
+
+/** What a unit's queue shows of each complaint, and nothing more: no complainant, no text, no location. */
+export const QUEUE_ATTRIBUTES = ['kind', 'category', 'status', 'receivedAt', 'lapses', 'remindersSent', 'holder', 'assignment', 'acknowledgmentDueAt', 'answerDueAt'] as const;
+
+export const COMPLAINTS_INDEXES = {
+  /** Sparse: a unit's open complaints, oldest received first, with what its queue shows. */
+  byUnitQueue: { name: 'byUnitQueue', partitionKey: 'queuePk', sortKey: 'queueSk', projection: { include: QUEUE_ATTRIBUTES } },
+  /** Sparse: the kit's open-deadline index, by the soonest deadline still open, in the shard of the id. */
+  openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
+} as const;
+
+export const complaintsKeys = {
+  complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
+  history: (id: string) => ({ pk: `COMPLAINT#${id}`, skPrefix: 'EVENT#' }),
+  event: (id: string, version: number) => ({ pk: `COMPLAINT#${id}`, sk: `EVENT#${String(version).padStart(6, '0')}` }),
+  settings: (commune: string) => ({ pk: `SETTINGS#${commune}`, sk: 'SETTINGS' }),
+  queue: (commune: string) => `QUEUE#${commune}`,
+  open: (shard: number) => openDeadlinePartition(shard),
+} as const;
+
+export function complaintIdOf(item: Record<string, unknown>): string {
+  return String(item.pk).slice('COMPLAINT#'.length);
+}
+
+/** The index attributes of a complaint, and the due instants its queue shows at the top level. */
+export function complaintIndexAttributes(complaint: Complaint): Record<string, string> {
+  const due = soonestOpenDue(complaintClocks(complaint));
+  const open = due && openDeadlineIndexValues(complaint.id, due);
+  return {
+    acknowledgmentDueAt: complaint.clocks.acknowledgment.dueAt,
+    answerDueAt: complaint.clocks.answer.dueAt,
+    // Receipt instants carry Morocco's offset: in UTC they sort as time does.
+    ...(OPEN_STATUSES.includes(complaint.status) && { queuePk: complaintsKeys.queue(complaint.commune), queueSk: `${new Date(complaint.receivedAt).toISOString()}#${complaint.id}` }),
+    ...(open && { openPk: open.partition, dueSk: open.sort }),
+  };
+}
+
+export const COMPLAINT_INDEX_ATTRIBUTES = ['acknowledgmentDueAt', 'answerDueAt', ...Object.values(COMPLAINTS_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey])];
+
+/** Complaints, their history events, the communes' complaints settings and the outbox of their events. */
+export const COMPLAINTS_TABLE: TableDescription = {
+  id: COMPLAINTS_TABLE_ID,
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  globalIndexes: Object.values(COMPLAINTS_INDEXES),
+  outbox: true,
+  timeToLiveAttribute: 'expiresAt',
+};
+
+export const COMPLAINT_DEADLINE_WORKFLOW_ID = 'complaint-deadlines';
+export const COMPLAINT_SWEEP_WORKFLOW_ID = 'complaint-deadline-sweep';

@@ -1,0 +1,160 @@
+// DynamoDB adapter of the complaints context: complaints, their append-only history and the communes' settings in
+// one table; every change is one transaction, the complaint on its version and its event, with its outbox events.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetEvery } from '../../shared/aws/batch-get.ts';
+import { withoutKeys } from '../../shared/aws/items.ts';
+import { pagedIndexQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
+import { transactWrite } from '../../shared/aws/transact-write.ts';
+import { dueBeforeSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
+import { ConflictError } from '../../shared/errors/domain-errors.ts';
+import { outboxPut } from '../../shared/events/outbox.ts';
+import type { Page, PageRequest } from '../../shared/http/pagination.ts';
+import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
+import type { Complaint, ComplaintChange, ComplaintEvent } from '../domain/complaint.ts';
+import { defaultComplaintSettings, type ComplaintSettings } from '../domain/complaint-settings.ts';
+import { changedMeanwhile } from '../domain/complaints-errors.ts';
+import type { ComplaintsRepository, FilingSnapshot, QueueEntry } from '../application/complaints.ports.ts';
+import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, QUEUE_ATTRIBUTES, complaintIdOf, complaintIndexAttributes, complaintsKeys } from './complaints-keys.ts';
+
+type Item = Record<string, unknown>;
+
+const toComplaint = (item: Item) => withoutKeys<Complaint>(item, COMPLAINT_INDEX_ATTRIBUTES);
+
+export class DynamoDbComplaintsRepository implements ComplaintsRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly referenceTable: string,
+  ) {}
+
+  async loadFiling(commune: string, years: readonly number[]): Promise<FilingSnapshot> {
+    const { settings, snapshot } = await this.settingsWithReference(commune, { commune, years });
+    return { communeExists: snapshot.commune !== undefined, settings, holidays: snapshot.holidays };
+  }
+
+  async loadSettings(commune: string): Promise<{ communeExists: boolean; settings: ComplaintSettings }> {
+    const { communeExists, settings } = await this.loadFiling(commune, []);
+    return { communeExists, settings };
+  }
+
+  /** A commune's settings (the defaults until its administrator sets them) and what reference data holds, in one BatchGetItem. */
+  private async settingsWithReference(commune: string, reference: { readonly commune?: string; readonly years: readonly number[] }) {
+    const settingsKey = complaintsKeys.settings(commune);
+    const found = await batchGetEvery(this.client, {
+      [this.table]: { Keys: [settingsKey], ConsistentRead: true },
+      [this.referenceTable]: { Keys: referenceKeysFor(reference) },
+    });
+    const stored = found[this.table]?.[0];
+    return {
+      settings: stored ? withoutKeys<ComplaintSettings>(stored) : defaultComplaintSettings(commune),
+      snapshot: readReferenceSnapshot(found[this.referenceTable] ?? [], reference),
+    };
+  }
+
+  async communeExists(commune: string): Promise<boolean> {
+    return (await loadReferenceSnapshot(this.client, this.referenceTable, { commune, years: [] })).commune !== undefined;
+  }
+
+  async create(change: ComplaintChange): Promise<'created' | 'exists'> {
+    try {
+      await transactWrite(this.client, [...this.changeWrites(change, { expression: 'attribute_not_exists(pk)' }), ...this.outboxWrites(change)], (cancellation) => new ComplaintExists('complaint exists', { cause: cancellation }));
+      return 'created';
+    } catch (error) {
+      if (error instanceof ComplaintExists) return 'exists';
+      throw error;
+    }
+  }
+
+  save(change: ComplaintChange): Promise<void> {
+    return transactWrite(
+      this.client,
+      [...this.changeWrites(change, { expression: 'version = :previous', values: { ':previous': change.complaint.version - 1 } }), ...this.outboxWrites(change)],
+      (cancellation) => changedMeanwhile(change.complaint.id, cancellation),
+    );
+  }
+
+  /** The change's events leave with it or not at all; what they cause happens in the event consumers. */
+  private outboxWrites(change: ComplaintChange) {
+    return (change.outbox ?? []).map((event) => outboxPut(COMPLAINTS_TABLE, this.table, event));
+  }
+
+  /** The complaint on `condition`, and its event, which is never overwritten. */
+  private changeWrites({ complaint, event }: ComplaintChange, condition: { expression: string; values?: Item }) {
+    return [
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...complaintsKeys.complaint(complaint.id), ...complaintIndexAttributes(complaint), ...complaint },
+          ConditionExpression: condition.expression,
+          ...(condition.values && { ExpressionAttributeValues: condition.values }),
+        },
+      },
+      { Put: { TableName: this.table, Item: { ...complaintsKeys.event(complaint.id, event.version), ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ];
+  }
+
+  async get(id: string): Promise<Complaint | undefined> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: complaintsKeys.complaint(id), ConsistentRead: true }));
+    return output.Item ? toComplaint(output.Item) : undefined;
+  }
+
+  async getWithSettings(id: string, years: readonly number[]): Promise<{ complaint: Complaint; settings: ComplaintSettings; holidays: ReadonlySet<string> } | undefined> {
+    const complaint = await this.get(id);
+    if (!complaint) return undefined;
+    const { settings, snapshot } = await this.settingsWithReference(complaint.commune, { years });
+    return { complaint, settings, holidays: snapshot.holidays };
+  }
+
+  history(id: string, page: PageRequest): Promise<Page<ComplaintEvent>> {
+    const { pk, skPrefix } = complaintsKeys.history(id);
+    return pagedQuery(
+      this.client,
+      {
+        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } },
+        page,
+        keyAttributes: ['pk', 'sk'],
+        partition: { pk },
+      },
+      (item) => withoutKeys<ComplaintEvent>(item),
+    );
+  }
+
+  queue(commune: string, page: PageRequest): Promise<Page<QueueEntry>> {
+    return pagedIndexQuery(this.client, { table: this.table, index: COMPLAINTS_INDEXES.byUnitQueue, partition: complaintsKeys.queue(commune), page }, (item) => {
+      const { assignment, ...shown } = Object.fromEntries(QUEUE_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name]])) as Record<string, unknown>;
+      return { id: complaintIdOf(item), ...shown, ...(assignment !== undefined && { service: (assignment as Complaint['assignment'])!.service }) } as QueueEntry;
+    });
+  }
+
+  /** One shard at a time: the sweep reads the shards in parallel. */
+  openDueBefore(shard: number, instant: Date, page: PageRequest): Promise<Page<string>> {
+    return pagedIndexQuery(this.client, { table: this.table, index: COMPLAINTS_INDEXES.openByDue, partition: complaintsKeys.open(shard), page, sortKeyBelow: dueBeforeSortKey(instant) }, complaintIdOf);
+  }
+
+  async saveSettings(settings: ComplaintSettings): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...complaintsKeys.settings(settings.commune), ...settings },
+          ConditionExpression: settings.version === 1 ? 'attribute_not_exists(pk)' : 'version = :previous',
+          ...(settings.version > 1 && { ExpressionAttributeValues: { ':previous': settings.version - 1 } }),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      throw new ConflictError(
+        {
+          ar: `غيّر مسير آخر إعدادات شكايات ${settings.commune} في اللحظة نفسها؛ أعيدوا تحميلها ثم حاولوا مجددا`,
+          fr: `Un autre administrateur a modifié les réglages des réclamations de ${settings.commune} au même moment ; rechargez-les puis réessayez`,
+          en: `Another administrator changed the complaints settings of ${settings.commune} at the same moment; reload them and try again`,
+        },
+        { cause: error },
+      );
+    }
+  }
+}
+
+/** The create's transaction was refused: a complaint with its id is there, written by an earlier attempt. */
+class ComplaintExists extends Error {}

@@ -1,0 +1,49 @@
+// The ports of the complaints context: its complaints, their history, the units' queues and the settings in
+// storage, with what it reads of reference data (communes, holidays).
+import type { OpenDeadlineIndex } from '../../shared/case-clock/application/sweep-overdue-cases.use-case.ts';
+import type { Page, PageRequest } from '../../shared/http/pagination.ts';
+import type { Complaint, ComplaintChange, ComplaintEvent } from '../domain/complaint.ts';
+import type { ComplaintSettings } from '../domain/complaint-settings.ts';
+
+export interface FilingSnapshot {
+  readonly communeExists: boolean;
+  readonly settings: ComplaintSettings;
+  /** The public holidays of the receipt's year and the next: no deadline counted from it reaches further. */
+  readonly holidays: ReadonlySet<string>;
+}
+
+/** A complaint as its unit's queue lists it: where it stands and how late, never who filed it nor what they wrote. */
+export type QueueEntry = Pick<Complaint, 'id' | 'kind' | 'category' | 'status' | 'receivedAt' | 'lapses' | 'remindersSent' | 'holder'> & {
+  readonly service?: string;
+  readonly acknowledgmentDueAt: string;
+  readonly answerDueAt: string;
+};
+
+export interface ComplaintsRepository extends OpenDeadlineIndex {
+  /** The commune, its complaints settings and the holidays of `years`, in one read. */
+  loadFiling(commune: string, years: readonly number[]): Promise<FilingSnapshot>;
+  /** Writes a new complaint and its first event; `exists` when a complaint with its id is there already. */
+  create(change: ComplaintChange): Promise<'created' | 'exists'>;
+  /** Writes a change, if no one changed the complaint since the version it was made from (ConflictError otherwise). */
+  save(change: ComplaintChange): Promise<void>;
+  get(id: string): Promise<Complaint | undefined>;
+  /** The complaint with the settings of the commune holding it and the holidays of `years`, in two reads at most. */
+  getWithSettings(id: string, years: readonly number[]): Promise<{ readonly complaint: Complaint; readonly settings: ComplaintSettings; readonly holidays: ReadonlySet<string> } | undefined>;
+  history(id: string, page: PageRequest): Promise<Page<ComplaintEvent>>;
+  /** A unit's open complaints, oldest received first. */
+  queue(commune: string, page: PageRequest): Promise<Page<QueueEntry>>;
+  communeExists(commune: string): Promise<boolean>;
+  loadSettings(commune: string): Promise<{ readonly communeExists: boolean; readonly settings: ComplaintSettings }>;
+  saveSettings(settings: ComplaintSettings): Promise<void>;
+}
+
+export interface ComplaintIdentifiers {
+  /** The id of the complaint a caller's request with this Idempotency-Key files: a retry names the same one. */
+  complaintIdFor(callerSub: string, idempotencyKey: string): string;
+  newComplaintId(): string;
+}
+
+export interface ComplaintsDependencies {
+  readonly repository: ComplaintsRepository;
+  readonly identifiers: ComplaintIdentifiers;
+}

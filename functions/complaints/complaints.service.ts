@@ -1,0 +1,75 @@
+// Complaints (Chikaya): complaints, observations and suggestions filed with a collectivity, acknowledged and
+// answered by its complaints unit within the two legal deadlines of Decree 2-17-265, transferred to the competent
+// body, reopened once and rated by their complainant.
+import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
+import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
+import { COMPLAINT_DEADLINE_WORKFLOW_ID, COMPLAINT_SWEEP_WORKFLOW_ID, COMPLAINTS_TABLE, COMPLAINTS_TABLE_ID } from './adapters/complaints-keys.ts';
+import { COMPLAINT_EVENTS } from './domain/complaint.ts';
+import {
+  acknowledgeRoute,
+  answerRoute,
+  assignRoute,
+  closeRoute,
+  complaintHistoryRoute,
+  fileComplaintRoute,
+  getComplaintRoute,
+  getSettingsRoute,
+  provideInformationRoute,
+  putSettingsRoute,
+  qualifyRoute,
+  rateRoute,
+  reopenRoute,
+  requestInformationRoute,
+  takeUpRoute,
+  transferRoute,
+  unitQueueRoute,
+} from './schemas/complaints.schema.ts';
+
+const handlers = 'functions/complaints/handlers';
+const reads = { [COMPLAINTS_TABLE_ID]: 'read' } as const;
+/** A change writes the complaint and its event; nothing here deletes an item. */
+const changes = { [COMPLAINTS_TABLE_ID]: 'append' } as const;
+/** Filing, settings and the changes that count days read the commune and the holidays from reference data. */
+const withReference = { [COMPLAINTS_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read' } as const;
+
+function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'entry'>): FunctionDescription {
+  return { id, entry: `${handlers}/${file}.handler.ts`, ...extra };
+}
+
+export const complaintsService: ServiceDescription = {
+  name: 'complaints',
+  tables: [COMPLAINTS_TABLE],
+  stateMachines: deadlineCaseWorkflows({
+    workflowId: COMPLAINT_DEADLINE_WORKFLOW_ID,
+    checkFunctionId: 'CheckComplaintDeadlines',
+    sweepWorkflowId: COMPLAINT_SWEEP_WORKFLOW_ID,
+    sweepFunctionId: 'SweepOverdueComplaints',
+  }),
+  functions: [
+    fn('FileComplaint', 'file-complaint', { route: fileComplaintRoute, tables: withReference }),
+    fn('GetComplaint', 'get-complaint', { route: getComplaintRoute, tables: reads }),
+    fn('ComplaintHistory', 'complaint-history', { route: complaintHistoryRoute, tables: reads }),
+    fn('ComplaintsQueue', 'unit-queue', { route: unitQueueRoute, tables: reads }),
+    fn('AcknowledgeComplaint', 'acknowledge-complaint', { route: acknowledgeRoute, tables: changes }),
+    fn('QualifyComplaint', 'qualify-complaint', { route: qualifyRoute, tables: changes }),
+    fn('AssignComplaint', 'assign-complaint', { route: assignRoute, tables: changes }),
+    fn('TakeUpComplaint', 'take-up-complaint', { route: takeUpRoute, tables: changes }),
+    fn('RequestComplaintInformation', 'request-information', { route: requestInformationRoute, tables: withReference }),
+    fn('ProvideComplaintInformation', 'provide-information', { route: provideInformationRoute, tables: withReference }),
+    fn('TransferComplaint', 'transfer-complaint', { route: transferRoute, tables: withReference }),
+    fn('AnswerComplaint', 'answer-complaint', { route: answerRoute, tables: changes }),
+    fn('CloseComplaint', 'close-complaint', { route: closeRoute, tables: changes }),
+    fn('ReopenComplaint', 'reopen-complaint', { route: reopenRoute, tables: withReference }),
+    fn('RateComplaint', 'rate-complaint', { route: rateRoute, tables: changes }),
+    fn('GetComplaintSettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    fn('SetComplaintSettings', 'put-settings', { route: putSettingsRoute, tables: withReference }),
+    // The two clocks: each complaint's workflow is started from its event, out of the request.
+    fn('FollowComplaintEvents', 'follow-complaint-events', {
+      startsStateMachines: [COMPLAINT_DEADLINE_WORKFLOW_ID],
+      consumes: [{ tableId: COMPLAINTS_TABLE_ID, eventTypes: [COMPLAINT_EVENTS.deadlineWatched] }],
+    }),
+    fn('CheckComplaintDeadlines', 'check-complaint-deadlines', { tables: withReference }),
+    fn('SweepOverdueComplaints', 'sweep-overdue-complaints', { tables: withReference, timeoutSeconds: 300 }),
+  ],
+};
