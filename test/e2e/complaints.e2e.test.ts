@@ -1,0 +1,127 @@
+// Complaints over HTTP on the local platform with the virtual clock: a citizen files a complaint; the unit is
+// reminded, and the acknowledgment deadline lapses at day 15 (counted late then, seen in the queue) before the
+// unit acknowledges; it asks for information (the answer clock suspended) and the citizen replies (resumed, later);
+// the file is transferred to another commune, whose unit answers in time; the citizen rates the answer and reopens; the
+// second answer is given and the complaint closed. Bad input is refused with nothing written.
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../functions/shared/auth/roles.ts';
+import { request, settle, tokenFor } from './http-client.ts';
+
+const unique = `${Date.now()}`;
+const FIRST = 'tanger';
+const SECOND = 'agadir';
+const as = (sub: string, roles: Role[], commune?: string) => tokenFor({ sub: `${sub}-${unique}`, roles, ...(commune && { commune }) });
+const citizen = () => as('complainant', ['citizen']);
+const officerOf = (commune: string) => as(`officer-${commune}`, ['complaints-officer'], commune);
+const filing = { commune: FIRST, kind: 'reclamation', category: 'eclairage-public', text: 'Les lampadaires de la rue Ibn Batouta sont éteints depuis deux semaines.', location: { point: { lat: 35.7673, long: -5.7998 }, quarter: 'Malabata' } };
+
+async function advance(duration: string) {
+  const reply = await request('POST', '/_local/clock', { body: { advance: duration } });
+  expect(reply.status).toBe(200);
+}
+
+let step = 0;
+async function act(id: string, segment: string, token: string, body: unknown = {}) {
+  step += 1;
+  return request('POST', `/v1/complaints/${id}/${segment}`, { token, body, headers: { 'idempotency-key': `${segment}-${step}-${unique}` } });
+}
+
+async function queueOf(commune: string) {
+  const reply = await request('GET', `/v1/complaints/queues/${commune}?limit=100`, { token: await officerOf(commune) });
+  expect(reply.status).toBe(200);
+  return reply.json.items as { id: string; status: string; lapses?: Record<string, string>; remindersSent?: string[]; acknowledgmentDueAt: string }[];
+}
+
+describe('complaints over HTTP', () => {
+  it('counts a late acknowledgment at day 15, suspends the answer clock for information, transfers the file, and reopens it once', async () => {
+    const key = { 'idempotency-key': `file-${unique}` };
+    const filed = await request('POST', '/v1/complaints', { token: await citizen(), body: filing, headers: key });
+    const retried = await request('POST', '/v1/complaints', { token: await citizen(), body: filing, headers: key });
+    expect(filed.status, filed.text).toBe(201);
+    expect(retried.json.id).toBe(filed.json.id);
+    const id = String(filed.json.id);
+    const clocks = filed.json.clocks as { acknowledgment: { dueAt: string }; answer: { dueDate: string } };
+    await settle();
+
+    // Day 16: reminded five days before, then the deadline passed unmet and was counted late as it passed.
+    await advance('P16D');
+    await settle();
+    const [queued] = (await queueOf(FIRST)).filter((entry) => entry.id === id);
+    expect(queued).toMatchObject({ status: 'submitted', remindersSent: ['acknowledgment'] });
+    expect(Date.parse(queued!.lapses!.acknowledgment!)).toBeGreaterThan(Date.parse(clocks.acknowledgment.dueAt));
+
+    // Tokens expire within the hour: each call after the clock moved asks for a fresh one.
+    const officer = () => officerOf(FIRST);
+    const acknowledged = await act(id, 'acknowledgment', await officer());
+    expect(acknowledged.status, acknowledged.text).toBe(200);
+    expect(acknowledged.json.acknowledgment).toMatchObject({ late: true });
+    expect((await act(id, 'qualification', await officer(), { decision: 'admissible' })).status).toBe(200);
+    expect((await act(id, 'assignment', await officer(), { service: 'eclairage' })).status).toBe(200);
+    expect((await act(id, 'taking-up', await officer())).json.status).toBe('in-progress');
+
+    const asked = await act(id, 'information-request', await officer(), { question: 'Quel est le numéro du lampadaire le plus proche ?' });
+    expect(asked.json).toMatchObject({ status: 'information-requested' });
+    await advance('P5D');
+    const replied = await act(id, 'information', await citizen(), { text: 'Le n° 118, en face de la pharmacie.' });
+    expect(replied.json.status).toBe('in-progress');
+    const answerDue = (replied.json.clocks as { answer: { dueDate: string; suspensions: unknown[] } }).answer;
+    expect(answerDue.suspensions).toHaveLength(1);
+    expect(answerDue.dueDate > clocks.answer.dueDate).toBe(true);
+
+    const transferred = await act(id, 'transfer', await officer(), { to: { kind: 'collectivity', name: "Commune d'Agadir", commune: SECOND }, reason: 'La voie relève de la commune voisine' });
+    expect(transferred.json).toMatchObject({ status: 'transferred', commune: SECOND, filedWith: FIRST });
+    expect((await request('GET', `/v1/complaints/${id}`, { token: await officer() })).status).toBe(403);
+    expect((await queueOf(SECOND)).map((entry) => entry.id)).toContain(id);
+
+    expect((await act(id, 'assignment', await officerOf(SECOND), { service: 'eclairage' })).status).toBe(200);
+    const answered = await act(id, 'answer', await officerOf(SECOND), { text: 'Les lampadaires ont été remplacés.', signedBy: 'Le Président du conseil communal' });
+    expect(answered.json.answer).toMatchObject({ late: false });
+
+    expect((await act(id, 'rating', await citizen(), { score: 2 })).status).toBe(200);
+    expect((await act(id, 'reopening', await citizen(), { reason: 'Un seul des trois lampadaires fonctionne.' })).json.status).toBe('reopened');
+    expect((await act(id, 'reopening', await citizen(), { reason: 'Encore' })).status).toBe(409);
+    expect((await act(id, 'taking-up', await officerOf(SECOND))).status).toBe(200);
+    expect((await act(id, 'answer', await officerOf(SECOND), { text: 'Les trois fonctionnent.', signedBy: 'Le Président du conseil communal' })).status).toBe(200);
+    const closed = await act(id, 'closure', await officerOf(SECOND), { note: 'Vérifié sur place' });
+    expect(closed.json).toMatchObject({ status: 'closed', lapses: { acknowledgment: queued!.lapses!.acknowledgment } });
+    expect((await queueOf(SECOND)).map((entry) => entry.id)).not.toContain(id);
+
+    const history = await request('GET', `/v1/complaints/${id}/history?limit=100`, { token: await citizen() });
+    expect((history.json.items as { type: string }[]).map((event) => event.type)).toEqual([
+      'filed',
+      'reminded',
+      'deadline-lapsed',
+      'acknowledged',
+      'qualified',
+      'assigned',
+      'taken-up',
+      'information-requested',
+      'information-provided',
+      'transferred',
+      'assigned',
+      'answered',
+      'rated',
+      'reopened',
+      'taken-up',
+      'answered',
+      'closed',
+    ]);
+    const notifications = await request('GET', '/v1/notifications?limit=100', { token: await citizen() });
+    expect((notifications.json.items as { topic: string }[]).map((notice) => notice.topic)).toEqual(expect.arrayContaining(['complaint-acknowledged', 'complaint-information-requested', 'complaint-transferred', 'complaint-answered']));
+  });
+
+  it('refuses an unknown category or commune in the caller’s language, writing nothing, and shows a complaint to no other citizen', async () => {
+    const before = (await queueOf(FIRST)).length;
+
+    const unknownCategory = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, category: 'piscines' }, headers: { 'accept-language': 'fr' } });
+    const unknownCommune = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, commune: 'atlantis' } });
+
+    expect(unknownCategory.status).toBe(400);
+    expect(unknownCategory.json).toMatchObject({ code: 'validation-failed', errors: [{ pointer: '/body/category', code: 'unknown_category' }] });
+    expect(unknownCommune.json).toMatchObject({ errors: [{ pointer: '/body/commune', code: 'unknown_commune' }] });
+    expect(await queueOf(FIRST)).toHaveLength(before);
+
+    const filed = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, kind: 'suggestion', category: 'espaces-verts' } });
+    expect((await request('GET', `/v1/complaints/${filed.json.id}`, { token: await as('other', ['citizen']) })).status).toBe(403);
+  });
+});
