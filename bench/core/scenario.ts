@@ -3,7 +3,8 @@
 // staff, extended, given an opinion and decided, another left to lapse and invoked as deemed approved; births registered in two offices, read, searched by variant spellings, a register
 // page uploaded, a marginal note sent between offices and applied; a register folder imported; documents
 // requested, issued, reviewed, verified and revoked; letters lodged, registered, looked up and cancelled at the
-// registry office, and an acknowledgment downloaded. Each round uses fresh identities and files.
+// registry office, and an acknowledgment downloaded; complaints filed, handled through every step, transferred,
+// reopened and closed. Each round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
@@ -20,6 +21,8 @@ import { domainEvent } from '../../functions/shared/events/domain-event.ts';
 import { REGISTRY_OFFICE_TABLE } from '../../functions/registry-office/adapters/registry-office-keys.ts';
 import { deadlineWatched } from '../../functions/registry-office/domain/letter-deadline.ts';
 import { letterRegistered, type Letter } from '../../functions/registry-office/domain/letter.ts';
+import { COMPLAINTS_TABLE } from '../../functions/complaints/adapters/complaints-keys.ts';
+import { deadlineWatched as deadlineWatchedComplaint, type Complaint } from '../../functions/complaints/domain/complaint.ts';
 
 const IMPORT_BUCKET = physicalBucketName(REGISTER_IMPORTS_BUCKET_ID);
 
@@ -261,6 +264,40 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await clock.quiescent();
   expectStatus('letter acknowledgment', await call('GET /v1/registry/letters/{id}/acknowledgment', { params: lodgedLetter, as: citizen }), 200);
 
+  // Complaints: filed online, acknowledged, qualified, assigned, taken up, information asked and given, answered,
+  // rated, reopened, answered again and closed; another transferred to a delegated operator; the queue, a history and
+  // the settings read and set.
+  const officer: Caller = { sub: key('complaints-officer'), roles: ['complaints-officer'], commune: 'rabat' };
+  const complaintFiling = { commune: 'rabat', kind: 'reclamation', category: 'eclairage-public', text: 'Lampadaires éteints rue Oued Ziz', location: { point: { lat: 34.0132, long: -6.8326 } } };
+  const complaint = expectStatus('file complaint', await call('POST /v1/complaints', { body: complaintFiling, headers: { 'idempotency-key': key('complaint') }, as: citizen }), 201);
+  const complaintParams = { id: String(complaint.json.id) };
+  const filedComplaint = complaint.json as unknown as Complaint;
+  const complaintStep = async (name: string, route: string, body: unknown, as: Caller) =>
+    expectStatus(name, await call(route, { params: complaintParams, body, headers: { 'idempotency-key': key(name.replaceAll(' ', '-')) }, as }), 200);
+  await complaintStep('acknowledge complaint', 'POST /v1/complaints/{id}/acknowledgment', {}, officer);
+  await complaintStep('qualify complaint', 'POST /v1/complaints/{id}/qualification', { decision: 'admissible' }, officer);
+  await complaintStep('assign complaint', 'POST /v1/complaints/{id}/assignment', { service: 'eclairage' }, officer);
+  await complaintStep('take up complaint', 'POST /v1/complaints/{id}/taking-up', {}, officer);
+  await complaintStep('request complaint information', 'POST /v1/complaints/{id}/information-request', { question: 'Quel lampadaire ?' }, officer);
+  await complaintStep('provide complaint information', 'POST /v1/complaints/{id}/information', { text: 'Le n° 118' }, citizen);
+  await complaintStep('answer complaint', 'POST /v1/complaints/{id}/answer', { text: 'Remplacés', signedBy: 'Le Président' }, officer);
+  await complaintStep('rate complaint', 'POST /v1/complaints/{id}/rating', { score: 4 }, citizen);
+  await complaintStep('reopen complaint', 'POST /v1/complaints/{id}/reopening', { reason: 'Un seul remplacé' }, citizen);
+  await complaintStep('take up reopened complaint', 'POST /v1/complaints/{id}/taking-up', {}, officer);
+  await complaintStep('answer reopened complaint', 'POST /v1/complaints/{id}/answer', { text: 'Tous remplacés', signedBy: 'Le Président' }, officer);
+  await complaintStep('close complaint', 'POST /v1/complaints/{id}/closure', { note: 'Vérifié' }, officer);
+  expectStatus('get complaint', await call('GET /v1/complaints/{id}', { params: complaintParams, as: citizen }), 200);
+  expectStatus('complaint history', await call('GET /v1/complaints/{id}/history', { params: complaintParams, as: officer }), 200);
+  const toTransfer = expectStatus('file complaint to transfer', await call('POST /v1/complaints', { body: { ...complaintFiling, kind: 'observation' }, headers: { 'idempotency-key': key('complaint-2') }, as: citizen }), 201);
+  const transferParams = { id: String(toTransfer.json.id) };
+  expectStatus('acknowledge complaint to transfer', await call('POST /v1/complaints/{id}/acknowledgment', { params: transferParams, body: {}, headers: { 'idempotency-key': key('acknowledge-2') }, as: officer }), 200);
+  const transferBody = { to: { kind: 'delegated-operator', name: 'Régie' }, reason: 'Réseau du délégataire' };
+  expectStatus('transfer complaint', await call('POST /v1/complaints/{id}/transfer', { params: transferParams, body: transferBody, headers: { 'idempotency-key': key('transfer') }, as: officer }), 200);
+  expectStatus('complaints queue', await call('GET /v1/complaints/queues/{commune}', { params: { commune: 'rabat' }, as: officer }), 200);
+  expectStatus('complaint settings', await call('GET /v1/complaints/settings/{commune}', { params: { commune: 'rabat' }, as: officer }), 200);
+  const complaintSettings = { categories: [{ code: 'voirie', names: { ar: 'الطرق', fr: 'Voirie', en: 'Roads' }, acknowledgmentPeriod: { days: 15, unit: 'calendar' }, answerPeriod: { days: 60, unit: 'calendar' }, privateMatter: false }], reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 } };
+  expectStatus('set complaint settings', await call('PUT /v1/complaints/settings/{commune}', { params: { commune: 'tamesna' }, body: complaintSettings, headers: { 'idempotency-key': key('complaint-settings') }, as: admin }), 200);
+
   // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
   const decided = domainEvent({ type: 'permit.decided', source: 'permits', subject: permit.id, occurredAt: clock.now().toISOString(), version: 1, data: {} });
   const applicantTold = notificationRequested(decided, {
@@ -296,6 +333,9 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       RecountPermitDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
       CheckLetterDeadline: { subject: letter.id },
       SweepOverdueLetters: {},
+      CheckComplaintDeadlines: { subject: complaintParams.id },
+      SweepOverdueComplaints: {},
+      FollowComplaintEvents: outboxStreamEvent(COMPLAINTS_TABLE, [deadlineWatchedComplaint(filedComplaint, clock.now())]),
       // What the registry office's stream hands its consumer when the paper letter above was registered.
       FollowLetterEvents: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [deadlineWatched({ ...registeredLetter, version: 1 }, clock.now())]),
       IndexLetterForSearch: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterRegistered(registeredLetter, clock.now())]),
