@@ -60,7 +60,7 @@ export const complaintsService: ServiceDescription = {
     fn('TransferComplaint', 'transfer-complaint', { route: transferRoute, tables: withReference }),
     fn('AnswerComplaint', 'answer-complaint', { route: answerRoute, tables: changes }),
     fn('CloseComplaint', 'close-complaint', { route: closeRoute, tables: changes }),
-    fn('ReopenComplaint', 'reopen-complaint', { route: reopenRoute, tables: withReference }),
+    fn('ReopenComplaint', 'reopen-complaint', { route: reopenRoute, tables: changes }),
     fn('RateComplaint', 'rate-complaint', { route: rateRoute, tables: changes }),
     fn('GetComplaintSettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('SetComplaintSettings', 'put-settings', { route: putSettingsRoute, tables: withReference }),
@@ -69,7 +69,7 @@ export const complaintsService: ServiceDescription = {
       startsStateMachines: [COMPLAINT_DEADLINE_WORKFLOW_ID],
       consumes: [{ tableId: COMPLAINTS_TABLE_ID, eventTypes: [COMPLAINT_EVENTS.deadlineWatched] }],
     }),
-    fn('CheckComplaintDeadlines', 'check-complaint-deadlines', { tables: withReference }),
-    fn('SweepOverdueComplaints', 'sweep-overdue-complaints', { tables: withReference, timeoutSeconds: 300 }),
+    fn('CheckComplaintDeadlines', 'check-complaint-deadlines', { tables: changes }),
+    fn('SweepOverdueComplaints', 'sweep-overdue-complaints', { tables: changes, timeoutSeconds: 300 }),
   ],
 };

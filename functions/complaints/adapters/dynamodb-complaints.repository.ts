@@ -99,11 +99,13 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
     return output.Item ? toComplaint(output.Item) : undefined;
   }
 
-  async getWithSettings(id: string, years: readonly number[]): Promise<{ complaint: Complaint; settings: ComplaintSettings; holidays: ReadonlySet<string> } | undefined> {
-    const complaint = await this.get(id);
-    if (!complaint) return undefined;
-    const { settings, snapshot } = await this.settingsWithReference(complaint.commune, { years });
-    return { complaint, settings, holidays: snapshot.holidays };
+  async getWithHolidays(id: string, years: readonly number[]): Promise<{ complaint: Complaint; holidays: ReadonlySet<string> } | undefined> {
+    const found = await batchGetEvery(this.client, {
+      [this.table]: { Keys: [complaintsKeys.complaint(id)], ConsistentRead: true },
+      [this.referenceTable]: { Keys: referenceKeysFor({ years }) },
+    });
+    const item = found[this.table]?.[0];
+    return item && { complaint: toComplaint(item), holidays: readReferenceSnapshot(found[this.referenceTable] ?? [], { years }).holidays };
   }
 
   history(id: string, page: PageRequest): Promise<Page<ComplaintEvent>> {

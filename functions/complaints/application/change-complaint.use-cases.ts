@@ -21,7 +21,6 @@ import {
   type Holder,
   type Qualification,
 } from '../domain/complaint.ts';
-import type { ComplaintSettings } from '../domain/complaint-settings.ts';
 import { unknownCommuneAt, unknownComplaint } from '../domain/complaints-errors.ts';
 import type { ComplaintsRepository } from './complaints.ports.ts';
 
@@ -35,12 +34,12 @@ async function changed(repository: ComplaintsRepository, id: string, change: Cha
   return made.complaint;
 }
 
-/** A change that needs the holding commune's settings or the holidays its clocks count over (this year and the next). */
-async function changedWithSettings(repository: ComplaintsRepository, id: string, now: Date, change: (complaint: Complaint, settings: ComplaintSettings, holidays: ReadonlySet<string>) => ComplaintChange): Promise<Complaint> {
+/** A change of a clock, counted with the holidays of this year and the next (read with the complaint). */
+async function changedWithHolidays(repository: ComplaintsRepository, id: string, now: Date, change: (complaint: Complaint, holidays: ReadonlySet<string>) => ComplaintChange): Promise<Complaint> {
   const year = Number(moroccanDate(now).slice(0, 4));
-  const found = await repository.getWithSettings(id, [year, year + 1]);
+  const found = await repository.getWithHolidays(id, [year, year + 1]);
   if (!found) throw unknownComplaint(id);
-  const made = change(found.complaint, found.settings, found.holidays);
+  const made = change(found.complaint, found.holidays);
   await repository.save(made);
   return made.complaint;
 }
@@ -62,10 +61,10 @@ export const takeUp = (repository: ComplaintsRepository, id: string, principal: 
   changed(repository, id, byOfficer(principal, (complaint, by) => takeUpComplaint(complaint, by, now)));
 
 export const askForInformation = (repository: ComplaintsRepository, id: string, question: string, principal: Principal, now: Date) =>
-  changedWithSettings(repository, id, now, (complaint, _settings, holidays) => requestInformation(complaint, question, officerOf(complaint.commune, principal), holidays, now));
+  changedWithHolidays(repository, id, now, (complaint, holidays) => requestInformation(complaint, question, officerOf(complaint.commune, principal), holidays, now));
 
 export const replyWithInformation = (repository: ComplaintsRepository, id: string, text: string, principal: Principal, now: Date) =>
-  changedWithSettings(repository, id, now, (complaint, _settings, holidays) => provideInformation(complaint, text, complainantOf(complaint, principal), holidays, now));
+  changedWithHolidays(repository, id, now, (complaint, holidays) => provideInformation(complaint, text, complainantOf(complaint, principal), holidays, now));
 
 /** To a collectivity of the platform, the commune must exist: its unit takes the file over. */
 export async function transfer(repository: ComplaintsRepository, id: string, request: { readonly to: Holder; readonly reason: string }, principal: Principal, now: Date): Promise<Complaint> {
@@ -85,7 +84,7 @@ export const close = (repository: ComplaintsRepository, id: string, note: string
   changed(repository, id, byOfficer(principal, (complaint, by) => closeComplaint(complaint, note, by, now)));
 
 export const reopen = (repository: ComplaintsRepository, id: string, reason: string, principal: Principal, now: Date) =>
-  changedWithSettings(repository, id, now, (complaint, settings) => reopenComplaint(complaint, reason, settings.reopenWindowDays, complainantOf(complaint, principal), now));
+  changed(repository, id, byComplainant(principal, (complaint, by) => reopenComplaint(complaint, reason, by, now)));
 
 export const rate = (repository: ComplaintsRepository, id: string, rating: { readonly score: number; readonly comment?: string }, principal: Principal, now: Date) =>
   changed(repository, id, byComplainant(principal, (complaint, by) => rateComplaint(complaint, rating, by, now)));

@@ -18,10 +18,10 @@ export interface DeadlineWorkflow {
 const CHECK_ATTEMPTS = 3;
 
 export async function checkComplaintDeadlines(repository: ComplaintsRepository, id: string, now: Date, attempt = 1): Promise<DeadlineCheck> {
-  const found = await repository.getWithSettings(id, []);
-  if (!found) return { subject: id, state: 'closed' };
-  const { complaint, settings } = found;
-  const made = deadlineChange(complaint, settings.reminderDaysBefore, now);
+  const complaint = await repository.get(id);
+  if (!complaint) return { subject: id, state: 'closed' };
+  const { reminderDaysBefore } = complaint.rules;
+  const made = deadlineChange(complaint, reminderDaysBefore, now);
   if (made) {
     try {
       await repository.save(made);
@@ -34,7 +34,7 @@ export async function checkComplaintDeadlines(repository: ComplaintsRepository, 
     if (made.event.type === 'deadline-lapsed') return checkComplaintDeadlines(repository, id, now);
   }
   const current = made?.complaint ?? complaint;
-  return deadlineCheckOfClocks(id, complaintClocks(current), now, nextReminder(current, settings.reminderDaysBefore));
+  return deadlineCheckOfClocks(id, complaintClocks(current), now, nextReminder(current, reminderDaysBefore));
 }
 
 /** The nightly repair: every complaint whose soonest deadline passed without its workflow acting is checked now. */

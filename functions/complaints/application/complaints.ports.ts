@@ -27,8 +27,8 @@ export interface ComplaintsRepository extends OpenDeadlineIndex {
   /** Writes a change, if no one changed the complaint since the version it was made from (ConflictError otherwise). */
   save(change: ComplaintChange): Promise<void>;
   get(id: string): Promise<Complaint | undefined>;
-  /** The complaint with the settings of the commune holding it and the holidays of `years`, in two reads at most. */
-  getWithSettings(id: string, years: readonly number[]): Promise<{ readonly complaint: Complaint; readonly settings: ComplaintSettings; readonly holidays: ReadonlySet<string> } | undefined>;
+  /** The complaint with the holidays of `years`, in one read. */
+  getWithHolidays(id: string, years: readonly number[]): Promise<{ readonly complaint: Complaint; readonly holidays: ReadonlySet<string> } | undefined>;
   history(id: string, page: PageRequest): Promise<Page<ComplaintEvent>>;
   /** A unit's open complaints, oldest received first. */
   queue(commune: string, page: PageRequest): Promise<Page<QueueEntry>>;

@@ -35,7 +35,8 @@ export async function fileComplaintAs(
   if (!snapshot.communeExists) throw unknownCommuneAt(request.commune, '/body/commune');
   const category = categoryOf(snapshot.settings, request.category);
   if (!category) throw unknownCategory(request.category, request.commune);
-  const change = fileComplaint({ ...request, id }, category, at.receivedAt, snapshot.holidays, by, at.now);
+  const { reopenWindowDays, reminderDaysBefore } = snapshot.settings;
+  const change = fileComplaint({ ...request, id }, { category, rules: { reopenWindowDays, reminderDaysBefore } }, at.receivedAt, snapshot.holidays, by, at.now);
   if ((await dependencies.repository.create(change)) === 'created') return change.complaint;
   const first = await dependencies.repository.get(id);
   if (!first || !sameAsBefore(first)) {

@@ -9,7 +9,7 @@ import { InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
 import { notificationRequested } from '../../notifications/public.ts';
 import { formatMoroccanInstant } from '../../shared/statutory-clock/moroccan-day.ts';
-import type { ComplaintCategory } from './complaint-settings.ts';
+import type { ComplaintCategory, ComplaintSettings } from './complaint-settings.ts';
 
 export const COMPLAINT_KINDS = ['reclamation', 'observation', 'suggestion'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
@@ -101,6 +101,8 @@ export interface Complaint {
   readonly closure?: { readonly at: string; readonly by: Actor; readonly note?: string };
   readonly reopening?: { readonly at: string; readonly reason: string };
   readonly rating?: { readonly score: number; readonly comment?: string; readonly at: string; readonly ofAnswerAt: string };
+  /** The commune's rules in force at its filing: a later change of the settings applies to complaints filed after it. */
+  readonly rules: Pick<ComplaintSettings, 'reopenWindowDays' | 'reminderDaysBefore'>;
   readonly filedBy: Actor;
   readonly version: number;
 }
@@ -172,9 +174,18 @@ export type NewComplaint = Pick<Complaint, 'id' | 'commune' | 'kind' | 'category
  * Opens a complaint received at `receivedAt` (the filing's instant online; the registry office's receipt for a
  * letter, whenever it is handed over), both clocks started from it with its category's periods.
  */
-export function fileComplaint(complaint: NewComplaint, category: ComplaintCategory, receivedAt: Date, holidays: ReadonlySet<string>, by: Actor, now: Date): ComplaintChange {
+export function fileComplaint(
+  complaint: NewComplaint,
+  settings: { readonly category: ComplaintCategory; readonly rules: Complaint['rules'] },
+  receivedAt: Date,
+  holidays: ReadonlySet<string>,
+  by: Actor,
+  now: Date,
+): ComplaintChange {
+  const { category, rules } = settings;
   const filed: Complaint = {
     ...complaint,
+    rules,
     filedWith: complaint.commune,
     privateMatter: category.privateMatter,
     receivedAt: receiptInstant(receivedAt),
@@ -349,7 +360,8 @@ export function closeComplaint(complaint: Complaint, note: string | undefined, b
 }
 
 /** Its complainant asks for a second examination, once, within the window after the answer. */
-export function reopenComplaint(complaint: Complaint, reason: string, windowDays: number, by: Actor, now: Date): ComplaintChange {
+export function reopenComplaint(complaint: Complaint, reason: string, by: Actor, now: Date): ComplaintChange {
+  const windowDays = complaint.rules.reopenWindowDays;
   requireStatus(complaint, ['answered', 'closed'], { ar: 'لا يعاد فتح إلا شكاية أجيب عنها', fr: 'Seule une réclamation qui a reçu sa réponse se rouvre', en: 'Only an answered complaint can be reopened' });
   if (complaint.reopening) {
     throw new InvalidStateError({ ar: 'سبق إعادة فتح هذه الشكاية مرة', fr: 'Cette réclamation a déjà été rouverte une fois', en: 'This complaint was reopened once already' });

@@ -69,6 +69,7 @@ const complaintSchema = z.object({
   closure: z.object({ at: instant, by: actorSchema, note: z.string().optional() }).optional(),
   reopening: z.object({ at: instant, reason: z.string() }).optional(),
   rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: instant, ofAnswerAt: instant }).optional(),
+  rules: z.object({ reopenWindowDays: z.number().int(), reminderDaysBefore: z.object({ acknowledgment: z.number().int(), answer: z.number().int() }) }).describe("The commune's rules in force at its filing"),
   filedBy: actorSchema,
   version: z.number().int(),
 });

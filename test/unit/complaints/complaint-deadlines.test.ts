@@ -8,16 +8,17 @@ import { DEFAULT_CATEGORIES } from '../../../functions/complaints/domain/complai
 import { deadlineCheckOfClocks } from '../../../functions/shared/case-clock/domain/case-clocks.ts';
 
 const NO_HOLIDAYS = new Set<string>();
+const RULES = { reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 } };
 const DAY = 86_400_000;
 const received = new Date('2026-06-01T09:15:42Z');
 const later = (days: number) => new Date(received.getTime() + days * DAY);
 const citizen = { sub: 'citizen-1', role: 'citizen' } as const;
 const officer = { sub: 'officer-1', role: 'complaints-officer' } as const;
-const REMINDERS = { acknowledgment: 5, answer: 15 };
+const REMINDERS = RULES.reminderDaysBefore;
 const category = DEFAULT_CATEGORIES[0]!;
 
 function filed(): Complaint {
-  return fileComplaint({ id: 'c-1', commune: 'rabat', kind: 'reclamation', category: category.code, text: 'Nid-de-poule', channel: 'online', complainant: 'citizen-1' }, category, received, NO_HOLIDAYS, citizen, received).complaint;
+  return fileComplaint({ id: 'c-1', commune: 'rabat', kind: 'reclamation', category: category.code, text: 'Nid-de-poule', channel: 'online', complainant: 'citizen-1' }, { category, rules: RULES }, received, NO_HOLIDAYS, citizen, received).complaint;
 }
 
 describe("a complaint's deadlines", () => {

@@ -21,6 +21,7 @@ import { DEFAULT_CATEGORIES } from '../../../functions/complaints/domain/complai
 import { InvalidStateError } from '../../../functions/shared/errors/domain-errors.ts';
 
 const NO_HOLIDAYS = new Set<string>();
+const RULES = { reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 } };
 const DAY = 86_400_000;
 const received = new Date('2026-06-01T09:15:42.250Z');
 const citizen = { sub: 'citizen-1', role: 'citizen' } as const;
@@ -29,7 +30,7 @@ const lighting = DEFAULT_CATEGORIES.find((category) => category.code === 'eclair
 const later = (days: number) => new Date(received.getTime() + days * DAY);
 
 function filed(): Complaint {
-  return fileComplaint({ id: 'c-1', commune: 'rabat', kind: 'reclamation', category: 'eclairage-public', text: 'Lampadaires éteints', channel: 'online', complainant: 'citizen-1' }, lighting, received, NO_HOLIDAYS, citizen, received).complaint;
+  return fileComplaint({ id: 'c-1', commune: 'rabat', kind: 'reclamation', category: 'eclairage-public', text: 'Lampadaires éteints', channel: 'online', complainant: 'citizen-1' }, { category: lighting, rules: RULES }, received, NO_HOLIDAYS, citizen, received).complaint;
 }
 
 function inProgress(): Complaint {
@@ -41,7 +42,7 @@ function inProgress(): Complaint {
 
 describe('a complaint', () => {
   it('is received to the second in Moroccan time, its acknowledgment due on day 15 and its answer on day 60, watched by a workflow', () => {
-    const change = fileComplaint({ id: 'c-1', commune: 'rabat', kind: 'reclamation', category: 'eclairage-public', text: 'Lampadaires éteints', channel: 'online', complainant: 'citizen-1' }, lighting, received, NO_HOLIDAYS, citizen, received);
+    const change = fileComplaint({ id: 'c-1', commune: 'rabat', kind: 'reclamation', category: 'eclairage-public', text: 'Lampadaires éteints', channel: 'online', complainant: 'citizen-1' }, { category: lighting, rules: RULES }, received, NO_HOLIDAYS, citizen, received);
 
     expect(change.complaint).toMatchObject({ status: 'submitted', receivedAt: '2026-06-01T10:15:42+01:00', filedWith: 'rabat', privateMatter: false, version: 1 });
     expect(change.complaint.clocks.acknowledgment.dueDate).toBe('2026-06-16');
@@ -110,7 +111,7 @@ describe('a complaint', () => {
     const answered = answerComplaint(inProgress(), { text: 'Remplacés', signedBy: 'Le Président' }, officer, later(61));
     const closed = closeComplaint(answered.complaint, undefined, officer, later(62)).complaint;
     const rated = rateComplaint(closed, { score: 2 }, citizen, later(63)).complaint;
-    const reopened = reopenComplaint(rated, 'Un seul remplacé', 30, citizen, later(70));
+    const reopened = reopenComplaint(rated, 'Un seul remplacé', citizen, later(70));
 
     expect(answered.complaint.answer).toMatchObject({ late: true, signedBy: 'Le Président' });
     expect(() => rateComplaint(rated, { score: 3 }, citizen, later(64))).toThrow(InvalidStateError);
@@ -119,12 +120,12 @@ describe('a complaint', () => {
     const again = answerComplaint(takeUpComplaint(reopened.complaint, officer, later(71)).complaint, { text: 'Tous remplacés', signedBy: 'Le Président' }, officer, later(80)).complaint;
     expect(again.answer?.late).toBe(false);
     expect(rateComplaint(again, { score: 5 }, citizen, later(81)).complaint.rating?.score).toBe(5);
-    expect(() => reopenComplaint(again, 'Encore', 30, citizen, later(82))).toThrow(/once/);
+    expect(() => reopenComplaint(again, 'Encore', citizen, later(82))).toThrow(/once/);
   });
 
   it('is not reopened after the window', () => {
     const answered = answerComplaint(inProgress(), { text: 'Remplacés', signedBy: 'Le Président' }, officer, later(20)).complaint;
 
-    expect(() => reopenComplaint(answered, 'Trop tard', 30, citizen, later(51))).toThrow(/30 days/);
+    expect(() => reopenComplaint(answered, 'Trop tard', citizen, later(51))).toThrow(/30 days/);
   });
 });
