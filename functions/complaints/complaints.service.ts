@@ -25,6 +25,7 @@ import {
   transferRoute,
   unitQueueRoute,
 } from './schemas/complaints.schema.ts';
+import { open311PostRequestRoute, open311RequestRoute, open311RequestsRoute, open311ServiceDefinitionRoute, open311ServicesRoute, open311TokenRoute } from './schemas/open311.schema.ts';
 
 const handlers = 'functions/complaints/handlers';
 const reads = { [COMPLAINTS_TABLE_ID]: 'read' } as const;
@@ -64,6 +65,13 @@ export const complaintsService: ServiceDescription = {
     fn('RateComplaint', 'rate-complaint', { route: rateRoute, tables: changes }),
     fn('GetComplaintSettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('SetComplaintSettings', 'put-settings', { route: putSettingsRoute, tables: withReference }),
+    // Open311 GeoReport v2: public reads from the settings and the byJurisdiction index, filing as the native route does.
+    fn('Open311Services', 'open311-services', { route: open311ServicesRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    fn('Open311ServiceDefinition', 'open311-service-definition', { route: open311ServiceDefinitionRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    fn('Open311PostRequest', 'open311-post-request', { route: open311PostRequestRoute, tables: withReference }),
+    fn('Open311Requests', 'open311-requests', { route: open311RequestsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    fn('Open311Request', 'open311-request', { route: open311RequestRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    fn('Open311Token', 'open311-token', { route: open311TokenRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     // The two clocks: each complaint's workflow is started from its event, out of the request.
     fn('FollowComplaintEvents', 'follow-complaint-events', {
       startsStateMachines: [COMPLAINT_DEADLINE_WORKFLOW_ID],

@@ -4,15 +4,24 @@ import { soonestOpenDue } from '../../shared/case-clock/domain/case-clocks.ts';
 import type { TableDescription } from '../../shared/service-description.ts';
 import { complaintClocks } from '../domain/complaint-deadlines.ts';
 import { OPEN_STATUSES, type Complaint } from '../domain/complaint.ts';
+import { publicPlaceOf } from '../domain/open311.ts';
 
 export const COMPLAINTS_TABLE_ID = 'complaints';
 
 /** What a unit's queue shows of each complaint, and nothing more: no complainant, no text, no location. */
 export const QUEUE_ATTRIBUTES = ['kind', 'category', 'status', 'receivedAt', 'lapses', 'remindersSent', 'holder', 'assignment', 'acknowledgmentDueAt', 'answerDueAt'] as const;
 
+/** What a public read shows of each complaint: no complainant, text or address. */
+export const PUBLIC_ATTRIBUTES = ['commune', 'category', 'kind', 'status', 'receivedAt', 'updatedAt', 'holder', 'answerDueAt', 'publicPlace'] as const;
+
 export const COMPLAINTS_INDEXES = {
   /** Sparse: a unit's open complaints, oldest received first, with what its queue shows. */
   byUnitQueue: { name: 'byUnitQueue', partitionKey: 'queuePk', sortKey: 'queueSk', projection: { include: QUEUE_ATTRIBUTES } },
+  /**
+   * Every complaint a collectivity holds, by receipt instant, with what a public Open311 read shows of it (its
+   * place coarsened beforehand): `requests.json` over a window is one Query.
+   */
+  byJurisdiction: { name: 'byJurisdiction', partitionKey: 'jurisdictionPk', sortKey: 'jurisdictionSk', projection: { include: PUBLIC_ATTRIBUTES } },
   /** Sparse: the kit's open-deadline index, by the soonest deadline still open, in the shard of the id. */
   openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
 } as const;
@@ -23,6 +32,9 @@ export const complaintsKeys = {
   event: (id: string, version: number) => ({ pk: `COMPLAINT#${id}`, sk: `EVENT#${String(version).padStart(6, '0')}` }),
   settings: (commune: string) => ({ pk: `SETTINGS#${commune}`, sk: 'SETTINGS' }),
   queue: (commune: string) => `QUEUE#${commune}`,
+  jurisdiction: (commune: string) => `JURISDICTION#${commune}`,
+  /** `<receipt instant in UTC>#<id>`: receipt instants carry Morocco's offset, which does not sort; UTC does. */
+  byReceipt: (complaint: Pick<Complaint, 'receivedAt' | 'id'>) => `${new Date(complaint.receivedAt).toISOString()}#${complaint.id}`,
   open: (shard: number) => openDeadlinePartition(shard),
 } as const;
 
@@ -31,19 +43,22 @@ export function complaintIdOf(item: Record<string, unknown>): string {
 }
 
 /** The index attributes of a complaint, and the due instants its queue shows at the top level. */
-export function complaintIndexAttributes(complaint: Complaint): Record<string, string> {
+export function complaintIndexAttributes(complaint: Complaint): Record<string, unknown> {
   const due = soonestOpenDue(complaintClocks(complaint));
   const open = due && openDeadlineIndexValues(complaint.id, due);
+  const place = publicPlaceOf(complaint);
   return {
     acknowledgmentDueAt: complaint.clocks.acknowledgment.dueAt,
     answerDueAt: complaint.clocks.answer.dueAt,
-    // Receipt instants carry Morocco's offset: in UTC they sort as time does.
-    ...(OPEN_STATUSES.includes(complaint.status) && { queuePk: complaintsKeys.queue(complaint.commune), queueSk: `${new Date(complaint.receivedAt).toISOString()}#${complaint.id}` }),
+    ...(place && { publicPlace: place }),
+    jurisdictionPk: complaintsKeys.jurisdiction(complaint.commune),
+    jurisdictionSk: complaintsKeys.byReceipt(complaint),
+    ...(OPEN_STATUSES.includes(complaint.status) && { queuePk: complaintsKeys.queue(complaint.commune), queueSk: complaintsKeys.byReceipt(complaint) }),
     ...(open && { openPk: open.partition, dueSk: open.sort }),
   };
 }
 
-export const COMPLAINT_INDEX_ATTRIBUTES = ['acknowledgmentDueAt', 'answerDueAt', ...Object.values(COMPLAINTS_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey])];
+export const COMPLAINT_INDEX_ATTRIBUTES = ['acknowledgmentDueAt', 'answerDueAt', 'publicPlace', ...Object.values(COMPLAINTS_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey])];
 
 /** Complaints, their history events, the communes' complaints settings and the outbox of their events. */
 export const COMPLAINTS_TABLE: TableDescription = {

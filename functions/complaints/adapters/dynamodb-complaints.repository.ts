@@ -11,11 +11,12 @@ import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { outboxPut } from '../../shared/events/outbox.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
-import type { Complaint, ComplaintChange, ComplaintEvent } from '../domain/complaint.ts';
+import type { Complaint, ComplaintChange, ComplaintEvent, ComplaintStatus } from '../domain/complaint.ts';
+import type { PublicComplaint } from '../domain/open311.ts';
 import { defaultComplaintSettings, type ComplaintSettings } from '../domain/complaint-settings.ts';
 import { changedMeanwhile } from '../domain/complaints-errors.ts';
 import type { ComplaintsRepository, FilingSnapshot, QueueEntry } from '../application/complaints.ports.ts';
-import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, QUEUE_ATTRIBUTES, complaintIdOf, complaintIndexAttributes, complaintsKeys } from './complaints-keys.ts';
+import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, PUBLIC_ATTRIBUTES, QUEUE_ATTRIBUTES, complaintIdOf, complaintIndexAttributes, complaintsKeys } from './complaints-keys.ts';
 
 type Item = Record<string, unknown>;
 
@@ -54,6 +55,60 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
 
   async communeExists(commune: string): Promise<boolean> {
     return (await loadReferenceSnapshot(this.client, this.referenceTable, { commune, years: [] })).commune !== undefined;
+  }
+
+  async publicRead(commune: string, ids: readonly string[]): Promise<{ communeExists: boolean; settings: ComplaintSettings; complaints: Complaint[] }> {
+    const settingsKey = complaintsKeys.settings(commune);
+    const reference = { commune, years: [] };
+    const found = await batchGetEvery(this.client, {
+      [this.table]: { Keys: [settingsKey, ...ids.map((id) => complaintsKeys.complaint(id))] },
+      [this.referenceTable]: { Keys: referenceKeysFor(reference) },
+    });
+    const items = found[this.table] ?? [];
+    const stored = items.find((item) => item.pk === settingsKey.pk);
+    return {
+      communeExists: readReferenceSnapshot(found[this.referenceTable] ?? [], reference).commune !== undefined,
+      settings: stored ? withoutKeys<ComplaintSettings>(stored) : defaultComplaintSettings(commune),
+      complaints: items.filter((item) => item !== stored).map(toComplaint),
+    };
+  }
+
+  jurisdictionRequests(
+    commune: string,
+    received: { from: Date; to: Date },
+    filters: { statuses?: readonly ComplaintStatus[]; categories?: readonly string[] },
+    page: PageRequest,
+  ): Promise<Page<PublicComplaint>> {
+    const index = COMPLAINTS_INDEXES.byJurisdiction;
+    const partition = complaintsKeys.jurisdiction(commune);
+    const conditions = [
+      ...(filters.statuses ? [`#status IN (${filters.statuses.map((_, position) => `:s${position}`).join(', ')})`] : []),
+      ...(filters.categories ? [`#category IN (${filters.categories.map((_, position) => `:c${position}`).join(', ')})`] : []),
+    ];
+    return pagedQuery(
+      this.client,
+      {
+        input: {
+          TableName: this.table,
+          IndexName: index.name,
+          // The sort keys start with the instant: `~` sorts after every `#<id>` that follows the upper one.
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+          ...(conditions.length > 0 && { FilterExpression: conditions.join(' AND ') }),
+          ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey, ...(filters.statuses && { '#status': 'status' }), ...(filters.categories && { '#category': 'category' }) },
+          ExpressionAttributeValues: {
+            ':pk': partition,
+            ':from': received.from.toISOString(),
+            ':to': `${received.to.toISOString()}~`,
+            ...Object.fromEntries((filters.statuses ?? []).map((status, position) => [`:s${position}`, status])),
+            ...Object.fromEntries((filters.categories ?? []).map((category, position) => [`:c${position}`, category])),
+          },
+        },
+        page,
+        keyAttributes: ['pk', 'sk', index.partitionKey, index.sortKey],
+        partition: { [index.partitionKey]: partition },
+      },
+      (item) => ({ id: complaintIdOf(item), ...Object.fromEntries(PUBLIC_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name]])) }) as PublicComplaint,
+    );
   }
 
   async create(change: ComplaintChange): Promise<'created' | 'exists'> {

@@ -2,7 +2,8 @@
 // storage, with what it reads of reference data (communes, holidays).
 import type { OpenDeadlineIndex } from '../../shared/case-clock/application/sweep-overdue-cases.use-case.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
-import type { Complaint, ComplaintChange, ComplaintEvent } from '../domain/complaint.ts';
+import type { Complaint, ComplaintChange, ComplaintEvent, ComplaintStatus } from '../domain/complaint.ts';
+import type { PublicComplaint } from '../domain/open311.ts';
 import type { ComplaintSettings } from '../domain/complaint-settings.ts';
 
 export interface FilingSnapshot {
@@ -33,6 +34,18 @@ export interface ComplaintsRepository extends OpenDeadlineIndex {
   /** A unit's open complaints, oldest received first. */
   queue(commune: string, page: PageRequest): Promise<Page<QueueEntry>>;
   communeExists(commune: string): Promise<boolean>;
+  /** A commune (whether it exists, its settings) and some of its complaints by id, in one read. */
+  publicRead(commune: string, ids: readonly string[]): Promise<{ readonly communeExists: boolean; readonly settings: ComplaintSettings; readonly complaints: readonly Complaint[] }>;
+  /**
+   * A page of the complaints a collectivity holds, received from `received.from` to `received.to`, oldest first,
+   * keeping those in `filters.statuses` and `filters.categories` when given.
+   */
+  jurisdictionRequests(
+    commune: string,
+    received: { readonly from: Date; readonly to: Date },
+    filters: { readonly statuses?: readonly ComplaintStatus[]; readonly categories?: readonly string[] },
+    page: PageRequest,
+  ): Promise<Page<PublicComplaint>>;
   loadSettings(commune: string): Promise<{ readonly communeExists: boolean; readonly settings: ComplaintSettings }>;
   saveSettings(settings: ComplaintSettings): Promise<void>;
 }

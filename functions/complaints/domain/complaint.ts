@@ -85,6 +85,8 @@ export interface Complaint {
   /** When it was received, to the second, in Africa/Casablanca with its offset: both clocks start from it. */
   readonly receivedAt: string;
   readonly status: ComplaintStatus;
+  /** The instant of its latest change. */
+  readonly updatedAt: string;
   readonly clocks: Readonly<Record<ClockName, CaseClock>>;
   /** When each clock's lapse was recorded (by its deadline workflow, at the instant it passed). */
   readonly lapses?: Partial<Record<ClockName, string>>;
@@ -190,6 +192,7 @@ export function fileComplaint(
     privateMatter: category.privateMatter,
     receivedAt: receiptInstant(receivedAt),
     status: 'submitted',
+    updatedAt: now.toISOString(),
     clocks: { acknowledgment: startClock(category.acknowledgmentPeriod, receivedAt, holidays), answer: startClock(category.answerPeriod, receivedAt, holidays) },
     filedBy: by,
     version: 1,
@@ -418,7 +421,7 @@ export function change(
 ): ComplaintChange {
   const version = complaint.version + 1;
   const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-  const changed: Complaint = { ...complaint, ...defined, version };
+  const changed: Complaint = { ...complaint, ...defined, updatedAt: now.toISOString(), version };
   return {
     complaint: changed,
     event: {

@@ -56,6 +56,7 @@ const complaintSchema = z.object({
   letter: z.object({ letterId: z.uuid(), number: z.string() }).optional().describe("The registry office's letter it was opened from"),
   receivedAt: moroccanInstant.describe('When it was received: both clocks start from it'),
   status: z.enum(COMPLAINT_STATUSES),
+  updatedAt: instant.describe('The instant of its latest change'),
   clocks: z.object({ acknowledgment: clockSchema, answer: clockSchema }),
   lapses: clockInstants.optional().describe('When each deadline passed unmet, recorded at that instant'),
   remindersSent: z.array(z.enum(CLOCK_NAMES)).optional(),
