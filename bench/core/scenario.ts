@@ -4,7 +4,7 @@
 // page uploaded, a marginal note sent between offices and applied; a register folder imported; documents
 // requested, issued, reviewed, verified and revoked; letters lodged, registered, looked up and cancelled at the
 // registry office, and an acknowledgment downloaded; complaints filed, handled through every step, transferred,
-// reopened and closed. Each round uses fresh identities and files.
+// reopened and closed, and read and filed through Open311. Each round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
@@ -297,6 +297,17 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('complaint settings', await call('GET /v1/complaints/settings/{commune}', { params: { commune: 'rabat' }, as: officer }), 200);
   const complaintSettings = { categories: [{ code: 'voirie', names: { ar: 'الطرق', fr: 'Voirie', en: 'Roads' }, acknowledgmentPeriod: { days: 15, unit: 'calendar' }, answerPeriod: { days: 60, unit: 'calendar' }, privateMatter: false }], reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 } };
   expectStatus('set complaint settings', await call('PUT /v1/complaints/settings/{commune}', { params: { commune: 'tamesna' }, body: complaintSettings, headers: { 'idempotency-key': key('complaint-settings') }, as: admin }), 200);
+
+  // Open311 GeoReport v2 over the same complaints, as a generic client reads and files them.
+  const jurisdiction = { jurisdiction_id: 'rabat' };
+  expectStatus('open311 services', await call('GET /open311/v2/services.json', { query: jurisdiction }), 200);
+  expectStatus('open311 service definition', await call('GET /open311/v2/services/{service_file}', { params: { service_file: 'eclairage-public.json' }, query: jurisdiction }), 200);
+  const open311Filing = { ...jurisdiction, service_code: 'voirie', description: 'Nid-de-poule avenue Mohammed V', lat: 34.02, long: -6.83 };
+  const posted = expectStatus('open311 post request', await call('POST /open311/v2/requests.json', { body: open311Filing, headers: { 'idempotency-key': key('open311') }, as: citizen }), 201);
+  const requestFile = { request_file: `${String(posted.json[0].service_request_id)}.json` };
+  expectStatus('open311 request', await call('GET /open311/v2/requests/{request_file}', { params: requestFile, query: jurisdiction }), 200);
+  expectStatus('open311 token', await call('GET /open311/v2/tokens/{token_file}', { params: { token_file: `${String(posted.json[0].token)}.json` }, query: jurisdiction }), 200);
+  expectStatus('open311 requests', await call('GET /open311/v2/requests.json', { query: { ...jurisdiction, service_code: 'voirie', status: 'open' } }), 200);
 
   // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
   const decided = domainEvent({ type: 'permit.decided', source: 'permits', subject: permit.id, occurredAt: clock.now().toISOString(), version: 1, data: {} });
