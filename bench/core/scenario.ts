@@ -21,6 +21,7 @@ import { domainEvent } from '../../functions/shared/events/domain-event.ts';
 import { REGISTRY_OFFICE_TABLE } from '../../functions/registry-office/adapters/registry-office-keys.ts';
 import { deadlineWatched } from '../../functions/registry-office/domain/letter-deadline.ts';
 import { letterRegistered, type Letter } from '../../functions/registry-office/domain/letter.ts';
+import { LETTER_CLASSIFIED } from '../../functions/registry-office/public.ts';
 import { COMPLAINTS_TABLE } from '../../functions/complaints/adapters/complaints-keys.ts';
 import { deadlineWatched as deadlineWatchedComplaint, type Complaint } from '../../functions/complaints/domain/complaint.ts';
 
@@ -347,6 +348,17 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       CheckComplaintDeadlines: { subject: complaintParams.id },
       SweepOverdueComplaints: {},
       FollowComplaintEvents: outboxStreamEvent(COMPLAINTS_TABLE, [deadlineWatchedComplaint(filedComplaint, clock.now())]),
+      // What the registry office's stream hands the complaints when the paper letter above, a complaint, was registered.
+      OpenComplaintFromLetter: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [
+        domainEvent({
+          type: LETTER_CLASSIFIED,
+          source: 'registry-office',
+          subject: registeredLetter.id,
+          occurredAt: clock.now().toISOString(),
+          version: 1,
+          data: { dataVersion: 2, letterId: registeredLetter.id, commune: registeredLetter.commune, number: registeredLetter.number, category: 'complaint', receivedAt: registeredLetter.receivedAt, subject: registeredLetter.subject },
+        }),
+      ]),
       // What the registry office's stream hands its consumer when the paper letter above was registered.
       FollowLetterEvents: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [deadlineWatched({ ...registeredLetter, version: 1 }, clock.now())]),
       IndexLetterForSearch: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterRegistered(registeredLetter, clock.now())]),

@@ -2,6 +2,7 @@
 // answered by its complaints unit within the two legal deadlines of Decree 2-17-265, transferred to the competent
 // body, reopened once and rated by their complainant.
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { LETTER_CLASSIFIED, REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { COMPLAINT_DEADLINE_WORKFLOW_ID, COMPLAINT_SWEEP_WORKFLOW_ID, COMPLAINTS_TABLE, COMPLAINTS_TABLE_ID } from './adapters/complaints-keys.ts';
@@ -76,6 +77,11 @@ export const complaintsService: ServiceDescription = {
     fn('FollowComplaintEvents', 'follow-complaint-events', {
       startsStateMachines: [COMPLAINT_DEADLINE_WORKFLOW_ID],
       consumes: [{ tableId: COMPLAINTS_TABLE_ID, eventTypes: [COMPLAINT_EVENTS.deadlineWatched] }],
+    }),
+    // A letter the registry office classifies as a complaint opens one, its clocks from the registry's receipt.
+    fn('OpenComplaintFromLetter', 'open-from-letter', {
+      tables: withReference,
+      consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_CLASSIFIED] }],
     }),
     fn('CheckComplaintDeadlines', 'check-complaint-deadlines', { tables: changes }),
     fn('SweepOverdueComplaints', 'sweep-overdue-complaints', { tables: changes, timeoutSeconds: 300 }),

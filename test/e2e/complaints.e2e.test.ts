@@ -2,9 +2,11 @@
 // reminded, and the acknowledgment deadline lapses at day 15 (counted late then, seen in the queue) before the
 // unit acknowledges; it asks for information (the answer clock suspended) and the citizen replies (resumed, later);
 // the file is transferred to another commune, whose unit answers in time; the citizen rates the answer and reopens; the
-// second answer is given and the complaint closed. Bad input is refused with nothing written.
+// second answer is given and the complaint closed. A letter the registry office classifies as a complaint opens one
+// with its clocks from the registry's receipt instant. Bad input is refused with nothing written.
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
+import { idFromIdempotencyKey } from '../../functions/shared/http/idempotency-ids.ts';
 import { request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
@@ -108,6 +110,28 @@ describe('complaints over HTTP', () => {
     ]);
     const notifications = await request('GET', '/v1/notifications?limit=100', { token: await citizen() });
     expect((notifications.json.items as { topic: string }[]).map((notice) => notice.topic)).toEqual(expect.arrayContaining(['complaint-acknowledged', 'complaint-information-requested', 'complaint-transferred', 'complaint-answered']));
+  });
+
+  it('opens a complaint from a letter the registry office classifies as one, its clocks from the registry’s receipt instant', async () => {
+    const lodged = await request('POST', '/v1/registry/online-letters', {
+      token: await citizen(),
+      body: { commune: FIRST, subject: 'Réclamation : décharge sauvage derrière le marché', body: 'Depuis un mois, les ordures s’accumulent.' },
+      headers: { 'idempotency-key': `letter-${unique}` },
+    });
+    expect(lodged.status, lodged.text).toBe(201);
+    await advance('P3D');
+    const clerk = await as('clerk', ['clerk'], FIRST);
+    const classified = await request('POST', `/v1/registry/letters/${lodged.json.id}/classification`, { token: clerk, body: { category: 'complaint', confidentiality: 'normal' }, headers: { 'idempotency-key': `classify-${unique}` } });
+    expect(classified.status, classified.text).toBe(200);
+    await settle();
+
+    const id = idFromIdempotencyKey('registry-office', String(lodged.json.id));
+    const opened = await request('GET', `/v1/complaints/${id}`, { token: await citizen() });
+    expect(opened.status, opened.text).toBe(200);
+    expect(opened.json).toMatchObject({ channel: 'registry-office', receivedAt: lodged.json.receivedAt, letter: { letterId: lodged.json.id, number: lodged.json.number }, text: 'Réclamation : décharge sauvage derrière le marché', status: 'submitted' });
+    const received = String(lodged.json.receivedAt).slice(0, 10);
+    expect((opened.json.clocks as { acknowledgment: { receiptDate: string } }).acknowledgment.receiptDate).toBe(received);
+    expect((await queueOf(FIRST)).map((entry) => entry.id)).toContain(id);
   });
 
   it('refuses an unknown category or commune in the caller’s language, writing nothing, and shows a complaint to no other citizen', async () => {

@@ -80,8 +80,8 @@ export interface Complaint {
   readonly channel: ComplaintChannel;
   /** The signed-in citizen who filed it; absent for a letter handed over by the registry office. */
   readonly complainant?: string;
-  /** The registry office's letter it was opened from. */
-  readonly letter?: { readonly letterId: string; readonly number: string };
+  /** The registry office's letter it was opened from, and who wrote it (a letter registered at the counter, by post, by e-mail). */
+  readonly letter?: { readonly letterId: string; readonly number: string; readonly sender?: { readonly name: string; readonly organisation?: string } };
   /** When it was received, to the second, in Africa/Casablanca with its offset: both clocks start from it. */
   readonly receivedAt: string;
   readonly status: ComplaintStatus;

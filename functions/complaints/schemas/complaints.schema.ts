@@ -53,7 +53,10 @@ const complaintSchema = z.object({
   location: z.object({ point: z.object({ lat: z.number(), long: z.number() }).optional(), address: z.string().optional(), quarter: z.string().optional() }).optional(),
   channel: z.enum(COMPLAINT_CHANNELS),
   complainant: z.string().optional().describe('The signed-in citizen who filed it'),
-  letter: z.object({ letterId: z.uuid(), number: z.string() }).optional().describe("The registry office's letter it was opened from"),
+  letter: z
+    .object({ letterId: z.uuid(), number: z.string(), sender: z.object({ name: z.string(), organisation: z.string().optional() }).optional() })
+    .optional()
+    .describe("The registry office's letter it was opened from, and who wrote it"),
   receivedAt: moroccanInstant.describe('When it was received: both clocks start from it'),
   status: z.enum(COMPLAINT_STATUSES),
   updatedAt: instant.describe('The instant of its latest change'),

@@ -150,12 +150,19 @@ export function letterRegistered(letter: Pick<Letter, 'id'>, at: Date): DomainEv
 
 /** What the context that handles the category needs to open its case with the legal clock started at receipt. */
 export interface LetterClassified extends Readonly<Record<string, unknown>> {
+  /** 2: with `subject`, `sender` and `lodgedBy`; events of version 1 have only the fields above them. */
+  readonly dataVersion: 2;
   readonly letterId: string;
   readonly commune: string;
   readonly number: string;
   readonly category: Category;
   /** The registry's receipt instant, to the second with Morocco's offset: the start of the case's legal clock. */
   readonly receivedAt: string;
+  readonly subject: string;
+  /** Who wrote it, for a letter a clerk registered. */
+  readonly sender?: Sender;
+  /** The signed-in citizen who lodged it online, who may follow the case it opens. */
+  readonly lodgedBy?: string;
 }
 
 /**
@@ -164,7 +171,17 @@ export interface LetterClassified extends Readonly<Record<string, unknown>> {
  */
 function handOver(letter: Letter, at: Date): { readonly outbox?: readonly DomainEvent[]; readonly details?: Readonly<Record<string, unknown>> } {
   if (!letter.category || !INHERITING_CATEGORIES.includes(letter.category)) return {};
-  const data: LetterClassified = { letterId: letter.id, commune: letter.commune, number: letter.number, category: letter.category, receivedAt: letter.receivedAt };
+  const data: LetterClassified = {
+    dataVersion: 2,
+    letterId: letter.id,
+    commune: letter.commune,
+    number: letter.number,
+    category: letter.category,
+    receivedAt: letter.receivedAt,
+    subject: letter.subject,
+    ...(letter.sender && { sender: letter.sender }),
+    ...(letter.lodgedBy && { lodgedBy: letter.lodgedBy }),
+  };
   const event = domainEvent({ type: LETTER_CLASSIFIED, source: 'registry-office', subject: letter.id, occurredAt: at.toISOString(), version: letter.version, data });
   return { outbox: [event], details: { handedOver: { event: LETTER_CLASSIFIED, eventId: event.id, category: letter.category, receivedAt: letter.receivedAt } } };
 }
