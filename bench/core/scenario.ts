@@ -24,6 +24,7 @@ import { letterRegistered, type Letter } from '../../functions/registry-office/d
 import { LETTER_CLASSIFIED } from '../../functions/registry-office/public.ts';
 import { COMPLAINTS_TABLE } from '../../functions/complaints/adapters/complaints-keys.ts';
 import { deadlineWatched as deadlineWatchedComplaint, type Complaint } from '../../functions/complaints/domain/complaint.ts';
+import { complaintCounted } from '../../functions/complaints/domain/complaint-figures.ts';
 
 const IMPORT_BUCKET = physicalBucketName(REGISTER_IMPORTS_BUCKET_ID);
 
@@ -299,6 +300,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const complaintSettings = { categories: [{ code: 'voirie', names: { ar: 'الطرق', fr: 'Voirie', en: 'Roads' }, acknowledgmentPeriod: { days: 15, unit: 'calendar' }, answerPeriod: { days: 60, unit: 'calendar' }, privateMatter: false }], reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 } };
   expectStatus('set complaint settings', await call('PUT /v1/complaints/settings/{commune}', { params: { commune: 'tamesna' }, body: complaintSettings, headers: { 'idempotency-key': key('complaint-settings') }, as: admin }), 200);
 
+  expectStatus('complaint figures', await call('GET /v1/stats/complaints/{commune}/{year}', { params: { commune: 'rabat', year: String(filedComplaint.receivedAt).slice(0, 4) } }), 200);
+
   // Open311 GeoReport v2 over the same complaints, as a generic client reads and files them.
   const jurisdiction = { jurisdiction_id: 'rabat' };
   expectStatus('open311 services', await call('GET /open311/v2/services.json', { query: jurisdiction }), 200);
@@ -348,6 +351,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       CheckComplaintDeadlines: { subject: complaintParams.id },
       SweepOverdueComplaints: {},
       FollowComplaintEvents: outboxStreamEvent(COMPLAINTS_TABLE, [deadlineWatchedComplaint(filedComplaint, clock.now())]),
+      CountComplaintFigures: outboxStreamEvent(COMPLAINTS_TABLE, [complaintCounted(filedComplaint, { complaintId: filedComplaint.id, version: 1, type: 'filed', at: filedComplaint.updatedAt, by: { sub: citizen.sub, role: 'citizen' }, statusAfter: 'submitted' })!]),
       // What the registry office's stream hands the complaints when the paper letter above, a complaint, was registered.
       OpenComplaintFromLetter: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [
         domainEvent({

@@ -7,6 +7,7 @@ import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workfl
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { COMPLAINT_DEADLINE_WORKFLOW_ID, COMPLAINT_SWEEP_WORKFLOW_ID, COMPLAINTS_TABLE, COMPLAINTS_TABLE_ID } from './adapters/complaints-keys.ts';
 import { COMPLAINT_EVENTS } from './domain/complaint.ts';
+import { COMPLAINT_COUNTED } from './domain/complaint-figures.ts';
 import {
   acknowledgeRoute,
   answerRoute,
@@ -25,6 +26,7 @@ import {
   takeUpRoute,
   transferRoute,
   unitQueueRoute,
+  complaintFiguresRoute,
 } from './schemas/complaints.schema.ts';
 import { open311PostRequestRoute, open311RequestRoute, open311RequestsRoute, open311ServiceDefinitionRoute, open311ServicesRoute, open311TokenRoute } from './schemas/open311.schema.ts';
 
@@ -66,6 +68,12 @@ export const complaintsService: ServiceDescription = {
     fn('RateComplaint', 'rate-complaint', { route: rateRoute, tables: changes }),
     fn('GetComplaintSettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('SetComplaintSettings', 'put-settings', { route: putSettingsRoute, tables: withReference }),
+    fn('ComplaintFigures', 'complaint-figures', { route: complaintFiguresRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    // Each counted change adds to its collectivity's open figures, out of the change's transaction.
+    fn('CountComplaintFigures', 'count-complaint-figures', {
+      tables: changes,
+      consumes: [{ tableId: COMPLAINTS_TABLE_ID, eventTypes: [COMPLAINT_COUNTED] }],
+    }),
     // Open311 GeoReport v2: public reads from the settings and the byJurisdiction index, filing as the native route does.
     fn('Open311Services', 'open311-services', { route: open311ServicesRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('Open311ServiceDefinition', 'open311-service-definition', { route: open311ServiceDefinitionRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),

@@ -2,7 +2,8 @@
 // reminded, and the acknowledgment deadline lapses at day 15 (counted late then, seen in the queue) before the
 // unit acknowledges; it asks for information (the answer clock suspended) and the citizen replies (resumed, later);
 // the file is transferred to another commune, whose unit answers in time; the citizen rates the answer and reopens; the
-// second answer is given and the complaint closed. A letter the registry office classifies as a complaint opens one
+// second answer is given and the complaint closed; the open figures count one late acknowledgment, no late answer
+// and one reopening. A letter the registry office classifies as a complaint opens one
 // with its clocks from the registry's receipt instant. Bad input is refused with nothing written.
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
@@ -28,6 +29,14 @@ async function act(id: string, segment: string, token: string, body: unknown = {
   return request('POST', `/v1/complaints/${id}/${segment}`, { token, body, headers: { 'idempotency-key': `${segment}-${step}-${unique}` } });
 }
 
+type Totals = Record<'received' | 'acknowledgedLate' | 'answered' | 'answeredLate' | 'reopened' | 'rated', number>;
+
+async function figuresOf(commune: string, year: number): Promise<Totals> {
+  const reply = await request('GET', `/v1/stats/complaints/${commune}/${year}`);
+  expect(reply.status, reply.text).toBe(200);
+  return reply.json.totals as Totals;
+}
+
 async function queueOf(commune: string) {
   const reply = await request('GET', `/v1/complaints/queues/${commune}?limit=100`, { token: await officerOf(commune) });
   expect(reply.status).toBe(200);
@@ -36,6 +45,8 @@ async function queueOf(commune: string) {
 
 describe('complaints over HTTP', () => {
   it('counts a late acknowledgment at day 15, suspends the answer clock for information, transfers the file, and reopens it once', async () => {
+    const year = Number(String((await request('GET', '/_local/clock')).json.now).slice(0, 4));
+    const before = { first: await figuresOf(FIRST, year), second: await figuresOf(SECOND, year) };
     const key = { 'idempotency-key': `file-${unique}` };
     const filed = await request('POST', '/v1/complaints', { token: await citizen(), body: filing, headers: key });
     const retried = await request('POST', '/v1/complaints', { token: await citizen(), body: filing, headers: key });
@@ -108,6 +119,17 @@ describe('complaints over HTTP', () => {
       'answered',
       'closed',
     ]);
+    // The open figures: received and acknowledged late where it was filed; answered in time, reopened and rated
+    // where it was transferred (the second answer of a reopened complaint is not counted again).
+    await settle();
+    const after = { first: await figuresOf(FIRST, year), second: await figuresOf(SECOND, year) };
+    expect(after.first.received - before.first.received).toBe(1);
+    expect(after.first.acknowledgedLate - before.first.acknowledgedLate).toBe(1);
+    expect(after.second.answered - before.second.answered).toBe(1);
+    expect(after.second.answeredLate - before.second.answeredLate).toBe(0);
+    expect(after.second.reopened - before.second.reopened).toBe(1);
+    expect(after.second.rated - before.second.rated).toBe(1);
+
     const notifications = await request('GET', '/v1/notifications?limit=100', { token: await citizen() });
     expect((notifications.json.items as { topic: string }[]).map((notice) => notice.topic)).toEqual(expect.arrayContaining(['complaint-acknowledged', 'complaint-information-requested', 'complaint-transferred', 'complaint-answered']));
   });

@@ -36,7 +36,16 @@ export const complaintsKeys = {
   /** `<receipt instant in UTC>#<id>`: receipt instants carry Morocco's offset, which does not sort; UTC does. */
   byReceipt: (complaint: Pick<Complaint, 'receivedAt' | 'id'>) => `${new Date(complaint.receivedAt).toISOString()}#${complaint.id}`,
   open: (shard: number) => openDeadlinePartition(shard),
+  /** A collectivity's open figures of the complaints received in a year. */
+  figures: (commune: string, year: number) => ({ pk: `FIGURES#${commune}#${year}`, sk: 'FIGURES' }),
+  /** The marker of an event added to the figures: its redelivery adds nothing. */
+  counted: (eventId: string) => ({ pk: `COUNTED#${eventId}`, sk: 'COUNTED' }),
+  /** The attribute of a figure of one category; the figure's own name holds the total. */
+  categoryCounter: (counter: string, category: string) => `${counter}@${category}`,
 } as const;
+
+/** Markers of counted events outlive any redelivery (a stream keeps records 24 hours). */
+export const COUNTED_MARKER_RETENTION_SECONDS = 7 * 24 * 3600;
 
 export function complaintIdOf(item: Record<string, unknown>): string {
   return String(item.pk).slice('COMPLAINT#'.length);

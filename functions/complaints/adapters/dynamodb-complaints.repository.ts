@@ -13,10 +13,12 @@ import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
 import type { Complaint, ComplaintChange, ComplaintEvent, ComplaintStatus } from '../domain/complaint.ts';
 import type { PublicComplaint } from '../domain/open311.ts';
+import { FIGURE_COUNTERS, type CategoryFigures, type ComplaintCounted, type FigureCounts } from '../domain/complaint-figures.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { defaultComplaintSettings, type ComplaintSettings } from '../domain/complaint-settings.ts';
 import { changedMeanwhile } from '../domain/complaints-errors.ts';
 import type { ComplaintsRepository, FilingSnapshot, QueueEntry } from '../application/complaints.ports.ts';
-import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, PUBLIC_ATTRIBUTES, QUEUE_ATTRIBUTES, complaintIdOf, complaintIndexAttributes, complaintsKeys } from './complaints-keys.ts';
+import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, COUNTED_MARKER_RETENTION_SECONDS, PUBLIC_ATTRIBUTES, QUEUE_ATTRIBUTES, complaintIdOf, complaintIndexAttributes, complaintsKeys } from './complaints-keys.ts';
 
 type Item = Record<string, unknown>;
 
@@ -26,8 +28,13 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
-    private readonly referenceTable: string,
+    /** Read when first needed: only the functions granted reference data have its name. */
+    private readonly referenceTableName: () => string,
   ) {}
+
+  private get referenceTable(): string {
+    return this.referenceTableName();
+  }
 
   async loadFiling(commune: string, years: readonly number[]): Promise<FilingSnapshot> {
     const { settings, snapshot } = await this.settingsWithReference(commune, { commune, years });
@@ -109,6 +116,53 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
       },
       (item) => ({ id: complaintIdOf(item), ...Object.fromEntries(PUBLIC_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name]])) }) as PublicComplaint,
     );
+  }
+
+  /**
+   * Adds an event's counts to its collectivity's figures of the year, once: a marker of the event is written in the
+   * same transaction, so a redelivered event finds it and adds nothing. Runs in the event consumer, never in a
+   * citizen's transaction: the figures' item is the busiest item of a commune.
+   */
+  async count(event: DomainEvent<ComplaintCounted>): Promise<void> {
+    const { commune, year, category, counts } = event.data;
+    const names: Record<string, string> = { '#commune': 'commune', '#year': 'year' };
+    const values: Record<string, unknown> = { ':commune': commune, ':year': year };
+    const additions = Object.entries(counts).flatMap(([counter, amount], position) => {
+      names[`#t${position}`] = counter;
+      names[`#c${position}`] = complaintsKeys.categoryCounter(counter, category);
+      values[`:a${position}`] = amount;
+      return [`#t${position} :a${position}`, `#c${position} :a${position}`];
+    });
+    const marker = { ...complaintsKeys.counted(event.id), expiresAt: Math.floor(Date.parse(event.occurredAt) / 1000) + COUNTED_MARKER_RETENTION_SECONDS };
+    try {
+      await transactWrite(
+        this.client,
+        [
+          { Put: { TableName: this.table, Item: marker, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Update: {
+              TableName: this.table,
+              Key: complaintsKeys.figures(commune, year),
+              UpdateExpression: `ADD ${additions.join(', ')} SET #commune = :commune, #year = :year`,
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            },
+          },
+        ],
+        (cancellation) => new AlreadyCounted('event counted already', { cause: cancellation }),
+      );
+    } catch (error) {
+      if (!(error instanceof AlreadyCounted)) throw error;
+    }
+  }
+
+  async figures(commune: string, year: number): Promise<{ totals: FigureCounts; byCategory: CategoryFigures[] } | undefined> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: complaintsKeys.figures(commune, year) }));
+    if (!output.Item) return undefined;
+    const item = output.Item;
+    const countsOf = (name: (counter: string) => string) => Object.fromEntries(FIGURE_COUNTERS.map((counter) => [counter, Number(item[name(counter)] ?? 0)])) as FigureCounts;
+    const categories = [...new Set(Object.keys(item).filter((name) => name.includes('@')).map((name) => name.slice(name.indexOf('@') + 1)))].sort();
+    return { totals: countsOf((counter) => counter), byCategory: categories.map((category) => ({ category, ...countsOf((counter) => complaintsKeys.categoryCounter(counter, category)) })) };
   }
 
   async create(change: ComplaintChange): Promise<'created' | 'exists'> {
@@ -215,3 +269,6 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
 
 /** The create's transaction was refused: a complaint with its id is there, written by an earlier attempt. */
 class ComplaintExists extends Error {}
+
+/** The marker of an event counted was there: a redelivery, nothing to add. */
+class AlreadyCounted extends Error {}

@@ -4,6 +4,8 @@ import type { OpenDeadlineIndex } from '../../shared/case-clock/application/swee
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { Complaint, ComplaintChange, ComplaintEvent, ComplaintStatus } from '../domain/complaint.ts';
 import type { PublicComplaint } from '../domain/open311.ts';
+import type { CategoryFigures, ComplaintCounted, FigureCounts } from '../domain/complaint-figures.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { ComplaintSettings } from '../domain/complaint-settings.ts';
 
 export interface FilingSnapshot {
@@ -46,6 +48,10 @@ export interface ComplaintsRepository extends OpenDeadlineIndex {
     filters: { readonly statuses?: readonly ComplaintStatus[]; readonly categories?: readonly string[] },
     page: PageRequest,
   ): Promise<Page<PublicComplaint>>;
+  /** Adds a counted event to its collectivity's figures, once (a redelivery adds nothing). */
+  count(event: DomainEvent<ComplaintCounted>): Promise<void>;
+  /** A collectivity's figures of a year: the totals and those of each category; undefined before its first complaint. */
+  figures(commune: string, year: number): Promise<{ readonly totals: FigureCounts; readonly byCategory: readonly CategoryFigures[] } | undefined>;
   loadSettings(commune: string): Promise<{ readonly communeExists: boolean; readonly settings: ComplaintSettings }>;
   saveSettings(settings: ComplaintSettings): Promise<void>;
 }

@@ -79,5 +79,5 @@ function remindUnit(made: ComplaintChange, reminders: readonly ClockName[], now:
     about: { kind: 'complaint', id: complaint.id, reference: complaint.id },
     message: { ar: `تذكير بآجال الشكاية: ${due}`, fr: `Rappel des délais de la réclamation : ${due}`, en: `Reminder of the complaint's deadlines: ${due}` },
   });
-  return { ...made, outbox: [notice] };
+  return { ...made, outbox: [...(made.outbox ?? []), notice] };
 }

@@ -9,6 +9,7 @@ import { InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
 import { notificationRequested } from '../../notifications/public.ts';
 import { formatMoroccanInstant } from '../../shared/statutory-clock/moroccan-day.ts';
+import { complaintCounted } from './complaint-figures.ts';
 import type { ComplaintCategory, ComplaintSettings } from './complaint-settings.ts';
 
 export const COMPLAINT_KINDS = ['reclamation', 'observation', 'suggestion'] as const;
@@ -197,11 +198,12 @@ export function fileComplaint(
     filedBy: by,
     version: 1,
   };
-  return {
+  const made: ComplaintChange = {
     complaint: filed,
     event: { complaintId: filed.id, version: 1, type: 'filed', at: now.toISOString(), by, statusAfter: 'submitted', details: { channel: filed.channel, receivedAt: filed.receivedAt, ...(filed.letter && { letter: filed.letter }) } },
     outbox: [deadlineWatched(filed, now)],
   };
+  return withFigures(made);
 }
 
 /** Late when its deadline passed before it, whether or not the workflow recorded the lapse yet. */
@@ -316,7 +318,7 @@ export function provideInformation(complaint: Complaint, text: string, by: Actor
     answerClockResumed: resumes,
     answerDueAt: clocks.answer.dueAt,
   });
-  return resumes ? { ...made, outbox: [deadlineWatched(made.complaint, now)] } : made;
+  return resumes ? { ...made, outbox: [...(made.outbox ?? []), deadlineWatched(made.complaint, now)] } : made;
 }
 
 /**
@@ -349,7 +351,7 @@ export function answerComplaint(complaint: Complaint, answer: { readonly text: s
   requireStatus(complaint, ['assigned', 'in-progress', 'transferred'], { ar: 'لا يجاب إلا عن شكاية قيد المعالجة', fr: 'Seule une réclamation en cours reçoit une réponse', en: 'Only a complaint being handled can be answered' });
   // A reopened complaint's second answer has no legal deadline: only the first is counted late or in time.
   const late = !complaint.answer && isLate(complaint.clocks.answer, now);
-  const made = change(complaint, { status: 'answered', answer: { ...answer, at: now.toISOString(), by, late } }, 'answered', by, now, undefined, { signedBy: answer.signedBy, late });
+  const made = change(complaint, { status: 'answered', answer: { ...answer, at: now.toISOString(), by, late } }, 'answered', by, now, undefined, { signedBy: answer.signedBy, late, firstAnswer: !complaint.answer });
   return told(made, now, {
     ar: `صدر الجواب عن شكايتكم: ${answer.text}`,
     fr: `Votre réclamation a reçu sa réponse : ${answer.text}`,
@@ -422,7 +424,7 @@ export function change(
   const version = complaint.version + 1;
   const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   const changed: Complaint = { ...complaint, ...defined, updatedAt: now.toISOString(), version };
-  return {
+  return withFigures({
     complaint: changed,
     event: {
       complaintId: complaint.id,
@@ -435,7 +437,13 @@ export function change(
       ...(reason && { reason }),
       ...(details && { details }),
     },
-  };
+  });
+}
+
+/** A change with what it adds to its collectivity's open figures, if anything. */
+function withFigures(made: ComplaintChange): ComplaintChange {
+  const counted = complaintCounted(made.complaint, made.event);
+  return counted ? { ...made, outbox: [...(made.outbox ?? []), counted] } : made;
 }
 
 /** The change, with its complainant told in their inbox (a letter's sender is written to by the registry office). */

@@ -1,6 +1,8 @@
 // zod schemas and route contracts of the complaints API (Chikaya), under /v1/complaints.
 import * as z from 'zod';
+import { decimalInteger } from '../../shared/http/decimal-integer.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { FIGURE_COUNTERS } from '../domain/complaint-figures.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
 import { CLOCK_NAMES, COMPLAINT_CHANNELS, COMPLAINT_EVENT_TYPES, COMPLAINT_KINDS, COMPLAINT_STATUSES, HOLDER_KINDS, QUALIFICATIONS } from '../domain/complaint.ts';
@@ -298,3 +300,28 @@ export const putSettingsRoute = defineRoute({
   responses: { 200: { description: 'The settings now in force', schema: settingsSchema }, ...responses, 404: problem, 409: problem, 422: problem },
 });
 
+
+const figuresSchema = z.object({
+  ...Object.fromEntries(FIGURE_COUNTERS.map((counter) => [counter, z.number()])),
+  averageAnswerDays: z.number().nullable().describe('Days from receipt to the first answer, on average; null before any answer'),
+  satisfaction: z.number().nullable().describe('Mean rating out of 5; null before any rating'),
+});
+
+export const complaintFiguresRoute = defineRoute({
+  operationId: 'complaintFigures',
+  method: 'GET',
+  path: '/v1/stats/complaints/{commune}/{year}',
+  summary:
+    "A collectivity's open figures of the complaints received in a year, in total and per category: received, acknowledged late, answered and in how many days, answered late, reopened, satisfaction. Public: no personal data",
+  tags: TAGS,
+  access: 'public',
+  params: z.strictObject({ commune, year: decimalInteger({ min: 2000, max: 2100 }) }),
+  responses: {
+    200: {
+      description: 'The figures',
+      schema: z.object({ commune: z.string(), year: z.number().int(), totals: figuresSchema, byCategory: z.array(figuresSchema.extend({ category: z.string() })) }),
+    },
+    400: problem,
+    404: problem,
+  },
+});

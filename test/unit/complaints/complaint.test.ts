@@ -48,7 +48,8 @@ describe('a complaint', () => {
     expect(change.complaint.clocks.acknowledgment.dueDate).toBe('2026-06-16');
     expect(change.complaint.clocks.answer.dueDate).toBe('2026-07-31');
     expect(change.event).toMatchObject({ type: 'filed', statusAfter: 'submitted', by: citizen });
-    expect(change.outbox?.map((event) => event.type)).toEqual(['complaint.deadline-watched']);
+    expect(change.outbox?.map((event) => event.type)).toEqual(['complaint.deadline-watched', 'complaint.counted']);
+    expect(change.outbox?.[1]?.data).toEqual({ commune: 'rabat', year: 2026, category: 'eclairage-public', counts: { received: 1 } });
   });
 
   it('is acknowledged once, late after its deadline, and its complainant is told', () => {
@@ -58,7 +59,10 @@ describe('a complaint', () => {
     expect(inTime.complaint.acknowledgment).toMatchObject({ late: false, by: officer });
     expect(late.complaint.acknowledgment?.late).toBe(true);
     expect(late.event).toMatchObject({ type: 'acknowledged', statusBefore: 'submitted', statusAfter: 'acknowledged', details: { late: true } });
-    expect(late.outbox?.[0]).toMatchObject({ type: 'notification.requested', data: { recipient: 'citizen-1', topic: 'complaint-acknowledged' } });
+    expect(late.outbox?.map((event) => event.type)).toEqual(['complaint.counted', 'notification.requested']);
+    expect(late.outbox?.[0]?.data).toMatchObject({ counts: { acknowledgedLate: 1 } });
+    expect(late.outbox?.[1]).toMatchObject({ data: { recipient: 'citizen-1', topic: 'complaint-acknowledged' } });
+    expect(inTime.outbox?.map((event) => event.type)).toEqual(['notification.requested']);
     expect(() => acknowledgeComplaint(inTime.complaint, officer, later(4))).toThrow(InvalidStateError);
   });
 
