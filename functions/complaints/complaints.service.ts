@@ -74,6 +74,11 @@ export const complaintsService: ServiceDescription = {
       tables: changes,
       consumes: [{ tableId: COMPLAINTS_TABLE_ID, eventTypes: [COMPLAINT_COUNTED] }],
     }),
+    // Each filing's possible duplicates are suggested to the unit, out of the filing's transaction.
+    fn('SuggestComplaintDuplicates', 'suggest-duplicates', {
+      tables: changes,
+      consumes: [{ tableId: COMPLAINTS_TABLE_ID, eventTypes: [COMPLAINT_EVENTS.filed] }],
+    }),
     // Open311 GeoReport v2: public reads from the settings and the byJurisdiction index, filing as the native route does.
     fn('Open311Services', 'open311-services', { route: open311ServicesRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('Open311ServiceDefinition', 'open311-service-definition', { route: open311ServiceDefinitionRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),

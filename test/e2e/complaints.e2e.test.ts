@@ -4,7 +4,8 @@
 // the file is transferred to another commune, whose unit answers in time; the citizen rates the answer and reopens; the
 // second answer is given and the complaint closed; the open figures count one late acknowledgment, no late answer
 // and one reopening. A letter the registry office classifies as a complaint opens one
-// with its clocks from the registry's receipt instant. Bad input is refused with nothing written.
+// with its clocks from the registry's receipt instant. A new complaint near an open one of its category, or in the
+// same words, is suggested to the unit as its possible duplicate. Bad input is refused with nothing written.
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { idFromIdempotencyKey } from '../../functions/shared/http/idempotency-ids.ts';
@@ -154,6 +155,26 @@ describe('complaints over HTTP', () => {
     const received = String(lodged.json.receivedAt).slice(0, 10);
     expect((opened.json.clocks as { acknowledgment: { receiptDate: string } }).acknowledgment.receiptDate).toBe(received);
     expect((await queueOf(FIRST)).map((entry) => entry.id)).toContain(id);
+  });
+
+  it('suggests to the unit the open complaints a new one may repeat: nearby in its category, or saying the same', async () => {
+    const file = async (body: Record<string, unknown>) => {
+      const reply = await request('POST', '/v1/complaints', { token: await as(`neighbour-${Math.random()}`, ['citizen']), body: { ...filing, ...body } });
+      expect(reply.status, reply.text).toBe(201);
+      return String(reply.json.id);
+    };
+    const first = await file({ category: 'proprete', text: 'Dépôt sauvage devant le collège Ibn Khaldoun', location: { point: { lat: 35.7711, long: -5.8101 } } });
+    await settle();
+    // About 45 m away, in other words; then far away but in the same words as the first.
+    const near = await file({ category: 'proprete', text: 'Ordures entassées au coin de la rue', location: { point: { lat: 35.7715, long: -5.8101 } } });
+    const sameWords = await file({ category: 'proprete', text: 'DEPOT SAUVAGE devant le college ibn khaldoun', location: { point: { lat: 35.79, long: -5.83 } } });
+    await settle();
+
+    const queue = await queueOf(FIRST);
+    const suggestionsOf = (id: string) => queue.find((entry) => entry.id === id) as { suggestedDuplicates?: { id: string; reason: string }[] } | undefined;
+    expect(suggestionsOf(near)?.suggestedDuplicates).toEqual([expect.objectContaining({ id: first, reason: 'nearby' })]);
+    expect(suggestionsOf(sameWords)?.suggestedDuplicates).toEqual([expect.objectContaining({ id: first, reason: 'same-text' })]);
+    expect(suggestionsOf(first)?.suggestedDuplicates).toBeUndefined();
   });
 
   it('refuses an unknown category or commune in the caller’s language, writing nothing, and shows a complaint to no other citizen', async () => {

@@ -5,11 +5,12 @@ import type { TableDescription } from '../../shared/service-description.ts';
 import { complaintClocks } from '../domain/complaint-deadlines.ts';
 import { OPEN_STATUSES, type Complaint } from '../domain/complaint.ts';
 import { publicPlaceOf } from '../domain/open311.ts';
+import { cellOf, textKey } from '../domain/complaint-duplicates.ts';
 
 export const COMPLAINTS_TABLE_ID = 'complaints';
 
 /** What a unit's queue shows of each complaint, and nothing more: no complainant, no text, no location. */
-export const QUEUE_ATTRIBUTES = ['kind', 'category', 'status', 'receivedAt', 'lapses', 'remindersSent', 'holder', 'assignment', 'acknowledgmentDueAt', 'answerDueAt'] as const;
+export const QUEUE_ATTRIBUTES = ['kind', 'category', 'status', 'receivedAt', 'lapses', 'remindersSent', 'holder', 'assignment', 'acknowledgmentDueAt', 'answerDueAt', 'suggestedDuplicates'] as const;
 
 /** What a public read shows of each complaint: no complainant, text or address. */
 export const PUBLIC_ATTRIBUTES = ['commune', 'category', 'kind', 'status', 'receivedAt', 'updatedAt', 'holder', 'answerDueAt', 'publicPlace'] as const;
@@ -22,6 +23,10 @@ export const COMPLAINTS_INDEXES = {
    * place coarsened beforehand): `requests.json` over a window is one Query.
    */
   byJurisdiction: { name: 'byJurisdiction', partitionKey: 'jurisdictionPk', sortKey: 'jurisdictionSk', projection: { include: PUBLIC_ATTRIBUTES } },
+  /** Sparse: open complaints with a point, by collectivity, category and grid cell, with their point (duplicates). */
+  byNearCell: { name: 'byNearCell', partitionKey: 'nearPk', sortKey: 'nearSk', projection: { include: ['location'] } },
+  /** Sparse: open complaints by collectivity and the key of their normalized text (duplicates); keys only. */
+  bySameText: { name: 'bySameText', partitionKey: 'textPk', sortKey: 'textSk', projection: 'keys-only' },
   /** Sparse: the kit's open-deadline index, by the soonest deadline still open, in the shard of the id. */
   openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
 } as const;
@@ -33,6 +38,8 @@ export const complaintsKeys = {
   settings: (commune: string) => ({ pk: `SETTINGS#${commune}`, sk: 'SETTINGS' }),
   queue: (commune: string) => `QUEUE#${commune}`,
   jurisdiction: (commune: string) => `JURISDICTION#${commune}`,
+  near: (commune: string, category: string, cell: string) => `NEAR#${commune}#${category}#${cell}`,
+  sameText: (commune: string, key: string) => `TEXT#${commune}#${key}`,
   /** `<receipt instant in UTC>#<id>`: receipt instants carry Morocco's offset, which does not sort; UTC does. */
   byReceipt: (complaint: Pick<Complaint, 'receivedAt' | 'id'>) => `${new Date(complaint.receivedAt).toISOString()}#${complaint.id}`,
   open: (shard: number) => openDeadlinePartition(shard),
@@ -62,8 +69,21 @@ export function complaintIndexAttributes(complaint: Complaint): Record<string, u
     ...(place && { publicPlace: place }),
     jurisdictionPk: complaintsKeys.jurisdiction(complaint.commune),
     jurisdictionSk: complaintsKeys.byReceipt(complaint),
-    ...(OPEN_STATUSES.includes(complaint.status) && { queuePk: complaintsKeys.queue(complaint.commune), queueSk: complaintsKeys.byReceipt(complaint) }),
+    ...(OPEN_STATUSES.includes(complaint.status) && openIndexAttributes(complaint)),
     ...(open && { openPk: open.partition, dueSk: open.sort }),
+  };
+}
+
+/** The entries of a complaint still open: the unit's queue, and where a new complaint looks for its duplicates. */
+function openIndexAttributes(complaint: Complaint): Record<string, string> {
+  const point = complaint.location?.point;
+  const key = textKey(complaint.text);
+  const sort = complaintsKeys.byReceipt(complaint);
+  return {
+    queuePk: complaintsKeys.queue(complaint.commune),
+    queueSk: sort,
+    ...(point && { nearPk: complaintsKeys.near(complaint.commune, complaint.category, cellOf(point)), nearSk: sort }),
+    ...(key && { textPk: complaintsKeys.sameText(complaint.commune, key), textSk: sort }),
   };
 }
 

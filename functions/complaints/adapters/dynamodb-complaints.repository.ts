@@ -4,7 +4,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedIndexQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, pagedQuery, queryEveryPage, type IndexKeys } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { dueBeforeSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
@@ -13,6 +13,7 @@ import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
 import type { Complaint, ComplaintChange, ComplaintEvent, ComplaintStatus } from '../domain/complaint.ts';
 import type { PublicComplaint } from '../domain/open311.ts';
+import type { DuplicateCandidates } from '../domain/complaint-duplicates.ts';
 import { FIGURE_COUNTERS, type CategoryFigures, type ComplaintCounted, type FigureCounts } from '../domain/complaint-figures.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { defaultComplaintSettings, type ComplaintSettings } from '../domain/complaint-settings.ts';
@@ -57,6 +58,28 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
     return {
       settings: stored ? withoutKeys<ComplaintSettings>(stored) : defaultComplaintSettings(commune),
       snapshot: readReferenceSnapshot(found[this.referenceTable] ?? [], reference),
+    };
+  }
+
+  async duplicateCandidates(commune: string, near: { category: string; cells: readonly string[] }, key?: string): Promise<DuplicateCandidates> {
+    const everyEntry = (index: IndexKeys, partition: string) =>
+      queryEveryPage(this.client, {
+        TableName: this.table,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
+      });
+    const [cells, sameText] = await Promise.all([
+      Promise.all(near.cells.map((cell) => everyEntry(COMPLAINTS_INDEXES.byNearCell, complaintsKeys.near(commune, near.category, cell)))),
+      key ? everyEntry(COMPLAINTS_INDEXES.bySameText, complaintsKeys.sameText(commune, key)) : Promise.resolve([]),
+    ]);
+    return {
+      nearby: cells.flat().flatMap((item) => {
+        const point = (item.location as Complaint['location'])?.point;
+        return point ? [{ id: complaintIdOf(item), point }] : [];
+      }),
+      sameText: sameText.map(complaintIdOf),
     };
   }
 

@@ -4,6 +4,7 @@ import type { OpenDeadlineIndex } from '../../shared/case-clock/application/swee
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { Complaint, ComplaintChange, ComplaintEvent, ComplaintStatus } from '../domain/complaint.ts';
 import type { PublicComplaint } from '../domain/open311.ts';
+import type { DuplicateCandidates } from '../domain/complaint-duplicates.ts';
 import type { CategoryFigures, ComplaintCounted, FigureCounts } from '../domain/complaint-figures.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { ComplaintSettings } from '../domain/complaint-settings.ts';
@@ -16,7 +17,7 @@ export interface FilingSnapshot {
 }
 
 /** A complaint as its unit's queue lists it: where it stands and how late, never who filed it nor what they wrote. */
-export type QueueEntry = Pick<Complaint, 'id' | 'kind' | 'category' | 'status' | 'receivedAt' | 'lapses' | 'remindersSent' | 'holder'> & {
+export type QueueEntry = Pick<Complaint, 'id' | 'kind' | 'category' | 'status' | 'receivedAt' | 'lapses' | 'remindersSent' | 'holder' | 'suggestedDuplicates'> & {
   readonly service?: string;
   readonly acknowledgmentDueAt: string;
   readonly answerDueAt: string;
@@ -36,6 +37,8 @@ export interface ComplaintsRepository extends OpenDeadlineIndex {
   /** A unit's open complaints, oldest received first. */
   queue(commune: string, page: PageRequest): Promise<Page<QueueEntry>>;
   communeExists(commune: string): Promise<boolean>;
+  /** Open complaints of a collectivity in the grid cells of a category, and those whose text has `textKey`. */
+  duplicateCandidates(commune: string, near: { readonly category: string; readonly cells: readonly string[] }, textKey?: string): Promise<DuplicateCandidates>;
   /** A commune (whether it exists, its settings) and some of its complaints by id, in one read. */
   publicRead(commune: string, ids: readonly string[]): Promise<{ readonly communeExists: boolean; readonly settings: ComplaintSettings; readonly complaints: readonly Complaint[] }>;
   /**

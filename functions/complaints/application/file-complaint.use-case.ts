@@ -5,7 +5,7 @@ import { IdempotencyKeyReusedError, ValidationFailedError } from '../../shared/e
 import { storedAsRequested } from '../../shared/http/same-request.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { fileComplaint, type Actor, type Complaint, type NewComplaint } from '../domain/complaint.ts';
-import { categoryOf } from '../domain/complaint-settings.ts';
+import { categoryOf, defaultComplaintSettings } from '../domain/complaint-settings.ts';
 import { unknownCommuneAt } from '../domain/complaints-errors.ts';
 import type { ComplaintsDependencies } from './complaints.ports.ts';
 
@@ -35,8 +35,9 @@ export async function fileComplaintAs(
   if (!snapshot.communeExists) throw unknownCommuneAt(request.commune, '/body/commune');
   const category = categoryOf(snapshot.settings, request.category);
   if (!category) throw unknownCategory(request.category, request.commune);
-  const { reopenWindowDays, reminderDaysBefore } = snapshot.settings;
-  const change = fileComplaint({ ...request, id }, { category, rules: { reopenWindowDays, reminderDaysBefore } }, at.receivedAt, snapshot.holidays, by, at.now);
+  // Settings stored before the duplicate radius was data have none: the default applies to them.
+  const { reopenWindowDays, reminderDaysBefore, duplicateRadiusMeters = defaultComplaintSettings(request.commune).duplicateRadiusMeters } = snapshot.settings;
+  const change = fileComplaint({ ...request, id }, { category, rules: { reopenWindowDays, reminderDaysBefore, duplicateRadiusMeters } }, at.receivedAt, snapshot.holidays, by, at.now);
   if ((await dependencies.repository.create(change)) === 'created') return change.complaint;
   const first = await dependencies.repository.get(id);
   if (!first || !sameAsBefore(first)) {

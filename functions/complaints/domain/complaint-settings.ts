@@ -24,6 +24,8 @@ export interface ComplaintSettings {
   readonly reopenWindowDays: number;
   /** Days before each deadline when the unit is reminded of it (practice, not law). */
   readonly reminderDaysBefore: { readonly acknowledgment: number; readonly answer: number };
+  /** Open complaints of the same category this close to a new one's point are suggested as duplicates. */
+  readonly duplicateRadiusMeters: number;
   /** 0 while the defaults apply; each administrator's change adds one. */
   readonly version: number;
   readonly updatedAt?: string;
@@ -54,7 +56,7 @@ export const DEFAULT_CATEGORIES: readonly ComplaintCategory[] = [
 export const DEFAULT_REOPEN_WINDOW_DAYS = 30;
 
 export function defaultComplaintSettings(commune: string): ComplaintSettings {
-  return { commune, categories: DEFAULT_CATEGORIES, reopenWindowDays: DEFAULT_REOPEN_WINDOW_DAYS, reminderDaysBefore: { acknowledgment: 5, answer: 15 }, version: 0 };
+  return { commune, categories: DEFAULT_CATEGORIES, reopenWindowDays: DEFAULT_REOPEN_WINDOW_DAYS, reminderDaysBefore: { acknowledgment: 5, answer: 15 }, duplicateRadiusMeters: 100, version: 0 };
 }
 
 export function categoryOf(settings: ComplaintSettings, code: string): ComplaintCategory | undefined {

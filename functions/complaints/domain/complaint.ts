@@ -10,6 +10,7 @@ import type { Localized } from '../../shared/i18n/language.ts';
 import { notificationRequested } from '../../notifications/public.ts';
 import { formatMoroccanInstant } from '../../shared/statutory-clock/moroccan-day.ts';
 import { complaintCounted } from './complaint-figures.ts';
+import type { SuggestedDuplicate } from './complaint-duplicates.ts';
 import type { ComplaintCategory, ComplaintSettings } from './complaint-settings.ts';
 
 export const COMPLAINT_KINDS = ['reclamation', 'observation', 'suggestion'] as const;
@@ -105,7 +106,9 @@ export interface Complaint {
   readonly reopening?: { readonly at: string; readonly reason: string };
   readonly rating?: { readonly score: number; readonly comment?: string; readonly at: string; readonly ofAnswerAt: string };
   /** The commune's rules in force at its filing: a later change of the settings applies to complaints filed after it. */
-  readonly rules: Pick<ComplaintSettings, 'reopenWindowDays' | 'reminderDaysBefore'>;
+  readonly rules: Pick<ComplaintSettings, 'reopenWindowDays' | 'reminderDaysBefore' | 'duplicateRadiusMeters'>;
+  /** Open complaints it may repeat, suggested to the unit after its filing. */
+  readonly suggestedDuplicates?: readonly SuggestedDuplicate[];
   readonly filedBy: Actor;
   readonly version: number;
 }
@@ -125,6 +128,7 @@ export const COMPLAINT_EVENT_TYPES = [
   'rated',
   'reminded',
   'deadline-lapsed',
+  'duplicates-suggested',
 ] as const;
 export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
 
@@ -151,6 +155,8 @@ export interface ComplaintChange {
 export const COMPLAINT_EVENTS = {
   /** A clock started, or resumed: a deadline workflow watches this version. */
   deadlineWatched: 'complaint.deadline-watched',
+  /** Filed: the open complaints it may repeat are looked for. */
+  filed: 'complaint.filed',
 } as const;
 
 const SOURCE = 'complaints';
@@ -201,7 +207,10 @@ export function fileComplaint(
   const made: ComplaintChange = {
     complaint: filed,
     event: { complaintId: filed.id, version: 1, type: 'filed', at: now.toISOString(), by, statusAfter: 'submitted', details: { channel: filed.channel, receivedAt: filed.receivedAt, ...(filed.letter && { letter: filed.letter }) } },
-    outbox: [deadlineWatched(filed, now)],
+    outbox: [
+      deadlineWatched(filed, now),
+      domainEvent({ type: COMPLAINT_EVENTS.filed, source: SOURCE, subject: filed.id, occurredAt: now.toISOString(), version: 1, data: { complaintId: filed.id } }),
+    ],
   };
   return withFigures(made);
 }

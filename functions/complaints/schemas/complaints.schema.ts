@@ -44,6 +44,11 @@ const holderSchema = z.strictObject({
   commune: commune.optional().describe('A collectivity of the platform: the file moves into its unit’s queue'),
 });
 
+const suggestedDuplicatesSchema = z
+  .array(z.object({ id: z.uuid(), reason: z.enum(['nearby', 'same-text']), distanceMeters: z.number().int().optional() }))
+  .optional()
+  .describe('Open complaints it may repeat, suggested to the unit: nearby in its category, or in the same words');
+
 const complaintSchema = z.object({
   id: z.uuid(),
   commune: z.string().describe('The collectivity whose unit handles it now'),
@@ -75,7 +80,10 @@ const complaintSchema = z.object({
   closure: z.object({ at: instant, by: actorSchema, note: z.string().optional() }).optional(),
   reopening: z.object({ at: instant, reason: z.string() }).optional(),
   rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: instant, ofAnswerAt: instant }).optional(),
-  rules: z.object({ reopenWindowDays: z.number().int(), reminderDaysBefore: z.object({ acknowledgment: z.number().int(), answer: z.number().int() }) }).describe("The commune's rules in force at its filing"),
+  rules: z
+    .object({ reopenWindowDays: z.number().int(), reminderDaysBefore: z.object({ acknowledgment: z.number().int(), answer: z.number().int() }), duplicateRadiusMeters: z.number().int() })
+    .describe("The commune's rules in force at its filing"),
+  suggestedDuplicates: suggestedDuplicatesSchema,
   filedBy: actorSchema,
   version: z.number().int(),
 });
@@ -171,6 +179,7 @@ export const unitQueueRoute = defineRoute({
           remindersSent: z.array(z.enum(CLOCK_NAMES)).optional(),
           service: z.string().optional(),
           holder: holderSchema.optional(),
+          suggestedDuplicates: suggestedDuplicatesSchema,
         }),
       ),
     },
@@ -265,6 +274,7 @@ const editableSettings = {
   categories: z.array(categorySchema).min(1).max(100),
   reopenWindowDays: z.number().int().min(1).max(365),
   reminderDaysBefore: z.strictObject({ acknowledgment: z.number().int().min(0).max(60), answer: z.number().int().min(0).max(120) }),
+  duplicateRadiusMeters: z.number().int().min(0).max(1000).describe('Open complaints of the same category this close to a new one are suggested as duplicates'),
 };
 
 const settingsSchema = z.object({ commune: z.string(), ...editableSettings, version: z.number().int().describe('0 while the defaults apply'), updatedAt: z.string().optional(), updatedBy: actorSchema.optional() });
@@ -296,6 +306,7 @@ export const putSettingsRoute = defineRoute({
     ],
     reopenWindowDays: 30,
     reminderDaysBefore: { acknowledgment: 5, answer: 15 },
+    duplicateRadiusMeters: 100,
   },
   responses: { 200: { description: 'The settings now in force', schema: settingsSchema }, ...responses, 404: problem, 409: problem, 422: problem },
 });

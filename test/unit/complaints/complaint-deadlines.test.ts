@@ -6,9 +6,9 @@ import { complaintClocks, deadlineChange, dueReminders, nextReminder } from '../
 import { acknowledgeComplaint, answerComplaint, assignComplaint, fileComplaint, qualifyComplaint, requestInformation, takeUpComplaint, type Complaint } from '../../../functions/complaints/domain/complaint.ts';
 import { DEFAULT_CATEGORIES } from '../../../functions/complaints/domain/complaint-settings.ts';
 import { deadlineCheckOfClocks } from '../../../functions/shared/case-clock/domain/case-clocks.ts';
+import { RULES } from './complaint-fixtures.ts';
 
 const NO_HOLIDAYS = new Set<string>();
-const RULES = { reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 } };
 const DAY = 86_400_000;
 const received = new Date('2026-06-01T09:15:42Z');
 const later = (days: number) => new Date(received.getTime() + days * DAY);

@@ -6,10 +6,10 @@ import { deadlineChange } from '../../../functions/complaints/domain/complaint-d
 import { published, NO_FIGURES } from '../../../functions/complaints/domain/complaint-figures.ts';
 import { acknowledgeComplaint, answerComplaint, assignComplaint, fileComplaint, qualifyComplaint, rateComplaint, reopenComplaint, type ComplaintChange } from '../../../functions/complaints/domain/complaint.ts';
 import { DEFAULT_CATEGORIES } from '../../../functions/complaints/domain/complaint-settings.ts';
+import { RULES } from './complaint-fixtures.ts';
 
 const NO_HOLIDAYS = new Set<string>();
 const DAY = 86_400_000;
-const RULES = { reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 } };
 const received = new Date('2026-06-01T09:15:42Z');
 const later = (days: number) => new Date(received.getTime() + days * DAY);
 const citizen = { sub: 'citizen-1', role: 'citizen' } as const;

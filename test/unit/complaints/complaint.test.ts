@@ -19,9 +19,9 @@ import {
 } from '../../../functions/complaints/domain/complaint.ts';
 import { DEFAULT_CATEGORIES } from '../../../functions/complaints/domain/complaint-settings.ts';
 import { InvalidStateError } from '../../../functions/shared/errors/domain-errors.ts';
+import { RULES } from './complaint-fixtures.ts';
 
 const NO_HOLIDAYS = new Set<string>();
-const RULES = { reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 } };
 const DAY = 86_400_000;
 const received = new Date('2026-06-01T09:15:42.250Z');
 const citizen = { sub: 'citizen-1', role: 'citizen' } as const;
@@ -41,15 +41,15 @@ function inProgress(): Complaint {
 }
 
 describe('a complaint', () => {
-  it('is received to the second in Moroccan time, its acknowledgment due on day 15 and its answer on day 60, watched by a workflow', () => {
+  it('is received to the second in Moroccan time, its acknowledgment due on day 15 and its answer on day 60, watched by a workflow, looked at for duplicates and counted', () => {
     const change = fileComplaint({ id: 'c-1', commune: 'rabat', kind: 'reclamation', category: 'eclairage-public', text: 'Lampadaires éteints', channel: 'online', complainant: 'citizen-1' }, { category: lighting, rules: RULES }, received, NO_HOLIDAYS, citizen, received);
 
     expect(change.complaint).toMatchObject({ status: 'submitted', receivedAt: '2026-06-01T10:15:42+01:00', filedWith: 'rabat', privateMatter: false, version: 1 });
     expect(change.complaint.clocks.acknowledgment.dueDate).toBe('2026-06-16');
     expect(change.complaint.clocks.answer.dueDate).toBe('2026-07-31');
     expect(change.event).toMatchObject({ type: 'filed', statusAfter: 'submitted', by: citizen });
-    expect(change.outbox?.map((event) => event.type)).toEqual(['complaint.deadline-watched', 'complaint.counted']);
-    expect(change.outbox?.[1]?.data).toEqual({ commune: 'rabat', year: 2026, category: 'eclairage-public', counts: { received: 1 } });
+    expect(change.outbox?.map((event) => event.type)).toEqual(['complaint.deadline-watched', 'complaint.filed', 'complaint.counted']);
+    expect(change.outbox?.[2]?.data).toEqual({ commune: 'rabat', year: 2026, category: 'eclairage-public', counts: { received: 1 } });
   });
 
   it('is acknowledged once, late after its deadline, and its complainant is told', () => {
