@@ -23,7 +23,7 @@ import { deadlineWatched } from '../../functions/registry-office/domain/letter-d
 import { letterRegistered, type Letter } from '../../functions/registry-office/domain/letter.ts';
 import { LETTER_CLASSIFIED } from '../../functions/registry-office/public.ts';
 import { COMPLAINTS_TABLE } from '../../functions/complaints/adapters/complaints-keys.ts';
-import { deadlineWatched as deadlineWatchedComplaint, type Complaint } from '../../functions/complaints/domain/complaint.ts';
+import { COMPLAINT_EVENTS, deadlineWatched as deadlineWatchedComplaint, type Complaint } from '../../functions/complaints/domain/complaint.ts';
 import { complaintCounted } from '../../functions/complaints/domain/complaint-figures.ts';
 
 const IMPORT_BUCKET = physicalBucketName(REGISTER_IMPORTS_BUCKET_ID);
@@ -297,7 +297,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('transfer complaint', await call('POST /v1/complaints/{id}/transfer', { params: transferParams, body: transferBody, headers: { 'idempotency-key': key('transfer') }, as: officer }), 200);
   expectStatus('complaints queue', await call('GET /v1/complaints/queues/{commune}', { params: { commune: 'rabat' }, as: officer }), 200);
   expectStatus('complaint settings', await call('GET /v1/complaints/settings/{commune}', { params: { commune: 'rabat' }, as: officer }), 200);
-  const complaintSettings = { categories: [{ code: 'voirie', names: { ar: 'الطرق', fr: 'Voirie', en: 'Roads' }, acknowledgmentPeriod: { days: 15, unit: 'calendar' }, answerPeriod: { days: 60, unit: 'calendar' }, privateMatter: false }], reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 } };
+  const complaintSettings = { categories: [{ code: 'voirie', names: { ar: 'الطرق', fr: 'Voirie', en: 'Roads' }, acknowledgmentPeriod: { days: 15, unit: 'calendar' }, answerPeriod: { days: 60, unit: 'calendar' }, privateMatter: false }], reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 }, duplicateRadiusMeters: 100 };
   expectStatus('set complaint settings', await call('PUT /v1/complaints/settings/{commune}', { params: { commune: 'tamesna' }, body: complaintSettings, headers: { 'idempotency-key': key('complaint-settings') }, as: admin }), 200);
 
   expectStatus('complaint figures', await call('GET /v1/stats/complaints/{commune}/{year}', { params: { commune: 'rabat', year: String(filedComplaint.receivedAt).slice(0, 4) } }), 200);
@@ -351,6 +351,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       CheckComplaintDeadlines: { subject: complaintParams.id },
       SweepOverdueComplaints: {},
       FollowComplaintEvents: outboxStreamEvent(COMPLAINTS_TABLE, [deadlineWatchedComplaint(filedComplaint, clock.now())]),
+      SuggestComplaintDuplicates: outboxStreamEvent(COMPLAINTS_TABLE, [domainEvent({ type: COMPLAINT_EVENTS.filed, source: 'complaints', subject: filedComplaint.id, occurredAt: filedComplaint.updatedAt, version: 1, data: { complaintId: filedComplaint.id } })]),
       CountComplaintFigures: outboxStreamEvent(COMPLAINTS_TABLE, [complaintCounted(filedComplaint, { complaintId: filedComplaint.id, version: 1, type: 'filed', at: filedComplaint.updatedAt, by: { sub: citizen.sub, role: 'citizen' }, statusAfter: 'submitted' })!]),
       // What the registry office's stream hands the complaints when the paper letter above, a complaint, was registered.
       OpenComplaintFromLetter: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [
