@@ -1,7 +1,7 @@
 // Complaints (Chikaya): complaints, observations and suggestions filed with a collectivity, acknowledged and
 // answered by its complaints unit within the two legal deadlines of Decree 2-17-265, transferred to the competent
 // body, reopened once and rated by their complainant.
-import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import { LETTER_CLASSIFIED, REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
@@ -98,5 +98,11 @@ export const complaintsService: ServiceDescription = {
     }),
     fn('CheckComplaintDeadlines', 'check-complaint-deadlines', { tables: changes }),
     fn('SweepOverdueComplaints', 'sweep-overdue-complaints', { tables: changes, timeoutSeconds: 300 }),
+    // When an administrator confirms or moves holidays, the open deadlines over that year are counted again.
+    fn('RecountComplaintDeadlines', 'recount-complaint-deadlines', {
+      tables: withReference,
+      timeoutSeconds: 300,
+      consumes: [{ tableId: REFERENCE_TABLE_ID, eventTypes: [HOLIDAYS_CHANGED], batchSize: 1 }],
+    }),
   ],
 };

@@ -6,7 +6,7 @@ import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedIndexQuery, pagedQuery, queryEveryPage, type IndexKeys } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
-import { dueBeforeSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
+import { dueBeforeSortKey, dueFromSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { outboxPut } from '../../shared/events/outbox.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
@@ -264,6 +264,11 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
   /** One shard at a time: the sweep reads the shards in parallel. */
   openDueBefore(shard: number, instant: Date, page: PageRequest): Promise<Page<string>> {
     return pagedIndexQuery(this.client, { table: this.table, index: COMPLAINTS_INDEXES.openByDue, partition: complaintsKeys.open(shard), page, sortKeyBelow: dueBeforeSortKey(instant) }, complaintIdOf);
+  }
+
+  /** One shard at a time: a recount reads the shards in parallel. */
+  openDueFrom(shard: number, instant: Date, page: PageRequest): Promise<Page<string>> {
+    return pagedIndexQuery(this.client, { table: this.table, index: COMPLAINTS_INDEXES.openByDue, partition: complaintsKeys.open(shard), page, sortKeyFrom: dueFromSortKey(instant) }, complaintIdOf);
   }
 
   async saveSettings(settings: ComplaintSettings): Promise<void> {

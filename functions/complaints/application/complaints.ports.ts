@@ -1,5 +1,6 @@
 // The ports of the complaints context: its complaints, their history, the units' queues and the settings in
 // storage, with what it reads of reference data (communes, holidays).
+import type { OpenDeadlinesFrom } from '../../shared/case-clock/application/recount-open-deadlines.use-case.ts';
 import type { OpenDeadlineIndex } from '../../shared/case-clock/application/sweep-overdue-cases.use-case.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { Complaint, ComplaintChange, ComplaintEvent, ComplaintStatus } from '../domain/complaint.ts';
@@ -23,7 +24,7 @@ export type QueueEntry = Pick<Complaint, 'id' | 'kind' | 'category' | 'status' |
   readonly answerDueAt: string;
 };
 
-export interface ComplaintsRepository extends OpenDeadlineIndex {
+export interface ComplaintsRepository extends OpenDeadlineIndex, OpenDeadlinesFrom {
   /** The commune, its complaints settings and the holidays of `years`, in one read. */
   loadFiling(commune: string, years: readonly number[]): Promise<FilingSnapshot>;
   /** Writes a new complaint and its first event; `exists` when a complaint with its id is there already. */

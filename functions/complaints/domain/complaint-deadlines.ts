@@ -3,9 +3,9 @@
 // acknowledgment or a late answer is counted when it happens.
 import { notificationRequested } from '../../notifications/public.ts';
 import { domainEvent } from '../../shared/events/domain-event.ts';
-import { isSuspended, type CaseStanding } from '../../shared/case-clock/domain/case-clock.ts';
+import { isSuspended, recount, type CaseStanding } from '../../shared/case-clock/domain/case-clock.ts';
 import { unrecordedLapses, type NamedClocks } from '../../shared/case-clock/domain/case-clocks.ts';
-import { CLOCK_NAMES, change, type ClockName, type Complaint, type ComplaintChange, type ComplaintStatus } from './complaint.ts';
+import { CLOCK_NAMES, change, deadlineWatched, type ClockName, type Complaint, type ComplaintChange, type ComplaintStatus } from './complaint.ts';
 
 const SYSTEM = { sub: 'system', role: 'system' } as const;
 
@@ -80,4 +80,29 @@ function remindUnit(made: ComplaintChange, reminders: readonly ClockName[], now:
     message: { ar: `تذكير بآجال الشكاية: ${due}`, fr: `Rappel des délais de la réclamation : ${due}`, en: `Reminder of the complaint's deadlines: ${due}` },
   });
   return { ...made, outbox: [...(made.outbox ?? []), notice] };
+}
+
+/**
+ * The open clocks counted again with a holiday calendar an administrator confirmed or moved; a change only if a
+ * due date moved, with a new workflow to watch it (the former one wakes, finds nothing due, and goes on waiting
+ * for the new instant or ends).
+ */
+export function recountComplaintClocks(complaint: Complaint, holidays: ReadonlySet<string>, year: number, now: Date): ComplaintChange | undefined {
+  const standings = complaintClocks(complaint);
+  const moved: ClockName[] = [];
+  const clocks = Object.fromEntries(
+    CLOCK_NAMES.map((name) => {
+      if (standings[name].standing !== 'open') return [name, complaint.clocks[name]];
+      const recounted = recount(complaint.clocks[name], holidays, now);
+      if (recounted.dueMoved) moved.push(name);
+      return [name, recounted.clock];
+    }),
+  ) as Complaint['clocks'];
+  if (moved.length === 0) return undefined;
+  const made = change(complaint, { clocks }, 'deadline-moved', SYSTEM, now, undefined, {
+    reason: 'holidays-changed',
+    year,
+    moved: Object.fromEntries(moved.map((name) => [name, { dueDateBefore: complaint.clocks[name].dueDate, dueDateAfter: clocks[name].dueDate }])),
+  });
+  return { ...made, outbox: [...(made.outbox ?? []), deadlineWatched(made.complaint, now)] };
 }

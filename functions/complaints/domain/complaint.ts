@@ -128,6 +128,7 @@ export const COMPLAINT_EVENT_TYPES = [
   'rated',
   'reminded',
   'deadline-lapsed',
+  'deadline-moved',
   'duplicates-suggested',
 ] as const;
 export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];

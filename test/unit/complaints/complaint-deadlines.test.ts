@@ -2,7 +2,7 @@
 // recorded when its deadline passes (the late acknowledgment counted at day 15, not when it is finally given), the
 // answer clock left alone while suspended, and the workflow going on while one clock still runs.
 import { describe, expect, it } from 'vitest';
-import { complaintClocks, deadlineChange, dueReminders, nextReminder } from '../../../functions/complaints/domain/complaint-deadlines.ts';
+import { complaintClocks, deadlineChange, dueReminders, nextReminder, recountComplaintClocks } from '../../../functions/complaints/domain/complaint-deadlines.ts';
 import { acknowledgeComplaint, answerComplaint, assignComplaint, fileComplaint, qualifyComplaint, requestInformation, takeUpComplaint, type Complaint } from '../../../functions/complaints/domain/complaint.ts';
 import { DEFAULT_CATEGORIES } from '../../../functions/complaints/domain/complaint-settings.ts';
 import { deadlineCheckOfClocks } from '../../../functions/shared/case-clock/domain/case-clocks.ts';
@@ -64,5 +64,19 @@ describe("a complaint's deadlines", () => {
 
     expect(deadlineChange(answered, REMINDERS, later(90))).toBeUndefined();
     expect(deadlineCheckOfClocks('c-1', complaintClocks(answered), later(90))).toEqual({ subject: 'c-1', state: 'closed' });
+  });
+
+  it('counts its open clocks again when a holiday is confirmed on a due day, and has the new instant watched', () => {
+    const complaint = filed();
+    const holiday = complaint.clocks.acknowledgment.dueDate;
+
+    const moved = recountComplaintClocks(complaint, new Set([holiday]), 2026, later(2))!;
+
+    expect(moved.complaint.clocks.acknowledgment.dueDate > holiday).toBe(true);
+    expect(moved.complaint.clocks.answer.dueDate).toBe(complaint.clocks.answer.dueDate);
+    expect(moved.event).toMatchObject({ type: 'deadline-moved', details: { reason: 'holidays-changed', moved: { acknowledgment: { dueDateBefore: holiday } } } });
+    expect(moved.outbox?.map((event) => event.type)).toContain('complaint.deadline-watched');
+    // Acknowledged already: that clock is stopped, and nothing else moves.
+    expect(recountComplaintClocks(acknowledgeComplaint(complaint, officer, later(1)).complaint, new Set([holiday]), 2026, later(2))).toBeUndefined();
   });
 });
