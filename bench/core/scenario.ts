@@ -264,7 +264,15 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   // The acknowledgment follows the lodging's event: issued once it has been delivered. Asked last, as DynamoDB
   // Local's stream has been seen to show a record a moment after the write, past a settle made at once.
   await clock.quiescent();
-  expectStatus('letter acknowledgment', await call('GET /v1/registry/letters/{id}/acknowledgment', { params: lodgedLetter, as: citizen }), 200);
+  const acknowledgment = () => call('GET /v1/registry/letters/{id}/acknowledgment', { params: lodgedLetter, as: citizen });
+  let acknowledged = await acknowledgment();
+  // With every context's consumers polling the streams, one pass can still miss that record: ask again a few times.
+  for (let attempt = 1; acknowledged.status === 404 && attempt <= 20; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await clock.quiescent();
+    acknowledged = await acknowledgment();
+  }
+  expectStatus('letter acknowledgment', acknowledged, 200);
 
   // Complaints: filed online, acknowledged, qualified, assigned, taken up, information asked and given, answered,
   // rated, reopened, answered again and closed; another transferred to a delegated operator; the queue, a history and
