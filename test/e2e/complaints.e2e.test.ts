@@ -177,6 +177,17 @@ describe('complaints over HTTP', () => {
     expect(suggestionsOf(first)?.suggestedDuplicates).toBeUndefined();
   });
 
+  it('lets one of two officers acknowledging at the same instant win; the other is told it changed meanwhile', async () => {
+    const filed = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, kind: 'observation' } });
+    const officers = [await as('officer-a', ['complaints-officer'], FIRST), await as('officer-b', ['complaints-officer'], FIRST)];
+
+    const replies = await Promise.all(officers.map((token, index) => request('POST', `/v1/complaints/${filed.json.id}/acknowledgment`, { token, body: {}, headers: { 'idempotency-key': `race-${index}-${unique}` } })));
+
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    const history = await request('GET', `/v1/complaints/${filed.json.id}/history`, { token: await citizen() });
+    expect((history.json.items as { type: string }[]).filter((event) => event.type === 'acknowledged')).toHaveLength(1);
+  });
+
   it('refuses an unknown category or commune in the caller’s language, writing nothing, and shows a complaint to no other citizen', async () => {
     const before = (await queueOf(FIRST)).length;
 
