@@ -8,7 +8,7 @@ import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.
 import { InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
 import { notificationRequested } from '../../notifications/public.ts';
-import { formatMoroccanInstant } from '../../shared/statutory-clock/moroccan-day.ts';
+import { moroccanReceiptInstant } from '../../shared/statutory-clock/moroccan-day.ts';
 import { complaintCounted } from './complaint-figures.ts';
 import type { SuggestedDuplicate } from './complaint-duplicates.ts';
 import type { ComplaintCategory, ComplaintSettings } from './complaint-settings.ts';
@@ -173,11 +173,6 @@ export function deadlineWatched(complaint: Complaint, at: Date): DomainEvent {
   });
 }
 
-/** An instant to the second in Moroccan time with its offset: `2027-03-01T10:15:42+01:00`. */
-export function receiptInstant(at: Date): string {
-  return formatMoroccanInstant(new Date(Math.floor(at.getTime() / 1000) * 1000)).replace(/\.000(?=[+-])/, '');
-}
-
 export type NewComplaint = Pick<Complaint, 'id' | 'commune' | 'kind' | 'category' | 'text' | 'channel'> & Partial<Pick<Complaint, 'location' | 'complainant' | 'letter'>>;
 
 /**
@@ -198,7 +193,7 @@ export function fileComplaint(
     rules,
     filedWith: complaint.commune,
     privateMatter: category.privateMatter,
-    receivedAt: receiptInstant(receivedAt),
+    receivedAt: moroccanReceiptInstant(receivedAt),
     status: 'submitted',
     updatedAt: now.toISOString(),
     clocks: { acknowledgment: startClock(category.acknowledgmentPeriod, receivedAt, holidays), answer: startClock(category.answerPeriod, receivedAt, holidays) },

@@ -6,7 +6,7 @@ import type { CaseClock } from '../../shared/case-clock/domain/case-clock.ts';
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import { InvalidStateError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
-import { formatMoroccanInstant } from '../../shared/statutory-clock/moroccan-day.ts';
+import { moroccanReceiptInstant } from '../../shared/statutory-clock/moroccan-day.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { formatLetterNumber, type NumberFormat, type Register } from './letter-number.ts';
 
@@ -187,10 +187,7 @@ function handOver(letter: Letter, at: Date): { readonly outbox?: readonly Domain
 }
 
 /** An instant written to the second in Moroccan time with its offset: `2027-03-01T10:15:42+01:00`. */
-export function receiptInstant(now: Date): string {
-  const toTheSecond = new Date(Math.floor(now.getTime() / 1000) * 1000);
-  return formatMoroccanInstant(toTheSecond).replace(/\.000(?=[+-])/, '');
-}
+export const receiptInstant = moroccanReceiptInstant;
 
 /** The year of a register a letter received at `now` goes into: the Moroccan calendar year. */
 export function registerYear(now: Date): number {
