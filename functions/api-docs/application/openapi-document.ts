@@ -133,10 +133,14 @@ const codeDescriptionList = z
   .array(z.object({ code: z.number().int().describe('The HTTP status'), description: z.string().describe('What is wrong, in the language of Accept-Language') }))
   .describe('Errors as a list of `{code, description}` (Open311 GeoReport v2), one per invalid field when fields are at fault');
 
+/** What the gateway answers itself, before any function, whatever format the route's errors take. */
+const GATEWAY_STATUSES: ReadonlySet<number> = new Set([401, 429]);
+
 function responseContent(status: number, response: ResponseContract, route: AnyRouteContract) {
-  // 401 and 429 come from the gateway, before any function: they keep the gateway's bodies.
-  if (route.errorFormat === 'code-description-list' && status >= 400 && status !== 401 && status !== 429) {
-    return { [JSON_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/CodeDescriptionList' } } };
+  if (route.errorFormat === 'code-description-list' && status >= 400 && !GATEWAY_STATUSES.has(status)) {
+    const list = { [JSON_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/CodeDescriptionList' } } };
+    // A path the gateway cannot decode (a bad percent escape) is refused by it with its problem document.
+    return status === 400 ? { ...list, ...problemContent(status) } : list;
   }
   const main = mainContent(status, response);
   const alternatives = Object.fromEntries((response.alsoAs ?? []).map((type) => [type, { schema: { type: 'string' as const } }]));
