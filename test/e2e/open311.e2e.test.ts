@@ -101,7 +101,7 @@ describe('Open311 GeoReport v2', () => {
     expect((open.json as unknown as { service_request_id: string }[]).map((entry) => entry.service_request_id)).toContain(id);
     const closed = await get(`/open311/v2/requests.json?${window}&status=closed`);
     expect((closed.json as unknown as { service_request_id: string }[]).map((entry) => entry.service_request_id)).not.toContain(id);
-    const named = await get(`/open311/v2/requests.json?jurisdiction_id=${JURISDICTION}&service_request_id=${id}`);
+    const named = await get(`/open311/v2/requests.json?jurisdiction_id=${JURISDICTION}&service_request_id=${id},${id}`);
     expect(named.json).toHaveLength(1);
   });
 

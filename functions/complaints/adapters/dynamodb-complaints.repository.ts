@@ -91,7 +91,8 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
     const settingsKey = complaintsKeys.settings(commune);
     const reference = { commune, years: [] };
     const found = await batchGetEvery(this.client, {
-      [this.table]: { Keys: [settingsKey, ...ids.map((id) => complaintsKeys.complaint(id))] },
+      // BatchGetItem refuses a key asked twice.
+      [this.table]: { Keys: [settingsKey, ...[...new Set(ids)].map((id) => complaintsKeys.complaint(id))] },
       [this.referenceTable]: { Keys: referenceKeysFor(reference) },
     });
     const items = found[this.table] ?? [];

@@ -161,7 +161,8 @@ export const open311RequestsRoute = defineRoute({
   errorFormat: 'code-description-list',
   query: z.strictObject({
     ...jurisdiction,
-    service_request_id: commaList(z.uuid(), 100).optional(),
+    // At most 50: they are read in one BatchGetItem with the commune and its settings (100 keys at most).
+    service_request_id: commaList(z.uuid(), 50).optional(),
     service_code: commaList(code, 50).optional(),
     start_date: w3DateTime.optional(),
     end_date: w3DateTime.optional(),
