@@ -360,6 +360,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       SweepOverdueComplaints: {},
       FollowComplaintEvents: outboxStreamEvent(COMPLAINTS_TABLE, [deadlineWatchedComplaint(filedComplaint, clock.now())]),
       RecountComplaintDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
+      ShareComplaintAnswer: outboxStreamEvent(COMPLAINTS_TABLE, [domainEvent({ type: COMPLAINT_EVENTS.answered, source: 'complaints', subject: filedComplaint.id, occurredAt: filedComplaint.updatedAt, version: 8, data: { complaintId: filedComplaint.id } })]),
       SuggestComplaintDuplicates: outboxStreamEvent(COMPLAINTS_TABLE, [domainEvent({ type: COMPLAINT_EVENTS.filed, source: 'complaints', subject: filedComplaint.id, occurredAt: filedComplaint.updatedAt, version: 1, data: { complaintId: filedComplaint.id } })]),
       CountComplaintFigures: outboxStreamEvent(COMPLAINTS_TABLE, [complaintCounted(filedComplaint, { complaintId: filedComplaint.id, version: 1, type: 'filed', at: filedComplaint.updatedAt, by: { sub: citizen.sub, role: 'citizen' }, statusAfter: 'submitted' })!]),
       // What the registry office's stream hands the complaints when the paper letter above, a complaint, was registered.

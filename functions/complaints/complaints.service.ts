@@ -79,6 +79,11 @@ export const complaintsService: ServiceDescription = {
       tables: changes,
       consumes: [{ tableId: COMPLAINTS_TABLE_ID, eventTypes: [COMPLAINT_EVENTS.filed] }],
     }),
+    // Each answer is told to the complainants of the complaints qualified as its duplicates.
+    fn('ShareComplaintAnswer', 'share-answer', {
+      tables: changes,
+      consumes: [{ tableId: COMPLAINTS_TABLE_ID, eventTypes: [COMPLAINT_EVENTS.answered] }],
+    }),
     // Open311 GeoReport v2: public reads from the settings and the byJurisdiction index, filing as the native route does.
     fn('Open311Services', 'open311-services', { route: open311ServicesRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('Open311ServiceDefinition', 'open311-service-definition', { route: open311ServiceDefinitionRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),

@@ -5,7 +5,8 @@
 // second answer is given and the complaint closed; the open figures count one late acknowledgment, no late answer
 // and one reopening. A letter the registry office classifies as a complaint opens one
 // with its clocks from the registry's receipt instant. A new complaint near an open one of its category, or in the
-// same words, is suggested to the unit as its possible duplicate. Bad input is refused with nothing written.
+// same words, is suggested to the unit as its possible duplicate; qualified one, its complainant is told the answer.
+// Bad input is refused with nothing written.
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { idFromIdempotencyKey } from '../../functions/shared/http/idempotency-ids.ts';
@@ -158,16 +159,17 @@ describe('complaints over HTTP', () => {
   });
 
   it('suggests to the unit the open complaints a new one may repeat: nearby in its category, or saying the same', async () => {
-    const file = async (body: Record<string, unknown>) => {
-      const reply = await request('POST', '/v1/complaints', { token: await as(`neighbour-${Math.random()}`, ['citizen']), body: { ...filing, ...body } });
+    const neighbour = (name: string) => as(`neighbour-${name}`, ['citizen']);
+    const file = async (body: Record<string, unknown>, name: string) => {
+      const reply = await request('POST', '/v1/complaints', { token: await neighbour(name), body: { ...filing, ...body } });
       expect(reply.status, reply.text).toBe(201);
       return String(reply.json.id);
     };
-    const first = await file({ category: 'proprete', text: 'Dépôt sauvage devant le collège Ibn Khaldoun', location: { point: { lat: 35.7711, long: -5.8101 } } });
+    const first = await file({ category: 'proprete', text: 'Dépôt sauvage devant le collège Ibn Khaldoun', location: { point: { lat: 35.7711, long: -5.8101 } } }, 'first');
     await settle();
     // About 45 m away, in other words; then far away but in the same words as the first.
-    const near = await file({ category: 'proprete', text: 'Ordures entassées au coin de la rue', location: { point: { lat: 35.7715, long: -5.8101 } } });
-    const sameWords = await file({ category: 'proprete', text: 'DEPOT SAUVAGE devant le college ibn khaldoun', location: { point: { lat: 35.79, long: -5.83 } } });
+    const near = await file({ category: 'proprete', text: 'Ordures entassées au coin de la rue', location: { point: { lat: 35.7715, long: -5.8101 } } }, 'near');
+    const sameWords = await file({ category: 'proprete', text: 'DEPOT SAUVAGE devant le college ibn khaldoun', location: { point: { lat: 35.79, long: -5.83 } } }, 'same-words');
     await settle();
 
     const queue = await queueOf(FIRST);
@@ -175,6 +177,17 @@ describe('complaints over HTTP', () => {
     expect(suggestionsOf(near)?.suggestedDuplicates).toEqual([expect.objectContaining({ id: first, reason: 'nearby' })]);
     expect(suggestionsOf(sameWords)?.suggestedDuplicates).toEqual([expect.objectContaining({ id: first, reason: 'same-text' })]);
     expect(suggestionsOf(first)?.suggestedDuplicates).toBeUndefined();
+
+    // The unit merges: the nearby one is qualified a duplicate; when the first is answered, its complainant is told too.
+    const officer = await officerOf(FIRST);
+    for (const id of [first, near]) expect((await act(id, 'acknowledgment', officer)).status).toBe(200);
+    expect((await act(near, 'qualification', officer, { decision: 'duplicate', duplicateOf: first })).json.status).toBe('duplicate');
+    expect((await act(first, 'qualification', officer, { decision: 'admissible' })).status).toBe(200);
+    expect((await act(first, 'assignment', officer, { service: 'proprete' })).status).toBe(200);
+    expect((await act(first, 'answer', officer, { text: 'Le dépôt a été enlevé et un conteneur installé.', signedBy: 'Le Président' })).status).toBe(200);
+    await settle();
+    const inbox = await request('GET', '/v1/notifications?limit=100', { token: await neighbour('near') });
+    expect(inbox.json.items).toEqual(expect.arrayContaining([expect.objectContaining({ topic: 'complaint-duplicate-answered' })]));
   });
 
   it('lets one of two officers acknowledging at the same instant win; the other is told it changed meanwhile', async () => {

@@ -27,6 +27,8 @@ export const COMPLAINTS_INDEXES = {
   byNearCell: { name: 'byNearCell', partitionKey: 'nearPk', sortKey: 'nearSk', projection: { include: ['location'] } },
   /** Sparse: open complaints by collectivity and the key of their normalized text (duplicates); keys only. */
   bySameText: { name: 'bySameText', partitionKey: 'textPk', sortKey: 'textSk', projection: 'keys-only' },
+  /** Sparse: the complaints qualified as duplicates of one, with who filed them, so they are told its answer. */
+  byDuplicateOf: { name: 'byDuplicateOf', partitionKey: 'duplicateOfPk', sortKey: 'duplicateOfSk', projection: { include: ['complainant'] } },
   /** Sparse: the kit's open-deadline index, by the soonest deadline still open, in the shard of the id. */
   openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
 } as const;
@@ -40,6 +42,7 @@ export const complaintsKeys = {
   jurisdiction: (commune: string) => `JURISDICTION#${commune}`,
   near: (commune: string, category: string, cell: string) => `NEAR#${commune}#${category}#${cell}`,
   sameText: (commune: string, key: string) => `TEXT#${commune}#${key}`,
+  duplicateOf: (id: string) => `DUPLICATE_OF#${id}`,
   /** `<receipt instant in UTC>#<id>`: receipt instants carry Morocco's offset, which does not sort; UTC does. */
   byReceipt: (complaint: Pick<Complaint, 'receivedAt' | 'id'>) => `${new Date(complaint.receivedAt).toISOString()}#${complaint.id}`,
   open: (shard: number) => openDeadlinePartition(shard),
@@ -71,6 +74,7 @@ export function complaintIndexAttributes(complaint: Complaint): Record<string, u
     jurisdictionSk: complaintsKeys.byReceipt(complaint),
     ...(OPEN_STATUSES.includes(complaint.status) && openIndexAttributes(complaint)),
     ...(open && { openPk: open.partition, dueSk: open.sort }),
+    ...(complaint.qualification?.duplicateOf && { duplicateOfPk: complaintsKeys.duplicateOf(complaint.qualification.duplicateOf), duplicateOfSk: complaintsKeys.byReceipt(complaint) }),
   };
 }
 

@@ -13,7 +13,7 @@ import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
 import type { Complaint, ComplaintChange, ComplaintEvent, ComplaintStatus } from '../domain/complaint.ts';
 import type { PublicComplaint } from '../domain/open311.ts';
-import type { DuplicateCandidates } from '../domain/complaint-duplicates.ts';
+import type { DuplicateCandidates, DuplicateOf } from '../domain/complaint-duplicates.ts';
 import { FIGURE_COUNTERS, type CategoryFigures, type ComplaintCounted, type FigureCounts } from '../domain/complaint-figures.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { defaultComplaintSettings, type ComplaintSettings } from '../domain/complaint-settings.ts';
@@ -81,6 +81,31 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
       }),
       sameText: sameText.map(complaintIdOf),
     };
+  }
+
+  async duplicatesOf(id: string): Promise<DuplicateOf[]> {
+    const index = COMPLAINTS_INDEXES.byDuplicateOf;
+    const items = await queryEveryPage(this.client, {
+      TableName: this.table,
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.partitionKey },
+      ExpressionAttributeValues: { ':pk': complaintsKeys.duplicateOf(id) },
+    });
+    return items.map((item) => ({ id: complaintIdOf(item), ...(typeof item.complainant === 'string' && { complainant: item.complainant }) }));
+  }
+
+  async emit(events: readonly DomainEvent[]): Promise<void> {
+    // One transaction each: an event written by an earlier delivery fails only its own, which is then done.
+    await Promise.all(
+      events.map(async (event) => {
+        try {
+          await transactWrite(this.client, [outboxPut(COMPLAINTS_TABLE, this.table, event)], (cancellation) => new AlreadyEmitted('event emitted already', { cause: cancellation }));
+        } catch (error) {
+          if (!(error instanceof AlreadyEmitted)) throw error;
+        }
+      }),
+    );
   }
 
   async communeExists(commune: string): Promise<boolean> {
@@ -301,3 +326,6 @@ class ComplaintExists extends Error {}
 
 /** The marker of an event counted was there: a redelivery, nothing to add. */
 class AlreadyCounted extends Error {}
+
+/** The outbox held the event already: an earlier delivery wrote it. */
+class AlreadyEmitted extends Error {}

@@ -5,7 +5,7 @@ import type { OpenDeadlineIndex } from '../../shared/case-clock/application/swee
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { Complaint, ComplaintChange, ComplaintEvent, ComplaintStatus } from '../domain/complaint.ts';
 import type { PublicComplaint } from '../domain/open311.ts';
-import type { DuplicateCandidates } from '../domain/complaint-duplicates.ts';
+import type { DuplicateCandidates, DuplicateOf } from '../domain/complaint-duplicates.ts';
 import type { CategoryFigures, ComplaintCounted, FigureCounts } from '../domain/complaint-figures.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { ComplaintSettings } from '../domain/complaint-settings.ts';
@@ -38,6 +38,10 @@ export interface ComplaintsRepository extends OpenDeadlineIndex, OpenDeadlinesFr
   /** A unit's open complaints, oldest received first. */
   queue(commune: string, page: PageRequest): Promise<Page<QueueEntry>>;
   communeExists(commune: string): Promise<boolean>;
+  /** The complaints qualified as duplicates of `id`. */
+  duplicatesOf(id: string): Promise<DuplicateOf[]>;
+  /** Writes events in the outbox, each once (one written before is not written again). */
+  emit(events: readonly DomainEvent[]): Promise<void>;
   /** Open complaints of a collectivity in the grid cells of a category, and those whose text has `textKey`. */
   duplicateCandidates(commune: string, near: { readonly category: string; readonly cells: readonly string[] }, textKey?: string): Promise<DuplicateCandidates>;
   /** A commune (whether it exists, its settings) and some of its complaints by id, in one read. */

@@ -3,6 +3,8 @@
 // normalised in Arabic or French. The unit decides (qualification `duplicate`); nothing is merged by itself.
 import { createHash } from 'node:crypto';
 import { textWords } from '../../shared/text/text-words.ts';
+import { notificationRequested } from '../../notifications/public.ts';
+import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import { change, type Complaint, type ComplaintChange } from './complaint.ts';
 
 /** The side of a grid cell, in degrees: about 330 m of latitude. A radius is looked for in the cells it touches. */
@@ -73,4 +75,37 @@ export function suggestDuplicates(complaint: Complaint, candidates: DuplicateCan
   const suggested = [...near.sort((a, b) => a.distanceMeters! - b.distanceMeters!), ...same];
   if (suggested.length === 0) return undefined;
   return change(complaint, { suggestedDuplicates: suggested }, 'duplicates-suggested', { sub: 'system', role: 'system' }, now, undefined, { suggested });
+}
+
+/** A complaint the unit qualified as a duplicate of another, with who filed it (if they did online). */
+export interface DuplicateOf {
+  readonly id: string;
+  readonly complainant?: string;
+}
+
+/**
+ * The answer of a complaint, told to the complainants of the complaints that repeat it (once each: the
+ * notification is named after the answer and the recipient), about their own complaint.
+ */
+export function answerToldToDuplicates(original: Complaint, duplicates: readonly DuplicateOf[]): DomainEvent[] {
+  const answer = original.answer;
+  if (!answer) return [];
+  const cause = domainEvent({ type: 'complaint.answer-shared', source: 'complaints', subject: original.id, occurredAt: answer.at, version: original.version, data: {} });
+  const told = new Set([original.complainant]);
+  return duplicates.flatMap((duplicate) => {
+    if (!duplicate.complainant || told.has(duplicate.complainant)) return [];
+    told.add(duplicate.complainant);
+    return [
+      notificationRequested(cause, {
+        recipient: duplicate.complainant,
+        topic: 'complaint-duplicate-answered',
+        about: { kind: 'complaint', id: duplicate.id, reference: duplicate.id },
+        message: {
+          ar: `صدر الجواب عن الشكاية التي تطابق شكايتكم: ${answer.text}`,
+          fr: `La réclamation que rejoint la vôtre a reçu sa réponse : ${answer.text}`,
+          en: `The complaint yours duplicates has been answered: ${answer.text}`,
+        },
+      }),
+    ];
+  });
 }

@@ -158,6 +158,8 @@ export const COMPLAINT_EVENTS = {
   deadlineWatched: 'complaint.deadline-watched',
   /** Filed: the open complaints it may repeat are looked for. */
   filed: 'complaint.filed',
+  /** Answered: the complainants of the complaints that repeat it are told too. */
+  answered: 'complaint.answered',
 } as const;
 
 const SOURCE = 'complaints';
@@ -356,7 +358,9 @@ export function answerComplaint(complaint: Complaint, answer: { readonly text: s
   requireStatus(complaint, ['assigned', 'in-progress', 'transferred'], { ar: 'لا يجاب إلا عن شكاية قيد المعالجة', fr: 'Seule une réclamation en cours reçoit une réponse', en: 'Only a complaint being handled can be answered' });
   // A reopened complaint's second answer has no legal deadline: only the first is counted late or in time.
   const late = !complaint.answer && isLate(complaint.clocks.answer, now);
-  const made = change(complaint, { status: 'answered', answer: { ...answer, at: now.toISOString(), by, late } }, 'answered', by, now, undefined, { signedBy: answer.signedBy, late, firstAnswer: !complaint.answer });
+  const changed = change(complaint, { status: 'answered', answer: { ...answer, at: now.toISOString(), by, late } }, 'answered', by, now, undefined, { signedBy: answer.signedBy, late, firstAnswer: !complaint.answer });
+  const answered = domainEvent({ type: COMPLAINT_EVENTS.answered, source: SOURCE, subject: complaint.id, occurredAt: now.toISOString(), version: changed.complaint.version, data: { complaintId: complaint.id } });
+  const made = { ...changed, outbox: [...(changed.outbox ?? []), answered] };
   return told(made, now, {
     ar: `صدر الجواب عن شكايتكم: ${answer.text}`,
     fr: `Votre réclamation a reçu sa réponse : ${answer.text}`,

@@ -1,8 +1,8 @@
 // Duplicates suggested on filing: the grid cells a radius touches, the distance, the text said the same once
 // normalised, and the suggestion recorded only when a candidate is close enough or says the same.
 import { describe, expect, it } from 'vitest';
-import { cellOf, cellsWithin, distanceMeters, suggestDuplicates, textKey } from '../../../functions/complaints/domain/complaint-duplicates.ts';
-import { fileComplaint } from '../../../functions/complaints/domain/complaint.ts';
+import { answerToldToDuplicates, cellOf, cellsWithin, distanceMeters, suggestDuplicates, textKey } from '../../../functions/complaints/domain/complaint-duplicates.ts';
+import { acknowledgeComplaint, answerComplaint, assignComplaint, fileComplaint, qualifyComplaint } from '../../../functions/complaints/domain/complaint.ts';
 import { DEFAULT_CATEGORIES } from '../../../functions/complaints/domain/complaint-settings.ts';
 import { RULES } from './complaint-fixtures.ts';
 
@@ -60,5 +60,25 @@ describe('duplicates suggested on filing', () => {
     ]);
     expect(change?.event).toMatchObject({ type: 'duplicates-suggested', by: { role: 'system' } });
     expect(suggestDuplicates(complaint, { nearby: [{ id: 'c-far', point: { lat: point.lat + 0.002, long: point.long } }], sameText: [] }, received)).toBeUndefined();
+  });
+
+  it('tells the answer to the complainants of its duplicates, each once, about their own complaint; not its own complainant', () => {
+    const officer = { sub: 'officer-1', role: 'complaints-officer' } as const;
+    const acknowledged = acknowledgeComplaint(complaint, officer, received).complaint;
+    const assigned = assignComplaint(qualifyComplaint(acknowledged, { decision: 'admissible' }, officer, received).complaint, 'voirie', officer, received).complaint;
+    const answered = answerComplaint(assigned, { text: 'Rebouché le 3 juin', signedBy: 'Le Président' }, officer, received);
+
+    const told = answerToldToDuplicates(answered.complaint, [
+      { id: 'd-1', complainant: 'citizen-2' },
+      { id: 'd-2', complainant: 'citizen-2' },
+      { id: 'd-3', complainant: 'citizen-1' },
+      { id: 'd-4' },
+    ]);
+
+    expect(answered.outbox?.map((event) => event.type)).toContain('complaint.answered');
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ type: 'notification.requested', data: { recipient: 'citizen-2', topic: 'complaint-duplicate-answered', about: { id: 'd-1' } } });
+    expect((told[0]!.data.message as { fr: string }).fr).toContain('Rebouché le 3 juin');
+    expect(answerToldToDuplicates(complaint, [{ id: 'd-1', complainant: 'citizen-2' }])).toEqual([]);
   });
 });
