@@ -1,6 +1,7 @@
 // Every service of the platform, in one list: the CDK stack and the local platform are built from it.
 import { apiDocsService } from './api-docs/api-docs.service.ts';
 import { civilStatusService } from './civil-status/civil-status.service.ts';
+import { complaintsService } from './complaints/complaints.service.ts';
 import { documentsService } from './documents/documents.service.ts';
 import { notificationsService } from './notifications/notifications.service.ts';
 import { permitsService } from './permits/permits.service.ts';
@@ -10,5 +11,5 @@ import { IDEMPOTENCY_TABLE, type PlatformDescription } from './shared/service-de
 
 export const platform: PlatformDescription = {
   sharedTables: [IDEMPOTENCY_TABLE],
-  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, registryOfficeService, apiDocsService],
+  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, registryOfficeService, complaintsService, apiDocsService],
 };

@@ -1,6 +1,7 @@
 // The platform's notifications: one inbox per person across services. Contexts ask for a notification with a
 // `notification.requested` event in their outbox; DeliverNotifications delivers it on every channel (the in-app
 // inbox now), and every signed-in person reads their own inbox.
+import { COMPLAINTS_TABLE_ID } from '../complaints/public.ts';
 import { PERMITS_TABLE_ID } from '../permits/public.ts';
 import { REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
 import type { EventSubscription, ServiceDescription } from '../shared/service-description.ts';
@@ -14,6 +15,7 @@ const handlers = 'functions/notifications/handlers';
 const NOTIFICATION_PRODUCERS: readonly EventSubscription[] = [
   { tableId: PERMITS_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
   { tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
+  { tableId: COMPLAINTS_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
 ];
 
 export const notificationsService: ServiceDescription = {

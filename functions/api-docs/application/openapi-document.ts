@@ -10,6 +10,7 @@ import { CASE_CLOCK_PROBLEMS } from '../../shared/case-clock/case-clock.problems
 
 const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const JSON_CONTENT_TYPE = 'application/json';
+const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 /** The format the HTTP chain checks an `Idempotency-Key` against (`functions/shared/http/http-handler.ts`). */
 export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9._:-]{8,128}$';
 
@@ -127,7 +128,20 @@ function problemContent(status: number) {
   return { [PROBLEM_CONTENT_TYPE]: problem, ...byGateway };
 }
 
-function responseContent(status: number, response: ResponseContract) {
+/** The `[{code, description}]` list of a route that follows a standard's error shape (the function's own errors). */
+const codeDescriptionList = z
+  .array(z.object({ code: z.number().int().describe('The HTTP status'), description: z.string().describe('What is wrong, in the language of Accept-Language') }))
+  .describe('Errors as a list of `{code, description}` (Open311 GeoReport v2), one per invalid field when fields are at fault');
+
+/** What the gateway answers itself, before any function, whatever format the route's errors take. */
+const GATEWAY_STATUSES: ReadonlySet<number> = new Set([401, 429]);
+
+function responseContent(status: number, response: ResponseContract, route: AnyRouteContract) {
+  if (route.errorFormat === 'code-description-list' && status >= 400 && !GATEWAY_STATUSES.has(status)) {
+    const list = { [JSON_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/CodeDescriptionList' } } };
+    // A path the gateway cannot decode (a bad percent escape) is refused by it with its problem document.
+    return status === 400 ? { ...list, ...problemContent(status) } : list;
+  }
   const main = mainContent(status, response);
   const alternatives = Object.fromEntries((response.alsoAs ?? []).map((type) => [type, { schema: { type: 'string' as const } }]));
   return main && { ...main, ...alternatives };
@@ -155,10 +169,15 @@ function operationResponses(route: AnyRouteContract) {
     [...declared.entries()]
       .sort(([a], [b]) => a - b)
       .map(([status, response]) => {
-        const content = responseContent(status, response);
+        const content = responseContent(status, response, route);
         return [String(status), { description: response.description, ...(content && { content }) }];
       }),
   );
+}
+
+function requestContent(route: AnyRouteContract) {
+  const json = { schema: route.body!, ...(route.bodyExample !== undefined && { example: route.bodyExample }) };
+  return { [JSON_CONTENT_TYPE]: json, ...(route.formBody && { [FORM_CONTENT_TYPE]: { schema: route.body! } }) };
 }
 
 function operationParameters(route: AnyRouteContract) {
@@ -182,6 +201,8 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'Civil status': 'Civil-status acts, civil identifiers, the national search in both scripts, access log, register pages, marginal notes between offices, historical imports.',
   Documents: 'Birth extracts and full copies requested by citizens, reviewed by registrars, issued as signed bilingual PDFs that anyone verifies.',
   'Registry office': "The bureau d'ordre: official letters numbered without gaps in each commune's registers, lodged online or registered by clerks, followed by their senders with a secret code.",
+  Complaints: "Complaints, observations and suggestions filed with a collectivity, acknowledged and answered within the decree's two deadlines by its complaints unit, transferred, reopened and rated.",
+  Open311: 'Open311 GeoReport v2 over the complaints: services (the categories), requests filed and read by any Open311 client, in JSON; errors as `[{code, description}]`; public reads carry no personal data.',
   Notifications: 'One inbox per person across services: what each service tells the caller about their files.',
   'API documentation': 'This document and its rendering.',
 };
@@ -196,6 +217,7 @@ export function openApiDocument(platform: PlatformDescription, serverUrl: string
   });
   registry.registerComponent('schemas', 'Problem', componentSchema(problemSchema(platformProblems(platform).map((problem) => problem.code))));
   registry.registerComponent('schemas', 'GatewayMessage', componentSchema(gatewayMessageSchema));
+  registry.registerComponent('schemas', 'CodeDescriptionList', componentSchema(codeDescriptionList));
   registry.registerComponent('parameters', 'AcceptLanguage', {
     name: 'Accept-Language',
     in: 'header',
@@ -231,7 +253,7 @@ export function openApiDocument(platform: PlatformDescription, serverUrl: string
         request: {
           ...(route.params && { params: route.params as z.ZodObject }),
           ...(route.query && { query: route.query as z.ZodObject }),
-          ...(route.body && { body: { required: true, content: { [JSON_CONTENT_TYPE]: { schema: route.body, ...(route.bodyExample !== undefined && { example: route.bodyExample }) } } } }),
+          ...(route.body && { body: { required: true, content: requestContent(route) } }),
         },
         responses: operationResponses(route),
       });

@@ -2,6 +2,7 @@
 // next number of its register's year in the transaction that writes it. Everything that can refuse the letter is
 // checked before a number is taken.
 import { IdempotencyKeyReusedError } from '../../shared/errors/domain-errors.ts';
+import { storedAsRequested } from '../../shared/http/same-request.ts';
 import { lookupCodeDigest } from '../domain/lookup-code.ts';
 import { registerLetter, type Actor, type Letter, type NewLetter } from '../domain/letter.ts';
 import { deadlineWatched, processingClock } from '../domain/letter-deadline.ts';
@@ -16,18 +17,9 @@ export interface RegisteredLetter {
   readonly lookupCode?: string;
 }
 
-/** Stored maps come back from DynamoDB in any key order: values are compared with sorted keys. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, field: unknown) =>
-    field && typeof field === 'object' && !Array.isArray(field) ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => a.localeCompare(b))) : field,
-  );
-}
-
 /** What makes a retry the same registration: the same letter asked for again with the same Idempotency-Key. */
 export function sameRequest(existing: Letter | undefined, request: Readonly<Record<string, unknown>>, by: Actor): existing is Letter {
-  if (!existing || existing.registeredBy.sub !== by.sub) return false;
-  const kept = Object.fromEntries(Object.keys(request).map((field) => [field, existing[field as keyof Letter]]));
-  return canonical(kept) === canonical(request);
+  return existing !== undefined && existing.registeredBy.sub === by.sub && storedAsRequested(existing, request);
 }
 
 export function idempotencyKeyReused(): IdempotencyKeyReusedError {

@@ -3,31 +3,16 @@
 // normalizes names, and `*`, which every letter has. A token's entries of a commune's year sit in one partition,
 // sorted by receipt instant: a search reads the partition of one token of the query within the dates asked, keeps
 // the entries that hold the query's other tokens, then the letters whose status and service are those asked.
-import { arabicNameWords } from '../../shared/text/arabic-name-words.ts';
-import { latinNameWords } from '../../shared/text/latin-name-words.ts';
+import { textWords } from '../../shared/text/text-words.ts';
 import type { Letter } from './letter.ts';
 
 /** The token every letter has: a search by dates, status or service alone reads its partition. */
 export const EVERY_LETTER = '*';
 
-/** Words too common to find anything by; they are neither listed nor searched for. */
-const STOP_WORDS = new Set([
-  'au', 'aux', 'avec', 'ce', 'ces', 'dans', 'de', 'des', 'du', 'en', 'et', 'la', 'le', 'les', 'par', 'pour', 'sur', 'un', 'une', 'ou', 'objet',
-  'في', 'من', 'على', 'الى', 'عن', 'مع', 'او',
-]);
-
-const ARABIC_LETTER = /[\u0600-\u06FF]/;
 const MAX_TOKENS = 40;
 
 /** The normalized words of a text, each once: Arabic and Latin words as civil status normalizes names. */
-export function searchWords(text: string): string[] {
-  const words = text
-    .split(/\s+/)
-    .flatMap((chunk) => (ARABIC_LETTER.test(chunk) ? arabicNameWords(chunk) : latinNameWords(chunk)))
-    .map((word) => word.text)
-    .filter((word) => word.length >= 2 && !STOP_WORDS.has(word));
-  return [...new Set(words)];
-}
+export const searchWords = textWords;
 
 export const subjectToken = (word: string) => `w:${word}`;
 export const senderToken = (word: string) => `s:${word}`;

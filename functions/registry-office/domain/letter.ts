@@ -6,7 +6,7 @@ import type { CaseClock } from '../../shared/case-clock/domain/case-clock.ts';
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import { InvalidStateError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
-import { formatMoroccanInstant } from '../../shared/statutory-clock/moroccan-day.ts';
+import { moroccanReceiptInstant } from '../../shared/statutory-clock/moroccan-day.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { formatLetterNumber, type NumberFormat, type Register } from './letter-number.ts';
 import type { Attachment } from './attachment.ts';
@@ -190,12 +190,19 @@ export function letterRegistered(letter: Pick<Letter, 'id'>, at: Date): DomainEv
 
 /** What the context that handles the category needs to open its case with the legal clock started at receipt. */
 export interface LetterClassified extends Readonly<Record<string, unknown>> {
+  /** 2: with `subject`, `sender` and `lodgedBy`; events of version 1 have only the fields above them. */
+  readonly dataVersion: 2;
   readonly letterId: string;
   readonly commune: string;
   readonly number: string;
   readonly category: Category;
   /** The registry's receipt instant, to the second with Morocco's offset: the start of the case's legal clock. */
   readonly receivedAt: string;
+  readonly subject: string;
+  /** Who wrote it, for a letter a clerk registered. */
+  readonly sender?: Sender;
+  /** The signed-in citizen who lodged it online, who may follow the case it opens. */
+  readonly lodgedBy?: string;
 }
 
 /**
@@ -204,16 +211,23 @@ export interface LetterClassified extends Readonly<Record<string, unknown>> {
  */
 function handOver(letter: Letter, at: Date): { readonly outbox?: readonly DomainEvent[]; readonly details?: Readonly<Record<string, unknown>> } {
   if (!letter.category || !INHERITING_CATEGORIES.includes(letter.category)) return {};
-  const data: LetterClassified = { letterId: letter.id, commune: letter.commune, number: letter.number, category: letter.category, receivedAt: letter.receivedAt };
+  const data: LetterClassified = {
+    dataVersion: 2,
+    letterId: letter.id,
+    commune: letter.commune,
+    number: letter.number,
+    category: letter.category,
+    receivedAt: letter.receivedAt,
+    subject: letter.subject,
+    ...(letter.sender && { sender: letter.sender }),
+    ...(letter.lodgedBy && { lodgedBy: letter.lodgedBy }),
+  };
   const event = domainEvent({ type: LETTER_CLASSIFIED, source: 'registry-office', subject: letter.id, occurredAt: at.toISOString(), version: letter.version, data });
   return { outbox: [event], details: { handedOver: { event: LETTER_CLASSIFIED, eventId: event.id, category: letter.category, receivedAt: letter.receivedAt } } };
 }
 
 /** An instant written to the second in Moroccan time with its offset: `2027-03-01T10:15:42+01:00`. */
-export function receiptInstant(now: Date): string {
-  const toTheSecond = new Date(Math.floor(now.getTime() / 1000) * 1000);
-  return formatMoroccanInstant(toTheSecond).replace(/\.000(?=[+-])/, '');
-}
+export const receiptInstant = moroccanReceiptInstant;
 
 /** The year of a register a letter received at `now` goes into: the Moroccan calendar year. */
 export function registerYear(now: Date): number {

@@ -21,7 +21,7 @@ import { problemDocument, type ProblemCode, type ProblemType } from '../errors/p
 import { negotiateLanguage, type Language, type Localized } from '../i18n/language.ts';
 import { logger } from '../observability/observability.ts';
 import { fieldIssues } from './field-issues.ts';
-import type { RouteAccess, RouteContract } from './route-contract.ts';
+import type { ErrorFormat, RouteAccess, RouteContract } from './route-contract.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -208,8 +208,10 @@ const parseAndValidate = (route: RouteContract): HttpMiddleware => ({
       return;
     }
     let parsed: unknown;
-    if (raw !== undefined) {
-      const contentType = header(event, 'content-type') ?? '';
+    const contentType = header(event, 'content-type') ?? '';
+    if (raw !== undefined && route.formBody && /^application\/x-www-form-urlencoded\b/i.test(contentType)) {
+      parsed = Object.fromEntries(new URLSearchParams(raw));
+    } else if (raw !== undefined) {
       if (!/^application\/([a-z.+-]+\+)?json\b/i.test(contentType)) {
         throw new UnsupportedMediaTypeError({
           ar: 'أرسل نص الطلب بصيغة application/json',
@@ -255,23 +257,35 @@ function asDomainError(error: Error): Error {
   return error;
 }
 
+/** The `[{code, description}]` list some public standards answer errors with (Open311 GeoReport v2). */
+function codeDescriptionResponse(response: HttpResponse): HttpResponse {
+  const document = JSON.parse(String(response.body)) as { status: number; title: string; detail?: string; errors?: { pointer: string; detail: string }[] };
+  const fields = (document.errors ?? []).map((issue) => ({ code: document.status, description: `${issue.pointer}: ${issue.detail}` }));
+  return {
+    ...response,
+    headers: { ...response.headers, 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(fields.length > 0 ? fields : [{ code: document.status, description: document.detail ?? document.title }]),
+  };
+}
+
 /** Last line of defence: every error becomes problem+json; only 4xx show their detail, a 5xx never leaks internals. */
-const problemErrors = (): HttpMiddleware => ({
+const problemErrors = (format: ErrorFormat = 'problem'): HttpMiddleware => ({
   onError: async (request) => {
     const error = asDomainError(request.error ?? new Error('unknown error'));
     const state = requestStates.get(request.event) ?? {
       language: negotiateLanguage(header(request.event, 'accept-language')),
       correlationId: request.event.requestContext?.requestId ?? 'unknown',
     };
+    const shaped = (response: HttpResponse) => (format === 'code-description-list' ? codeDescriptionResponse(response) : response);
     if (error instanceof DomainError) {
-      request.response = problemResponse(error.problem, state, error, error.detailIn(state.language));
+      request.response = shaped(problemResponse(error.problem, state, error, error.detailIn(state.language)));
       return;
     }
     logger.error('unhandled error', { errorName: error.name, error });
     // Loaded on the first server error only: no route needs the metrics library to answer.
     const { countServerError } = await import('../observability/metrics.ts');
     countServerError();
-    request.response = problemResponse('internal-error', state);
+    request.response = shaped(problemResponse('internal-error', state));
   },
 });
 
@@ -334,7 +348,7 @@ export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, B
     .use(injectLambdaContext(logger, { resetKeys: true }))
     // onError runs in reverse order: problemErrors answers first, then accessLog records the answer.
     .use(accessLog())
-    .use(problemErrors())
+    .use(problemErrors(route.errorFormat))
     .use(requestContext())
     .use(authorize(route.access))
     .use(parseAndValidate(route as RouteContract));

@@ -55,7 +55,16 @@ export interface RouteContract<
   readonly throttle?: { readonly ratePerSecond: number; readonly burst: number };
   /** Largest accepted request body, in bytes (default 64 KiB). */
   readonly maxBodyBytes?: number;
+  /**
+   * How the route's errors are written: RFC 9457 problem documents (the default), or the `[{code, description}]`
+   * list a public standard the route follows asks for (Open311 GeoReport v2), `code` being the HTTP status.
+   */
+  readonly errorFormat?: ErrorFormat;
+  /** The body may also come as an HTML form (`application/x-www-form-urlencoded`), as a standard's clients send it. */
+  readonly formBody?: true;
 }
+
+export type ErrorFormat = 'problem' | 'code-description-list';
 
 export type AnyRouteContract = RouteContract<z.ZodType, z.ZodType, z.ZodType, RouteAccess>;
 

@@ -68,3 +68,12 @@ export function formatMoroccanInstant(instant: Date): string {
   const mm = String(minutes % 60).padStart(2, '0');
   return `${new Date(instant.getTime() + offset).toISOString().slice(0, 23)}${sign}${hh}:${mm}`;
 }
+
+/**
+ * A receipt instant as evidence is written: to the second (the fraction dropped, never rounded up past the
+ * instant), in Moroccan time with its offset, e.g. `2027-03-01T10:15:42+01:00`. Other legal clocks start from it.
+ */
+export function moroccanReceiptInstant(at: Date): string {
+  const toTheSecond = new Date(Math.floor(at.getTime() / 1000) * 1000);
+  return formatMoroccanInstant(toTheSecond).replace(/\.000(?=[+-])/, '');
+}

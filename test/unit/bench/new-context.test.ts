@@ -12,27 +12,27 @@ import { platform } from '../../../functions/platform.ts';
 import { defineRoute } from '../../../functions/shared/http/route-contract.ts';
 import type { PlatformDescription } from '../../../functions/shared/service-description.ts';
 
-const complaintsRoute = (method: 'GET' | 'POST', path: string, operationId: string) =>
-  defineRoute({ operationId, method, path, summary: operationId, tags: ['Complaints'], access: ['citizen'], responses: { 200: { description: 'ok' } } });
+const informationRoute = (method: 'GET' | 'POST', path: string, operationId: string) =>
+  defineRoute({ operationId, method, path, summary: operationId, tags: ['Access to information'], access: ['citizen'], responses: { 200: { description: 'ok' } } });
 
 /** Today's platform and one more service, with routes and a workflow task, that no scenario drives. */
-const withComplaints: PlatformDescription = {
+const withInformationRequests: PlatformDescription = {
   ...platform,
   services: [
     ...platform.services,
     {
-      name: 'complaints',
+      name: 'access-to-information',
       functions: [
-        { id: 'FileComplaint', entry: 'functions/complaints/handlers/file-complaint.handler.ts', route: complaintsRoute('POST', '/v1/complaints', 'fileComplaint') },
-        { id: 'GetComplaint', entry: 'functions/complaints/handlers/get-complaint.handler.ts', route: complaintsRoute('GET', '/v1/complaints/{id}', 'getComplaint') },
-        { id: 'CheckComplaintDeadline', entry: 'functions/complaints/handlers/check-deadline.handler.ts' },
+        { id: 'FileInformationRequest', entry: 'functions/access-to-information/handlers/file-request.handler.ts', route: informationRoute('POST', '/v1/information-requests', 'fileInformationRequest') },
+        { id: 'GetInformationRequest', entry: 'functions/access-to-information/handlers/get-request.handler.ts', route: informationRoute('GET', '/v1/information-requests/{id}', 'getInformationRequest') },
+        { id: 'CheckInformationRequestDeadline', entry: 'functions/access-to-information/handlers/check-deadline.handler.ts' },
       ],
     },
   ],
 };
-const functions = functionsOf(withComplaints);
-const today = functions.filter((fn) => fn.service !== 'complaints');
-const complaints = functions.filter((fn) => fn.service === 'complaints');
+const functions = functionsOf(withInformationRequests);
+const today = functions.filter((fn) => fn.service !== 'access-to-information');
+const informationRequests = functions.filter((fn) => fn.service === 'access-to-information');
 const routeKey = (fn: ServiceFunction) => `${fn.route!.method} ${fn.route!.path}`;
 const todaysRoutes = today.filter((fn) => fn.route);
 
@@ -46,8 +46,8 @@ describe('a context without a scenario', () => {
   it('is told apart from the services the scenario drives', () => {
     const coverage = scenarioCoverage(functions, new Set(today.map((fn) => fn.id)));
 
-    expect(coverage.servicesWithoutScenario).toEqual(['complaints']);
-    for (const fn of complaints) expect(coverage.notMeasuredReason(fn)).toMatch(/does not drive the complaints service/);
+    expect(coverage.servicesWithoutScenario).toEqual(['access-to-information']);
+    for (const fn of informationRequests) expect(coverage.notMeasuredReason(fn)).toMatch(/does not drive the access-to-information service/);
     expect(coverage.notMeasuredReason(today[0]!)).toBeUndefined();
   });
 
@@ -55,9 +55,9 @@ describe('a context without a scenario', () => {
     const { rows, budgets, notMeasured } = dataAccessReport(functions, usagesOfToday());
 
     expect(rows).toHaveLength(todaysRoutes.length);
-    expect(notMeasured.map((entry) => entry.subject)).toEqual(['requests, POST /v1/complaints', 'requests, GET /v1/complaints/{id}']);
+    expect(notMeasured.map((entry) => entry.subject)).toEqual(['requests, POST /v1/information-requests', 'requests, GET /v1/information-requests/{id}']);
     expect(budgets.find((budget) => budget.subject.startsWith('routes the scenario drives'))).toMatchObject({ pass: true, measured: `${todaysRoutes.length} of ${todaysRoutes.length}` });
-    expect(budgets.filter((budget) => budget.subject.includes('complaints'))).toEqual([]);
+    expect(budgets.filter((budget) => budget.subject.includes('information-requests'))).toEqual([]);
   });
 
   it('does not hide a route the scenario of a driven service skips', () => {
@@ -73,7 +73,7 @@ describe('a context without a scenario', () => {
     const { rows, notMeasured } = latencyReport(functions, samples);
 
     expect(rows).toHaveLength(todaysRoutes.length);
-    expect(notMeasured.map((entry) => entry.subject)).toEqual(['latency, POST /v1/complaints', 'latency, GET /v1/complaints/{id}']);
+    expect(notMeasured.map((entry) => entry.subject)).toEqual(['latency, POST /v1/information-requests', 'latency, GET /v1/information-requests/{id}']);
   });
 
   it('has its bundles measured but its cold starts not measured, while a skipped function of a driven service misses', () => {
@@ -87,12 +87,12 @@ describe('a context without a scenario', () => {
     const { rows, budgets, notMeasured } = bundleReport({ floor, functions, sizes, coldStarts: { byFunction, coverage } });
 
     expect(rows).toHaveLength(functions.length + 1);
-    for (const fn of complaints) expect(budgets).toContainEqual(expect.objectContaining({ subject: `bundle size, ${fn.id} (json)`, pass: true }));
-    expect(notMeasured.map((entry) => entry.subject)).toEqual(complaints.map((fn) => `cold start, ${fn.id} (json)`));
-    expect(rows.find((row) => row.function === 'FileComplaint')).toMatchObject({ 'cold ms': null, 'cold event': 'not measured' });
+    for (const fn of informationRequests) expect(budgets).toContainEqual(expect.objectContaining({ subject: `bundle size, ${fn.id} (json)`, pass: true }));
+    expect(notMeasured.map((entry) => entry.subject)).toEqual(informationRequests.map((fn) => `cold start, ${fn.id} (json)`));
+    expect(rows.find((row) => row.function === 'FileInformationRequest')).toMatchObject({ 'cold ms': null, 'cold event': 'not measured' });
     expect(budgets.find((budget) => budget.subject === `cold start, ${skipped.id} (json)`)).toMatchObject({ pass: false, measured: 'no event' });
     expect(budgets.filter((budget) => !budget.pass).map((budget) => budget.subject)).toEqual([`cold start, ${skipped.id} (json)`]);
-    expect(formatNotMeasured(notMeasured)).toMatch(/cold start, FileComplaint \(json\) +the scenario does not drive the complaints service yet/);
+    expect(formatNotMeasured(notMeasured)).toMatch(/cold start, FileInformationRequest \(json\) +the scenario does not drive the access-to-information service yet/);
   });
 
   it('has nothing to report with --sizes-only, where no part of the figures needs the scenario', () => {

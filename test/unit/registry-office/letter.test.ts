@@ -147,7 +147,7 @@ describe('classifying a letter, and handing it over', () => {
   const at = new Date('2027-03-02T09:00:00Z');
   const { letter: lodged } = registerLetter(letter, { format: DEFAULT_NUMBER_FORMAT, sequence: 12 }, citizen, new Date('2027-03-01T09:15:42Z'));
 
-  it('hands a complaint over with its receipt instant, recording it in the history', () => {
+  it('hands a complaint over with its receipt instant, its subject and who lodged it, recording it in the history', () => {
     const { letter: classified, event, outbox } = classifyLetter(lodged, { category: 'complaint', confidentiality: 'normal' }, clerk, at);
 
     expect(classified.category).toBe('complaint');
@@ -155,7 +155,7 @@ describe('classifying a letter, and handing it over', () => {
       expect.objectContaining({
         type: LETTER_CLASSIFIED,
         occurredAt: at.toISOString(),
-        data: { letterId: lodged.id, commune: 'rabat', number: lodged.number, category: 'complaint', receivedAt: lodged.receivedAt },
+        data: { dataVersion: 2, letterId: lodged.id, commune: 'rabat', number: lodged.number, category: 'complaint', receivedAt: lodged.receivedAt, subject: lodged.subject, lodgedBy: citizen.sub },
       }),
     ]);
     expect(event).toMatchObject({ type: 'classified', details: { categoryBefore: null, category: 'complaint', handedOver: { event: LETTER_CLASSIFIED, eventId: outbox![0]!.id, receivedAt: lodged.receivedAt } } });

@@ -1,0 +1,40 @@
+// Reading complaints: one complaint and its history (its complainant, the unit holding it), a unit's queue (its
+// officers, auditors), and a commune's settings.
+import type { Principal } from '../../shared/auth/principal.ts';
+import { ForbiddenError } from '../../shared/errors/domain-errors.ts';
+import type { Page, PageRequest } from '../../shared/http/pagination.ts';
+import { mayRead, mayReadQueue } from '../domain/complaint-access.ts';
+import type { Complaint, ComplaintEvent } from '../domain/complaint.ts';
+import { unknownComplaint } from '../domain/complaints-errors.ts';
+import type { ComplaintsRepository, QueueEntry } from './complaints.ports.ts';
+
+async function readable(repository: ComplaintsRepository, id: string, principal: Principal): Promise<Complaint> {
+  const complaint = await repository.get(id);
+  if (!complaint) throw unknownComplaint(id);
+  if (!mayRead(complaint, principal)) {
+    throw new ForbiddenError({
+      ar: 'لا يطلع على الشكاية إلا صاحبها والمكلفون بمعالجتها',
+      fr: "Une réclamation n'est lisible que par son auteur et la cellule qui la traite",
+      en: 'A complaint is read only by its complainant and the unit handling it',
+    });
+  }
+  return complaint;
+}
+
+export const getComplaint = readable;
+
+export async function complaintHistory(repository: ComplaintsRepository, id: string, principal: Principal, page: PageRequest): Promise<Page<ComplaintEvent>> {
+  await readable(repository, id, principal);
+  return repository.history(id, page);
+}
+
+export async function unitQueue(repository: ComplaintsRepository, commune: string, principal: Principal, page: PageRequest): Promise<Page<QueueEntry>> {
+  if (!mayReadQueue(commune, principal)) {
+    throw new ForbiddenError({
+      ar: `لا يطلع على شكايات ${commune} إلا المكلفون بها والمراقبون`,
+      fr: `Les réclamations de ${commune} ne sont lisibles que par sa cellule et les auditeurs`,
+      en: `The complaints of ${commune} are read only by its unit and the auditors`,
+    });
+  }
+  return repository.queue(commune, page);
+}

@@ -1,0 +1,58 @@
+// Filing a complaint, an observation or a suggestion: online by a signed-in citizen, or opened from a letter the
+// registry office handed over, its clocks started at the registry's receipt instant. Everything that can refuse
+// it (the commune, the category) is checked before it is written; a retry with the same key meets the first write.
+import { IdempotencyKeyReusedError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { storedAsRequested } from '../../shared/http/same-request.ts';
+import { moroccanDate } from '../../shared/time/morocco-time.ts';
+import { fileComplaint, type Actor, type Complaint, type NewComplaint } from '../domain/complaint.ts';
+import { categoryOf, defaultComplaintSettings } from '../domain/complaint-settings.ts';
+import { unknownCommuneAt } from '../domain/complaints-errors.ts';
+import type { ComplaintsDependencies } from './complaints.ports.ts';
+
+export type ComplaintRequest = Omit<NewComplaint, 'id'>;
+
+function unknownCategory(category: string, commune: string): ValidationFailedError {
+  return new ValidationFailedError(
+    { ar: `الصنف ${category} غير معروف لدى ${commune}`, fr: `La catégorie ${category} n'existe pas à ${commune}`, en: `Category ${category} does not exist in ${commune}` },
+    { fieldIssues: [{ pointer: '/body/category', code: 'unknown_category', detail: { ar: 'صنف غير معروف', fr: 'Catégorie inconnue', en: 'Unknown category' } }] },
+  );
+}
+
+/**
+ * Files `request` received at `receivedAt` under `id`. Resolves the complaint written, by this call or by an
+ * earlier one with the same id (`sameAsBefore` tells whether that one asked for the same).
+ */
+export async function fileComplaintAs(
+  dependencies: ComplaintsDependencies,
+  id: string,
+  request: ComplaintRequest,
+  by: Actor,
+  at: { readonly receivedAt: Date; readonly now: Date },
+  sameAsBefore: (existing: Complaint) => boolean,
+): Promise<Complaint> {
+  const year = Number(moroccanDate(at.receivedAt).slice(0, 4));
+  const snapshot = await dependencies.repository.loadFiling(request.commune, [year, year + 1]);
+  if (!snapshot.communeExists) throw unknownCommuneAt(request.commune, '/body/commune');
+  const category = categoryOf(snapshot.settings, request.category);
+  if (!category) throw unknownCategory(request.category, request.commune);
+  // Settings stored before the duplicate radius was data have none: the default applies to them.
+  const { reopenWindowDays, reminderDaysBefore, duplicateRadiusMeters = defaultComplaintSettings(request.commune).duplicateRadiusMeters } = snapshot.settings;
+  const change = fileComplaint({ ...request, id }, { category, rules: { reopenWindowDays, reminderDaysBefore, duplicateRadiusMeters } }, at.receivedAt, snapshot.holidays, by, at.now);
+  if ((await dependencies.repository.create(change)) === 'created') return change.complaint;
+  const first = await dependencies.repository.get(id);
+  if (!first || !sameAsBefore(first)) {
+    throw new IdempotencyKeyReusedError({
+      ar: 'مفتاح عدم التكرار هذا استُعمل لإيداع شكاية أخرى',
+      fr: "Cette clé d'idempotence a déjà servi pour une autre réclamation",
+      en: 'This Idempotency-Key was used to file another complaint',
+    });
+  }
+  return first;
+}
+
+/** A signed-in citizen files online: received now; the Idempotency-Key names the complaint. */
+export function fileOnline(dependencies: ComplaintsDependencies, request: Omit<ComplaintRequest, 'channel' | 'complainant'>, citizen: string, context: { readonly now: Date; readonly idempotencyKey?: string }): Promise<Complaint> {
+  const id = context.idempotencyKey ? dependencies.identifiers.complaintIdFor(citizen, context.idempotencyKey) : dependencies.identifiers.newComplaintId();
+  const filed: ComplaintRequest = { ...request, channel: 'online', complainant: citizen };
+  return fileComplaintAs(dependencies, id, filed, { sub: citizen, role: 'citizen' }, { receivedAt: context.now, now: context.now }, (existing) => existing.filedBy.sub === citizen && storedAsRequested(existing, filed));
+}

@@ -1,0 +1,26 @@
+// The errors the complaints context raises in more than one place.
+import { ConflictError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+
+export function unknownComplaint(id: string): NotFoundError {
+  return new NotFoundError({ ar: `لا توجد شكاية ${id}`, fr: `Aucune réclamation ${id}`, en: `No complaint ${id}` });
+}
+
+/** The complaint is no longer at the version the change was made from: someone else changed it first. */
+export function changedMeanwhile(id: string, cause?: unknown): ConflictError {
+  return new ConflictError(
+    {
+      ar: `غيّر شخص آخر الشكاية ${id} في اللحظة نفسها؛ أعيدوا تحميلها ثم حاولوا مجددا`,
+      fr: `La réclamation ${id} a été modifiée par quelqu'un d'autre au même moment ; rechargez-la puis réessayez`,
+      en: `Complaint ${id} was changed by someone else at the same moment; reload it and try again`,
+    },
+    { cause },
+  );
+}
+
+/** A commune the reference data does not hold, named at `pointer`: refused before anything is written. */
+export function unknownCommuneAt(commune: string, pointer: string): ValidationFailedError {
+  return new ValidationFailedError(
+    { ar: `الجماعة ${commune} غير معروفة`, fr: `Commune ${commune} inconnue`, en: `No commune ${commune}` },
+    { fieldIssues: [{ pointer, code: 'unknown_commune', detail: { ar: 'جماعة غير معروفة', fr: 'Commune inconnue', en: 'Unknown commune' } }] },
+  );
+}

@@ -1,0 +1,338 @@
+// zod schemas and route contracts of the complaints API (Chikaya), under /v1/complaints.
+import * as z from 'zod';
+import { decimalInteger } from '../../shared/http/decimal-integer.ts';
+import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { FIGURE_COUNTERS } from '../domain/complaint-figures.ts';
+import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
+import { CLOCK_NAMES, COMPLAINT_CHANNELS, COMPLAINT_EVENT_TYPES, COMPLAINT_KINDS, COMPLAINT_STATUSES, HOLDER_KINDS, QUALIFICATIONS } from '../domain/complaint.ts';
+
+const TAGS = ['Complaints'];
+const problem = PROBLEM_RESPONSE;
+const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const commune = code;
+const complaintId = z.strictObject({ id: z.uuid() });
+const text = safeFreeText({ max: 5000 });
+const reason = safeFreeText({ max: 1000 });
+
+const actorSchema = z.object({ sub: z.string(), role: z.string() });
+const instant = z.iso.datetime();
+const moroccanInstant = z.string().describe('To the second, in Africa/Casablanca with its offset');
+const periodSchema = z.strictObject({ days: z.number().int().min(1).max(365), unit: z.enum(['calendar', 'working']) });
+const clockSchema = z.object({
+  receiptDate: z.iso.date(),
+  period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
+  suspensions: z.array(z.object({ from: z.iso.date(), to: z.iso.date().optional(), startedAt: z.string(), endedAt: z.string().optional() })),
+  dueDate: z.iso.date(),
+  dueAt: z.string().describe('End of the due day in Africa/Casablanca, ISO 8601 with offset'),
+  holidays: z.array(z.iso.date()),
+  countedOn: z.iso.date(),
+});
+const clockInstants = z.object(Object.fromEntries(CLOCK_NAMES.map((name) => [name, instant.optional()])) as Record<(typeof CLOCK_NAMES)[number], z.ZodOptional<z.ZodISODateTime>>);
+
+const locationSchema = z
+  .strictObject({
+    point: z.strictObject({ lat: z.number().min(-90).max(90), long: z.number().min(-180).max(180) }).optional(),
+    address: safeName({ max: 300 }).optional(),
+    quarter: safeName({ max: 120 }).optional().describe('The douar or quarter, as people name it'),
+  })
+  .refine((location) => location.point || location.address || location.quarter, 'a point, an address or a quarter');
+
+const holderSchema = z.strictObject({
+  kind: z.enum(HOLDER_KINDS),
+  name: safeName({ max: 200 }),
+  commune: commune.optional().describe('A collectivity of the platform: the file moves into its unit’s queue'),
+});
+
+const suggestedDuplicatesSchema = z
+  .array(z.object({ id: z.uuid(), reason: z.enum(['nearby', 'same-text']), distanceMeters: z.number().int().optional() }))
+  .optional()
+  .describe('Open complaints it may repeat, suggested to the unit: nearby in its category, or in the same words');
+
+const complaintSchema = z.object({
+  id: z.uuid(),
+  commune: z.string().describe('The collectivity whose unit handles it now'),
+  filedWith: z.string().describe('The collectivity it was first addressed to'),
+  kind: z.enum(COMPLAINT_KINDS),
+  category: z.string(),
+  privateMatter: z.boolean(),
+  text: z.string(),
+  location: z.object({ point: z.object({ lat: z.number(), long: z.number() }).optional(), address: z.string().optional(), quarter: z.string().optional() }).optional(),
+  channel: z.enum(COMPLAINT_CHANNELS),
+  complainant: z.string().optional().describe('The signed-in citizen who filed it'),
+  letter: z
+    .object({ letterId: z.uuid(), number: z.string(), sender: z.object({ name: z.string(), organisation: z.string().optional() }).optional() })
+    .optional()
+    .describe("The registry office's letter it was opened from, and who wrote it"),
+  receivedAt: moroccanInstant.describe('When it was received: both clocks start from it'),
+  status: z.enum(COMPLAINT_STATUSES),
+  updatedAt: instant.describe('The instant of its latest change'),
+  clocks: z.object({ acknowledgment: clockSchema, answer: clockSchema }),
+  lapses: clockInstants.optional().describe('When each deadline passed unmet, recorded at that instant'),
+  remindersSent: z.array(z.enum(CLOCK_NAMES)).optional(),
+  acknowledgment: z.object({ at: instant, by: actorSchema, late: z.boolean() }).optional(),
+  qualification: z.object({ decision: z.enum(QUALIFICATIONS), reason: z.string().optional(), duplicateOf: z.uuid().optional(), at: instant, by: actorSchema }).optional(),
+  assignment: z.object({ service: z.string(), at: instant, by: actorSchema }).optional(),
+  informationRequests: z.array(z.object({ question: z.string(), at: instant, by: actorSchema, reply: z.object({ text: z.string(), at: instant }).optional() })).optional(),
+  transfers: z.array(z.object({ from: z.string(), to: holderSchema, reason: z.string(), at: instant, by: actorSchema })).optional(),
+  holder: holderSchema.optional().describe('The body outside the platform that holds the file now'),
+  answer: z.object({ text: z.string(), signedBy: z.string(), at: instant, by: actorSchema, late: z.boolean() }).optional(),
+  closure: z.object({ at: instant, by: actorSchema, note: z.string().optional() }).optional(),
+  reopening: z.object({ at: instant, reason: z.string() }).optional(),
+  rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: instant, ofAnswerAt: instant }).optional(),
+  rules: z
+    .object({ reopenWindowDays: z.number().int(), reminderDaysBefore: z.object({ acknowledgment: z.number().int(), answer: z.number().int() }), duplicateRadiusMeters: z.number().int() })
+    .describe("The commune's rules in force at its filing"),
+  suggestedDuplicates: suggestedDuplicatesSchema,
+  filedBy: actorSchema,
+  version: z.number().int(),
+});
+
+const responses = { 400: problem, 401: problem, 403: problem };
+const changeResponses = { 200: { description: 'The complaint as it now stands', schema: complaintSchema }, ...responses, 404: problem, 409: problem, 422: problem };
+
+function change<Body extends z.ZodType>(operationId: string, segment: string, summary: string, access: readonly ['complaints-officer'] | readonly ['citizen'], body: Body, bodyExample: z.input<Body>) {
+  return defineRoute({ operationId, method: 'POST', path: `/v1/complaints/{id}/${segment}`, summary, tags: TAGS, access, idempotent: true, params: complaintId, body, bodyExample, responses: changeResponses });
+}
+
+const unit = ['complaints-officer'] as const;
+const citizen = ['citizen'] as const;
+const nothing = z.strictObject({});
+
+export const fileComplaintRoute = defineRoute({
+  operationId: 'fileComplaint',
+  method: 'POST',
+  path: '/v1/complaints',
+  summary: "A signed-in citizen files a complaint (réclamation), an observation or a suggestion with a collectivity: received now, its acknowledgment due in 15 days and its answer in 60 (the category's periods)",
+  tags: TAGS,
+  access: citizen,
+  idempotent: 'by-use-case',
+  body: z.strictObject({ commune, kind: z.enum(COMPLAINT_KINDS), category: code.describe("One of the commune's categories (GET /v1/complaints/settings/{commune})"), text, location: locationSchema.optional() }),
+  bodyExample: { commune: 'rabat', kind: 'reclamation', category: 'eclairage-public', text: 'Les lampadaires de la rue Oued Ziz sont éteints depuis deux semaines.', location: { point: { lat: 34.0132, long: -6.8326 }, quarter: 'Agdal' } },
+  responses: { 201: { description: 'The complaint filed, with its clocks', schema: complaintSchema }, ...responses, 409: problem, 422: problem },
+});
+
+export const getComplaintRoute = defineRoute({
+  operationId: 'getComplaint',
+  method: 'GET',
+  path: '/v1/complaints/{id}',
+  summary: 'A complaint: its complainant and the unit of the collectivity holding it',
+  tags: TAGS,
+  access: ['citizen', 'complaints-officer'],
+  params: complaintId,
+  responses: { 200: { description: 'The complaint', schema: complaintSchema }, ...responses, 404: problem },
+});
+
+export const complaintHistoryRoute = defineRoute({
+  operationId: 'complaintHistory',
+  method: 'GET',
+  path: '/v1/complaints/{id}/history',
+  summary: "A complaint's history, oldest first: every change is an event saying who, when and why, never rewritten",
+  tags: TAGS,
+  access: ['citizen', 'complaints-officer'],
+  params: complaintId,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of events',
+      schema: pageSchema(
+        z.object({
+          complaintId: z.uuid(),
+          version: z.number().int(),
+          type: z.enum(COMPLAINT_EVENT_TYPES),
+          at: instant,
+          by: actorSchema,
+          statusBefore: z.enum(COMPLAINT_STATUSES).optional(),
+          statusAfter: z.enum(COMPLAINT_STATUSES),
+          reason: z.string().optional(),
+          details: z.record(z.string(), z.unknown()).optional(),
+        }),
+      ),
+    },
+    ...responses,
+    404: problem,
+  },
+});
+
+export const unitQueueRoute = defineRoute({
+  operationId: 'complaintsQueue',
+  method: 'GET',
+  path: '/v1/complaints/queues/{commune}',
+  summary: "A unit's open complaints, oldest received first, with their deadlines and the lapses recorded (late acknowledgments, late answers): its officers and auditors; no complainant, text or location",
+  tags: TAGS,
+  access: ['complaints-officer', 'auditor'],
+  params: z.strictObject({ commune }),
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of the queue',
+      schema: pageSchema(
+        z.object({
+          id: z.uuid(),
+          kind: z.enum(COMPLAINT_KINDS),
+          category: z.string(),
+          status: z.enum(COMPLAINT_STATUSES),
+          receivedAt: moroccanInstant,
+          acknowledgmentDueAt: z.string(),
+          answerDueAt: z.string(),
+          lapses: clockInstants.optional(),
+          remindersSent: z.array(z.enum(CLOCK_NAMES)).optional(),
+          service: z.string().optional(),
+          holder: holderSchema.optional(),
+          suggestedDuplicates: suggestedDuplicatesSchema,
+        }),
+      ),
+    },
+    ...responses,
+  },
+});
+
+export const acknowledgeRoute = change('acknowledgeComplaint', 'acknowledgment', 'The unit acknowledges receipt; late when after the acknowledgment deadline, whose lapse was counted as it passed', unit, nothing, {});
+
+export const qualifyRoute = change(
+  'qualifyComplaint',
+  'qualification',
+  'The unit qualifies an acknowledged complaint: admissible (then assigned), not competent (then transferred), inadmissible with its reason, or a duplicate of another complaint',
+  unit,
+  z
+    .strictObject({ decision: z.enum(QUALIFICATIONS), reason: reason.optional(), duplicateOf: z.uuid().optional() })
+    .refine((body) => body.decision !== 'inadmissible' || body.reason, { message: 'an inadmissible complaint is told why', path: ['reason'] })
+    .refine((body) => body.decision !== 'not-competent' || body.reason, { message: 'say who is competent, and why', path: ['reason'] })
+    .refine((body) => (body.decision === 'duplicate') === (body.duplicateOf !== undefined), { message: 'a duplicate names the complaint it duplicates, and only a duplicate', path: ['duplicateOf'] }),
+  { decision: 'admissible' },
+);
+
+export const assignRoute = change('assignComplaint', 'assignment', 'The unit assigns an admissible complaint to the service that will answer it (again, to move it)', unit, z.strictObject({ service: code.describe('The service, as the commune names it') }), { service: 'eclairage' });
+
+export const takeUpRoute = change('takeUpComplaint', 'taking-up', 'The service takes an assigned or reopened complaint up: in progress', unit, nothing, {});
+
+export const requestInformationRoute = change(
+  'requestComplaintInformation',
+  'information-request',
+  'The unit asks the complainant for information: the answer clock is suspended until they reply',
+  unit,
+  z.strictObject({ question: reason }),
+  { question: 'Pouvez-vous préciser le numéro du lampadaire le plus proche ?' },
+);
+
+export const provideInformationRoute = change(
+  'provideComplaintInformation',
+  'information',
+  'The complainant replies to the request for information: the answer clock resumes',
+  citizen,
+  z.strictObject({ text }),
+  { text: 'Le lampadaire n° 118, en face de la pharmacie.' },
+);
+
+export const transferRoute = change(
+  'transferComplaint',
+  'transfer',
+  'The unit transfers the file to the competent body: another collectivity of the platform (its unit takes it over), a State service or a delegated operator; the complainant is told who holds it, the clocks keep running from the same receipt',
+  unit,
+  z.strictObject({ to: holderSchema, reason }),
+  { to: { kind: 'delegated-operator', name: 'Régie autonome de distribution' }, reason: "L'éclairage de cette voie relève du délégataire" },
+);
+
+export const answerRoute = change(
+  'answerComplaint',
+  'answer',
+  'The unit gives the reasoned answer, signed by the president or a delegate: the answer clock stops (late when after its deadline)',
+  unit,
+  z.strictObject({ text, signedBy: safeName({ max: 200 }).describe('The president, or the delegate who signs') }),
+  { text: 'Les lampadaires ont été remplacés le 12 mars.', signedBy: 'Le Président du conseil communal' },
+);
+
+export const closeRoute = change('closeComplaint', 'closure', 'The unit closes an answered complaint', unit, z.strictObject({ note: reason.optional() }), { note: 'Réponse envoyée' });
+
+export const reopenRoute = change(
+  'reopenComplaint',
+  'reopening',
+  "The complainant asks for a second examination of the answer, once, within the commune's window after it (30 days by default)",
+  citizen,
+  z.strictObject({ reason }),
+  { reason: 'Un seul lampadaire sur trois a été remplacé.' },
+);
+
+export const rateRoute = change(
+  'rateComplaint',
+  'rating',
+  'The complainant rates the latest answer, from 1 to 5, once per answer',
+  citizen,
+  z.strictObject({ score: z.number().int().min(1).max(5), comment: reason.optional() }),
+  { score: 4, comment: 'Réponse claire' },
+);
+
+const categorySchema = z.strictObject({
+  code,
+  names: z.strictObject({ ar: safeName({ max: 120 }), fr: safeName({ max: 120 }), en: safeName({ max: 120 }) }),
+  acknowledgmentPeriod: periodSchema,
+  answerPeriod: periodSchema,
+  privateMatter: z.boolean().describe("About one person's own affairs: never shown with a location in public"),
+});
+
+const editableSettings = {
+  categories: z.array(categorySchema).min(1).max(100),
+  reopenWindowDays: z.number().int().min(1).max(365),
+  reminderDaysBefore: z.strictObject({ acknowledgment: z.number().int().min(0).max(60), answer: z.number().int().min(0).max(120) }),
+  duplicateRadiusMeters: z.number().int().min(0).max(1000).describe('Open complaints of the same category this close to a new one are suggested as duplicates'),
+};
+
+const settingsSchema = z.object({ commune: z.string(), ...editableSettings, version: z.number().int().describe('0 while the defaults apply'), updatedAt: z.string().optional(), updatedBy: actorSchema.optional() });
+
+export const getSettingsRoute = defineRoute({
+  operationId: 'getComplaintSettings',
+  method: 'GET',
+  path: '/v1/complaints/settings/{commune}',
+  summary: "A commune's complaints settings: its categories with their deadlines, the reopening window, the reminders; the defaults until an administrator sets them",
+  tags: TAGS,
+  access: ['complaints-officer', 'admin', 'auditor'],
+  params: z.strictObject({ commune }),
+  responses: { 200: { description: 'The settings', schema: settingsSchema }, ...responses, 404: problem },
+});
+
+export const putSettingsRoute = defineRoute({
+  operationId: 'setComplaintSettings',
+  method: 'PUT',
+  path: '/v1/complaints/settings/{commune}',
+  summary: "Set a commune's complaints settings; complaints already filed keep their deadlines",
+  tags: TAGS,
+  access: ['admin'],
+  idempotent: true,
+  params: z.strictObject({ commune }),
+  body: z.strictObject(editableSettings),
+  bodyExample: {
+    categories: [
+      { code: 'eclairage-public', names: { ar: 'الإنارة العمومية', fr: 'Éclairage public', en: 'Street lighting' }, acknowledgmentPeriod: { days: 15, unit: 'calendar' }, answerPeriod: { days: 60, unit: 'calendar' }, privateMatter: false },
+    ],
+    reopenWindowDays: 30,
+    reminderDaysBefore: { acknowledgment: 5, answer: 15 },
+    duplicateRadiusMeters: 100,
+  },
+  responses: { 200: { description: 'The settings now in force', schema: settingsSchema }, ...responses, 404: problem, 409: problem, 422: problem },
+});
+
+
+const figuresSchema = z.object({
+  ...Object.fromEntries(FIGURE_COUNTERS.map((counter) => [counter, z.number()])),
+  averageAnswerDays: z.number().nullable().describe('Days from receipt to the first answer, on average; null before any answer'),
+  satisfaction: z.number().nullable().describe('Mean rating out of 5; null before any rating'),
+});
+
+export const complaintFiguresRoute = defineRoute({
+  operationId: 'complaintFigures',
+  method: 'GET',
+  path: '/v1/stats/complaints/{commune}/{year}',
+  summary:
+    "A collectivity's open figures of the complaints received in a year, in total and per category: received, acknowledged late, answered and in how many days, answered late, reopened, satisfaction. Public: no personal data",
+  tags: TAGS,
+  access: 'public',
+  params: z.strictObject({ commune, year: decimalInteger({ min: 2000, max: 2100 }) }),
+  responses: {
+    200: {
+      description: 'The figures',
+      schema: z.object({ commune: z.string(), year: z.number().int(), totals: figuresSchema, byCategory: z.array(figuresSchema.extend({ category: z.string() })) }),
+    },
+    400: problem,
+    404: problem,
+  },
+});

@@ -1,0 +1,218 @@
+// Complaints over HTTP on the local platform with the virtual clock: a citizen files a complaint; the unit is
+// reminded, and the acknowledgment deadline lapses at day 15 (counted late then, seen in the queue) before the
+// unit acknowledges; it asks for information (the answer clock suspended) and the citizen replies (resumed, later);
+// the file is transferred to another commune, whose unit answers in time; the citizen rates the answer and reopens; the
+// second answer is given and the complaint closed; the open figures count one late acknowledgment, no late answer
+// and one reopening. A letter the registry office classifies as a complaint opens one
+// with its clocks from the registry's receipt instant. A new complaint near an open one of its category, or in the
+// same words, is suggested to the unit as its possible duplicate; qualified one, its complainant is told the answer.
+// Bad input is refused with nothing written.
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../functions/shared/auth/roles.ts';
+import { idFromIdempotencyKey } from '../../functions/shared/http/idempotency-ids.ts';
+import { request, settle, tokenFor } from './http-client.ts';
+
+const unique = `${Date.now()}`;
+const FIRST = 'tanger';
+const SECOND = 'agadir';
+const as = (sub: string, roles: Role[], commune?: string) => tokenFor({ sub: `${sub}-${unique}`, roles, ...(commune && { commune }) });
+const citizen = () => as('complainant', ['citizen']);
+const officerOf = (commune: string) => as(`officer-${commune}`, ['complaints-officer'], commune);
+const filing = { commune: FIRST, kind: 'reclamation', category: 'eclairage-public', text: 'Les lampadaires de la rue Ibn Batouta sont éteints depuis deux semaines.', location: { point: { lat: 35.7673, long: -5.7998 }, quarter: 'Malabata' } };
+
+async function advance(duration: string) {
+  const reply = await request('POST', '/_local/clock', { body: { advance: duration } });
+  expect(reply.status).toBe(200);
+}
+
+let step = 0;
+async function act(id: string, segment: string, token: string, body: unknown = {}) {
+  step += 1;
+  return request('POST', `/v1/complaints/${id}/${segment}`, { token, body, headers: { 'idempotency-key': `${segment}-${step}-${unique}` } });
+}
+
+type Totals = Record<'received' | 'acknowledgedLate' | 'answered' | 'answeredLate' | 'reopened' | 'rated', number>;
+
+async function figuresOf(commune: string, year: number): Promise<Totals> {
+  const reply = await request('GET', `/v1/stats/complaints/${commune}/${year}`);
+  expect(reply.status, reply.text).toBe(200);
+  return reply.json.totals as Totals;
+}
+
+async function queueOf(commune: string) {
+  const reply = await request('GET', `/v1/complaints/queues/${commune}?limit=100`, { token: await officerOf(commune) });
+  expect(reply.status).toBe(200);
+  return reply.json.items as { id: string; status: string; lapses?: Record<string, string>; remindersSent?: string[]; acknowledgmentDueAt: string }[];
+}
+
+describe('complaints over HTTP', () => {
+  it('counts a late acknowledgment at day 15, suspends the answer clock for information, transfers the file, and reopens it once', async () => {
+    const year = Number(String((await request('GET', '/_local/clock')).json.now).slice(0, 4));
+    const before = { first: await figuresOf(FIRST, year), second: await figuresOf(SECOND, year) };
+    const key = { 'idempotency-key': `file-${unique}` };
+    const filed = await request('POST', '/v1/complaints', { token: await citizen(), body: filing, headers: key });
+    const retried = await request('POST', '/v1/complaints', { token: await citizen(), body: filing, headers: key });
+    expect(filed.status, filed.text).toBe(201);
+    expect(retried.json.id).toBe(filed.json.id);
+    const id = String(filed.json.id);
+    const clocks = filed.json.clocks as { acknowledgment: { dueAt: string }; answer: { dueDate: string } };
+    await settle();
+
+    // Day 16: reminded five days before, then the deadline passed unmet and was counted late as it passed.
+    await advance('P16D');
+    await settle();
+    const [queued] = (await queueOf(FIRST)).filter((entry) => entry.id === id);
+    expect(queued).toMatchObject({ status: 'submitted', remindersSent: ['acknowledgment'] });
+    expect(Date.parse(queued!.lapses!.acknowledgment!)).toBeGreaterThan(Date.parse(clocks.acknowledgment.dueAt));
+
+    // Tokens expire within the hour: each call after the clock moved asks for a fresh one.
+    const officer = () => officerOf(FIRST);
+    const acknowledged = await act(id, 'acknowledgment', await officer());
+    expect(acknowledged.status, acknowledged.text).toBe(200);
+    expect(acknowledged.json.acknowledgment).toMatchObject({ late: true });
+    expect((await act(id, 'qualification', await officer(), { decision: 'admissible' })).status).toBe(200);
+    expect((await act(id, 'assignment', await officer(), { service: 'eclairage' })).status).toBe(200);
+    expect((await act(id, 'taking-up', await officer())).json.status).toBe('in-progress');
+
+    const asked = await act(id, 'information-request', await officer(), { question: 'Quel est le numéro du lampadaire le plus proche ?' });
+    expect(asked.json).toMatchObject({ status: 'information-requested' });
+    await advance('P5D');
+    const replied = await act(id, 'information', await citizen(), { text: 'Le n° 118, en face de la pharmacie.' });
+    expect(replied.json.status).toBe('in-progress');
+    const answerDue = (replied.json.clocks as { answer: { dueDate: string; suspensions: unknown[] } }).answer;
+    expect(answerDue.suspensions).toHaveLength(1);
+    expect(answerDue.dueDate > clocks.answer.dueDate).toBe(true);
+
+    const transferred = await act(id, 'transfer', await officer(), { to: { kind: 'collectivity', name: "Commune d'Agadir", commune: SECOND }, reason: 'La voie relève de la commune voisine' });
+    expect(transferred.json).toMatchObject({ status: 'transferred', commune: SECOND, filedWith: FIRST });
+    expect((await request('GET', `/v1/complaints/${id}`, { token: await officer() })).status).toBe(403);
+    expect((await queueOf(SECOND)).map((entry) => entry.id)).toContain(id);
+
+    expect((await act(id, 'assignment', await officerOf(SECOND), { service: 'eclairage' })).status).toBe(200);
+    const answered = await act(id, 'answer', await officerOf(SECOND), { text: 'Les lampadaires ont été remplacés.', signedBy: 'Le Président du conseil communal' });
+    expect(answered.json.answer).toMatchObject({ late: false });
+
+    expect((await act(id, 'rating', await citizen(), { score: 2 })).status).toBe(200);
+    expect((await act(id, 'reopening', await citizen(), { reason: 'Un seul des trois lampadaires fonctionne.' })).json.status).toBe('reopened');
+    expect((await act(id, 'reopening', await citizen(), { reason: 'Encore' })).status).toBe(409);
+    expect((await act(id, 'taking-up', await officerOf(SECOND))).status).toBe(200);
+    expect((await act(id, 'answer', await officerOf(SECOND), { text: 'Les trois fonctionnent.', signedBy: 'Le Président du conseil communal' })).status).toBe(200);
+    const closed = await act(id, 'closure', await officerOf(SECOND), { note: 'Vérifié sur place' });
+    expect(closed.json).toMatchObject({ status: 'closed', lapses: { acknowledgment: queued!.lapses!.acknowledgment } });
+    expect((await queueOf(SECOND)).map((entry) => entry.id)).not.toContain(id);
+
+    const history = await request('GET', `/v1/complaints/${id}/history?limit=100`, { token: await citizen() });
+    expect((history.json.items as { type: string }[]).map((event) => event.type)).toEqual([
+      'filed',
+      'reminded',
+      'deadline-lapsed',
+      'acknowledged',
+      'qualified',
+      'assigned',
+      'taken-up',
+      'information-requested',
+      'information-provided',
+      'transferred',
+      'assigned',
+      'answered',
+      'rated',
+      'reopened',
+      'taken-up',
+      'answered',
+      'closed',
+    ]);
+    // The open figures: received and acknowledged late where it was filed; answered in time, reopened and rated
+    // where it was transferred (the second answer of a reopened complaint is not counted again).
+    await settle();
+    const after = { first: await figuresOf(FIRST, year), second: await figuresOf(SECOND, year) };
+    expect(after.first.received - before.first.received).toBe(1);
+    expect(after.first.acknowledgedLate - before.first.acknowledgedLate).toBe(1);
+    expect(after.second.answered - before.second.answered).toBe(1);
+    expect(after.second.answeredLate - before.second.answeredLate).toBe(0);
+    expect(after.second.reopened - before.second.reopened).toBe(1);
+    expect(after.second.rated - before.second.rated).toBe(1);
+
+    const notifications = await request('GET', '/v1/notifications?limit=100', { token: await citizen() });
+    expect((notifications.json.items as { topic: string }[]).map((notice) => notice.topic)).toEqual(expect.arrayContaining(['complaint-acknowledged', 'complaint-information-requested', 'complaint-transferred', 'complaint-answered']));
+  });
+
+  it('opens a complaint from a letter the registry office classifies as one, its clocks from the registry’s receipt instant', async () => {
+    const lodged = await request('POST', '/v1/registry/online-letters', {
+      token: await citizen(),
+      body: { commune: FIRST, subject: 'Réclamation : décharge sauvage derrière le marché', body: 'Depuis un mois, les ordures s’accumulent.' },
+      headers: { 'idempotency-key': `letter-${unique}` },
+    });
+    expect(lodged.status, lodged.text).toBe(201);
+    await advance('P3D');
+    const clerk = await as('clerk', ['clerk'], FIRST);
+    const classified = await request('POST', `/v1/registry/letters/${lodged.json.id}/classification`, { token: clerk, body: { category: 'complaint', confidentiality: 'normal' }, headers: { 'idempotency-key': `classify-${unique}` } });
+    expect(classified.status, classified.text).toBe(200);
+    await settle();
+
+    const id = idFromIdempotencyKey('registry-office', String(lodged.json.id));
+    const opened = await request('GET', `/v1/complaints/${id}`, { token: await citizen() });
+    expect(opened.status, opened.text).toBe(200);
+    expect(opened.json).toMatchObject({ channel: 'registry-office', receivedAt: lodged.json.receivedAt, letter: { letterId: lodged.json.id, number: lodged.json.number }, text: 'Réclamation : décharge sauvage derrière le marché', status: 'submitted' });
+    const received = String(lodged.json.receivedAt).slice(0, 10);
+    expect((opened.json.clocks as { acknowledgment: { receiptDate: string } }).acknowledgment.receiptDate).toBe(received);
+    expect((await queueOf(FIRST)).map((entry) => entry.id)).toContain(id);
+  });
+
+  it('suggests to the unit the open complaints a new one may repeat: nearby in its category, or saying the same', async () => {
+    const neighbour = (name: string) => as(`neighbour-${name}`, ['citizen']);
+    const file = async (body: Record<string, unknown>, name: string) => {
+      const reply = await request('POST', '/v1/complaints', { token: await neighbour(name), body: { ...filing, ...body } });
+      expect(reply.status, reply.text).toBe(201);
+      return String(reply.json.id);
+    };
+    const first = await file({ category: 'proprete', text: 'Dépôt sauvage devant le collège Ibn Khaldoun', location: { point: { lat: 35.7711, long: -5.8101 } } }, 'first');
+    await settle();
+    // About 45 m away, in other words; then far away but in the same words as the first.
+    const near = await file({ category: 'proprete', text: 'Ordures entassées au coin de la rue', location: { point: { lat: 35.7715, long: -5.8101 } } }, 'near');
+    const sameWords = await file({ category: 'proprete', text: 'DEPOT SAUVAGE devant le college ibn khaldoun', location: { point: { lat: 35.79, long: -5.83 } } }, 'same-words');
+    await settle();
+
+    const queue = await queueOf(FIRST);
+    const suggestionsOf = (id: string) => queue.find((entry) => entry.id === id) as { suggestedDuplicates?: { id: string; reason: string }[] } | undefined;
+    expect(suggestionsOf(near)?.suggestedDuplicates).toEqual([expect.objectContaining({ id: first, reason: 'nearby' })]);
+    expect(suggestionsOf(sameWords)?.suggestedDuplicates).toEqual([expect.objectContaining({ id: first, reason: 'same-text' })]);
+    expect(suggestionsOf(first)?.suggestedDuplicates).toBeUndefined();
+
+    // The unit merges: the nearby one is qualified a duplicate; when the first is answered, its complainant is told too.
+    const officer = await officerOf(FIRST);
+    for (const id of [first, near]) expect((await act(id, 'acknowledgment', officer)).status).toBe(200);
+    expect((await act(near, 'qualification', officer, { decision: 'duplicate', duplicateOf: first })).json.status).toBe('duplicate');
+    expect((await act(first, 'qualification', officer, { decision: 'admissible' })).status).toBe(200);
+    expect((await act(first, 'assignment', officer, { service: 'proprete' })).status).toBe(200);
+    expect((await act(first, 'answer', officer, { text: 'Le dépôt a été enlevé et un conteneur installé.', signedBy: 'Le Président' })).status).toBe(200);
+    await settle();
+    const inbox = await request('GET', '/v1/notifications?limit=100', { token: await neighbour('near') });
+    expect(inbox.json.items).toEqual(expect.arrayContaining([expect.objectContaining({ topic: 'complaint-duplicate-answered' })]));
+  });
+
+  it('lets one of two officers acknowledging at the same instant win; the other is told it changed meanwhile', async () => {
+    const filed = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, kind: 'observation' } });
+    const officers = [await as('officer-a', ['complaints-officer'], FIRST), await as('officer-b', ['complaints-officer'], FIRST)];
+
+    const replies = await Promise.all(officers.map((token, index) => request('POST', `/v1/complaints/${filed.json.id}/acknowledgment`, { token, body: {}, headers: { 'idempotency-key': `race-${index}-${unique}` } })));
+
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    const history = await request('GET', `/v1/complaints/${filed.json.id}/history`, { token: await citizen() });
+    expect((history.json.items as { type: string }[]).filter((event) => event.type === 'acknowledged')).toHaveLength(1);
+  });
+
+  it('refuses an unknown category or commune in the caller’s language, writing nothing, and shows a complaint to no other citizen', async () => {
+    const before = (await queueOf(FIRST)).length;
+
+    const unknownCategory = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, category: 'piscines' }, headers: { 'accept-language': 'fr' } });
+    const unknownCommune = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, commune: 'atlantis' } });
+
+    expect(unknownCategory.status).toBe(400);
+    expect(unknownCategory.json).toMatchObject({ code: 'validation-failed', errors: [{ pointer: '/body/category', code: 'unknown_category' }] });
+    expect(unknownCommune.json).toMatchObject({ errors: [{ pointer: '/body/commune', code: 'unknown_commune' }] });
+    expect(await queueOf(FIRST)).toHaveLength(before);
+
+    const filed = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, kind: 'suggestion', category: 'espaces-verts' } });
+    expect((await request('GET', `/v1/complaints/${filed.json.id}`, { token: await as('other', ['citizen']) })).status).toBe(403);
+  });
+});
