@@ -226,7 +226,9 @@ describe('the registry office on DynamoDB Local', () => {
     await classifyRegisteredLetter(repository, registered.id, { category: 'complaint', confidentiality: 'normal' }, clerk, now);
 
     const handedOver = (await outboxEventsAbout(table, registered.id)).filter((event) => event.type === LETTER_CLASSIFIED);
-    expect(handedOver.map((event) => event.data)).toEqual([{ letterId: registered.id, commune: 'rabat', number: registered.number, category: 'complaint', receivedAt: registered.receivedAt }]);
+    expect(handedOver.map((event) => event.data)).toEqual([
+      { dataVersion: 2, letterId: registered.id, commune: 'rabat', number: registered.number, category: 'complaint', receivedAt: registered.receivedAt, subject: registered.subject, sender: registered.sender },
+    ]);
   });
 
   it('searches a register by subject words in either script, sender, dates, status, service and number, without a Scan', async () => {
