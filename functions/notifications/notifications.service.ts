@@ -3,6 +3,7 @@
 // inbox now), and every signed-in person reads their own inbox.
 import { PERMITS_TABLE_ID } from '../permits/public.ts';
 import { REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
+import { TRANSPARENCY_TABLE_ID } from '../transparency/public.ts';
 import type { EventSubscription, ServiceDescription } from '../shared/service-description.ts';
 import { NOTIFICATIONS_TABLE_ID } from './adapters/notifications-keys.ts';
 import { NOTIFICATION_REQUESTED } from './public.ts';
@@ -14,6 +15,7 @@ const handlers = 'functions/notifications/handlers';
 const NOTIFICATION_PRODUCERS: readonly EventSubscription[] = [
   { tableId: PERMITS_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
   { tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
+  { tableId: TRANSPARENCY_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
 ];
 
 export const notificationsService: ServiceDescription = {

@@ -68,3 +68,12 @@ export function formatMoroccanInstant(instant: Date): string {
   const mm = String(minutes % 60).padStart(2, '0');
   return `${new Date(instant.getTime() + offset).toISOString().slice(0, 23)}${sign}${hh}:${mm}`;
 }
+
+/**
+ * An instant to the second in Moroccan time with its offset (`2027-03-01T10:15:42+01:00`): how a receipt instant,
+ * evidence that starts a legal clock, is written.
+ */
+export function formatMoroccanInstantToTheSecond(instant: Date): string {
+  const toTheSecond = new Date(Math.floor(instant.getTime() / 1000) * 1000);
+  return formatMoroccanInstant(toTheSecond).replace(/\.000(?=[+-])/, '');
+}

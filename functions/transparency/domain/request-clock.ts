@@ -1,0 +1,108 @@
+// The clock of an access-to-information request on the case clock, in Moroccan working days: its period from the
+// commune's settings (20, urgent 3), one extension (20, urgent 3) allowed only before expiry and only once its
+// notice was recorded, and at expiry without an answer the implicit refusal, recorded by the deadline workflow at
+// that instant with the requester told what they can do next. Each change the requester should know of asks the
+// notifications context to tell a requester who filed online.
+import { clockStatusAt, extendClock, recount, startClock, type CaseClock } from '../../shared/case-clock/domain/case-clock.ts';
+import { DomainError } from '../../shared/errors/domain-errors.ts';
+import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
+import type { Localized } from '../../shared/i18n/language.ts';
+import { notificationRequested } from '../../notifications/public.ts';
+import { TRANSPARENCY_PROBLEMS } from '../transparency.problems.ts';
+import { change, RECOURSE, requestStanding, requireStatus, type Actor, type InformationRequest, type RequestChange, type RequestEventType } from './information-request.ts';
+import type { TransparencySettings } from './transparency-settings.ts';
+
+const SOURCE = 'transparency';
+
+export const REQUEST_EVENTS = {
+  /** A clock started or its due instant moved: a deadline workflow watches this version. */
+  deadlineWatched: 'information-request.deadline-watched',
+} as const;
+
+export class ExtensionNoticeRequiredError extends DomainError {
+  readonly problem = TRANSPARENCY_PROBLEMS['extension-notice-required'];
+}
+
+export class ImplicitlyRefusedError extends DomainError {
+  readonly problem = TRANSPARENCY_PROBLEMS['implicitly-refused'];
+}
+
+function periodOf(settings: TransparencySettings, urgent: boolean) {
+  return urgent ? settings.periods.urgent : settings.periods.normal;
+}
+
+/** The clock of a request received at `receivedAt`, urgent or not, counted with the commune's periods. */
+export function requestClock(settings: TransparencySettings, urgent: boolean, receivedAt: Date, holidays: ReadonlySet<string>): CaseClock {
+  return startClock({ days: periodOf(settings, urgent).days, unit: 'working' }, receivedAt, holidays);
+}
+
+/** The event that has a deadline workflow watch `request` at its version. */
+export function deadlineWatched(request: Pick<InformationRequest, 'id' | 'version'>, at: Date): DomainEvent {
+  return domainEvent({ type: REQUEST_EVENTS.deadlineWatched, source: SOURCE, subject: request.id, occurredAt: at.toISOString(), version: request.version, data: { requestId: request.id, version: request.version } });
+}
+
+/** The change with its requester told `message` (when they filed online: an agent's registration names no account). */
+export function withRequesterTold(made: RequestChange, topic: string, message: Localized): RequestChange {
+  const { request, event } = made;
+  if (!request.filedBy) return made;
+  const cause = domainEvent({ type: `information-request.${event.type}`, source: SOURCE, subject: request.id, occurredAt: event.at, version: request.version, data: {} });
+  const told = notificationRequested(cause, { recipient: request.filedBy, topic, about: { kind: 'information-request', id: request.id, reference: request.id }, message });
+  return { ...made, outbox: [...(made.outbox ?? []), told] };
+}
+
+/** Refuses a change the lapse of the deadline has overtaken: the request is implicitly refused, recorded or not yet. */
+export function requireRunningClock(request: InformationRequest, now: Date): void {
+  if (clockStatusAt(request.clock, requestStanding(request), now) !== 'lapsed') return;
+  throw new ImplicitlyRefusedError({
+    ar: `انقضى أجل ${request.clock.dueDate} دون جواب: يعتبر الطلب مرفوضا ضمنيا`,
+    fr: `Le délai du ${request.clock.dueDate} est écoulé sans réponse : la demande est implicitement refusée`,
+    en: `The deadline of ${request.clock.dueDate} passed without an answer: the request is implicitly refused`,
+  });
+}
+
+/**
+ * Extends the deadline once, by the period's extension days, before it expires and only after its notice to the
+ * requester was recorded (its reason is the extension's).
+ */
+export function extendRequest(request: InformationRequest, settings: TransparencySettings, holidays: ReadonlySet<string>, by: Actor, now: Date): RequestChange {
+  requireStatus(request, ['received', 'acknowledged', 'in-progress', 'extended'], { ar: 'لا يُمدد إلا طلب مفتوح', fr: "Seule une demande ouverte se proroge", en: 'Only an open request can be extended' });
+  if (!request.extensionNotice) {
+    throw new ExtensionNoticeRequiredError({
+      ar: 'يجب أولا تسجيل إشعار صاحب الطلب بالتمديد وسببه',
+      fr: "La notification de la prorogation au demandeur, avec son motif, doit être enregistrée d'abord",
+      en: 'The notice of the extension to the requester, with its reason, must be recorded first',
+    });
+  }
+  const clock = extendClock(request.clock, { days: periodOf(settings, request.urgency !== undefined).extensionDays, reason: request.extensionNotice.reason }, holidays, now);
+  const made = change(request, { status: 'extended', clock }, 'extended', by, now, { reason: request.extensionNotice.reason, dueDateBefore: request.clock.dueDate, dueDateAfter: clock.dueDate });
+  return withRequesterTold({ ...made, outbox: [deadlineWatched(made.request, now)] }, 'deadline-extended', {
+    ar: `مُدد أجل الجواب عن طلبكم إلى نهاية ${clock.dueDate}`,
+    fr: `Le délai de réponse à votre demande est prorogé jusqu'à la fin du ${clock.dueDate}`,
+    en: `The deadline to answer your request is extended to the end of ${clock.dueDate}`,
+  });
+}
+
+const SYSTEM: Actor = { sub: 'system', role: 'system' };
+
+function systemChange(request: InformationRequest, fields: Partial<InformationRequest>, type: RequestEventType, now: Date, details: Readonly<Record<string, unknown>>): RequestChange {
+  return change(request, fields, type, SYSTEM, now, details);
+}
+
+/** The deadline passed with the request still open: it is implicitly refused, and its requester told the recourse. */
+export function recordImplicitRefusal(request: InformationRequest, now: Date): RequestChange {
+  const made = systemChange(request, { status: 'implicitly-refused', lapsedAt: now.toISOString() }, 'implicitly-refused', now, { dueAt: request.clock.dueAt });
+  return withRequesterTold(made, 'implicitly-refused', {
+    ar: `لم يُجب عن طلبكم داخل الأجل (${request.clock.dueDate}): يعتبر مرفوضا ضمنيا. ${RECOURSE.ar}`,
+    fr: `Votre demande n'a pas reçu de réponse dans le délai (${request.clock.dueDate}) : elle est implicitement refusée. ${RECOURSE.fr}`,
+    en: `Your request was not answered in time (${request.clock.dueDate}): it is implicitly refused. ${RECOURSE.en}`,
+  });
+}
+
+/** Counts the deadline again with a new holiday calendar; a change only if the due date moved, watched afresh. */
+export function recountRequestDeadline(request: InformationRequest, holidays: ReadonlySet<string>, year: number, now: Date): RequestChange | undefined {
+  if (requestStanding(request) !== 'open') return undefined;
+  const { clock, dueMoved } = recount(request.clock, holidays, now);
+  if (!dueMoved) return undefined;
+  const made = systemChange(request, { clock }, 'deadline-moved', now, { reason: 'holidays-changed', year, dueDateBefore: request.clock.dueDate, dueDateAfter: clock.dueDate });
+  return { ...made, outbox: [deadlineWatched(made.request, now)] };
+}

@@ -1,0 +1,83 @@
+// Transparency (Chafafiya): access-to-information requests under Law 31-13, filed online by citizens, registered
+// by the commune's agents or handed over by the registry office, answered within their working-day clock, extended
+// once with notice first, or implicitly refused when the deadline passes in silence.
+import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { LETTER_CLASSIFIED, REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
+import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
+import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
+import { REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
+import { REQUEST_EVENTS } from './domain/request-clock.ts';
+import {
+  acknowledgeRequestRoute,
+  answerRequestRoute,
+  communeQueueRoute,
+  extendRequestRoute,
+  fileRequestRoute,
+  getRequestRoute,
+  getSettingsRoute,
+  myRequestsRoute,
+  noticeExtensionRoute,
+  processRequestRoute,
+  putSettingsRoute,
+  registerRequestRoute,
+  requestHistoryRoute,
+  withdrawRequestRoute,
+} from './schemas/transparency.schema.ts';
+import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
+
+const handlers = 'functions/transparency/handlers';
+const reads = { [TRANSPARENCY_TABLE_ID]: 'read' } as const;
+/** Opening a request and extending one read the commune and its holidays from reference data; nothing here deletes an item. */
+const writes = { [TRANSPARENCY_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read' } as const;
+/** A change of a request writes it and its event, and reads nothing else. */
+const changes = { [TRANSPARENCY_TABLE_ID]: 'append' } as const;
+
+function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'entry'>): FunctionDescription {
+  return { id, entry: `${handlers}/${file}.handler.ts`, ...extra };
+}
+
+export const transparencyService: ServiceDescription = {
+  name: 'transparency',
+  problems: TRANSPARENCY_PROBLEMS,
+  tables: [TRANSPARENCY_TABLE],
+  stateMachines: deadlineCaseWorkflows({
+    workflowId: REQUEST_DEADLINE_WORKFLOW_ID,
+    checkFunctionId: 'CheckInformationRequestDeadline',
+    sweepWorkflowId: REQUEST_SWEEP_WORKFLOW_ID,
+    sweepFunctionId: 'SweepOverdueInformationRequests',
+  }),
+  functions: [
+    fn('FileInformationRequest', 'file-request', { route: fileRequestRoute, tables: writes }),
+    fn('RegisterInformationRequest', 'register-request', { route: registerRequestRoute, tables: writes }),
+    fn('GetInformationRequest', 'get-request', { route: getRequestRoute, tables: reads }),
+    fn('InformationRequestHistory', 'request-history', { route: requestHistoryRoute, tables: reads }),
+    fn('AcknowledgeInformationRequest', 'acknowledge-request', { route: acknowledgeRequestRoute, tables: changes }),
+    fn('ProcessInformationRequest', 'process-request', { route: processRequestRoute, tables: changes }),
+    fn('NoticeInformationRequestExtension', 'notice-extension', { route: noticeExtensionRoute, tables: changes }),
+    fn('ExtendInformationRequest', 'extend-request', { route: extendRequestRoute, tables: writes }),
+    fn('AnswerInformationRequest', 'answer-request', { route: answerRequestRoute, tables: changes }),
+    fn('WithdrawInformationRequest', 'withdraw-request', { route: withdrawRequestRoute, tables: changes }),
+    fn('InformationRequestQueue', 'commune-queue', { route: communeQueueRoute, tables: reads }),
+    fn('MyInformationRequests', 'my-requests', { route: myRequestsRoute, tables: reads }),
+    fn('GetTransparencySettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    fn('SetTransparencySettings', 'put-settings', { route: putSettingsRoute, tables: writes }),
+    // Each request's deadline workflow is started from its event, out of the request.
+    fn('FollowInformationRequestEvents', 'follow-request-events', {
+      startsStateMachines: [REQUEST_DEADLINE_WORKFLOW_ID],
+      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REQUEST_EVENTS.deadlineWatched] }],
+    }),
+    // A letter the registry office classifies as an access-to-information request opens one.
+    fn('OpenRegistryInformationRequests', 'open-registry-requests', {
+      tables: writes,
+      consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_CLASSIFIED] }],
+    }),
+    fn('CheckInformationRequestDeadline', 'check-request-deadline', { tables: changes }),
+    fn('SweepOverdueInformationRequests', 'sweep-overdue-requests', { tables: changes, timeoutSeconds: 300 }),
+    // When an administrator confirms or moves holidays, the running deadlines over that year are counted again.
+    fn('RecountInformationRequestDeadlines', 'recount-request-deadlines', {
+      tables: writes,
+      timeoutSeconds: 300,
+      consumes: [{ tableId: REFERENCE_TABLE_ID, eventTypes: [HOLIDAYS_CHANGED], batchSize: 1 }],
+    }),
+  ],
+};
