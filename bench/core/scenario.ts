@@ -3,7 +3,8 @@
 // staff, extended, given an opinion and decided, another left to lapse and invoked as deemed approved; births registered in two offices, read, searched by variant spellings, a register
 // page uploaded, a marginal note sent between offices and applied; a register folder imported; documents
 // requested, issued, reviewed, verified and revoked; letters lodged, registered, looked up and cancelled at the
-// registry office, and an acknowledgment downloaded. Each round uses fresh identities and files.
+// registry office, and an acknowledgment downloaded; access-to-information requests filed, registered, extended
+// after notice, answered in part and withdrawn. Each round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
@@ -20,6 +21,10 @@ import { domainEvent } from '../../functions/shared/events/domain-event.ts';
 import { REGISTRY_OFFICE_TABLE } from '../../functions/registry-office/adapters/registry-office-keys.ts';
 import { deadlineWatched } from '../../functions/registry-office/domain/letter-deadline.ts';
 import { letterRegistered, type Letter } from '../../functions/registry-office/domain/letter.ts';
+import { LETTER_CLASSIFIED, type LetterCategory, type LetterClassified } from '../../functions/registry-office/public.ts';
+import { TRANSPARENCY_TABLE } from '../../functions/transparency/adapters/transparency-keys.ts';
+import type { InformationRequest } from '../../functions/transparency/domain/information-request.ts';
+import { deadlineWatched as requestDeadlineWatched } from '../../functions/transparency/domain/request-clock.ts';
 
 const IMPORT_BUCKET = physicalBucketName(REGISTER_IMPORTS_BUCKET_ID);
 
@@ -38,6 +43,12 @@ function expectStatus(step: string, reply: RouteReply, ...statuses: number[]): R
 }
 
 const day = (instant: Date) => instant.toISOString().slice(0, 10);
+
+/** The registry office's hand-over of `letter` in `category`, as its stream carries it. */
+function letterHandedOver(letter: Letter, category: LetterCategory, at: Date) {
+  const data: LetterClassified = { letterId: letter.id, commune: letter.commune, number: letter.number, category, receivedAt: letter.receivedAt };
+  return domainEvent({ type: LETTER_CLASSIFIED, source: 'registry-office', subject: letter.id, occurredAt: at.toISOString(), version: letter.version, data });
+}
 
 export async function runScenario(call: CallRoute, clock: VirtualClock): Promise<ScenarioOutcome> {
   const round = randomUUID().slice(0, 8);
@@ -261,6 +272,33 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await clock.quiescent();
   expectStatus('letter acknowledgment', await call('GET /v1/registry/letters/{id}/acknowledgment', { params: lodgedLetter, as: citizen }), 200);
 
+  // Access to information: a request filed online and listed as the citizen's, one registered by an agent from the
+  // post; acknowledged, processed, extended after its notice, answered in part; another withdrawn; the queue, the
+  // history and the commune's settings read and set.
+  const requester = { name: 'Salma El Alaoui', address: '12, rue Oued Ziz, Rabat', identityDocument: { kind: 'cnie', number: 'AB123456' } };
+  const asked = { requester, information: 'Le budget 2026 de la commune', format: 'electronic' };
+  const filedRequest = expectStatus('file information request', await call('POST /v1/transparency/requests', { body: { commune: 'rabat', ...asked }, headers: { 'idempotency-key': key('information') }, as: citizen }), 201);
+  const informationRequest = { id: String(filedRequest.json.id) };
+  const postedRequest = { channel: 'post', receivedAt: clock.now().toISOString(), ...asked, urgency: { justification: 'Immeuble menaçant ruine' } };
+  const registeredRequest = expectStatus('register information request', await call('POST /v1/transparency/registered-requests', { body: postedRequest, headers: { 'idempotency-key': key('information-post') }, as: agent }), 201);
+  expectStatus('get information request', await call('GET /v1/transparency/requests/{id}', { params: informationRequest, as: citizen }), 200);
+  expectStatus('my information requests', await call('GET /v1/transparency/my-requests', { as: citizen }), 200);
+  expectStatus('information request queue', await call('GET /v1/transparency/queues/{commune}', { params: { commune: 'rabat' }, as: agent }), 200);
+  expectStatus('acknowledge information request', await call('POST /v1/transparency/requests/{id}/acknowledgment', { params: informationRequest, headers: { 'idempotency-key': key('information-ack') }, as: agent }), 200);
+  expectStatus('process information request', await call('POST /v1/transparency/requests/{id}/processing', { params: informationRequest, headers: { 'idempotency-key': key('information-process') }, as: agent }), 200);
+  const extensionNotice = { reason: 'Documents à réunir auprès de trois services', channel: 'platform' };
+  expectStatus('notice extension', await call('POST /v1/transparency/requests/{id}/extension-notice', { params: informationRequest, body: extensionNotice, headers: { 'idempotency-key': key('information-notice') }, as: agent }), 200);
+  expectStatus('extend information request', await call('POST /v1/transparency/requests/{id}/extension', { params: informationRequest, headers: { 'idempotency-key': key('information-extend') }, as: agent }), 200);
+  const partialAnswer = { outcome: 'partial', summary: 'Le budget est joint', format: 'electronic', withheld: [{ part: 'Noms des fournisseurs', grounds: [{ ground: 'article-7-exception', reason: 'Données personnelles' }] }] };
+  expectStatus('answer information request', await call('POST /v1/transparency/requests/{id}/answer', { params: informationRequest, body: partialAnswer, headers: { 'idempotency-key': key('information-answer') }, as: agent }), 200);
+  expectStatus('information request history', await call('GET /v1/transparency/requests/{id}/history', { params: informationRequest, as: auditor }), 200);
+  const secondRequest = expectStatus('file second information request', await call('POST /v1/transparency/requests', { body: { commune: 'rabat', ...asked, format: 'paper-copy' }, headers: { 'idempotency-key': key('information-2') }, as: citizen }), 201);
+  expectStatus('withdraw information request', await call('POST /v1/transparency/requests/{id}/withdrawal', { params: { id: String(secondRequest.json.id) }, body: { reason: 'Trouvé ailleurs' }, headers: { 'idempotency-key': key('information-withdraw') }, as: citizen }), 200);
+  expectStatus('transparency settings', await call('GET /v1/transparency/settings/{commune}', { params: { commune: 'rabat' }, as: agent }), 200);
+  const periods = { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } };
+  expectStatus('set transparency settings', await call('PUT /v1/transparency/settings/{commune}', { params: { commune: 'tamesna' }, body: { periods, clarificationSuspendsClock: false }, headers: { 'idempotency-key': key('transparency-settings') }, as: admin }), 200);
+  const openedRequest = registeredRequest.json as unknown as InformationRequest;
+
   // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
   const decided = domainEvent({ type: 'permit.decided', source: 'permits', subject: permit.id, occurredAt: clock.now().toISOString(), version: 1, data: {} });
   const applicantTold = notificationRequested(decided, {
@@ -302,6 +340,12 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       // The same event for the acknowledgment's consumer: the paper letter's acknowledgment is issued already, so a
       // cold start replays what a redelivery does.
       IssueLetterAcknowledgment: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterRegistered(registeredLetter, clock.now())]),
+      CheckInformationRequestDeadline: { subject: openedRequest.id },
+      SweepOverdueInformationRequests: {},
+      FollowInformationRequestEvents: outboxStreamEvent(TRANSPARENCY_TABLE, [requestDeadlineWatched(openedRequest, clock.now())]),
+      // The paper letter above handed over as an access-to-information request: its request opened once.
+      OpenRegistryInformationRequests: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterHandedOver(registeredLetter, 'access-to-information', clock.now())]),
+      RecountInformationRequestDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
       DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },

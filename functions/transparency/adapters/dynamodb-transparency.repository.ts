@@ -1,12 +1,12 @@
 // DynamoDB adapter of the transparency context: requests, their append-only history and the communes' settings
 // in one table. Every change is one transaction: the request over the version it was read at, its event (never
 // overwritten) and the events in its outbox.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedIndexQuery, pagedPrefixQuery, type IndexKeys } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
+import { putNextVersion } from '../../shared/aws/versioned-put.ts';
 import { dueBeforeSortKey, dueFromSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import type { CaseClock } from '../../shared/case-clock/domain/case-clock.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
@@ -100,6 +100,17 @@ export class DynamoDbTransparencyRepository implements TransparencyRepository {
     return output.Item ? toRequest(output.Item) : undefined;
   }
 
+  /** One BatchGetItem: the request from this table, the holidays from reference data. */
+  async requestWithHolidays(id: string, years: readonly number[]): Promise<{ request?: InformationRequest; holidays: ReadonlySet<string> }> {
+    const reference = { years };
+    const found = await batchGetEvery(this.client, {
+      [this.table]: { Keys: [transparencyKeys.request(id)], ConsistentRead: true },
+      [this.referenceTable]: { Keys: referenceKeysFor(reference) },
+    });
+    const stored = found[this.table]?.[0];
+    return { ...(stored && { request: toRequest(stored) }), holidays: readReferenceSnapshot(found[this.referenceTable] ?? [], reference).holidays };
+  }
+
   history(id: string, page: PageRequest): Promise<Page<RequestEvent>> {
     const { pk, skPrefix } = transparencyKeys.history(id);
     return pagedPrefixQuery(this.client, { table: this.table, pk, skPrefix, page }, (item) => withoutKeys<RequestEvent>(item));
@@ -137,27 +148,21 @@ export class DynamoDbTransparencyRepository implements TransparencyRepository {
     return (await loadReferenceSnapshot(this.client, this.referenceTable, { years })).holidays;
   }
 
-  async saveSettings(settings: TransparencySettings): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...transparencyKeys.settings(settings.commune), ...settings },
-          ConditionExpression: settings.version === 1 ? 'attribute_not_exists(pk)' : 'version = :previous',
-          ...(settings.version > 1 && { ExpressionAttributeValues: { ':previous': settings.version - 1 } }),
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      throw new ConflictError(
-        {
-          ar: `غيّر مسير آخر إعدادات ${settings.commune} في اللحظة نفسها؛ أعيدوا تحميلها ثم حاولوا مجددا`,
-          fr: `Un autre administrateur a modifié les réglages de ${settings.commune} au même moment ; rechargez-les puis réessayez`,
-          en: `Another administrator changed the settings of ${settings.commune} at the same moment; reload them and try again`,
-        },
-        { cause: error },
-      );
-    }
+  saveSettings(settings: TransparencySettings): Promise<void> {
+    return putNextVersion(
+      this.client,
+      this.table,
+      { ...transparencyKeys.settings(settings.commune), ...settings },
+      (cause) =>
+        new ConflictError(
+          {
+            ar: `غيّر مسير آخر إعدادات ${settings.commune} في اللحظة نفسها؛ أعيدوا تحميلها ثم حاولوا مجددا`,
+            fr: `Un autre administrateur a modifié les réglages de ${settings.commune} au même moment ; rechargez-les puis réessayez`,
+            en: `Another administrator changed the settings of ${settings.commune} at the same moment; reload them and try again`,
+          },
+          { cause },
+        ),
+    );
   }
 }
 

@@ -3,6 +3,7 @@
 // writes the change with its event over the version read, so two changes at once end with one.
 import type { Principal } from '../../shared/auth/principal.ts';
 import type { Language, Localized } from '../../shared/i18n/language.ts';
+import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { GROUND_LABELS } from '../domain/refusal-grounds.ts';
 import {
   acknowledgeRequest,
@@ -68,13 +69,19 @@ export function noticeOfExtension(repository: TransparencyRepository, id: string
   );
 }
 
-export function extend(repository: TransparencyRepository, id: string, principal: Principal, now: Date): Promise<RequestView> {
-  return changeRequest(repository, id, principal, now, byAgent, async (request, by) => {
-    const receiptYear = Number(request.clock.receiptDate.slice(0, 4));
-    // The extension reaches at most 40 working days past receipt: the receipt's year and the next hold them.
-    const { settings, holidays } = await repository.communeSnapshot(request.commune, [receiptYear, receiptYear + 1]);
-    return extendRequest(request, settings, holidays, by, now);
-  });
+/**
+ * The extension, read with the holidays in one request: before expiry the receipt was in this year or the last (a
+ * period is at most 60 working days), and the extended deadline falls in this year or the next.
+ */
+export async function extend(repository: TransparencyRepository, id: string, principal: Principal, now: Date): Promise<RequestView> {
+  const year = Number(moroccanDate(now).slice(0, 4));
+  const { request, holidays } = await repository.requestWithHolidays(id, [year - 1, year, year + 1]);
+  if (!request) throw unknownRequest(id);
+  const by = byAgent(request, principal);
+  requireRunningClock(request, now);
+  const made = extendRequest(request, holidays, by, now);
+  await repository.save(made);
+  return requestView(made.request, now);
 }
 
 const ANSWER_MESSAGES: Readonly<Record<Answer['outcome'], Localized>> = {

@@ -10,7 +10,7 @@ import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import type { LetterClassified } from '../../registry-office/public.ts';
 import { openRequest, type Actor, type InformationRequest, type NewRequest, type Requester } from '../domain/information-request.ts';
 import { agentActing } from '../domain/request-access.ts';
-import { deadlineWatched, requestClock, withRequesterTold } from '../domain/request-clock.ts';
+import { answerPeriodOf, deadlineWatched, requestClock, withRequesterTold } from '../domain/request-clock.ts';
 import { unknownCommune } from '../domain/transparency-errors.ts';
 import type { TransparencyDependencies } from './transparency.ports.ts';
 
@@ -28,15 +28,16 @@ export interface OpeningContext {
   readonly idempotencyKey?: string;
 }
 
-type Opening = Omit<NewRequest, 'id' | 'clock'>;
+type Opening = Omit<NewRequest, 'id' | 'answerPeriod' | 'clock'>;
 
 async function open(dependencies: TransparencyDependencies, id: string, opening: Opening, by: Actor, now: Date): Promise<{ readonly request: InformationRequest; readonly created: boolean }> {
   const receivedAt = new Date(opening.receivedAt);
   const year = Number(moroccanDate(receivedAt).slice(0, 4));
   const snapshot = await dependencies.repository.communeSnapshot(opening.commune, [year, year + 1]);
   if (!snapshot.communeExists) throw unknownCommune(opening.commune);
-  const clock = requestClock(snapshot.settings, opening.urgency !== undefined, receivedAt, snapshot.holidays);
-  const made = openRequest({ ...opening, id, clock }, by, now);
+  const answerPeriod = answerPeriodOf(snapshot.settings, opening.urgency !== undefined);
+  const clock = requestClock(answerPeriod, receivedAt, snapshot.holidays);
+  const made = openRequest({ ...opening, id, answerPeriod, clock }, by, now);
   const told = withRequesterTold({ ...made, outbox: [deadlineWatched(made.request, now)] }, 'information-request-received', {
     ar: `توصلت الجماعة ${opening.commune} بطلبكم للحصول على المعلومات؛ أجل الجواب ينتهي في نهاية ${clock.dueDate}`,
     fr: `La commune ${opening.commune} a reçu votre demande d'accès à l'information ; elle doit y répondre avant la fin du ${clock.dueDate}`,

@@ -2,12 +2,12 @@
 // when its deadline passes with the request still open, count the deadline again; and what follows a request's
 // events (its workflow's start, out of the request that caused it).
 import type { HolidaysChanged } from '../../reference-data/public.ts';
-import { recountOpenDeadlines, type RecountResult } from '../../shared/case-clock/application/recount-open-deadlines.use-case.ts';
+import { recountDeadlinesOverYear, type RecountResult } from '../../shared/case-clock/application/recount-open-deadlines.use-case.ts';
 import { sweepOverdueCases, type SweepResult } from '../../shared/case-clock/application/sweep-overdue-cases.use-case.ts';
 import { deadlineCheck, type DeadlineCheck } from '../../shared/case-clock/domain/deadline-check.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
-import { requestStanding } from '../domain/information-request.ts';
+import { requestStanding, type InformationRequest } from '../domain/information-request.ts';
 import { recordImplicitRefusal, recountRequestDeadline } from '../domain/request-clock.ts';
 import type { TransparencyRepository } from './transparency.ports.ts';
 
@@ -41,25 +41,13 @@ export function sweepOverdueRequests(repository: TransparencyRepository, now: Da
   return sweepOverdueCases(repository, (requestId) => checkRequestDeadline(repository, requestId, now), now);
 }
 
-async function recountRequest(repository: TransparencyRepository, requestId: string, change: HolidaysChanged, now: Date): Promise<boolean> {
-  const request = await repository.get(requestId);
-  const receiptYear = request && Number(request.clock.receiptDate.slice(0, 4));
-  if (!request || receiptYear! > change.year) return false;
-  const recounted = recountRequestDeadline(request, await repository.holidays([receiptYear!, receiptYear! + 1]), change.year, now);
-  if (!recounted) return false;
-  await repository.save(recounted);
-  return true;
-}
-
 /**
  * Holidays an administrator confirmed or moved: every request whose running deadline may count over that year is
  * counted again; one that moved gets a workflow for its new instant (its event). A conflict fails the recount, and
  * the redelivered event tries again.
  */
 export function recountRequestDeadlines(repository: TransparencyRepository, change: HolidaysChanged, now: Date): Promise<RecountResult> {
-  // A deadline before the first instant of the changed year (in UTC, earlier than in Morocco) cannot count over it.
-  const from = new Date(Date.UTC(change.year, 0, 1) - 3_600_000);
-  return recountOpenDeadlines(repository, (requestId) => recountRequest(repository, requestId, change, now), from);
+  return recountDeadlinesOverYear(repository, (request: InformationRequest) => request.clock, (request, holidays) => recountRequestDeadline(request, holidays, change.year, now), change.year);
 }
 
 /** A request's clock started or moved: a workflow watches that version (it ends at once if nothing is left to watch). */

@@ -27,6 +27,8 @@ export interface TransparencyRepository extends OpenDeadlineIndex, OpenDeadlines
   /** Writes a change, if no one changed the request since the version it was read at (ConflictError otherwise). */
   save(change: RequestChange): Promise<void>;
   get(id: string): Promise<InformationRequest | undefined>;
+  /** The request (read consistently) and the public holidays of `years`, in one read. */
+  requestWithHolidays(id: string, years: readonly number[]): Promise<{ readonly request?: InformationRequest; readonly holidays: ReadonlySet<string> }>;
   history(id: string, page: PageRequest): Promise<Page<RequestEvent>>;
   /** A commune's open requests, soonest due first. */
   queue(commune: string, page: PageRequest): Promise<Page<RequestSummary>>;

@@ -9,6 +9,7 @@ import { InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
 import type { GroundStatement } from './refusal-grounds.ts';
+import type { AnswerPeriod } from './transparency-settings.ts';
 
 /** How the request reached the body; the last is a letter the registry office numbered and classified. */
 export const CHANNELS = ['online', 'counter', 'post', 'email', 'registry-office'] as const;
@@ -89,6 +90,8 @@ export interface InformationRequest {
   /** The registry office's letter it was opened from. */
   readonly registryLetter?: { readonly letterId: string; readonly number: string };
   readonly status: RequestStatus;
+  /** The commune's period for such a request when it opened, and its extension: what the clock counts and may add. */
+  readonly answerPeriod: AnswerPeriod;
   readonly clock: CaseClock;
   readonly extensionNotice?: ExtensionNotice;
   readonly answer?: Answer;
@@ -128,7 +131,7 @@ export function requestStanding(request: Pick<InformationRequest, 'status'>): Ca
 }
 
 /** A request not yet written: what opening it is given. */
-export type NewRequest = Pick<InformationRequest, 'id' | 'commune' | 'channel' | 'receivedAt' | 'clock'> &
+export type NewRequest = Pick<InformationRequest, 'id' | 'commune' | 'channel' | 'receivedAt' | 'answerPeriod' | 'clock'> &
   Partial<Pick<InformationRequest, 'requester' | 'filedBy' | 'information' | 'format' | 'urgency' | 'registryLetter'>>;
 
 export function openRequest(request: NewRequest, by: Actor, now: Date): RequestChange {

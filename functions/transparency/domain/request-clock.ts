@@ -10,7 +10,7 @@ import type { Localized } from '../../shared/i18n/language.ts';
 import { notificationRequested } from '../../notifications/public.ts';
 import { TRANSPARENCY_PROBLEMS } from '../transparency.problems.ts';
 import { change, RECOURSE, requestStanding, requireStatus, type Actor, type InformationRequest, type RequestChange, type RequestEventType } from './information-request.ts';
-import type { TransparencySettings } from './transparency-settings.ts';
+import type { AnswerPeriod, TransparencySettings } from './transparency-settings.ts';
 
 const SOURCE = 'transparency';
 
@@ -27,13 +27,14 @@ export class ImplicitlyRefusedError extends DomainError {
   readonly problem = TRANSPARENCY_PROBLEMS['implicitly-refused'];
 }
 
-function periodOf(settings: TransparencySettings, urgent: boolean) {
+/** The commune's period for a request, urgent or not. */
+export function answerPeriodOf(settings: TransparencySettings, urgent: boolean): AnswerPeriod {
   return urgent ? settings.periods.urgent : settings.periods.normal;
 }
 
-/** The clock of a request received at `receivedAt`, urgent or not, counted with the commune's periods. */
-export function requestClock(settings: TransparencySettings, urgent: boolean, receivedAt: Date, holidays: ReadonlySet<string>): CaseClock {
-  return startClock({ days: periodOf(settings, urgent).days, unit: 'working' }, receivedAt, holidays);
+/** The clock of a request received at `receivedAt`, counted in its period's working days. */
+export function requestClock(period: AnswerPeriod, receivedAt: Date, holidays: ReadonlySet<string>): CaseClock {
+  return startClock({ days: period.days, unit: 'working' }, receivedAt, holidays);
 }
 
 /** The event that has a deadline workflow watch `request` at its version. */
@@ -61,10 +62,10 @@ export function requireRunningClock(request: InformationRequest, now: Date): voi
 }
 
 /**
- * Extends the deadline once, by the period's extension days, before it expires and only after its notice to the
+ * Extends the deadline once, by its period's extension days, before it expires and only after its notice to the
  * requester was recorded (its reason is the extension's).
  */
-export function extendRequest(request: InformationRequest, settings: TransparencySettings, holidays: ReadonlySet<string>, by: Actor, now: Date): RequestChange {
+export function extendRequest(request: InformationRequest, holidays: ReadonlySet<string>, by: Actor, now: Date): RequestChange {
   requireStatus(request, ['received', 'acknowledged', 'in-progress', 'extended'], { ar: 'لا يُمدد إلا طلب مفتوح', fr: "Seule une demande ouverte se proroge", en: 'Only an open request can be extended' });
   if (!request.extensionNotice) {
     throw new ExtensionNoticeRequiredError({
@@ -73,7 +74,7 @@ export function extendRequest(request: InformationRequest, settings: Transparenc
       en: 'The notice of the extension to the requester, with its reason, must be recorded first',
     });
   }
-  const clock = extendClock(request.clock, { days: periodOf(settings, request.urgency !== undefined).extensionDays, reason: request.extensionNotice.reason }, holidays, now);
+  const clock = extendClock(request.clock, { days: request.answerPeriod.extensionDays, reason: request.extensionNotice.reason }, holidays, now);
   const made = change(request, { status: 'extended', clock }, 'extended', by, now, { reason: request.extensionNotice.reason, dueDateBefore: request.clock.dueDate, dueDateAfter: clock.dueDate });
   return withRequesterTold({ ...made, outbox: [deadlineWatched(made.request, now)] }, 'deadline-extended', {
     ar: `مُدد أجل الجواب عن طلبكم إلى نهاية ${clock.dueDate}`,

@@ -53,6 +53,8 @@ const answerBody = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('refused'), grounds: z.array(groundSchema).min(1).max(7) }),
 ]);
 
+const periodSchema = z.strictObject({ days: z.number().int().min(1).max(60), extensionDays: z.number().int().min(1).max(60) });
+
 const withAnswerInstant = { at: z.iso.datetime(), by: actorSchema };
 
 export const requestSchema = z.object({
@@ -67,6 +69,7 @@ export const requestSchema = z.object({
   urgency: z.object({ justification: z.string() }).optional(),
   registryLetter: z.object({ letterId: z.uuid(), number: z.string() }).optional().describe('The registry office letter it was opened from'),
   status: z.enum(REQUEST_STATUSES),
+  answerPeriod: periodSchema.describe("The commune's period for such a request when it opened, in working days, and its one extension"),
   clock: caseClockSchema,
   extensionNotice: z.object({ reason: z.string(), channel: z.enum(NOTICE_CHANNELS), at: z.iso.datetime(), by: actorSchema }).optional(),
   answer: z
@@ -275,7 +278,6 @@ export const myRequestsRoute = defineRoute({
   responses: summaryPage,
 });
 
-const periodSchema = z.strictObject({ days: z.number().int().min(1).max(60), extensionDays: z.number().int().min(1).max(60) });
 
 const settingsSchema = z.object({
   commune: z.string(),

@@ -7,6 +7,7 @@ import { requestIndexAttributes } from '../../../functions/transparency/adapters
 import { noticeExtension, openRequest, type InformationRequest } from '../../../functions/transparency/domain/information-request.ts';
 import {
   ExtensionNoticeRequiredError,
+  answerPeriodOf,
   ImplicitlyRefusedError,
   extendRequest,
   recordImplicitRefusal,
@@ -25,9 +26,10 @@ const thursdayBeforeEid = new Date('2026-03-19T09:00:00Z');
 
 function opened(fields: Partial<InformationRequest> & { urgent?: boolean } = {}, receivedAt = thursdayBeforeEid, holidays: ReadonlySet<string> = eid): InformationRequest {
   const { urgent = false, ...rest } = fields;
-  const clock = requestClock(settings, urgent, receivedAt, holidays);
+  const answerPeriod = answerPeriodOf(settings, urgent);
+  const clock = requestClock(answerPeriod, receivedAt, holidays);
   return openRequest(
-    { id: 'request-1', commune: 'rabat', channel: 'online', receivedAt: receivedAt.toISOString(), clock, filedBy: 'citizen-1', ...(urgent && { urgency: { justification: 'Danger' } }), ...rest },
+    { id: 'request-1', commune: 'rabat', channel: 'online', receivedAt: receivedAt.toISOString(), answerPeriod, clock, filedBy: 'citizen-1', ...(urgent && { urgency: { justification: 'Danger' } }), ...rest },
     { sub: 'citizen-1', role: 'citizen' },
     receivedAt,
   ).request;
@@ -51,30 +53,30 @@ describe('the clock of a request', () => {
   it('refuses an extension whose notice was not recorded first, and writes nothing', () => {
     const request = opened();
 
-    expect(() => extendRequest(request, settings, eid, agent, new Date('2026-03-30T09:00:00Z'))).toThrow(ExtensionNoticeRequiredError);
+    expect(() => extendRequest(request, eid, agent, new Date('2026-03-30T09:00:00Z'))).toThrow(ExtensionNoticeRequiredError);
   });
 
   it('extends once by 20 working days with the reason of its notice, watched afresh and told to the requester', () => {
     const noticed = noticeExtension(opened(), { reason: 'Volume', channel: 'platform' }, agent, new Date('2026-03-30T09:00:00Z')).request;
 
-    const { request, event, outbox } = extendRequest(noticed, settings, eid, agent, new Date('2026-03-30T10:00:00Z'));
+    const { request, event, outbox } = extendRequest(noticed, eid, agent, new Date('2026-03-30T10:00:00Z'));
 
     expect(request).toMatchObject({ status: 'extended', clock: { dueDate: '2026-05-15', extension: { days: 20, reason: 'Volume', grantedOn: '2026-03-30' } } });
     expect(event).toMatchObject({ type: 'extended', details: { reason: 'Volume', dueDateBefore: '2026-04-17', dueDateAfter: '2026-05-15' } });
     expect(outbox!.map((domainEvent) => domainEvent.type)).toEqual(['information-request.deadline-watched', 'notification.requested']);
-    expect(() => extendRequest(request, settings, eid, agent, new Date('2026-04-01T09:00:00Z'))).toThrow(ExtensionRefusedError);
+    expect(() => extendRequest(request, eid, agent, new Date('2026-04-01T09:00:00Z'))).toThrow(ExtensionRefusedError);
   });
 
   it('extends an urgent request by 3 working days', () => {
     const noticed = noticeExtension(opened({ urgent: true }), { reason: 'Tiers consultés', channel: 'email' }, agent, new Date('2026-03-23T09:00:00Z')).request;
 
-    expect(extendRequest(noticed, settings, eid, agent, new Date('2026-03-23T10:00:00Z')).request.clock.dueDate).toBe('2026-03-30');
+    expect(extendRequest(noticed, eid, agent, new Date('2026-03-23T10:00:00Z')).request.clock.dueDate).toBe('2026-03-30');
   });
 
   it('refuses an extension once the deadline has passed', () => {
     const noticed = noticeExtension(opened({ urgent: true }), { reason: 'Volume', channel: 'post' }, agent, new Date('2026-03-24T09:00:00Z')).request;
 
-    expect(() => extendRequest(noticed, settings, eid, agent, new Date('2026-03-26T09:00:00Z'))).toThrow(ExtensionRefusedError);
+    expect(() => extendRequest(noticed, eid, agent, new Date('2026-03-26T09:00:00Z'))).toThrow(ExtensionRefusedError);
   });
 
   it('lets changes through until the last instant of the due day, and refuses them after it as an implicit refusal', () => {
