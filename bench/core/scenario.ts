@@ -273,7 +273,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('letter acknowledgment', await call('GET /v1/registry/letters/{id}/acknowledgment', { params: lodgedLetter, as: citizen }), 200);
 
   // Access to information: a request filed online and listed as the citizen's, one registered by an agent from the
-  // post; acknowledged, processed, extended after its notice, answered in part; another withdrawn; the queue, the
+  // post; acknowledged, processed, clarified, extended after its notice, answered in part; another withdrawn; the queue, the
   // history and the commune's settings read and set.
   const requester = { name: 'Salma El Alaoui', address: '12, rue Oued Ziz, Rabat', identityDocument: { kind: 'cnie', number: 'AB123456' } };
   const asked = { requester, information: 'Le budget 2026 de la commune', format: 'electronic' };
@@ -286,6 +286,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('information request queue', await call('GET /v1/transparency/queues/{commune}', { params: { commune: 'rabat' }, as: agent }), 200);
   expectStatus('acknowledge information request', await call('POST /v1/transparency/requests/{id}/acknowledgment', { params: informationRequest, headers: { 'idempotency-key': key('information-ack') }, as: agent }), 200);
   expectStatus('process information request', await call('POST /v1/transparency/requests/{id}/processing', { params: informationRequest, headers: { 'idempotency-key': key('information-process') }, as: agent }), 200);
+  expectStatus('ask clarification', await call('POST /v1/transparency/requests/{id}/clarification', { params: informationRequest, body: { question: 'Quelle année budgétaire ?' }, headers: { 'idempotency-key': key('information-question') }, as: agent }), 200);
+  expectStatus('clarify information request', await call('POST /v1/transparency/requests/{id}/clarification-reply', { params: informationRequest, body: { reply: "L'exercice 2026" }, headers: { 'idempotency-key': key('information-reply') }, as: citizen }), 200);
   const extensionNotice = { reason: 'Documents à réunir auprès de trois services', channel: 'platform' };
   expectStatus('notice extension', await call('POST /v1/transparency/requests/{id}/extension-notice', { params: informationRequest, body: extensionNotice, headers: { 'idempotency-key': key('information-notice') }, as: agent }), 200);
   expectStatus('extend information request', await call('POST /v1/transparency/requests/{id}/extension', { params: informationRequest, headers: { 'idempotency-key': key('information-extend') }, as: agent }), 200);

@@ -10,6 +10,8 @@ import { REQUEST_EVENTS } from './domain/request-clock.ts';
 import {
   acknowledgeRequestRoute,
   answerRequestRoute,
+  askClarificationRoute,
+  clarifyRequestRoute,
   communeQueueRoute,
   extendRequestRoute,
   fileRequestRoute,
@@ -53,6 +55,9 @@ export const transparencyService: ServiceDescription = {
     fn('InformationRequestHistory', 'request-history', { route: requestHistoryRoute, tables: reads }),
     fn('AcknowledgeInformationRequest', 'acknowledge-request', { route: acknowledgeRequestRoute, tables: changes }),
     fn('ProcessInformationRequest', 'process-request', { route: processRequestRoute, tables: changes }),
+    // A clarification may suspend the clock: counted with the holidays, read with the request.
+    fn('AskInformationRequestClarification', 'ask-clarification', { route: askClarificationRoute, tables: writes }),
+    fn('ClarifyInformationRequest', 'clarify-request', { route: clarifyRequestRoute, tables: writes }),
     fn('NoticeInformationRequestExtension', 'notice-extension', { route: noticeExtensionRoute, tables: changes }),
     fn('ExtendInformationRequest', 'extend-request', { route: extendRequestRoute, tables: writes }),
     fn('AnswerInformationRequest', 'answer-request', { route: answerRequestRoute, tables: changes }),

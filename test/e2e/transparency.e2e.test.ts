@@ -202,6 +202,35 @@ describe('access to information over HTTP', () => {
     expect((queue.json.items as { id: string; channel: string }[]).find((item) => item.id === id)).toMatchObject({ channel: 'registry-office', status: 'received' });
   });
 
+  it('asks for clarification with the clock running by default, and as a suspension where the commune set it so', async () => {
+    const filed = await request('POST', '/v1/transparency/requests', { token: await citizen(), body: asked });
+    const id = filed.json.id as string;
+    const question = await request('POST', `/v1/transparency/requests/${id}/clarification`, { token: await agent(), body: { question: 'Quelle année budgétaire ?' } });
+    expect(question.status).toBe(200);
+    expect(question.json.clock).toMatchObject({ status: 'running', dueDate: (filed.json.clock as RequestView['clock']).dueDate });
+    const reply = await request('POST', `/v1/transparency/requests/${id}/clarification-reply`, { token: await citizen(), body: { reply: "L'exercice 2026" } });
+    expect(reply.status).toBe(200);
+    expect((reply.json.clarifications as { reply?: string }[]).map((clarification) => clarification.reply)).toEqual(["L'exercice 2026"]);
+
+    const elsewhere = 'tamesna';
+    const admin = await as('admin', ['admin']);
+    const set = await request('PUT', `/v1/transparency/settings/${elsewhere}`, {
+      token: admin,
+      body: { periods: { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } }, clarificationSuspendsClock: true },
+      headers: { 'idempotency-key': `settings-${unique}` },
+    });
+    expect(set.status).toBe(200);
+    const suspending = await request('POST', '/v1/transparency/requests', { token: await citizen(), body: { ...asked, commune: elsewhere } });
+    expect(suspending.json.clarificationSuspendsClock).toBe(true);
+    const tamesnaAgent = () => as('agent-tamesna', ['agent'], elsewhere);
+    const suspended = await request('POST', `/v1/transparency/requests/${String(suspending.json.id)}/clarification`, { token: await tamesnaAgent(), body: { question: 'Quel quartier ?' } });
+    expect(suspended.json.clock).toMatchObject({ status: 'suspended' });
+    await setClock(new Date(Date.parse((await request('GET', '/_local/clock')).json.now as string) + 2 * DAY_MS));
+    const resumed = await request('POST', `/v1/transparency/requests/${String(suspending.json.id)}/clarification-reply`, { token: await tamesnaAgent(), body: { reply: 'Hay Riad, reçu par courrier' } });
+    expect(resumed.json.clock).toMatchObject({ status: 'running' });
+    expect((resumed.json.clock as RequestView['clock']).dueDate > (suspending.json.clock as RequestView['clock']).dueDate).toBe(true);
+  });
+
   it('refuses bad input in the caller language and writes nothing', async () => {
     const token = await citizen();
     const before = ((await request('GET', '/v1/transparency/my-requests?limit=100', { token })).json.items as unknown[]).length;

@@ -18,7 +18,7 @@ import {
   type RequestChange,
 } from '../domain/information-request.ts';
 import { agentActing, requesterActing } from '../domain/request-access.ts';
-import { extendRequest, requireRunningClock, withRequesterTold } from '../domain/request-clock.ts';
+import { askClarification, extendRequest, recordClarification, requireRunningClock, withRequesterTold } from '../domain/request-clock.ts';
 import { unknownRequest } from '../domain/transparency-errors.ts';
 import { requestView, type RequestView } from './request-queries.use-cases.ts';
 import type { TransparencyRepository } from './transparency.ports.ts';
@@ -70,18 +70,40 @@ export function noticeOfExtension(repository: TransparencyRepository, id: string
 }
 
 /**
- * The extension, read with the holidays in one request: before expiry the receipt was in this year or the last (a
- * period is at most 60 working days), and the extended deadline falls in this year or the next.
+ * A change that counts the clock again, read with the holidays in one request: before expiry the receipt was in
+ * this year or the last (a period is at most 60 working days), and the new deadline falls in this year or the next.
  */
-export async function extend(repository: TransparencyRepository, id: string, principal: Principal, now: Date): Promise<RequestView> {
+async function recountingChange(
+  repository: TransparencyRepository,
+  id: string,
+  principal: Principal,
+  now: Date,
+  acting: Acting,
+  make: (request: InformationRequest, holidays: ReadonlySet<string>, by: Actor) => RequestChange,
+): Promise<RequestView> {
   const year = Number(moroccanDate(now).slice(0, 4));
   const { request, holidays } = await repository.requestWithHolidays(id, [year - 1, year, year + 1]);
   if (!request) throw unknownRequest(id);
-  const by = byAgent(request, principal);
+  const by = acting(request, principal);
   requireRunningClock(request, now);
-  const made = extendRequest(request, holidays, by, now);
+  const made = make(request, holidays, by);
   await repository.save(made);
   return requestView(made.request, now);
+}
+
+export function extend(repository: TransparencyRepository, id: string, principal: Principal, now: Date): Promise<RequestView> {
+  return recountingChange(repository, id, principal, now, byAgent, (request, holidays, by) => extendRequest(request, holidays, by, now));
+}
+
+export function askForClarification(repository: TransparencyRepository, id: string, question: string, principal: Principal, now: Date): Promise<RequestView> {
+  return recountingChange(repository, id, principal, now, byAgent, (request, holidays, by) => askClarification(request, question, holidays, by, now));
+}
+
+/** The requester who filed online replies; an agent records a reply received at the counter, by post or e-mail. */
+const byRequesterOrAgent: Acting = (request, principal) => (principal.roles.includes('citizen') ? requesterActing(request, principal) : agentActing(request.commune, principal));
+
+export function clarify(repository: TransparencyRepository, id: string, reply: string, principal: Principal, now: Date): Promise<RequestView> {
+  return recountingChange(repository, id, principal, now, byRequesterOrAgent, (request, holidays, by) => recordClarification(request, reply, holidays, by, now));
 }
 
 const ANSWER_MESSAGES: Readonly<Record<Answer['outcome'], Localized>> = {

@@ -62,6 +62,18 @@ export interface WithheldPart {
   readonly grounds: readonly GroundStatement[];
 }
 
+/** A question the body asked the requester to make the request clear, and their reply once given. */
+export interface Clarification {
+  readonly question: string;
+  readonly askedAt: string;
+  readonly askedBy: Actor;
+  /** Whether the clock stopped until the reply: the commune's rule when the request opened. */
+  readonly suspendsClock: boolean;
+  readonly reply?: string;
+  readonly repliedAt?: string;
+  readonly repliedBy?: Actor;
+}
+
 export type Answer =
   | { readonly outcome: 'full'; readonly summary: string; readonly format: Format; readonly at: string; readonly by: Actor }
   | { readonly outcome: 'partial'; readonly summary: string; readonly format: Format; readonly withheld: readonly WithheldPart[]; readonly at: string; readonly by: Actor }
@@ -92,7 +104,11 @@ export interface InformationRequest {
   readonly status: RequestStatus;
   /** The commune's period for such a request when it opened, and its extension: what the clock counts and may add. */
   readonly answerPeriod: AnswerPeriod;
+  /** The commune's rule when the request opened: whether asking for clarification stops the clock. */
+  readonly clarificationSuspendsClock: boolean;
   readonly clock: CaseClock;
+  /** Oldest first; at most the last one waits for its reply. */
+  readonly clarifications?: readonly Clarification[];
   readonly extensionNotice?: ExtensionNotice;
   readonly answer?: Answer;
   readonly withdrawal?: { readonly at: string; readonly reason?: string };
@@ -102,7 +118,19 @@ export interface InformationRequest {
   readonly version: number;
 }
 
-export const REQUEST_EVENT_TYPES = ['received', 'acknowledged', 'processing-started', 'extension-noticed', 'extended', 'answered', 'withdrawn', 'implicitly-refused', 'deadline-moved'] as const;
+export const REQUEST_EVENT_TYPES = [
+  'received',
+  'acknowledged',
+  'processing-started',
+  'clarification-asked',
+  'clarified',
+  'extension-noticed',
+  'extended',
+  'answered',
+  'withdrawn',
+  'implicitly-refused',
+  'deadline-moved',
+] as const;
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number];
 
 export interface RequestEvent {
@@ -131,7 +159,7 @@ export function requestStanding(request: Pick<InformationRequest, 'status'>): Ca
 }
 
 /** A request not yet written: what opening it is given. */
-export type NewRequest = Pick<InformationRequest, 'id' | 'commune' | 'channel' | 'receivedAt' | 'answerPeriod' | 'clock'> &
+export type NewRequest = Pick<InformationRequest, 'id' | 'commune' | 'channel' | 'receivedAt' | 'answerPeriod' | 'clarificationSuspendsClock' | 'clock'> &
   Partial<Pick<InformationRequest, 'requester' | 'filedBy' | 'information' | 'format' | 'urgency' | 'registryLetter'>>;
 
 export function openRequest(request: NewRequest, by: Actor, now: Date): RequestChange {

@@ -3,13 +3,13 @@
 // notice was recorded, and at expiry without an answer the implicit refusal, recorded by the deadline workflow at
 // that instant with the requester told what they can do next. Each change the requester should know of asks the
 // notifications context to tell a requester who filed online.
-import { clockStatusAt, extendClock, recount, startClock, type CaseClock } from '../../shared/case-clock/domain/case-clock.ts';
-import { DomainError } from '../../shared/errors/domain-errors.ts';
+import { clockStatusAt, extendClock, isSuspended, recount, resumeClock, startClock, suspendClock, type CaseClock } from '../../shared/case-clock/domain/case-clock.ts';
+import { DomainError, InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
 import { notificationRequested } from '../../notifications/public.ts';
 import { TRANSPARENCY_PROBLEMS } from '../transparency.problems.ts';
-import { change, RECOURSE, requestStanding, requireStatus, type Actor, type InformationRequest, type RequestChange, type RequestEventType } from './information-request.ts';
+import { change, OPEN_STATUSES, RECOURSE, requestStanding, requireStatus, type Actor, type Clarification, type InformationRequest, type RequestChange, type RequestEventType } from './information-request.ts';
 import type { AnswerPeriod, TransparencySettings } from './transparency-settings.ts';
 
 const SOURCE = 'transparency';
@@ -81,6 +81,51 @@ export function extendRequest(request: InformationRequest, holidays: ReadonlySet
     fr: `Le délai de réponse à votre demande est prorogé jusqu'à la fin du ${clock.dueDate}`,
     en: `The deadline to answer your request is extended to the end of ${clock.dueDate}`,
   });
+}
+
+function pendingClarification(request: InformationRequest): Clarification | undefined {
+  const last = request.clarifications?.at(-1);
+  return last && last.reply === undefined ? last : undefined;
+}
+
+/**
+ * Asks the requester to make the request clear. The clock runs on unless the commune's rule (when the request
+ * opened) makes it a suspension: the law lists an unclear request as a ground of refusal, so by default the body
+ * answers in time or refuses on it. One question waits for its reply at a time.
+ */
+export function askClarification(request: InformationRequest, question: string, holidays: ReadonlySet<string>, by: Actor, now: Date): RequestChange {
+  requireStatus(request, OPEN_STATUSES, { ar: 'لا يُطلب توضيح إلا لطلب مفتوح', fr: "Une précision ne se demande que sur une demande ouverte", en: 'Clarification is asked only of an open request' });
+  if (pendingClarification(request)) {
+    throw new InvalidStateError({
+      ar: 'ينتظر طلب توضيح سابق جواب صاحب الطلب',
+      fr: 'Une demande de précision attend déjà la réponse du demandeur',
+      en: "A clarification asked before still waits for the requester's reply",
+    });
+  }
+  const suspendsClock = request.clarificationSuspendsClock;
+  const clock = suspendsClock ? suspendClock(request.clock, now, holidays) : request.clock;
+  const clarification: Clarification = { question, askedAt: now.toISOString(), askedBy: by, suspendsClock };
+  const made = change(request, { clarifications: [...(request.clarifications ?? []), clarification], clock }, 'clarification-asked', by, now, { question, suspendsClock });
+  return withRequesterTold(made, 'clarification-asked', {
+    ar: `تطلب الجماعة توضيح طلبكم: ${question}`,
+    fr: `La commune vous demande de préciser votre demande : ${question}`,
+    en: `The commune asks you to make your request clear: ${question}`,
+  });
+}
+
+/** Records the requester's reply; a clock the question suspended resumes that day, and its workflow watches it again. */
+export function recordClarification(request: InformationRequest, reply: string, holidays: ReadonlySet<string>, by: Actor, now: Date): RequestChange {
+  requireStatus(request, OPEN_STATUSES, { ar: 'لا يُسجل توضيح إلا لطلب مفتوح', fr: "Une précision ne s'enregistre que sur une demande ouverte", en: 'A clarification is recorded only on an open request' });
+  const pending = pendingClarification(request);
+  if (!pending) {
+    throw new InvalidStateError({ ar: 'لم يُطلب أي توضيح', fr: "Aucune précision n'a été demandée", en: 'No clarification was asked' });
+  }
+  const answered: Clarification = { ...pending, reply, repliedAt: now.toISOString(), repliedBy: by };
+  const clock = isSuspended(request.clock) ? resumeClock(request.clock, now, holidays) : request.clock;
+  const made = change(request, { clarifications: [...request.clarifications!.slice(0, -1), answered], clock }, 'clarified', by, now, {
+    ...(clock !== request.clock && { dueDateBefore: request.clock.dueDate, dueDateAfter: clock.dueDate }),
+  });
+  return clock === request.clock ? made : { ...made, outbox: [deadlineWatched(made.request, now)] };
 }
 
 const SYSTEM: Actor = { sub: 'system', role: 'system' };

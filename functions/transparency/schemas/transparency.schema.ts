@@ -70,7 +70,12 @@ export const requestSchema = z.object({
   registryLetter: z.object({ letterId: z.uuid(), number: z.string() }).optional().describe('The registry office letter it was opened from'),
   status: z.enum(REQUEST_STATUSES),
   answerPeriod: periodSchema.describe("The commune's period for such a request when it opened, in working days, and its one extension"),
+  clarificationSuspendsClock: z.boolean().describe("The commune's rule when it opened: whether a clarification stops the clock"),
   clock: caseClockSchema,
+  clarifications: z
+    .array(z.object({ question: z.string(), askedAt: z.iso.datetime(), askedBy: actorSchema, suspendsClock: z.boolean(), reply: z.string().optional(), repliedAt: z.iso.datetime().optional(), repliedBy: actorSchema.optional() }))
+    .optional()
+    .describe('Oldest first; at most the last waits for its reply'),
   extensionNotice: z.object({ reason: z.string(), channel: z.enum(NOTICE_CHANNELS), at: z.iso.datetime(), by: actorSchema }).optional(),
   answer: z
     .discriminatedUnion('outcome', [
@@ -196,6 +201,34 @@ export const processRequestRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: requestId,
+  responses: changeResponses,
+});
+
+export const askClarificationRoute = defineRoute({
+  operationId: 'askInformationRequestClarification',
+  method: 'POST',
+  path: '/v1/transparency/requests/{id}/clarification',
+  summary: "An agent asks the requester to make the request clear. The clock runs on unless the commune's rule makes it a suspension (an unclear request is a ground of refusal)",
+  tags: TAGS,
+  access: ['agent'],
+  idempotent: true,
+  params: requestId,
+  body: z.strictObject({ question: reason }),
+  bodyExample: { question: 'Quelle année budgétaire souhaitez-vous consulter ?' },
+  responses: changeResponses,
+});
+
+export const clarifyRequestRoute = defineRoute({
+  operationId: 'clarifyInformationRequest',
+  method: 'POST',
+  path: '/v1/transparency/requests/{id}/clarification-reply',
+  summary: "The requester's reply to the question asked: given by the citizen who filed online, or recorded by an agent when it came at the counter, by post or e-mail. A suspended clock resumes",
+  tags: TAGS,
+  access: ['citizen', 'agent'],
+  idempotent: true,
+  params: requestId,
+  body: z.strictObject({ reply: reason }),
+  bodyExample: { reply: "L'exercice 2025" },
   responses: changeResponses,
 });
 

@@ -19,7 +19,7 @@ const citizen = { sub: 'citizen-1', role: 'citizen' } as const;
 const receivedAt = new Date('2026-06-01T09:00:00Z');
 const at = (hours: number) => new Date(receivedAt.getTime() + hours * 3_600_000);
 const received = openRequest(
-  { id: 'request-1', commune: 'rabat', channel: 'online', receivedAt: '2026-06-01T10:00:00+01:00', answerPeriod: { days: 20, extensionDays: 20 }, clock: startClock({ days: 20, unit: 'working' }, receivedAt, new Set()), filedBy: citizen.sub, information: 'Budget', format: 'electronic' },
+  { id: 'request-1', commune: 'rabat', channel: 'online', receivedAt: '2026-06-01T10:00:00+01:00', answerPeriod: { days: 20, extensionDays: 20 }, clarificationSuspendsClock: false, clock: startClock({ days: 20, unit: 'working' }, receivedAt, new Set()), filedBy: citizen.sub, information: 'Budget', format: 'electronic' },
   citizen,
   receivedAt,
 );

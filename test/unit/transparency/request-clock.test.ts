@@ -3,11 +3,14 @@
 // with the requester told the recourse, and a recount when holidays change.
 import { describe, expect, it } from 'vitest';
 import { clockExplanation, ExtensionRefusedError } from '../../../functions/shared/case-clock/domain/case-clock.ts';
+import { InvalidStateError } from '../../../functions/shared/errors/domain-errors.ts';
 import { requestIndexAttributes } from '../../../functions/transparency/adapters/transparency-keys.ts';
 import { noticeExtension, openRequest, type InformationRequest } from '../../../functions/transparency/domain/information-request.ts';
 import {
   ExtensionNoticeRequiredError,
   answerPeriodOf,
+  askClarification,
+  recordClarification,
   ImplicitlyRefusedError,
   extendRequest,
   recordImplicitRefusal,
@@ -29,7 +32,7 @@ function opened(fields: Partial<InformationRequest> & { urgent?: boolean } = {},
   const answerPeriod = answerPeriodOf(settings, urgent);
   const clock = requestClock(answerPeriod, receivedAt, holidays);
   return openRequest(
-    { id: 'request-1', commune: 'rabat', channel: 'online', receivedAt: receivedAt.toISOString(), answerPeriod, clock, filedBy: 'citizen-1', ...(urgent && { urgency: { justification: 'Danger' } }), ...rest },
+    { id: 'request-1', commune: 'rabat', channel: 'online', receivedAt: receivedAt.toISOString(), answerPeriod, clarificationSuspendsClock: false, clock, filedBy: 'citizen-1', ...(urgent && { urgency: { justification: 'Danger' } }), ...rest },
     { sub: 'citizen-1', role: 'citizen' },
     receivedAt,
   ).request;
@@ -84,6 +87,43 @@ describe('the clock of a request', () => {
 
     expect(() => requireRunningClock(request, new Date('2026-03-25T22:59:59.999Z'))).not.toThrow();
     expect(() => requireRunningClock(request, new Date('2026-03-25T23:00:00Z'))).toThrow(ImplicitlyRefusedError);
+  });
+});
+
+describe('a clarification', () => {
+  const asked = new Date('2026-03-23T09:00:00Z');
+  const replied = new Date('2026-03-26T09:00:00Z');
+
+  it('leaves the clock running by default, and records the reply', () => {
+    const question = askClarification(opened(), 'Quelle année ?', eid, agent, asked);
+
+    expect(question.request.clock).toEqual(opened().clock);
+    expect(question.event).toMatchObject({ type: 'clarification-asked', details: { question: 'Quelle année ?', suspendsClock: false } });
+    expect(question.outbox?.map((domainEvent) => domainEvent.type)).toEqual(['notification.requested']);
+    expect(() => askClarification(question.request, 'Et le format ?', eid, agent, asked)).toThrow(InvalidStateError);
+
+    const reply = recordClarification(question.request, '2025', eid, { sub: 'citizen-1', role: 'citizen' }, replied);
+    expect(reply.request.clarifications).toEqual([{ question: 'Quelle année ?', askedAt: asked.toISOString(), askedBy: agent, suspendsClock: false, reply: '2025', repliedAt: replied.toISOString(), repliedBy: { sub: 'citizen-1', role: 'citizen' } }]);
+    expect(reply.request.clock.dueDate).toBe('2026-04-17');
+    expect(reply.outbox).toBeUndefined();
+  });
+
+  it("suspends the clock where the commune's rule says so, and resumes it at the reply with the due date moved and watched again", () => {
+    const suspending = { ...opened(), clarificationSuspendsClock: true };
+    const question = askClarification(suspending, 'Quelle année ?', eid, agent, asked);
+    expect(question.request.clock.suspensions).toEqual([{ from: '2026-03-23', startedAt: asked.toISOString() }]);
+
+    const reply = recordClarification(question.request, '2025', eid, agent, replied);
+
+    // Monday 23 to Thursday 26 March suspended, both ends included: the kit adds those 4 days to the last day
+    // (Friday 17 April), and Tuesday 21 April is the first working day it reaches.
+    expect(reply.request.clock.dueDate).toBe('2026-04-21');
+    expect(reply.event.details).toEqual({ dueDateBefore: question.request.clock.dueDate, dueDateAfter: '2026-04-21' });
+    expect(reply.outbox?.map((domainEvent) => domainEvent.type)).toEqual(['information-request.deadline-watched']);
+  });
+
+  it('refuses a reply when no question waits for one', () => {
+    expect(() => recordClarification(opened(), '2025', eid, agent, replied)).toThrow(InvalidStateError);
   });
 });
 
