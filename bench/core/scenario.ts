@@ -273,7 +273,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('letter acknowledgment', await call('GET /v1/registry/letters/{id}/acknowledgment', { params: lodgedLetter, as: citizen }), 200);
 
   // Access to information: a request filed online and listed as the citizen's, one registered by an agent from the
-  // post; acknowledged, processed, clarified, extended after its notice, answered in part; another withdrawn; the queue, the
+  // post and refused, complained of to the president, its CDAI pack issued; the first acknowledged, processed,
+  // clarified, extended after its notice, answered in part; another withdrawn; the queue, the
   // history and the commune's settings read and set.
   const requester = { name: 'Salma El Alaoui', address: '12, rue Oued Ziz, Rabat', identityDocument: { kind: 'cnie', number: 'AB123456' } };
   const asked = { requester, information: 'Le budget 2026 de la commune', format: 'electronic' };
@@ -296,9 +297,15 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('information request history', await call('GET /v1/transparency/requests/{id}/history', { params: informationRequest, as: auditor }), 200);
   const secondRequest = expectStatus('file second information request', await call('POST /v1/transparency/requests', { body: { commune: 'rabat', ...asked, format: 'paper-copy' }, headers: { 'idempotency-key': key('information-2') }, as: citizen }), 201);
   expectStatus('withdraw information request', await call('POST /v1/transparency/requests/{id}/withdrawal', { params: { id: String(secondRequest.json.id) }, body: { reason: 'Trouvé ailleurs' }, headers: { 'idempotency-key': key('information-withdraw') }, as: citizen }), 200);
+  const refusal = { outcome: 'refused', grounds: [{ ground: 'already-published', reason: 'Publié sur le portail', link: 'https://rabat.ma/budget-2026.pdf' }] };
+  expectStatus('refuse information request', await call('POST /v1/transparency/requests/{id}/answer', { params: { id: String(registeredRequest.json.id) }, body: refusal, headers: { 'idempotency-key': key('information-refuse') }, as: agent }), 200);
+  const contested = { id: String(registeredRequest.json.id) };
+  expectStatus('complain to the head of the body', await call('POST /v1/transparency/requests/{id}/internal-complaint', { params: contested, body: { reason: 'Le lien ne donne pas le détail' }, headers: { 'idempotency-key': key('information-complaint') }, as: agent }), 200);
+  expectStatus('answer the complaint', await call('POST /v1/transparency/requests/{id}/internal-complaint/answer', { params: contested, body: { text: 'Le détail est en annexe 4' }, headers: { 'idempotency-key': key('information-complaint-answer') }, as: president }), 200);
+  expectStatus('CDAI pack', await call('POST /v1/transparency/requests/{id}/cdai-pack', { params: contested, headers: { 'idempotency-key': key('information-cdai') }, as: agent }), 200);
   expectStatus('transparency settings', await call('GET /v1/transparency/settings/{commune}', { params: { commune: 'rabat' }, as: agent }), 200);
   const periods = { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } };
-  expectStatus('set transparency settings', await call('PUT /v1/transparency/settings/{commune}', { params: { commune: 'tamesna' }, body: { periods, clarificationSuspendsClock: false }, headers: { 'idempotency-key': key('transparency-settings') }, as: admin }), 200);
+  expectStatus('set transparency settings', await call('PUT /v1/transparency/settings/{commune}', { params: { commune: 'tamesna' }, body: { periods, clarificationSuspendsClock: false, recourse: { complaintFilingDays: 20, complaintAnswerDays: 15 } }, headers: { 'idempotency-key': key('transparency-settings') }, as: admin }), 200);
   const openedRequest = registeredRequest.json as unknown as InformationRequest;
 
   // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.

@@ -11,6 +11,14 @@ export const TRANSPARENCY_PROBLEMS = declareProblems({
       en: 'The deadline is extended only once the notice to the requester is recorded',
     },
   },
+  'recourse-period-passed': {
+    status: 409,
+    title: {
+      ar: 'انقضى أجل الطعن',
+      fr: 'Le délai de recours est écoulé',
+      en: 'The period for this recourse has passed',
+    },
+  },
   'implicitly-refused': {
     status: 409,
     title: {

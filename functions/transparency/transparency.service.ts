@@ -10,8 +10,11 @@ import { REQUEST_EVENTS } from './domain/request-clock.ts';
 import {
   acknowledgeRequestRoute,
   answerRequestRoute,
+  answerInternalComplaintRoute,
   askClarificationRoute,
+  cdaiPackRoute,
   clarifyRequestRoute,
+  fileInternalComplaintRoute,
   communeQueueRoute,
   extendRequestRoute,
   fileRequestRoute,
@@ -62,6 +65,10 @@ export const transparencyService: ServiceDescription = {
     fn('ExtendInformationRequest', 'extend-request', { route: extendRequestRoute, tables: writes }),
     fn('AnswerInformationRequest', 'answer-request', { route: answerRequestRoute, tables: changes }),
     fn('WithdrawInformationRequest', 'withdraw-request', { route: withdrawRequestRoute, tables: changes }),
+    // The recourse chain: its periods are counted with the holidays, read with the request.
+    fn('FileInformationRequestComplaint', 'file-internal-complaint', { route: fileInternalComplaintRoute, tables: writes }),
+    fn('AnswerInformationRequestComplaint', 'answer-internal-complaint', { route: answerInternalComplaintRoute, tables: writes }),
+    fn('IssueInformationRequestCdaiPack', 'cdai-pack', { route: cdaiPackRoute, tables: writes }),
     fn('InformationRequestQueue', 'commune-queue', { route: communeQueueRoute, tables: reads }),
     fn('MyInformationRequests', 'my-requests', { route: myRequestsRoute, tables: reads }),
     fn('GetTransparencySettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),

@@ -2,7 +2,8 @@
 // working day before a holiday and a weekend; an agent acknowledges it, records the notice of an extension, then
 // extends it, and answers it in part with the withheld part's grounds; a second, urgent request is counted in 3
 // working days across the holiday and the weekend and, left unanswered, becomes implicitly refused at its due
-// instant with the recourse in its requester's inbox; a letter the registry office classifies as an
+// instant with the recourse in its requester's inbox, is complained of to the head of the body, and its CDAI
+// complaint pack holds its whole timeline; a letter the registry office classifies as an
 // access-to-information request opens one whose clock starts at the letter's receipt instant. Bad input is refused
 // with nothing written.
 import { describe, expect, it } from 'vitest';
@@ -144,7 +145,7 @@ describe('access to information over HTTP', () => {
     );
   });
 
-  it('counts an urgent request in 3 working days across the holiday and the weekend, and lapses it into an implicit refusal at its due instant', async () => {
+  it('counts an urgent request in 3 working days across the holiday and the weekend, and lapses it into an implicit refusal at its due instant, complained of to the head of the body, then its CDAI pack', async () => {
     const urgent = { ...asked, urgency: { justification: "L'information conditionne l'évacuation d'un immeuble menaçant ruine" } };
     const filed = await request('POST', '/v1/transparency/requests', { token: await citizen(), body: urgent });
     expect(filed.status).toBe(201);
@@ -171,6 +172,23 @@ describe('access to information over HTTP', () => {
     expect(told.find((item) => item.topic === 'implicitly-refused')?.message.fr).toContain('CDAI');
     const queue = await request('GET', `/v1/transparency/queues/${COMMUNE}?limit=100`, { token: await agent() });
     expect((queue.json.items as { id: string }[]).map((item) => item.id)).not.toContain(id);
+
+    // The recourse: the complaint to the head of the body, its answer by the president, then the CDAI pack.
+    const complaint = await request('POST', `/v1/transparency/requests/${id}/internal-complaint`, { token: await citizen(), body: { reason: "Aucune réponse n'a été donnée" } });
+    expect(complaint.status).toBe(200);
+    expect(complaint.json).toMatchObject({ status: 'internal-complaint', internalComplaint: { answerClock: { period: { days: 15, unit: 'working' } } } });
+    const early = await request('POST', `/v1/transparency/requests/${id}/cdai-pack`, { token: await citizen() });
+    expect(early.status).toBe(409);
+    expect((await request('POST', `/v1/transparency/requests/${id}/internal-complaint/answer`, { token: await agent(), body: { text: 'Non' } })).status).toBe(403);
+    const president = await as('president', ['president'], COMMUNE);
+    const headAnswer = await request('POST', `/v1/transparency/requests/${id}/internal-complaint/answer`, { token: president, body: { text: "L'information sera publiée le mois prochain" } });
+    expect(headAnswer.status).toBe(200);
+    const pack = await request('POST', `/v1/transparency/requests/${id}/cdai-pack`, { token: await citizen() });
+    const again = await request('POST', `/v1/transparency/requests/${id}/cdai-pack`, { token: await citizen() });
+    expect(pack.status).toBe(200);
+    expect(pack.json).toMatchObject({ filingDeadline: { days: 30 }, request: { id, status: 'cdai-pack-issued', requester } });
+    expect((pack.json.timeline as { type: string }[]).map((event) => event.type)).toEqual(['received', 'implicitly-refused', 'internal-complaint-filed', 'internal-complaint-answered', 'cdai-pack-issued']);
+    expect(again.json).toEqual(pack.json);
   });
 
   it('opens a request from a letter the registry office classifies as access to information, its clock from the letter receipt instant', async () => {
@@ -216,7 +234,11 @@ describe('access to information over HTTP', () => {
     const admin = await as('admin', ['admin']);
     const set = await request('PUT', `/v1/transparency/settings/${elsewhere}`, {
       token: admin,
-      body: { periods: { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } }, clarificationSuspendsClock: true },
+      body: {
+        periods: { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } },
+        clarificationSuspendsClock: true,
+        recourse: { complaintFilingDays: 20, complaintAnswerDays: 15 },
+      },
       headers: { 'idempotency-key': `settings-${unique}` },
     });
     expect(set.status).toBe(200);

@@ -17,7 +17,7 @@ import {
   type InformationRequest,
   type RequestChange,
 } from '../domain/information-request.ts';
-import { agentActing, requesterActing } from '../domain/request-access.ts';
+import { agentActing, requesterActing, requesterOrAgent } from '../domain/request-access.ts';
 import { askClarification, extendRequest, recordClarification, requireRunningClock, withRequesterTold } from '../domain/request-clock.ts';
 import { unknownRequest } from '../domain/transparency-errors.ts';
 import { requestView, type RequestView } from './request-queries.use-cases.ts';
@@ -100,7 +100,7 @@ export function askForClarification(repository: TransparencyRepository, id: stri
 }
 
 /** The requester who filed online replies; an agent records a reply received at the counter, by post or e-mail. */
-const byRequesterOrAgent: Acting = (request, principal) => (principal.roles.includes('citizen') ? requesterActing(request, principal) : agentActing(request.commune, principal));
+const byRequesterOrAgent: Acting = requesterOrAgent;
 
 export function clarify(repository: TransparencyRepository, id: string, reply: string, principal: Principal, now: Date): Promise<RequestView> {
   return recountingChange(repository, id, principal, now, byRequesterOrAgent, (request, holidays, by) => recordClarification(request, reply, holidays, by, now));

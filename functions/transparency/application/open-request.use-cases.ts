@@ -28,7 +28,7 @@ export interface OpeningContext {
   readonly idempotencyKey?: string;
 }
 
-type Opening = Omit<NewRequest, 'id' | 'answerPeriod' | 'clarificationSuspendsClock' | 'clock'>;
+type Opening = Omit<NewRequest, 'id' | 'answerPeriod' | 'recoursePeriods' | 'clarificationSuspendsClock' | 'clock'>;
 
 async function open(dependencies: TransparencyDependencies, id: string, opening: Opening, by: Actor, now: Date): Promise<{ readonly request: InformationRequest; readonly created: boolean }> {
   const receivedAt = new Date(opening.receivedAt);
@@ -37,7 +37,7 @@ async function open(dependencies: TransparencyDependencies, id: string, opening:
   if (!snapshot.communeExists) throw unknownCommune(opening.commune);
   const answerPeriod = answerPeriodOf(snapshot.settings, opening.urgency !== undefined);
   const clock = requestClock(answerPeriod, receivedAt, snapshot.holidays);
-  const made = openRequest({ ...opening, id, answerPeriod, clarificationSuspendsClock: snapshot.settings.clarificationSuspendsClock, clock }, by, now);
+  const made = openRequest({ ...opening, id, answerPeriod, recoursePeriods: snapshot.settings.recourse, clarificationSuspendsClock: snapshot.settings.clarificationSuspendsClock, clock }, by, now);
   const told = withRequesterTold({ ...made, outbox: [deadlineWatched(made.request, now)] }, 'information-request-received', {
     ar: `توصلت الجماعة ${opening.commune} بطلبكم للحصول على المعلومات؛ أجل الجواب ينتهي في نهاية ${clock.dueDate}`,
     fr: `La commune ${opening.commune} a reçu votre demande d'accès à l'information ; elle doit y répondre avant la fin du ${clock.dueDate}`,

@@ -24,7 +24,7 @@ export async function readSettings(repository: TransparencyRepository, commune: 
 export async function setSettings(
   repository: TransparencyRepository,
   commune: string,
-  given: Pick<TransparencySettings, 'periods' | 'clarificationSuspendsClock'>,
+  given: Pick<TransparencySettings, 'periods' | 'clarificationSuspendsClock' | 'recourse'>,
   principal: Principal,
   now: Date,
 ): Promise<TransparencySettings> {

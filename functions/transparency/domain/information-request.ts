@@ -9,6 +9,7 @@ import { InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
 import type { GroundStatement } from './refusal-grounds.ts';
+import type { CdaiPack, InternalComplaint, RecoursePeriods } from './recourse.ts';
 import type { AnswerPeriod } from './transparency-settings.ts';
 
 /** How the request reached the body; the last is a letter the registry office numbered and classified. */
@@ -31,10 +32,23 @@ export interface Requester {
 
 /**
  * `received` → `acknowledged` → `in-progress` → [`extended`] → `answered-full` | `answered-partial` | `refused` |
- * `implicitly-refused` (the deadline passed without an answer); `withdrawn` by its requester while open. An answer,
- * a withdrawal or the lapse may come from any open state.
+ * `implicitly-refused` (the deadline passed without an answer) → `internal-complaint` (to the head of the body) →
+ * `cdai-pack-issued`; `withdrawn` by its requester while open. An answer, a withdrawal or the lapse may come from
+ * any open state.
  */
-export const REQUEST_STATUSES = ['received', 'acknowledged', 'in-progress', 'extended', 'answered-full', 'answered-partial', 'refused', 'implicitly-refused', 'withdrawn'] as const;
+export const REQUEST_STATUSES = [
+  'received',
+  'acknowledged',
+  'in-progress',
+  'extended',
+  'answered-full',
+  'answered-partial',
+  'refused',
+  'implicitly-refused',
+  'internal-complaint',
+  'cdai-pack-issued',
+  'withdrawn',
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const OPEN_STATUSES: readonly RequestStatus[] = ['received', 'acknowledged', 'in-progress', 'extended'];
@@ -104,6 +118,8 @@ export interface InformationRequest {
   readonly status: RequestStatus;
   /** The commune's period for such a request when it opened, and its extension: what the clock counts and may add. */
   readonly answerPeriod: AnswerPeriod;
+  /** The commune's recourse periods when the request opened. */
+  readonly recoursePeriods: RecoursePeriods;
   /** The commune's rule when the request opened: whether asking for clarification stops the clock. */
   readonly clarificationSuspendsClock: boolean;
   readonly clock: CaseClock;
@@ -114,6 +130,10 @@ export interface InformationRequest {
   readonly withdrawal?: { readonly at: string; readonly reason?: string };
   /** When the lapse of its deadline was recorded: the request is implicitly refused from then. */
   readonly lapsedAt?: string;
+  /** The requester's complaint to the head of the body, and its answer. */
+  readonly internalComplaint?: InternalComplaint;
+  /** When the CDAI complaint pack was issued, and until when the complaint may be filed. */
+  readonly cdaiPack?: Pick<CdaiPack, 'issuedAt' | 'filingDeadline'>;
   readonly openedBy: Actor;
   readonly version: number;
 }
@@ -130,6 +150,9 @@ export const REQUEST_EVENT_TYPES = [
   'withdrawn',
   'implicitly-refused',
   'deadline-moved',
+  'internal-complaint-filed',
+  'internal-complaint-answered',
+  'cdai-pack-issued',
 ] as const;
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number];
 
@@ -159,7 +182,7 @@ export function requestStanding(request: Pick<InformationRequest, 'status'>): Ca
 }
 
 /** A request not yet written: what opening it is given. */
-export type NewRequest = Pick<InformationRequest, 'id' | 'commune' | 'channel' | 'receivedAt' | 'answerPeriod' | 'clarificationSuspendsClock' | 'clock'> &
+export type NewRequest = Pick<InformationRequest, 'id' | 'commune' | 'channel' | 'receivedAt' | 'answerPeriod' | 'recoursePeriods' | 'clarificationSuspendsClock' | 'clock'> &
   Partial<Pick<InformationRequest, 'requester' | 'filedBy' | 'information' | 'format' | 'urgency' | 'registryLetter'>>;
 
 export function openRequest(request: NewRequest, by: Actor, now: Date): RequestChange {
@@ -209,7 +232,7 @@ export const RECOURSE: Localized = {
 
 /** The recourse open to the requester of a request refused, partly answered or left unanswered; none otherwise. */
 export function recourseOf(request: Pick<InformationRequest, 'status'>): Localized | undefined {
-  return ['answered-partial', 'refused', 'implicitly-refused'].includes(request.status) ? RECOURSE : undefined;
+  return ['answered-partial', 'refused', 'implicitly-refused', 'internal-complaint', 'cdai-pack-issued'].includes(request.status) ? RECOURSE : undefined;
 }
 
 export function requireStatus(request: InformationRequest, allowed: readonly RequestStatus[], rule: Localized): void {

@@ -1,6 +1,7 @@
 // Who may do what with a commune's access-to-information requests: its agents (the persons in charge the body
-// designates) receive, answer and extend them; auditors read every one; the citizen who filed a request online
-// reads and withdraws it. The requester's identity is shown to no one else.
+// designates) receive, answer and extend them; its president, head of the body, answers the complaints; auditors
+// read every one; the citizen who filed a request online reads and withdraws it, and takes its recourse. The
+// requester's identity is shown to no one else.
 import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError } from '../../shared/errors/domain-errors.ts';
 import type { Actor, InformationRequest } from './information-request.ts';
@@ -9,8 +10,10 @@ const agentOf = (principal: Principal, commune: string) => principal.roles.inclu
 
 const filedIt = (request: InformationRequest, principal: Principal) => request.filedBy !== undefined && request.filedBy === principal.sub && principal.roles.includes('citizen');
 
+const presidentOf = (principal: Principal, commune: string) => principal.roles.includes('president') && principal.commune === commune;
+
 export function mayRead(request: InformationRequest, principal: Principal): boolean {
-  return principal.roles.includes('auditor') || agentOf(principal, request.commune) || filedIt(request, principal);
+  return principal.roles.includes('auditor') || agentOf(principal, request.commune) || filedIt(request, principal) || (presidentOf(principal, request.commune) && request.internalComplaint !== undefined);
 }
 
 /** Reading a commune's queue: its agents and auditors. */
@@ -28,6 +31,23 @@ export function agentActing(commune: string, principal: Principal): Actor {
     });
   }
   return { sub: principal.sub, role: 'agent' };
+}
+
+/** The president of `commune`, head of the body, answering a complaint. */
+export function headOfBodyActing(commune: string, principal: Principal): Actor {
+  if (!presidentOf(principal, commune)) {
+    throw new ForbiddenError({
+      ar: `لا يجيب عن الشكايات الموجهة إلى الجماعة ${commune} إلا رئيسها`,
+      fr: `Seul le président de la commune ${commune} répond aux réclamations qui lui sont adressées`,
+      en: `Only the president of commune ${commune} answers the complaints addressed to it`,
+    });
+  }
+  return { sub: principal.sub, role: 'president' };
+}
+
+/** The requester who filed online, or an agent of its commune acting for one who came on paper. */
+export function requesterOrAgent(request: InformationRequest, principal: Principal): Actor {
+  return principal.roles.includes('citizen') ? requesterActing(request, principal) : agentActing(request.commune, principal);
 }
 
 /** The citizen who filed `request` online. */

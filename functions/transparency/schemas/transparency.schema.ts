@@ -55,6 +55,16 @@ const answerBody = z.discriminatedUnion('outcome', [
 
 const periodSchema = z.strictObject({ days: z.number().int().min(1).max(60), extensionDays: z.number().int().min(1).max(60) });
 
+const recoursePeriodsSchema = z.strictObject({
+  complaintFilingDays: z.number().int().min(1).max(60).describe('Working days to complain to the head of the body (default 20, unconfirmed)'),
+  complaintAnswerDays: z.number().int().min(1).max(60).describe('Working days the head has to answer (default 15, unconfirmed)'),
+});
+
+/** A clock as stored in a step of the recourse (its facts and count, without the read's status and explanation). */
+const storedClockSchema = caseClockSchema.omit({ status: true, explanation: true });
+
+const cdaiDeadlineSchema = z.object({ dueDate: z.iso.date(), dueAt: z.string(), days: z.number().int().describe('30 calendar days from the head of the body answering or its deadline passing') });
+
 const withAnswerInstant = { at: z.iso.datetime(), by: actorSchema };
 
 export const requestSchema = z.object({
@@ -70,6 +80,7 @@ export const requestSchema = z.object({
   registryLetter: z.object({ letterId: z.uuid(), number: z.string() }).optional().describe('The registry office letter it was opened from'),
   status: z.enum(REQUEST_STATUSES),
   answerPeriod: periodSchema.describe("The commune's period for such a request when it opened, in working days, and its one extension"),
+  recoursePeriods: recoursePeriodsSchema.describe("The commune's recourse periods when it opened (unconfirmed defaults)"),
   clarificationSuspendsClock: z.boolean().describe("The commune's rule when it opened: whether a clarification stops the clock"),
   clock: caseClockSchema,
   clarifications: z
@@ -86,9 +97,32 @@ export const requestSchema = z.object({
     .optional(),
   withdrawal: z.object({ at: z.iso.datetime(), reason: z.string().optional() }).optional(),
   lapsedAt: z.iso.datetime().optional().describe('When the silence at expiry was recorded: the request is implicitly refused'),
+  internalComplaint: z
+    .object({
+      reason: z.string(),
+      filedAt: z.iso.datetime(),
+      by: actorSchema,
+      filingDueAt: z.string().describe('The end of the filing period it was filed within'),
+      answerClock: storedClockSchema.describe("The head's period to answer, in working days from the filing"),
+      answer: z.object({ text: z.string(), at: z.iso.datetime(), by: actorSchema }).optional(),
+    })
+    .optional()
+    .describe('The complaint to the head of the body, and its answer'),
+  cdaiPack: z.object({ issuedAt: z.iso.datetime(), filingDeadline: cdaiDeadlineSchema }).optional(),
   recourse: localized.optional().describe('After a refusal, a partial answer or the silence at expiry: what the requester can do next'),
   openedBy: actorSchema,
   version: z.number().int(),
+});
+
+const requestEventSchema = z.object({
+  requestId: z.uuid(),
+  version: z.number().int(),
+  type: z.enum(REQUEST_EVENT_TYPES),
+  at: z.iso.datetime(),
+  by: actorSchema,
+  statusBefore: z.enum(REQUEST_STATUSES).optional(),
+  statusAfter: z.enum(REQUEST_STATUSES),
+  details: z.record(z.string(), z.unknown()).optional(),
 });
 
 const summarySchema = z.object({
@@ -143,9 +177,10 @@ export const getRequestRoute = defineRoute({
   operationId: 'getInformationRequest',
   method: 'GET',
   path: '/v1/transparency/requests/{id}',
-  summary: 'A request with its clock (due date, status, how it was counted) and, once refused or left unanswered, the recourse: its requester, the agents of its commune, auditors',
+  summary:
+    'A request with its clock (due date, status, how it was counted) and, once refused or left unanswered, the recourse: its requester, the agents of its commune, auditors, and its president once complained to',
   tags: TAGS,
-  access: ['citizen', 'agent', 'auditor'],
+  access: ['citizen', 'agent', 'president', 'auditor'],
   params: requestId,
   responses: { 200: requestResponse, ...responses, 404: problem },
 });
@@ -162,18 +197,7 @@ export const requestHistoryRoute = defineRoute({
   responses: {
     200: {
       description: 'A page of events',
-      schema: pageSchema(
-        z.object({
-          requestId: z.uuid(),
-          version: z.number().int(),
-          type: z.enum(REQUEST_EVENT_TYPES),
-          at: z.iso.datetime(),
-          by: actorSchema,
-          statusBefore: z.enum(REQUEST_STATUSES).optional(),
-          statusAfter: z.enum(REQUEST_STATUSES),
-          details: z.record(z.string(), z.unknown()).optional(),
-        }),
-      ),
+      schema: pageSchema(requestEventSchema),
     },
     ...responses,
     404: problem,
@@ -286,6 +310,56 @@ export const withdrawRequestRoute = defineRoute({
   responses: changeResponses,
 });
 
+export const fileInternalComplaintRoute = defineRoute({
+  operationId: 'fileInformationRequestComplaint',
+  method: 'POST',
+  path: '/v1/transparency/requests/{id}/internal-complaint',
+  summary:
+    "After a refusal, a partial answer or the silence at expiry, the requester complains to the head of the body within the filing period (default 20 working days, unconfirmed); an agent records one received on paper. The head's answer period starts (default 15 working days, unconfirmed)",
+  tags: TAGS,
+  access: ['citizen', 'agent'],
+  idempotent: true,
+  params: requestId,
+  body: z.strictObject({ reason }),
+  bodyExample: { reason: 'Les noms des fournisseurs figurent dans des marchés publics déjà publiés' },
+  responses: changeResponses,
+});
+
+export const answerInternalComplaintRoute = defineRoute({
+  operationId: 'answerInformationRequestComplaint',
+  method: 'POST',
+  path: '/v1/transparency/requests/{id}/internal-complaint/answer',
+  summary: "The president of the commune, head of the body, answers the complaint; the requester is told until when they may complain to the CDAI (30 days)",
+  tags: TAGS,
+  access: ['president'],
+  idempotent: true,
+  params: requestId,
+  body: z.strictObject({ text: safeFreeText({ max: 10_000 }) }),
+  bodyExample: { text: 'La réclamation est rejetée : les noms restent des données personnelles' },
+  responses: changeResponses,
+});
+
+export const cdaiPackRoute = defineRoute({
+  operationId: 'issueInformationRequestCdaiPack',
+  method: 'POST',
+  path: '/v1/transparency/requests/{id}/cdai-pack',
+  summary:
+    "The complaint pack for the CDAI once the head of the body answered or let its period pass: the request as it stands and its whole timeline, with the 30-day filing deadline. The platform does not file it; asked again, the same pack",
+  tags: TAGS,
+  access: ['citizen', 'agent'],
+  idempotent: 'by-use-case',
+  params: requestId,
+  responses: {
+    200: {
+      description: 'The pack',
+      schema: z.object({ issuedAt: z.iso.datetime(), filingDeadline: cdaiDeadlineSchema, request: requestSchema, timeline: z.array(requestEventSchema) }),
+    },
+    ...responses,
+    404: problem,
+    409: problem,
+  },
+});
+
 const summaryPage = { 200: { description: 'A page of requests', schema: pageSchema(summarySchema) }, ...responses };
 
 export const communeQueueRoute = defineRoute({
@@ -316,6 +390,7 @@ const settingsSchema = z.object({
   commune: z.string(),
   periods: z.object({ normal: periodSchema, urgent: periodSchema }).describe('Working days to answer and of the one extension; defaults 20 + 20, urgent 3 + 3 (art. 16 and 17)'),
   clarificationSuspendsClock: z.boolean().describe('Whether asking the requester for clarification stops the clock; by default it does not'),
+  recourse: recoursePeriodsSchema,
   version: z.number().int(),
   updatedAt: z.iso.datetime().optional(),
   updatedBy: actorSchema.optional(),
@@ -341,7 +416,11 @@ export const putSettingsRoute = defineRoute({
   access: ['admin'],
   idempotent: true,
   params: z.strictObject({ commune }),
-  body: z.strictObject({ periods: z.strictObject({ normal: periodSchema, urgent: periodSchema }), clarificationSuspendsClock: z.boolean() }),
-  bodyExample: { periods: { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } }, clarificationSuspendsClock: false },
+  body: z.strictObject({ periods: z.strictObject({ normal: periodSchema, urgent: periodSchema }), clarificationSuspendsClock: z.boolean(), recourse: recoursePeriodsSchema }),
+  bodyExample: {
+    periods: { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } },
+    clarificationSuspendsClock: false,
+    recourse: { complaintFilingDays: 20, complaintAnswerDays: 15 },
+  },
   responses: { 200: { description: 'The settings', schema: settingsSchema }, ...responses, 404: problem, 409: problem, 422: problem },
 });

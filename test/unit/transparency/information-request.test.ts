@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidStateError } from '../../../functions/shared/errors/domain-errors.ts';
 import { startClock } from '../../../functions/shared/case-clock/domain/case-clock.ts';
+import { DEFAULT_RECOURSE_PERIODS } from '../../../functions/transparency/domain/recourse.ts';
 import { requestIndexAttributes } from '../../../functions/transparency/adapters/transparency-keys.ts';
 import {
   acknowledgeRequest,
@@ -19,7 +20,7 @@ const citizen = { sub: 'citizen-1', role: 'citizen' } as const;
 const receivedAt = new Date('2026-06-01T09:00:00Z');
 const at = (hours: number) => new Date(receivedAt.getTime() + hours * 3_600_000);
 const received = openRequest(
-  { id: 'request-1', commune: 'rabat', channel: 'online', receivedAt: '2026-06-01T10:00:00+01:00', answerPeriod: { days: 20, extensionDays: 20 }, clarificationSuspendsClock: false, clock: startClock({ days: 20, unit: 'working' }, receivedAt, new Set()), filedBy: citizen.sub, information: 'Budget', format: 'electronic' },
+  { id: 'request-1', commune: 'rabat', channel: 'online', receivedAt: '2026-06-01T10:00:00+01:00', answerPeriod: { days: 20, extensionDays: 20 }, clarificationSuspendsClock: false, recoursePeriods: DEFAULT_RECOURSE_PERIODS, clock: startClock({ days: 20, unit: 'working' }, receivedAt, new Set()), filedBy: citizen.sub, information: 'Budget', format: 'electronic' },
   citizen,
   receivedAt,
 );

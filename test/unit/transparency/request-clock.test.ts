@@ -32,7 +32,7 @@ function opened(fields: Partial<InformationRequest> & { urgent?: boolean } = {},
   const answerPeriod = answerPeriodOf(settings, urgent);
   const clock = requestClock(answerPeriod, receivedAt, holidays);
   return openRequest(
-    { id: 'request-1', commune: 'rabat', channel: 'online', receivedAt: receivedAt.toISOString(), answerPeriod, clarificationSuspendsClock: false, clock, filedBy: 'citizen-1', ...(urgent && { urgency: { justification: 'Danger' } }), ...rest },
+    { id: 'request-1', commune: 'rabat', channel: 'online', receivedAt: receivedAt.toISOString(), answerPeriod, recoursePeriods: settings.recourse, clarificationSuspendsClock: false, clock, filedBy: 'citizen-1', ...(urgent && { urgency: { justification: 'Danger' } }), ...rest },
     { sub: 'citizen-1', role: 'citizen' },
     receivedAt,
   ).request;
