@@ -154,6 +154,10 @@ describe('access to information over HTTP', () => {
     const friday = dateOf(dayOf(filedOn.date) + 1);
     expect(clock.dueDate).toBe(workingDaysAfter(filedOn.date, 3, filedOn.holidays));
     expect(clock.explanation.find((step) => step.code === 'non-working-day')).toMatchObject({ from: friday });
+    // The queue shows it urgent, and neither the requester's identity nor the justification.
+    const listed = await request('GET', `/v1/transparency/queues/${COMMUNE}?limit=100`, { token: await agent() });
+    expect((listed.json.items as { id: string; urgent: boolean }[]).find((item) => item.id === id)).toMatchObject({ urgent: true });
+    for (const secret of [requester.name, requester.identityDocument.number, urgent.urgency.justification]) expect(listed.text).not.toContain(secret);
     await settle();
 
     await setClock(new Date(Date.parse(clock.dueAt) + 60_000));

@@ -34,7 +34,7 @@ function toSummary(item: Item, index: IndexKeys): RequestSummary {
     channel: item.channel as RequestSummary['channel'],
     status: item.status as RequestSummary['status'],
     receivedAt: String(item.receivedAt),
-    urgent: item.urgency !== undefined,
+    urgent: item.priority === 'urgent',
     dueDate: clock.dueDate,
     dueAt: clock.dueAt,
   };

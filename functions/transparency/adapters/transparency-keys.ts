@@ -5,8 +5,11 @@ import { requestStanding, type InformationRequest } from '../domain/information-
 
 export const TRANSPARENCY_TABLE_ID = 'transparency';
 
-/** What the lists show of a request (a summary): the indexes copy these of each request, never its identity or text. */
-export const SUMMARY_ATTRIBUTES = ['commune', 'channel', 'status', 'receivedAt', 'urgency', 'clock'] as const;
+/**
+ * What the lists show of a request (a summary): the indexes copy these of each request, never its identity or any
+ * text (an urgent request's justification stays on the request: the summary's `priority` says it is urgent).
+ */
+export const SUMMARY_ATTRIBUTES = ['commune', 'channel', 'status', 'receivedAt', 'priority', 'clock'] as const;
 
 export const TRANSPARENCY_INDEXES = {
   /** Sparse: a commune's open requests, soonest due first, with their summary. */
@@ -38,12 +41,14 @@ export function requestIndexAttributes(request: InformationRequest): Record<stri
   const open = requestStanding(request) === 'open';
   const deadline = openDeadlineIndexValues(request.id, request.clock.dueAt);
   return {
+    priority: request.urgency ? 'urgent' : 'normal',
     ...(open && { queuePk: transparencyKeys.queue(request.commune), queueSk: instantSortKey(request.clock.dueAt, request.id), openPk: deadline.partition, dueSk: deadline.sort }),
     ...(request.filedBy && { requesterPk: transparencyKeys.requester(request.filedBy), requesterSk: instantSortKey(request.receivedAt, request.id) }),
   };
 }
 
-export const REQUEST_INDEX_ATTRIBUTES = Object.values(TRANSPARENCY_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey]);
+/** What the indexes are given besides the request itself, taken off again when it is read. */
+export const REQUEST_INDEX_ATTRIBUTES = ['priority', ...Object.values(TRANSPARENCY_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey])];
 
 /** Requests, their history events, the communes' settings and the outbox of their events. */
 export const TRANSPARENCY_TABLE: TableDescription = {

@@ -40,7 +40,7 @@ describe('an information request', () => {
   });
 
   it('is listed in its commune queue and its requester list while open', () => {
-    expect(requestIndexAttributes(received.request)).toMatchObject({ queuePk: 'QUEUE#rabat', requesterPk: 'REQUESTER#citizen-1', openPk: expect.stringMatching(/^OPEN#/) });
+    expect(requestIndexAttributes(received.request)).toMatchObject({ priority: 'normal', queuePk: 'QUEUE#rabat', requesterPk: 'REQUESTER#citizen-1', openPk: expect.stringMatching(/^OPEN#/) });
   });
 
   it('moves received → acknowledged → in-progress, each change one event over the version before', () => {

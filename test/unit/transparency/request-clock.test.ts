@@ -137,7 +137,7 @@ describe('the implicit refusal', () => {
     expect(event).toMatchObject({ type: 'implicitly-refused', by: { role: 'system' }, statusBefore: 'received', statusAfter: 'implicitly-refused' });
     expect(outbox).toEqual([expect.objectContaining({ type: 'notification.requested', data: expect.objectContaining({ recipient: 'citizen-1', topic: 'implicitly-refused' }) })]);
     expect(String((outbox![0]!.data as { message: { fr: string } }).message.fr)).toContain('CDAI');
-    expect(Object.keys(requestIndexAttributes(request)).sort()).toEqual(['requesterPk', 'requesterSk']);
+    expect(Object.keys(requestIndexAttributes(request)).sort()).toEqual(['priority', 'requesterPk', 'requesterSk']);
   });
 
   it('tells no one of a request an agent registered: it has no account to tell', () => {
