@@ -1,7 +1,7 @@
-// Access to information on DynamoDB Local: a retried filing meets its first write, two agents answering the same
-// version end with one answer and a conflict for the other, the deadline check that loses to an answer reads
-// again and records nothing, a lapse takes the request off its commune's queue, the queue lists soonest due first,
-// a hand-over from the registry office delivered twice opens one request, and the settings' versions.
+// Access to information on DynamoDB Local: a retried filing meets its first write, two agents answering at once end
+// with one answer and a refusal for the other, the queue lists soonest due first and a lapse takes the request off
+// it, the sweep lapses what no workflow did, a hand-over from the registry office delivered twice opens one
+// request, and the settings' versions.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbTransparencyRepository } from '../../functions/transparency/adapters/dynamodb-transparency.repository.ts';
 import { transparencyIdentifiers } from '../../functions/transparency/adapters/transparency-identifiers.ts';
