@@ -5,12 +5,16 @@ import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.t
 import { LETTER_CLASSIFIED, REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
-import { REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
+import { CATALOGUES_BUCKET_ID, REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
+import { DATASET_PUBLISHED } from './domain/dataset.ts';
 import { REQUEST_EVENTS } from './domain/request-clock.ts';
 import {
   acknowledgeRequestRoute,
   answerRequestRoute,
   answerInternalComplaintRoute,
+  approveDatasetRoute,
+  catalogueRoute,
+  declareDatasetRoute,
   askClarificationRoute,
   cdaiPackRoute,
   clarifyRequestRoute,
@@ -45,6 +49,7 @@ export const transparencyService: ServiceDescription = {
   name: 'transparency',
   problems: TRANSPARENCY_PROBLEMS,
   tables: [TRANSPARENCY_TABLE],
+  buckets: [{ id: CATALOGUES_BUCKET_ID }],
   stateMachines: deadlineCaseWorkflows({
     workflowId: REQUEST_DEADLINE_WORKFLOW_ID,
     checkFunctionId: 'CheckInformationRequestDeadline',
@@ -69,6 +74,15 @@ export const transparencyService: ServiceDescription = {
     fn('FileInformationRequestComplaint', 'file-internal-complaint', { route: fileInternalComplaintRoute, tables: writes }),
     fn('AnswerInformationRequestComplaint', 'answer-internal-complaint', { route: answerInternalComplaintRoute, tables: writes }),
     fn('IssueInformationRequestCdaiPack', 'cdai-pack', { route: cdaiPackRoute, tables: writes }),
+    // Proactive publication: the catalogue is written from the approval's event and served as it is stored.
+    fn('DeclareDataset', 'declare-dataset', { route: declareDatasetRoute, tables: changes }),
+    fn('ApproveDataset', 'approve-dataset', { route: approveDatasetRoute, tables: changes }),
+    fn('OpenDataCatalogue', 'catalogue', { route: catalogueRoute, buckets: { [CATALOGUES_BUCKET_ID]: 'read' } }),
+    fn('WriteOpenDataCatalogue', 'write-catalogue', {
+      tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' },
+      buckets: { [CATALOGUES_BUCKET_ID]: 'append' },
+      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [DATASET_PUBLISHED] }],
+    }),
     fn('InformationRequestQueue', 'commune-queue', { route: communeQueueRoute, tables: reads }),
     fn('MyInformationRequests', 'my-requests', { route: myRequestsRoute, tables: reads }),
     fn('GetTransparencySettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),

@@ -4,11 +4,13 @@
 // working days across the holiday and the weekend and, left unanswered, becomes implicitly refused at its due
 // instant with the recourse in its requester's inbox, is complained of to the head of the body, and its CDAI
 // complaint pack holds its whole timeline; a letter the registry office classifies as an
-// access-to-information request opens one whose clock starts at the letter's receipt instant. Bad input is refused
-// with nothing written.
+// access-to-information request opens one whose clock starts at the letter's receipt instant; a dataset the
+// president approves is listed in the public DCAT-AP catalogue, which validates against the DCAT-AP shapes. Bad
+// input is refused with nothing written.
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { idFromIdempotencyKey } from '../../functions/shared/http/idempotency-ids.ts';
+import { validateDcatAp } from '../fixtures/dcat-ap/validate-dcat-ap.ts';
 import { request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
@@ -255,6 +257,34 @@ describe('access to information over HTTP', () => {
     const resumed = await request('POST', `/v1/transparency/requests/${String(suspending.json.id)}/clarification-reply`, { token: await tamesnaAgent(), body: { reply: 'Hay Riad, reçu par courrier' } });
     expect(resumed.json.clock).toMatchObject({ status: 'running' });
     expect((resumed.json.clock as RequestView['clock']).dueDate > (suspending.json.clock as RequestView['clock']).dueDate).toBe(true);
+  });
+
+  it('publishes a dataset the president approved in the public DCAT-AP catalogue, a draft not, with no personal data', async () => {
+    const dataset = {
+      title: { ar: 'ميزانية الجماعة 2026', fr: 'Budget de la commune 2026' },
+      description: { ar: 'الميزانية كما صادق عليها المجلس', fr: 'Le budget tel que voté par le conseil' },
+      category: 'budget-and-accounts',
+      accrualPeriodicity: 'ANNUAL',
+      license: 'https://creativecommons.org/licenses/by/4.0/',
+      distributions: [{ title: 'Budget 2026 (CSV)', mediaType: 'text/csv', accessURL: 'https://rabat.ma/open-data/budget-2026.csv' }],
+    };
+    const declared = await request('POST', '/v1/transparency/datasets', { token: await agent(), body: dataset, headers: { 'idempotency-key': `dataset-${unique}` } });
+    const draft = await request('POST', '/v1/transparency/datasets', { token: await agent(), body: { ...dataset, title: { ar: 'مسودة', fr: 'Brouillon' } } });
+    expect(declared.json).toMatchObject({ status: 'draft', commune: COMMUNE });
+    expect((await request('POST', `/v1/transparency/datasets/${String(declared.json.id)}/approval`, { token: await agent() })).status).toBe(403);
+
+    const approved = await request('POST', `/v1/transparency/datasets/${String(declared.json.id)}/approval`, { token: await as('president', ['president'], COMMUNE) });
+    expect(approved.json).toMatchObject({ status: 'published' });
+    await settle();
+
+    const catalogue = await request('GET', `/v1/transparency/catalogues/${COMMUNE}`);
+    expect(catalogue.status).toBe(200);
+    const report = await validateDcatAp(catalogue.json);
+    expect(report.violations).toEqual([]);
+    expect(report.datasets).toContain(`urn:raqmana:transparency:dataset:${String(declared.json.id)}`);
+    expect(report.datasets).not.toContain(`urn:raqmana:transparency:dataset:${String(draft.json.id)}`);
+    for (const secret of [requester.name, requester.identityDocument.number, requester.email]) expect(catalogue.text).not.toContain(secret);
+    expect((await request('GET', '/v1/transparency/catalogues/oujda')).status).toBe(404);
   });
 
   it('refuses bad input in the caller language and writes nothing', async () => {

@@ -1,6 +1,7 @@
 // Key builders of the transparency table (access patterns in ../README.md); no key is written by hand elsewhere.
 import { openDeadlineIndexValues, openDeadlinePartition } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import type { TableDescription } from '../../shared/service-description.ts';
+import type { Dataset } from '../domain/dataset.ts';
 import { requestStanding, type InformationRequest } from '../domain/information-request.ts';
 
 export const TRANSPARENCY_TABLE_ID = 'transparency';
@@ -16,6 +17,8 @@ export const TRANSPARENCY_INDEXES = {
   byCommuneQueue: { name: 'byCommuneQueue', partitionKey: 'queuePk', sortKey: 'queueSk', projection: { include: SUMMARY_ATTRIBUTES } },
   /** Sparse: the requests a citizen filed online, by receipt instant, with their summary. */
   byRequester: { name: 'byRequester', partitionKey: 'requesterPk', sortKey: 'requesterSk', projection: { include: SUMMARY_ATTRIBUTES } },
+  /** Sparse: a commune's published datasets, the whole of each (the catalogue is written from them). */
+  byCatalogue: { name: 'byCatalogue', partitionKey: 'cataloguePk', sortKey: 'catalogueSk', projection: 'all' },
   /** Sparse: the kit's open-deadline index, requests whose deadline runs, in the shard of their id, by due instant. */
   openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
 } as const;
@@ -25,6 +28,8 @@ export const transparencyKeys = {
   history: (id: string) => ({ pk: `REQUEST#${id}`, skPrefix: 'EVENT#' }),
   event: (id: string, version: number) => ({ pk: `REQUEST#${id}`, sk: `EVENT#${String(version).padStart(6, '0')}` }),
   settings: (commune: string) => ({ pk: `SETTINGS#${commune}`, sk: 'SETTINGS' }),
+  dataset: (id: string) => ({ pk: `DATASET#${id}`, sk: 'DATASET' }),
+  catalogue: (commune: string) => `CATALOGUE#${commune}`,
   queue: (commune: string) => `QUEUE#${commune}`,
   requester: (sub: string) => `REQUESTER#${sub}`,
   open: (shard: number) => openDeadlinePartition(shard),
@@ -50,7 +55,18 @@ export function requestIndexAttributes(request: InformationRequest): Record<stri
 /** What the indexes are given besides the request itself, taken off again when it is read. */
 export const REQUEST_INDEX_ATTRIBUTES = ['priority', ...Object.values(TRANSPARENCY_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey])];
 
-/** Requests, their history events, the communes' settings and the outbox of their events. */
+export function datasetIndexAttributes(dataset: Dataset): Record<string, string> {
+  return dataset.status === 'published' ? { cataloguePk: transparencyKeys.catalogue(dataset.commune), catalogueSk: instantSortKey(dataset.publishedAt!, dataset.id) } : {};
+}
+
+export const DATASET_INDEX_ATTRIBUTES = [TRANSPARENCY_INDEXES.byCatalogue.partitionKey, TRANSPARENCY_INDEXES.byCatalogue.sortKey];
+
+/** Each commune's DCAT-AP catalogue, written whole at each publication and served as it is. */
+export const CATALOGUES_BUCKET_ID = 'transparency-catalogues';
+
+export const catalogueObjectKey = (commune: string) => `catalogues/${commune}.jsonld`;
+
+/** Requests, their history events, the published datasets, the communes' settings and the outbox of their events. */
 export const TRANSPARENCY_TABLE: TableDescription = {
   id: TRANSPARENCY_TABLE_ID,
   partitionKey: 'pk',

@@ -3,6 +3,9 @@
 import type { OpenDeadlinesFrom } from '../../shared/case-clock/application/recount-open-deadlines.use-case.ts';
 import type { OpenDeadlineIndex } from '../../shared/case-clock/application/sweep-overdue-cases.use-case.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import type { BilingualName } from '../../shared/i18n/language.ts';
+import type { Dataset } from '../domain/dataset.ts';
 import type { InformationRequest, RequestChange, RequestEvent } from '../domain/information-request.ts';
 import type { TransparencySettings } from '../domain/transparency-settings.ts';
 
@@ -20,7 +23,7 @@ export type RequestSummary = Pick<InformationRequest, 'id' | 'commune' | 'channe
   readonly dueAt: string;
 };
 
-export interface TransparencyRepository extends OpenDeadlineIndex, OpenDeadlinesFrom {
+export interface TransparencyRepository extends OpenDeadlineIndex, OpenDeadlinesFrom, DatasetRepository {
   communeSnapshot(commune: string, holidayYears: readonly number[]): Promise<CommuneSnapshot>;
   /** Writes a new request and its first event; `exists` if a request with its id is there already (a retry). */
   create(change: RequestChange): Promise<'created' | 'exists'>;
@@ -40,10 +43,30 @@ export interface TransparencyRepository extends OpenDeadlineIndex, OpenDeadlines
   saveSettings(settings: TransparencySettings): Promise<void>;
 }
 
+export interface DatasetRepository {
+  /** Writes a new dataset; `exists` if one with its id is there already (a retry). */
+  createDataset(dataset: Dataset): Promise<'created' | 'exists'>;
+  getDataset(id: string): Promise<Dataset | undefined>;
+  /** Writes a dataset's change over the version before it, with its events (ConflictError otherwise). */
+  saveDataset(dataset: Dataset, outbox: readonly DomainEvent[]): Promise<void>;
+  /** Every published dataset of a commune, oldest published first. */
+  publishedDatasets(commune: string): Promise<Dataset[]>;
+  /** A commune's names from reference data, which the catalogue's publisher shows. */
+  communeNames(commune: string): Promise<BilingualName | undefined>;
+}
+
+/** Where each commune's catalogue document is kept whole, and served from. */
+export interface CatalogueStore {
+  put(commune: string, document: Readonly<Record<string, unknown>>): Promise<void>;
+  get(commune: string): Promise<Record<string, unknown> | undefined>;
+}
+
 export interface TransparencyIdentifiers {
   newRequestId(): string;
   /** The id of the request a caller's request with this Idempotency-Key opens: a retry names the same one. */
   requestIdFor(callerSub: string, idempotencyKey: string): string;
+  /** The id of the dataset a caller's declaration with this Idempotency-Key makes, or a new one without a key. */
+  datasetIdFor(callerSub: string, idempotencyKey: string | undefined): string;
   /** The id of the request opened from a registry office letter: the letter's hand-over delivered twice opens one. */
   requestIdOfLetter(letterId: string): string;
 }
