@@ -23,6 +23,7 @@ import { deadlineWatched } from '../../functions/registry-office/domain/letter-d
 import { letterRegistered, type Letter } from '../../functions/registry-office/domain/letter.ts';
 import { LETTER_CLASSIFIED, type LetterCategory, type LetterClassified } from '../../functions/registry-office/public.ts';
 import { TRANSPARENCY_TABLE } from '../../functions/transparency/adapters/transparency-keys.ts';
+import { approveDataset, type Dataset } from '../../functions/transparency/domain/dataset.ts';
 import type { InformationRequest } from '../../functions/transparency/domain/information-request.ts';
 import { deadlineWatched as requestDeadlineWatched } from '../../functions/transparency/domain/request-clock.ts';
 
@@ -307,6 +308,19 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const periods = { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } };
   expectStatus('set transparency settings', await call('PUT /v1/transparency/settings/{commune}', { params: { commune: 'tamesna' }, body: { periods, clarificationSuspendsClock: false, recourse: { complaintFilingDays: 20, complaintAnswerDays: 15 } }, headers: { 'idempotency-key': key('transparency-settings') }, as: admin }), 200);
   const openedRequest = registeredRequest.json as unknown as InformationRequest;
+  // The open-data catalogue: a dataset declared by an agent, approved by the president, the public catalogue read.
+  const dataset = {
+    title: { ar: 'ميزانية الجماعة 2026', fr: 'Budget de la commune 2026' },
+    description: { ar: 'الميزانية كما صادق عليها المجلس', fr: 'Le budget tel que voté par le conseil' },
+    category: 'budget-and-accounts',
+    accrualPeriodicity: 'ANNUAL',
+    license: 'https://creativecommons.org/licenses/by/4.0/',
+    distributions: [{ title: 'Budget 2026 (CSV)', mediaType: 'text/csv', accessURL: 'https://rabat.ma/open-data/budget-2026.csv' }],
+  };
+  const declaredDataset = expectStatus('declare dataset', await call('POST /v1/transparency/datasets', { body: dataset, headers: { 'idempotency-key': key('dataset') }, as: agent }), 201);
+  expectStatus('approve dataset', await call('POST /v1/transparency/datasets/{id}/approval', { params: { id: String(declaredDataset.json.id) }, headers: { 'idempotency-key': key('dataset-approval') }, as: president }), 200);
+  await clock.quiescent();
+  expectStatus('open-data catalogue', await call('GET /v1/transparency/catalogues/{commune}', { params: { commune: 'rabat' } }), 200);
 
   // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
   const decided = domainEvent({ type: 'permit.decided', source: 'permits', subject: permit.id, occurredAt: clock.now().toISOString(), version: 1, data: {} });
@@ -355,6 +369,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       // The paper letter above handed over as an access-to-information request: its request opened once.
       OpenRegistryInformationRequests: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterHandedOver(registeredLetter, 'access-to-information', clock.now())]),
       RecountInformationRequestDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
+      // The approval's event, as the transparency stream carried it (its catalogue written already: a redelivery).
+      WriteOpenDataCatalogue: outboxStreamEvent(TRANSPARENCY_TABLE, approveDataset(declaredDataset.json as unknown as Dataset, { sub: president.sub, role: 'president' }, clock.now()).outbox),
       DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },
