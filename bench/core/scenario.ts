@@ -24,6 +24,7 @@ import { letterRegistered, type Letter } from '../../functions/registry-office/d
 import { LETTER_CLASSIFIED, type LetterCategory, type LetterClassified } from '../../functions/registry-office/public.ts';
 import { TRANSPARENCY_TABLE } from '../../functions/transparency/adapters/transparency-keys.ts';
 import { approveDataset, type Dataset } from '../../functions/transparency/domain/dataset.ts';
+import { declareDatasetRoute } from '../../functions/transparency/schemas/transparency.schema.ts';
 import type { InformationRequest } from '../../functions/transparency/domain/information-request.ts';
 import { deadlineWatched as requestDeadlineWatched } from '../../functions/transparency/domain/request-clock.ts';
 
@@ -309,14 +310,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('set transparency settings', await call('PUT /v1/transparency/settings/{commune}', { params: { commune: 'tamesna' }, body: { periods, clarificationSuspendsClock: false, recourse: { complaintFilingDays: 20, complaintAnswerDays: 15 } }, headers: { 'idempotency-key': key('transparency-settings') }, as: admin }), 200);
   const openedRequest = registeredRequest.json as unknown as InformationRequest;
   // The open-data catalogue: a dataset declared by an agent, approved by the president, the public catalogue read.
-  const dataset = {
-    title: { ar: 'ميزانية الجماعة 2026', fr: 'Budget de la commune 2026' },
-    description: { ar: 'الميزانية كما صادق عليها المجلس', fr: 'Le budget tel que voté par le conseil' },
-    category: 'budget-and-accounts',
-    accrualPeriodicity: 'ANNUAL',
-    license: 'https://creativecommons.org/licenses/by/4.0/',
-    distributions: [{ title: 'Budget 2026 (CSV)', mediaType: 'text/csv', accessURL: 'https://rabat.ma/open-data/budget-2026.csv' }],
-  };
+  // The route's own example: a budget, in CSV.
+  const dataset = declareDatasetRoute.bodyExample;
   const declaredDataset = expectStatus('declare dataset', await call('POST /v1/transparency/datasets', { body: dataset, headers: { 'idempotency-key': key('dataset') }, as: agent }), 201);
   expectStatus('approve dataset', await call('POST /v1/transparency/datasets/{id}/approval', { params: { id: String(declaredDataset.json.id) }, headers: { 'idempotency-key': key('dataset-approval') }, as: president }), 200);
   await clock.quiescent();

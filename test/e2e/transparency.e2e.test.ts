@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { idFromIdempotencyKey } from '../../functions/shared/http/idempotency-ids.ts';
+import { declareDatasetRoute } from '../../functions/transparency/schemas/transparency.schema.ts';
 import { validateDcatAp } from '../fixtures/dcat-ap/validate-dcat-ap.ts';
 import { request, settle, tokenFor } from './http-client.ts';
 
@@ -260,14 +261,8 @@ describe('access to information over HTTP', () => {
   });
 
   it('publishes a dataset the president approved in the public DCAT-AP catalogue, a draft not, with no personal data', async () => {
-    const dataset = {
-      title: { ar: 'ميزانية الجماعة 2026', fr: 'Budget de la commune 2026' },
-      description: { ar: 'الميزانية كما صادق عليها المجلس', fr: 'Le budget tel que voté par le conseil' },
-      category: 'budget-and-accounts',
-      accrualPeriodicity: 'ANNUAL',
-      license: 'https://creativecommons.org/licenses/by/4.0/',
-      distributions: [{ title: 'Budget 2026 (CSV)', mediaType: 'text/csv', accessURL: 'https://rabat.ma/open-data/budget-2026.csv' }],
-    };
+    // The route's own example: a budget, in CSV.
+    const dataset = declareDatasetRoute.bodyExample!;
     const declared = await request('POST', '/v1/transparency/datasets', { token: await agent(), body: dataset, headers: { 'idempotency-key': `dataset-${unique}` } });
     const draft = await request('POST', '/v1/transparency/datasets', { token: await agent(), body: { ...dataset, title: { ar: 'مسودة', fr: 'Brouillon' } } });
     expect(declared.json).toMatchObject({ status: 'draft', commune: COMMUNE });
