@@ -360,12 +360,14 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       IssueLetterAcknowledgment: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterRegistered(registeredLetter, clock.now())]),
       CheckInformationRequestDeadline: { subject: openedRequest.id },
       SweepOverdueInformationRequests: {},
-      FollowInformationRequestEvents: outboxStreamEvent(TRANSPARENCY_TABLE, [requestDeadlineWatched(openedRequest, clock.now())]),
+      // A request's clock started, and a dataset's approval (its catalogue written already: a redelivery).
+      FollowTransparencyEvents: outboxStreamEvent(TRANSPARENCY_TABLE, [
+        requestDeadlineWatched(openedRequest, clock.now()),
+        ...approveDataset(declaredDataset.json as unknown as Dataset, { sub: president.sub, role: 'president' }, clock.now()).outbox,
+      ]),
       // The paper letter above handed over as an access-to-information request: its request opened once.
       OpenRegistryInformationRequests: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterHandedOver(registeredLetter, 'access-to-information', clock.now())]),
       RecountInformationRequestDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
-      // The approval's event, as the transparency stream carried it (its catalogue written already: a redelivery).
-      WriteOpenDataCatalogue: outboxStreamEvent(TRANSPARENCY_TABLE, approveDataset(declaredDataset.json as unknown as Dataset, { sub: president.sub, role: 'president' }, clock.now()).outbox),
       DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },

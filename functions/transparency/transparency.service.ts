@@ -74,23 +74,21 @@ export const transparencyService: ServiceDescription = {
     fn('FileInformationRequestComplaint', 'file-internal-complaint', { route: fileInternalComplaintRoute, tables: writes }),
     fn('AnswerInformationRequestComplaint', 'answer-internal-complaint', { route: answerInternalComplaintRoute, tables: writes }),
     fn('IssueInformationRequestCdaiPack', 'cdai-pack', { route: cdaiPackRoute, tables: writes }),
-    // Proactive publication: the catalogue is written from the approval's event and served as it is stored.
+    // Proactive publication: the catalogue is written from the approval's event (below) and served as it is stored.
     fn('DeclareDataset', 'declare-dataset', { route: declareDatasetRoute, tables: changes }),
     fn('ApproveDataset', 'approve-dataset', { route: approveDatasetRoute, tables: changes }),
     fn('OpenDataCatalogue', 'catalogue', { route: catalogueRoute, buckets: { [CATALOGUES_BUCKET_ID]: 'read' } }),
-    fn('WriteOpenDataCatalogue', 'write-catalogue', {
-      tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' },
-      buckets: { [CATALOGUES_BUCKET_ID]: 'append' },
-      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [DATASET_PUBLISHED] }],
-    }),
     fn('InformationRequestQueue', 'commune-queue', { route: communeQueueRoute, tables: reads }),
     fn('MyInformationRequests', 'my-requests', { route: myRequestsRoute, tables: reads }),
     fn('GetTransparencySettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('SetTransparencySettings', 'put-settings', { route: putSettingsRoute, tables: writes }),
-    // Each request's deadline workflow is started from its event, out of the request.
-    fn('FollowInformationRequestEvents', 'follow-request-events', {
+    // What follows the context's own changes, out of their requests: each request's deadline workflow is started,
+    // each publication writes its commune's catalogue. One reader of the table's stream (notifications the other).
+    fn('FollowTransparencyEvents', 'follow-transparency-events', {
       startsStateMachines: [REQUEST_DEADLINE_WORKFLOW_ID],
-      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REQUEST_EVENTS.deadlineWatched] }],
+      tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' },
+      buckets: { [CATALOGUES_BUCKET_ID]: 'append' },
+      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REQUEST_EVENTS.deadlineWatched, DATASET_PUBLISHED] }],
     }),
     // A letter the registry office classifies as an access-to-information request opens one.
     fn('OpenRegistryInformationRequests', 'open-registry-requests', {
