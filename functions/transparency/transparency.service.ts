@@ -5,8 +5,8 @@ import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.t
 import { LETTER_CLASSIFIED, REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
-import { CATALOGUES_BUCKET_ID, REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
-import { DATASET_PUBLISHED } from './domain/dataset.ts';
+import { CATALOGUES_BUCKET_ID, DATASET_EMBARGO_WORKFLOW_ID, REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
+import { DATASET_EMBARGOED, DATASET_PUBLISHED } from './domain/dataset.ts';
 import { REQUEST_EVENTS } from './domain/request-clock.ts';
 import {
   acknowledgeRequestRoute,
@@ -50,12 +50,16 @@ export const transparencyService: ServiceDescription = {
   problems: TRANSPARENCY_PROBLEMS,
   tables: [TRANSPARENCY_TABLE],
   buckets: [{ id: CATALOGUES_BUCKET_ID }],
-  stateMachines: deadlineCaseWorkflows({
-    workflowId: REQUEST_DEADLINE_WORKFLOW_ID,
-    checkFunctionId: 'CheckInformationRequestDeadline',
-    sweepWorkflowId: REQUEST_SWEEP_WORKFLOW_ID,
-    sweepFunctionId: 'SweepOverdueInformationRequests',
-  }),
+  stateMachines: [
+    ...deadlineCaseWorkflows({
+      workflowId: REQUEST_DEADLINE_WORKFLOW_ID,
+      checkFunctionId: 'CheckInformationRequestDeadline',
+      sweepWorkflowId: REQUEST_SWEEP_WORKFLOW_ID,
+      sweepFunctionId: 'SweepOverdueInformationRequests',
+    }),
+    // The generic deadline workflow carries an approved dataset to its embargo's end (its check publishes it then).
+    { id: DATASET_EMBARGO_WORKFLOW_ID, definitionFile: 'statemachines/deadline-case.asl.json', substitutions: { CheckDeadlineFunction: { functionId: 'CheckDatasetEmbargo' } } },
+  ],
   functions: [
     fn('FileInformationRequest', 'file-request', { route: fileRequestRoute, tables: writes }),
     fn('RegisterInformationRequest', 'register-request', { route: registerRequestRoute, tables: writes }),
@@ -85,16 +89,17 @@ export const transparencyService: ServiceDescription = {
     // What follows the context's own changes, out of their requests: each request's deadline workflow is started,
     // each publication writes its commune's catalogue. One reader of the table's stream (notifications the other).
     fn('FollowTransparencyEvents', 'follow-transparency-events', {
-      startsStateMachines: [REQUEST_DEADLINE_WORKFLOW_ID],
+      startsStateMachines: [REQUEST_DEADLINE_WORKFLOW_ID, DATASET_EMBARGO_WORKFLOW_ID],
       tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' },
       buckets: { [CATALOGUES_BUCKET_ID]: 'append' },
-      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REQUEST_EVENTS.deadlineWatched, DATASET_PUBLISHED] }],
+      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REQUEST_EVENTS.deadlineWatched, DATASET_PUBLISHED, DATASET_EMBARGOED] }],
     }),
     // A letter the registry office classifies as an access-to-information request opens one.
     fn('OpenRegistryInformationRequests', 'open-registry-requests', {
       tables: writes,
       consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_CLASSIFIED] }],
     }),
+    fn('CheckDatasetEmbargo', 'check-dataset-embargo', { tables: changes }),
     fn('CheckInformationRequestDeadline', 'check-request-deadline', { tables: changes }),
     fn('SweepOverdueInformationRequests', 'sweep-overdue-requests', { tables: changes, timeoutSeconds: 300 }),
     // When an administrator confirms or moves holidays, the running deadlines over that year are counted again.

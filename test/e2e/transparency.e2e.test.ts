@@ -5,7 +5,8 @@
 // instant with the recourse in its requester's inbox, is complained of to the head of the body, and its CDAI
 // complaint pack holds its whole timeline; a letter the registry office classifies as an
 // access-to-information request opens one whose clock starts at the letter's receipt instant; a dataset the
-// president approves is listed in the public DCAT-AP catalogue, which validates against the DCAT-AP shapes. Bad
+// president approves is listed in the public DCAT-AP catalogue (at once, or at its embargo's end), which validates
+// against the DCAT-AP shapes. Bad
 // input is refused with nothing written.
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
@@ -260,7 +261,7 @@ describe('access to information over HTTP', () => {
     expect((resumed.json.clock as RequestView['clock']).dueDate > (suspending.json.clock as RequestView['clock']).dueDate).toBe(true);
   });
 
-  it('publishes a dataset the president approved in the public DCAT-AP catalogue, a draft not, with no personal data', async () => {
+  it('publishes a dataset the president approved in the public DCAT-AP catalogue, a draft not, one under embargo at its end, with no personal data', async () => {
     // The route's own example: a budget, in CSV.
     const dataset = declareDatasetRoute.bodyExample!;
     const declared = await request('POST', '/v1/transparency/datasets', { token: await agent(), body: dataset, headers: { 'idempotency-key': `dataset-${unique}` } });
@@ -280,6 +281,21 @@ describe('access to information over HTTP', () => {
     expect(report.datasets).not.toContain(`urn:raqmana:transparency:dataset:${String(draft.json.id)}`);
     for (const secret of [requester.name, requester.identityDocument.number, requester.email]) expect(catalogue.text).not.toContain(secret);
     expect((await request('GET', '/v1/transparency/catalogues/oujda')).status).toBe(404);
+
+    // Under embargo: approved, then published at the start of its end date, by its workflow.
+    const now = new Date((await request('GET', '/_local/clock')).json.now as string);
+    const embargoUntil = dateOf(Math.floor(now.getTime() / DAY_MS) + 3);
+    const embargoed = await request('POST', '/v1/transparency/datasets', { token: await agent(), body: { ...dataset, embargoUntil } });
+    const waiting = await request('POST', `/v1/transparency/datasets/${String(embargoed.json.id)}/approval`, { token: await as('president', ['president'], COMMUNE) });
+    expect(waiting.json).toMatchObject({ status: 'approved', embargoUntil });
+    await settle();
+    const embargoedIri = `urn:raqmana:transparency:dataset:${String(embargoed.json.id)}`;
+    expect((await validateDcatAp((await request('GET', `/v1/transparency/catalogues/${COMMUNE}`)).json)).datasets).not.toContain(embargoedIri);
+    await setClock(new Date(Date.parse(`${embargoUntil}T00:00:00Z`) + DAY_MS / 2));
+    await settle();
+    const after = await validateDcatAp((await request('GET', `/v1/transparency/catalogues/${COMMUNE}`)).json);
+    expect(after.conforms).toBe(true);
+    expect(after.datasets).toContain(embargoedIri);
   });
 
   it('refuses bad input in the caller language and writes nothing', async () => {

@@ -78,3 +78,5 @@ export const TRANSPARENCY_TABLE: TableDescription = {
 
 export const REQUEST_DEADLINE_WORKFLOW_ID = 'information-request-deadline';
 export const REQUEST_SWEEP_WORKFLOW_ID = 'information-request-deadline-sweep';
+/** Carries each approved dataset to its embargo's end, when it is published. */
+export const DATASET_EMBARGO_WORKFLOW_ID = 'dataset-embargo';

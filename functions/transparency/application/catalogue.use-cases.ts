@@ -1,10 +1,13 @@
-// Proactive publication: an agent of the commune declares a dataset, its president approves it (it is published),
-// and the commune's DCAT-AP catalogue is written again from every published dataset, out of the approval's request;
-// anyone reads the catalogue as it was stored.
+// Proactive publication: an agent of the commune declares a dataset, its president approves it (it is published, or
+// at the end of its embargo by a workflow), and the commune's DCAT-AP catalogue is written again from every
+// published dataset, out of the request that published it; anyone reads the catalogue as it was stored.
 import type { Principal } from '../../shared/auth/principal.ts';
 import { IdempotencyKeyReusedError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import { holdsFieldsOf } from '../../shared/http/idempotency-ids.ts';
-import { approveDataset, declareDataset, type Dataset, type DatasetFields } from '../domain/dataset.ts';
+import type { DeadlineCheck } from '../../shared/case-clock/domain/deadline-check.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import { approveDataset, declareDataset, embargoEnd, publishAtEmbargoEnd, type Dataset, type DatasetFields } from '../domain/dataset.ts';
+import type { DeadlineWorkflow } from './request-deadline.use-cases.ts';
 import { dcatCatalogue } from '../domain/dcat-catalogue.ts';
 import { agentActing, headOfBodyActing } from '../domain/request-access.ts';
 import type { CatalogueStore, DatasetRepository, TransparencyDependencies } from './transparency.ports.ts';
@@ -36,6 +39,26 @@ export async function approve(repository: DatasetRepository, id: string, princip
   const approved = approveDataset(dataset, headOfBodyActing(dataset.commune, principal), now);
   await repository.saveDataset(approved.dataset, approved.outbox);
   return approved.dataset;
+}
+
+/**
+ * The embargo workflow's check (statemachines/deadline-case.asl.json): an approved dataset sleeps until its embargo
+ * ends, then is published (its catalogue written from the event); anything else ends the workflow.
+ */
+export async function checkDatasetEmbargo(repository: DatasetRepository, id: string, now: Date): Promise<DeadlineCheck> {
+  const dataset = await repository.getDataset(id);
+  const end = dataset && embargoEnd(dataset);
+  if (!dataset || dataset.status !== 'approved' || !end) return { subject: id, state: 'closed' };
+  const change = publishAtEmbargoEnd(dataset, now);
+  if (!change) return { subject: id, state: 'running', wakeAt: end.toISOString() };
+  await repository.saveDataset(change.dataset, change.outbox);
+  return { subject: id, state: 'closed' };
+}
+
+/** An approved dataset under embargo: a workflow watches that version, once. */
+export function followEmbargo(workflow: DeadlineWorkflow, event: DomainEvent): Promise<void> {
+  const { datasetId, version } = event.data as { datasetId: string; version: number };
+  return workflow.watch(datasetId, version);
 }
 
 /** Writes the commune's catalogue again, whole, from every published dataset (a redelivery writes the same). */

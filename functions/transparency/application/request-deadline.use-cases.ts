@@ -11,9 +11,9 @@ import { requestStanding, type InformationRequest } from '../domain/information-
 import { recordImplicitRefusal, recountRequestDeadline } from '../domain/request-clock.ts';
 import type { TransparencyRepository } from './transparency.ports.ts';
 
-/** Starts the deadline workflow of a request's version, once (a redelivered event starts nothing new). */
+/** Starts the deadline workflow of a case's version (a request, a dataset under embargo), once: a redelivered event starts nothing new. */
 export interface DeadlineWorkflow {
-  watch(requestId: string, version: number): Promise<void>;
+  watch(subject: string, version: number): Promise<void>;
 }
 
 /** How many times a check reads the request again when an agent's change got in first. */

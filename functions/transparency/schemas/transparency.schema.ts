@@ -438,7 +438,8 @@ const datasetSchema = z.object({
   accrualPeriodicity: z.enum(FREQUENCIES),
   license: z.string(),
   distributions: z.array(z.object({ title: z.string(), mediaType: z.enum(MEDIA_TYPES), accessURL: z.string() })),
-  status: z.enum(['draft', 'published']),
+  embargoUntil: z.iso.date().optional(),
+  status: z.enum(['draft', 'approved', 'published']).describe('`approved`: waiting for the end of its embargo'),
   declaredBy: actorSchema,
   declaredAt: z.iso.datetime(),
   approvedBy: actorSchema.optional(),
@@ -466,6 +467,7 @@ export const declareDatasetRoute = defineRoute({
       .array(z.strictObject({ title: safeName({ max: 200 }), mediaType: z.enum(MEDIA_TYPES), accessURL: z.url({ protocol: /^https?$/ }).max(2000) }))
       .min(1)
       .max(20),
+    embargoUntil: z.iso.date().optional().describe('The Moroccan date from which it may be published; approved before, it is published at the start of that day'),
   }),
   bodyExample: {
     title: { ar: 'ميزانية الجماعة 2026', fr: 'Budget de la commune 2026' },
@@ -482,7 +484,7 @@ export const approveDatasetRoute = defineRoute({
   operationId: 'approveDataset',
   method: 'POST',
   path: '/v1/transparency/datasets/{id}/approval',
-  summary: "The president of the commune approves a draft dataset: it is published, and the commune's catalogue is written again",
+  summary: "The president of the commune approves a draft dataset: it is published and the commune's catalogue written again, or, under an embargo, at the start of its end date",
   tags: TAG_CATALOGUE,
   access: ['president'],
   idempotent: true,
