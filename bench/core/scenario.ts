@@ -359,6 +359,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       // cold start replays what a redelivery does.
       IssueLetterAcknowledgment: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterRegistered(registeredLetter, clock.now())]),
       CheckInformationRequestDeadline: { subject: openedRequest.id },
+      // The dataset above is published already: its embargo workflow ends at once.
+      CheckDatasetEmbargo: { subject: String(declaredDataset.json.id) },
       SweepOverdueInformationRequests: {},
       // A request's clock started, and a dataset's approval (its catalogue written already: a redelivery).
       FollowTransparencyEvents: outboxStreamEvent(TRANSPARENCY_TABLE, [
