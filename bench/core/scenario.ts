@@ -303,6 +303,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('refuse information request', await call('POST /v1/transparency/requests/{id}/answer', { params: { id: String(registeredRequest.json.id) }, body: refusal, headers: { 'idempotency-key': key('information-refuse') }, as: agent }), 200);
   const contested = { id: String(registeredRequest.json.id) };
   expectStatus('complain to the head of the body', await call('POST /v1/transparency/requests/{id}/internal-complaint', { params: contested, body: { reason: 'Le lien ne donne pas le détail' }, headers: { 'idempotency-key': key('information-complaint') }, as: agent }), 200);
+  expectStatus('complaints waiting', await call('GET /v1/transparency/complaints/{commune}', { params: { commune: 'rabat' }, as: president }), 200);
   expectStatus('answer the complaint', await call('POST /v1/transparency/requests/{id}/internal-complaint/answer', { params: contested, body: { text: 'Le détail est en annexe 4' }, headers: { 'idempotency-key': key('information-complaint-answer') }, as: president }), 200);
   expectStatus('CDAI pack', await call('POST /v1/transparency/requests/{id}/cdai-pack', { params: contested, headers: { 'idempotency-key': key('information-cdai') }, as: agent }), 200);
   expectStatus('transparency settings', await call('GET /v1/transparency/settings/{commune}', { params: { commune: 'rabat' }, as: agent }), 200);

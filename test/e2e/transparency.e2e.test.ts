@@ -189,8 +189,12 @@ describe('access to information over HTTP', () => {
     expect(early.status).toBe(409);
     expect((await request('POST', `/v1/transparency/requests/${id}/internal-complaint/answer`, { token: await agent(), body: { text: 'Non' } })).status).toBe(403);
     const president = await as('president', ['president'], COMMUNE);
+    const waiting = await request('GET', `/v1/transparency/complaints/${COMMUNE}?limit=100`, { token: president });
+    expect((waiting.json.items as { id: string }[]).map((item) => item.id)).toContain(id);
     const headAnswer = await request('POST', `/v1/transparency/requests/${id}/internal-complaint/answer`, { token: president, body: { text: "L'information sera publiée le mois prochain" } });
     expect(headAnswer.status).toBe(200);
+    const answeredQueue = await request('GET', `/v1/transparency/complaints/${COMMUNE}?limit=100`, { token: president });
+    expect((answeredQueue.json.items as { id: string }[]).map((item) => item.id)).not.toContain(id);
     const pack = await request('POST', `/v1/transparency/requests/${id}/cdai-pack`, { token: await citizen() });
     const again = await request('POST', `/v1/transparency/requests/${id}/cdai-pack`, { token: await citizen() });
     expect(pack.status).toBe(200);

@@ -14,7 +14,8 @@ import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { outboxPut } from '../../shared/events/outbox.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
-import type { CommuneSnapshot, RequestSummary, TransparencyRepository } from '../application/transparency.ports.ts';
+import type { CommuneSnapshot, ComplaintSummary, RequestSummary, TransparencyRepository } from '../application/transparency.ports.ts';
+import type { InternalComplaint } from '../domain/recourse.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { BilingualName } from '../../shared/i18n/language.ts';
 import type { Dataset } from '../domain/dataset.ts';
@@ -132,6 +133,21 @@ export class DynamoDbTransparencyRepository implements TransparencyRepository {
   queue(commune: string, page: PageRequest): Promise<Page<RequestSummary>> {
     const index = TRANSPARENCY_INDEXES.byCommuneQueue;
     return pagedIndexQuery(this.client, { table: this.table, index, partition: transparencyKeys.queue(commune), page }, (item) => toSummary(item, index));
+  }
+
+  complaints(commune: string, page: PageRequest): Promise<Page<ComplaintSummary>> {
+    const index = TRANSPARENCY_INDEXES.byComplaintQueue;
+    return pagedIndexQuery(this.client, { table: this.table, index, partition: transparencyKeys.complaints(commune), page }, (item) => {
+      const complaint = item.internalComplaint as InternalComplaint;
+      return {
+        id: requestIdOfSortKey(String(item[index.sortKey])),
+        commune: String(item.commune),
+        receivedAt: String(item.receivedAt),
+        filedAt: complaint.filedAt,
+        answerDueDate: complaint.answerClock.dueDate,
+        answerDueAt: complaint.answerClock.dueAt,
+      };
+    });
   }
 
   filedBy(sub: string, page: PageRequest): Promise<Page<RequestSummary>> {

@@ -17,6 +17,8 @@ export const TRANSPARENCY_INDEXES = {
   byCommuneQueue: { name: 'byCommuneQueue', partitionKey: 'queuePk', sortKey: 'queueSk', projection: { include: SUMMARY_ATTRIBUTES } },
   /** Sparse: the requests a citizen filed online, by receipt instant, with their summary. */
   byRequester: { name: 'byRequester', partitionKey: 'requesterPk', sortKey: 'requesterSk', projection: { include: SUMMARY_ATTRIBUTES } },
+  /** Sparse: the complaints to a commune's president still waiting for an answer, soonest due first. */
+  byComplaintQueue: { name: 'byComplaintQueue', partitionKey: 'complaintPk', sortKey: 'complaintSk', projection: { include: ['commune', 'receivedAt', 'internalComplaint'] } },
   /** Sparse: a commune's published datasets, the whole of each (the catalogue is written from them). */
   byCatalogue: { name: 'byCatalogue', partitionKey: 'cataloguePk', sortKey: 'catalogueSk', projection: 'all' },
   /** Sparse: the kit's open-deadline index, requests whose deadline runs, in the shard of their id, by due instant. */
@@ -31,6 +33,7 @@ export const transparencyKeys = {
   dataset: (id: string) => ({ pk: `DATASET#${id}`, sk: 'DATASET' }),
   catalogue: (commune: string) => `CATALOGUE#${commune}`,
   queue: (commune: string) => `QUEUE#${commune}`,
+  complaints: (commune: string) => `COMPLAINTS#${commune}`,
   requester: (sub: string) => `REQUESTER#${sub}`,
   open: (shard: number) => openDeadlinePartition(shard),
 } as const;
@@ -48,6 +51,11 @@ export function requestIndexAttributes(request: InformationRequest): Record<stri
   return {
     priority: request.urgency ? 'urgent' : 'normal',
     ...(open && { queuePk: transparencyKeys.queue(request.commune), queueSk: instantSortKey(request.clock.dueAt, request.id), openPk: deadline.partition, dueSk: deadline.sort }),
+    ...(request.status === 'internal-complaint' &&
+      !request.internalComplaint!.answer && {
+        complaintPk: transparencyKeys.complaints(request.commune),
+        complaintSk: instantSortKey(request.internalComplaint!.answerClock.dueAt, request.id),
+      }),
     ...(request.filedBy && { requesterPk: transparencyKeys.requester(request.filedBy), requesterSk: instantSortKey(request.receivedAt, request.id) }),
   };
 }

@@ -8,7 +8,7 @@ import type { Localized } from '../../shared/i18n/language.ts';
 import { recourseOf, requestStanding, type InformationRequest, type RequestEvent } from '../domain/information-request.ts';
 import { mayRead, mayReadQueue } from '../domain/request-access.ts';
 import { unknownRequest } from '../domain/transparency-errors.ts';
-import type { RequestSummary, TransparencyRepository } from './transparency.ports.ts';
+import type { ComplaintSummary, RequestSummary, TransparencyRepository } from './transparency.ports.ts';
 
 export type RequestView = Omit<InformationRequest, 'clock'> & { readonly clock: CaseClockView; readonly recourse?: Localized };
 
@@ -48,6 +48,19 @@ export function communeQueue(repository: TransparencyRepository, commune: string
     });
   }
   return repository.queue(commune, page);
+}
+
+/** The complaints waiting for the president's answer: the president of the commune, auditors. */
+export function complaintQueue(repository: TransparencyRepository, commune: string, principal: Principal, page: PageRequest): Promise<Page<ComplaintSummary>> {
+  const allowed = principal.roles.includes('auditor') || (principal.roles.includes('president') && principal.commune === commune);
+  if (!allowed) {
+    throw new ForbiddenError({
+      ar: `لا يطلع على الشكايات الموجهة إلى رئيس الجماعة ${commune} إلا هو والمراقبون`,
+      fr: `Les réclamations adressées au président de ${commune} ne se lisent que par lui et les auditeurs`,
+      en: `The complaints to the president of ${commune} are read only by them and auditors`,
+    });
+  }
+  return repository.complaints(commune, page);
 }
 
 export function myRequests(repository: TransparencyRepository, principal: Principal, page: PageRequest): Promise<Page<RequestSummary>> {

@@ -23,6 +23,16 @@ export type RequestSummary = Pick<InformationRequest, 'id' | 'commune' | 'channe
   readonly dueAt: string;
 };
 
+/** A complaint waiting for the president's answer, as their queue shows it. */
+export interface ComplaintSummary {
+  readonly id: string;
+  readonly commune: string;
+  readonly receivedAt: string;
+  readonly filedAt: string;
+  readonly answerDueDate: string;
+  readonly answerDueAt: string;
+}
+
 export interface TransparencyRepository extends OpenDeadlineIndex, OpenDeadlinesFrom, DatasetRepository {
   communeSnapshot(commune: string, holidayYears: readonly number[]): Promise<CommuneSnapshot>;
   /** Writes a new request and its first event; `exists` if a request with its id is there already (a retry). */
@@ -35,6 +45,8 @@ export interface TransparencyRepository extends OpenDeadlineIndex, OpenDeadlines
   history(id: string, page: PageRequest): Promise<Page<RequestEvent>>;
   /** A commune's open requests, soonest due first. */
   queue(commune: string, page: PageRequest): Promise<Page<RequestSummary>>;
+  /** The complaints to a commune's president not answered yet, soonest due first. */
+  complaints(commune: string, page: PageRequest): Promise<Page<ComplaintSummary>>;
   /** The requests a citizen filed online, newest first. */
   filedBy(sub: string, page: PageRequest): Promise<Page<RequestSummary>>;
   /** The public holidays of these years (movable ones estimated where no administrator confirmed them). */

@@ -376,6 +376,24 @@ export const communeQueueRoute = defineRoute({
   responses: summaryPage,
 });
 
+export const complaintQueueRoute = defineRoute({
+  operationId: 'informationRequestComplaintQueue',
+  method: 'GET',
+  path: '/v1/transparency/complaints/{commune}',
+  summary: "The complaints to the commune's president waiting for an answer, soonest due first: its president, auditors",
+  tags: TAGS,
+  access: ['president', 'auditor'],
+  params: z.strictObject({ commune }),
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of complaints',
+      schema: pageSchema(z.object({ id: z.uuid(), commune: z.string(), receivedAt, filedAt: z.iso.datetime(), answerDueDate: z.iso.date(), answerDueAt: z.string() })),
+    },
+    ...responses,
+  },
+});
+
 export const myRequestsRoute = defineRoute({
   operationId: 'myInformationRequests',
   method: 'GET',

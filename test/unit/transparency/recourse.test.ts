@@ -13,6 +13,7 @@ import {
   issueCdaiPack,
 } from '../../../functions/transparency/domain/recourse.ts';
 import { recordImplicitRefusal, requestClock } from '../../../functions/transparency/domain/request-clock.ts';
+import { requestIndexAttributes } from '../../../functions/transparency/adapters/transparency-keys.ts';
 
 const citizen = { sub: 'citizen-1', role: 'citizen' } as const;
 const agent = { sub: 'agent-1', role: 'agent' } as const;
@@ -61,10 +62,12 @@ describe('the CDAI complaint pack', () => {
     expect(() => issueCdaiPack(complained, none, citizen, new Date('2026-06-20T09:00:00Z'))).toThrow(InvalidStateError);
   });
 
-  it('runs 30 days from the head answer, which the requester is told', () => {
+  it("leaves the president's queue once answered, and runs 30 days from the answer, which the requester is told", () => {
     const answeredAt = new Date('2026-06-15T09:00:00Z');
+    expect(requestIndexAttributes(complained)).toMatchObject({ complaintPk: 'COMPLAINTS#rabat', complaintSk: `${new Date(complained.internalComplaint!.answerClock.dueAt).toISOString()}#request-1` });
     const answered = answerInternalComplaint(complained, 'Rejetée', none, president, answeredAt);
     expect(answered.outbox?.[0]?.data).toMatchObject({ topic: 'internal-complaint-answered' });
+    expect(requestIndexAttributes(answered.request).complaintPk).toBeUndefined();
 
     const issued = issueCdaiPack(answered.request, none, citizen, new Date('2026-06-16T09:00:00Z'))!;
 
