@@ -7,9 +7,10 @@ import { notificationsService } from './notifications/notifications.service.ts';
 import { permitsService } from './permits/permits.service.ts';
 import { referenceDataService } from './reference-data/reference-data.service.ts';
 import { registryOfficeService } from './registry-office/registry-office.service.ts';
+import { transparencyService } from './transparency/transparency.service.ts';
 import { IDEMPOTENCY_TABLE, type PlatformDescription } from './shared/service-description.ts';
 
 export const platform: PlatformDescription = {
   sharedTables: [IDEMPOTENCY_TABLE],
-  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, registryOfficeService, complaintsService, apiDocsService],
+  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, registryOfficeService, complaintsService, transparencyService, apiDocsService],
 };

@@ -5,7 +5,8 @@
 // requested, issued, reviewed, verified and revoked; letters lodged, registered, looked up and cancelled at the
 // registry office (one with an attachment, one through its list's steps to its signed answer's dispatch), and an
 // acknowledgment downloaded; complaints filed, handled through every step, transferred, reopened and closed, and
-// read and filed through Open311. Each round uses fresh identities and files.
+// read and filed through Open311; access-to-information requests filed, registered, extended after notice,
+// answered in part and withdrawn. Each round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
@@ -22,7 +23,12 @@ import { domainEvent } from '../../functions/shared/events/domain-event.ts';
 import { REGISTRY_OFFICE_TABLE } from '../../functions/registry-office/adapters/registry-office-keys.ts';
 import { deadlineWatched } from '../../functions/registry-office/domain/letter-deadline.ts';
 import { letterRegistered, type Letter } from '../../functions/registry-office/domain/letter.ts';
-import { LETTER_CLASSIFIED } from '../../functions/registry-office/public.ts';
+import { LETTER_CLASSIFIED, type LetterCategory, type LetterClassified } from '../../functions/registry-office/public.ts';
+import { TRANSPARENCY_TABLE } from '../../functions/transparency/adapters/transparency-keys.ts';
+import { approveDataset, type Dataset } from '../../functions/transparency/domain/dataset.ts';
+import { declareDatasetRoute } from '../../functions/transparency/schemas/transparency.schema.ts';
+import type { InformationRequest } from '../../functions/transparency/domain/information-request.ts';
+import { deadlineWatched as requestDeadlineWatched } from '../../functions/transparency/domain/request-clock.ts';
 import { COMPLAINTS_TABLE } from '../../functions/complaints/adapters/complaints-keys.ts';
 import { COMPLAINT_EVENTS, deadlineWatched as deadlineWatchedComplaint, type Complaint } from '../../functions/complaints/domain/complaint.ts';
 import { complaintCounted } from '../../functions/complaints/domain/complaint-figures.ts';
@@ -44,6 +50,22 @@ function expectStatus(step: string, reply: RouteReply, ...statuses: number[]): R
 }
 
 const day = (instant: Date) => instant.toISOString().slice(0, 10);
+
+/** The registry office's hand-over of `letter` in `category`, as its stream carries it. */
+function letterHandedOver(letter: Letter, category: LetterCategory, at: Date) {
+  const data: LetterClassified = {
+    dataVersion: 2,
+    letterId: letter.id,
+    commune: letter.commune,
+    number: letter.number,
+    category,
+    receivedAt: letter.receivedAt,
+    subject: letter.subject,
+    ...(letter.sender && { sender: letter.sender }),
+    ...(letter.lodgedBy && { lodgedBy: letter.lodgedBy }),
+  };
+  return domainEvent({ type: LETTER_CLASSIFIED, source: 'registry-office', subject: letter.id, occurredAt: at.toISOString(), version: letter.version, data });
+}
 
 export async function runScenario(call: CallRoute, clock: VirtualClock): Promise<ScenarioOutcome> {
   const round = randomUUID().slice(0, 8);
@@ -355,6 +377,50 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('open311 token', await call('GET /open311/v2/tokens/{token_file}', { params: { token_file: `${String(posted.json[0].token)}.json` }, query: jurisdiction }), 200);
   expectStatus('open311 requests', await call('GET /open311/v2/requests.json', { query: { ...jurisdiction, service_code: 'voirie', status: 'open' } }), 200);
 
+  // Access to information: a request filed online and listed as the citizen's, one registered by an agent from the
+  // post and refused, complained of to the president, its CDAI pack issued; the first acknowledged, processed,
+  // clarified, extended after its notice, answered in part; another withdrawn; the queue, the
+  // history and the commune's settings read and set.
+  const requester = { name: 'Salma El Alaoui', address: '12, rue Oued Ziz, Rabat', identityDocument: { kind: 'cnie', number: 'AB123456' } };
+  const asked = { requester, information: 'Le budget 2026 de la commune', format: 'electronic' };
+  const filedRequest = expectStatus('file information request', await call('POST /v1/transparency/requests', { body: { commune: 'rabat', ...asked }, headers: { 'idempotency-key': key('information') }, as: citizen }), 201);
+  const informationRequest = { id: String(filedRequest.json.id) };
+  const postedRequest = { channel: 'post', receivedAt: clock.now().toISOString(), ...asked, urgency: { justification: 'Immeuble menaçant ruine' } };
+  const registeredRequest = expectStatus('register information request', await call('POST /v1/transparency/registered-requests', { body: postedRequest, headers: { 'idempotency-key': key('information-post') }, as: agent }), 201);
+  expectStatus('get information request', await call('GET /v1/transparency/requests/{id}', { params: informationRequest, as: citizen }), 200);
+  expectStatus('my information requests', await call('GET /v1/transparency/my-requests', { as: citizen }), 200);
+  expectStatus('information request queue', await call('GET /v1/transparency/queues/{commune}', { params: { commune: 'rabat' }, as: agent }), 200);
+  expectStatus('acknowledge information request', await call('POST /v1/transparency/requests/{id}/acknowledgment', { params: informationRequest, headers: { 'idempotency-key': key('information-ack') }, as: agent }), 200);
+  expectStatus('process information request', await call('POST /v1/transparency/requests/{id}/processing', { params: informationRequest, headers: { 'idempotency-key': key('information-process') }, as: agent }), 200);
+  expectStatus('ask clarification', await call('POST /v1/transparency/requests/{id}/clarification', { params: informationRequest, body: { question: 'Quelle année budgétaire ?' }, headers: { 'idempotency-key': key('information-question') }, as: agent }), 200);
+  expectStatus('clarify information request', await call('POST /v1/transparency/requests/{id}/clarification-reply', { params: informationRequest, body: { reply: "L'exercice 2026" }, headers: { 'idempotency-key': key('information-reply') }, as: citizen }), 200);
+  const extensionNotice = { reason: 'Documents à réunir auprès de trois services', channel: 'platform' };
+  expectStatus('notice extension', await call('POST /v1/transparency/requests/{id}/extension-notice', { params: informationRequest, body: extensionNotice, headers: { 'idempotency-key': key('information-notice') }, as: agent }), 200);
+  expectStatus('extend information request', await call('POST /v1/transparency/requests/{id}/extension', { params: informationRequest, headers: { 'idempotency-key': key('information-extend') }, as: agent }), 200);
+  const partialAnswer = { outcome: 'partial', summary: 'Le budget est joint', format: 'electronic', withheld: [{ part: 'Noms des fournisseurs', grounds: [{ ground: 'article-7-exception', reason: 'Données personnelles' }] }] };
+  expectStatus('answer information request', await call('POST /v1/transparency/requests/{id}/answer', { params: informationRequest, body: partialAnswer, headers: { 'idempotency-key': key('information-answer') }, as: agent }), 200);
+  expectStatus('information request history', await call('GET /v1/transparency/requests/{id}/history', { params: informationRequest, as: auditor }), 200);
+  const secondRequest = expectStatus('file second information request', await call('POST /v1/transparency/requests', { body: { commune: 'rabat', ...asked, format: 'paper-copy' }, headers: { 'idempotency-key': key('information-2') }, as: citizen }), 201);
+  expectStatus('withdraw information request', await call('POST /v1/transparency/requests/{id}/withdrawal', { params: { id: String(secondRequest.json.id) }, body: { reason: 'Trouvé ailleurs' }, headers: { 'idempotency-key': key('information-withdraw') }, as: citizen }), 200);
+  const refusal = { outcome: 'refused', grounds: [{ ground: 'already-published', reason: 'Publié sur le portail', link: 'https://rabat.ma/budget-2026.pdf' }] };
+  expectStatus('refuse information request', await call('POST /v1/transparency/requests/{id}/answer', { params: { id: String(registeredRequest.json.id) }, body: refusal, headers: { 'idempotency-key': key('information-refuse') }, as: agent }), 200);
+  const contested = { id: String(registeredRequest.json.id) };
+  expectStatus('complain to the head of the body', await call('POST /v1/transparency/requests/{id}/internal-complaint', { params: contested, body: { reason: 'Le lien ne donne pas le détail' }, headers: { 'idempotency-key': key('information-complaint') }, as: agent }), 200);
+  expectStatus('complaints waiting', await call('GET /v1/transparency/complaints/{commune}', { params: { commune: 'rabat' }, as: president }), 200);
+  expectStatus('answer the complaint', await call('POST /v1/transparency/requests/{id}/internal-complaint/answer', { params: contested, body: { text: 'Le détail est en annexe 4' }, headers: { 'idempotency-key': key('information-complaint-answer') }, as: president }), 200);
+  expectStatus('CDAI pack', await call('POST /v1/transparency/requests/{id}/cdai-pack', { params: contested, headers: { 'idempotency-key': key('information-cdai') }, as: agent }), 200);
+  expectStatus('transparency settings', await call('GET /v1/transparency/settings/{commune}', { params: { commune: 'rabat' }, as: agent }), 200);
+  const periods = { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } };
+  expectStatus('set transparency settings', await call('PUT /v1/transparency/settings/{commune}', { params: { commune: 'tamesna' }, body: { periods, clarificationSuspendsClock: false, recourse: { complaintFilingDays: 20, complaintAnswerDays: 15 } }, headers: { 'idempotency-key': key('transparency-settings') }, as: admin }), 200);
+  const openedRequest = registeredRequest.json as unknown as InformationRequest;
+  // The open-data catalogue: a dataset declared by an agent, approved by the president, the public catalogue read.
+  // The route's own example: a budget, in CSV.
+  const dataset = declareDatasetRoute.bodyExample;
+  const declaredDataset = expectStatus('declare dataset', await call('POST /v1/transparency/datasets', { body: dataset, headers: { 'idempotency-key': key('dataset') }, as: agent }), 201);
+  expectStatus('approve dataset', await call('POST /v1/transparency/datasets/{id}/approval', { params: { id: String(declaredDataset.json.id) }, headers: { 'idempotency-key': key('dataset-approval') }, as: president }), 200);
+  await clock.quiescent();
+  expectStatus('open-data catalogue', await call('GET /v1/transparency/catalogues/{commune}', { params: { commune: 'rabat' } }), 200);
+
   // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
   const decided = domainEvent({ type: 'permit.decided', source: 'permits', subject: permit.id, occurredAt: clock.now().toISOString(), version: 1, data: {} });
   const applicantTold = notificationRequested(decided, {
@@ -414,6 +480,18 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       // The same event for the acknowledgment's consumer: the paper letter's acknowledgment is issued already, so a
       // cold start replays what a redelivery does.
       IssueLetterAcknowledgment: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterRegistered(registeredLetter, clock.now())]),
+      CheckInformationRequestDeadline: { subject: openedRequest.id },
+      // The dataset above is published already: its embargo workflow ends at once.
+      CheckDatasetEmbargo: { subject: String(declaredDataset.json.id) },
+      SweepOverdueInformationRequests: {},
+      // A request's clock started, and a dataset's approval (its catalogue written already: a redelivery).
+      FollowTransparencyEvents: outboxStreamEvent(TRANSPARENCY_TABLE, [
+        requestDeadlineWatched(openedRequest, clock.now()),
+        ...approveDataset(declaredDataset.json as unknown as Dataset, { sub: president.sub, role: 'president' }, clock.now()).outbox,
+      ]),
+      // The paper letter above handed over as an access-to-information request: its request opened once.
+      OpenRegistryInformationRequests: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterHandedOver(registeredLetter, 'access-to-information', clock.now())]),
+      RecountInformationRequestDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
       DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },

@@ -4,6 +4,7 @@
 import { COMPLAINTS_TABLE_ID } from '../complaints/public.ts';
 import { PERMITS_TABLE_ID } from '../permits/public.ts';
 import { REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
+import { TRANSPARENCY_TABLE_ID } from '../transparency/public.ts';
 import type { EventSubscription, ServiceDescription } from '../shared/service-description.ts';
 import { NOTIFICATIONS_TABLE_ID } from './adapters/notifications-keys.ts';
 import { NOTIFICATION_REQUESTED } from './public.ts';
@@ -16,6 +17,7 @@ const NOTIFICATION_PRODUCERS: readonly EventSubscription[] = [
   { tableId: PERMITS_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
   { tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
   { tableId: COMPLAINTS_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
+  { tableId: TRANSPARENCY_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
 ];
 
 export const notificationsService: ServiceDescription = {

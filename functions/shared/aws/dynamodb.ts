@@ -9,4 +9,4 @@ export const dynamodb = DynamoDBDocumentClient.from(dynamodbClient, {
   marshallOptions: { removeUndefinedValues: true },
 });
 
-export { tableName } from './environment.ts';
+export { tableName, tableNameWhenRead } from './environment.ts';

@@ -8,3 +8,19 @@ export function idFromIdempotencyKey(callerSub: string, idempotencyKey: string):
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/** A value as JSON with every map's keys sorted: stored maps come back from DynamoDB in any key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, field: unknown) =>
+    field && typeof field === 'object' && !Array.isArray(field) ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => a.localeCompare(b))) : field,
+  );
+}
+
+/**
+ * Whether `stored` (what a create wrote under an id derived from an Idempotency-Key) holds every field of `asked`
+ * with the same value: then a retry asks for the same thing, otherwise the key was reused for another request.
+ */
+export function holdsFieldsOf(stored: object, asked: Readonly<Record<string, unknown>>): boolean {
+  const kept = Object.fromEntries(Object.keys(asked).map((field) => [field, (stored as Record<string, unknown>)[field]]));
+  return canonicalJson(kept) === canonicalJson(asked);
+}

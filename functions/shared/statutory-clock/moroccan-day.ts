@@ -77,3 +77,8 @@ export function moroccanReceiptInstant(at: Date): string {
   const toTheSecond = new Date(Math.floor(at.getTime() / 1000) * 1000);
   return formatMoroccanInstant(toTheSecond).replace(/\.000(?=[+-])/, '');
 }
+
+/** The first instant of a calendar day in Africa/Casablanca: when something set for that day (an embargo's end) begins. */
+export function startOfMoroccanDate(date: string): Date {
+  return new Date(startOfMoroccanDay(parseCalendarDate(date, 'date')));
+}

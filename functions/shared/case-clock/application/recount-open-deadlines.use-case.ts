@@ -2,6 +2,7 @@
 // context that keeps deadlines: all shards at once, each page after page. What a recount changes (the case, its
 // history, its workflow, its applicant's inbox) is the context's business; the kit finds the cases.
 import type { Page } from '../../http/pagination.ts';
+import type { CaseClock } from '../domain/case-clock.ts';
 import { DEADLINE_SHARDS } from '../domain/deadline-shards.ts';
 
 /** The context's sparse index of running clocks, read from a due instant on. */
@@ -50,4 +51,45 @@ export async function recountOpenDeadlines(index: OpenDeadlinesFrom, recountCase
   );
   if (failures.length > 0) throw new AggregateError(failures, `${failures.length} deadline(s) or shard read(s) could not be recounted (${examined} examined, ${moved} moved)`);
   return { examined, moved };
+}
+
+/** What recounting a context's cases over a changed year needs of its storage. */
+export interface RecountableCases<Case, Change> extends OpenDeadlinesFrom {
+  get(subject: string): Promise<Case | undefined>;
+  /** The public holidays of these years, as they now stand. */
+  holidays(years: readonly number[]): Promise<ReadonlySet<string>>;
+  save(change: Change): Promise<void>;
+}
+
+/**
+ * The first instant a deadline counting over `year` can fall at: 1 January in Morocco, which is at most one hour
+ * ahead of UTC. A deadline before it cannot reach the changed year.
+ */
+export function firstDueInstantOver(year: number): Date {
+  return new Date(Date.UTC(year, 0, 1) - 3_600_000);
+}
+
+/**
+ * Holidays of `year` an administrator confirmed or moved: every case whose running deadline may count over it is
+ * counted again with the holidays of its receipt year and the next (all a count can reach), and the change the
+ * context makes of a deadline that moved (`recountCase`, undefined when it did not) is saved. A case received after
+ * that year cannot count over it.
+ */
+export function recountDeadlinesOverYear<Case, Change>(
+  cases: RecountableCases<Case, Change>,
+  clockOf: (found: Case) => CaseClock | undefined,
+  recountCase: (found: Case, holidays: ReadonlySet<string>) => Change | undefined,
+  year: number,
+): Promise<RecountResult> {
+  const recountOne: RecountCase = async (subject) => {
+    const found = await cases.get(subject);
+    const clock = found && clockOf(found);
+    const receiptYear = clock && Number(clock.receiptDate.slice(0, 4));
+    if (!found || !receiptYear || receiptYear > year) return false;
+    const change = recountCase(found, await cases.holidays([receiptYear, receiptYear + 1]));
+    if (!change) return false;
+    await cases.save(change);
+    return true;
+  };
+  return recountOpenDeadlines(cases, recountOne, firstDueInstantOver(year));
 }

@@ -1,0 +1,68 @@
+// A commune's open-data catalogue as DCAT-AP in JSON-LD, for a harvester such as CKAN's ckanext-dcat: the catalogue
+// (title, description, publisher, languages, modified), each published dataset (title and description in Arabic
+// and French, theme, accrual periodicity, issued) and its distributions (access URL, media type, licence).
+import type { BilingualName } from '../../shared/i18n/language.ts';
+import type { Dataset } from './dataset.ts';
+
+const EU = 'http://publications.europa.eu/resource/authority';
+
+const CONTEXT = {
+  dcat: 'http://www.w3.org/ns/dcat#',
+  dct: 'http://purl.org/dc/terms/',
+  foaf: 'http://xmlns.com/foaf/0.1/',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+} as const;
+
+/** The catalogue's IRIs: stable names of the commune's catalogue and of each dataset and file in it. */
+export const catalogueIri = (commune: string) => `urn:raqmana:transparency:catalogue:${commune}`;
+const datasetIri = (id: string) => `urn:raqmana:transparency:dataset:${id}`;
+
+const bilingual = (text: { readonly ar: string; readonly fr: string }) => [
+  { '@value': text.ar, '@language': 'ar' },
+  { '@value': text.fr, '@language': 'fr' },
+];
+
+const dateTime = (instant: string) => ({ '@value': instant, '@type': 'xsd:dateTime' });
+
+export interface CataloguePublisher {
+  readonly code: string;
+  readonly names: BilingualName;
+}
+
+/** The catalogue of `publisher` listing `datasets` (the published ones), as of `at`. */
+export function dcatCatalogue(publisher: CataloguePublisher, datasets: readonly Dataset[], at: Date): Record<string, unknown> {
+  const names = publisher.names;
+  return {
+    '@context': CONTEXT,
+    '@id': catalogueIri(publisher.code),
+    '@type': 'dcat:Catalog',
+    'dct:title': bilingual({ ar: `البيانات المفتوحة لجماعة ${names.ar}`, fr: `Données ouvertes de la commune de ${names.fr}` }),
+    'dct:description': bilingual({
+      ar: `المعلومات التي تنشرها جماعة ${names.ar} من تلقاء نفسها (القانون 31.13، المادة 10)`,
+      fr: `Les informations que la commune de ${names.fr} publie d'elle-même (loi 31-13, article 10)`,
+    }),
+    'dct:publisher': { '@id': `urn:raqmana:commune:${publisher.code}`, '@type': 'foaf:Agent', 'foaf:name': bilingual(names) },
+    'dct:language': [{ '@id': `${EU}/language/ARA` }, { '@id': `${EU}/language/FRA` }],
+    'dct:modified': dateTime(at.toISOString()),
+    'dcat:dataset': datasets.map((dataset) => ({
+      '@id': datasetIri(dataset.id),
+      '@type': 'dcat:Dataset',
+      'dct:identifier': dataset.id,
+      'dct:title': bilingual(dataset.title),
+      'dct:description': bilingual(dataset.description),
+      'dct:publisher': { '@id': `urn:raqmana:commune:${publisher.code}` },
+      'dcat:keyword': dataset.category,
+      'dct:accrualPeriodicity': { '@id': `${EU}/frequency/${dataset.accrualPeriodicity}` },
+      'dct:issued': dateTime(dataset.publishedAt!),
+      'dct:language': [{ '@id': `${EU}/language/ARA` }, { '@id': `${EU}/language/FRA` }],
+      'dcat:distribution': dataset.distributions.map((distribution, index) => ({
+        '@id': `${datasetIri(dataset.id)}:distribution:${index + 1}`,
+        '@type': 'dcat:Distribution',
+        'dct:title': distribution.title,
+        'dcat:accessURL': { '@id': distribution.accessURL },
+        'dcat:mediaType': { '@id': `https://www.iana.org/assignments/media-types/${distribution.mediaType}` },
+        'dct:license': { '@id': dataset.license },
+      })),
+    })),
+  };
+}

@@ -1,0 +1,114 @@
+// Transparency (Chafafiya): access-to-information requests under Law 31-13, filed online by citizens, registered
+// by the commune's agents or handed over by the registry office, answered within their working-day clock, extended
+// once with notice first, or implicitly refused when the deadline passes in silence.
+import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { LETTER_CLASSIFIED, REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
+import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
+import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
+import { CATALOGUES_BUCKET_ID, DATASET_EMBARGO_WORKFLOW_ID, REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
+import { DATASET_EMBARGOED, DATASET_PUBLISHED } from './domain/dataset.ts';
+import { REQUEST_EVENTS } from './domain/request-clock.ts';
+import {
+  acknowledgeRequestRoute,
+  answerRequestRoute,
+  answerInternalComplaintRoute,
+  approveDatasetRoute,
+  catalogueRoute,
+  declareDatasetRoute,
+  askClarificationRoute,
+  cdaiPackRoute,
+  clarifyRequestRoute,
+  fileInternalComplaintRoute,
+  communeQueueRoute,
+  complaintQueueRoute,
+  extendRequestRoute,
+  fileRequestRoute,
+  getRequestRoute,
+  getSettingsRoute,
+  myRequestsRoute,
+  noticeExtensionRoute,
+  processRequestRoute,
+  putSettingsRoute,
+  registerRequestRoute,
+  requestHistoryRoute,
+  withdrawRequestRoute,
+} from './schemas/transparency.schema.ts';
+import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
+
+const handlers = 'functions/transparency/handlers';
+const reads = { [TRANSPARENCY_TABLE_ID]: 'read' } as const;
+/** Opening a request and extending one read the commune and its holidays from reference data; nothing here deletes an item. */
+const writes = { [TRANSPARENCY_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read' } as const;
+/** A change of a request writes it and its event, and reads nothing else. */
+const changes = { [TRANSPARENCY_TABLE_ID]: 'append' } as const;
+
+function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'entry'>): FunctionDescription {
+  return { id, entry: `${handlers}/${file}.handler.ts`, ...extra };
+}
+
+export const transparencyService: ServiceDescription = {
+  name: 'transparency',
+  problems: TRANSPARENCY_PROBLEMS,
+  tables: [TRANSPARENCY_TABLE],
+  buckets: [{ id: CATALOGUES_BUCKET_ID }],
+  stateMachines: [
+    ...deadlineCaseWorkflows({
+      workflowId: REQUEST_DEADLINE_WORKFLOW_ID,
+      checkFunctionId: 'CheckInformationRequestDeadline',
+      sweepWorkflowId: REQUEST_SWEEP_WORKFLOW_ID,
+      sweepFunctionId: 'SweepOverdueInformationRequests',
+    }),
+    // The generic deadline workflow carries an approved dataset to its embargo's end (its check publishes it then).
+    { id: DATASET_EMBARGO_WORKFLOW_ID, definitionFile: 'statemachines/deadline-case.asl.json', substitutions: { CheckDeadlineFunction: { functionId: 'CheckDatasetEmbargo' } } },
+  ],
+  functions: [
+    fn('FileInformationRequest', 'file-request', { route: fileRequestRoute, tables: writes }),
+    fn('RegisterInformationRequest', 'register-request', { route: registerRequestRoute, tables: writes }),
+    fn('GetInformationRequest', 'get-request', { route: getRequestRoute, tables: reads }),
+    fn('InformationRequestHistory', 'request-history', { route: requestHistoryRoute, tables: reads }),
+    fn('AcknowledgeInformationRequest', 'acknowledge-request', { route: acknowledgeRequestRoute, tables: changes }),
+    fn('ProcessInformationRequest', 'process-request', { route: processRequestRoute, tables: changes }),
+    // A clarification may suspend the clock: counted with the holidays, read with the request.
+    fn('AskInformationRequestClarification', 'ask-clarification', { route: askClarificationRoute, tables: writes }),
+    fn('ClarifyInformationRequest', 'clarify-request', { route: clarifyRequestRoute, tables: writes }),
+    fn('NoticeInformationRequestExtension', 'notice-extension', { route: noticeExtensionRoute, tables: changes }),
+    fn('ExtendInformationRequest', 'extend-request', { route: extendRequestRoute, tables: writes }),
+    fn('AnswerInformationRequest', 'answer-request', { route: answerRequestRoute, tables: changes }),
+    fn('WithdrawInformationRequest', 'withdraw-request', { route: withdrawRequestRoute, tables: changes }),
+    // The recourse chain: its periods are counted with the holidays, read with the request.
+    fn('FileInformationRequestComplaint', 'file-internal-complaint', { route: fileInternalComplaintRoute, tables: writes }),
+    fn('AnswerInformationRequestComplaint', 'answer-internal-complaint', { route: answerInternalComplaintRoute, tables: writes }),
+    fn('IssueInformationRequestCdaiPack', 'cdai-pack', { route: cdaiPackRoute, tables: writes }),
+    // Proactive publication: the catalogue is written from the approval's event (below) and served as it is stored.
+    fn('DeclareDataset', 'declare-dataset', { route: declareDatasetRoute, tables: changes }),
+    fn('ApproveDataset', 'approve-dataset', { route: approveDatasetRoute, tables: changes }),
+    fn('OpenDataCatalogue', 'catalogue', { route: catalogueRoute, buckets: { [CATALOGUES_BUCKET_ID]: 'read' } }),
+    fn('InformationRequestQueue', 'commune-queue', { route: communeQueueRoute, tables: reads }),
+    fn('InformationRequestComplaintQueue', 'complaint-queue', { route: complaintQueueRoute, tables: reads }),
+    fn('MyInformationRequests', 'my-requests', { route: myRequestsRoute, tables: reads }),
+    fn('GetTransparencySettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    fn('SetTransparencySettings', 'put-settings', { route: putSettingsRoute, tables: writes }),
+    // What follows the context's own changes, out of their requests: each request's deadline workflow is started,
+    // each publication writes its commune's catalogue. One reader of the table's stream (notifications the other).
+    fn('FollowTransparencyEvents', 'follow-transparency-events', {
+      startsStateMachines: [REQUEST_DEADLINE_WORKFLOW_ID, DATASET_EMBARGO_WORKFLOW_ID],
+      tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' },
+      buckets: { [CATALOGUES_BUCKET_ID]: 'append' },
+      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REQUEST_EVENTS.deadlineWatched, DATASET_PUBLISHED, DATASET_EMBARGOED] }],
+    }),
+    // A letter the registry office classifies as an access-to-information request opens one.
+    fn('OpenRegistryInformationRequests', 'open-registry-requests', {
+      tables: writes,
+      consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_CLASSIFIED] }],
+    }),
+    fn('CheckDatasetEmbargo', 'check-dataset-embargo', { tables: changes }),
+    fn('CheckInformationRequestDeadline', 'check-request-deadline', { tables: changes }),
+    fn('SweepOverdueInformationRequests', 'sweep-overdue-requests', { tables: changes, timeoutSeconds: 300 }),
+    // When an administrator confirms or moves holidays, the running deadlines over that year are counted again.
+    fn('RecountInformationRequestDeadlines', 'recount-request-deadlines', {
+      tables: writes,
+      timeoutSeconds: 300,
+      consumes: [{ tableId: REFERENCE_TABLE_ID, eventTypes: [HOLIDAYS_CHANGED], batchSize: 1 }],
+    }),
+  ],
+};
