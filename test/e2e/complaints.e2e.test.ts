@@ -6,10 +6,13 @@
 // and one reopening. A letter the registry office classifies as a complaint opens one
 // with its clocks from the registry's receipt instant. A new complaint near an open one of its category, or in the
 // same words, is suggested to the unit as its possible duplicate; qualified one, its complainant is told the answer.
-// Bad input is refused with nothing written.
+// A citizen files with a location and a photo carrying GPS EXIF: the unit reads the photo as taken, the public
+// Open311 read links only to its copy without metadata. Bad input is refused with nothing written.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { idFromIdempotencyKey } from '../../functions/shared/http/idempotency-ids.ts';
+import { holdsGpsExif, jpegWithGps, PLAIN_JPEG } from '../fixtures/photo-files.ts';
 import { request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
@@ -214,5 +217,40 @@ describe('complaints over HTTP', () => {
 
     const filed = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, kind: 'suggestion', category: 'espaces-verts' } });
     expect((await request('GET', `/v1/complaints/${filed.json.id}`, { token: await as('other', ['citizen']) })).status).toBe(403);
+  });
+
+  it('takes a photo with the place it was taken in its EXIF: the unit reads it as taken, the public Open311 read only a copy without metadata', async () => {
+    const filed = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, text: 'Nid-de-poule profond devant le n° 12, rue Moussa Ibn Noussair.', category: 'voirie' } });
+    expect(filed.status, filed.text).toBe(201);
+    const id = String(filed.json.id);
+    const photo = jpegWithGps(filing.location.point.lat, filing.location.point.long);
+    const declared = await act(id, 'photos', await citizen(), { contentType: 'image/jpeg', sizeBytes: photo.length, sha256: createHash('sha256').update(photo).digest('hex') });
+    expect(declared.status, declared.text).toBe(201);
+    const { photo: declaredPhoto, upload } = declared.json as { photo: { id: string }; upload: { url: string; headers: Record<string, string> } };
+    const byOther = await act(id, 'photos', await as('other', ['citizen']), { contentType: 'image/png', sizeBytes: 10, sha256: 'a'.repeat(64) });
+    expect(byOther.status).toBe(403);
+
+    expect((await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: photo })).status).toBe(200);
+    const completed = await request('POST', `/v1/complaints/${id}/photos/${declaredPhoto.id}/complete`, { token: await citizen(), headers: { 'idempotency-key': `complete-photo-${unique}` } });
+    expect(completed.status, completed.text).toBe(200);
+    expect(completed.json).toMatchObject({ status: 'attached', publicCopy: { sizeBytes: PLAIN_JPEG.length } });
+
+    // The local S3 server tags a new object a moment after storing it: the unit's read records the release.
+    let read = await request('GET', `/v1/complaints/${id}/photos/${declaredPhoto.id}`, { token: await officerOf(FIRST) });
+    for (let attempt = 1; read.json.code === 'photo-not-scanned-yet' && attempt < 20; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      read = await request('GET', `/v1/complaints/${id}/photos/${declaredPhoto.id}`, { token: await officerOf(FIRST) });
+    }
+    expect(read.status, read.text).toBe(200);
+    expect(read.json.photo).toMatchObject({ scan: 'not-scanned' });
+    const asTaken = Buffer.from(await (await fetch(String(read.json.url))).arrayBuffer());
+    expect(holdsGpsExif(asTaken)).toBe(true);
+    expect((await request('GET', `/v1/complaints/${id}/photos/${declaredPhoto.id}`, { token: await officerOf(SECOND) })).status).toBe(403);
+
+    const [published] = (await request('GET', `/open311/v2/requests/${id}.json?jurisdiction_id=${FIRST}`)).json as unknown as { media_url?: string; lat: number }[];
+    expect(published!.lat).toBe(35.767);
+    const publicCopy = Buffer.from(await (await fetch(String(published!.media_url))).arrayBuffer());
+    expect(holdsGpsExif(publicCopy)).toBe(false);
+    expect(publicCopy).toEqual(PLAIN_JPEG);
   });
 });

@@ -19,6 +19,7 @@ import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { defaultComplaintSettings, type ComplaintSettings } from '../domain/complaint-settings.ts';
 import { changedMeanwhile } from '../domain/complaints-errors.ts';
 import type { ComplaintsRepository, FilingSnapshot, QueueEntry } from '../application/complaints.ports.ts';
+import type { PhotoRead } from '../application/complaint-photos.use-cases.ts';
 import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, COUNTED_MARKER_RETENTION_SECONDS, PUBLIC_ATTRIBUTES, QUEUE_ATTRIBUTES, complaintIdOf, complaintIndexAttributes, complaintsKeys } from './complaints-keys.ts';
 
 type Item = Record<string, unknown>;
@@ -35,6 +36,10 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
 
   private get referenceTable(): string {
     return this.referenceTableName();
+  }
+
+  async recordPhotoRead(read: PhotoRead): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...complaintsKeys.photoRead(read.complaintId, read.photoId, read.at, read.by.sub), ...read } }));
   }
 
   async loadFiling(commune: string, years: readonly number[]): Promise<FilingSnapshot> {

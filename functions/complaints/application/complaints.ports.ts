@@ -9,6 +9,7 @@ import type { DuplicateCandidates, DuplicateOf } from '../domain/complaint-dupli
 import type { CategoryFigures, ComplaintCounted, FigureCounts } from '../domain/complaint-figures.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { ComplaintSettings } from '../domain/complaint-settings.ts';
+import type { PhotoRead } from './complaint-photos.use-cases.ts';
 
 export interface FilingSnapshot {
   readonly communeExists: boolean;
@@ -60,6 +61,8 @@ export interface ComplaintsRepository extends OpenDeadlineIndex, OpenDeadlinesFr
   count(event: DomainEvent<ComplaintCounted>): Promise<void>;
   /** A collectivity's figures of a year: the totals and those of each category; undefined before its first complaint. */
   figures(commune: string, year: number): Promise<{ readonly totals: FigureCounts; readonly byCategory: readonly CategoryFigures[] } | undefined>;
+  /** Logs that someone was handed a link to a photo as it was taken (an item beside the complaint). */
+  recordPhotoRead(read: PhotoRead): Promise<void>;
   loadSettings(commune: string): Promise<{ readonly communeExists: boolean; readonly settings: ComplaintSettings }>;
   saveSettings(settings: ComplaintSettings): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { notificationRequested } from '../../notifications/public.ts';
 import { moroccanReceiptInstant } from '../../shared/statutory-clock/moroccan-day.ts';
 import { complaintCounted } from './complaint-figures.ts';
 import type { SuggestedDuplicate } from './complaint-duplicates.ts';
+import type { ComplaintPhoto } from './complaint-photos.ts';
 import type { ComplaintCategory, ComplaintSettings } from './complaint-settings.ts';
 
 export const COMPLAINT_KINDS = ['reclamation', 'observation', 'suggestion'] as const;
@@ -109,6 +110,8 @@ export interface Complaint {
   readonly rules: Pick<ComplaintSettings, 'reopenWindowDays' | 'reminderDaysBefore' | 'duplicateRadiusMeters'>;
   /** Open complaints it may repeat, suggested to the unit after its filing. */
   readonly suggestedDuplicates?: readonly SuggestedDuplicate[];
+  /** The photos its complainant joined: the unit reads them as taken, the public a copy without their metadata. */
+  readonly photos?: readonly ComplaintPhoto[];
   readonly filedBy: Actor;
   readonly version: number;
 }
@@ -130,6 +133,10 @@ export const COMPLAINT_EVENT_TYPES = [
   'deadline-lapsed',
   'deadline-moved',
   'duplicates-suggested',
+  'photo-declared',
+  'photo-attached',
+  'photo-released',
+  'photo-quarantined',
 ] as const;
 export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
 

@@ -5,6 +5,7 @@ import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { FIGURE_COUNTERS } from '../domain/complaint-figures.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_COMPLAINT, PHOTO_CONTENT_TYPES } from '../domain/complaint-photos.ts';
 import { CLOCK_NAMES, COMPLAINT_CHANNELS, COMPLAINT_EVENT_TYPES, COMPLAINT_KINDS, COMPLAINT_STATUSES, HOLDER_KINDS, QUALIFICATIONS } from '../domain/complaint.ts';
 
 const TAGS = ['Complaints'];
@@ -49,6 +50,19 @@ const suggestedDuplicatesSchema = z
   .optional()
   .describe('Open complaints it may repeat, suggested to the unit: nearby in its category, or in the same words');
 
+const photoSchema = z.object({
+  id: z.uuid(),
+  contentType: z.enum(PHOTO_CONTENT_TYPES),
+  sizeBytes: z.number().int(),
+  sha256: z.string().describe('Of the photo as uploaded'),
+  declaredAt: instant,
+  status: z.enum(['awaiting-upload', 'attached']),
+  attachedAt: instant.optional(),
+  publicCopy: z.object({ sha256: z.string(), sizeBytes: z.number().int() }).optional().describe('The copy without metadata the public gets'),
+  scan: z.enum(['pending', 'clean', 'not-scanned', 'quarantined']).describe('The malware scan: released once clean (not-scanned where no scanner is deployed)'),
+  scanResult: z.object({ tag: z.string(), at: instant }).optional(),
+});
+
 const complaintSchema = z.object({
   id: z.uuid(),
   commune: z.string().describe('The collectivity whose unit handles it now'),
@@ -84,6 +98,7 @@ const complaintSchema = z.object({
     .object({ reopenWindowDays: z.number().int(), reminderDaysBefore: z.object({ acknowledgment: z.number().int(), answer: z.number().int() }), duplicateRadiusMeters: z.number().int() })
     .describe("The commune's rules in force at its filing"),
   suggestedDuplicates: suggestedDuplicatesSchema,
+  photos: z.array(photoSchema).optional(),
   filedBy: actorSchema,
   version: z.number().int(),
 });
@@ -261,6 +276,61 @@ export const rateRoute = change(
   z.strictObject({ score: z.number().int().min(1).max(5), comment: reason.optional() }),
   { score: 4, comment: 'Réponse claire' },
 );
+
+const photoId = z.strictObject({ id: z.uuid(), photoId: z.uuid() });
+const photoResponses = { 200: { description: 'The photo', schema: photoSchema }, ...responses, 404: problem, 409: problem, 422: problem };
+
+export const declarePhotoRoute = defineRoute({
+  operationId: 'declareComplaintPhoto',
+  method: 'POST',
+  path: '/v1/complaints/{id}/photos',
+  summary: `Its complainant declares a photo (JPEG or PNG, ${MAX_PHOTO_BYTES / 1024 / 1024} MiB at most, ${MAX_PHOTOS_PER_COMPLAINT} a complaint) with its SHA-256, while the complaint is open. Answers where to upload it`,
+  tags: TAGS,
+  access: citizen,
+  idempotent: true,
+  params: complaintId,
+  body: z.strictObject({
+    contentType: z.enum(PHOTO_CONTENT_TYPES),
+    sizeBytes: z.number().int().min(1).max(MAX_PHOTO_BYTES).describe(`In bytes, at most ${MAX_PHOTO_BYTES} (10 MiB)`),
+    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the photo, 64 hexadecimal digits'),
+  }),
+  bodyExample: { contentType: 'image/jpeg', sizeBytes: 2_483_112, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+  responses: {
+    201: {
+      description: 'The declared photo, and where to upload it: PUT with the headers given (they are signed), within 15 minutes; then complete it',
+      schema: z.object({ photo: photoSchema, upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }) }),
+    },
+    ...responses,
+    404: problem,
+    409: problem,
+    422: problem,
+  },
+});
+
+export const completePhotoRoute = defineRoute({
+  operationId: 'completeComplaintPhoto',
+  method: 'POST',
+  path: '/v1/complaints/{id}/photos/{photoId}/complete',
+  summary:
+    'The photo is uploaded (its complainant): kept only if it has the declared SHA-256 and size and is a JPEG or PNG of the declared type, and its copy without metadata is made for the public; otherwise it is removed (422). Again later: reads the malware scan',
+  tags: TAGS,
+  access: citizen,
+  idempotent: true,
+  params: photoId,
+  responses: photoResponses,
+});
+
+export const readPhotoRoute = defineRoute({
+  operationId: 'readComplaintPhoto',
+  method: 'GET',
+  path: '/v1/complaints/{id}/photos/{photoId}',
+  summary:
+    'A link valid 5 minutes to the photo as it was taken, for its complainant and the unit holding the complaint, once the malware scan released it (409 `photo-not-scanned-yet` before, 422 `photo-quarantined`); every read is logged',
+  tags: TAGS,
+  access: ['citizen', 'complaints-officer'],
+  params: photoId,
+  responses: { ...photoResponses, 200: { description: 'The photo and a link to read it', schema: z.object({ photo: photoSchema, url: z.string(), expiresAt: z.string() }) } },
+});
 
 const categorySchema = z.strictObject({
   code,
