@@ -4,12 +4,13 @@
 // page uploaded, a marginal note sent between offices and applied; a register folder imported; documents
 // requested, issued, reviewed, verified and revoked; letters lodged, registered, looked up and cancelled at the
 // registry office (one with an attachment, one through its list's steps to its signed answer's dispatch), and an
-// acknowledgment downloaded; complaints filed, handled through every step, transferred, reopened and closed, and
-// read and filed through Open311. Each round uses fresh identities and files.
+// acknowledgment downloaded; complaints filed, a photo with its GPS EXIF joined and read, handled through every step,
+// transferred, reopened and closed, and read (the photo's copy without metadata linked) and filed through Open311. Each round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
 import { outboxStreamEvent } from '../../test/fixtures/outbox-stream-records.ts';
+import { jpegWithGps } from '../../test/fixtures/photo-files.ts';
 import { decodeQrCode, pageOperators } from '../../test/fixtures/pdf/pdf-reading.ts';
 import type { CallRoute, Caller, RouteReply } from './bench-platform.ts';
 import { REGISTER_IMPORTS_BUCKET_ID } from '../../functions/civil-status/adapters/civil-status-keys.ts';
@@ -319,6 +320,15 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await complaintStep('qualify complaint', 'POST /v1/complaints/{id}/qualification', { decision: 'admissible' }, officer);
   await complaintStep('assign complaint', 'POST /v1/complaints/{id}/assignment', { service: 'eclairage' }, officer);
   await complaintStep('take up complaint', 'POST /v1/complaints/{id}/taking-up', {}, officer);
+  const complaintPhoto = jpegWithGps(34.0132, -6.8326);
+  const photoDeclaration = { contentType: 'image/jpeg', sizeBytes: complaintPhoto.length, sha256: createHash('sha256').update(complaintPhoto).digest('hex') };
+  const declaredPhoto = expectStatus('declare complaint photo', await call('POST /v1/complaints/{id}/photos', { params: complaintParams, body: photoDeclaration, headers: { 'idempotency-key': key('photo') }, as: citizen }), 201);
+  const photoUpload = declaredPhoto.json.upload as { url: string; headers: Record<string, string> };
+  const photoPut = await fetch(photoUpload.url, { method: 'PUT', headers: photoUpload.headers, body: complaintPhoto });
+  if (!photoPut.ok) throw new ScenarioError(`upload complaint photo: ${photoPut.status}`);
+  const photoParams = { ...complaintParams, photoId: String((declaredPhoto.json.photo as { id: string }).id) };
+  expectStatus('complete complaint photo', await call('POST /v1/complaints/{id}/photos/{photoId}/complete', { params: photoParams, headers: { 'idempotency-key': key('photo-complete') }, as: citizen }), 200);
+  expectStatus('read complaint photo', await call('GET /v1/complaints/{id}/photos/{photoId}', { params: photoParams, as: officer }), 200);
   await complaintStep('request complaint information', 'POST /v1/complaints/{id}/information-request', { question: 'Quel lampadaire ?' }, officer);
   await complaintStep('provide complaint information', 'POST /v1/complaints/{id}/information', { text: 'Le n° 118' }, citizen);
   await complaintStep('answer complaint', 'POST /v1/complaints/{id}/answer', { text: 'Remplacés', signedBy: 'Le Président' }, officer);
