@@ -24,6 +24,8 @@ import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, COUNT
 
 type Item = Record<string, unknown>;
 
+const photoReadItem = (read: PhotoRead): Item => ({ ...complaintsKeys.photoRead(read.complaintId, read.photoId, read.at, read.by.sub), ...read });
+
 const toComplaint = (item: Item) => withoutKeys<Complaint>(item, COMPLAINT_INDEX_ATTRIBUTES);
 
 export class DynamoDbComplaintsRepository implements ComplaintsRepository {
@@ -39,7 +41,15 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
   }
 
   async recordPhotoRead(read: PhotoRead): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...complaintsKeys.photoRead(read.complaintId, read.photoId, read.at, read.by.sub), ...read } }));
+    await this.client.send(new PutCommand({ TableName: this.table, Item: photoReadItem(read) }));
+  }
+
+  saveWithPhotoRead(change: ComplaintChange, read: PhotoRead): Promise<void> {
+    return transactWrite(
+      this.client,
+      [...this.changeWrites(change, { expression: 'version = :previous', values: { ':previous': change.complaint.version - 1 } }), ...this.outboxWrites(change), { Put: { TableName: this.table, Item: photoReadItem(read) } }],
+      (cancellation) => changedMeanwhile(change.complaint.id, cancellation),
+    );
   }
 
   async loadFiling(commune: string, years: readonly number[]): Promise<FilingSnapshot> {

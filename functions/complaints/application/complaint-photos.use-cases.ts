@@ -14,6 +14,7 @@ import {
   declarePhoto,
   malformedPhoto,
   photoOf,
+  photoReleased,
   recordPhotoScan,
   requirePhotoReader,
   requirePhotoServable,
@@ -48,7 +49,7 @@ export interface PhotoRead {
 }
 
 export interface PhotosDependencies {
-  readonly repository: Pick<ComplaintsRepository, 'get' | 'save' | 'recordPhotoRead'>;
+  readonly repository: Pick<ComplaintsRepository, 'get' | 'save' | 'recordPhotoRead' | 'saveWithPhotoRead'>;
   readonly store: PhotoStore;
   readonly newPhotoId: () => string;
   /** False only where the deployment says no scanner runs (the local platform). */
@@ -64,6 +65,17 @@ async function complaintOf(dependencies: PhotosDependencies, id: string): Promis
 async function scanReading(dependencies: PhotosDependencies, objectKey: string): Promise<PhotoScanReading> {
   const tag = await dependencies.store.scanTag(objectKey);
   return { verdict: scanVerdict(tag, dependencies.scannerDeployed), ...(tag !== undefined && { tag }) };
+}
+
+/** Whether a verdict was recorded; false if someone changed the complaint meanwhile. */
+async function savedUnlessChangedMeanwhile(write: () => Promise<void>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false;
+    throw error;
+  }
 }
 
 export interface DeclaredPhoto {
@@ -137,10 +149,13 @@ export async function readComplaintPhoto(dependencies: PhotosDependencies, compl
   const original = dependencies.store.objectKey(complaintId, photoId, 'original');
   const scan = before.scan === 'pending' ? recordPhotoScan(stored, photoId, await scanReading(dependencies, original), now) : undefined;
   const photo = scan ? photoOf(scan.complaint, photoId) : before;
-  // A verdict is recorded once; if the complaint changed meanwhile, the tag still holds and the next read records it.
-  if (scan) await dependencies.repository.save(scan).catch((error: unknown) => { if (!(error instanceof ConflictError)) throw error; });
+  if (scan && photo.scan === 'quarantined') await savedUnlessChangedMeanwhile(() => dependencies.repository.save(scan));
   requirePhotoServable(stored, photo, principal);
   const link = await dependencies.store.viewUrl(original);
-  await dependencies.repository.recordPhotoRead({ complaintId, photoId, by: { sub: principal.sub, roles: principal.roles }, at: now.toISOString(), linkExpiresAt: link.expiresAt });
+  const read: PhotoRead = { complaintId, photoId, by: { sub: principal.sub, roles: principal.roles }, at: now.toISOString(), linkExpiresAt: link.expiresAt };
+  // The release and the read it allows in one write; if the complaint changed meanwhile, the read alone (the tag
+  // still holds, and the next read records the release).
+  const releasedNow = scan !== undefined && photoReleased(photo) && (await savedUnlessChangedMeanwhile(() => dependencies.repository.saveWithPhotoRead(scan, read)));
+  if (!releasedNow) await dependencies.repository.recordPhotoRead(read);
   return { photo, ...link };
 }

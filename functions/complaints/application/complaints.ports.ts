@@ -63,6 +63,8 @@ export interface ComplaintsRepository extends OpenDeadlineIndex, OpenDeadlinesFr
   figures(commune: string, year: number): Promise<{ readonly totals: FigureCounts; readonly byCategory: readonly CategoryFigures[] } | undefined>;
   /** Logs that someone was handed a link to a photo as it was taken (an item beside the complaint). */
   recordPhotoRead(read: PhotoRead): Promise<void>;
+  /** The change that releases a photo and the read it allowed, together (ConflictError as `save`). */
+  saveWithPhotoRead(change: ComplaintChange, read: PhotoRead): Promise<void>;
   loadSettings(commune: string): Promise<{ readonly communeExists: boolean; readonly settings: ComplaintSettings }>;
   saveSettings(settings: ComplaintSettings): Promise<void>;
 }

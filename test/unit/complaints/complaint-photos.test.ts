@@ -41,6 +41,10 @@ function world(complaint: Complaint) {
       recordPhotoRead: async (read) => {
         reads.push(read);
       },
+      saveWithPhotoRead: async (change, read) => {
+        stored = change.complaint;
+        reads.push(read);
+      },
     },
     store: {
       objectKey: (complaintId, photoId, copy) => `${complaintId}/${photoId}/${copy}`,
