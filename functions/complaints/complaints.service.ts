@@ -31,6 +31,8 @@ import {
   declarePhotoRoute,
   completePhotoRoute,
   readPhotoRoute,
+  fileAnonymousComplaintRoute,
+  followUpRoute,
 } from './schemas/complaints.schema.ts';
 import { open311PostRequestRoute, open311RequestRoute, open311RequestsRoute, open311ServiceDefinitionRoute, open311ServicesRoute, open311TokenRoute } from './schemas/open311.schema.ts';
 
@@ -58,6 +60,9 @@ export const complaintsService: ServiceDescription = {
   }),
   functions: [
     fn('FileComplaint', 'file-complaint', { route: fileComplaintRoute, tables: withReference }),
+    // Where the commune allows it, anyone files without signing in and follows the complaint by its token.
+    fn('FileAnonymousComplaint', 'file-anonymous-complaint', { route: fileAnonymousComplaintRoute, tables: withReference }),
+    fn('FollowUpComplaint', 'follow-up-complaint', { route: followUpRoute, tables: reads }),
     fn('GetComplaint', 'get-complaint', { route: getComplaintRoute, tables: reads }),
     fn('ComplaintHistory', 'complaint-history', { route: complaintHistoryRoute, tables: reads }),
     fn('ComplaintsQueue', 'unit-queue', { route: unitQueueRoute, tables: reads }),

@@ -7,7 +7,9 @@
 // with its clocks from the registry's receipt instant. A new complaint near an open one of its category, or in the
 // same words, is suggested to the unit as its possible duplicate; qualified one, its complainant is told the answer.
 // A citizen files with a location and a photo carrying GPS EXIF: the unit reads the photo as taken, the public
-// Open311 read links only to its copy without metadata. Bad input is refused with nothing written.
+// Open311 read links only to its copy without metadata. Where the commune turns it on, anyone files without signing
+// in with a contact the unit alone sees, and follows the complaint by the token handed out once. Bad input is
+// refused with nothing written.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
@@ -252,5 +254,42 @@ describe('complaints over HTTP', () => {
     const publicCopy = Buffer.from(await (await fetch(String(published!.media_url))).arrayBuffer());
     expect(holdsGpsExif(publicCopy)).toBe(false);
     expect(publicCopy).toEqual(PLAIN_JPEG);
+  });
+
+  it('takes a complaint without sign-in only where the commune allows it, with a contact the unit alone sees, followed by a token given once', async () => {
+    const anonymous = { commune: FIRST, kind: 'observation', category: 'proprete', text: 'Dépôt sauvage de gravats au coin de la rue Al Mansour.', contact: { phone: '06 12 34 56 78' } };
+    const file = (body: unknown, key: string) => request('POST', '/v1/complaints/anonymous', { body, headers: { 'idempotency-key': `${key}-${unique}`, 'accept-language': 'fr' } });
+    const closed = await file(anonymous, 'anonymous-closed');
+    expect(closed.status, closed.text).toBe(403);
+    expect(String(closed.json.detail)).toContain('sans connexion');
+
+    const admin = await as('admin', ['admin']);
+    const { commune: _commune, version: _version, updatedAt: _at, updatedBy: _by, ...settings } = (await request('GET', `/v1/complaints/settings/${FIRST}`, { token: admin })).json;
+    const opened = await request('PUT', `/v1/complaints/settings/${FIRST}`, { token: admin, body: { ...settings, anonymousFiling: true }, headers: { 'idempotency-key': `anonymous-on-${unique}` } });
+    expect(opened.status, opened.text).toBe(200);
+
+    expect((await file({ ...anonymous, contact: {} }, 'anonymous-no-contact')).status).toBe(400);
+    const badPhone = await file({ ...anonymous, contact: { phone: '12345' } }, 'anonymous-bad-phone');
+    expect(badPhone.json).toMatchObject({ code: 'validation-failed', errors: [{ pointer: '/body/contact/phone' }] });
+
+    const filed = await file(anonymous, 'anonymous');
+    const retried = await file(anonymous, 'anonymous');
+    expect(filed.status, filed.text).toBe(201);
+    const token = String(filed.json.followUpToken);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const { id } = filed.json.complaint as { id: string };
+    expect(retried.json).toEqual({ complaint: filed.json.complaint });
+
+    const followed = await request('POST', '/v1/complaints/follow-up', { body: { token } });
+    expect(followed.status, followed.text).toBe(200);
+    expect(followed.json).toMatchObject({ id, status: 'submitted', category: 'proprete' });
+    expect(followed.text).not.toContain('612345678');
+    expect((await request('POST', '/v1/complaints/follow-up', { body: { token: 'A'.repeat(43) } })).status).toBe(404);
+
+    const byUnit = await request('GET', `/v1/complaints/${id}`, { token: await officerOf(FIRST) });
+    expect(byUnit.json).toMatchObject({ channel: 'anonymous', contact: { phone: '+212612345678' } });
+    expect(byUnit.json.complainant).toBeUndefined();
+    expect(JSON.stringify(await queueOf(FIRST))).not.toContain('612345678');
+    expect((await request('GET', `/open311/v2/requests/${id}.json?jurisdiction_id=${FIRST}`)).text).not.toContain('612345678');
   });
 });

@@ -53,6 +53,8 @@ export const complaintsKeys = {
   counted: (eventId: string) => ({ pk: `COUNTED#${eventId}`, sk: 'COUNTED' }),
   /** The attribute of a figure of one category; the figure's own name holds the total. */
   categoryCounter: (counter: string, category: string) => `${counter}@${category}`,
+  /** The pointer from a follow-up token's digest to the complaint filed without signing in. */
+  followUp: (digest: string) => ({ pk: `FOLLOW-UP#${digest}`, sk: 'FOLLOW-UP' }),
   /** A read of a photo as it was taken, in the complaint's partition: `PHOTO-READ#<instant>#<photo id>#<reader>`. */
   photoRead: (id: string, photoId: string, at: string, readerSub: string) => ({ pk: `COMPLAINT#${id}`, sk: `PHOTO-READ#${at}#${photoId}#${readerSub}` }),
 } as const;

@@ -40,6 +40,11 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
     return this.referenceTableName();
   }
 
+  async followedUp(digest: string): Promise<Complaint | undefined> {
+    const { Item: pointer } = await this.client.send(new GetCommand({ TableName: this.table, Key: complaintsKeys.followUp(digest) }));
+    return pointer ? this.get(String(pointer.complaintId)) : undefined;
+  }
+
   async recordPhotoRead(read: PhotoRead): Promise<void> {
     await this.client.send(new PutCommand({ TableName: this.table, Item: photoReadItem(read) }));
   }
@@ -229,9 +234,14 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
     return { totals: countsOf((counter) => counter), byCategory: categories.map((category) => ({ category, ...countsOf((counter) => complaintsKeys.categoryCounter(counter, category)) })) };
   }
 
-  async create(change: ComplaintChange): Promise<'created' | 'exists'> {
+  async create(change: ComplaintChange, followUpDigest?: string): Promise<'created' | 'exists'> {
+    const followUp = followUpDigest && { Put: { TableName: this.table, Item: { ...complaintsKeys.followUp(followUpDigest), complaintId: change.complaint.id }, ConditionExpression: 'attribute_not_exists(pk)' } };
     try {
-      await transactWrite(this.client, [...this.changeWrites(change, { expression: 'attribute_not_exists(pk)' }), ...this.outboxWrites(change)], (cancellation) => new ComplaintExists('complaint exists', { cause: cancellation }));
+      await transactWrite(
+        this.client,
+        [...this.changeWrites(change, { expression: 'attribute_not_exists(pk)' }), ...this.outboxWrites(change), ...(followUp ? [followUp] : [])],
+        (cancellation) => new ComplaintExists('complaint exists', { cause: cancellation }),
+      );
       return 'created';
     } catch (error) {
       if (error instanceof ComplaintExists) return 'exists';

@@ -28,8 +28,13 @@ export type QueueEntry = Pick<Complaint, 'id' | 'kind' | 'category' | 'status' |
 export interface ComplaintsRepository extends OpenDeadlineIndex, OpenDeadlinesFrom {
   /** The commune, its complaints settings and the holidays of `years`, in one read. */
   loadFiling(commune: string, years: readonly number[]): Promise<FilingSnapshot>;
-  /** Writes a new complaint and its first event; `exists` when a complaint with its id is there already. */
-  create(change: ComplaintChange): Promise<'created' | 'exists'>;
+  /**
+   * Writes a new complaint and its first event, and where it was filed without signing in the pointer from its
+   * follow-up token's digest; `exists` when a complaint with its id is there already.
+   */
+  create(change: ComplaintChange, followUpDigest?: string): Promise<'created' | 'exists'>;
+  /** The complaint whose follow-up token has this digest. */
+  followedUp(digest: string): Promise<Complaint | undefined>;
   /** Writes a change, if no one changed the complaint since the version it was made from (ConflictError otherwise). */
   save(change: ComplaintChange): Promise<void>;
   get(id: string): Promise<Complaint | undefined>;
@@ -73,6 +78,8 @@ export interface ComplaintIdentifiers {
   /** The id of the complaint a caller's request with this Idempotency-Key files: a retry names the same one. */
   complaintIdFor(callerSub: string, idempotencyKey: string): string;
   newComplaintId(): string;
+  /** 32 random bytes in base64url: the token that follows a complaint filed without signing in. */
+  newFollowUpToken(): string;
 }
 
 export interface ComplaintsDependencies {

@@ -6,6 +6,7 @@ import { FIGURE_COUNTERS } from '../domain/complaint-figures.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_COMPLAINT, PHOTO_CONTENT_TYPES } from '../domain/complaint-photos.ts';
+import { FOLLOW_UP_TOKEN } from '../domain/follow-up.ts';
 import { CLOCK_NAMES, COMPLAINT_CHANNELS, COMPLAINT_EVENT_TYPES, COMPLAINT_KINDS, COMPLAINT_STATUSES, HOLDER_KINDS, QUALIFICATIONS } from '../domain/complaint.ts';
 
 const TAGS = ['Complaints'];
@@ -74,6 +75,7 @@ const complaintSchema = z.object({
   location: z.object({ point: z.object({ lat: z.number(), long: z.number() }).optional(), address: z.string().optional(), quarter: z.string().optional() }).optional(),
   channel: z.enum(COMPLAINT_CHANNELS),
   complainant: z.string().optional().describe('The signed-in citizen who filed it'),
+  contact: z.object({ email: z.string().optional(), phone: z.string().optional() }).optional().describe('How to reach who filed it without signing in (the unit alone sees it)'),
   letter: z
     .object({ letterId: z.uuid(), number: z.string(), sender: z.object({ name: z.string(), organisation: z.string().optional() }).optional() })
     .optional()
@@ -125,6 +127,76 @@ export const fileComplaintRoute = defineRoute({
   body: z.strictObject({ commune, kind: z.enum(COMPLAINT_KINDS), category: code.describe("One of the commune's categories (GET /v1/complaints/settings/{commune})"), text, location: locationSchema.optional() }),
   bodyExample: { commune: 'rabat', kind: 'reclamation', category: 'eclairage-public', text: 'Les lampadaires de la rue Oued Ziz sont éteints depuis deux semaines.', location: { point: { lat: 34.0132, long: -6.8326 }, quarter: 'Agdal' } },
   responses: { 201: { description: 'The complaint filed, with its clocks', schema: complaintSchema }, ...responses, 409: problem, 422: problem },
+});
+
+/** A Moroccan number, written as people do (`06 12 34 56 78`, `+212 612-345678`), kept as `+212` and nine digits. */
+const moroccanPhone = z
+  .string()
+  .transform((phone) => phone.replace(/[\s.-]/g, ''))
+  .pipe(z.string().regex(/^(\+212|00212|0)[5-7]\d{8}$/, 'a Moroccan number: 0, +212 or 00212, then 5, 6 or 7 and eight digits'))
+  .transform((phone) => `+212${phone.replace(/^(\+212|00212|0)/, '')}`);
+
+const followUpSchema = z.object({
+  id: z.uuid(),
+  commune: z.string(),
+  kind: z.enum(COMPLAINT_KINDS),
+  category: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  receivedAt: moroccanInstant,
+  acknowledgmentDueAt: z.string(),
+  answerDueAt: z.string(),
+  acknowledgment: z.object({ at: instant, late: z.boolean() }).optional(),
+  qualification: z.object({ decision: z.enum(QUALIFICATIONS), reason: z.string().optional() }).optional(),
+  holder: holderSchema.optional(),
+  answer: z.object({ text: z.string(), signedBy: z.string(), at: instant }).optional(),
+  closedAt: instant.optional(),
+});
+
+export const fileAnonymousComplaintRoute = defineRoute({
+  operationId: 'fileAnonymousComplaint',
+  method: 'POST',
+  path: '/v1/complaints/anonymous',
+  summary:
+    'Anyone files a complaint without signing in, where the commune allows it (its settings; 403 otherwise), giving an e-mail address or a Moroccan phone number that only the unit sees. Answers the follow-up token, once: only its digest is kept',
+  tags: TAGS,
+  access: 'public',
+  // Public writes: the limit keeps anyone from filling a unit's queue or spending the platform's capacity.
+  throttle: { ratePerSecond: 5, burst: 20 },
+  idempotent: 'by-use-case',
+  body: z.strictObject({
+    commune,
+    kind: z.enum(COMPLAINT_KINDS),
+    category: code,
+    text,
+    location: locationSchema.optional(),
+    contact: z
+      .strictObject({ email: z.email().max(254).optional(), phone: moroccanPhone.optional() })
+      .refine((contact) => contact.email || contact.phone, 'an e-mail address or a phone number, to be reached'),
+  }),
+  bodyExample: { commune: 'rabat', kind: 'reclamation', category: 'voirie', text: 'Nid-de-poule profond devant le n° 12, rue Oued Ziz.', contact: { phone: '06 12 34 56 78' } },
+  responses: {
+    201: {
+      description: 'The complaint as its follow-up shows it, and the token to follow it (only in the answer to the filing that created it)',
+      schema: z.object({ complaint: followUpSchema, followUpToken: z.string().optional() }),
+    },
+    400: problem,
+    403: problem,
+    422: problem,
+  },
+});
+
+export const followUpRoute = defineRoute({
+  operationId: 'followUpComplaint',
+  method: 'POST',
+  path: '/v1/complaints/follow-up',
+  summary: 'Where a complaint filed without signing in stands, and its answer, for whoever holds its follow-up token (sent in the body, never in an address); an unknown token: 404',
+  tags: TAGS,
+  access: 'public',
+  // The token is 256 random bits; the limit keeps anyone from spending the platform's capacity trying.
+  throttle: { ratePerSecond: 5, burst: 20 },
+  body: z.strictObject({ token: z.string().regex(FOLLOW_UP_TOKEN, 'the 43 characters the filing answered') }),
+  bodyExample: { token: 'q3Zx8bV1mN0pK2rT5yW7aC9eG4iL6oS8uB1dF3hJ5kM' },
+  responses: { 200: { description: 'Where the complaint stands', schema: followUpSchema }, 400: problem, 404: problem },
 });
 
 export const getComplaintRoute = defineRoute({
@@ -345,6 +417,7 @@ const editableSettings = {
   reopenWindowDays: z.number().int().min(1).max(365),
   reminderDaysBefore: z.strictObject({ acknowledgment: z.number().int().min(0).max(60), answer: z.number().int().min(0).max(120) }),
   duplicateRadiusMeters: z.number().int().min(0).max(1000).describe('Open complaints of the same category this close to a new one are suggested as duplicates'),
+  anonymousFiling: z.boolean().default(false).describe('Anyone may file without signing in, giving an e-mail address or a phone number (off by default)'),
 };
 
 const settingsSchema = z.object({ commune: z.string(), ...editableSettings, version: z.number().int().describe('0 while the defaults apply'), updatedAt: z.string().optional(), updatedBy: actorSchema.optional() });
@@ -377,6 +450,7 @@ export const putSettingsRoute = defineRoute({
     reopenWindowDays: 30,
     reminderDaysBefore: { acknowledgment: 5, answer: 15 },
     duplicateRadiusMeters: 100,
+    anonymousFiling: false,
   },
   responses: { 200: { description: 'The settings now in force', schema: settingsSchema }, ...responses, 404: problem, 409: problem, 422: problem },
 });
