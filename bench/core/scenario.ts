@@ -349,8 +349,12 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('transfer complaint', await call('POST /v1/complaints/{id}/transfer', { params: transferParams, body: transferBody, headers: { 'idempotency-key': key('transfer') }, as: officer }), 200);
   expectStatus('complaints queue', await call('GET /v1/complaints/queues/{commune}', { params: { commune: 'rabat' }, as: officer }), 200);
   expectStatus('complaint settings', await call('GET /v1/complaints/settings/{commune}', { params: { commune: 'rabat' }, as: officer }), 200);
-  const complaintSettings = { categories: [{ code: 'voirie', names: { ar: 'الطرق', fr: 'Voirie', en: 'Roads' }, acknowledgmentPeriod: { days: 15, unit: 'calendar' }, answerPeriod: { days: 60, unit: 'calendar' }, privateMatter: false }], reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 }, duplicateRadiusMeters: 100 };
+  const complaintSettings = { categories: [{ code: 'voirie', names: { ar: 'الطرق', fr: 'Voirie', en: 'Roads' }, acknowledgmentPeriod: { days: 15, unit: 'calendar' }, answerPeriod: { days: 60, unit: 'calendar' }, privateMatter: false }], reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 }, duplicateRadiusMeters: 100, anonymousFiling: true };
   expectStatus('set complaint settings', await call('PUT /v1/complaints/settings/{commune}', { params: { commune: 'tamesna' }, body: complaintSettings, headers: { 'idempotency-key': key('complaint-settings') }, as: admin }), 200);
+  // Tamesna now takes complaints without sign-in: one is filed with a phone number and followed by its token.
+  const anonymousFiling = { commune: 'tamesna', kind: 'reclamation', category: 'voirie', text: 'Nid-de-poule avenue principale', contact: { phone: '0612345678' } };
+  const anonymous = expectStatus('file anonymous complaint', await call('POST /v1/complaints/anonymous', { body: anonymousFiling, headers: { 'idempotency-key': key('anonymous-complaint') } }), 201);
+  expectStatus('follow up complaint', await call('POST /v1/complaints/follow-up', { body: { token: String(anonymous.json.followUpToken) } }), 200);
 
   expectStatus('complaint figures', await call('GET /v1/stats/complaints/{commune}/{year}', { params: { commune: 'rabat', year: String(filedComplaint.receivedAt).slice(0, 4) } }), 200);
 
