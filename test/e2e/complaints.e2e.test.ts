@@ -8,8 +8,9 @@
 // same words, is suggested to the unit as its possible duplicate; qualified one, its complainant is told the answer.
 // A citizen files with a location and a photo carrying GPS EXIF: the unit reads the photo as taken, the public
 // Open311 read links only to its copy without metadata. Where the commune turns it on, anyone files without signing
-// in with a contact the unit alone sees, and follows the complaint by the token handed out once. Bad input is
-// refused with nothing written.
+// in with a contact the unit alone sees, and follows the complaint by the token handed out once. A place outside the
+// commune's territory, as its administrator drew it, is refused natively and through Open311. Bad input is refused
+// with nothing written.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
@@ -291,5 +292,26 @@ describe('complaints over HTTP', () => {
     expect(byUnit.json.complainant).toBeUndefined();
     expect(JSON.stringify(await queueOf(FIRST))).not.toContain('612345678');
     expect((await request('GET', `/open311/v2/requests/${id}.json?jurisdiction_id=${FIRST}`)).text).not.toContain('612345678');
+  });
+
+  it('refuses a place outside the territory the commune’s administrator drew, natively and through Open311, writing nothing', async () => {
+    const admin = await as('admin', ['admin']);
+    const { commune: _commune, version: _version, updatedAt: _at, updatedBy: _by, ...settings } = (await request('GET', `/v1/complaints/settings/${SECOND}`, { token: admin })).json;
+    const territory = [{ lat: 30.33, long: -9.7 }, { lat: 30.5, long: -9.7 }, { lat: 30.5, long: -9.45 }, { lat: 30.33, long: -9.45 }];
+    const drawn = await request('PUT', `/v1/complaints/settings/${SECOND}`, { token: admin, body: { ...settings, territory }, headers: { 'idempotency-key': `territory-${unique}` } });
+    expect(drawn.status, drawn.text).toBe(200);
+    const before = (await queueOf(SECOND)).length;
+
+    const inTanger = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, commune: SECOND }, headers: { 'accept-language': 'en' } });
+    expect(inTanger.status).toBe(400);
+    expect(inTanger.json).toMatchObject({ code: 'validation-failed', errors: [{ pointer: '/body/location/point', code: 'outside_commune' }] });
+    expect(String(inTanger.json.detail)).toContain('outside the territory of agadir');
+    const byOpen311 = await request('POST', '/open311/v2/requests.json', { token: await citizen(), body: { jurisdiction_id: SECOND, service_code: 'eclairage-public', description: filing.text, lat: 35.7673, long: -5.7998 } });
+    expect(byOpen311.status).toBe(400);
+    expect(byOpen311.json).toEqual([{ code: 400, description: expect.stringMatching(/^\/body\/lat: /) }]);
+    expect(await queueOf(SECOND)).toHaveLength(before);
+
+    const inAgadir = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, commune: SECOND, location: { point: { lat: 30.4202, long: -9.5982 } } } });
+    expect(inAgadir.status, inAgadir.text).toBe(201);
   });
 });

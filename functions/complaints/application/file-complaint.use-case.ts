@@ -8,6 +8,7 @@ import { fileComplaint, type Actor, type Complaint, type NewComplaint } from '..
 import { categoryOf, defaultComplaintSettings, type ComplaintSettings } from '../domain/complaint-settings.ts';
 import { followUpTokenDigest, followUpViewOf, type FollowUpView } from '../domain/follow-up.ts';
 import { unknownCommuneAt } from '../domain/complaints-errors.ts';
+import { outsideCommune, withinTerritory } from '../domain/commune-territory.ts';
 import type { ComplaintsDependencies } from './complaints.ports.ts';
 
 export type ComplaintRequest = Omit<NewComplaint, 'id'>;
@@ -23,6 +24,8 @@ function unknownCategory(category: string, commune: string): ValidationFailedErr
 export interface FilingTerms {
   readonly admitted?: (settings: ComplaintSettings) => void;
   readonly followUpDigest?: string;
+  /** Where the request gave the point, to name it if it is outside the commune (Open311 gives `lat` and `long`). */
+  readonly pointField?: string;
 }
 
 /**
@@ -44,6 +47,9 @@ export async function fileComplaintAs(
   terms.admitted?.(snapshot.settings);
   const category = categoryOf(snapshot.settings, request.category);
   if (!category) throw unknownCategory(request.category, request.commune);
+  const point = request.location?.point;
+  const { territory } = snapshot.settings;
+  if (point && territory && !withinTerritory(point, territory)) throw outsideCommune(request.commune, terms.pointField ?? '/body/location/point');
   // Settings stored before the duplicate radius was data have none: the default applies to them.
   const { reopenWindowDays, reminderDaysBefore, duplicateRadiusMeters = defaultComplaintSettings(request.commune).duplicateRadiusMeters } = snapshot.settings;
   const change = fileComplaint({ ...request, id }, { category, rules: { reopenWindowDays, reminderDaysBefore, duplicateRadiusMeters } }, at.receivedAt, snapshot.holidays, by, at.now);
@@ -60,10 +66,23 @@ export async function fileComplaintAs(
 }
 
 /** A signed-in citizen files online: received now; the Idempotency-Key names the complaint. */
-export async function fileOnline(dependencies: ComplaintsDependencies, request: Omit<ComplaintRequest, 'channel' | 'complainant'>, citizen: string, context: { readonly now: Date; readonly idempotencyKey?: string }): Promise<Complaint> {
+export async function fileOnline(
+  dependencies: ComplaintsDependencies,
+  request: Omit<ComplaintRequest, 'channel' | 'complainant'>,
+  citizen: string,
+  context: { readonly now: Date; readonly idempotencyKey?: string; readonly pointField?: string },
+): Promise<Complaint> {
   const id = context.idempotencyKey ? dependencies.identifiers.complaintIdFor(citizen, context.idempotencyKey) : dependencies.identifiers.newComplaintId();
   const filed: ComplaintRequest = { ...request, channel: 'online', complainant: citizen };
-  const { complaint } = await fileComplaintAs(dependencies, id, filed, { sub: citizen, role: 'citizen' }, { receivedAt: context.now, now: context.now }, (existing) => existing.filedBy.sub === citizen && storedAsRequested(existing, filed));
+  const { complaint } = await fileComplaintAs(
+    dependencies,
+    id,
+    filed,
+    { sub: citizen, role: 'citizen' },
+    { receivedAt: context.now, now: context.now },
+    (existing) => existing.filedBy.sub === citizen && storedAsRequested(existing, filed),
+    context.pointField ? { pointField: context.pointField } : {},
+  );
   return complaint;
 }
 

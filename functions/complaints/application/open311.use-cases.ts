@@ -81,7 +81,7 @@ export async function fileOpen311Request(dependencies: ComplaintsDependencies, f
       ...(Object.keys(location).length > 0 && { location }),
     },
     citizen,
-    context,
+    { ...context, pointField: '/body/lat' },
   );
   const notice = `Accusé de réception dû le ${complaint.clocks.acknowledgment.dueDate}, réponse due le ${complaint.clocks.answer.dueDate}`;
   return [{ service_request_id: complaint.id, token: complaint.id, service_notice: notice }];

@@ -5,6 +5,7 @@
 import type { StatutoryPeriod } from '../../shared/statutory-clock/statutory-clock.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
 import type { Role } from '../../shared/auth/roles.ts';
+import type { GeoPoint } from './commune-territory.ts';
 
 export interface ComplaintCategory {
   /** Stable, as Open311's `service_code`: `eclairage-public`. */
@@ -31,6 +32,11 @@ export interface ComplaintSettings {
    * commune turns it on; settings stored before it existed have none: off).
    */
   readonly anonymousFiling?: boolean;
+  /**
+   * The commune's territory, approximately (commune-territory.ts): a filing's point outside it is refused. None until
+   * an administrator draws it: then nothing is checked.
+   */
+  readonly territory?: readonly GeoPoint[];
   /** 0 while the defaults apply; each administrator's change adds one. */
   readonly version: number;
   readonly updatedAt?: string;

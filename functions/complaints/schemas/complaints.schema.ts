@@ -418,6 +418,12 @@ const editableSettings = {
   reminderDaysBefore: z.strictObject({ acknowledgment: z.number().int().min(0).max(60), answer: z.number().int().min(0).max(120) }),
   duplicateRadiusMeters: z.number().int().min(0).max(1000).describe('Open complaints of the same category this close to a new one are suggested as duplicates'),
   anonymousFiling: z.boolean().default(false).describe('Anyone may file without signing in, giving an e-mail address or a phone number (off by default)'),
+  territory: z
+    .array(z.strictObject({ lat: z.number().min(-90).max(90), long: z.number().min(-180).max(180) }))
+    .min(3)
+    .max(500)
+    .optional()
+    .describe("The commune's territory, approximately: a polygon whose points go round its limits. A filing's point outside it is refused; none, nothing is checked"),
 };
 
 const settingsSchema = z.object({ commune: z.string(), ...editableSettings, version: z.number().int().describe('0 while the defaults apply'), updatedAt: z.string().optional(), updatedBy: actorSchema.optional() });
