@@ -338,6 +338,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await complaintStep('answer reopened complaint', 'POST /v1/complaints/{id}/answer', { text: 'Tous remplacés', signedBy: 'Le Président' }, officer);
   await complaintStep('close complaint', 'POST /v1/complaints/{id}/closure', { note: 'Vérifié' }, officer);
   expectStatus('get complaint', await call('GET /v1/complaints/{id}', { params: complaintParams, as: citizen }), 200);
+  expectStatus('my complaints', await call('GET /v1/complaints/mine', { as: citizen }), 200);
   expectStatus('complaint history', await call('GET /v1/complaints/{id}/history', { params: complaintParams, as: officer }), 200);
   const toTransfer = expectStatus('file complaint to transfer', await call('POST /v1/complaints', { body: { ...complaintFiling, kind: 'observation' }, headers: { 'idempotency-key': key('complaint-2') }, as: citizen }), 201);
   const transferParams = { id: String(toTransfer.json.id) };

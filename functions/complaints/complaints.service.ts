@@ -33,6 +33,7 @@ import {
   readPhotoRoute,
   fileAnonymousComplaintRoute,
   followUpRoute,
+  myComplaintsRoute,
 } from './schemas/complaints.schema.ts';
 import { open311PostRequestRoute, open311RequestRoute, open311RequestsRoute, open311ServiceDefinitionRoute, open311ServicesRoute, open311TokenRoute } from './schemas/open311.schema.ts';
 
@@ -63,6 +64,7 @@ export const complaintsService: ServiceDescription = {
     // Where the commune allows it, anyone files without signing in and follows the complaint by its token.
     fn('FileAnonymousComplaint', 'file-anonymous-complaint', { route: fileAnonymousComplaintRoute, tables: withReference }),
     fn('FollowUpComplaint', 'follow-up-complaint', { route: followUpRoute, tables: reads }),
+    fn('MyComplaints', 'my-complaints', { route: myComplaintsRoute, tables: reads }),
     fn('GetComplaint', 'get-complaint', { route: getComplaintRoute, tables: reads }),
     fn('ComplaintHistory', 'complaint-history', { route: complaintHistoryRoute, tables: reads }),
     fn('ComplaintsQueue', 'unit-queue', { route: unitQueueRoute, tables: reads }),

@@ -9,7 +9,8 @@
 // A citizen files with a location and a photo carrying GPS EXIF: the unit reads the photo as taken, the public
 // Open311 read links only to its copy without metadata. Where the commune turns it on, anyone files without signing
 // in with a contact the unit alone sees, and follows the complaint by the token handed out once. A place outside the
-// commune's territory, as its administrator drew it, is refused natively and through Open311. Bad input is refused
+// commune's territory, as its administrator drew it, is refused natively and through Open311. A citizen lists their
+// own complaints, newest first, page by page. Bad input is refused
 // with nothing written.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -313,5 +314,23 @@ describe('complaints over HTTP', () => {
 
     const inAgadir = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, commune: SECOND, location: { point: { lat: 30.4202, long: -9.5982 } } } });
     expect(inAgadir.status, inAgadir.text).toBe(201);
+  });
+
+  it('lists a citizen’s own complaints, newest received first, page by page, and no one else’s', async () => {
+    const mine = () => as('lister', ['citizen']);
+    const first = await request('POST', '/v1/complaints', { token: await mine(), body: { ...filing, text: 'Trottoir effondré rue de Fès.', category: 'voirie' } });
+    await advance('PT1M');
+    const second = await request('POST', '/v1/complaints', { token: await mine(), body: { ...filing, kind: 'suggestion', text: 'Un banc place du 9 Avril.', category: 'espaces-verts' } });
+    expect([first.status, second.status]).toEqual([201, 201]);
+
+    const page1 = await request('GET', '/v1/complaints/mine?limit=1', { token: await mine() });
+    expect(page1.status, page1.text).toBe(200);
+    expect(page1.json.items).toEqual([expect.objectContaining({ id: second.json.id, kind: 'suggestion', status: 'submitted', commune: FIRST })]);
+    const page2 = await request('GET', `/v1/complaints/mine?limit=1&cursor=${encodeURIComponent(String(page1.json.nextCursor))}`, { token: await mine() });
+    expect((page2.json.items as { id: string }[]).map((item) => item.id)).toEqual([first.json.id]);
+    expect(JSON.stringify(page2.json.items)).not.toContain('Trottoir');
+
+    const others = await request('GET', '/v1/complaints/mine', { token: await as('no-complaints', ['citizen']) });
+    expect(others.json.items).toEqual([]);
   });
 });

@@ -16,6 +16,9 @@ export const QUEUE_ATTRIBUTES = ['kind', 'category', 'status', 'receivedAt', 'la
 /** What a public read shows of each complaint: no complainant, text or address; its released photos by their id. */
 export const PUBLIC_ATTRIBUTES = ['commune', 'category', 'kind', 'status', 'receivedAt', 'updatedAt', 'holder', 'answerDueAt', 'publicPlace', 'publicPhotos'] as const;
 
+/** What a citizen's list of their own complaints shows of each. */
+export const MINE_ATTRIBUTES = ['commune', 'kind', 'category', 'status', 'receivedAt', 'updatedAt', 'acknowledgmentDueAt', 'answerDueAt'] as const;
+
 export const COMPLAINTS_INDEXES = {
   /** Sparse: a unit's open complaints, oldest received first, with what its queue shows. */
   byUnitQueue: { name: 'byUnitQueue', partitionKey: 'queuePk', sortKey: 'queueSk', projection: { include: QUEUE_ATTRIBUTES } },
@@ -30,6 +33,8 @@ export const COMPLAINTS_INDEXES = {
   bySameText: { name: 'bySameText', partitionKey: 'textPk', sortKey: 'textSk', projection: 'keys-only' },
   /** Sparse: the complaints qualified as duplicates of one, with who filed them, so they are told its answer. */
   byDuplicateOf: { name: 'byDuplicateOf', partitionKey: 'duplicateOfPk', sortKey: 'duplicateOfSk', projection: { include: ['complainant'] } },
+  /** Sparse: the complaints a signed-in citizen filed, by receipt instant, with what their list shows. */
+  byComplainant: { name: 'byComplainant', partitionKey: 'complainantPk', sortKey: 'complainantSk', projection: { include: MINE_ATTRIBUTES } },
   /** Sparse: the kit's open-deadline index, by the soonest deadline still open, in the shard of the id. */
   openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
 } as const;
@@ -44,6 +49,7 @@ export const complaintsKeys = {
   near: (commune: string, category: string, cell: string) => `NEAR#${commune}#${category}#${cell}`,
   sameText: (commune: string, key: string) => `TEXT#${commune}#${key}`,
   duplicateOf: (id: string) => `DUPLICATE_OF#${id}`,
+  complainant: (sub: string) => `COMPLAINANT#${sub}`,
   /** `<receipt instant in UTC>#<id>`: receipt instants carry Morocco's offset, which does not sort; UTC does. */
   byReceipt: (complaint: Pick<Complaint, 'receivedAt' | 'id'>) => `${new Date(complaint.receivedAt).toISOString()}#${complaint.id}`,
   open: (shard: number) => openDeadlinePartition(shard),
@@ -81,6 +87,7 @@ export function complaintIndexAttributes(complaint: Complaint): Record<string, u
     jurisdictionSk: complaintsKeys.byReceipt(complaint),
     ...(OPEN_STATUSES.includes(complaint.status) && openIndexAttributes(complaint)),
     ...(open && { openPk: open.partition, dueSk: open.sort }),
+    ...(complaint.complainant && { complainantPk: complaintsKeys.complainant(complaint.complainant), complainantSk: complaintsKeys.byReceipt(complaint) }),
     ...(complaint.qualification?.duplicateOf && { duplicateOfPk: complaintsKeys.duplicateOf(complaint.qualification.duplicateOf), duplicateOfSk: complaintsKeys.byReceipt(complaint) }),
   };
 }

@@ -18,9 +18,9 @@ import { FIGURE_COUNTERS, type CategoryFigures, type ComplaintCounted, type Figu
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { defaultComplaintSettings, type ComplaintSettings } from '../domain/complaint-settings.ts';
 import { changedMeanwhile } from '../domain/complaints-errors.ts';
-import type { ComplaintsRepository, FilingSnapshot, QueueEntry } from '../application/complaints.ports.ts';
+import type { ComplaintsRepository, FilingSnapshot, OwnComplaint, QueueEntry } from '../application/complaints.ports.ts';
 import type { PhotoRead } from '../application/complaint-photos.use-cases.ts';
-import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, COUNTED_MARKER_RETENTION_SECONDS, PUBLIC_ATTRIBUTES, QUEUE_ATTRIBUTES, complaintIdOf, complaintIndexAttributes, complaintsKeys } from './complaints-keys.ts';
+import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, COUNTED_MARKER_RETENTION_SECONDS, MINE_ATTRIBUTES, PUBLIC_ATTRIBUTES, QUEUE_ATTRIBUTES, complaintIdOf, complaintIndexAttributes, complaintsKeys } from './complaints-keys.ts';
 
 type Item = Record<string, unknown>;
 
@@ -310,6 +310,13 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
       const { assignment, ...shown } = Object.fromEntries(QUEUE_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name]])) as Record<string, unknown>;
       return { id: complaintIdOf(item), ...shown, ...(assignment !== undefined && { service: (assignment as Complaint['assignment'])!.service }) } as QueueEntry;
     });
+  }
+
+  mine(complainant: string, page: PageRequest): Promise<Page<OwnComplaint>> {
+    return pagedIndexQuery(this.client, { table: this.table, index: COMPLAINTS_INDEXES.byComplainant, partition: complaintsKeys.complainant(complainant), page, descending: true }, (item) => ({
+      id: complaintIdOf(item),
+      ...Object.fromEntries(MINE_ATTRIBUTES.map((name) => [name, item[name]])),
+    }) as OwnComplaint);
   }
 
   /** One shard at a time: the sweep reads the shards in parallel. */

@@ -7,7 +7,7 @@ import { mayRead, mayReadQueue } from '../domain/complaint-access.ts';
 import type { Complaint, ComplaintEvent } from '../domain/complaint.ts';
 import { unknownComplaint } from '../domain/complaints-errors.ts';
 import { followUpTokenDigest, followUpViewOf, type FollowUpView } from '../domain/follow-up.ts';
-import type { ComplaintsRepository, QueueEntry } from './complaints.ports.ts';
+import type { ComplaintsRepository, OwnComplaint, QueueEntry } from './complaints.ports.ts';
 
 async function readable(repository: ComplaintsRepository, id: string, principal: Principal): Promise<Complaint> {
   const complaint = await repository.get(id);
@@ -45,4 +45,12 @@ export async function followUp(repository: ComplaintsRepository, token: string):
   const complaint = await repository.followedUp(followUpTokenDigest(token));
   if (!complaint) throw new NotFoundError({ ar: 'لا توجد شكاية بهذا الرمز', fr: 'Aucune réclamation ne porte ce jeton', en: 'No complaint has this follow-up token' });
   return followUpViewOf(complaint);
+}
+
+/** The complaints the signed-in citizen filed, newest first (a letter they lodged online that became one among them). */
+export function myComplaints(repository: ComplaintsRepository, principal: Principal, page: PageRequest): Promise<Page<OwnComplaint>> {
+  if (!principal.roles.includes('citizen')) {
+    throw new ForbiddenError({ ar: 'هذه القائمة لشكايات المواطن نفسه', fr: 'Cette liste est celle des réclamations du citoyen lui-même', en: "This list is a citizen's own complaints" });
+  }
+  return repository.mine(principal.sub, page);
 }

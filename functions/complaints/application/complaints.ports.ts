@@ -25,6 +25,12 @@ export type QueueEntry = Pick<Complaint, 'id' | 'kind' | 'category' | 'status' |
   readonly answerDueAt: string;
 };
 
+/** A complaint as its complainant's list shows it: where it stands and its deadlines. */
+export type OwnComplaint = Pick<Complaint, 'id' | 'commune' | 'kind' | 'category' | 'status' | 'receivedAt' | 'updatedAt'> & {
+  readonly acknowledgmentDueAt: string;
+  readonly answerDueAt: string;
+};
+
 export interface ComplaintsRepository extends OpenDeadlineIndex, OpenDeadlinesFrom {
   /** The commune, its complaints settings and the holidays of `years`, in one read. */
   loadFiling(commune: string, years: readonly number[]): Promise<FilingSnapshot>;
@@ -41,6 +47,8 @@ export interface ComplaintsRepository extends OpenDeadlineIndex, OpenDeadlinesFr
   /** The complaint with the holidays of `years`, in one read. */
   getWithHolidays(id: string, years: readonly number[]): Promise<{ readonly complaint: Complaint; readonly holidays: ReadonlySet<string> } | undefined>;
   history(id: string, page: PageRequest): Promise<Page<ComplaintEvent>>;
+  /** The complaints a signed-in citizen filed, newest received first. */
+  mine(complainant: string, page: PageRequest): Promise<Page<OwnComplaint>>;
   /** A unit's open complaints, oldest received first. */
   queue(commune: string, page: PageRequest): Promise<Page<QueueEntry>>;
   communeExists(commune: string): Promise<boolean>;

@@ -199,6 +199,35 @@ export const followUpRoute = defineRoute({
   responses: { 200: { description: 'Where the complaint stands', schema: followUpSchema }, 400: problem, 404: problem },
 });
 
+export const myComplaintsRoute = defineRoute({
+  operationId: 'myComplaints',
+  method: 'GET',
+  path: '/v1/complaints/mine',
+  summary: 'The complaints the signed-in citizen filed (and the letters they lodged online that became complaints), newest received first, with where each stands and its deadlines',
+  tags: TAGS,
+  access: citizen,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of their complaints',
+      schema: pageSchema(
+        z.object({
+          id: z.uuid(),
+          commune: z.string(),
+          kind: z.enum(COMPLAINT_KINDS),
+          category: z.string(),
+          status: z.enum(COMPLAINT_STATUSES),
+          receivedAt: moroccanInstant,
+          updatedAt: instant,
+          acknowledgmentDueAt: z.string(),
+          answerDueAt: z.string(),
+        }),
+      ),
+    },
+    ...responses,
+  },
+});
+
 export const getComplaintRoute = defineRoute({
   operationId: 'getComplaint',
   method: 'GET',
