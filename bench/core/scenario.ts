@@ -320,6 +320,9 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await complaintStep('qualify complaint', 'POST /v1/complaints/{id}/qualification', { decision: 'admissible' }, officer);
   await complaintStep('assign complaint', 'POST /v1/complaints/{id}/assignment', { service: 'eclairage' }, officer);
   await complaintStep('take up complaint', 'POST /v1/complaints/{id}/taking-up', {}, officer);
+  // The duplicates suggested for this filing (the previous round's complaint repeats it) are written onto it out of
+  // the request: the photo's steps wait for that write, as a change in its very instant answers 409 conflict.
+  await clock.quiescent();
   const complaintPhoto = jpegWithGps(34.0132, -6.8326);
   const photoDeclaration = { contentType: 'image/jpeg', sizeBytes: complaintPhoto.length, sha256: createHash('sha256').update(complaintPhoto).digest('hex') };
   const declaredPhoto = expectStatus('declare complaint photo', await call('POST /v1/complaints/{id}/photos', { params: complaintParams, body: photoDeclaration, headers: { 'idempotency-key': key('photo') }, as: citizen }), 201);
