@@ -138,7 +138,7 @@ function scanned(photo: ComplaintPhoto, { verdict, tag }: PhotoScanReading, now:
 }
 
 /** The checked photo attached, with its public copy's digest and the scan's verdict if the tag is there already. */
-export function attachPhoto(complaint: Complaint, photo: ComplaintPhoto, publicCopy: ComplaintPhoto['publicCopy'] & object, scan: PhotoScanReading, by: Actor, now: Date): ComplaintChange {
+export function attachPhoto(complaint: Complaint, photo: ComplaintPhoto, publicCopy: NonNullable<ComplaintPhoto['publicCopy']>, scan: PhotoScanReading, by: Actor, now: Date): ComplaintChange {
   const attached = scanned({ ...photo, status: 'attached', attachedAt: now.toISOString(), publicCopy }, scan, now);
   return change(complaint, { photos: replaced(complaint, attached) }, 'photo-attached', by, now, undefined, { photo: photo.id, scan: attached.scan, publicCopy });
 }
