@@ -122,9 +122,16 @@ export async function completeComplaintPhoto(dependencies: PhotosDependencies, c
     throw error;
   }
   const digest = createHash('sha256').update(publicCopy).digest('hex');
-  await dependencies.store.putVerified(dependencies.store.objectKey(complaintId, photoId, 'public'), publicCopy, digest, photo.contentType);
+  const publicKey = dependencies.store.objectKey(complaintId, photoId, 'public');
+  await dependencies.store.putVerified(publicKey, publicCopy, digest, photo.contentType);
   const made = attachPhoto(complaint, photo, { sha256: digest, sizeBytes: publicCopy.length }, await scanReading(dependencies, original), by, now);
-  await dependencies.repository.save(made);
+  try {
+    await dependencies.repository.save(made);
+  } catch (error) {
+    // Not attached (someone changed the complaint meanwhile): no copy is left that no record names; a retry makes it again.
+    await dependencies.store.discard(publicKey);
+    throw error;
+  }
   return photoOf(made.complaint, photoId);
 }
 

@@ -9,7 +9,7 @@ import { MAX_PHOTOS_PER_COMPLAINT, PhotoNotScannedYetError, PhotoQuarantinedErro
 import { fileComplaint, type Complaint, type ComplaintChange } from '../../../functions/complaints/domain/complaint.ts';
 import { DEFAULT_CATEGORIES } from '../../../functions/complaints/domain/complaint-settings.ts';
 import type { Principal } from '../../../functions/shared/auth/principal.ts';
-import { ChecksumMismatchError, ForbiddenError, InvalidStateError } from '../../../functions/shared/errors/domain-errors.ts';
+import { ChecksumMismatchError, ConflictError, ForbiddenError, InvalidStateError } from '../../../functions/shared/errors/domain-errors.ts';
 import { MINIMAL_PDF } from '../../fixtures/attachment-files.ts';
 import { PLAIN_JPEG, holdsGpsExif, jpegWithGps } from '../../fixtures/photo-files.ts';
 import { RULES } from './complaint-fixtures.ts';
@@ -134,6 +134,19 @@ describe('the photos of a complaint', () => {
     expect(w.objects.has(`c-1/${id}/original`)).toBe(false);
     expect(w.objects.has(`c-1/${id}/public`)).toBe(false);
     expect(w.stored()).toBe(before);
+  });
+
+  it('leave no public copy behind when the complaint changed meanwhile', async () => {
+    const { photo: { id } } = await declared();
+    w.objects.set(`c-1/${id}/original`, photo);
+    w.dependencies.repository.save = async () => {
+      throw new ConflictError({ ar: 'تغيرت', fr: 'Modifiée', en: 'Changed' });
+    };
+
+    await expect(completeComplaintPhoto(w.dependencies, 'c-1', id, complainant, now)).rejects.toThrow(ConflictError);
+
+    expect(w.objects.has(`c-1/${id}/public`)).toBe(false);
+    expect(w.objects.has(`c-1/${id}/original`)).toBe(true);
   });
 
   it('of a private matter are never shown to the public, even released', async () => {
