@@ -233,6 +233,10 @@ describe('complaints over HTTP', () => {
     const { photo: declaredPhoto, upload } = declared.json as { photo: { id: string }; upload: { url: string; headers: Record<string, string> } };
     const byOther = await act(id, 'photos', await as('other', ['citizen']), { contentType: 'image/png', sizeBytes: 10, sha256: 'a'.repeat(64) });
     expect(byOther.status).toBe(403);
+    const tooLarge = await act(id, 'photos', await citizen(), { contentType: 'image/jpeg', sizeBytes: 10 * 1024 * 1024 + 1, sha256: 'a'.repeat(64) });
+    expect(tooLarge.json).toMatchObject({ code: 'validation-failed', errors: [{ pointer: '/body/sizeBytes' }] });
+    const gif = await act(id, 'photos', await citizen(), { contentType: 'image/gif', sizeBytes: 10, sha256: 'a'.repeat(64) });
+    expect(gif.status).toBe(400);
 
     expect((await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: photo })).status).toBe(200);
     const completed = await request('POST', `/v1/complaints/${id}/photos/${declaredPhoto.id}/complete`, { token: await citizen(), headers: { 'idempotency-key': `complete-photo-${unique}` } });
