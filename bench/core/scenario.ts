@@ -4,13 +4,15 @@
 // page uploaded, a marginal note sent between offices and applied; a register folder imported; documents
 // requested, issued, reviewed, verified and revoked; letters lodged, registered, looked up and cancelled at the
 // registry office (one with an attachment, one through its list's steps to its signed answer's dispatch), and an
-// acknowledgment downloaded; complaints filed, handled through every step, transferred, reopened and closed, and
-// read and filed through Open311; access-to-information requests filed, registered, extended after notice,
-// answered in part and withdrawn. Each round uses fresh identities and files.
+// acknowledgment downloaded; complaints filed, a photo with its GPS EXIF joined and read, handled through every step,
+// transferred, reopened and closed, and read (the photo's copy without metadata linked) and filed through Open311;
+// access-to-information requests filed, registered, extended after notice, answered in part and withdrawn. Each
+// round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
 import { outboxStreamEvent } from '../../test/fixtures/outbox-stream-records.ts';
+import { jpegWithGps } from '../../test/fixtures/photo-files.ts';
 import { decodeQrCode, pageOperators } from '../../test/fixtures/pdf/pdf-reading.ts';
 import type { CallRoute, Caller, RouteReply } from './bench-platform.ts';
 import { REGISTER_IMPORTS_BUCKET_ID } from '../../functions/civil-status/adapters/civil-status-keys.ts';
@@ -341,6 +343,18 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await complaintStep('qualify complaint', 'POST /v1/complaints/{id}/qualification', { decision: 'admissible' }, officer);
   await complaintStep('assign complaint', 'POST /v1/complaints/{id}/assignment', { service: 'eclairage' }, officer);
   await complaintStep('take up complaint', 'POST /v1/complaints/{id}/taking-up', {}, officer);
+  // The duplicates suggested for this filing (the previous round's complaint repeats it) are written onto it out of
+  // the request: the photo's steps wait for that write, as a change in its very instant answers 409 conflict.
+  await clock.quiescent();
+  const complaintPhoto = jpegWithGps(34.0132, -6.8326);
+  const photoDeclaration = { contentType: 'image/jpeg', sizeBytes: complaintPhoto.length, sha256: createHash('sha256').update(complaintPhoto).digest('hex') };
+  const declaredPhoto = expectStatus('declare complaint photo', await call('POST /v1/complaints/{id}/photos', { params: complaintParams, body: photoDeclaration, headers: { 'idempotency-key': key('photo') }, as: citizen }), 201);
+  const photoUpload = declaredPhoto.json.upload as { url: string; headers: Record<string, string> };
+  const photoPut = await fetch(photoUpload.url, { method: 'PUT', headers: photoUpload.headers, body: complaintPhoto });
+  if (!photoPut.ok) throw new ScenarioError(`upload complaint photo: ${photoPut.status}`);
+  const photoParams = { ...complaintParams, photoId: String((declaredPhoto.json.photo as { id: string }).id) };
+  expectStatus('complete complaint photo', await call('POST /v1/complaints/{id}/photos/{photoId}/complete', { params: photoParams, headers: { 'idempotency-key': key('photo-complete') }, as: citizen }), 200);
+  expectStatus('read complaint photo', await call('GET /v1/complaints/{id}/photos/{photoId}', { params: photoParams, as: officer }), 200);
   await complaintStep('request complaint information', 'POST /v1/complaints/{id}/information-request', { question: 'Quel lampadaire ?' }, officer);
   await complaintStep('provide complaint information', 'POST /v1/complaints/{id}/information', { text: 'Le n° 118' }, citizen);
   await complaintStep('answer complaint', 'POST /v1/complaints/{id}/answer', { text: 'Remplacés', signedBy: 'Le Président' }, officer);
@@ -350,6 +364,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await complaintStep('answer reopened complaint', 'POST /v1/complaints/{id}/answer', { text: 'Tous remplacés', signedBy: 'Le Président' }, officer);
   await complaintStep('close complaint', 'POST /v1/complaints/{id}/closure', { note: 'Vérifié' }, officer);
   expectStatus('get complaint', await call('GET /v1/complaints/{id}', { params: complaintParams, as: citizen }), 200);
+  expectStatus('my complaints', await call('GET /v1/complaints/mine', { as: citizen }), 200);
   expectStatus('complaint history', await call('GET /v1/complaints/{id}/history', { params: complaintParams, as: officer }), 200);
   const toTransfer = expectStatus('file complaint to transfer', await call('POST /v1/complaints', { body: { ...complaintFiling, kind: 'observation' }, headers: { 'idempotency-key': key('complaint-2') }, as: citizen }), 201);
   const transferParams = { id: String(toTransfer.json.id) };
@@ -361,8 +376,12 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('transfer complaint', await call('POST /v1/complaints/{id}/transfer', { params: transferParams, body: transferBody, headers: { 'idempotency-key': key('transfer') }, as: officer }), 200);
   expectStatus('complaints queue', await call('GET /v1/complaints/queues/{commune}', { params: { commune: 'rabat' }, as: officer }), 200);
   expectStatus('complaint settings', await call('GET /v1/complaints/settings/{commune}', { params: { commune: 'rabat' }, as: officer }), 200);
-  const complaintSettings = { categories: [{ code: 'voirie', names: { ar: 'الطرق', fr: 'Voirie', en: 'Roads' }, acknowledgmentPeriod: { days: 15, unit: 'calendar' }, answerPeriod: { days: 60, unit: 'calendar' }, privateMatter: false }], reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 }, duplicateRadiusMeters: 100 };
+  const complaintSettings = { categories: [{ code: 'voirie', names: { ar: 'الطرق', fr: 'Voirie', en: 'Roads' }, acknowledgmentPeriod: { days: 15, unit: 'calendar' }, answerPeriod: { days: 60, unit: 'calendar' }, privateMatter: false }], reopenWindowDays: 30, reminderDaysBefore: { acknowledgment: 5, answer: 15 }, duplicateRadiusMeters: 100, anonymousFiling: true };
   expectStatus('set complaint settings', await call('PUT /v1/complaints/settings/{commune}', { params: { commune: 'tamesna' }, body: complaintSettings, headers: { 'idempotency-key': key('complaint-settings') }, as: admin }), 200);
+  // Tamesna now takes complaints without sign-in: one is filed with a phone number and followed by its token.
+  const anonymousFiling = { commune: 'tamesna', kind: 'reclamation', category: 'voirie', text: 'Nid-de-poule avenue principale', contact: { phone: '0612345678' } };
+  const anonymous = expectStatus('file anonymous complaint', await call('POST /v1/complaints/anonymous', { body: anonymousFiling, headers: { 'idempotency-key': key('anonymous-complaint') } }), 201);
+  expectStatus('follow up complaint', await call('POST /v1/complaints/follow-up', { body: { token: String(anonymous.json.followUpToken) } }), 200);
 
   expectStatus('complaint figures', await call('GET /v1/stats/complaints/{commune}/{year}', { params: { commune: 'rabat', year: String(filedComplaint.receivedAt).slice(0, 4) } }), 200);
 

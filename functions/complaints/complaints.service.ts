@@ -5,7 +5,8 @@ import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.t
 import { LETTER_CLASSIFIED, REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
-import { COMPLAINT_DEADLINE_WORKFLOW_ID, COMPLAINT_SWEEP_WORKFLOW_ID, COMPLAINTS_TABLE, COMPLAINTS_TABLE_ID } from './adapters/complaints-keys.ts';
+import { COMPLAINT_DEADLINE_WORKFLOW_ID, COMPLAINT_PHOTOS_BUCKET, COMPLAINT_PHOTOS_BUCKET_ID, COMPLAINT_SWEEP_WORKFLOW_ID, COMPLAINTS_TABLE, COMPLAINTS_TABLE_ID } from './adapters/complaints-keys.ts';
+import { COMPLAINTS_PROBLEMS } from './complaints.problems.ts';
 import { COMPLAINT_EVENTS } from './domain/complaint.ts';
 import { COMPLAINT_COUNTED } from './domain/complaint-figures.ts';
 import {
@@ -27,6 +28,12 @@ import {
   transferRoute,
   unitQueueRoute,
   complaintFiguresRoute,
+  declarePhotoRoute,
+  completePhotoRoute,
+  readPhotoRoute,
+  fileAnonymousComplaintRoute,
+  followUpRoute,
+  myComplaintsRoute,
 } from './schemas/complaints.schema.ts';
 import { open311PostRequestRoute, open311RequestRoute, open311RequestsRoute, open311ServiceDefinitionRoute, open311ServicesRoute, open311TokenRoute } from './schemas/open311.schema.ts';
 
@@ -44,6 +51,8 @@ function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'e
 export const complaintsService: ServiceDescription = {
   name: 'complaints',
   tables: [COMPLAINTS_TABLE],
+  buckets: [COMPLAINT_PHOTOS_BUCKET],
+  problems: COMPLAINTS_PROBLEMS,
   stateMachines: deadlineCaseWorkflows({
     workflowId: COMPLAINT_DEADLINE_WORKFLOW_ID,
     checkFunctionId: 'CheckComplaintDeadlines',
@@ -52,6 +61,10 @@ export const complaintsService: ServiceDescription = {
   }),
   functions: [
     fn('FileComplaint', 'file-complaint', { route: fileComplaintRoute, tables: withReference }),
+    // Where the commune allows it, anyone files without signing in and follows the complaint by its token.
+    fn('FileAnonymousComplaint', 'file-anonymous-complaint', { route: fileAnonymousComplaintRoute, tables: withReference }),
+    fn('FollowUpComplaint', 'follow-up-complaint', { route: followUpRoute, tables: reads }),
+    fn('MyComplaints', 'my-complaints', { route: myComplaintsRoute, tables: reads }),
     fn('GetComplaint', 'get-complaint', { route: getComplaintRoute, tables: reads }),
     fn('ComplaintHistory', 'complaint-history', { route: complaintHistoryRoute, tables: reads }),
     fn('ComplaintsQueue', 'unit-queue', { route: unitQueueRoute, tables: reads }),
@@ -66,6 +79,11 @@ export const complaintsService: ServiceDescription = {
     fn('CloseComplaint', 'close-complaint', { route: closeRoute, tables: changes }),
     fn('ReopenComplaint', 'reopen-complaint', { route: reopenRoute, tables: changes }),
     fn('RateComplaint', 'rate-complaint', { route: rateRoute, tables: changes }),
+    // Photos: the upload URL is signed with the declaring function's rights (PutObject); the completion reads the
+    // upload, writes its copy without metadata and removes a refused one; reads sign links to the photo as taken.
+    fn('DeclareComplaintPhoto', 'declare-photo', { route: declarePhotoRoute, tables: changes, buckets: { [COMPLAINT_PHOTOS_BUCKET_ID]: 'append' } }),
+    fn('CompleteComplaintPhoto', 'complete-photo', { route: completePhotoRoute, tables: changes, buckets: { [COMPLAINT_PHOTOS_BUCKET_ID]: 'write' } }),
+    fn('ReadComplaintPhoto', 'read-photo', { route: readPhotoRoute, tables: changes, buckets: { [COMPLAINT_PHOTOS_BUCKET_ID]: 'read' } }),
     fn('GetComplaintSettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('SetComplaintSettings', 'put-settings', { route: putSettingsRoute, tables: withReference }),
     fn('ComplaintFigures', 'complaint-figures', { route: complaintFiguresRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
@@ -88,8 +106,9 @@ export const complaintsService: ServiceDescription = {
     fn('Open311Services', 'open311-services', { route: open311ServicesRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('Open311ServiceDefinition', 'open311-service-definition', { route: open311ServiceDefinitionRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('Open311PostRequest', 'open311-post-request', { route: open311PostRequestRoute, tables: withReference }),
-    fn('Open311Requests', 'open311-requests', { route: open311RequestsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
-    fn('Open311Request', 'open311-request', { route: open311RequestRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    // They sign links to photos' copies without metadata (`media_url`), never to a photo as taken.
+    fn('Open311Requests', 'open311-requests', { route: open311RequestsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' }, buckets: { [COMPLAINT_PHOTOS_BUCKET_ID]: 'read' } }),
+    fn('Open311Request', 'open311-request', { route: open311RequestRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' }, buckets: { [COMPLAINT_PHOTOS_BUCKET_ID]: 'read' } }),
     fn('Open311Token', 'open311-token', { route: open311TokenRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     // The two clocks: each complaint's workflow is started from its event, out of the request.
     fn('FollowComplaintEvents', 'follow-complaint-events', {

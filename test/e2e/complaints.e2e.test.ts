@@ -6,10 +6,17 @@
 // and one reopening. A letter the registry office classifies as a complaint opens one
 // with its clocks from the registry's receipt instant. A new complaint near an open one of its category, or in the
 // same words, is suggested to the unit as its possible duplicate; qualified one, its complainant is told the answer.
-// Bad input is refused with nothing written.
+// A citizen files with a location and a photo carrying GPS EXIF: the unit reads the photo as taken, the public
+// Open311 read links only to its copy without metadata. Where the commune turns it on, anyone files without signing
+// in with a contact the unit alone sees, and follows the complaint by the token handed out once. A place outside the
+// commune's territory, as its administrator drew it, is refused natively and through Open311. A citizen lists their
+// own complaints, newest first, page by page. Bad input is refused
+// with nothing written.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { idFromIdempotencyKey } from '../../functions/shared/http/idempotency-ids.ts';
+import { holdsGpsExif, jpegWithGps, PLAIN_JPEG } from '../fixtures/photo-files.ts';
 import { request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
@@ -214,5 +221,120 @@ describe('complaints over HTTP', () => {
 
     const filed = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, kind: 'suggestion', category: 'espaces-verts' } });
     expect((await request('GET', `/v1/complaints/${filed.json.id}`, { token: await as('other', ['citizen']) })).status).toBe(403);
+  });
+
+  it('takes a photo with the place it was taken in its EXIF: the unit reads it as taken, the public Open311 read only a copy without metadata', async () => {
+    const filed = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, text: 'Nid-de-poule profond devant le n° 12, rue Moussa Ibn Noussair.', category: 'voirie' } });
+    expect(filed.status, filed.text).toBe(201);
+    const id = String(filed.json.id);
+    const photo = jpegWithGps(filing.location.point.lat, filing.location.point.long);
+    const declared = await act(id, 'photos', await citizen(), { contentType: 'image/jpeg', sizeBytes: photo.length, sha256: createHash('sha256').update(photo).digest('hex') });
+    expect(declared.status, declared.text).toBe(201);
+    const { photo: declaredPhoto, upload } = declared.json as { photo: { id: string }; upload: { url: string; headers: Record<string, string> } };
+    const byOther = await act(id, 'photos', await as('other', ['citizen']), { contentType: 'image/png', sizeBytes: 10, sha256: 'a'.repeat(64) });
+    expect(byOther.status).toBe(403);
+    const tooLarge = await act(id, 'photos', await citizen(), { contentType: 'image/jpeg', sizeBytes: 10 * 1024 * 1024 + 1, sha256: 'a'.repeat(64) });
+    expect(tooLarge.json).toMatchObject({ code: 'validation-failed', errors: [{ pointer: '/body/sizeBytes' }] });
+    const gif = await act(id, 'photos', await citizen(), { contentType: 'image/gif', sizeBytes: 10, sha256: 'a'.repeat(64) });
+    expect(gif.status).toBe(400);
+
+    expect((await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: photo })).status).toBe(200);
+    const completed = await request('POST', `/v1/complaints/${id}/photos/${declaredPhoto.id}/complete`, { token: await citizen(), headers: { 'idempotency-key': `complete-photo-${unique}` } });
+    expect(completed.status, completed.text).toBe(200);
+    expect(completed.json).toMatchObject({ status: 'attached', publicCopy: { sizeBytes: PLAIN_JPEG.length } });
+
+    // The local S3 server tags a new object a moment after storing it: the unit's read records the release.
+    let read = await request('GET', `/v1/complaints/${id}/photos/${declaredPhoto.id}`, { token: await officerOf(FIRST) });
+    for (let attempt = 1; read.json.code === 'photo-not-scanned-yet' && attempt < 20; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      read = await request('GET', `/v1/complaints/${id}/photos/${declaredPhoto.id}`, { token: await officerOf(FIRST) });
+    }
+    expect(read.status, read.text).toBe(200);
+    expect(read.json.photo).toMatchObject({ scan: 'not-scanned' });
+    const asTaken = Buffer.from(await (await fetch(String(read.json.url))).arrayBuffer());
+    expect(holdsGpsExif(asTaken)).toBe(true);
+    expect((await request('GET', `/v1/complaints/${id}/photos/${declaredPhoto.id}`, { token: await officerOf(SECOND) })).status).toBe(403);
+
+    const [published] = (await request('GET', `/open311/v2/requests/${id}.json?jurisdiction_id=${FIRST}`)).json as unknown as { media_url?: string; lat: number }[];
+    expect(published!.lat).toBe(35.767);
+    const publicCopy = Buffer.from(await (await fetch(String(published!.media_url))).arrayBuffer());
+    expect(holdsGpsExif(publicCopy)).toBe(false);
+    expect(publicCopy).toEqual(PLAIN_JPEG);
+  });
+
+  it('takes a complaint without sign-in only where the commune allows it, with a contact the unit alone sees, followed by a token given once', async () => {
+    const anonymous = { commune: FIRST, kind: 'observation', category: 'proprete', text: 'Dépôt sauvage de gravats au coin de la rue Al Mansour.', contact: { phone: '06 12 34 56 78' } };
+    const file = (body: unknown, key: string) => request('POST', '/v1/complaints/anonymous', { body, headers: { 'idempotency-key': `${key}-${unique}`, 'accept-language': 'fr' } });
+    const closed = await file(anonymous, 'anonymous-closed');
+    expect(closed.status, closed.text).toBe(403);
+    expect(String(closed.json.detail)).toContain('sans connexion');
+
+    const admin = await as('admin', ['admin']);
+    const { commune: _commune, version: _version, updatedAt: _at, updatedBy: _by, ...settings } = (await request('GET', `/v1/complaints/settings/${FIRST}`, { token: admin })).json;
+    const opened = await request('PUT', `/v1/complaints/settings/${FIRST}`, { token: admin, body: { ...settings, anonymousFiling: true }, headers: { 'idempotency-key': `anonymous-on-${unique}` } });
+    expect(opened.status, opened.text).toBe(200);
+
+    expect((await file({ ...anonymous, contact: {} }, 'anonymous-no-contact')).status).toBe(400);
+    const badPhone = await file({ ...anonymous, contact: { phone: '12345' } }, 'anonymous-bad-phone');
+    expect(badPhone.json).toMatchObject({ code: 'validation-failed', errors: [{ pointer: '/body/contact/phone' }] });
+
+    const filed = await file(anonymous, 'anonymous');
+    const retried = await file(anonymous, 'anonymous');
+    expect(filed.status, filed.text).toBe(201);
+    const token = String(filed.json.followUpToken);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const { id } = filed.json.complaint as { id: string };
+    expect(retried.json).toEqual({ complaint: filed.json.complaint });
+
+    const followed = await request('POST', '/v1/complaints/follow-up', { body: { token } });
+    expect(followed.status, followed.text).toBe(200);
+    expect(followed.json).toMatchObject({ id, status: 'submitted', category: 'proprete' });
+    expect(followed.text).not.toContain('612345678');
+    expect((await request('POST', '/v1/complaints/follow-up', { body: { token: 'A'.repeat(43) } })).status).toBe(404);
+
+    const byUnit = await request('GET', `/v1/complaints/${id}`, { token: await officerOf(FIRST) });
+    expect(byUnit.json).toMatchObject({ channel: 'anonymous', contact: { phone: '+212612345678' } });
+    expect(byUnit.json.complainant).toBeUndefined();
+    expect(JSON.stringify(await queueOf(FIRST))).not.toContain('612345678');
+    expect((await request('GET', `/open311/v2/requests/${id}.json?jurisdiction_id=${FIRST}`)).text).not.toContain('612345678');
+  });
+
+  it('refuses a place outside the territory the commune’s administrator drew, natively and through Open311, writing nothing', async () => {
+    const admin = await as('admin', ['admin']);
+    const { commune: _commune, version: _version, updatedAt: _at, updatedBy: _by, ...settings } = (await request('GET', `/v1/complaints/settings/${SECOND}`, { token: admin })).json;
+    const territory = [{ lat: 30.33, long: -9.7 }, { lat: 30.5, long: -9.7 }, { lat: 30.5, long: -9.45 }, { lat: 30.33, long: -9.45 }];
+    const drawn = await request('PUT', `/v1/complaints/settings/${SECOND}`, { token: admin, body: { ...settings, territory }, headers: { 'idempotency-key': `territory-${unique}` } });
+    expect(drawn.status, drawn.text).toBe(200);
+    const before = (await queueOf(SECOND)).length;
+
+    const inTanger = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, commune: SECOND }, headers: { 'accept-language': 'en' } });
+    expect(inTanger.status).toBe(400);
+    expect(inTanger.json).toMatchObject({ code: 'validation-failed', errors: [{ pointer: '/body/location/point', code: 'outside_commune' }] });
+    expect(String(inTanger.json.detail)).toContain('outside the territory of agadir');
+    const byOpen311 = await request('POST', '/open311/v2/requests.json', { token: await citizen(), body: { jurisdiction_id: SECOND, service_code: 'eclairage-public', description: filing.text, lat: 35.7673, long: -5.7998 } });
+    expect(byOpen311.status).toBe(400);
+    expect(byOpen311.json).toEqual([{ code: 400, description: expect.stringMatching(/^\/body\/lat: /) }]);
+    expect(await queueOf(SECOND)).toHaveLength(before);
+
+    const inAgadir = await request('POST', '/v1/complaints', { token: await citizen(), body: { ...filing, commune: SECOND, location: { point: { lat: 30.4202, long: -9.5982 } } } });
+    expect(inAgadir.status, inAgadir.text).toBe(201);
+  });
+
+  it('lists a citizen’s own complaints, newest received first, page by page, and no one else’s', async () => {
+    const mine = () => as('lister', ['citizen']);
+    const first = await request('POST', '/v1/complaints', { token: await mine(), body: { ...filing, text: 'Trottoir effondré rue de Fès.', category: 'voirie' } });
+    await advance('PT1M');
+    const second = await request('POST', '/v1/complaints', { token: await mine(), body: { ...filing, kind: 'suggestion', text: 'Un banc place du 9 Avril.', category: 'espaces-verts' } });
+    expect([first.status, second.status]).toEqual([201, 201]);
+
+    const page1 = await request('GET', '/v1/complaints/mine?limit=1', { token: await mine() });
+    expect(page1.status, page1.text).toBe(200);
+    expect(page1.json.items).toEqual([expect.objectContaining({ id: second.json.id, kind: 'suggestion', status: 'submitted', commune: FIRST })]);
+    const page2 = await request('GET', `/v1/complaints/mine?limit=1&cursor=${encodeURIComponent(String(page1.json.nextCursor))}`, { token: await mine() });
+    expect((page2.json.items as { id: string }[]).map((item) => item.id)).toEqual([first.json.id]);
+    expect(JSON.stringify(page2.json.items)).not.toContain('Trottoir');
+
+    const others = await request('GET', '/v1/complaints/mine', { token: await as('no-complaints', ['citizen']) });
+    expect(others.json.items).toEqual([]);
   });
 });

@@ -18,10 +18,13 @@ import { FIGURE_COUNTERS, type CategoryFigures, type ComplaintCounted, type Figu
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { defaultComplaintSettings, type ComplaintSettings } from '../domain/complaint-settings.ts';
 import { changedMeanwhile } from '../domain/complaints-errors.ts';
-import type { ComplaintsRepository, FilingSnapshot, QueueEntry } from '../application/complaints.ports.ts';
-import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, COUNTED_MARKER_RETENTION_SECONDS, PUBLIC_ATTRIBUTES, QUEUE_ATTRIBUTES, complaintIdOf, complaintIndexAttributes, complaintsKeys } from './complaints-keys.ts';
+import type { ComplaintsRepository, FilingSnapshot, OwnComplaint, QueueEntry } from '../application/complaints.ports.ts';
+import type { PhotoRead } from '../application/complaint-photos.use-cases.ts';
+import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, COUNTED_MARKER_RETENTION_SECONDS, MINE_ATTRIBUTES, PUBLIC_ATTRIBUTES, QUEUE_ATTRIBUTES, complaintIdOf, complaintIndexAttributes, complaintsKeys } from './complaints-keys.ts';
 
 type Item = Record<string, unknown>;
+
+const photoReadItem = (read: PhotoRead): Item => ({ ...complaintsKeys.photoRead(read.complaintId, read.photoId, read.at, read.by.sub), ...read });
 
 const toComplaint = (item: Item) => withoutKeys<Complaint>(item, COMPLAINT_INDEX_ATTRIBUTES);
 
@@ -35,6 +38,23 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
 
   private get referenceTable(): string {
     return this.referenceTableName();
+  }
+
+  async followedUp(digest: string): Promise<Complaint | undefined> {
+    const { Item: pointer } = await this.client.send(new GetCommand({ TableName: this.table, Key: complaintsKeys.followUp(digest) }));
+    return pointer ? this.get(String(pointer.complaintId)) : undefined;
+  }
+
+  async recordPhotoRead(read: PhotoRead): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.table, Item: photoReadItem(read) }));
+  }
+
+  saveWithPhotoRead(change: ComplaintChange, read: PhotoRead): Promise<void> {
+    return transactWrite(
+      this.client,
+      [...this.changeWrites(change, { expression: 'version = :previous', values: { ':previous': change.complaint.version - 1 } }), ...this.outboxWrites(change), { Put: { TableName: this.table, Item: photoReadItem(read) } }],
+      (cancellation) => changedMeanwhile(change.complaint.id, cancellation),
+    );
   }
 
   async loadFiling(commune: string, years: readonly number[]): Promise<FilingSnapshot> {
@@ -214,9 +234,14 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
     return { totals: countsOf((counter) => counter), byCategory: categories.map((category) => ({ category, ...countsOf((counter) => complaintsKeys.categoryCounter(counter, category)) })) };
   }
 
-  async create(change: ComplaintChange): Promise<'created' | 'exists'> {
+  async create(change: ComplaintChange, followUpDigest?: string): Promise<'created' | 'exists'> {
+    const followUp = followUpDigest && { Put: { TableName: this.table, Item: { ...complaintsKeys.followUp(followUpDigest), complaintId: change.complaint.id }, ConditionExpression: 'attribute_not_exists(pk)' } };
     try {
-      await transactWrite(this.client, [...this.changeWrites(change, { expression: 'attribute_not_exists(pk)' }), ...this.outboxWrites(change)], (cancellation) => new ComplaintExists('complaint exists', { cause: cancellation }));
+      await transactWrite(
+        this.client,
+        [...this.changeWrites(change, { expression: 'attribute_not_exists(pk)' }), ...this.outboxWrites(change), ...(followUp ? [followUp] : [])],
+        (cancellation) => new ComplaintExists('complaint exists', { cause: cancellation }),
+      );
       return 'created';
     } catch (error) {
       if (error instanceof ComplaintExists) return 'exists';
@@ -285,6 +310,13 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
       const { assignment, ...shown } = Object.fromEntries(QUEUE_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name]])) as Record<string, unknown>;
       return { id: complaintIdOf(item), ...shown, ...(assignment !== undefined && { service: (assignment as Complaint['assignment'])!.service }) } as QueueEntry;
     });
+  }
+
+  mine(complainant: string, page: PageRequest): Promise<Page<OwnComplaint>> {
+    return pagedIndexQuery(this.client, { table: this.table, index: COMPLAINTS_INDEXES.byComplainant, partition: complaintsKeys.complainant(complainant), page, descending: true }, (item) => ({
+      id: complaintIdOf(item),
+      ...Object.fromEntries(MINE_ATTRIBUTES.map((name) => [name, item[name]])),
+    }) as OwnComplaint);
   }
 
   /** One shard at a time: the sweep reads the shards in parallel. */

@@ -1,12 +1,13 @@
 // Reading complaints: one complaint and its history (its complainant, the unit holding it), a unit's queue (its
-// officers, auditors), and a commune's settings.
+// officers, auditors), a complaint followed by its token, and a commune's settings.
 import type { Principal } from '../../shared/auth/principal.ts';
-import { ForbiddenError } from '../../shared/errors/domain-errors.ts';
+import { ForbiddenError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import { mayRead, mayReadQueue } from '../domain/complaint-access.ts';
 import type { Complaint, ComplaintEvent } from '../domain/complaint.ts';
 import { unknownComplaint } from '../domain/complaints-errors.ts';
-import type { ComplaintsRepository, QueueEntry } from './complaints.ports.ts';
+import { followUpTokenDigest, followUpViewOf, type FollowUpView } from '../domain/follow-up.ts';
+import type { ComplaintsRepository, OwnComplaint, QueueEntry } from './complaints.ports.ts';
 
 async function readable(repository: ComplaintsRepository, id: string, principal: Principal): Promise<Complaint> {
   const complaint = await repository.get(id);
@@ -37,4 +38,19 @@ export async function unitQueue(repository: ComplaintsRepository, commune: strin
     });
   }
   return repository.queue(commune, page);
+}
+
+/** Where a complaint filed without signing in stands, for whoever holds its follow-up token. */
+export async function followUp(repository: ComplaintsRepository, token: string): Promise<FollowUpView> {
+  const complaint = await repository.followedUp(followUpTokenDigest(token));
+  if (!complaint) throw new NotFoundError({ ar: 'لا توجد شكاية بهذا الرمز', fr: 'Aucune réclamation ne porte ce jeton', en: 'No complaint has this follow-up token' });
+  return followUpViewOf(complaint);
+}
+
+/** The complaints the signed-in citizen filed, newest first (a letter they lodged online that became one among them). */
+export function myComplaints(repository: ComplaintsRepository, principal: Principal, page: PageRequest): Promise<Page<OwnComplaint>> {
+  if (!principal.roles.includes('citizen')) {
+    throw new ForbiddenError({ ar: 'هذه القائمة لشكايات المواطن نفسه', fr: 'Cette liste est celle des réclamations du citoyen lui-même', en: "This list is a citizen's own complaints" });
+  }
+  return repository.mine(principal.sub, page);
 }

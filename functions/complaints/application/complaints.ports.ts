@@ -9,6 +9,7 @@ import type { DuplicateCandidates, DuplicateOf } from '../domain/complaint-dupli
 import type { CategoryFigures, ComplaintCounted, FigureCounts } from '../domain/complaint-figures.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { ComplaintSettings } from '../domain/complaint-settings.ts';
+import type { PhotoRead } from './complaint-photos.use-cases.ts';
 
 export interface FilingSnapshot {
   readonly communeExists: boolean;
@@ -24,17 +25,30 @@ export type QueueEntry = Pick<Complaint, 'id' | 'kind' | 'category' | 'status' |
   readonly answerDueAt: string;
 };
 
+/** A complaint as its complainant's list shows it: where it stands and its deadlines. */
+export type OwnComplaint = Pick<Complaint, 'id' | 'commune' | 'kind' | 'category' | 'status' | 'receivedAt' | 'updatedAt'> & {
+  readonly acknowledgmentDueAt: string;
+  readonly answerDueAt: string;
+};
+
 export interface ComplaintsRepository extends OpenDeadlineIndex, OpenDeadlinesFrom {
   /** The commune, its complaints settings and the holidays of `years`, in one read. */
   loadFiling(commune: string, years: readonly number[]): Promise<FilingSnapshot>;
-  /** Writes a new complaint and its first event; `exists` when a complaint with its id is there already. */
-  create(change: ComplaintChange): Promise<'created' | 'exists'>;
+  /**
+   * Writes a new complaint and its first event, and where it was filed without signing in the pointer from its
+   * follow-up token's digest; `exists` when a complaint with its id is there already.
+   */
+  create(change: ComplaintChange, followUpDigest?: string): Promise<'created' | 'exists'>;
+  /** The complaint whose follow-up token has this digest. */
+  followedUp(digest: string): Promise<Complaint | undefined>;
   /** Writes a change, if no one changed the complaint since the version it was made from (ConflictError otherwise). */
   save(change: ComplaintChange): Promise<void>;
   get(id: string): Promise<Complaint | undefined>;
   /** The complaint with the holidays of `years`, in one read. */
   getWithHolidays(id: string, years: readonly number[]): Promise<{ readonly complaint: Complaint; readonly holidays: ReadonlySet<string> } | undefined>;
   history(id: string, page: PageRequest): Promise<Page<ComplaintEvent>>;
+  /** The complaints a signed-in citizen filed, newest received first. */
+  mine(complainant: string, page: PageRequest): Promise<Page<OwnComplaint>>;
   /** A unit's open complaints, oldest received first. */
   queue(commune: string, page: PageRequest): Promise<Page<QueueEntry>>;
   communeExists(commune: string): Promise<boolean>;
@@ -60,6 +74,10 @@ export interface ComplaintsRepository extends OpenDeadlineIndex, OpenDeadlinesFr
   count(event: DomainEvent<ComplaintCounted>): Promise<void>;
   /** A collectivity's figures of a year: the totals and those of each category; undefined before its first complaint. */
   figures(commune: string, year: number): Promise<{ readonly totals: FigureCounts; readonly byCategory: readonly CategoryFigures[] } | undefined>;
+  /** Logs that someone was handed a link to a photo as it was taken (an item beside the complaint). */
+  recordPhotoRead(read: PhotoRead): Promise<void>;
+  /** The change that releases a photo and the read it allowed, together (ConflictError as `save`). */
+  saveWithPhotoRead(change: ComplaintChange, read: PhotoRead): Promise<void>;
   loadSettings(commune: string): Promise<{ readonly communeExists: boolean; readonly settings: ComplaintSettings }>;
   saveSettings(settings: ComplaintSettings): Promise<void>;
 }
@@ -68,6 +86,8 @@ export interface ComplaintIdentifiers {
   /** The id of the complaint a caller's request with this Idempotency-Key files: a retry names the same one. */
   complaintIdFor(callerSub: string, idempotencyKey: string): string;
   newComplaintId(): string;
+  /** 32 random bytes in base64url: the token that follows a complaint filed without signing in. */
+  newFollowUpToken(): string;
 }
 
 export interface ComplaintsDependencies {

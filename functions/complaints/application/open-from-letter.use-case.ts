@@ -22,7 +22,7 @@ export async function openFromLetter(dependencies: ComplaintsDependencies, lette
   if (letter.category !== 'complaint') return undefined;
   const id = idFromIdempotencyKey(REGISTRY_OFFICE.sub, letter.letterId);
   const { settings } = await dependencies.repository.loadSettings(letter.commune);
-  return fileComplaintAs(
+  const { complaint } = await fileComplaintAs(
     dependencies,
     id,
     {
@@ -39,4 +39,5 @@ export async function openFromLetter(dependencies: ComplaintsDependencies, lette
     { receivedAt: new Date(letter.receivedAt), now },
     (existing) => existing.letter?.letterId === letter.letterId,
   );
+  return complaint;
 }

@@ -22,9 +22,20 @@ async function settingsOf(repository: ComplaintsRepository, commune: string): Pr
   return settings;
 }
 
-function serviceNamer(settings: ComplaintSettings, language: Language): (complaint: PublicComplaint) => Open311Request {
+/** A short-lived link to a photo's copy without metadata (presigned: no request to storage). */
+export type PublicPhotoLink = (complaintId: string, photoId: string) => Promise<string>;
+
+/** Without `photoLink`, no `media_url` (the token route answers only the id). */
+function publicRequests(settings: ComplaintSettings, language: Language, photoLink?: PublicPhotoLink): (complaints: readonly PublicComplaint[]) => Promise<Open311Request[]> {
   // A category the commune has since removed keeps its code as its name.
-  return (complaint) => open311Request(complaint, categoryOf(settings, complaint.category)?.names[language] ?? complaint.category);
+  const nameOf = (complaint: PublicComplaint) => categoryOf(settings, complaint.category)?.names[language] ?? complaint.category;
+  return (complaints) =>
+    Promise.all(
+      complaints.map(async (complaint) => {
+        const photo = complaint.publicPhotos?.[0];
+        return open311Request(complaint, nameOf(complaint), photo && photoLink ? await photoLink(complaint.id, photo) : undefined);
+      }),
+    );
 }
 
 export async function open311Services(repository: ComplaintsRepository, commune: string, language: Language): Promise<Open311Service[]> {
@@ -70,7 +81,7 @@ export async function fileOpen311Request(dependencies: ComplaintsDependencies, f
       ...(Object.keys(location).length > 0 && { location }),
     },
     citizen,
-    context,
+    { ...context, pointField: '/body/lat' },
   );
   const notice = `Accusé de réception dû le ${complaint.clocks.acknowledgment.dueDate}, réponse due le ${complaint.clocks.answer.dueDate}`;
   return [{ service_request_id: complaint.id, token: complaint.id, service_notice: notice }];
@@ -101,25 +112,25 @@ function receiptWindow(query: RequestsQuery, now: Date): { from: Date; to: Date 
  * Requests by id (the other filters then ignored, as the standard says), or those received in a window of at most
  * 90 days (the last 90 by default), oldest first, with the service codes and statuses asked.
  */
-export async function open311Requests(repository: ComplaintsRepository, query: RequestsQuery, language: Language, page: PageRequest, now: Date): Promise<Page<Open311Request>> {
+export async function open311Requests(repository: ComplaintsRepository, photoLink: PublicPhotoLink, query: RequestsQuery, language: Language, page: PageRequest, now: Date): Promise<Page<Open311Request>> {
   if (query.service_request_id) {
     const { communeExists, settings, complaints } = await repository.publicRead(query.jurisdiction_id, query.service_request_id);
     if (!communeExists) throw unknownJurisdiction(query.jurisdiction_id);
     const held = complaints.filter((complaint) => complaint.commune === query.jurisdiction_id).map(publicComplaintOf);
-    return { items: held.map(serviceNamer(settings, language)) };
+    return { items: await publicRequests(settings, language, photoLink)(held) };
   }
   const received = receiptWindow(query, now);
   const settings = await settingsOf(repository, query.jurisdiction_id);
   const statuses = query.status && [...new Set(query.status.flatMap(statusesOf))];
   const found = await repository.jurisdictionRequests(query.jurisdiction_id, received, { ...(statuses && { statuses }), ...(query.service_code && { categories: query.service_code }) }, page);
-  return { ...found, items: found.items.map(serviceNamer(settings, language)) };
+  return { ...found, items: await publicRequests(settings, language, photoLink)(found.items) };
 }
 
 /** One request of the jurisdiction holding it, as a list of one (the standard's shape). */
-export async function open311RequestById(repository: ComplaintsRepository, commune: string, id: string, language: Language): Promise<Open311Request[]> {
+export async function open311RequestById(repository: ComplaintsRepository, commune: string, id: string, language: Language, photoLink?: PublicPhotoLink): Promise<Open311Request[]> {
   const { communeExists, settings, complaints } = await repository.publicRead(commune, [id]);
   if (!communeExists) throw unknownJurisdiction(commune);
   const complaint = complaints.find((candidate) => candidate.commune === commune);
   if (!complaint) throw new NotFoundError({ ar: `لا يوجد طلب ${id}`, fr: `Aucune demande ${id}`, en: `No service request ${id}` });
-  return [serviceNamer(settings, language)(publicComplaintOf(complaint))];
+  return publicRequests(settings, language, photoLink)([publicComplaintOf(complaint)]);
 }

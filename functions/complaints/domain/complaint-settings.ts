@@ -5,6 +5,7 @@
 import type { StatutoryPeriod } from '../../shared/statutory-clock/statutory-clock.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
 import type { Role } from '../../shared/auth/roles.ts';
+import type { GeoPoint } from './commune-territory.ts';
 
 export interface ComplaintCategory {
   /** Stable, as Open311's `service_code`: `eclairage-public`. */
@@ -26,6 +27,16 @@ export interface ComplaintSettings {
   readonly reminderDaysBefore: { readonly acknowledgment: number; readonly answer: number };
   /** Open complaints of the same category this close to a new one's point are suggested as duplicates. */
   readonly duplicateRadiusMeters: number;
+  /**
+   * Whether anyone may file without signing in, giving an e-mail address or a phone number instead (off unless the
+   * commune turns it on; settings stored before it existed have none: off).
+   */
+  readonly anonymousFiling?: boolean;
+  /**
+   * The commune's territory, approximately (commune-territory.ts): a filing's point outside it is refused. None until
+   * an administrator draws it: then nothing is checked.
+   */
+  readonly territory?: readonly GeoPoint[];
   /** 0 while the defaults apply; each administrator's change adds one. */
   readonly version: number;
   readonly updatedAt?: string;
@@ -56,7 +67,7 @@ export const DEFAULT_CATEGORIES: readonly ComplaintCategory[] = [
 export const DEFAULT_REOPEN_WINDOW_DAYS = 30;
 
 export function defaultComplaintSettings(commune: string): ComplaintSettings {
-  return { commune, categories: DEFAULT_CATEGORIES, reopenWindowDays: DEFAULT_REOPEN_WINDOW_DAYS, reminderDaysBefore: { acknowledgment: 5, answer: 15 }, duplicateRadiusMeters: 100, version: 0 };
+  return { commune, categories: DEFAULT_CATEGORIES, reopenWindowDays: DEFAULT_REOPEN_WINDOW_DAYS, reminderDaysBefore: { acknowledgment: 5, answer: 15 }, duplicateRadiusMeters: 100, anonymousFiling: false, version: 0 };
 }
 
 export function categoryOf(settings: ComplaintSettings, code: string): ComplaintCategory | undefined {

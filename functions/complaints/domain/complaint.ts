@@ -11,13 +11,17 @@ import { notificationRequested } from '../../notifications/public.ts';
 import { moroccanReceiptInstant } from '../../shared/statutory-clock/moroccan-day.ts';
 import { complaintCounted } from './complaint-figures.ts';
 import type { SuggestedDuplicate } from './complaint-duplicates.ts';
+import type { ComplaintPhoto } from './complaint-photos.ts';
 import type { ComplaintCategory, ComplaintSettings } from './complaint-settings.ts';
 
 export const COMPLAINT_KINDS = ['reclamation', 'observation', 'suggestion'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
 
-/** How it reached the unit: filed online by a signed-in citizen, or handed over by the registry office. */
-export const COMPLAINT_CHANNELS = ['online', 'registry-office'] as const;
+/**
+ * How it reached the unit: filed online by a signed-in citizen, online without signing in (where the commune allows
+ * it, with a contact), or handed over by the registry office.
+ */
+export const COMPLAINT_CHANNELS = ['online', 'anonymous', 'registry-office'] as const;
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 
 /**
@@ -41,8 +45,14 @@ export type ClockName = (typeof CLOCK_NAMES)[number];
 
 export interface Actor {
   readonly sub: string;
-  /** `system`: the deadline workflow, the sweep, the registry office's hand-over. */
-  readonly role: Role | 'system';
+  /** `system`: the deadline workflow, the sweep, the registry office's hand-over; `anonymous`: filed without signing in. */
+  readonly role: Role | 'system' | 'anonymous';
+}
+
+export interface ComplainantContact {
+  readonly email?: string;
+  /** Moroccan, as `+212` and nine digits. */
+  readonly phone?: string;
 }
 
 export interface ComplaintLocation {
@@ -80,8 +90,10 @@ export interface Complaint {
   readonly text: string;
   readonly location?: ComplaintLocation;
   readonly channel: ComplaintChannel;
-  /** The signed-in citizen who filed it; absent for a letter handed over by the registry office. */
+  /** The signed-in citizen who filed it; absent for a letter handed over by the registry office and an anonymous filing. */
   readonly complainant?: string;
+  /** How to reach who filed it without signing in: for the unit alone, never in a queue or a public read. */
+  readonly contact?: ComplainantContact;
   /** The registry office's letter it was opened from, and who wrote it (a letter registered at the counter, by post, by e-mail). */
   readonly letter?: { readonly letterId: string; readonly number: string; readonly sender?: { readonly name: string; readonly organisation?: string } };
   /** When it was received, to the second, in Africa/Casablanca with its offset: both clocks start from it. */
@@ -109,6 +121,8 @@ export interface Complaint {
   readonly rules: Pick<ComplaintSettings, 'reopenWindowDays' | 'reminderDaysBefore' | 'duplicateRadiusMeters'>;
   /** Open complaints it may repeat, suggested to the unit after its filing. */
   readonly suggestedDuplicates?: readonly SuggestedDuplicate[];
+  /** The photos its complainant joined: the unit reads them as taken, the public a copy without their metadata. */
+  readonly photos?: readonly ComplaintPhoto[];
   readonly filedBy: Actor;
   readonly version: number;
 }
@@ -130,6 +144,10 @@ export const COMPLAINT_EVENT_TYPES = [
   'deadline-lapsed',
   'deadline-moved',
   'duplicates-suggested',
+  'photo-declared',
+  'photo-attached',
+  'photo-released',
+  'photo-quarantined',
 ] as const;
 export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
 
@@ -175,7 +193,7 @@ export function deadlineWatched(complaint: Complaint, at: Date): DomainEvent {
   });
 }
 
-export type NewComplaint = Pick<Complaint, 'id' | 'commune' | 'kind' | 'category' | 'text' | 'channel'> & Partial<Pick<Complaint, 'location' | 'complainant' | 'letter'>>;
+export type NewComplaint = Pick<Complaint, 'id' | 'commune' | 'kind' | 'category' | 'text' | 'channel'> & Partial<Pick<Complaint, 'location' | 'complainant' | 'contact' | 'letter'>>;
 
 /**
  * Opens a complaint received at `receivedAt` (the filing's instant online; the registry office's receipt for a

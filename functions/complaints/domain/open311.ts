@@ -5,6 +5,7 @@
 import type { Language } from '../../shared/i18n/language.ts';
 import type { Complaint, ComplaintStatus } from './complaint.ts';
 import type { ComplaintCategory } from './complaint-settings.ts';
+import { publicPhotoIds } from './complaint-photos.ts';
 
 export const OPEN311_STATUSES = ['open', 'closed'] as const;
 export type Open311Status = (typeof OPEN311_STATUSES)[number];
@@ -111,10 +112,13 @@ export function publicPlaceOf(complaint: Pick<Complaint, 'privateMatter' | 'loca
 export type PublicComplaint = Pick<Complaint, 'id' | 'commune' | 'category' | 'kind' | 'status' | 'receivedAt' | 'updatedAt' | 'holder'> & {
   readonly answerDueAt: string;
   readonly publicPlace?: PublicPlace;
+  /** Its released photos, whose copies without metadata the public may see; none for a private matter. */
+  readonly publicPhotos?: readonly string[];
 };
 
 export function publicComplaintOf(complaint: Complaint): PublicComplaint {
   const place = publicPlaceOf(complaint);
+  const photos = publicPhotoIds(complaint);
   return {
     id: complaint.id,
     commune: complaint.commune,
@@ -126,6 +130,7 @@ export function publicComplaintOf(complaint: Complaint): PublicComplaint {
     answerDueAt: complaint.clocks.answer.dueAt,
     ...(complaint.holder && { holder: complaint.holder }),
     ...(place && { publicPlace: place }),
+    ...(photos.length > 0 && { publicPhotos: photos }),
   };
 }
 
@@ -143,11 +148,13 @@ export interface Open311Request {
   readonly lat?: number;
   readonly long?: number;
   /** Our own status, richer than Open311's two (an extension, prefixed as extensions are). */
+  /** A short-lived link to the first released photo's copy without metadata. */
+  readonly media_url?: string;
   readonly raqmana_status: ComplaintStatus;
   readonly raqmana_kind: Complaint['kind'];
 }
 
-export function open311Request(complaint: PublicComplaint, serviceName: string): Open311Request {
+export function open311Request(complaint: PublicComplaint, serviceName: string, mediaUrl?: string): Open311Request {
   const place = complaint.publicPlace;
   return {
     service_request_id: complaint.id,
@@ -161,6 +168,7 @@ export function open311Request(complaint: PublicComplaint, serviceName: string):
     expected_datetime: complaint.answerDueAt,
     ...(place?.quarter && { address: place.quarter }),
     ...(place?.lat !== undefined && { lat: place.lat, long: place.long! }),
+    ...(mediaUrl && { media_url: mediaUrl }),
     raqmana_status: complaint.status,
     raqmana_kind: complaint.kind,
   };

@@ -5,6 +5,8 @@ import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { FIGURE_COUNTERS } from '../domain/complaint-figures.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_COMPLAINT, PHOTO_CONTENT_TYPES } from '../domain/complaint-photos.ts';
+import { FOLLOW_UP_TOKEN } from '../domain/follow-up.ts';
 import { CLOCK_NAMES, COMPLAINT_CHANNELS, COMPLAINT_EVENT_TYPES, COMPLAINT_KINDS, COMPLAINT_STATUSES, HOLDER_KINDS, QUALIFICATIONS } from '../domain/complaint.ts';
 
 const TAGS = ['Complaints'];
@@ -49,6 +51,19 @@ const suggestedDuplicatesSchema = z
   .optional()
   .describe('Open complaints it may repeat, suggested to the unit: nearby in its category, or in the same words');
 
+const photoSchema = z.object({
+  id: z.uuid(),
+  contentType: z.enum(PHOTO_CONTENT_TYPES),
+  sizeBytes: z.number().int(),
+  sha256: z.string().describe('Of the photo as uploaded'),
+  declaredAt: instant,
+  status: z.enum(['awaiting-upload', 'attached']),
+  attachedAt: instant.optional(),
+  publicCopy: z.object({ sha256: z.string(), sizeBytes: z.number().int() }).optional().describe('The copy without metadata the public gets'),
+  scan: z.enum(['pending', 'clean', 'not-scanned', 'quarantined']).describe('The malware scan: released once clean (not-scanned where no scanner is deployed)'),
+  scanResult: z.object({ tag: z.string(), at: instant }).optional(),
+});
+
 const complaintSchema = z.object({
   id: z.uuid(),
   commune: z.string().describe('The collectivity whose unit handles it now'),
@@ -60,6 +75,7 @@ const complaintSchema = z.object({
   location: z.object({ point: z.object({ lat: z.number(), long: z.number() }).optional(), address: z.string().optional(), quarter: z.string().optional() }).optional(),
   channel: z.enum(COMPLAINT_CHANNELS),
   complainant: z.string().optional().describe('The signed-in citizen who filed it'),
+  contact: z.object({ email: z.string().optional(), phone: z.string().optional() }).optional().describe('How to reach who filed it without signing in (the unit alone sees it)'),
   letter: z
     .object({ letterId: z.uuid(), number: z.string(), sender: z.object({ name: z.string(), organisation: z.string().optional() }).optional() })
     .optional()
@@ -84,6 +100,7 @@ const complaintSchema = z.object({
     .object({ reopenWindowDays: z.number().int(), reminderDaysBefore: z.object({ acknowledgment: z.number().int(), answer: z.number().int() }), duplicateRadiusMeters: z.number().int() })
     .describe("The commune's rules in force at its filing"),
   suggestedDuplicates: suggestedDuplicatesSchema,
+  photos: z.array(photoSchema).optional(),
   filedBy: actorSchema,
   version: z.number().int(),
 });
@@ -110,6 +127,105 @@ export const fileComplaintRoute = defineRoute({
   body: z.strictObject({ commune, kind: z.enum(COMPLAINT_KINDS), category: code.describe("One of the commune's categories (GET /v1/complaints/settings/{commune})"), text, location: locationSchema.optional() }),
   bodyExample: { commune: 'rabat', kind: 'reclamation', category: 'eclairage-public', text: 'Les lampadaires de la rue Oued Ziz sont éteints depuis deux semaines.', location: { point: { lat: 34.0132, long: -6.8326 }, quarter: 'Agdal' } },
   responses: { 201: { description: 'The complaint filed, with its clocks', schema: complaintSchema }, ...responses, 409: problem, 422: problem },
+});
+
+/** A Moroccan number, written as people do (`06 12 34 56 78`, `+212 612-345678`), kept as `+212` and nine digits. */
+const moroccanPhone = z
+  .string()
+  .transform((phone) => phone.replace(/[\s.-]/g, ''))
+  .pipe(z.string().regex(/^(\+212|00212|0)[5-7]\d{8}$/, 'a Moroccan number: 0, +212 or 00212, then 5, 6 or 7 and eight digits'))
+  .transform((phone) => `+212${phone.replace(/^(\+212|00212|0)/, '')}`);
+
+const followUpSchema = z.object({
+  id: z.uuid(),
+  commune: z.string(),
+  kind: z.enum(COMPLAINT_KINDS),
+  category: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  receivedAt: moroccanInstant,
+  acknowledgmentDueAt: z.string(),
+  answerDueAt: z.string(),
+  acknowledgment: z.object({ at: instant, late: z.boolean() }).optional(),
+  qualification: z.object({ decision: z.enum(QUALIFICATIONS), reason: z.string().optional() }).optional(),
+  holder: holderSchema.optional(),
+  answer: z.object({ text: z.string(), signedBy: z.string(), at: instant }).optional(),
+  closedAt: instant.optional(),
+});
+
+export const fileAnonymousComplaintRoute = defineRoute({
+  operationId: 'fileAnonymousComplaint',
+  method: 'POST',
+  path: '/v1/complaints/anonymous',
+  summary:
+    'Anyone files a complaint without signing in, where the commune allows it (its settings; 403 otherwise), giving an e-mail address or a Moroccan phone number that only the unit sees. Answers the follow-up token, once: only its digest is kept',
+  tags: TAGS,
+  access: 'public',
+  // Public writes: the limit keeps anyone from filling a unit's queue or spending the platform's capacity.
+  throttle: { ratePerSecond: 5, burst: 20 },
+  idempotent: 'by-use-case',
+  body: z.strictObject({
+    commune,
+    kind: z.enum(COMPLAINT_KINDS),
+    category: code,
+    text,
+    location: locationSchema.optional(),
+    contact: z
+      .strictObject({ email: z.email().max(254).optional(), phone: moroccanPhone.optional() })
+      .refine((contact) => contact.email || contact.phone, 'an e-mail address or a phone number, to be reached'),
+  }),
+  bodyExample: { commune: 'rabat', kind: 'reclamation', category: 'voirie', text: 'Nid-de-poule profond devant le n° 12, rue Oued Ziz.', contact: { phone: '06 12 34 56 78' } },
+  responses: {
+    201: {
+      description: 'The complaint as its follow-up shows it, and the token to follow it (only in the answer to the filing that created it)',
+      schema: z.object({ complaint: followUpSchema, followUpToken: z.string().optional() }),
+    },
+    400: problem,
+    403: problem,
+    422: problem,
+  },
+});
+
+export const followUpRoute = defineRoute({
+  operationId: 'followUpComplaint',
+  method: 'POST',
+  path: '/v1/complaints/follow-up',
+  summary: 'Where a complaint filed without signing in stands, and its answer, for whoever holds its follow-up token (sent in the body, never in an address); an unknown token: 404',
+  tags: TAGS,
+  access: 'public',
+  // The token is 256 random bits; the limit keeps anyone from spending the platform's capacity trying.
+  throttle: { ratePerSecond: 5, burst: 20 },
+  body: z.strictObject({ token: z.string().regex(FOLLOW_UP_TOKEN, 'the 43 characters the filing answered') }),
+  bodyExample: { token: 'q3Zx8bV1mN0pK2rT5yW7aC9eG4iL6oS8uB1dF3hJ5kM' },
+  responses: { 200: { description: 'Where the complaint stands', schema: followUpSchema }, 400: problem, 404: problem },
+});
+
+export const myComplaintsRoute = defineRoute({
+  operationId: 'myComplaints',
+  method: 'GET',
+  path: '/v1/complaints/mine',
+  summary: 'The complaints the signed-in citizen filed (and the letters they lodged online that became complaints), newest received first, with where each stands and its deadlines',
+  tags: TAGS,
+  access: citizen,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of their complaints',
+      schema: pageSchema(
+        z.object({
+          id: z.uuid(),
+          commune: z.string(),
+          kind: z.enum(COMPLAINT_KINDS),
+          category: z.string(),
+          status: z.enum(COMPLAINT_STATUSES),
+          receivedAt: moroccanInstant,
+          updatedAt: instant,
+          acknowledgmentDueAt: z.string(),
+          answerDueAt: z.string(),
+        }),
+      ),
+    },
+    ...responses,
+  },
 });
 
 export const getComplaintRoute = defineRoute({
@@ -262,6 +378,61 @@ export const rateRoute = change(
   { score: 4, comment: 'Réponse claire' },
 );
 
+const photoId = z.strictObject({ id: z.uuid(), photoId: z.uuid() });
+const photoResponses = { 200: { description: 'The photo', schema: photoSchema }, ...responses, 404: problem, 409: problem, 422: problem };
+
+export const declarePhotoRoute = defineRoute({
+  operationId: 'declareComplaintPhoto',
+  method: 'POST',
+  path: '/v1/complaints/{id}/photos',
+  summary: `Its complainant declares a photo (JPEG or PNG, ${MAX_PHOTO_BYTES / 1024 / 1024} MiB at most, ${MAX_PHOTOS_PER_COMPLAINT} a complaint) with its SHA-256, while the complaint is open. Answers where to upload it`,
+  tags: TAGS,
+  access: citizen,
+  idempotent: true,
+  params: complaintId,
+  body: z.strictObject({
+    contentType: z.enum(PHOTO_CONTENT_TYPES),
+    sizeBytes: z.number().int().min(1).max(MAX_PHOTO_BYTES).describe(`In bytes, at most ${MAX_PHOTO_BYTES} (10 MiB)`),
+    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the photo, 64 hexadecimal digits'),
+  }),
+  bodyExample: { contentType: 'image/jpeg', sizeBytes: 2_483_112, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+  responses: {
+    201: {
+      description: 'The declared photo, and where to upload it: PUT with the headers given (they are signed), within 15 minutes; then complete it',
+      schema: z.object({ photo: photoSchema, upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }) }),
+    },
+    ...responses,
+    404: problem,
+    409: problem,
+    422: problem,
+  },
+});
+
+export const completePhotoRoute = defineRoute({
+  operationId: 'completeComplaintPhoto',
+  method: 'POST',
+  path: '/v1/complaints/{id}/photos/{photoId}/complete',
+  summary:
+    'The photo is uploaded (its complainant): kept only if it has the declared SHA-256 and size and is a JPEG or PNG of the declared type, and its copy without metadata is made for the public; otherwise it is removed (422). Again later: reads the malware scan',
+  tags: TAGS,
+  access: citizen,
+  idempotent: true,
+  params: photoId,
+  responses: photoResponses,
+});
+
+export const readPhotoRoute = defineRoute({
+  operationId: 'readComplaintPhoto',
+  method: 'GET',
+  path: '/v1/complaints/{id}/photos/{photoId}',
+  summary:
+    'A link valid 5 minutes to the photo as it was taken, for its complainant and the unit holding the complaint, once the malware scan released it (409 `photo-not-scanned-yet` before, 422 `photo-quarantined`); every read is logged',
+  tags: TAGS,
+  access: ['citizen', 'complaints-officer'],
+  params: photoId,
+  responses: { ...photoResponses, 200: { description: 'The photo and a link to read it', schema: z.object({ photo: photoSchema, url: z.string(), expiresAt: z.string() }) } },
+});
+
 const categorySchema = z.strictObject({
   code,
   names: z.strictObject({ ar: safeName({ max: 120 }), fr: safeName({ max: 120 }), en: safeName({ max: 120 }) }),
@@ -275,6 +446,13 @@ const editableSettings = {
   reopenWindowDays: z.number().int().min(1).max(365),
   reminderDaysBefore: z.strictObject({ acknowledgment: z.number().int().min(0).max(60), answer: z.number().int().min(0).max(120) }),
   duplicateRadiusMeters: z.number().int().min(0).max(1000).describe('Open complaints of the same category this close to a new one are suggested as duplicates'),
+  anonymousFiling: z.boolean().default(false).describe('Anyone may file without signing in, giving an e-mail address or a phone number (off by default)'),
+  territory: z
+    .array(z.strictObject({ lat: z.number().min(-90).max(90), long: z.number().min(-180).max(180) }))
+    .min(3)
+    .max(500)
+    .optional()
+    .describe("The commune's territory, approximately: a polygon whose points go round its limits. A filing's point outside it is refused; none, nothing is checked"),
 };
 
 const settingsSchema = z.object({ commune: z.string(), ...editableSettings, version: z.number().int().describe('0 while the defaults apply'), updatedAt: z.string().optional(), updatedBy: actorSchema.optional() });
@@ -307,6 +485,7 @@ export const putSettingsRoute = defineRoute({
     reopenWindowDays: 30,
     reminderDaysBefore: { acknowledgment: 5, answer: 15 },
     duplicateRadiusMeters: 100,
+    anonymousFiling: false,
   },
   responses: { 200: { description: 'The settings now in force', schema: settingsSchema }, ...responses, 404: problem, 409: problem, 422: problem },
 });

@@ -64,6 +64,7 @@ const requestSchema = z.object({
   address: z.string().optional().describe('The quarter or douar, never the address given'),
   lat: z.number().optional().describe('Rounded to 3 decimals (about 100 m); absent for a private matter'),
   long: z.number().optional(),
+  media_url: z.string().optional().describe("A link valid 5 minutes to the complaint's first photo, a copy without its metadata (no GPS EXIF); absent for a private matter"),
   raqmana_status: z.enum(COMPLAINT_STATUSES).describe('Extension: our status'),
   raqmana_kind: z.enum(COMPLAINT_KINDS).describe('Extension: complaint, observation or suggestion'),
 });

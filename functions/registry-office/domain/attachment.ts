@@ -7,7 +7,7 @@ import type { Principal } from '../../shared/auth/principal.ts';
 import { ChecksumMismatchError, DomainError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import type { ScanVerdict } from '../../shared/malware-scan.ts';
 import { REGISTRY_OFFICE_PROBLEMS } from '../registry-office.problems.ts';
-import { contentTypeOf, type AttachmentContentType } from './attachment-content.ts';
+import { contentTypeOf, type KnownContentType } from '../../shared/files/file-content.ts';
 import { lodgedItOnline, mayRead, ofCommune } from './letter-access.ts';
 import { change, type Actor, type Letter, type LetterChange, type LetterStatus } from './letter.ts';
 
@@ -29,7 +29,7 @@ export type AttachmentScan = 'pending' | 'clean' | 'not-scanned' | 'quarantined'
 export interface Attachment {
   readonly id: string;
   readonly name: string;
-  readonly contentType: AttachmentContentType;
+  readonly contentType: KnownContentType;
   readonly sizeBytes: number;
   /** Lower-case hexadecimal. */
   readonly sha256: string;

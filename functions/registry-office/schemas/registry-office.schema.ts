@@ -8,7 +8,7 @@ import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-t
 import { CATEGORIES, CHANNELS, CONFIDENTIALITIES, DIFFUSION_MODES, DISPATCH_CHANNELS, LETTER_EVENT_TYPES, LETTER_STATUSES, PRIORITIES } from '../domain/letter.ts';
 import { LOOKUP_CODE } from '../domain/lookup-code.ts';
 import { MAX_SEQUENCE_DIGITS, REGISTER_CODE, REGISTERS } from '../domain/letter-number.ts';
-import { ATTACHMENT_CONTENT_TYPES } from '../domain/attachment-content.ts';
+import { KNOWN_CONTENT_TYPES } from '../../shared/files/file-content.ts';
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.ts';
 
 const TAGS = ['Registry office'];
@@ -30,7 +30,7 @@ const staffSub = safeIdentifier({ max: 128 }).describe("The `sub` of an agent of
 const attachmentSchema = z.object({
   id: z.uuid(),
   name: z.string(),
-  contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
+  contentType: z.enum(KNOWN_CONTENT_TYPES),
   sizeBytes: z.number().int(),
   sha256: z.string().describe('Lower-case hexadecimal'),
   declaredAt: z.iso.datetime(),
@@ -524,7 +524,7 @@ export const declareAttachmentRoute = defineRoute({
   params: letterId,
   body: z.strictObject({
     name: safeName({ max: 200 }).describe('The file name shown to readers'),
-    contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
+    contentType: z.enum(KNOWN_CONTENT_TYPES),
     sizeBytes: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES).describe(`In bytes, at most ${MAX_ATTACHMENT_BYTES} (20 MiB)`),
     sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits'),
   }),

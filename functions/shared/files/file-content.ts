@@ -1,12 +1,13 @@
 // What a file is, told from its content (its first bytes, and for a ZIP container the parts it holds), never from
-// the name or the type its uploader gave: the registry office keeps PDF, PNG, JPEG, TIFF, DOCX and ODT files only.
+// the name or the type its uploader gave. Every context that takes files from outside tells their type here and keeps
+// the types it accepts: the registry office PDF, PNG, JPEG, TIFF, DOCX and ODT, the complaints JPEG and PNG photos.
 // Pure.
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const ODT = 'application/vnd.oasis.opendocument.text';
 
-export const ATTACHMENT_CONTENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', DOCX, ODT] as const;
-export type AttachmentContentType = (typeof ATTACHMENT_CONTENT_TYPES)[number];
+export const KNOWN_CONTENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', DOCX, ODT] as const;
+export type KnownContentType = (typeof KNOWN_CONTENT_TYPES)[number];
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((byte, index) => bytes[at + index] === byte);
 const ascii = (text: string) => [...text].map((character) => character.charCodeAt(0));
@@ -18,8 +19,8 @@ const TIFF_LITTLE_ENDIAN = [0x49, 0x49, 0x2a, 0x00];
 const TIFF_BIG_ENDIAN = [0x4d, 0x4d, 0x00, 0x2a];
 const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 
-/** The type of this content among the kept ones, or undefined for anything else (a plain ZIP, a program, text). */
-export function contentTypeOf(bytes: Uint8Array): AttachmentContentType | undefined {
+/** The type of this content among the known ones, or undefined for anything else (a plain ZIP, a program, text). */
+export function contentTypeOf(bytes: Uint8Array): KnownContentType | undefined {
   if (startsWith(bytes, PDF)) return 'application/pdf';
   if (startsWith(bytes, PNG)) return 'image/png';
   if (startsWith(bytes, JPEG)) return 'image/jpeg';
@@ -33,7 +34,7 @@ export function contentTypeOf(bytes: Uint8Array): AttachmentContentType | undefi
  * its media type (ODF 1.2, part 3, §3.3); an Office Open XML one lists `[Content_Types].xml` and, for a
  * word-processing document, its parts under `word/` (ECMA-376, part 2).
  */
-function officeDocumentIn(bytes: Uint8Array): AttachmentContentType | undefined {
+function officeDocumentIn(bytes: Uint8Array): KnownContentType | undefined {
   if (firstEntryIsOdtMimetype(bytes)) return ODT;
   const names = centralDirectoryNames(bytes);
   if (names?.includes('[Content_Types].xml') && names.some((name) => name.startsWith('word/'))) return DOCX;

@@ -1,8 +1,8 @@
 // Telling a file's type from its content: real minimal files of each kept type, built here, are recognised; a ZIP
 // that is neither a DOCX nor an ODT, a program renamed, and text are not, whatever name or type they are given.
 import { describe, expect, it } from 'vitest';
-import { DOCX, ODT, contentTypeOf } from '../../../functions/registry-office/domain/attachment-content.ts';
-import { CONTENT_TYPES, JPEG_START, MINIMAL_DOCX, MINIMAL_ODT, MINIMAL_PDF, TIFF_INTEL, TIFF_MOTOROLA, WINDOWS_PROGRAM, minimalPng, zipOf } from '../../fixtures/attachment-files.ts';
+import { DOCX, ODT, contentTypeOf } from '../../../../functions/shared/files/file-content.ts';
+import { CONTENT_TYPES, JPEG_START, MINIMAL_DOCX, MINIMAL_ODT, MINIMAL_PDF, TIFF_INTEL, TIFF_MOTOROLA, WINDOWS_PROGRAM, minimalPng, zipOf } from '../../../fixtures/attachment-files.ts';
 
 describe('the type of a file, from its content', () => {
   it.each([
