@@ -25,6 +25,7 @@ interface PermitView {
   readonly clock: { readonly dueDate: string; readonly dueAt: string; readonly status: string };
 }
 
+const isWeekday = (date: string) => ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 async function setClock(instant: Date): Promise<void> {
@@ -47,8 +48,10 @@ async function estimatedHolidayAhead(now: Date): Promise<{ year: number; holiday
     if (year === 2029) continue;
     const calendar = await request('GET', `/v1/holidays?year=${year}`);
     const holidays = calendar.json.holidays as unknown as Holiday[];
+    // On a weekday: a fifteenth day on a weekend would be carried to the Monday whatever the holiday's date.
     const chosen = holidays.find(
-      (holiday) => holiday.kind === 'movable' && holiday.estimated && Date.parse(`${holiday.date}T00:00:00Z`) - 20 * DAY_MS > now.getTime(),
+      (holiday) =>
+        holiday.kind === 'movable' && holiday.estimated && isWeekday(holiday.date) && Date.parse(`${holiday.date}T00:00:00Z`) - 20 * DAY_MS > now.getTime(),
     );
     if (calendar.json.movableConfirmed === false && chosen) return { year, holidays, chosen };
   }
