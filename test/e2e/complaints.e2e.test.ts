@@ -68,7 +68,16 @@ describe('complaints over HTTP', () => {
     // Day 16: reminded five days before, then the deadline passed unmet and was counted late as it passed.
     await advance('P16D');
     await settle();
-    const [queued] = (await queueOf(FIRST)).filter((entry) => entry.id === id);
+    // The queue is an index, which DynamoDB updates a moment after the complaint (its reads are eventually
+    // consistent): the lapse recorded on the complaint shows there within a few seconds at most.
+    const queuedWithLapse = async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        const [entry] = (await queueOf(FIRST)).filter((queued) => queued.id === id);
+        if (entry?.lapses?.acknowledgment || attempt === 20) return entry;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    const queued = await queuedWithLapse();
     expect(queued).toMatchObject({ status: 'submitted', remindersSent: ['acknowledgment'] });
     expect(Date.parse(queued!.lapses!.acknowledgment!)).toBeGreaterThan(Date.parse(clocks.acknowledgment.dueAt));
 
