@@ -4,7 +4,7 @@
 // quarantined) when a completion or a read finds the malware scanner's tag on it.
 import { createHash } from 'node:crypto';
 import type { Principal } from '../../shared/auth/principal.ts';
-import { ChecksumMismatchError, ConflictError } from '../../shared/errors/domain-errors.ts';
+import { ChecksumMismatchError, writtenUnlessChangedMeanwhile } from '../../shared/errors/domain-errors.ts';
 import { scanVerdict } from '../../shared/malware-scan.ts';
 import { complainantOf } from '../domain/complaint-access.ts';
 import {
@@ -65,17 +65,6 @@ async function complaintOf(dependencies: PhotosDependencies, id: string): Promis
 async function scanReading(dependencies: PhotosDependencies, objectKey: string): Promise<PhotoScanReading> {
   const tag = await dependencies.store.scanTag(objectKey);
   return { verdict: scanVerdict(tag, dependencies.scannerDeployed), ...(tag !== undefined && { tag }) };
-}
-
-/** Whether a verdict was recorded; false if someone changed the complaint meanwhile. */
-async function savedUnlessChangedMeanwhile(write: () => Promise<void>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (error instanceof ConflictError) return false;
-    throw error;
-  }
 }
 
 export interface DeclaredPhoto {
@@ -156,13 +145,13 @@ export async function readComplaintPhoto(dependencies: PhotosDependencies, compl
   const original = dependencies.store.objectKey(complaintId, photoId, 'original');
   const scan = before.scan === 'pending' ? recordPhotoScan(stored, photoId, await scanReading(dependencies, original), now) : undefined;
   const photo = scan ? photoOf(scan.complaint, photoId) : before;
-  if (scan && photo.scan === 'quarantined') await savedUnlessChangedMeanwhile(() => dependencies.repository.save(scan));
+  if (scan && photo.scan === 'quarantined') await writtenUnlessChangedMeanwhile(() => dependencies.repository.save(scan));
   requirePhotoServable(stored, photo, principal);
   const link = await dependencies.store.viewUrl(original);
   const read: PhotoRead = { complaintId, photoId, by: { sub: principal.sub, roles: principal.roles }, at: now.toISOString(), linkExpiresAt: link.expiresAt };
   // The release and the read it allows in one write; if the complaint changed meanwhile, the read alone (the tag
   // still holds, and the next read records the release).
-  const releasedNow = scan !== undefined && photoReleased(photo) && (await savedUnlessChangedMeanwhile(() => dependencies.repository.saveWithPhotoRead(scan, read)));
+  const releasedNow = scan !== undefined && photoReleased(photo) && (await writtenUnlessChangedMeanwhile(() => dependencies.repository.saveWithPhotoRead(scan, read)));
   if (!releasedNow) await dependencies.repository.recordPhotoRead(read);
   return { photo, ...link };
 }

@@ -4,7 +4,7 @@
 // the malware scanner's tag on it.
 import type { Principal } from '../../shared/auth/principal.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
-import { ChecksumMismatchError, ConflictError } from '../../shared/errors/domain-errors.ts';
+import { ChecksumMismatchError, writtenUnlessChangedMeanwhile } from '../../shared/errors/domain-errors.ts';
 import { scanVerdict } from '../../shared/malware-scan.ts';
 import {
   AttachmentRefusedError,
@@ -68,20 +68,6 @@ async function letterOf(dependencies: AttachmentsDependencies, id: string): Prom
   const letter = await dependencies.repository.get(id);
   if (!letter) throw unknownLetter(id);
   return letter;
-}
-
-/**
- * Records a scan's verdict; false if someone changed the letter meanwhile: the tag just read still holds, and the
- * next read records it.
- */
-async function savedUnlessChangedMeanwhile(write: () => Promise<void>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (error instanceof ConflictError) return false;
-    throw error;
-  }
 }
 
 export interface DeclaredAttachment {
@@ -153,12 +139,12 @@ export async function readLetterAttachment(
   const objectKey = dependencies.store.objectKey(letterId, attachmentId);
   const scan = before.scan === 'pending' ? recordAttachmentScan(stored, attachmentId, await scanReading(dependencies, objectKey), now) : undefined;
   const attachment = scan ? attachmentOf(scan.letter, attachmentId) : before;
-  if (scan && attachment.scan === 'quarantined') await savedUnlessChangedMeanwhile(() => dependencies.repository.save(scan));
+  if (scan && attachment.scan === 'quarantined') await writtenUnlessChangedMeanwhile(() => dependencies.repository.save(scan));
   requireServable(attachment, principal);
   const link = await dependencies.store.viewUrl(objectKey);
   const read: AttachmentRead = { letterId, attachmentId, by: { sub: principal.sub, roles: principal.roles }, at: now.toISOString(), linkExpiresAt: link.expiresAt };
   // The release and the read it allows in one write; if the letter changed meanwhile, the read alone.
-  const releasedNow = scan !== undefined && released(attachment) && (await savedUnlessChangedMeanwhile(() => dependencies.repository.saveWithRead(scan, read)));
+  const releasedNow = scan !== undefined && released(attachment) && (await writtenUnlessChangedMeanwhile(() => dependencies.repository.saveWithRead(scan, read)));
   if (!releasedNow) await dependencies.repository.recordRead(read);
   return { attachment, ...link };
 }

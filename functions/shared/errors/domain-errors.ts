@@ -73,6 +73,20 @@ export class ConflictError extends DomainError {
   readonly problem = PLATFORM_PROBLEMS['conflict'];
 }
 
+/**
+ * Runs a write that may lose a race and need not win it (a scan's verdict recorded on the way: the next read records
+ * it again); resolves false when someone else changed the record meanwhile.
+ */
+export async function writtenUnlessChangedMeanwhile(write: () => Promise<void>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false;
+    throw error;
+  }
+}
+
 export class IdempotencyKeyReusedError extends DomainError {
   readonly problem = PLATFORM_PROBLEMS['idempotency-key-reused'];
 }
