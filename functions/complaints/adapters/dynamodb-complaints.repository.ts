@@ -21,6 +21,7 @@ import { changedMeanwhile } from '../domain/complaints-errors.ts';
 import type { ComplaintsRepository, FilingSnapshot, OwnComplaint, QueueEntry } from '../application/complaints.ports.ts';
 import type { PhotoRead } from '../application/complaint-photos.use-cases.ts';
 import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, COUNTED_MARKER_RETENTION_SECONDS, MINE_ATTRIBUTES, PUBLIC_ATTRIBUTES, QUEUE_ATTRIBUTES, complaintIdOf, complaintIndexAttributes, complaintsKeys } from './complaints-keys.ts';
+import { changeWrites, followsVersion, NEW_RECORD, type WriteCondition } from '../../shared/aws/change-writes.ts';
 
 type Item = Record<string, unknown>;
 
@@ -52,7 +53,7 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
   saveWithPhotoRead(change: ComplaintChange, read: PhotoRead): Promise<void> {
     return transactWrite(
       this.client,
-      [...this.changeWrites(change, { expression: 'version = :previous', values: { ':previous': change.complaint.version - 1 } }), ...this.outboxWrites(change), { Put: { TableName: this.table, Item: photoReadItem(read) } }],
+      [...this.changeWrites(change, followsVersion(change.complaint.version)), ...this.outboxWrites(change), { Put: { TableName: this.table, Item: photoReadItem(read) } }],
       (cancellation) => changedMeanwhile(change.complaint.id, cancellation),
     );
   }
@@ -239,7 +240,7 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
     try {
       await transactWrite(
         this.client,
-        [...this.changeWrites(change, { expression: 'attribute_not_exists(pk)' }), ...this.outboxWrites(change), ...(followUp ? [followUp] : [])],
+        [...this.changeWrites(change, NEW_RECORD), ...this.outboxWrites(change), ...(followUp ? [followUp] : [])],
         (cancellation) => new ComplaintExists('complaint exists', { cause: cancellation }),
       );
       return 'created';
@@ -252,7 +253,7 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
   save(change: ComplaintChange): Promise<void> {
     return transactWrite(
       this.client,
-      [...this.changeWrites(change, { expression: 'version = :previous', values: { ':previous': change.complaint.version - 1 } }), ...this.outboxWrites(change)],
+      [...this.changeWrites(change, followsVersion(change.complaint.version)), ...this.outboxWrites(change)],
       (cancellation) => changedMeanwhile(change.complaint.id, cancellation),
     );
   }
@@ -263,18 +264,8 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
   }
 
   /** The complaint on `condition`, and its event, which is never overwritten. */
-  private changeWrites({ complaint, event }: ComplaintChange, condition: { expression: string; values?: Item }) {
-    return [
-      {
-        Put: {
-          TableName: this.table,
-          Item: { ...complaintsKeys.complaint(complaint.id), ...complaintIndexAttributes(complaint), ...complaint },
-          ConditionExpression: condition.expression,
-          ...(condition.values && { ExpressionAttributeValues: condition.values }),
-        },
-      },
-      { Put: { TableName: this.table, Item: { ...complaintsKeys.event(complaint.id, event.version), ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    ];
+  private changeWrites({ complaint, event }: ComplaintChange, condition: WriteCondition) {
+    return changeWrites(this.table, { ...complaintsKeys.complaint(complaint.id), ...complaintIndexAttributes(complaint), ...complaint }, { ...complaintsKeys.event(complaint.id, event.version), ...event }, condition);
   }
 
   async get(id: string): Promise<Complaint | undefined> {

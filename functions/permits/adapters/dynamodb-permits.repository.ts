@@ -32,6 +32,7 @@ import { COUNTERS, type Counter, type Counters, type DayCounts, type OverdueFile
 import type { DocumentRead, FigureItems, PageRequest, PermitsRepository } from '../application/permits.ports.ts';
 import { dueBeforeSortKey, dueFromSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import { COUNTED_MARKER_RETENTION_SECONDS, PERMIT_INDEXES, PERMITS_TABLE, overdueMarker, permitIndexAttributes, permitKeys } from './permit-keys.ts';
+import { changeWrites, followsVersion, NEW_RECORD, type WriteCondition } from '../../shared/aws/change-writes.ts';
 
 type Item = Record<string, unknown>;
 type Key = { pk: string; sk: string };
@@ -174,26 +175,12 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     );
   }
 
-  private write(change: PermitChange, counters: readonly Counter[], permitCondition: { expression: string; values?: Item }): Promise<void> {
+  private write(change: PermitChange, counters: readonly Counter[], permitCondition: WriteCondition): Promise<void> {
     const { permit, event } = change;
     return transactWrite(
       this.client,
       [
-        {
-          Put: {
-            TableName: this.table,
-            Item: { ...permitKeys.permit(permit.id), ...permitIndexAttributes(permit), ...permit },
-            ConditionExpression: permitCondition.expression,
-            ...(permitCondition.values && { ExpressionAttributeValues: permitCondition.values }),
-          },
-        },
-        {
-          Put: {
-            TableName: this.table,
-            Item: { ...permitKeys.event(permit.id, event.version), ...event },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        ...changeWrites(this.table, { ...permitKeys.permit(permit.id), ...permitIndexAttributes(permit), ...permit }, { ...permitKeys.event(permit.id, event.version), ...event }, permitCondition),
         ...overdueMarkerWrites(change, this.table),
         // The events leave with the change or not at all; what they cause happens in the event consumers.
         ...permitEvents(change, counters).map((event) => outboxPut(PERMITS_TABLE, this.table, event)),
@@ -211,11 +198,11 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
   }
 
   create(change: PermitChange, counters: readonly Counter[]): Promise<void> {
-    return this.write(change, counters, { expression: 'attribute_not_exists(pk)' });
+    return this.write(change, counters, NEW_RECORD);
   }
 
   save(change: PermitChange, counters: readonly Counter[]): Promise<void> {
-    return this.write(change, counters, { expression: 'version = :previous', values: { ':previous': change.permit.version - 1 } });
+    return this.write(change, counters, followsVersion(change.permit.version));
   }
 
   private query<T>(input: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>, page: PageRequest, keyAttributes: readonly string[], partition: Record<string, string>, map: (item: Item) => T): Promise<Page<T>> {

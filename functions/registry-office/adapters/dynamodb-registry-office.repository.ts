@@ -27,6 +27,7 @@ import {
   registryOfficeKeys,
   stepItems,
 } from './registry-office-keys.ts';
+import { changeWrites, followsVersion, NEW_RECORD, type WriteCondition } from '../../shared/aws/change-writes.ts';
 
 type Item = Record<string, unknown>;
 
@@ -35,7 +36,7 @@ const letterIdOf = (item: Item) => String(item.pk).slice('LETTER#'.length);
 const toLetter = (item: Item) => withoutKeys<Letter>(item, LETTER_INDEX_ATTRIBUTES);
 
 /** A change is written only over the version it was made from. */
-export const versionCondition = ({ letter }: LetterChange) => ({ expression: 'version = :previous', values: { ':previous': letter.version - 1 } });
+export const versionCondition = ({ letter }: LetterChange) => followsVersion(letter.version);
 
 /** Which write of a registration's transaction refused it. */
 class RegistrationRefused extends Error {
@@ -111,7 +112,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
               ExpressionAttributeValues: { ':sequence': letter.sequence, ...(previousSequence > 0 && { ':previous': previousSequence }) },
             },
           },
-          ...this.changeWrites({ letter, event }, { expression: 'attribute_not_exists(pk)' }),
+          ...this.changeWrites({ letter, event }, NEW_RECORD),
           ...(alongside ? this.changeWrites(alongside, versionCondition(alongside)) : []),
           ...this.stepWrites(change, alongside),
           // Last, so that the positions above name the writes in a cancellation's reasons.
@@ -138,18 +139,8 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
   }
 
   /** The writes of a change: the letter on `condition`, and its event, which is never overwritten. */
-  protected changeWrites({ letter, event }: LetterChange, condition: { expression: string; values?: Item }) {
-    return [
-      {
-        Put: {
-          TableName: this.table,
-          Item: { ...registryOfficeKeys.letter(letter.id), ...letterIndexAttributes(letter), ...letter },
-          ConditionExpression: condition.expression,
-          ...(condition.values && { ExpressionAttributeValues: condition.values }),
-        },
-      },
-      { Put: { TableName: this.table, Item: { ...registryOfficeKeys.event(letter.id, event.version), ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    ];
+  protected changeWrites({ letter, event }: LetterChange, condition: WriteCondition) {
+    return changeWrites(this.table, { ...registryOfficeKeys.letter(letter.id), ...letterIndexAttributes(letter), ...letter }, { ...registryOfficeKeys.event(letter.id, event.version), ...event }, condition);
   }
 
   /** Each change rewrites the step items of its letter as it now stands, so the queues of awaited steps follow it. */

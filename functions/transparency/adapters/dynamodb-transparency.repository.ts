@@ -32,6 +32,7 @@ import {
   requestIndexAttributes,
   transparencyKeys,
 } from './transparency-keys.ts';
+import { changeWrites, followsVersion, NEW_RECORD, type WriteCondition } from '../../shared/aws/change-writes.ts';
 
 type Item = Record<string, unknown>;
 
@@ -81,7 +82,7 @@ export class DynamoDbTransparencyRepository implements TransparencyRepository {
 
   async create(change: RequestChange): Promise<'created' | 'exists'> {
     try {
-      await transactWrite(this.client, this.writesOf(change, { expression: 'attribute_not_exists(pk)' }), (cancellation) => new RequestExists(cancellation));
+      await transactWrite(this.client, this.writesOf(change, NEW_RECORD), (cancellation) => new RequestExists(cancellation));
       return 'created';
     } catch (error) {
       if (error instanceof RequestExists) return 'exists';
@@ -90,22 +91,13 @@ export class DynamoDbTransparencyRepository implements TransparencyRepository {
   }
 
   save(change: RequestChange): Promise<void> {
-    const condition = { expression: 'version = :previous', values: { ':previous': change.request.version - 1 } };
-    return transactWrite(this.client, this.writesOf(change, condition), (cancellation) => changedMeanwhile(change.request.id, cancellation));
+    return transactWrite(this.client, this.writesOf(change, followsVersion(change.request.version)), (cancellation) => changedMeanwhile(change.request.id, cancellation));
   }
 
   /** The request on `condition`, its event (never overwritten) and its outbox, together or not at all. */
-  private writesOf({ request, event, outbox }: RequestChange, condition: { expression: string; values?: Item }) {
+  private writesOf({ request, event, outbox }: RequestChange, condition: WriteCondition) {
     return [
-      {
-        Put: {
-          TableName: this.table,
-          Item: { ...transparencyKeys.request(request.id), ...requestIndexAttributes(request), ...request },
-          ConditionExpression: condition.expression,
-          ...(condition.values && { ExpressionAttributeValues: condition.values }),
-        },
-      },
-      { Put: { TableName: this.table, Item: { ...transparencyKeys.event(request.id, event.version), ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...changeWrites(this.table, { ...transparencyKeys.request(request.id), ...requestIndexAttributes(request), ...request }, { ...transparencyKeys.event(request.id, event.version), ...event }, condition),
       ...(outbox ?? []).map((domainEvent) => outboxPut(TRANSPARENCY_TABLE, this.table, domainEvent)),
     ];
   }
