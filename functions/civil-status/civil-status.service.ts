@@ -43,7 +43,7 @@ export const civilStatusService: ServiceDescription = {
   alarms: [{ metricName: MARGINAL_NOTES_DEAD_LETTERED, description: 'A marginal note could not be delivered after its retries: redrive it' }],
   tables: [{ id: CIVIL_STATUS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(CIVIL_STATUS_INDEXES) }],
   // Register pages are legal evidence: kept unaltered for a century. Import folders are staging, not evidence.
-  buckets: [{ id: REGISTER_PAGES_BUCKET_ID, writeOnceYears: 100 }, { id: REGISTER_IMPORTS_BUCKET_ID }],
+  buckets: [{ id: REGISTER_PAGES_BUCKET_ID, writeOnceYears: 100, browserTransfers: true }, { id: REGISTER_IMPORTS_BUCKET_ID }],
   stateMachines: [
     {
       id: MARGINAL_NOTE_WORKFLOW_ID,

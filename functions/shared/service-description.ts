@@ -64,6 +64,11 @@ export interface BucketDescription {
    * `NOT_SCANNED_LOCALLY`.
    */
   readonly malwareScan?: boolean;
+  /**
+   * Browsers send files straight into it with the presigned URLs its functions hand out, and fetch them back with
+   * presigned links: the bucket answers CORS preflights (`functions/shared/aws/browser-transfers.ts`).
+   */
+  readonly browserTransfers?: boolean;
 }
 
 export type WorkflowSubstitutionDescription =

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { BROWSER_TRANSFER_CORS } from '../../functions/shared/aws/browser-transfers.ts';
 import type { Access } from '../../functions/shared/service-description.ts';
 import { MalwareProtection } from './malware-protection.ts';
 import { acknowledgeWildcardResource } from './nag-findings.ts';
@@ -18,6 +19,8 @@ export interface SecureBucketProps {
   readonly writeOnceYears?: number;
   /** GuardDuty Malware Protection scans and tags every new object; functions that read the bucket may read the tags. */
   readonly malwareScan?: boolean;
+  /** Browsers upload and fetch with presigned URLs: the bucket answers CORS preflights. */
+  readonly browserTransfers?: boolean;
 }
 
 // Object actions per access: `append` adds objects (a new version of a key, in a versioned bucket) but never deletes.
@@ -44,6 +47,17 @@ export class SecureBucket extends s3.Bucket {
       // One data key per bucket instead of one KMS call per object: cheaper, same protection.
       bucketKeyEnabled: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      ...(props.browserTransfers === true && {
+        cors: [
+          {
+            allowedMethods: BROWSER_TRANSFER_CORS.methods.map((method) => s3.HttpMethods[method]),
+            allowedOrigins: [...BROWSER_TRANSFER_CORS.origins],
+            allowedHeaders: [...BROWSER_TRANSFER_CORS.headers],
+            exposedHeaders: [...BROWSER_TRANSFER_CORS.exposedHeaders],
+            maxAge: BROWSER_TRANSFER_CORS.maxAgeSeconds,
+          },
+        ],
+      }),
       ...(props.writeOnceYears !== undefined && {
         objectLockEnabled: true,
         objectLockDefaultRetention: s3.ObjectLockRetention.compliance(Duration.days(365 * props.writeOnceYears)),

@@ -72,6 +72,7 @@ export class ServiceStack extends NestedStack {
           accessLogPrefix: `${bucket.id}/`,
           writeOnceYears: bucket.writeOnceYears,
           malwareScan: bucket.malwareScan,
+          browserTransfers: bucket.browserTransfers,
         }),
       );
     }

@@ -122,6 +122,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       directory: join(dataDir, 's3'),
       buckets: buckets.map((bucket) => physicalBucketName(bucket.id)),
       scannedBuckets: buckets.filter((bucket) => bucket.malwareScan === true).map((bucket) => physicalBucketName(bucket.id)),
+      browserTransferBuckets: buckets.filter((bucket) => bucket.browserTransfers === true).map((bucket) => physicalBucketName(bucket.id)),
     });
     stops.push(s3.stop);
     const s3Client = new S3Client({ endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });

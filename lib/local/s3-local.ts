@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import S3rver from 's3rver';
+import { BROWSER_TRANSFER_CORS } from '../../functions/shared/aws/browser-transfers.ts';
 import { MALWARE_SCAN_TAG, NOT_SCANNED_LOCALLY } from '../../functions/shared/malware-scan.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local.ts';
 import { freePort } from './free-port.ts';
@@ -21,7 +22,21 @@ export interface S3LocalOptions {
   readonly buckets: readonly string[];
   /** Buckets whose new objects are tagged as a malware scanner would, with `NOT_SCANNED_LOCALLY`. */
   readonly scannedBuckets?: readonly string[];
+  /** Buckets browsers upload to and fetch from with presigned URLs: they answer CORS preflights, as in AWS. */
+  readonly browserTransferBuckets?: readonly string[];
 }
+
+/** The bucket CORS rule, in the XML of S3's PutBucketCors, which s3rver reads at start. */
+const browserTransferCorsXml = () =>
+  [
+    '<CORSConfiguration><CORSRule>',
+    ...BROWSER_TRANSFER_CORS.origins.map((origin) => `<AllowedOrigin>${origin}</AllowedOrigin>`),
+    ...BROWSER_TRANSFER_CORS.methods.map((method) => `<AllowedMethod>${method}</AllowedMethod>`),
+    ...BROWSER_TRANSFER_CORS.headers.map((header) => `<AllowedHeader>${header}</AllowedHeader>`),
+    ...BROWSER_TRANSFER_CORS.exposedHeaders.map((header) => `<ExposeHeader>${header}</ExposeHeader>`),
+    `<MaxAgeSeconds>${BROWSER_TRANSFER_CORS.maxAgeSeconds}</MaxAgeSeconds>`,
+    '</CORSRule></CORSConfiguration>',
+  ].join('');
 
 /** s3rver's notification of a stored object (the shape of an S3 event notification). */
 interface ObjectEvent {
@@ -32,12 +47,13 @@ export async function startS3Local(options: S3LocalOptions): Promise<RunningS3> 
   const port = await freePort();
   const directory = options.directory ? resolve(options.directory) : mkdtempSync(join(tmpdir(), 'raqmana-s3-'));
   mkdirSync(directory, { recursive: true });
+  const browserBuckets = new Set(options.browserTransferBuckets ?? []);
   const server = new S3rver({
     address: '127.0.0.1',
     port,
     directory,
     silent: true,
-    configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
+    configureBuckets: options.buckets.map((name) => ({ name, configs: browserBuckets.has(name) ? [browserTransferCorsXml()] : [] })),
   });
   await server.run();
   const endpoint = `http://127.0.0.1:${port}`;

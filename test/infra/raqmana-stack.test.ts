@@ -7,6 +7,7 @@ import { IDEMPOTENCY_TABLE, type PlatformDescription } from '../../functions/sha
 import { RaqmanaStack } from '../../lib/raqmana-stack.ts';
 import { buildStack, newApp, type BuiltStack } from '../fixtures/infra/build-stack.ts';
 import { fixturePlatform } from '../fixtures/infra/fixture-platform.ts';
+import { SIGNED_UPLOAD_HEADERS } from '../../functions/shared/aws/browser-transfers.ts';
 import { actionsOf, resources, resourcesIn, roleOf, single, statementsOfFunction, statementsOfRole, text } from '../fixtures/infra/template-queries.ts';
 
 let built: BuiltStack;
@@ -163,6 +164,21 @@ describe('buckets', () => {
           }),
         ]),
       },
+    });
+  });
+
+  it('answer browsers\' CORS preflights for presigned transfers when declared so, allowing exactly the signed headers', () => {
+    const [, bucket] = single(permits, 'AWS::S3::Bucket');
+    expect(bucket.Properties.CorsConfiguration).toEqual({
+      CorsRules: [
+        {
+          AllowedMethods: ['PUT', 'GET', 'HEAD'],
+          AllowedOrigins: ['*'],
+          AllowedHeaders: [...SIGNED_UPLOAD_HEADERS],
+          ExposedHeaders: ['etag', 'x-amz-checksum-sha256', 'x-amz-version-id'],
+          MaxAge: 3600,
+        },
+      ],
     });
   });
 

@@ -120,7 +120,7 @@ export const COMPLAINTS_TABLE: TableDescription = {
 export const COMPLAINT_PHOTOS_BUCKET_ID = 'complaint-photos';
 
 /** Photos come from citizens' phones: scanned for malware before anyone but their complainant gets them. */
-export const COMPLAINT_PHOTOS_BUCKET: BucketDescription = { id: COMPLAINT_PHOTOS_BUCKET_ID, malwareScan: true };
+export const COMPLAINT_PHOTOS_BUCKET: BucketDescription = { id: COMPLAINT_PHOTOS_BUCKET_ID, malwareScan: true, browserTransfers: true };
 
 /** A photo as uploaded, read by its complainant and unit; its copy without metadata, the only one the public gets. */
 export const photoObjectKey = (complaintId: string, photoId: string, copy: 'original' | 'public') => `complaints/${complaintId}/${photoId}/${copy}`;

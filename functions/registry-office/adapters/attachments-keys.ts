@@ -4,7 +4,7 @@ import type { BucketDescription } from '../../shared/service-description.ts';
 
 export const LETTER_ATTACHMENTS_BUCKET_ID = 'letter-attachments';
 
-export const LETTER_ATTACHMENTS_BUCKET: BucketDescription = { id: LETTER_ATTACHMENTS_BUCKET_ID, malwareScan: true };
+export const LETTER_ATTACHMENTS_BUCKET: BucketDescription = { id: LETTER_ATTACHMENTS_BUCKET_ID, malwareScan: true, browserTransfers: true };
 
 export const attachmentKeys = {
   object: (letterId: string, attachmentId: string) => `letters/${letterId}/${attachmentId}`,

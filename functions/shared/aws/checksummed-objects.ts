@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, GetObjectTaggingCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { SIGNED_UPLOAD_HEADERS } from './browser-transfers.ts';
 import { MALWARE_SCAN_TAG } from '../malware-scan.ts';
 
 export const UPLOAD_WINDOW_SECONDS = 15 * 60;
@@ -61,7 +62,7 @@ export function checksummedObjects(s3: S3Client, bucket: string): ChecksummedObj
       const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: bucket, Key: objectKey, ContentType: contentType, ChecksumSHA256: checksum }), {
         expiresIn: UPLOAD_WINDOW_SECONDS,
         // The checksum header is signed, so S3 refuses any other content under this URL.
-        signableHeaders: new Set(['content-type', 'x-amz-checksum-sha256']),
+        signableHeaders: new Set(SIGNED_UPLOAD_HEADERS),
       });
       return { url, headers: { 'content-type': contentType, 'x-amz-checksum-sha256': checksum } };
     },
