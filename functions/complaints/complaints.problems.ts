@@ -12,20 +12,4 @@ export const COMPLAINTS_PROBLEMS = declareProblems({
       en: 'Photo refused: neither JPEG nor PNG, or not the declared type, or the complaint has the most photos it takes',
     },
   },
-  'photo-not-scanned-yet': {
-    status: 409,
-    title: {
-      ar: 'لم تُفحص الصورة بعد بحثا عن البرمجيات الخبيثة؛ أعيدوا المحاولة لاحقا',
-      fr: "La photo n'a pas encore été analysée par l'antivirus ; réessayez plus tard",
-      en: 'The photo has not been scanned for malware yet; try again later',
-    },
-  },
-  'photo-quarantined': {
-    status: 422,
-    title: {
-      ar: 'لم تجتز الصورة فحص البرمجيات الخبيثة ولا تُقدَّم لأحد',
-      fr: "La photo n'a pas passé l'analyse antivirus et n'est servie à personne",
-      en: 'The photo did not pass the malware scan and is served to no one',
-    },
-  },
 });

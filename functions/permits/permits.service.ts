@@ -59,7 +59,7 @@ export const permitsService: ServiceDescription = {
   name: 'permits',
   problems: PERMIT_PROBLEMS,
   tables: [PERMITS_TABLE],
-  buckets: [{ id: PERMIT_DOCUMENTS_BUCKET_ID, browserTransfers: true }],
+  buckets: [{ id: PERMIT_DOCUMENTS_BUCKET_ID, malwareScan: true, browserTransfers: true }],
   stateMachines: deadlineCaseWorkflows({
     workflowId: PERMIT_DEADLINE_WORKFLOW_ID,
     checkFunctionId: 'CheckPermitDeadline',

@@ -20,20 +20,4 @@ export const REGISTRY_OFFICE_PROBLEMS = declareProblems({
       en: 'Attachment refused: not of an accepted type or not the declared one, or the letter has the most attachments it takes',
     },
   },
-  'attachment-not-scanned-yet': {
-    status: 409,
-    title: {
-      ar: 'لم يُفحص الملف المرفق بعد بحثا عن البرمجيات الخبيثة؛ أعيدوا المحاولة لاحقا',
-      fr: "La pièce jointe n'a pas encore été analysée par l'antivirus ; réessayez plus tard",
-      en: 'The attachment has not been scanned for malware yet; try again later',
-    },
-  },
-  'attachment-quarantined': {
-    status: 422,
-    title: {
-      ar: 'لم يجتز الملف المرفق فحص البرمجيات الخبيثة ولا يُقدَّم لأحد',
-      fr: "La pièce jointe n'a pas passé l'analyse antivirus et n'est servie à personne",
-      en: 'The attachment did not pass the malware scan and is served to no one',
-    },
-  },
 });

@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { idFromIdempotencyKey } from '../../functions/shared/http/idempotency-ids.ts';
 import { holdsGpsExif, jpegWithGps, PLAIN_JPEG } from '../fixtures/photo-files.ts';
-import { request, settle, tokenFor } from './http-client.ts';
+import { readOnceScanned, request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
 const FIRST = 'tanger';
@@ -253,11 +253,7 @@ describe('complaints over HTTP', () => {
     expect(completed.json).toMatchObject({ status: 'attached', publicCopy: { sizeBytes: PLAIN_JPEG.length } });
 
     // The local S3 server tags a new object a moment after storing it: the unit's read records the release.
-    let read = await request('GET', `/v1/complaints/${id}/photos/${declaredPhoto.id}`, { token: await officerOf(FIRST) });
-    for (let attempt = 1; read.json.code === 'photo-not-scanned-yet' && attempt < 20; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      read = await request('GET', `/v1/complaints/${id}/photos/${declaredPhoto.id}`, { token: await officerOf(FIRST) });
-    }
+    const read = await readOnceScanned(`/v1/complaints/${id}/photos/${declaredPhoto.id}`, await officerOf(FIRST));
     expect(read.status, read.text).toBe(200);
     expect(read.json.photo).toMatchObject({ scan: 'not-scanned' });
     const asTaken = Buffer.from(await (await fetch(String(read.json.url))).arrayBuffer());

@@ -176,3 +176,15 @@ export async function download(path: string, token: string): Promise<{ status: n
   const bytes = new Uint8Array(await response.arrayBuffer());
   return { status: response.status, bytes, ...(response.status !== 200 && { json: JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown> }) };
 }
+
+/**
+ * A read of an uploaded file. The local S3 server tags a new object as its scanner would a moment after storing it,
+ * so a read can meet the file untagged (409 `file-not-scanned-yet`): it is asked again for up to two seconds.
+ */
+export async function readOnceScanned(path: string, token: string): Promise<HttpReply> {
+  for (let attempt = 1; ; attempt += 1) {
+    const reply = await request('GET', path, { token });
+    if (reply.json.code !== 'file-not-scanned-yet' || attempt === 20) return reply;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

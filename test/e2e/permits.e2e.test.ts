@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, inject, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
-import { request, settle, tokenFor } from './http-client.ts';
+import { readOnceScanned, request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
 /** Tokens are fetched afresh for each call: the virtual clock moves by weeks here, and tokens live an hour. */
@@ -71,7 +71,7 @@ describe('a building permit from filing to deemed approval', () => {
     expect(permit.clock.dueDate > firstDue).toBe(true);
 
     const documentPath = `/v1/permits/${id}/documents/${upload.documentId}`;
-    const read = await request('GET', documentPath, { token: await agent() });
+    const read = await readOnceScanned(documentPath, await agent());
     expect(read.status).toBe(200);
     expect(await (await fetch(read.json.url as string)).text()).toBe(plan);
     expect((await request('GET', documentPath, { token: await as('agent-casa', ['agent'], 'casablanca') })).status).toBe(404);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { MINIMAL_PDF, zipOf } from '../fixtures/attachment-files.ts';
-import { request, tokenFor } from './http-client.ts';
+import { readOnceScanned, request, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
 const COMMUNE = 'fes';
@@ -39,15 +39,6 @@ async function upload(declared: Declared, content: Uint8Array): Promise<void> {
   expect(put.status).toBe(200);
 }
 
-/** The local S3 server tags a new object a moment after storing it: a read may meet the attachment untagged. */
-async function readOnceTagged(path: string, token: string) {
-  for (let attempt = 1; ; attempt += 1) {
-    const reply = await request('GET', path, { token });
-    if (reply.json.code !== 'attachment-not-scanned-yet' || attempt === 20) return reply;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 async function attached(letterId: string, token: string, content: Uint8Array, contentType = 'application/pdf'): Promise<string> {
   const declared = await declare(letterId, token, { name: 'scan.pdf', contentType, sizeBytes: content.length, sha256: sha256(content) });
   expect(declared.status, declared.text).toBe(201);
@@ -77,7 +68,7 @@ describe('attachments of a letter over HTTP', () => {
     expect(completed.status).toBe(200);
     expect(completed.json).toMatchObject({ id: attachmentId, status: 'attached' });
 
-    const read = await readOnceTagged(`/v1/registry/letters/${letterId}/attachments/${attachmentId}`, await clerk());
+    const read = await readOnceScanned(`/v1/registry/letters/${letterId}/attachments/${attachmentId}`, await clerk());
     expect(read.status, read.text).toBe(200);
     expect(read.json.attachment).toMatchObject({ scan: 'not-scanned', scanResult: { tag: 'NOT_SCANNED_LOCALLY' } });
     const served = await fetch(String(read.json.url));
@@ -156,7 +147,7 @@ describe('attachments of a letter over HTTP', () => {
     const path = `/v1/registry/letters/${letterId}/attachments/${attachmentId}`;
 
     const outsider = await request('GET', path, { token: await as('agent-voirie', ['agent'], COMMUNE) });
-    const recipient = await readOnceTagged(path, await as('agent-rh', ['agent'], COMMUNE));
+    const recipient = await readOnceScanned(path, await as('agent-rh', ['agent'], COMMUNE));
 
     expect(outsider.status).toBe(403);
     expect(outsider.json.code).toBe('forbidden');

@@ -2,7 +2,7 @@
 // presigned URL, counted only once verified; the clock resumes when the last requested one is; staff reads logged.
 import { createHash } from 'node:crypto';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { HeadObjectCommand, NotFound } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, NotFound, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { permitDocumentsStore } from '../../functions/permits/adapters/documents-bucket.ts';
 import { DynamoDbPermitsRepository } from '../../functions/permits/adapters/dynamodb-permits.repository.ts';
@@ -19,7 +19,8 @@ import { permitDocumentReads, readPermitDocument } from '../../functions/permits
 import type { Permit } from '../../functions/permits/domain/permit.ts';
 import { permitsService } from '../../functions/permits/permits.service.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
-import { ChecksumMismatchError, InvalidStateError } from '../../functions/shared/errors/domain-errors.ts';
+import { ChecksumMismatchError, FileNotScannedYetError, FileQuarantinedError, InvalidStateError } from '../../functions/shared/errors/domain-errors.ts';
+import { MALWARE_SCAN_TAG } from '../../functions/shared/malware-scan.ts';
 import { INTEGRATION_BUCKET } from './emulators.global-setup.ts';
 import { freshTablesWithReferenceData, localDocumentClient, localDynamoDb, localS3, outboxEventsAbout } from './local-aws.ts';
 
@@ -43,6 +44,11 @@ let permitsTable: string;
 async function suspendedPermit(documents: string[]): Promise<Permit> {
   const filed = await filePermitApplication(dependencies, application, on('2026-12-01T09:00:00Z'));
   return requestPermitDocuments(dependencies, filed.id, { documents, note: 'Pièces manquantes' }, agent, on('2026-12-02T09:00:00Z'));
+}
+
+/** What GuardDuty's tagging action does once it has scanned the object. */
+async function scannerTags(objectKey: string, result: string) {
+  await localS3().send(new PutObjectTaggingCommand({ Bucket: INTEGRATION_BUCKET, Key: objectKey, Tagging: { TagSet: [{ Key: MALWARE_SCAN_TAG, Value: result }] } }));
 }
 
 async function upload(target: { url: string; headers: Record<string, string> }, body: Buffer) {
@@ -138,16 +144,33 @@ describe('permit documents on DynamoDB Local and the local S3 server', () => {
     expect(listed.items).toEqual([second, first]);
   });
 
-  it('gives staff a short-lived link to a verified document and logs each read', async () => {
+  it('gives staff a short-lived link to a verified document once the malware scanner found it clean, and logs each read', async () => {
     const permit = await suspendedPermit(['plan de masse']);
     const { uploads } = await declarePermitDocuments(dependencies, permit.id, [{ name: 'plan de masse', contentType: 'application/pdf', sha256: sha256(PLAN) }], citizen, on('2026-12-03T09:00:00Z'));
     await upload(uploads[0]!, PLAN);
     await completePermitDocument(dependencies, permit.id, uploads[0]!.documentId, citizen, on('2026-12-03T10:00:00Z'));
+    const read = () => readPermitDocument(dependencies.repository, dependencies.documents, permit.id, uploads[0]!.documentId, agent, on('2026-12-04T08:30:00Z'));
 
-    const read = await readPermitDocument(dependencies.repository, dependencies.documents, permit.id, uploads[0]!.documentId, agent, on('2026-12-04T08:30:00Z'));
+    // Verified, but not scanned yet: nothing served, no read logged.
+    await expect(read()).rejects.toThrow(FileNotScannedYetError);
+    expect((await permitDocumentReads(dependencies.repository, permit.id, citizen, { limit: 10 })).items).toEqual([]);
+
+    await scannerTags(dependencies.documents.objectKey(permit.id, uploads[0]!.documentId), 'NO_THREATS_FOUND');
+    const served = await read();
     const log = await permitDocumentReads(dependencies.repository, permit.id, citizen, { limit: 10 });
 
-    expect(Buffer.from(await (await fetch(read.url)).arrayBuffer()).equals(PLAN)).toBe(true);
+    expect(Buffer.from(await (await fetch(served.url)).arrayBuffer()).equals(PLAN)).toBe(true);
     expect(log.items).toMatchObject([{ documentId: uploads[0]!.documentId, name: 'plan de masse', by: { sub: agent.sub, role: 'agent' }, at: '2026-12-04T08:30:00.000Z' }]);
+  });
+
+  it('serves no one a document the scanner found a threat in, and logs no read', async () => {
+    const permit = await suspendedPermit(['plan de masse']);
+    const { uploads } = await declarePermitDocuments(dependencies, permit.id, [{ name: 'plan de masse', contentType: 'application/pdf', sha256: sha256(PLAN) }], citizen, on('2026-12-03T09:00:00Z'));
+    await upload(uploads[0]!, PLAN);
+    await completePermitDocument(dependencies, permit.id, uploads[0]!.documentId, citizen, on('2026-12-03T10:00:00Z'));
+    await scannerTags(dependencies.documents.objectKey(permit.id, uploads[0]!.documentId), 'THREATS_FOUND');
+
+    await expect(readPermitDocument(dependencies.repository, dependencies.documents, permit.id, uploads[0]!.documentId, agent, on('2026-12-04T08:30:00Z'))).rejects.toThrow(FileQuarantinedError);
+    expect((await permitDocumentReads(dependencies.repository, permit.id, citizen, { limit: 10 })).items).toEqual([]);
   });
 });

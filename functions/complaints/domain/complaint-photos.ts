@@ -3,7 +3,7 @@
 // their content is a JPEG or a PNG. A photo reaches anyone but its complainant once the malware scanner's tag says
 // it is clean; the public only ever gets the copy without its metadata (photo-metadata.ts), made at completion, and
 // none at all for a private matter. Each step is a change of the complaint (its version, a history event). Pure.
-import { ChecksumMismatchError, DomainError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
+import { ChecksumMismatchError, DomainError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import { contentTypeOf } from '../../shared/files/file-content.ts';
 import type { Principal } from '../../shared/auth/principal.ts';
 import type { ScanVerdict } from '../../shared/malware-scan.ts';
@@ -43,14 +43,6 @@ export type PhotoDeclaration = Pick<ComplaintPhoto, 'id' | 'contentType' | 'size
 
 export class PhotoRefusedError extends DomainError {
   readonly problem = COMPLAINTS_PROBLEMS['photo-refused'];
-}
-
-export class PhotoNotScannedYetError extends DomainError {
-  readonly problem = COMPLAINTS_PROBLEMS['photo-not-scanned-yet'];
-}
-
-export class PhotoQuarantinedError extends DomainError {
-  readonly problem = COMPLAINTS_PROBLEMS['photo-quarantined'];
 }
 
 export const photoReleased = (photo: ComplaintPhoto) => photo.scan === 'clean' || photo.scan === 'not-scanned';
@@ -167,14 +159,14 @@ export function requirePhotoReader(complaint: Complaint, photo: ComplaintPhoto, 
 /** Served once released, to its complainant before; never once quarantined. */
 export function requirePhotoServable(complaint: Complaint, photo: ComplaintPhoto, principal: Principal): void {
   if (photo.scan === 'quarantined') {
-    throw new PhotoQuarantinedError({
+    throw new FileQuarantinedError({
       ar: `لم تجتز الصورة فحص البرمجيات الخبيثة (${photo.scanResult?.tag ?? 'غير معروف'})؛ لا تُقدَّم لأحد`,
       fr: `La photo n'a pas passé l'analyse antivirus (${photo.scanResult?.tag ?? 'inconnu'}) ; elle n'est servie à personne`,
       en: `The photo did not pass the malware scan (${photo.scanResult?.tag ?? 'unknown'}); it is served to no one`,
     });
   }
   if (!photoReleased(photo) && complaint.complainant !== principal.sub) {
-    throw new PhotoNotScannedYetError({
+    throw new FileNotScannedYetError({
       ar: 'لم تُفحص الصورة بعد بحثا عن البرمجيات الخبيثة؛ أعيدوا المحاولة بعد دقائق',
       fr: "La photo n'a pas encore été analysée par l'antivirus ; réessayez dans quelques minutes",
       en: 'The photo has not been scanned for malware yet; try again in a few minutes',

@@ -426,7 +426,7 @@ export const readPhotoRoute = defineRoute({
   method: 'GET',
   path: '/v1/complaints/{id}/photos/{photoId}',
   summary:
-    'A link valid 5 minutes to the photo as it was taken, for its complainant and the unit holding the complaint, once the malware scan released it (409 `photo-not-scanned-yet` before, 422 `photo-quarantined`); every read is logged',
+    'A link valid 5 minutes to the photo as it was taken, for its complainant and the unit holding the complaint, once the malware scan released it (409 `file-not-scanned-yet` before, 422 `file-quarantined`); every read is logged',
   tags: TAGS,
   access: ['citizen', 'complaints-officer'],
   params: photoId,

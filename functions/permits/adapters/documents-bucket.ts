@@ -1,6 +1,7 @@
 // Where applicants upload the documents they were asked for: one presigned PUT URL per declared file, signed
 // with its SHA-256, to a key that names the permit; staff read them through short-lived links.
 import { UPLOAD_WINDOW_SECONDS, VIEW_WINDOW_SECONDS, checksummedObjects } from '../../shared/aws/checksummed-objects.ts';
+import { scannerDeployed, scanVerdict } from '../../shared/malware-scan.ts';
 import { now } from '../../shared/time/time-source.ts';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { PermitDocumentsStore } from '../application/permits.ports.ts';
@@ -18,6 +19,9 @@ export function permitDocumentsStore(s3: S3Client, bucket: string): PermitDocume
     discard: objects.discard,
     async viewUrl(objectKey) {
       return { url: await objects.viewUrl(objectKey), expiresAt: expiresIn(VIEW_WINDOW_SECONDS) };
+    },
+    async scanVerdict(objectKey) {
+      return scanVerdict(await objects.scanTag(objectKey), scannerDeployed(process.env));
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   DeadlineNotLapsedError,
   clockExplanation,
   clockStatus,
+  requireScannedClean,
   verifiedDocument,
   type ClockStatus,
   type Permit,
@@ -107,7 +108,9 @@ export async function readPermitDocument(
 ): Promise<{ document: PermitDocument; url: string; expiresAt: string }> {
   const { permit, actor } = requireStaffReader(await repository.get(id), id, principal);
   const document = verifiedDocument(permit, documentId);
-  const link = await documents.viewUrl(documents.objectKey(id, documentId));
+  const objectKey = documents.objectKey(id, documentId);
+  requireScannedClean(document, await documents.scanVerdict(objectKey));
+  const link = await documents.viewUrl(objectKey);
   await repository.recordDocumentRead({ permitId: id, documentId, name: document.name, by: actor, at: now.toISOString(), linkExpiresAt: link.expiresAt });
   return { document, ...link };
 }

@@ -1,6 +1,7 @@
 // The ports the permits use cases need: storage, reference data, the deadline workflow, identifiers, and where
 // applicants' documents are uploaded and staff read them.
 import type { Page } from '../../shared/http/pagination.ts';
+import type { ScanVerdict } from '../../shared/malware-scan.ts';
 import type { CommuneTerritory, ReferenceRequest, ReferenceSnapshot } from '../../reference-data/public.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { PermitChanged } from '../domain/permit-events.ts';
@@ -70,6 +71,8 @@ export interface PermitDocumentsStore {
   /** Removes a refused upload, so it never stands for the document. */
   discard(objectKey: string): Promise<void>;
   viewUrl(objectKey: string): Promise<{ url: string; expiresAt: string }>;
+  /** What the malware scanner's tag on the object says, in this deployment. */
+  scanVerdict(objectKey: string): Promise<ScanVerdict>;
 }
 
 export interface DeadlineWorkflow {

@@ -2,7 +2,8 @@
 // documents declared, uploaded and verified (the clock resumes when the last one is), one extension, opinions,
 // the decision, the lapse of the deadline and deemed approval. Each change returns the new permit and the event
 // that records it; nothing here does I/O.
-import { ChecksumMismatchError, DomainError, ForbiddenError, InvalidStateError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { ChecksumMismatchError, DomainError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, InvalidStateError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import type { ScanVerdict } from '../../shared/malware-scan.ts';
 import { PERMIT_PROBLEMS } from '../permits.problems.ts';
 import type { BilingualName, Localized } from '../../shared/i18n/language.ts';
 import {
@@ -401,6 +402,28 @@ export function verifiedDocument(permit: Permit, documentId: string): PermitDocu
     });
   }
   return document;
+}
+
+/**
+ * A verified document is served to staff once the malware scanner found it clean (or where the deployment has no
+ * scanner); never while the scan is pending, never once it found a threat. The scan does not move the legal moment:
+ * the document was provided when its upload was verified.
+ */
+export function requireScannedClean(document: PermitDocument, verdict: ScanVerdict): void {
+  if (verdict === 'withheld') {
+    throw new FileQuarantinedError({
+      ar: `لم تجتز الوثيقة «${document.name}» فحص البرمجيات الخبيثة؛ لا تُقدَّم لأحد، ويمكن طلبها من جديد`,
+      fr: `Le document « ${document.name} » n'a pas passé l'analyse antivirus ; il n'est servi à personne et peut être demandé à nouveau`,
+      en: `The document “${document.name}” did not pass the malware scan; it is served to no one and may be requested again`,
+    });
+  }
+  if (verdict === 'pending') {
+    throw new FileNotScannedYetError({
+      ar: `لم تُفحص الوثيقة «${document.name}» بعد بحثا عن البرمجيات الخبيثة؛ أعيدوا المحاولة بعد دقائق`,
+      fr: `Le document « ${document.name} » n'a pas encore été analysé par l'antivirus ; réessayez dans quelques minutes`,
+      en: `The document “${document.name}” has not been scanned for malware yet; try again in a few minutes`,
+    });
+  }
 }
 
 export function extendDeadline(

@@ -220,7 +220,8 @@ export const readDocumentRoute = defineRoute({
   operationId: 'readPermitDocument',
   method: 'GET',
   path: '/v1/permits/{id}/documents/{documentId}',
-  summary: "A verified document of the applicant, as a link valid for 5 minutes; every read is logged in the permit's access log",
+  summary:
+    "A verified document of the applicant, as a link valid for 5 minutes, once the malware scan found it clean (409 `file-not-scanned-yet` before, 422 `file-quarantined` after a threat); every read is logged in the permit's access log",
   tags: TAGS,
   access: ['agent', 'commission', 'president'],
   params: permitDocumentId,
@@ -231,6 +232,7 @@ export const readDocumentRoute = defineRoute({
     403: problem,
     404: problem,
     409: problem,
+    422: problem,
   },
 });
 

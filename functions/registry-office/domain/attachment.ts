@@ -4,7 +4,7 @@
 // to readers other than its uploader once the malware scanner's tag says it is clean. Every step is a change of the
 // letter (its version, a history event), so the letter's record says what is attached. Pure.
 import type { Principal } from '../../shared/auth/principal.ts';
-import { ChecksumMismatchError, DomainError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
+import { ChecksumMismatchError, DomainError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import type { ScanVerdict } from '../../shared/malware-scan.ts';
 import { REGISTRY_OFFICE_PROBLEMS } from '../registry-office.problems.ts';
 import { contentTypeOf, type KnownContentType } from '../../shared/files/file-content.ts';
@@ -50,14 +50,6 @@ const ATTACHING_STATUSES: readonly LetterStatus[] = ['registered', 'assigned', '
 
 export class AttachmentRefusedError extends DomainError {
   readonly problem = REGISTRY_OFFICE_PROBLEMS['attachment-refused'];
-}
-
-export class AttachmentNotScannedYetError extends DomainError {
-  readonly problem = REGISTRY_OFFICE_PROBLEMS['attachment-not-scanned-yet'];
-}
-
-export class AttachmentQuarantinedError extends DomainError {
-  readonly problem = REGISTRY_OFFICE_PROBLEMS['attachment-quarantined'];
 }
 
 export const released = (attachment: Attachment) => attachment.scan === 'clean' || attachment.scan === 'not-scanned';
@@ -196,14 +188,14 @@ export function requireAttachmentReader(letter: Letter, attachment: Attachment, 
 /** Whether the file is served to this reader now: once released, to its uploader before; never once quarantined. */
 export function requireServable(attachment: Attachment, principal: Principal): void {
   if (attachment.scan === 'quarantined') {
-    throw new AttachmentQuarantinedError({
+    throw new FileQuarantinedError({
       ar: `لم يجتز «${attachment.name}» فحص البرمجيات الخبيثة (${attachment.scanResult?.tag ?? 'غير معروف'})؛ لا يُقدَّم لأحد`,
       fr: `« ${attachment.name} » n'a pas passé l'analyse antivirus (${attachment.scanResult?.tag ?? 'inconnu'}) ; il n'est servi à personne`,
       en: `“${attachment.name}” did not pass the malware scan (${attachment.scanResult?.tag ?? 'unknown'}); it is served to no one`,
     });
   }
   if (!released(attachment) && attachment.declaredBy.sub !== principal.sub) {
-    throw new AttachmentNotScannedYetError({
+    throw new FileNotScannedYetError({
       ar: `لم يُفحص «${attachment.name}» بعد بحثا عن البرمجيات الخبيثة؛ أعيدوا المحاولة بعد دقائق`,
       fr: `« ${attachment.name} » n'a pas encore été analysé par l'antivirus ; réessayez dans quelques minutes`,
       en: `“${attachment.name}” has not been scanned for malware yet; try again in a few minutes`,

@@ -562,7 +562,7 @@ export const readAttachmentRoute = defineRoute({
   method: 'GET',
   path: '/v1/registry/letters/{id}/attachments/{attachmentId}',
   summary:
-    'A link valid for 5 minutes to an attached file, for whoever may read the letter, once the malware scan released it (409 `attachment-not-scanned-yet` before, 422 `attachment-quarantined` if it found a threat); every read is logged',
+    'A link valid for 5 minutes to an attached file, for whoever may read the letter, once the malware scan released it (409 `file-not-scanned-yet` before, 422 `file-quarantined` if it found a threat); every read is logged',
   tags: TAGS,
   access: ['citizen', 'clerk', 'agent', 'auditor'],
   params: attachmentId,

@@ -104,3 +104,13 @@ export class InvalidStateError extends DomainError {
 export class ChecksumMismatchError extends DomainError {
   readonly problem = PLATFORM_PROBLEMS['checksum-mismatch'];
 }
+
+/** An uploaded file the malware scanner has not tagged yet (the scan takes seconds to minutes). */
+export class FileNotScannedYetError extends DomainError {
+  readonly problem = PLATFORM_PROBLEMS['file-not-scanned-yet'];
+}
+
+/** An uploaded file the scanner found a threat in, or could not scan: served to no one. */
+export class FileQuarantinedError extends DomainError {
+  readonly problem = PLATFORM_PROBLEMS['file-quarantined'];
+}

@@ -99,6 +99,22 @@ export const PLATFORM_PROBLEMS = declareProblems({
     status: 422,
     title: { ar: 'بصمة الملف المرفوع لا تطابق البصمة المصرح بها', fr: "L'empreinte du fichier reçu ne correspond pas à celle déclarée", en: 'The uploaded file does not match the declared checksum' },
   },
+  'file-not-scanned-yet': {
+    status: 409,
+    title: {
+      ar: 'لم يُفحص الملف بعد بحثا عن البرمجيات الخبيثة؛ أعيدوا المحاولة لاحقا',
+      fr: "Le fichier n'a pas encore été analysé par l'antivirus ; réessayez plus tard",
+      en: 'The file has not been scanned for malware yet; try again later',
+    },
+  },
+  'file-quarantined': {
+    status: 422,
+    title: {
+      ar: 'لم يجتز الملف فحص البرمجيات الخبيثة ولا يُقدَّم لأحد',
+      fr: "Le fichier n'a pas passé l'analyse antivirus et n'est servi à personne",
+      en: 'The file did not pass the malware scan and is served to no one',
+    },
+  },
   'internal-error': {
     status: 500,
     title: { ar: 'خطأ داخلي، يرجى المحاولة لاحقا', fr: 'Erreur interne, veuillez réessayer plus tard', en: 'Internal error, please try again later' },

@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { completeComplaintPhoto, declareComplaintPhoto, readComplaintPhoto, type PhotoRead, type PhotosDependencies } from '../../../functions/complaints/application/complaint-photos.use-cases.ts';
-import { MAX_PHOTOS_PER_COMPLAINT, PhotoNotScannedYetError, PhotoQuarantinedError, PhotoRefusedError, publicPhotoIds } from '../../../functions/complaints/domain/complaint-photos.ts';
+import { MAX_PHOTOS_PER_COMPLAINT, PhotoRefusedError, publicPhotoIds } from '../../../functions/complaints/domain/complaint-photos.ts';
 import { fileComplaint, type Complaint, type ComplaintChange } from '../../../functions/complaints/domain/complaint.ts';
 import { DEFAULT_CATEGORIES } from '../../../functions/complaints/domain/complaint-settings.ts';
 import type { Principal } from '../../../functions/shared/auth/principal.ts';
-import { ChecksumMismatchError, ConflictError, ForbiddenError, InvalidStateError } from '../../../functions/shared/errors/domain-errors.ts';
+import { ChecksumMismatchError, ConflictError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, InvalidStateError } from '../../../functions/shared/errors/domain-errors.ts';
 import { MINIMAL_PDF } from '../../fixtures/attachment-files.ts';
 import { PLAIN_JPEG, holdsGpsExif, jpegWithGps } from '../../fixtures/photo-files.ts';
 import { RULES } from './complaint-fixtures.ts';
@@ -96,7 +96,7 @@ describe('the photos of a complaint', () => {
     expect(attached).toMatchObject({ status: 'attached', scan: 'pending', publicCopy: { sha256: sha256(PLAIN_JPEG), sizeBytes: PLAIN_JPEG.length } });
     expect(holdsGpsExif(w.objects.get(`c-1/${id}/public`)!)).toBe(false);
     expect(publicPhotoIds(w.stored())).toEqual([]);
-    await expect(readComplaintPhoto(w.dependencies, 'c-1', id, officer, now)).rejects.toThrow(PhotoNotScannedYetError);
+    await expect(readComplaintPhoto(w.dependencies, 'c-1', id, officer, now)).rejects.toThrow(FileNotScannedYetError);
     expect((await readComplaintPhoto(w.dependencies, 'c-1', id, complainant, now)).url).toBe(`https://photos.example/c-1/${id}/original?signed`);
 
     w.tags.set(`c-1/${id}/original`, 'NO_THREATS_FOUND');
@@ -115,7 +115,7 @@ describe('the photos of a complaint', () => {
     w.tags.set(`c-1/${id}/original`, 'THREATS_FOUND');
 
     expect(await completeComplaintPhoto(w.dependencies, 'c-1', id, complainant, now)).toMatchObject({ scan: 'quarantined' });
-    await expect(readComplaintPhoto(w.dependencies, 'c-1', id, complainant, now)).rejects.toThrow(PhotoQuarantinedError);
+    await expect(readComplaintPhoto(w.dependencies, 'c-1', id, complainant, now)).rejects.toThrow(FileQuarantinedError);
     expect(publicPhotoIds(w.stored())).toEqual([]);
   });
 

@@ -11,11 +11,11 @@ import {
   type AttachmentRead,
   type AttachmentsDependencies,
 } from '../../../functions/registry-office/application/attachments.use-cases.ts';
-import { AttachmentNotScannedYetError, AttachmentQuarantinedError, AttachmentRefusedError, MAX_ATTACHMENTS_PER_LETTER } from '../../../functions/registry-office/domain/attachment.ts';
+import { AttachmentRefusedError, MAX_ATTACHMENTS_PER_LETTER } from '../../../functions/registry-office/domain/attachment.ts';
 import { registerLetter, routeLetter, type Letter, type LetterChange } from '../../../functions/registry-office/domain/letter.ts';
 import { DEFAULT_NUMBER_FORMAT } from '../../../functions/registry-office/domain/letter-number.ts';
 import type { Principal } from '../../../functions/shared/auth/principal.ts';
-import { ChecksumMismatchError, ForbiddenError } from '../../../functions/shared/errors/domain-errors.ts';
+import { ChecksumMismatchError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError } from '../../../functions/shared/errors/domain-errors.ts';
 import { MINIMAL_PDF, WINDOWS_PROGRAM } from '../../fixtures/attachment-files.ts';
 
 const now = new Date('2026-06-15T09:00:00Z');
@@ -184,7 +184,7 @@ describe('reading an attachment', () => {
   it('is not served to others before the scan, and costs them nothing but the tag read', async () => {
     const world = await attached(lodgedLetter());
 
-    await expect(readLetterAttachment(world.dependencies, 'letter-1', world.attachmentId, clerk, now)).rejects.toThrow(AttachmentNotScannedYetError);
+    await expect(readLetterAttachment(world.dependencies, 'letter-1', world.attachmentId, clerk, now)).rejects.toThrow(FileNotScannedYetError);
     expect(world.reads).toEqual([]);
   });
 
@@ -216,7 +216,7 @@ describe('reading an attachment', () => {
 
     const aws = await attached(lodgedLetter(), { scannerDeployed: true });
     aws.tags.set(aws.objectKey, 'NOT_SCANNED_LOCALLY');
-    await expect(readLetterAttachment(aws.dependencies, 'letter-1', aws.attachmentId, clerk, now)).rejects.toThrow(AttachmentQuarantinedError);
+    await expect(readLetterAttachment(aws.dependencies, 'letter-1', aws.attachmentId, clerk, now)).rejects.toThrow(FileQuarantinedError);
     expect(aws.stored().attachments?.[0]?.scan).toBe('quarantined');
   });
 
@@ -224,8 +224,8 @@ describe('reading an attachment', () => {
     const world = await attached(lodgedLetter());
     world.tags.set(world.objectKey, tag);
 
-    await expect(readLetterAttachment(world.dependencies, 'letter-1', world.attachmentId, clerk, now)).rejects.toThrow(AttachmentQuarantinedError);
-    await expect(readLetterAttachment(world.dependencies, 'letter-1', world.attachmentId, citizen, now)).rejects.toThrow(AttachmentQuarantinedError);
+    await expect(readLetterAttachment(world.dependencies, 'letter-1', world.attachmentId, clerk, now)).rejects.toThrow(FileQuarantinedError);
+    await expect(readLetterAttachment(world.dependencies, 'letter-1', world.attachmentId, citizen, now)).rejects.toThrow(FileQuarantinedError);
     expect(world.saved.at(-1)?.event.type).toBe('attachment-quarantined');
     expect(world.dependencies.store.viewUrl).not.toHaveBeenCalled();
   });
