@@ -330,8 +330,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('letter acknowledgment', acknowledged, 200);
 
   // Complaints: filed online, acknowledged, qualified, assigned, taken up, information asked and given, answered,
-  // rated, reopened, answered again and closed; another transferred to a delegated operator; the queue, a history and
-  // the settings read and set.
+  // rated, reopened, answered again and closed, its pack for the Médiateur read and the Médiateur's referral recorded;
+  // another transferred to a delegated operator; the queue, a history and the settings read and set.
   const officer: Caller = { sub: key('complaints-officer'), roles: ['complaints-officer'], commune: 'rabat' };
   const complaintFiling = { commune: 'rabat', kind: 'reclamation', category: 'eclairage-public', text: 'Lampadaires éteints rue Oued Ziz', location: { point: { lat: 34.0132, long: -6.8326 } } };
   const complaint = expectStatus('file complaint', await call('POST /v1/complaints', { body: complaintFiling, headers: { 'idempotency-key': key('complaint') }, as: citizen }), 201);
@@ -366,6 +366,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('get complaint', await call('GET /v1/complaints/{id}', { params: complaintParams, as: citizen }), 200);
   expectStatus('my complaints', await call('GET /v1/complaints/mine', { as: citizen }), 200);
   expectStatus('complaint history', await call('GET /v1/complaints/{id}/history', { params: complaintParams, as: officer }), 200);
+  expectStatus('complaint mediator pack', await call('GET /v1/complaints/{id}/mediator-pack', { params: complaintParams, as: citizen }), 200);
+  await complaintStep('refer complaint to mediator', 'POST /v1/complaints/{id}/mediator-referral', { reference: key('mediator'), receivedOn: filedComplaint.receivedAt.slice(0, 10) }, officer);
   const toTransfer = expectStatus('file complaint to transfer', await call('POST /v1/complaints', { body: { ...complaintFiling, kind: 'observation' }, headers: { 'idempotency-key': key('complaint-2') }, as: citizen }), 201);
   const transferParams = { id: String(toTransfer.json.id) };
   // The first complaint is its duplicate: the unit acts once the suggestion is recorded on it, as it sees it in its

@@ -22,6 +22,8 @@ import {
   putSettingsRoute,
   qualifyRoute,
   rateRoute,
+  mediatorPackRoute,
+  referToMediatorRoute,
   reopenRoute,
   requestInformationRoute,
   takeUpRoute,
@@ -79,6 +81,8 @@ export const complaintsService: ServiceDescription = {
     fn('CloseComplaint', 'close-complaint', { route: closeRoute, tables: changes }),
     fn('ReopenComplaint', 'reopen-complaint', { route: reopenRoute, tables: changes }),
     fn('RateComplaint', 'rate-complaint', { route: rateRoute, tables: changes }),
+    fn('ComplaintMediatorPack', 'mediator-pack', { route: mediatorPackRoute, tables: reads }),
+    fn('ReferComplaintToMediator', 'refer-to-mediator', { route: referToMediatorRoute, tables: changes }),
     // Photos: the upload URL is signed with the declaring function's rights (PutObject); the completion reads the
     // upload, writes its copy without metadata and removes a refused one; reads sign links to the photo as taken.
     fn('DeclareComplaintPhoto', 'declare-photo', { route: declarePhotoRoute, tables: changes, buckets: { [COMPLAINT_PHOTOS_BUCKET_ID]: 'append' } }),

@@ -21,6 +21,7 @@ import {
   type Holder,
   type Qualification,
 } from '../domain/complaint.ts';
+import { recordMediatorReferral } from '../domain/mediator-referral.ts';
 import { unknownCommuneAt, unknownComplaint } from '../domain/complaints-errors.ts';
 import type { ComplaintsRepository } from './complaints.ports.ts';
 
@@ -88,3 +89,7 @@ export const reopen = (repository: ComplaintsRepository, id: string, reason: str
 
 export const rate = (repository: ComplaintsRepository, id: string, rating: { readonly score: number; readonly comment?: string }, principal: Principal, now: Date) =>
   changed(repository, id, byComplainant(principal, (complaint, by) => rateComplaint(complaint, rating, by, now)));
+
+/** The unit records that the Médiateur du Royaume opened a file about the complaint. */
+export const referToMediator = (repository: ComplaintsRepository, id: string, referral: { readonly reference: string; readonly receivedOn: string }, principal: Principal, now: Date) =>
+  changed(repository, id, byOfficer(principal, (complaint, by) => recordMediatorReferral(complaint, referral, by, now)));

@@ -7,6 +7,7 @@ import { mayRead, mayReadQueue } from '../domain/complaint-access.ts';
 import type { Complaint, ComplaintEvent } from '../domain/complaint.ts';
 import { unknownComplaint } from '../domain/complaints-errors.ts';
 import { followUpTokenDigest, followUpViewOf, type FollowUpView } from '../domain/follow-up.ts';
+import { mediatorPack, type MediatorPack } from '../domain/mediator-referral.ts';
 import type { ComplaintsRepository, OwnComplaint, QueueEntry } from './complaints.ports.ts';
 
 async function readable(repository: ComplaintsRepository, id: string, principal: Principal): Promise<Complaint> {
@@ -27,6 +28,22 @@ export const getComplaint = readable;
 export async function complaintHistory(repository: ComplaintsRepository, id: string, principal: Principal, page: PageRequest): Promise<Page<ComplaintEvent>> {
   await readable(repository, id, principal);
   return repository.history(id, page);
+}
+
+/** History pages read at once for the Médiateur's pack: a complaint's whole history is a few dozen events. */
+const PACK_HISTORY_PAGE = 100;
+
+/** The file and its whole timeline, for its complainant or the unit to join to a referral to the Médiateur. */
+export async function complaintMediatorPack(repository: ComplaintsRepository, id: string, principal: Principal, now: Date): Promise<MediatorPack> {
+  const complaint = await readable(repository, id, principal);
+  const events: ComplaintEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await repository.history(id, { limit: PACK_HISTORY_PAGE, ...(cursor && { cursor }) });
+    events.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return mediatorPack(complaint, events, now);
 }
 
 export async function unitQueue(repository: ComplaintsRepository, commune: string, principal: Principal, page: PageRequest): Promise<Page<QueueEntry>> {

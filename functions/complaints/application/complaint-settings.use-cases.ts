@@ -21,7 +21,7 @@ export async function readComplaintSettings(repository: ComplaintsRepository, co
   return settings;
 }
 
-export type EditableSettings = Pick<ComplaintSettings, 'categories' | 'reopenWindowDays' | 'reminderDaysBefore' | 'duplicateRadiusMeters' | 'anonymousFiling' | 'territory'>;
+export type EditableSettings = Pick<ComplaintSettings, 'categories' | 'reopenWindowDays' | 'reminderDaysBefore' | 'duplicateRadiusMeters' | 'anonymousFiling' | 'territory' | 'mediatorAnswerDays'>;
 
 export async function setComplaintSettings(repository: ComplaintsRepository, commune: string, edited: EditableSettings, principal: Principal, now: Date): Promise<ComplaintSettings> {
   const seen = new Set<string>();

@@ -51,8 +51,10 @@ export async function fileComplaintAs(
   const { territory } = snapshot.settings;
   if (point && territory && !withinTerritory(point, territory)) throw outsideCommune(request.commune, terms.pointField ?? '/body/location/point');
   // Settings stored before the duplicate radius was data have none: the default applies to them.
-  const { reopenWindowDays, reminderDaysBefore, duplicateRadiusMeters = defaultComplaintSettings(request.commune).duplicateRadiusMeters } = snapshot.settings;
-  const change = fileComplaint({ ...request, id }, { category, rules: { reopenWindowDays, reminderDaysBefore, duplicateRadiusMeters } }, at.receivedAt, snapshot.holidays, by, at.now);
+  const defaults = defaultComplaintSettings(request.commune);
+  const { reopenWindowDays, reminderDaysBefore, duplicateRadiusMeters = defaults.duplicateRadiusMeters, mediatorAnswerDays = defaults.mediatorAnswerDays } = snapshot.settings;
+  const rules = { reopenWindowDays, reminderDaysBefore, duplicateRadiusMeters, mediatorAnswerDays };
+  const change = fileComplaint({ ...request, id }, { category, rules }, at.receivedAt, snapshot.holidays, by, at.now);
   if ((await dependencies.repository.create(change, terms.followUpDigest)) === 'created') return { complaint: change.complaint, created: true };
   const first = await dependencies.repository.get(id);
   if (!first || !sameAsBefore(first)) {

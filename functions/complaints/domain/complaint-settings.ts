@@ -6,6 +6,7 @@ import type { StatutoryPeriod } from '../../shared/statutory-clock/statutory-clo
 import type { Localized } from '../../shared/i18n/language.ts';
 import type { Role } from '../../shared/auth/roles.ts';
 import type { GeoPoint } from './commune-territory.ts';
+import { DEFAULT_MEDIATOR_ANSWER_DAYS } from './mediator-referral.ts';
 
 export interface ComplaintCategory {
   /** Stable, as Open311's `service_code`: `eclairage-public`. */
@@ -37,6 +38,11 @@ export interface ComplaintSettings {
    * an administrator draws it: then nothing is checked.
    */
   readonly territory?: readonly GeoPoint[];
+  /**
+   * Days the administration has to answer the Médiateur du Royaume once it seizes it about a complaint, in calendar
+   * days: 60 in one source, not confirmed (settings stored before it existed have none: 60).
+   */
+  readonly mediatorAnswerDays?: number;
   /** 0 while the defaults apply; each administrator's change adds one. */
   readonly version: number;
   readonly updatedAt?: string;
@@ -67,7 +73,16 @@ export const DEFAULT_CATEGORIES: readonly ComplaintCategory[] = [
 export const DEFAULT_REOPEN_WINDOW_DAYS = 30;
 
 export function defaultComplaintSettings(commune: string): ComplaintSettings {
-  return { commune, categories: DEFAULT_CATEGORIES, reopenWindowDays: DEFAULT_REOPEN_WINDOW_DAYS, reminderDaysBefore: { acknowledgment: 5, answer: 15 }, duplicateRadiusMeters: 100, anonymousFiling: false, version: 0 };
+  return {
+    commune,
+    categories: DEFAULT_CATEGORIES,
+    reopenWindowDays: DEFAULT_REOPEN_WINDOW_DAYS,
+    reminderDaysBefore: { acknowledgment: 5, answer: 15 },
+    duplicateRadiusMeters: 100,
+    anonymousFiling: false,
+    mediatorAnswerDays: DEFAULT_MEDIATOR_ANSWER_DAYS,
+    version: 0,
+  };
 }
 
 export function categoryOf(settings: ComplaintSettings, code: string): ComplaintCategory | undefined {

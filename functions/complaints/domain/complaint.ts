@@ -12,6 +12,7 @@ import { moroccanReceiptInstant } from '../../shared/statutory-clock/moroccan-da
 import { complaintCounted } from './complaint-figures.ts';
 import type { SuggestedDuplicate } from './complaint-duplicates.ts';
 import type { ComplaintPhoto } from './complaint-photos.ts';
+import type { MediatorReferral } from './mediator-referral.ts';
 import type { ComplaintCategory, ComplaintSettings } from './complaint-settings.ts';
 
 export const COMPLAINT_KINDS = ['reclamation', 'observation', 'suggestion'] as const;
@@ -118,11 +119,13 @@ export interface Complaint {
   readonly reopening?: { readonly at: string; readonly reason: string };
   readonly rating?: { readonly score: number; readonly comment?: string; readonly at: string; readonly ofAnswerAt: string };
   /** The commune's rules in force at its filing: a later change of the settings applies to complaints filed after it. */
-  readonly rules: Pick<ComplaintSettings, 'reopenWindowDays' | 'reminderDaysBefore' | 'duplicateRadiusMeters'>;
+  readonly rules: Pick<ComplaintSettings, 'reopenWindowDays' | 'reminderDaysBefore' | 'duplicateRadiusMeters' | 'mediatorAnswerDays'>;
   /** Open complaints it may repeat, suggested to the unit after its filing. */
   readonly suggestedDuplicates?: readonly SuggestedDuplicate[];
   /** The photos its complainant joined: the unit reads them as taken, the public a copy without their metadata. */
   readonly photos?: readonly ComplaintPhoto[];
+  /** The Médiateur du Royaume's file about it, once the unit recorded the referral (mediator-referral.ts). */
+  readonly mediatorReferral?: MediatorReferral;
   readonly filedBy: Actor;
   readonly version: number;
 }
@@ -148,6 +151,7 @@ export const COMPLAINT_EVENT_TYPES = [
   'photo-attached',
   'photo-released',
   'photo-quarantined',
+  'referred-to-mediator',
 ] as const;
 export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
 

@@ -64,6 +64,15 @@ const photoSchema = z.object({
   scanResult: z.object({ tag: z.string(), at: instant }).optional(),
 });
 
+const mediatorReferralFields = {
+  reference: z.string().describe("The Médiateur's reference of its file"),
+  receivedOn: z.iso.date().describe('The date the administration received the referral'),
+  answerDueOn: z.iso.date().describe('The last day of the answer to the Médiateur'),
+  answerDays: z.number().int().describe("Calendar days from the receipt (the commune's data: not confirmed)"),
+  recordedAt: instant,
+};
+const mediatorReferralSchema = z.object({ ...mediatorReferralFields, recordedBy: actorSchema });
+
 const complaintSchema = z.object({
   id: z.uuid(),
   commune: z.string().describe('The collectivity whose unit handles it now'),
@@ -97,10 +106,16 @@ const complaintSchema = z.object({
   reopening: z.object({ at: instant, reason: z.string() }).optional(),
   rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: instant, ofAnswerAt: instant }).optional(),
   rules: z
-    .object({ reopenWindowDays: z.number().int(), reminderDaysBefore: z.object({ acknowledgment: z.number().int(), answer: z.number().int() }), duplicateRadiusMeters: z.number().int() })
+    .object({
+      reopenWindowDays: z.number().int(),
+      reminderDaysBefore: z.object({ acknowledgment: z.number().int(), answer: z.number().int() }),
+      duplicateRadiusMeters: z.number().int(),
+      mediatorAnswerDays: z.number().int().optional(),
+    })
     .describe("The commune's rules in force at its filing"),
   suggestedDuplicates: suggestedDuplicatesSchema,
   photos: z.array(photoSchema).optional(),
+  mediatorReferral: mediatorReferralSchema.optional().describe("The Médiateur du Royaume's file about it, once the unit recorded the referral"),
   filedBy: actorSchema,
   version: z.number().int(),
 });
@@ -378,6 +393,69 @@ export const rateRoute = change(
   { score: 4, comment: 'Réponse claire' },
 );
 
+export const referToMediatorRoute = change(
+  'referComplaintToMediator',
+  'mediator-referral',
+  "The unit records that the Médiateur du Royaume opened a file about the complaint, with its reference and the date the referral was received: once; the answer to the Médiateur is due the commune's `mediatorAnswerDays` later",
+  unit,
+  z.strictObject({ reference: safeName({ max: 64 }).describe("The Médiateur's reference of its file"), receivedOn: z.iso.date().describe('The date the referral was received, not after today') }),
+  { reference: 'MR-2026-04512', receivedOn: '2026-11-20' },
+);
+
+export const mediatorPackRoute = defineRoute({
+  operationId: 'complaintMediatorPack',
+  method: 'GET',
+  path: '/v1/complaints/{id}/mediator-pack',
+  summary:
+    'The complaint and its whole timeline, each legal deadline with whether it was met, for its complainant (or the unit) to join to a referral to the Médiateur du Royaume; the platform does not send it. Who acted is given by role only',
+  tags: TAGS,
+  access: ['citizen', 'complaints-officer'],
+  params: complaintId,
+  responses: {
+    200: {
+      description: 'The pack, as of now',
+      schema: z.object({
+        generatedAt: instant,
+        purpose: z.object({ ar: z.string(), fr: z.string(), en: z.string() }),
+        complaint: z.object({
+          id: z.uuid(),
+          kind: z.enum(COMPLAINT_KINDS),
+          category: z.string(),
+          commune: z.string(),
+          filedWith: z.string(),
+          channel: z.enum(COMPLAINT_CHANNELS),
+          receivedAt: moroccanInstant,
+          status: z.enum(COMPLAINT_STATUSES),
+          text: z.string(),
+          address: z.string().optional(),
+        }),
+        deadlines: z.array(
+          z.object({
+            name: z.enum(CLOCK_NAMES),
+            dueDate: z.iso.date(),
+            metAt: instant.optional(),
+            lapsedAt: instant.optional(),
+            met: z.boolean().nullable().describe('null while the deadline runs unmet'),
+          }),
+        ),
+        answer: z.object({ text: z.string(), signedBy: z.string(), at: instant, late: z.boolean() }).optional(),
+        mediatorReferral: z.object(mediatorReferralFields).optional(),
+        timeline: z.array(
+          z.object({
+            at: instant,
+            type: z.enum(COMPLAINT_EVENT_TYPES),
+            byRole: z.string(),
+            statusAfter: z.enum(COMPLAINT_STATUSES),
+            reason: z.string().optional(),
+          }),
+        ),
+      }),
+    },
+    ...responses,
+    404: problem,
+  },
+});
+
 const photoId = z.strictObject({ id: z.uuid(), photoId: z.uuid() });
 const photoResponses = { 200: { description: 'The photo', schema: photoSchema }, ...responses, 404: problem, 409: problem, 422: problem };
 
@@ -446,6 +524,13 @@ const editableSettings = {
   reopenWindowDays: z.number().int().min(1).max(365),
   reminderDaysBefore: z.strictObject({ acknowledgment: z.number().int().min(0).max(60), answer: z.number().int().min(0).max(120) }),
   duplicateRadiusMeters: z.number().int().min(0).max(1000).describe('Open complaints of the same category this close to a new one are suggested as duplicates'),
+  mediatorAnswerDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(60)
+    .describe('Calendar days the administration has to answer the Médiateur du Royaume once it seizes it (60 in one source: not confirmed), for complaints filed from now'),
   anonymousFiling: z.boolean().default(false).describe('Anyone may file without signing in, giving an e-mail address or a phone number (off by default)'),
   territory: z
     .array(z.strictObject({ lat: z.number().min(-90).max(90), long: z.number().min(-180).max(180) }))
