@@ -287,8 +287,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const answer = { subject: 'Réponse : réfection de la chaussée', channel: 'online' };
   expectStatus('answer letter', await call('POST /v1/registry/letters/{id}/answer', { params: lodgedLetter, body: answer, headers: { 'idempotency-key': key('answer') }, as: secondAgent }), 201);
   expectStatus('close letter', await call('POST /v1/registry/letters/{id}/closure', { params: lodgedLetter, body: { note: 'Réponse envoyée' }, headers: { 'idempotency-key': key('close') }, as: secondAgent }), 200);
-  // A letter whose list asks an opinion, an approval and the president's signature; its answer signed and sent by
-  // registered post; an outgoing letter that answers nothing; the paper letter's priority changed before its cancellation.
+  // A letter whose list asks an opinion, an approval and the president's signature; its first answer refused
+  // signature, the second signed and sent by registered post; an outgoing letter that answers nothing; the paper letter's priority changed before its cancellation.
   const adviser: Caller = { sub: key('agent-3'), roles: ['agent'], commune: 'rabat' };
   const stepped = expectStatus('register stepped letter', await call('POST /v1/registry/letters', { body: { ...paper, category: 'request', subject: 'Demande de ralentisseur' }, headers: { 'idempotency-key': key('register-stepped') }, as: clerk }), 201);
   const steppedLetter = { id: String(stepped.json.id) };
@@ -297,7 +297,20 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('awaited steps', await call('GET /v1/registry/steps', { as: adviser }), 200);
   expectStatus('give opinion', await call('POST /v1/registry/letters/{id}/opinion', { params: steppedLetter, body: { opinion: 'Budget disponible' }, headers: { 'idempotency-key': key('opinion') }, as: adviser }), 200);
   expectStatus('decide approval', await call('POST /v1/registry/letters/{id}/approval', { params: steppedLetter, body: { decision: 'approved' }, headers: { 'idempotency-key': key('approval') }, as: secondAgent }), 200);
-  const steppedAnswer = expectStatus('answer stepped letter', await call('POST /v1/registry/letters/{id}/answer', { params: steppedLetter, body: { subject: 'Réponse : ralentisseur', channel: 'post' }, headers: { 'idempotency-key': key('answer-stepped') }, as: agent }), 201);
+  const steppedReply = { subject: 'Réponse : ralentisseur', channel: 'post' };
+  const refusedAnswer = expectStatus('answer stepped letter', await call('POST /v1/registry/letters/{id}/answer', { params: steppedLetter, body: steppedReply, headers: { 'idempotency-key': key('answer-stepped') }, as: agent }), 201);
+  const signatureRefusal = { reason: 'Préciser le calendrier des travaux' };
+  expectStatus('refuse signature', await call('POST /v1/registry/letters/{id}/signature-refusal', { params: { id: String(refusedAnswer.json.id) }, body: signatureRefusal, headers: { 'idempotency-key': key('refuse-signature') }, as: president }), 200);
+  // The letter goes back to its recipient through the refusal's event; DynamoDB Local's stream may show its record a
+  // moment after a settle made at once (see the acknowledgment below), so the answer is asked again a few times.
+  await clock.quiescent();
+  const answerAgain = () => call('POST /v1/registry/letters/{id}/answer', { params: steppedLetter, body: steppedReply, headers: { 'idempotency-key': key('answer-stepped-again') }, as: agent });
+  let answeredAgain = await answerAgain();
+  for (let attempt = 1; answeredAgain.status === 409 && attempt <= 20; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    answeredAgain = await answerAgain();
+  }
+  const steppedAnswer = expectStatus('answer stepped letter again', answeredAgain, 201);
   const answerLetter = { id: String(steppedAnswer.json.id) };
   expectStatus('sign letter', await call('POST /v1/registry/letters/{id}/signature', { params: answerLetter, body: {}, headers: { 'idempotency-key': key('sign') }, as: president }), 200);
   const registeredPost = { channel: 'registered-post', receiptNumber: 'RR123456789MA' };

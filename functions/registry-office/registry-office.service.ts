@@ -10,6 +10,7 @@ import { LETTER_DEADLINE_WORKFLOW_ID, LETTER_SWEEP_WORKFLOW_ID, REGISTRY_OFFICE_
 import { LETTER_ATTACHMENTS_BUCKET, LETTER_ATTACHMENTS_BUCKET_ID } from './adapters/attachments-keys.ts';
 import { LETTER_EVENTS } from './domain/letter-deadline.ts';
 import { LETTER_REGISTERED } from './domain/letter.ts';
+import { ANSWER_SIGNATURE_REFUSED } from './domain/letter-steps.ts';
 import { REGISTRY_OFFICE_PROBLEMS } from './registry-office.problems.ts';
 import {
   answerLetterRoute,
@@ -24,6 +25,7 @@ import {
   giveOpinionRoute,
   readAttachmentRoute,
   signLetterRoute,
+  refuseSignatureRoute,
   classifyLetterRoute,
   closeLetterRoute,
   redirectLetterRoute,
@@ -90,6 +92,7 @@ export const registryOfficeService: ServiceDescription = {
     fn('GiveLetterOpinion', 'give-opinion', { route: giveOpinionRoute, tables: changes }),
     fn('DecideLetterApproval', 'decide-approval', { route: decideApprovalRoute, tables: changes }),
     fn('SignLetter', 'sign-letter', { route: signLetterRoute, tables: changes }),
+    fn('RefuseLetterSignature', 'refuse-signature', { route: refuseSignatureRoute, tables: changes }),
     fn('DispatchLetter', 'dispatch-letter', { route: dispatchLetterRoute, tables: changes }),
     // The deadline is counted again with the commune's periods and the holidays from reference data.
     fn('ChangeLetterPriority', 'change-priority', { route: changePriorityRoute, tables: writes }),
@@ -106,6 +109,11 @@ export const registryOfficeService: ServiceDescription = {
     fn('FollowLetterEvents', 'follow-letter-events', {
       startsStateMachines: [LETTER_DEADLINE_WORKFLOW_ID],
       consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_EVENTS.deadlineWatched] }],
+    }),
+    // A letter whose answer was refused signature goes back to its recipient, out of the refusal's transaction.
+    fn('WithdrawRefusedAnswer', 'withdraw-refused-answer', {
+      tables: changes,
+      consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [ANSWER_SIGNATURE_REFUSED] }],
     }),
     // Each registered letter is listed under its search tokens, out of the registering transaction.
     fn('IndexLetterForSearch', 'index-letter-for-search', {

@@ -219,8 +219,28 @@ describe('the registry office over HTTP', () => {
 
     const answered = await request('POST', `/v1/registry/letters/${id}/answer`, { token: await recipient(), body: answer, headers: { 'idempotency-key': `steps-answer-${unique}` } });
     expect(answered.status).toBe(201);
-    const outgoing = String(answered.json.id);
+    const refusedAnswer = String(answered.json.id);
     expect(answered.json).toMatchObject({ register: 'outgoing', signature: { signers: [sub('president')] } });
+    expect(await stepsOf(await president())).toContain(refusedAnswer);
+
+    // The president refuses to sign it, saying why: it is cancelled and keeps its number; its letter goes back to
+    // its recipient, who answers again.
+    const refusal = { reason: 'Préciser le calendrier des travaux' };
+    expect((await request('POST', `/v1/registry/letters/${refusedAnswer}/signature-refusal`, { token: await approver(), body: refusal })).status).toBe(403);
+    expect((await request('POST', `/v1/registry/letters/${refusedAnswer}/signature-refusal`, { token: await president(), body: {} })).status).toBe(400);
+    const notSigned = await request('POST', `/v1/registry/letters/${refusedAnswer}/signature-refusal`, { token: await president(), body: refusal });
+    expect(notSigned.status, notSigned.text).toBe(200);
+    expect(notSigned.json).toMatchObject({ status: 'cancelled', number: answered.json.number, signature: { refused: { reason: refusal.reason, by: { sub: sub('president') } } } });
+    expect(await stepsOf(await president())).not.toContain(refusedAnswer);
+    expect((await request('POST', `/v1/registry/letters/${refusedAnswer}/signature`, { token: await president(), body: {} })).status).toBe(409);
+    await settle();
+    expect((await request('GET', `/v1/registry/letters/${id}`, { token: await recipient() })).json).toMatchObject({ status: 'assigned' });
+
+    const answeredAgain = await request('POST', `/v1/registry/letters/${id}/answer`, { token: await recipient(), body: answer, headers: { 'idempotency-key': `steps-answer-again-${unique}` } });
+    expect(answeredAgain.status, answeredAgain.text).toBe(201);
+    const outgoing = String(answeredAgain.json.id);
+    expect(outgoing).not.toBe(refusedAnswer);
+    expect(answeredAgain.json.number).not.toBe(answered.json.number);
     expect(await stepsOf(await president())).toContain(outgoing);
 
     const dispatch = { channel: 'registered-post', receiptNumber: `RR${unique.slice(-9)}MA` };
@@ -248,7 +268,10 @@ describe('the registry office over HTTP', () => {
       `approval-refused by ${sub('agent-chef')}`,
       `approval-given by ${sub('agent-chef')}`,
       `answered by ${sub('agent-voirie')}`,
+      'answer-withdrawn by registry-office',
+      `answered by ${sub('agent-voirie')}`,
     ]);
+    expect(await historyOf(refusedAnswer)).toEqual([`registered by ${sub('agent-voirie')}`, `signature-refused by ${sub('president')}`]);
     expect(await historyOf(outgoing)).toEqual([`registered by ${sub('agent-voirie')}`, `signed by ${sub('president')}`, `dispatched by ${sub('clerk')}`]);
 
     // Each was told in their inbox what was asked of them, and the recipient why the approval was refused.
@@ -257,7 +280,7 @@ describe('the registry office over HTTP', () => {
       ((await request('GET', '/v1/notifications', { token })).json.items as { topic: string; about: { id: string } }[]).filter((item) => item.about.id === letter).map((item) => item.topic);
     expect(await toldOf(await adviser(), id)).toEqual(['letter-step-requested']);
     expect(await toldOf(await approver(), id)).toEqual(['letter-step-requested']);
-    expect(await toldOf(await recipient(), id)).toEqual(['letter-approval-refused']);
+    expect(await toldOf(await recipient(), id)).toEqual(expect.arrayContaining(['letter-approval-refused', 'letter-signature-refused']));
     expect(await toldOf(await president(), outgoing)).toEqual(['letter-step-requested']);
   });
 

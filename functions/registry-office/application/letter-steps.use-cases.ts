@@ -5,7 +5,8 @@
 import type { Principal } from '../../shared/auth/principal.ts';
 import { clerkOf, signerOf, staffOf } from '../domain/letter-access.ts';
 import { changePriority, changesPriority } from '../domain/letter-deadline.ts';
-import { decideApproval, dispatchLetter, giveOpinion, signLetter, type DispatchRequest } from '../domain/letter-steps.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import { decideApproval, dispatchLetter, giveOpinion, refuseSignature, signLetter, withdrawRefusedAnswer, type AnswerSignatureRefused, type DispatchRequest } from '../domain/letter-steps.ts';
 import type { Priority } from '../domain/letter.ts';
 import { unknownLetter } from '../domain/registry-office-errors.ts';
 import { changed } from './change-letter.use-cases.ts';
@@ -28,6 +29,19 @@ export function decideLetterApproval(repository: RegistryOfficeRepository, id: s
 
 export function signOutgoingLetter(repository: RegistryOfficeRepository, id: string, principal: Principal, now: Date): Promise<LetterView> {
   return changed(repository, id, now, (letter) => signLetter(letter, signerOf(letter, principal), now));
+}
+
+/** Those who may sign it refuse, saying why: the answer is cancelled, and its letter goes back to its recipient. */
+export function refuseOutgoingSignature(repository: RegistryOfficeRepository, id: string, reason: string, principal: Principal, now: Date): Promise<LetterView> {
+  return changed(repository, id, now, (letter) => refuseSignature(letter, reason, signerOf(letter, principal), now));
+}
+
+/** Consumes `registry.answer-signature-refused`: the answered letter is assigned again (once: a redelivery finds it so). */
+export async function withdrawAnswerRefusedSignature(repository: RegistryOfficeRepository, event: DomainEvent, now: Date): Promise<void> {
+  const refusal = event.data as unknown as AnswerSignatureRefused;
+  const letter = await repository.get(refusal.incomingId);
+  const made = letter && withdrawRefusedAnswer(letter, refusal, now);
+  if (made) await repository.save(made);
 }
 
 export function dispatchOutgoingLetter(repository: RegistryOfficeRepository, id: string, request: DispatchRequest, principal: Principal, now: Date): Promise<LetterView> {

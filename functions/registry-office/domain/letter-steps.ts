@@ -7,6 +7,7 @@ import { notificationRequested } from '../../notifications/public.ts';
 import { InvalidStateError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import type { Localized } from '../../shared/i18n/language.ts';
+import { deadlineWatched } from './letter-deadline.ts';
 import { change, receiptInstant, recipientOf, requireStatus, type Actor, type Dispatch, type DispatchChannel, type GivenStep, type Letter, type LetterChange, type SignatureStep } from './letter.ts';
 
 /** A person asked for a step, as the queue of awaited steps lists them. */
@@ -57,7 +58,7 @@ const ASKED: Readonly<Record<AwaitedStep['mode'], (number: string) => Localized>
  * A notification of `change`'s letter to `recipient`, in the change's transaction (the notifications context
  * delivers it). Its id names the change's version and the recipient: a change tells each person once.
  */
-function tell(change: LetterChange, recipient: string, topic: 'letter-step-requested' | 'letter-approval-refused', message: Localized, at: Date): DomainEvent {
+function tell(change: LetterChange, recipient: string, topic: 'letter-step-requested' | 'letter-approval-refused' | 'letter-signature-refused', message: Localized, at: Date): DomainEvent {
   const { letter } = change;
   const cause = domainEvent({ type: 'letter.steps-told', source: 'registry-office', subject: letter.id, occurredAt: at.toISOString(), version: letter.version, data: {} });
   return notificationRequested(cause, { recipient, topic, about: { kind: 'letter', id: letter.id, reference: letter.number }, message });
@@ -156,6 +157,62 @@ export function signLetter(letter: Letter, by: Actor, now: Date): LetterChange {
     throw new InvalidStateError({ ar: `وُقعت الرسالة ${letter.number}`, fr: `Le courrier ${letter.number} est déjà signé`, en: `Letter ${letter.number} is signed already` });
   }
   return change(letter, { signature: { ...letter.signature, signed: { at: now.toISOString(), by } } }, 'signed', by, now);
+}
+
+/** An answer's signature was refused: the letter it answers goes back to its recipient (out of the refusal's transaction). */
+export const ANSWER_SIGNATURE_REFUSED = 'registry.answer-signature-refused';
+
+export interface AnswerSignatureRefused {
+  readonly outgoingId: string;
+  readonly outgoingNumber: string;
+  readonly incomingId: string;
+  readonly reason: string;
+}
+
+/**
+ * A signer (those who may sign it) refuses to sign an outgoing letter that awaits its signature, saying why. The
+ * letter is cancelled with that reason and keeps its number, as any cancelled letter of the register; when it
+ * answers an incoming letter, that letter goes back to its recipient to answer again (`ANSWER_SIGNATURE_REFUSED`).
+ */
+export function refuseSignature(letter: Letter, reason: string, by: Actor, now: Date): LetterChange {
+  if (!letter.signature || letter.status === 'cancelled') {
+    throw new InvalidStateError({ ar: `الرسالة ${letter.number} لا تنتظر توقيعا`, fr: `Le courrier ${letter.number} n'attend pas de signature`, en: `Letter ${letter.number} awaits no signature` });
+  }
+  if (letter.signature.signed) {
+    throw new InvalidStateError({ ar: `وُقعت الرسالة ${letter.number}`, fr: `Le courrier ${letter.number} est déjà signé`, en: `Letter ${letter.number} is signed already` });
+  }
+  const at = now.toISOString();
+  const made = change(
+    letter,
+    { status: 'cancelled', cancellation: { reason, at, by }, signature: { ...letter.signature, refused: { at, by, reason } } },
+    'signature-refused',
+    by,
+    now,
+    { reason },
+  );
+  if (!letter.answers) return made;
+  const refusal: AnswerSignatureRefused = { outgoingId: letter.id, outgoingNumber: letter.number, incomingId: letter.answers.letterId, reason };
+  const event = domainEvent({ type: ANSWER_SIGNATURE_REFUSED, source: 'registry-office', subject: letter.answers.letterId, occurredAt: at, version: made.letter.version, data: { ...refusal } });
+  return { ...made, outbox: [event] };
+}
+
+/**
+ * The letter whose answer was refused signature is its recipient's again, `assigned`, its deadline running from its
+ * receipt as before (the refused answer stays in its history); the recipient is told why. Undefined when the letter
+ * no longer holds that answer (the event delivered again).
+ */
+export function withdrawRefusedAnswer(letter: Letter, refusal: AnswerSignatureRefused, now: Date): LetterChange | undefined {
+  if (letter.status !== 'answered' || letter.answer?.letterId !== refusal.outgoingId) return undefined;
+  const link = { letterId: letter.answer.letterId, number: letter.answer.number };
+  const made = change(letter, { status: 'assigned' }, 'answer-withdrawn', { sub: 'registry-office', role: 'system' }, now, { answer: link, reason: refusal.reason });
+  const { answer: _withdrawn, ...unanswered } = made.letter;
+  const withdrawn: LetterChange = { ...made, letter: unanswered };
+  const message: Localized = {
+    ar: `رُفض توقيع الجواب ${refusal.outgoingNumber} عن الرسالة ${letter.number}: ${refusal.reason}. أعيدوا الجواب`,
+    fr: `La signature de la réponse ${refusal.outgoingNumber} au courrier ${letter.number} est refusée : ${refusal.reason}. Répondez à nouveau`,
+    en: `The signature of answer ${refusal.outgoingNumber} to letter ${letter.number} was refused: ${refusal.reason}. Answer again`,
+  };
+  return { ...withdrawn, outbox: [deadlineWatched(withdrawn.letter, now), tell(withdrawn, recipientOf(letter.routing!), 'letter-signature-refused', message, now)] };
 }
 
 export interface DispatchRequest {

@@ -132,6 +132,8 @@ export interface SignatureStep {
   /** The signers the incoming letter's list names: the president, or the delegate holding the signature delegation. */
   readonly signers: readonly string[];
   readonly signed?: { readonly at: string; readonly by: Actor };
+  /** The signer refused to sign, with the reason: the answer is cancelled and its letter goes back to its recipient. */
+  readonly refused?: { readonly at: string; readonly by: Actor; readonly reason: string };
 }
 
 export const DISPATCH_CHANNELS = ['post', 'registered-post', 'hand-delivery', 'email', 'online'] as const;
@@ -156,7 +158,7 @@ export interface LetterLink {
 /** The steps of an attachment (attachment.ts): declared, attached once its upload is checked, released or quarantined by its scan. */
 export const ATTACHMENT_EVENT_TYPES = ['attachment-declared', 'attached', 'attachment-released', 'attachment-quarantined'] as const;
 
-export const LETTER_EVENT_TYPES = ['registered', 'classified', 'routed', 'redirected', 'answered', 'closed', 'cancelled', 'reminded', 'deadline-lapsed', 'deadline-moved', 'opinion-given', 'approval-given', 'approval-refused', 'signed', 'dispatched', 'priority-changed', ...ATTACHMENT_EVENT_TYPES] as const;
+export const LETTER_EVENT_TYPES = ['registered', 'classified', 'routed', 'redirected', 'answered', 'closed', 'cancelled', 'reminded', 'deadline-lapsed', 'deadline-moved', 'opinion-given', 'approval-given', 'approval-refused', 'signed', 'signature-refused', 'answer-withdrawn', 'dispatched', 'priority-changed', ...ATTACHMENT_EVENT_TYPES] as const;
 
 export interface LetterEvent {
   readonly letterId: string;

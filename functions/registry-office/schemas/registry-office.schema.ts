@@ -82,9 +82,13 @@ const letterSchema = z.object({
     .optional()
     .describe('On an incoming letter: the opinions and approvals (or refusals, with their reason) given by those its list names, oldest first'),
   signature: z
-    .object({ signers: z.array(z.string()), signed: z.object({ at: z.iso.datetime(), by: actorSchema }).optional() })
+    .object({
+      signers: z.array(z.string()),
+      signed: z.object({ at: z.iso.datetime(), by: actorSchema }).optional(),
+      refused: z.object({ at: z.iso.datetime(), by: actorSchema, reason: z.string() }).optional().describe('The signature refused, with its reason: the answer is cancelled'),
+    })
     .optional()
-    .describe("On an answer whose incoming letter's list names signers: who may sign it (or the commune's president), and the signature once given"),
+    .describe("On an answer whose incoming letter's list names signers: who may sign it (or the commune's president), and the signature once given or refused"),
   dispatch: z
     .object({
       channel: z.enum(DISPATCH_CHANNELS),
@@ -649,6 +653,21 @@ export const signLetterRoute = defineRoute({
   params: letterId,
   body: z.strictObject({}),
   bodyExample: {},
+  responses: changeResponses,
+});
+
+export const refuseSignatureRoute = defineRoute({
+  operationId: 'refuseLetterSignature',
+  method: 'POST',
+  path: '/v1/registry/letters/{id}/signature-refusal',
+  summary:
+    "Refuse to sign an answer that awaits its signature, saying why (those who may sign it): the answer is cancelled with the reason and keeps its number; the letter it answers goes back to its recipient, who is told why and answers again within its deadline",
+  tags: TAGS,
+  access: ['president', 'agent'],
+  idempotent: true,
+  params: letterId,
+  body: z.strictObject({ reason }),
+  bodyExample: { reason: 'Le montant cité ne correspond pas à la délibération' },
   responses: changeResponses,
 });
 

@@ -6,7 +6,20 @@ import { describe, expect, it } from 'vitest';
 import { stepItems } from '../../../functions/registry-office/adapters/registry-office-keys.ts';
 import { signerOf, staffOf } from '../../../functions/registry-office/domain/letter-access.ts';
 import { DEFAULT_PROCESSING_DAYS, changePriority, changesPriority, dueReminders, processingClock } from '../../../functions/registry-office/domain/letter-deadline.ts';
-import { askingNewSteps, awaitedSteps, decideApproval, dispatchLetter, giveOpinion, requireApprovals, signLetter, signatureOfAnswer } from '../../../functions/registry-office/domain/letter-steps.ts';
+import {
+  ANSWER_SIGNATURE_REFUSED,
+  askingNewSteps,
+  awaitedSteps,
+  decideApproval,
+  dispatchLetter,
+  giveOpinion,
+  refuseSignature,
+  requireApprovals,
+  signLetter,
+  signatureOfAnswer,
+  withdrawRefusedAnswer,
+  type AnswerSignatureRefused,
+} from '../../../functions/registry-office/domain/letter-steps.ts';
 import { answerLetter, cancelLetter, closeLetter, registerLetter, routeLetter, type Letter } from '../../../functions/registry-office/domain/letter.ts';
 import { DEFAULT_NUMBER_FORMAT } from '../../../functions/registry-office/domain/letter-number.ts';
 import type { Principal } from '../../../functions/shared/auth/principal.ts';
@@ -150,6 +163,33 @@ describe('the signature and the dispatch of the answer', () => {
     expect(dispatched.event).toMatchObject({ type: 'dispatched', details: { channel: 'registered-post', receiptNumber: 'RR123456789MA', at: '2026-06-03T15:20:31+01:00' } });
     expect(() => dispatchLetter(dispatched.letter, { channel: 'post' }, clerk, later(8))).toThrow(/dispatched already/);
     expect(() => cancelLetter(dispatched.letter, 'Erreur', clerk, later(9))).toThrow(InvalidStateError);
+  });
+
+  it('is refused signature with a reason: cancelled with its number, and its letter goes back to its recipient, once', () => {
+    const president = { sub: 'president-rabat', role: 'president' } as const;
+    const reply: Letter = { ...answer, answers: { letterId: approved.id, number: approved.number } };
+    const answered = answerLetter(approved, reply, recipient, later(5)).letter;
+
+    const refused = refuseSignature(reply, 'Préciser le calendrier', president, later(6));
+    expect(refused.letter).toMatchObject({ status: 'cancelled', number: reply.number, cancellation: { reason: 'Préciser le calendrier', by: president } });
+    expect(refused.letter.signature?.refused).toEqual({ at: later(6).toISOString(), by: president, reason: 'Préciser le calendrier' });
+    expect(refused.event).toMatchObject({ type: 'signature-refused', statusBefore: 'registered', statusAfter: 'cancelled', details: { reason: 'Préciser le calendrier' } });
+    expect(awaitedSteps(refused.letter)).toEqual([]);
+    expect(refused.outbox).toMatchObject([{ type: ANSWER_SIGNATURE_REFUSED, subject: approved.id, data: { outgoingId: reply.id, incomingId: approved.id, reason: 'Préciser le calendrier' } }]);
+    expect(() => refuseSignature(refused.letter, 'Encore', president, later(7))).toThrow(InvalidStateError);
+    expect(() => refuseSignature(signLetter(reply, president, later(6)).letter, 'Trop tard', president, later(7))).toThrow(/signed already/);
+    // A clerk's letter that answers nothing is cancelled alone.
+    expect(refuseSignature(answer, 'Non', president, later(6)).outbox).toBeUndefined();
+
+    const refusal = refused.outbox![0]!.data as unknown as AnswerSignatureRefused;
+    const withdrawn = withdrawRefusedAnswer(answered, refusal, later(7))!;
+    expect(withdrawn.letter.status).toBe('assigned');
+    expect(withdrawn.letter.answer).toBeUndefined();
+    expect(withdrawn.event).toMatchObject({ type: 'answer-withdrawn', by: { role: 'system' }, statusBefore: 'answered', statusAfter: 'assigned', details: { answer: { letterId: reply.id }, reason: 'Préciser le calendrier' } });
+    expect(withdrawn.outbox?.map((event) => event.type)).toEqual(['letter.deadline-watched', 'notification.requested']);
+    // Delivered again, or once answered anew: nothing to withdraw.
+    expect(withdrawRefusedAnswer(withdrawn.letter, refusal, later(8))).toBeUndefined();
+    expect(withdrawRefusedAnswer(answerLetter(withdrawn.letter, { ...reply, id: 'answer-2' }, recipient, later(9)).letter, refusal, later(10))).toBeUndefined();
   });
 
   it('asks a registered letter for its receipt number and a hand delivery for who signed, and sends online only to a citizen', () => {
