@@ -49,6 +49,7 @@ export class DynamoDbCouncilsRepository implements CouncilsRepository {
       ...(request.sessionId ? [councilsKeys.session(request.sessionId)] : []),
       ...(request.deliberationId ? [councilsKeys.deliberation(request.deliberationId)] : []),
       ...(request.counterYear ? [councilsKeys.counter(body, request.counterYear)] : []),
+      ...(request.convocation ? [councilsKeys.convocation(request.convocation.sessionId, request.convocation.round, request.convocation.member)] : []),
     ];
     const reference = request.holidayYears && request.holidayYears.length > 0 ? { years: request.holidayYears } : undefined;
     const found = await batchGetEvery(this.client, {
@@ -62,12 +63,14 @@ export class DynamoDbCouncilsRepository implements CouncilsRepository {
     const session = request.sessionId ? find(councilsKeys.session(request.sessionId)) : undefined;
     const deliberation = request.deliberationId ? find(councilsKeys.deliberation(request.deliberationId)) : undefined;
     const counter = request.counterYear ? find(councilsKeys.counter(body, request.counterYear)) : undefined;
+    const convocation = request.convocation ? find(councilsKeys.convocation(request.convocation.sessionId, request.convocation.round, request.convocation.member)) : undefined;
     return {
       ...(bodyItem && { body: withoutKeys<CouncilBody>(bodyItem, LIST_ATTRIBUTES) }),
       ...(settings && { settings: withoutKeys<CouncilSettings>(settings) }),
       ...(session && session.body === body && { session: withoutKeys<Session>(session, LIST_ATTRIBUTES) }),
       ...(deliberation && deliberation.body === body && { deliberation: withoutKeys<Deliberation>(deliberation, LIST_ATTRIBUTES) }),
       ...(counter && { counter: counter.last as number }),
+      ...(convocation && convocation.body === body && { convocation: withoutKeys<ConvocationRecord>(convocation) }),
       holidays: reference ? readReferenceSnapshot(found[this.referenceTableName()] ?? [], reference).holidays : new Set(),
     };
   }

@@ -62,11 +62,12 @@ export async function sendConvocations(repository: CouncilsRepository, tools: Ev
 
 async function ownConvocation(repository: CouncilsRepository, bodyId: string, sessionId: string, round: number, member: string, principal: Principal) {
   const actor = actorFor(principal, bodyId, ['council-member', 'council-secretary', 'president']);
-  const [context, record] = await Promise.all([repository.bodyContext(bodyId, {}), repository.convocation(sessionId, round, member)]);
+  const context = await repository.bodyContext(bodyId, { convocation: { sessionId, round, member } });
   if (!context.body) throw unknownBody(bodyId);
+  const record = context.convocation;
   const own = context.body.members.find((candidate) => candidate.id === member)?.sub === principal.sub;
   if (actor.role === 'council-member' && !own) throw notFound({ ar: 'لا استدعاء', fr: 'Aucune convocation', en: 'No convocation' });
-  if (!record || record.body !== bodyId) throw notFound({ ar: 'لا استدعاء', fr: 'Aucune convocation', en: 'No convocation' });
+  if (!record) throw notFound({ ar: 'لا استدعاء', fr: 'Aucune convocation', en: 'No convocation' });
   return { record, own };
 }
 

@@ -13,6 +13,8 @@ export interface BodyContextRequest {
   readonly deliberationId?: string;
   readonly counterYear?: number;
   readonly holidayYears?: readonly number[];
+  /** A member's convocation to one meeting of `sessionId`. */
+  readonly convocation?: { readonly sessionId: string; readonly round: number; readonly member: string };
 }
 
 /** What one BatchGetItem reads for a request on a body: the body, its settings, and what the request names. */
@@ -24,6 +26,7 @@ export interface BodyContext {
   readonly deliberation?: Deliberation;
   /** The last number given this year. */
   readonly counter?: number;
+  readonly convocation?: ConvocationRecord;
   readonly holidays: ReadonlySet<string>;
 }
 
