@@ -129,6 +129,9 @@ export interface SessionPlan {
 
 export function planSession(id: string, plan: SessionPlan, body: CouncilBody, settings: CouncilSettings, actor: Actor, now: Date): SessionChange {
   const month = Number(dateOf(plan.start).slice(5, 7));
+  if (actor.role === 'governor' && (plan.kind === 'ordinary' || plan.initiative.by !== 'governor')) {
+    throw initiativeRefused("The governor's office asks only for an extraordinary session on the governor's initiative", "Le gouverneur ne demande qu'une session extraordinaire à son initiative", 'لا يطلب العامل إلا دورة استثنائية بمبادرته');
+  }
   if (plan.kind === 'ordinary') {
     if (!settings.ordinaryMonths.includes(month)) {
       const months = settings.ordinaryMonths.join(', ');

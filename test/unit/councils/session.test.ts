@@ -33,6 +33,9 @@ describe('a session', () => {
     expect(() => planSession('s', { ...extraordinary, initiative: { by: 'members', members: ['m2', 'm3'] } }, body, settings, secretary, at('2027-01-01', 9))).toThrow(expect.objectContaining({ code: 'initiative-not-qualified' }));
     expect(planSession('s', { ...extraordinary, initiative: { by: 'members', members: ['m2', 'm3', 'm4'] } }, body, settings, secretary, at('2027-01-01', 9)).session.status).toBe('planned');
     expect(() => planSession('s', { ...extraordinary, initiative: { by: 'governor' } }, body, settings, secretary, at('2027-01-01', 9))).toThrow(expect.objectContaining({ code: 'initiative-not-qualified' }));
+    const governor = { sub: 'g', role: 'governor' };
+    expect(planSession('s', { ...extraordinary, initiative: { by: 'governor' } }, body, settings, governor, at('2027-01-01', 9)).session.initiative.by).toBe('governor');
+    expect(() => planSession('s', { ...plan, start: at('2027-10-05', 10).toISOString() }, body, settings, governor, at('2027-01-01', 9))).toThrow(expect.objectContaining({ code: 'initiative-not-qualified' }));
   });
 
   it('takes no item once its agenda is closed', () => {
