@@ -32,6 +32,7 @@ import { declareDatasetRoute } from '../../functions/transparency/schemas/transp
 import type { InformationRequest } from '../../functions/transparency/domain/information-request.ts';
 import { deadlineWatched as requestDeadlineWatched } from '../../functions/transparency/domain/request-clock.ts';
 import { COUNCILS_TABLE } from '../../functions/councils/adapters/councils-keys.ts';
+import { DELIBERATION_ADOPTED } from '../../functions/councils/domain/deliberation.ts';
 import { SESSION_CONVENED } from '../../functions/councils/domain/session.ts';
 import { startOfMoroccanDate } from '../../functions/shared/statutory-clock/moroccan-day.ts';
 import { moroccanDate } from '../../functions/shared/time/morocco-time.ts';
@@ -488,6 +489,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await controlStep('re-examine deliberation', 're-examination', secretary, { outcome: 'maintained' });
   await controlStep('refer deliberation to court', 'court-referral', governor, { court: 'Tribunal administratif de Rabat', reference: '2027/7110/1' });
   expectStatus('get deliberation', await call('GET /v1/councils/bodies/{body}/deliberations/{id}', { params: deliberationParams, as: governor }), 200);
+  await clock.quiescent();
+  expectStatus('deliberation pdf', await call('GET /v1/councils/bodies/{body}/deliberations/{id}/pdf', { params: deliberationParams, as: governor }), 200);
   expectStatus('council calendar', await call('GET /v1/councils/bodies/{body}/calendar.ics', { params: bodyParams }), 200);
   expectStatus('oparl system', await call('GET /oparl/v1/system'), 200);
   expectStatus('oparl bodies', await call('GET /oparl/v1/bodies'), 200);
@@ -497,6 +500,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   for (const type of ['meeting', 'agenda-item', 'paper', 'file']) expectStatus(`oparl ${type}`, await call('GET /oparl/v1/objects/{type}/{id}', { params: { type, id: type === 'meeting' ? `${councilBody}~${sessionParams.id}` : oparlId } }), 200);
   expectStatus('oparl person', await call('GET /oparl/v1/objects/{type}/{id}', { params: { type: 'person', id: `${councilBody}~m01` } }), 200);
   expectStatus('oparl file content', await call('GET /oparl/v1/files/{id}/content', { params: { id: oparlId } }), 200);
+  const deliberationAdopted = domainEvent({ type: DELIBERATION_ADOPTED, source: 'councils', subject: deliberationParams.id, occurredAt: String(votedItem.json.adoptedAt), version: 1, data: { deliberationId: deliberationParams.id, body: councilBody } });
   const sessionConvened = domainEvent({ type: SESSION_CONVENED, source: 'councils', subject: sessionParams.id, occurredAt: clock.now().toISOString(), version: Number(convenedSession.json.version), data: { sessionId: sessionParams.id, body: councilBody, round: 1, start: councilStart } });
 
   // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
@@ -572,6 +576,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       RecountInformationRequestDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
       // The convocations of the session above, sent already: a cold start replays what a redelivery does.
       SendCouncilConvocations: outboxStreamEvent(COUNCILS_TABLE, [sessionConvened]),
+      // The deliberation above, its PDF stored already.
+      RenderCouncilDeliberationPdf: outboxStreamEvent(COUNCILS_TABLE, [deliberationAdopted]),
       DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },

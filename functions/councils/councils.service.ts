@@ -2,9 +2,11 @@
 // sittings under the quorum of article 42, named votes, numbered deliberations under the governor's legality
 // control, and their public OParl 1.1 and iCalendar publication.
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
-import { CONVOCATION_SIGNING_KEY_ID, COUNCILS_TABLE, COUNCILS_TABLE_ID } from './adapters/councils-keys.ts';
+import { CONVOCATION_SIGNING_KEY_ID, COUNCIL_PAPERS_BUCKET_ID, COUNCILS_TABLE, COUNCILS_TABLE_ID } from './adapters/councils-keys.ts';
 import { COUNCILS_PROBLEMS } from './councils.problems.ts';
+import { DELIBERATION_ADOPTED } from './domain/deliberation.ts';
 import { SESSION_CONVENED } from './domain/session.ts';
 import {
   addAgendaItemRoute,
@@ -12,6 +14,7 @@ import {
   closeAgendaRoute,
   closeSessionRoute,
   conveneSessionRoute,
+  deliberationPdfRoute,
   getConvocationRoute,
   getDeliberationRoute,
   getSessionRoute,
@@ -51,6 +54,7 @@ export const councilsService: ServiceDescription = {
   name: 'councils',
   problems: COUNCILS_PROBLEMS,
   tables: [COUNCILS_TABLE],
+  buckets: [{ id: COUNCIL_PAPERS_BUCKET_ID }],
   signingKeys: [{ id: CONVOCATION_SIGNING_KEY_ID, description: "Signs the evidence of each council convocation's sending and first reading (ES256)" }],
   functions: [
     fn('PutCouncilBody', 'put-body', { route: putBodyRoute, tables: changes }),
@@ -68,6 +72,7 @@ export const councilsService: ServiceDescription = {
     fn('GetCouncilConvocation', 'get-convocation', { route: getConvocationRoute, tables: reads }),
     fn('ReadCouncilConvocation', 'read-convocation', { route: readConvocationRoute, tables: changes, ...signs }),
     fn('GetCouncilDeliberation', 'get-deliberation', { route: getDeliberationRoute, tables: reads }),
+    fn('CouncilDeliberationPdf', 'deliberation-pdf', { route: deliberationPdfRoute, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
     fn('TransmitCouncilDeliberation', 'transmit-deliberation', { route: transmitRoute, tables: counted }),
     fn('ReceiveCouncilDeliberation', 'receive-deliberation', { route: receiveRoute, tables: counted }),
     fn('OpposeCouncilDeliberation', 'oppose-deliberation', { route: opposeRoute, tables: changes }),
@@ -82,5 +87,14 @@ export const councilsService: ServiceDescription = {
     fn('OparlFileContent', 'oparl-file-content', { route: oparlFileContentRoute, tables: reads }),
     // Sixty members are sixty signatures and notifications: sent from the convocation's event, out of its request.
     fn('SendCouncilConvocations', 'send-convocations', { tables: changes, ...signs, timeoutSeconds: 120, consumes: [{ tableId: COUNCILS_TABLE_ID, eventTypes: [SESSION_CONVENED] }] }),
+    // Each deliberation's PDF is rendered once, from its adoption's event, and stored; the download never renders.
+    fn('RenderCouncilDeliberationPdf', 'render-deliberation-pdf', {
+      tables: reads,
+      buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'append' },
+      packageFiles: [PDF_FONT_PACKAGE_FILES],
+      memoryMb: 1024,
+      timeoutSeconds: 30,
+      consumes: [{ tableId: COUNCILS_TABLE_ID, eventTypes: [DELIBERATION_ADOPTED] }],
+    }),
   ],
 };

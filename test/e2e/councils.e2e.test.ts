@@ -4,13 +4,13 @@
 // the quorum of article 42 and the third deliberates with three members present; the budget vote ties and the
 // president's vote decides; the deliberation is transmitted, opposed by the governor within the window, examined
 // again and maintained; a closed item's content never reaches the OParl publication while its decision does; the
-// iCalendar feed parses with the meetings at their hour in Africa/Casablanca. Bad input is refused with nothing written.
+// deliberation's PDF is rendered once and served as stored; the iCalendar feed parses with the meetings at their hour in Africa/Casablanca. Bad input is refused with nothing written.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { startOfMoroccanDate } from '../../functions/shared/statutory-clock/moroccan-day.ts';
 import { oparlListErrors, oparlObjectErrors } from '../fixtures/oparl/validate-oparl.ts';
-import { request, settle, tokenFor } from './http-client.ts';
+import { download, request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
 const BODY = `conseil-${unique}`;
@@ -213,6 +213,11 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     const closed = await step(`${path}/items/2/votes`, 'vote-closed', { votes: [{ member: 'm01', choice: 'for' }, { member: 'm02', choice: 'for' }, { member: 'm03', choice: 'conflict' }] });
     expect(closed.json).toMatchObject({ number: `${year}/2`, result: { outcome: 'adopted', counts: { for: 2, conflict: 1 } } });
     expect((await step(`${path}/closing`, 'close-session')).json).toMatchObject({ status: 'closed' });
+    await settle();
+    const pdf = await download(`${deliberationPath(`${sessionId}.1`)}/pdf`, await governor());
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect((await download(`${deliberationPath(`${sessionId}.1`)}/pdf`, await as('citizen', ['citizen']))).status).toBe(403);
   });
 
   it("transmits the deliberations, takes the governor's opposition within its window only, and derives enforceability", async () => {

@@ -6,6 +6,9 @@ import type { Session } from '../domain/session.ts';
 
 export const COUNCILS_TABLE_ID = 'councils';
 export const CONVOCATION_SIGNING_KEY_ID = 'council-convocations';
+/** Each deliberation's PDF, rendered once from its event and served as stored. */
+export const COUNCIL_PAPERS_BUCKET_ID = 'council-papers';
+export const deliberationPdfKey = (body: string, id: string) => `deliberations/${body}/${id}.pdf`;
 
 export const COUNCILS_INDEXES = {
   /** Sparse: the bodies (all), a body's sessions by first meeting, a body's deliberations by number: the publication's lists. */

@@ -67,3 +67,10 @@ export interface TimestampAuthority {
 export interface CouncilsDependencies {
   readonly repository: CouncilsRepository;
 }
+
+/** Where rendered papers are kept. */
+export interface PaperStore {
+  exists(key: string): Promise<boolean>;
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  get(key: string): Promise<Uint8Array | undefined>;
+}

@@ -400,3 +400,14 @@ export const oparlFileContentRoute = defineRoute({
   params: z.strictObject({ id: z.string().regex(/^[a-z0-9-]+~[0-9a-f-]{36}~[0-9]{1,3}$/) }),
   responses: { 200: { description: 'The text', contentType: 'text/plain' }, 400: problem, 404: problem },
 });
+
+export const deliberationPdfRoute = defineRoute({
+  operationId: 'councilDeliberationPdf',
+  method: 'GET',
+  path: '/v1/councils/bodies/{body}/deliberations/{id}/pdf',
+  summary: 'The deliberation with its named vote as a bilingual PDF (ar/fr), rendered once when it was adopted',
+  tags: TAGS,
+  access: ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor'],
+  params: deliberationParams,
+  responses: { 200: { description: 'The PDF', contentType: 'application/pdf' }, ...responses },
+});
