@@ -2,6 +2,7 @@
 import { apiDocsService } from './api-docs/api-docs.service.ts';
 import { civilStatusService } from './civil-status/civil-status.service.ts';
 import { complaintsService } from './complaints/complaints.service.ts';
+import { councilsService } from './councils/councils.service.ts';
 import { documentsService } from './documents/documents.service.ts';
 import { notificationsService } from './notifications/notifications.service.ts';
 import { permitsService } from './permits/permits.service.ts';
@@ -12,5 +13,5 @@ import { IDEMPOTENCY_TABLE, type PlatformDescription } from './shared/service-de
 
 export const platform: PlatformDescription = {
   sharedTables: [IDEMPOTENCY_TABLE],
-  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, registryOfficeService, complaintsService, transparencyService, apiDocsService],
+  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, registryOfficeService, complaintsService, transparencyService, councilsService, apiDocsService],
 };

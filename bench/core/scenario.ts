@@ -31,6 +31,11 @@ import { approveDataset, type Dataset } from '../../functions/transparency/domai
 import { declareDatasetRoute } from '../../functions/transparency/schemas/transparency.schema.ts';
 import type { InformationRequest } from '../../functions/transparency/domain/information-request.ts';
 import { deadlineWatched as requestDeadlineWatched } from '../../functions/transparency/domain/request-clock.ts';
+import { COUNCILS_TABLE } from '../../functions/councils/adapters/councils-keys.ts';
+import { DELIBERATION_ADOPTED } from '../../functions/councils/domain/deliberation.ts';
+import { SESSION_CONVENED } from '../../functions/councils/domain/session.ts';
+import { startOfMoroccanDate } from '../../functions/shared/statutory-clock/moroccan-day.ts';
+import { moroccanDate } from '../../functions/shared/time/morocco-time.ts';
 import { COMPLAINTS_TABLE } from '../../functions/complaints/adapters/complaints-keys.ts';
 import { COMPLAINT_EVENTS, deadlineWatched as deadlineWatchedComplaint, type Complaint } from '../../functions/complaints/domain/complaint.ts';
 import { complaintCounted } from '../../functions/complaints/domain/complaint-figures.ts';
@@ -455,6 +460,64 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await clock.quiescent();
   expectStatus('open-data catalogue', await call('GET /v1/transparency/catalogues/{commune}', { params: { commune: 'rabat' } }), 200);
 
+  // A council of sixty members: a session planned, its agenda closed, convened, every member's convocation sent
+  // (from its event) and one read; twelve days later the sitting opens with all sixty present (one write), two items
+  // voted by name, the session closed, one deliberation through the governor's control; the OParl publication and
+  // the calendar read. The body's settings allow an ordinary session in any month, so the round runs whenever it runs.
+  const councilBody = `council-${round}`;
+  const councilMembers = Array.from({ length: 60 }, (_, index) => ({ id: `m${String(index + 1).padStart(2, '0')}`, sub: key(`member-${index + 1}`), name: `Membre ${index + 1}`, role: index === 0 ? 'president' : 'member', inOffice: true, since: '2021-09-20', group: index % 2 === 0 ? 'g1' : 'g2' }));
+  const secretary: Caller = { sub: key('council-secretary'), roles: ['council-secretary'], commune: councilBody };
+  const governor: Caller = { sub: key('governor'), roles: ['governor'] };
+  const councilMember: Caller = { sub: councilMembers[1]!.sub, roles: ['council-member'], commune: councilBody };
+  const bodyParams = { body: councilBody };
+  expectStatus('put council body', await call('PUT /v1/councils/bodies/{body}', { params: bodyParams, body: { type: 'commune', name: { ar: 'مجلس', fr: 'Conseil' }, members: councilMembers, groups: [{ id: 'g1', name: 'Groupe 1' }, { id: 'g2', name: 'Groupe 2' }] }, headers: { 'idempotency-key': key('council-body') }, as: admin }), 200);
+  const councilSettings = { noticeDays: { ordinary: 10, extraordinary: 3 }, ordinaryMonths: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], proxiesCountForQuorum: false, majorityRules: { ordinary: 'votes-cast', budget: 'votes-cast', loan: 'votes-cast', convention: 'votes-cast', 'internal-regulation': 'members-in-office', 'delegated-management': 'members-in-office' }, presidentDecidesTie: true, transmissionDays: 10, oppositionDays: 3 };
+  expectStatus('set council settings', await call('PUT /v1/councils/bodies/{body}/settings', { params: bodyParams, body: councilSettings, headers: { 'idempotency-key': key('council-settings') }, as: admin }), 200);
+  expectStatus('council settings', await call('GET /v1/councils/bodies/{body}/settings', { params: bodyParams, as: secretary }), 200);
+  const meetingDate = moroccanDate(new Date(clock.now().getTime() + 12 * 86_400_000));
+  const councilStart = new Date(startOfMoroccanDate(meetingDate).getTime() + 10 * 3_600_000).toISOString();
+  const plannedSession = expectStatus('plan council session', await call('POST /v1/councils/bodies/{body}/sessions', { params: bodyParams, body: { kind: 'ordinary', initiative: { by: 'president' }, name: 'Session ordinaire', location: 'Salle des délibérations', start: councilStart }, headers: { 'idempotency-key': key('council-session') }, as: secretary }), 201);
+  const sessionParams = { body: councilBody, id: String(plannedSession.json.id) };
+  const councilItem = (title: string, open: boolean) => ({ title, text: `Projet de délibération : ${title}`, itemType: 'budget', origin: 'president', public: open });
+  expectStatus('add agenda item', await call('POST /v1/councils/bodies/{body}/sessions/{id}/agenda-items', { params: sessionParams, body: councilItem('Budget', true), headers: { 'idempotency-key': key('council-item-1') }, as: secretary }), 200);
+  expectStatus('add closed agenda item', await call('POST /v1/councils/bodies/{body}/sessions/{id}/agenda-items', { params: sessionParams, body: councilItem('Transaction', false), headers: { 'idempotency-key': key('council-item-2') }, as: secretary }), 200);
+  expectStatus('close agenda', await call('POST /v1/councils/bodies/{body}/sessions/{id}/agenda-closing', { params: sessionParams, headers: { 'idempotency-key': key('council-agenda') }, as: secretary }), 200);
+  const convenedSession = expectStatus('convene council session', await call('POST /v1/councils/bodies/{body}/sessions/{id}/convocation', { params: sessionParams, headers: { 'idempotency-key': key('council-convene') }, as: secretary }), 200);
+  await clock.quiescent();
+  const convocationParams = { ...sessionParams, round: '1', member: councilMembers[1]!.id };
+  expectStatus('get convocation', await call('GET /v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}', { params: convocationParams, as: councilMember }), 200);
+  expectStatus('read convocation', await call('POST /v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}/reading', { params: convocationParams, headers: { 'idempotency-key': key('council-reading') }, as: councilMember }), 200);
+  await clock.advance('P12D');
+  const everyone = councilMembers.map((member) => member.id);
+  expectStatus('open sitting with sixty present', await call('POST /v1/councils/bodies/{body}/sessions/{id}/sittings', { params: sessionParams, body: { present: everyone, proxies: [] }, headers: { 'idempotency-key': key('council-sitting') }, as: secretary }), 200);
+  const namedVotes = (choiceOf: (index: number) => string) => ({ votes: everyone.map((member, index) => ({ member, choice: choiceOf(index) })) });
+  const votedItem = expectStatus('vote item', await call('POST /v1/councils/bodies/{body}/sessions/{id}/items/{number}/votes', { params: { ...sessionParams, number: '1' }, body: namedVotes((index) => (index % 3 === 0 ? 'against' : 'for')), headers: { 'idempotency-key': key('council-vote-1') }, as: secretary }), 200);
+  expectStatus('vote closed item', await call('POST /v1/councils/bodies/{body}/sessions/{id}/items/{number}/votes', { params: { ...sessionParams, number: '2' }, body: namedVotes((index) => (index % 2 === 0 ? 'for' : 'against')), headers: { 'idempotency-key': key('council-vote-2') }, as: secretary }), 200);
+  expectStatus('get council session', await call('GET /v1/councils/bodies/{body}/sessions/{id}', { params: sessionParams, as: secretary }), 200);
+  expectStatus('close council session', await call('POST /v1/councils/bodies/{body}/sessions/{id}/closing', { params: sessionParams, headers: { 'idempotency-key': key('council-close') }, as: secretary }), 200);
+  const deliberationParams = { body: councilBody, id: String(votedItem.json.id) };
+  const controlStep = async (name: string, path: string, as: Caller, body?: unknown) =>
+    expectStatus(name, await call(`POST /v1/councils/bodies/{body}/deliberations/{id}/${path}`, { params: deliberationParams, ...(body !== undefined && { body }), headers: { 'idempotency-key': key(`council-${path}`) }, as }), 200);
+  await controlStep('transmit deliberation', 'transmission', secretary);
+  await controlStep('receive deliberation', 'receipt', governor);
+  await controlStep('oppose deliberation', 'opposition', governor, { reasons: 'Dépense non prévue' });
+  await controlStep('re-examine deliberation', 're-examination', secretary, { outcome: 'maintained' });
+  await controlStep('refer deliberation to court', 'court-referral', governor, { court: 'Tribunal administratif de Rabat', reference: '2027/7110/1' });
+  expectStatus('get deliberation', await call('GET /v1/councils/bodies/{body}/deliberations/{id}', { params: deliberationParams, as: governor }), 200);
+  await clock.quiescent();
+  expectStatus('deliberation pdf', await call('GET /v1/councils/bodies/{body}/deliberations/{id}/pdf', { params: deliberationParams, as: governor }), 200);
+  expectStatus('council calendar', await call('GET /v1/councils/bodies/{body}/calendar.ics', { params: bodyParams }), 200);
+  expectStatus('oparl system', await call('GET /oparl/v1/system'), 200);
+  expectStatus('oparl bodies', await call('GET /oparl/v1/bodies'), 200);
+  expectStatus('oparl body', await call('GET /oparl/v1/bodies/{body}', { params: bodyParams }), 200);
+  for (const list of ['organization', 'person', 'meeting', 'paper']) expectStatus(`oparl ${list} list`, await call('GET /oparl/v1/bodies/{body}/{list}', { params: { body: councilBody, list } }), 200);
+  const oparlId = `${councilBody}~${sessionParams.id}~1`;
+  for (const type of ['meeting', 'agenda-item', 'paper', 'file']) expectStatus(`oparl ${type}`, await call('GET /oparl/v1/objects/{type}/{id}', { params: { type, id: type === 'meeting' ? `${councilBody}~${sessionParams.id}` : oparlId } }), 200);
+  expectStatus('oparl person', await call('GET /oparl/v1/objects/{type}/{id}', { params: { type: 'person', id: `${councilBody}~m01` } }), 200);
+  expectStatus('oparl file content', await call('GET /oparl/v1/files/{id}/content', { params: { id: oparlId } }), 200);
+  const deliberationAdopted = domainEvent({ type: DELIBERATION_ADOPTED, source: 'councils', subject: deliberationParams.id, occurredAt: String(votedItem.json.adoptedAt), version: 1, data: { deliberationId: deliberationParams.id, body: councilBody } });
+  const sessionConvened = domainEvent({ type: SESSION_CONVENED, source: 'councils', subject: sessionParams.id, occurredAt: clock.now().toISOString(), version: Number(convenedSession.json.version), data: { sessionId: sessionParams.id, body: councilBody, round: 1, start: councilStart } });
+
   // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
   const decided = domainEvent({ type: 'permit.decided', source: 'permits', subject: permit.id, occurredAt: clock.now().toISOString(), version: 1, data: {} });
   const applicantTold = notificationRequested(decided, {
@@ -526,6 +589,10 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       // The paper letter above handed over as an access-to-information request: its request opened once.
       OpenRegistryInformationRequests: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterHandedOver(registeredLetter, 'access-to-information', clock.now())]),
       RecountInformationRequestDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
+      // The convocations of the session above, sent already: a cold start replays what a redelivery does.
+      SendCouncilConvocations: outboxStreamEvent(COUNCILS_TABLE, [sessionConvened]),
+      // The deliberation above, its PDF stored already.
+      RenderCouncilDeliberationPdf: outboxStreamEvent(COUNCILS_TABLE, [deliberationAdopted]),
       DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },

@@ -4,6 +4,7 @@
 import { COMPLAINTS_TABLE_ID } from '../complaints/public.ts';
 import { PERMITS_TABLE_ID } from '../permits/public.ts';
 import { REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
+import { COUNCILS_TABLE_ID } from '../councils/public.ts';
 import { TRANSPARENCY_TABLE_ID } from '../transparency/public.ts';
 import type { EventSubscription, ServiceDescription } from '../shared/service-description.ts';
 import { NOTIFICATIONS_TABLE_ID } from './adapters/notifications-keys.ts';
@@ -18,6 +19,7 @@ const NOTIFICATION_PRODUCERS: readonly EventSubscription[] = [
   { tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
   { tableId: COMPLAINTS_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
   { tableId: TRANSPARENCY_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
+  { tableId: COUNCILS_TABLE_ID, eventTypes: [NOTIFICATION_REQUESTED] },
 ];
 
 export const notificationsService: ServiceDescription = {

@@ -1,5 +1,5 @@
 // The roles of the platform: Cognito groups in AWS, the `roles` of a local token on the local platform.
-export const ROLES = ['citizen', 'agent', 'commission', 'president', 'registrar', 'clerk', 'complaints-officer', 'admin', 'auditor'] as const;
+export const ROLES = ['citizen', 'agent', 'commission', 'president', 'registrar', 'clerk', 'complaints-officer', 'admin', 'auditor', 'council-secretary', 'council-member', 'governor'] as const;
 
 export type Role = (typeof ROLES)[number];
 

@@ -12,27 +12,27 @@ import { platform } from '../../../functions/platform.ts';
 import { defineRoute } from '../../../functions/shared/http/route-contract.ts';
 import type { PlatformDescription } from '../../../functions/shared/service-description.ts';
 
-const sessionRoute = (method: 'GET' | 'POST', path: string, operationId: string) =>
-  defineRoute({ operationId, method, path, summary: operationId, tags: ['Councils'], access: ['citizen'], responses: { 200: { description: 'ok' } } });
+const caseRoute = (method: 'GET' | 'POST', path: string, operationId: string) =>
+  defineRoute({ operationId, method, path, summary: operationId, tags: ['Litigation'], access: ['citizen'], responses: { 200: { description: 'ok' } } });
 
 /** Today's platform and one more service, with routes and a workflow task, that no scenario drives. */
-const withCouncilSessions: PlatformDescription = {
+const withLitigationCases: PlatformDescription = {
   ...platform,
   services: [
     ...platform.services,
     {
-      name: 'councils',
+      name: 'litigation',
       functions: [
-        { id: 'PlanCouncilSession', entry: 'functions/councils/handlers/plan-session.handler.ts', route: sessionRoute('POST', '/v1/councils/sessions', 'planCouncilSession') },
-        { id: 'GetCouncilSession', entry: 'functions/councils/handlers/get-session.handler.ts', route: sessionRoute('GET', '/v1/councils/sessions/{id}', 'getCouncilSession') },
-        { id: 'CheckConvocationDeadline', entry: 'functions/councils/handlers/check-convocation-deadline.handler.ts' },
+        { id: 'FileLitigationCase', entry: 'functions/litigation/handlers/file-case.handler.ts', route: caseRoute('POST', '/v1/litigation/cases', 'fileLitigationCase') },
+        { id: 'GetLitigationCase', entry: 'functions/litigation/handlers/get-case.handler.ts', route: caseRoute('GET', '/v1/litigation/cases/{id}', 'getLitigationCase') },
+        { id: 'CheckLitigationDeadline', entry: 'functions/litigation/handlers/check-case-deadline.handler.ts' },
       ],
     },
   ],
 };
-const functions = functionsOf(withCouncilSessions);
-const today = functions.filter((fn) => fn.service !== 'councils');
-const councilSessions = functions.filter((fn) => fn.service === 'councils');
+const functions = functionsOf(withLitigationCases);
+const today = functions.filter((fn) => fn.service !== 'litigation');
+const litigationCases = functions.filter((fn) => fn.service === 'litigation');
 const routeKey = (fn: ServiceFunction) => `${fn.route!.method} ${fn.route!.path}`;
 const todaysRoutes = today.filter((fn) => fn.route);
 
@@ -46,8 +46,8 @@ describe('a context without a scenario', () => {
   it('is told apart from the services the scenario drives', () => {
     const coverage = scenarioCoverage(functions, new Set(today.map((fn) => fn.id)));
 
-    expect(coverage.servicesWithoutScenario).toEqual(['councils']);
-    for (const fn of councilSessions) expect(coverage.notMeasuredReason(fn)).toMatch(/does not drive the councils service/);
+    expect(coverage.servicesWithoutScenario).toEqual(['litigation']);
+    for (const fn of litigationCases) expect(coverage.notMeasuredReason(fn)).toMatch(/does not drive the litigation service/);
     expect(coverage.notMeasuredReason(today[0]!)).toBeUndefined();
   });
 
@@ -55,9 +55,9 @@ describe('a context without a scenario', () => {
     const { rows, budgets, notMeasured } = dataAccessReport(functions, usagesOfToday());
 
     expect(rows).toHaveLength(todaysRoutes.length);
-    expect(notMeasured.map((entry) => entry.subject)).toEqual(['requests, POST /v1/councils/sessions', 'requests, GET /v1/councils/sessions/{id}']);
+    expect(notMeasured.map((entry) => entry.subject)).toEqual(['requests, POST /v1/litigation/cases', 'requests, GET /v1/litigation/cases/{id}']);
     expect(budgets.find((budget) => budget.subject.startsWith('routes the scenario drives'))).toMatchObject({ pass: true, measured: `${todaysRoutes.length} of ${todaysRoutes.length}` });
-    expect(budgets.filter((budget) => budget.subject.includes('councils/sessions'))).toEqual([]);
+    expect(budgets.filter((budget) => budget.subject.includes('litigation/cases'))).toEqual([]);
   });
 
   it('does not hide a route the scenario of a driven service skips', () => {
@@ -73,7 +73,7 @@ describe('a context without a scenario', () => {
     const { rows, notMeasured } = latencyReport(functions, samples);
 
     expect(rows).toHaveLength(todaysRoutes.length);
-    expect(notMeasured.map((entry) => entry.subject)).toEqual(['latency, POST /v1/councils/sessions', 'latency, GET /v1/councils/sessions/{id}']);
+    expect(notMeasured.map((entry) => entry.subject)).toEqual(['latency, POST /v1/litigation/cases', 'latency, GET /v1/litigation/cases/{id}']);
   });
 
   it('has its bundles measured but its cold starts not measured, while a skipped function of a driven service misses', () => {
@@ -87,12 +87,12 @@ describe('a context without a scenario', () => {
     const { rows, budgets, notMeasured } = bundleReport({ floor, functions, sizes, coldStarts: { byFunction, coverage } });
 
     expect(rows).toHaveLength(functions.length + 1);
-    for (const fn of councilSessions) expect(budgets).toContainEqual(expect.objectContaining({ subject: `bundle size, ${fn.id} (json)`, pass: true }));
-    expect(notMeasured.map((entry) => entry.subject)).toEqual(councilSessions.map((fn) => `cold start, ${fn.id} (json)`));
-    expect(rows.find((row) => row.function === 'PlanCouncilSession')).toMatchObject({ 'cold ms': null, 'cold event': 'not measured' });
+    for (const fn of litigationCases) expect(budgets).toContainEqual(expect.objectContaining({ subject: `bundle size, ${fn.id} (json)`, pass: true }));
+    expect(notMeasured.map((entry) => entry.subject)).toEqual(litigationCases.map((fn) => `cold start, ${fn.id} (json)`));
+    expect(rows.find((row) => row.function === 'FileLitigationCase')).toMatchObject({ 'cold ms': null, 'cold event': 'not measured' });
     expect(budgets.find((budget) => budget.subject === `cold start, ${skipped.id} (json)`)).toMatchObject({ pass: false, measured: 'no event' });
     expect(budgets.filter((budget) => !budget.pass).map((budget) => budget.subject)).toEqual([`cold start, ${skipped.id} (json)`]);
-    expect(formatNotMeasured(notMeasured)).toMatch(/cold start, PlanCouncilSession \(json\) +the scenario does not drive the councils service yet/);
+    expect(formatNotMeasured(notMeasured)).toMatch(/cold start, FileLitigationCase \(json\) +the scenario does not drive the litigation service yet/);
   });
 
   it('has nothing to report with --sizes-only, where no part of the figures needs the scenario', () => {

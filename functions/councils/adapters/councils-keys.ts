@@ -1,0 +1,53 @@
+// Key builders of the councils table (access patterns in ../README.md); no key is written by hand elsewhere.
+import type { TableDescription } from '../../shared/service-description.ts';
+import type { CouncilBody } from '../domain/council-body.ts';
+import type { Deliberation } from '../domain/deliberation.ts';
+import type { Session } from '../domain/session.ts';
+
+export const COUNCILS_TABLE_ID = 'councils';
+export const CONVOCATION_SIGNING_KEY_ID = 'council-convocations';
+/** Each deliberation's PDF, rendered once from its event and served as stored. */
+export const COUNCIL_PAPERS_BUCKET_ID = 'council-papers';
+export const deliberationPdfKey = (body: string, id: string) => `deliberations/${body}/${id}.pdf`;
+
+export const COUNCILS_INDEXES = {
+  /** Sparse: the bodies (all), a body's sessions by first meeting, a body's deliberations by number: the publication's lists. */
+  byList: { name: 'byList', partitionKey: 'listPk', sortKey: 'listSk', projection: 'all' },
+} as const;
+
+const padded = (n: number) => String(n).padStart(6, '0');
+
+export const councilsKeys = {
+  body: (body: string) => ({ pk: `BODY#${body}`, sk: 'BODY' }),
+  bodyEvent: (body: string, version: number) => ({ pk: `BODY#${body}`, sk: `BODY#EVENT#${padded(version)}` }),
+  settings: (body: string) => ({ pk: `BODY#${body}`, sk: 'SETTINGS' }),
+  settingsEvent: (body: string, version: number) => ({ pk: `BODY#${body}`, sk: `SETTINGS#EVENT#${padded(version)}` }),
+  counter: (body: string, year: number) => ({ pk: `BODY#${body}`, sk: `COUNTER#${year}` }),
+  session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'SESSION' }),
+  sessionEvent: (id: string, version: number) => ({ pk: `SESSION#${id}`, sk: `EVENT#${padded(version)}` }),
+  convocation: (sessionId: string, round: number, member: string) => ({ pk: `SESSION#${sessionId}`, sk: `CONVOCATION#${round}#${member}` }),
+  deliberation: (id: string) => ({ pk: `DELIBERATION#${id}`, sk: 'DELIBERATION' }),
+  deliberationEvent: (id: string, version: number) => ({ pk: `DELIBERATION#${id}`, sk: `EVENT#${padded(version)}` }),
+  bodies: () => 'BODIES',
+  sessions: (body: string) => `SESSIONS#${body}`,
+  deliberations: (body: string) => `DELIBERATIONS#${body}`,
+} as const;
+
+export const LIST_ATTRIBUTES = ['listPk', 'listSk'];
+
+export const bodyListAttributes = (body: CouncilBody) => ({ listPk: councilsKeys.bodies(), listSk: body.id });
+export const sessionListAttributes = (session: Session) => ({ listPk: councilsKeys.sessions(session.body), listSk: `${new Date(session.start).toISOString()}#${session.id}` });
+export const deliberationListAttributes = (deliberation: Deliberation) => ({
+  listPk: councilsKeys.deliberations(deliberation.body),
+  listSk: `${deliberation.year}#${padded(Number(deliberation.number.split('/')[1]))}`,
+});
+
+/** Bodies, their settings and counters, sessions with their convocations, deliberations, their histories and the outbox. */
+export const COUNCILS_TABLE: TableDescription = {
+  id: COUNCILS_TABLE_ID,
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  globalIndexes: Object.values(COUNCILS_INDEXES),
+  outbox: true,
+  timeToLiveAttribute: 'expiresAt',
+};

@@ -1,0 +1,85 @@
+// The convocations of a meeting: sent to each member in office when the session is convened (from its event, out of
+// the request: sixty members are sixty signatures and notifications), each sending and each first reading recorded
+// as signed evidence the member sees.
+import { createHash } from 'node:crypto';
+import { notificationRequested } from '../../notifications/public.ts';
+import type { Principal } from '../../shared/auth/principal.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import { membersInOffice } from '../domain/council-body.ts';
+import { notFound, unknownBody } from '../domain/council-errors.ts';
+import { evidenceStatement, type ConvocationEvidence, type ConvocationRecord } from '../domain/convocation.ts';
+import type { Round } from '../domain/quorum.ts';
+import type { Session } from '../domain/session.ts';
+import { actorFor } from './council-access.ts';
+import type { CouncilsRepository, EvidenceSigner, TimestampAuthority } from './councils.ports.ts';
+
+export interface EvidenceTools {
+  readonly signer: EvidenceSigner;
+  readonly timestamps: TimestampAuthority;
+}
+
+export function agendaDigest(session: Pick<Session, 'agenda'>): string {
+  const agenda = session.agenda.map((item) => ({ number: item.number, title: item.title, public: item.public }));
+  return createHash('sha256').update(JSON.stringify(agenda)).digest('hex');
+}
+
+async function evidence(tools: EvidenceTools, statement: Record<string, unknown>, at: string): Promise<ConvocationEvidence> {
+  const jws = await tools.signer.sign(statement);
+  return { at, jws, timestamp: await tools.timestamps.stamp(jws) };
+}
+
+/** Sends the convocations of the meeting `event` convened: one per member in office, each once whatever the redeliveries. */
+export async function sendConvocations(repository: CouncilsRepository, tools: EvidenceTools, event: DomainEvent, now: Date): Promise<number> {
+  const { sessionId, body: bodyId, round, start } = event.data as { sessionId: string; body: string; round: Round; start: string };
+  const context = await repository.bodyContext(bodyId, { sessionId });
+  if (!context.body || !context.session) throw new Error(`convened session ${sessionId} not found`);
+  const digest = agendaDigest(context.session);
+  let sent = 0;
+  for (const member of membersInOffice(context.body)) {
+    if (await repository.convocation(sessionId, round, member.id)) continue;
+    const at = now.toISOString();
+    const base = { sessionId, body: bodyId, round, member: member.id, start, agendaDigest: digest };
+    const record: ConvocationRecord = { ...base, sent: await evidence(tools, evidenceStatement(base, 'sent', at), at) };
+    const notification = member.sub
+      ? notificationRequested(
+          { ...event, id: `${event.id}/${member.id}` },
+          {
+            recipient: member.sub,
+            topic: 'council-convocation',
+            about: { kind: 'council-session', id: sessionId, reference: context.session.name },
+            message: {
+              ar: `استدعاء إلى ${context.session.name} (الاجتماع ${round}) في ${start}، ${context.session.location}`,
+              fr: `Convocation à ${context.session.name} (réunion ${round}) le ${start}, ${context.session.location}`,
+              en: `Convocation to ${context.session.name} (meeting ${round}) on ${start}, ${context.session.location}`,
+            },
+          },
+        )
+      : undefined;
+    if ((await repository.putConvocation(record, notification)) === 'sent') sent += 1;
+  }
+  return sent;
+}
+
+async function ownConvocation(repository: CouncilsRepository, bodyId: string, sessionId: string, round: number, member: string, principal: Principal) {
+  const actor = actorFor(principal, bodyId, ['council-member', 'council-secretary', 'president']);
+  const context = await repository.bodyContext(bodyId, { convocation: { sessionId, round, member } });
+  if (!context.body) throw unknownBody(bodyId);
+  const record = context.convocation;
+  const own = context.body.members.find((candidate) => candidate.id === member)?.sub === principal.sub;
+  if (actor.role === 'council-member' && !own) throw notFound({ ar: 'لا استدعاء', fr: 'Aucune convocation', en: 'No convocation' });
+  if (!record) throw notFound({ ar: 'لا استدعاء', fr: 'Aucune convocation', en: 'No convocation' });
+  return { record, own };
+}
+
+export async function readConvocation(repository: CouncilsRepository, bodyId: string, sessionId: string, round: number, member: string, principal: Principal): Promise<ConvocationRecord> {
+  return (await ownConvocation(repository, bodyId, sessionId, round, member, principal)).record;
+}
+
+/** The member opens their convocation: the first time is recorded as signed evidence, later times change nothing. */
+export async function recordFirstReading(repository: CouncilsRepository, tools: EvidenceTools, bodyId: string, sessionId: string, round: number, member: string, principal: Principal, now: Date): Promise<ConvocationRecord> {
+  const { record, own } = await ownConvocation(repository, bodyId, sessionId, round, member, principal);
+  if (!own) throw notFound({ ar: 'لا يقرأ الاستدعاء إلا صاحبه', fr: 'Seul son destinataire lit la convocation', en: 'Only its addressee reads the convocation' });
+  if (record.read) return record;
+  const at = now.toISOString();
+  return repository.recordReading({ ...record, read: await evidence(tools, evidenceStatement(record, 'read', at), at) });
+}

@@ -1,0 +1,115 @@
+// A council's sessions: planned, their agenda built and closed, convened, their sittings opened with the attendance,
+// their items voted into numbered deliberations, closed. Each reads what it needs in one BatchGetItem and writes
+// its change in one transaction.
+import type { Principal } from '../../shared/auth/principal.ts';
+import { moroccanDate } from '../../shared/time/morocco-time.ts';
+import type { CouncilBody } from '../domain/council-body.ts';
+import { notFound, unknownBody } from '../domain/council-errors.ts';
+import { defaultCouncilSettings, type CouncilSettings } from '../domain/council-settings.ts';
+import { adoptDeliberation, deliberationIdOf, type Deliberation } from '../domain/deliberation.ts';
+import {
+  addAgendaItem,
+  closeAgenda,
+  closeSession,
+  convene,
+  openSitting,
+  planSession,
+  recordDecision,
+  voteOnItem,
+  type Actor,
+  type Attendance,
+  type NewItem,
+  type Session,
+  type SessionChange,
+  type SessionPlan,
+} from '../domain/session.ts';
+import type { NamedVote } from '../domain/vote.ts';
+import { actorFor } from './council-access.ts';
+import type { BodyContextRequest, CouncilsRepository } from './councils.ports.ts';
+
+const SECRETARIAT = ['council-secretary', 'president'] as const;
+
+interface Loaded {
+  readonly body: CouncilBody;
+  readonly settings: CouncilSettings;
+  readonly session: Session;
+  readonly holidays: ReadonlySet<string>;
+  readonly counter?: number;
+}
+
+async function load(repository: CouncilsRepository, bodyId: string, sessionId: string, request: Omit<BodyContextRequest, 'sessionId'> = {}): Promise<Loaded> {
+  const context = await repository.bodyContext(bodyId, { sessionId, ...request });
+  if (!context.body) throw unknownBody(bodyId);
+  if (!context.session) throw notFound({ ar: `لا دورة ${sessionId}`, fr: `Aucune session ${sessionId}`, en: `No session ${sessionId}` });
+  return {
+    body: context.body,
+    settings: context.settings ?? defaultCouncilSettings(bodyId, context.body.type),
+    session: context.session,
+    holidays: context.holidays,
+    ...(context.counter !== undefined && { counter: context.counter }),
+  };
+}
+
+async function saved(repository: CouncilsRepository, before: Session, change: SessionChange): Promise<Session> {
+  if (change.session.version !== before.version) await repository.saveSession(change);
+  return change.session;
+}
+
+export async function planCouncilSession(repository: CouncilsRepository, bodyId: string, id: string, plan: SessionPlan, principal: Principal, now: Date): Promise<{ session: Session; created: boolean }> {
+  const actor = actorFor(principal, bodyId, ['council-secretary', 'president', 'governor']);
+  const context = await repository.bodyContext(bodyId, { sessionId: id });
+  if (!context.body) throw unknownBody(bodyId);
+  if (context.session) return { session: context.session, created: false };
+  const change = planSession(id, plan, context.body, context.settings ?? defaultCouncilSettings(bodyId, context.body.type), actor, now);
+  const outcome = await repository.saveSession(change);
+  if (outcome === 'exists') return { session: (await repository.session(id))!, created: false };
+  return { session: change.session, created: true };
+}
+
+export async function readSession(repository: CouncilsRepository, bodyId: string, id: string, principal: Principal): Promise<Session> {
+  actorFor(principal, bodyId, ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor']);
+  return (await load(repository, bodyId, id)).session;
+}
+
+export async function addItem(repository: CouncilsRepository, bodyId: string, id: string, item: NewItem, principal: Principal, now: Date): Promise<Session> {
+  const actor = actorFor(principal, bodyId, [...SECRETARIAT]);
+  const { session } = await load(repository, bodyId, id);
+  return saved(repository, session, addAgendaItem(session, item, actor, now));
+}
+
+export async function closeSessionAgenda(repository: CouncilsRepository, bodyId: string, id: string, principal: Principal, now: Date): Promise<Session> {
+  const actor = actorFor(principal, bodyId, [...SECRETARIAT]);
+  const { session } = await load(repository, bodyId, id);
+  return saved(repository, session, closeAgenda(session, actor, now));
+}
+
+export async function conveneSession(repository: CouncilsRepository, bodyId: string, id: string, principal: Principal, now: Date): Promise<Session> {
+  const actor = actorFor(principal, bodyId, [...SECRETARIAT]);
+  const { session, settings } = await load(repository, bodyId, id);
+  return saved(repository, session, convene(session, settings, actor, now));
+}
+
+export async function openCouncilSitting(repository: CouncilsRepository, bodyId: string, id: string, attendance: Attendance, principal: Principal, now: Date): Promise<Session> {
+  const actor = actorFor(principal, bodyId, [...SECRETARIAT]);
+  const year = Number(moroccanDate(now).slice(0, 4));
+  const { session, body, settings, holidays } = await load(repository, bodyId, id, { holidayYears: [year, year + 1] });
+  return saved(repository, session, openSitting(session, body, settings, attendance, holidays, actor, now));
+}
+
+export async function voteItem(repository: CouncilsRepository, bodyId: string, id: string, number: number, votes: readonly NamedVote[], principal: Principal, now: Date): Promise<Deliberation> {
+  const actor: Actor = actorFor(principal, bodyId, [...SECRETARIAT]);
+  const year = Number(moroccanDate(now).slice(0, 4));
+  const { session, body, settings, counter } = await load(repository, bodyId, id, { counterYear: year });
+  const vote = voteOnItem(session, body, settings, number, votes);
+  const sequence = (counter ?? 0) + 1;
+  const deliberation = adoptDeliberation(session, vote, sequence, year, actor, now);
+  const sessionChange = recordDecision(session, vote, { deliberationId: deliberationIdOf(session.id, number), number: deliberation.deliberation.number, outcome: vote.result.outcome }, actor, now);
+  await repository.saveDecision(sessionChange, deliberation, sequence);
+  return deliberation.deliberation;
+}
+
+export async function closeCouncilSession(repository: CouncilsRepository, bodyId: string, id: string, principal: Principal, now: Date): Promise<Session> {
+  const actor = actorFor(principal, bodyId, [...SECRETARIAT]);
+  const { session } = await load(repository, bodyId, id);
+  return saved(repository, session, closeSession(session, actor, now));
+}

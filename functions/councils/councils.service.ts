@@ -1,0 +1,100 @@
+// Councils (Majaliss): the council of each collectivity, its sessions, agenda, convocations with signed evidence,
+// sittings under the quorum of article 42, named votes, numbered deliberations under the governor's legality
+// control, and their public OParl 1.1 and iCalendar publication.
+import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
+import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
+import { CONVOCATION_SIGNING_KEY_ID, COUNCIL_PAPERS_BUCKET_ID, COUNCILS_TABLE, COUNCILS_TABLE_ID } from './adapters/councils-keys.ts';
+import { COUNCILS_PROBLEMS } from './councils.problems.ts';
+import { DELIBERATION_ADOPTED } from './domain/deliberation.ts';
+import { SESSION_CONVENED } from './domain/session.ts';
+import {
+  addAgendaItemRoute,
+  calendarRoute,
+  closeAgendaRoute,
+  closeSessionRoute,
+  conveneSessionRoute,
+  deliberationPdfRoute,
+  getConvocationRoute,
+  getDeliberationRoute,
+  getSessionRoute,
+  getSettingsRoute,
+  oparlBodiesRoute,
+  oparlBodyListRoute,
+  oparlBodyRoute,
+  oparlFileContentRoute,
+  oparlObjectRoute,
+  oparlSystemRoute,
+  openSittingRoute,
+  opposeRoute,
+  planSessionRoute,
+  putBodyRoute,
+  putSettingsRoute,
+  readConvocationRoute,
+  receiveRoute,
+  reexamineRoute,
+  referRoute,
+  transmitRoute,
+  voteRoute,
+} from './schemas/councils.schema.ts';
+
+const handlers = 'functions/councils/handlers';
+const reads = { [COUNCILS_TABLE_ID]: 'read' } as const;
+/** Nothing here deletes an item: every change writes its record, its history event and its outbox events. */
+const changes = { [COUNCILS_TABLE_ID]: 'append' } as const;
+/** The changes whose count is in working days read the holidays from reference data in the same BatchGetItem. */
+const counted = { [COUNCILS_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read' } as const;
+const signs = { signingKeys: { [CONVOCATION_SIGNING_KEY_ID]: 'sign' } } as const;
+
+function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'entry'>): FunctionDescription {
+  return { id, entry: `${handlers}/${file}.handler.ts`, ...extra };
+}
+
+export const councilsService: ServiceDescription = {
+  name: 'councils',
+  problems: COUNCILS_PROBLEMS,
+  tables: [COUNCILS_TABLE],
+  buckets: [{ id: COUNCIL_PAPERS_BUCKET_ID }],
+  signingKeys: [{ id: CONVOCATION_SIGNING_KEY_ID, description: "Signs the evidence of each council convocation's sending and first reading (ES256)" }],
+  functions: [
+    fn('PutCouncilBody', 'put-body', { route: putBodyRoute, tables: changes }),
+    fn('GetCouncilSettings', 'get-settings', { route: getSettingsRoute, tables: reads }),
+    fn('PutCouncilSettings', 'put-settings', { route: putSettingsRoute, tables: changes }),
+    fn('PlanCouncilSession', 'plan-session', { route: planSessionRoute, tables: changes }),
+    fn('GetCouncilSession', 'get-session', { route: getSessionRoute, tables: reads }),
+    fn('AddCouncilAgendaItem', 'add-agenda-item', { route: addAgendaItemRoute, tables: changes }),
+    fn('CloseCouncilAgenda', 'close-agenda', { route: closeAgendaRoute, tables: changes }),
+    fn('ConveneCouncilSession', 'convene-session', { route: conveneSessionRoute, tables: changes }),
+    // The third meeting's day is counted in working days.
+    fn('OpenCouncilSitting', 'open-sitting', { route: openSittingRoute, tables: counted }),
+    fn('VoteCouncilItem', 'vote-item', { route: voteRoute, tables: changes }),
+    fn('CloseCouncilSession', 'close-session', { route: closeSessionRoute, tables: changes }),
+    fn('GetCouncilConvocation', 'get-convocation', { route: getConvocationRoute, tables: reads }),
+    fn('ReadCouncilConvocation', 'read-convocation', { route: readConvocationRoute, tables: changes, ...signs }),
+    fn('GetCouncilDeliberation', 'get-deliberation', { route: getDeliberationRoute, tables: reads }),
+    fn('CouncilDeliberationPdf', 'deliberation-pdf', { route: deliberationPdfRoute, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
+    fn('TransmitCouncilDeliberation', 'transmit-deliberation', { route: transmitRoute, tables: counted }),
+    fn('ReceiveCouncilDeliberation', 'receive-deliberation', { route: receiveRoute, tables: counted }),
+    fn('OpposeCouncilDeliberation', 'oppose-deliberation', { route: opposeRoute, tables: changes }),
+    fn('ReexamineCouncilDeliberation', 'reexamine-deliberation', { route: reexamineRoute, tables: changes }),
+    fn('ReferCouncilDeliberation', 'refer-deliberation', { route: referRoute, tables: changes }),
+    fn('CouncilCalendar', 'calendar', { route: calendarRoute, tables: reads }),
+    fn('OparlSystem', 'oparl-system', { route: oparlSystemRoute }),
+    fn('OparlBodies', 'oparl-bodies', { route: oparlBodiesRoute, tables: reads }),
+    fn('OparlBody', 'oparl-body', { route: oparlBodyRoute, tables: reads }),
+    fn('OparlBodyList', 'oparl-body-list', { route: oparlBodyListRoute, tables: reads }),
+    fn('OparlObject', 'oparl-object', { route: oparlObjectRoute, tables: reads }),
+    fn('OparlFileContent', 'oparl-file-content', { route: oparlFileContentRoute, tables: reads }),
+    // Sixty members are sixty signatures and notifications: sent from the convocation's event, out of its request.
+    fn('SendCouncilConvocations', 'send-convocations', { tables: changes, ...signs, timeoutSeconds: 120, consumes: [{ tableId: COUNCILS_TABLE_ID, eventTypes: [SESSION_CONVENED] }] }),
+    // Each deliberation's PDF is rendered once, from its adoption's event, and stored; the download never renders.
+    fn('RenderCouncilDeliberationPdf', 'render-deliberation-pdf', {
+      tables: reads,
+      buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'append' },
+      packageFiles: [PDF_FONT_PACKAGE_FILES],
+      memoryMb: 1024,
+      timeoutSeconds: 30,
+      consumes: [{ tableId: COUNCILS_TABLE_ID, eventTypes: [DELIBERATION_ADOPTED] }],
+    }),
+  ],
+};

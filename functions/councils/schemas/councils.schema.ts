@@ -1,0 +1,413 @@
+// zod schemas and route contracts of the councils API (organic laws 113-14, 112-14, 111-14) under /v1/councils, and
+// of the public OParl 1.1 publication under /oparl/v1.
+import * as z from 'zod';
+import { caseClockSchema } from '../../shared/case-clock/case-clock.schema.ts';
+import { paginationQuery } from '../../shared/http/pagination.ts';
+import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
+import { COLLECTIVITY_TYPES, MEMBER_ROLES } from '../domain/council-body.ts';
+import { ITEM_TYPES, MAJORITY_RULES } from '../domain/council-settings.ts';
+import { CONTROL_STATES } from '../domain/deliberation.ts';
+import { OPARL_LISTS, OPARL_TYPES } from '../domain/oparl.ts';
+import { INITIATORS, ITEM_ORIGINS, SESSION_KINDS, SESSION_STATUSES } from '../domain/session.ts';
+import { VOTE_CHOICES } from '../domain/vote.ts';
+
+const TAGS = ['Councils'];
+const OPARL_TAGS = ['Councils (OParl)'];
+const problem = PROBLEM_RESPONSE;
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes');
+const bodyParam = z.strictObject({ body: slug });
+const sessionParams = z.strictObject({ body: slug, id: z.uuid() });
+const deliberationParams = z.strictObject({ body: slug, id: z.string().regex(/^[0-9a-f-]{36}\.[0-9]{1,3}$/, '<session id>.<item number>') });
+const memberId = slug;
+const actorSchema = z.object({ sub: z.string(), role: z.string() });
+const instant = z.iso.datetime({ offset: true });
+const storedClock = caseClockSchema.omit({ status: true, explanation: true });
+const responses = { 400: problem, 401: problem, 403: problem, 404: problem };
+const changeResponses = (schema: z.ZodType, description: string) => ({ 200: { description, schema }, ...responses, 409: problem, 422: problem });
+
+const memberSchema = z.strictObject({
+  id: memberId,
+  sub: z.string().min(1).max(128).optional().describe("The member's sign-in subject, so they read their own convocations"),
+  name: safeName({ max: 200 }),
+  role: z.enum(MEMBER_ROLES),
+  group: slug.optional(),
+  inOffice: z.boolean(),
+  since: z.iso.date(),
+  until: z.iso.date().optional(),
+});
+const groupSchema = z.strictObject({ id: slug, name: safeName({ max: 200 }) });
+const bodyInput = z.strictObject({
+  type: z.enum(COLLECTIVITY_TYPES),
+  name: z.strictObject({ ar: safeName({ max: 200 }), fr: safeName({ max: 200 }) }),
+  members: z.array(memberSchema).min(1).max(200),
+  groups: z.array(groupSchema).max(30),
+});
+export const bodySchema = bodyInput.extend({ id: z.string(), version: z.number().int(), updatedAt: z.string() });
+
+const settingsInput = z.strictObject({
+  noticeDays: z.strictObject({ ordinary: z.number().int().min(1).max(60), extraordinary: z.number().int().min(1).max(60) }).describe('Unconfirmed defaults: 10 and 3 calendar days'),
+  ordinaryMonths: z.array(z.number().int().min(1).max(12)).min(1).max(12).describe('Communes: 2, 5, 10 from practice; the others unconfirmed'),
+  proxiesCountForQuorum: z.boolean(),
+  majorityRules: z.strictObject(Object.fromEntries(ITEM_TYPES.map((type) => [type, z.enum(MAJORITY_RULES)])) as Record<(typeof ITEM_TYPES)[number], z.ZodEnum<{ [K in (typeof MAJORITY_RULES)[number]]: K }>>),
+  presidentDecidesTie: z.boolean(),
+  transmissionDays: z.number().int().min(1).max(60),
+  oppositionDays: z.number().int().min(1).max(60),
+});
+export const settingsSchema = settingsInput.extend({ body: z.string(), version: z.number().int(), updatedAt: z.string().optional(), updatedBy: z.string().optional() });
+
+const quorumSchema = z.object({ round: z.number().int(), inOffice: z.number().int(), required: z.number().int(), counted: z.number().int(), met: z.boolean(), mayDeliberate: z.boolean() });
+const proxySchema = z.strictObject({ from: memberId.describe('The absent member who gave it'), to: memberId.describe('The present member who holds it') });
+const voteCountsSchema = z.object(Object.fromEntries(VOTE_CHOICES.map((choice) => [choice, z.number().int()])) as Record<(typeof VOTE_CHOICES)[number], z.ZodNumber>);
+const agendaItemSchema = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  text: z.string(),
+  itemType: z.enum(ITEM_TYPES),
+  origin: z.enum(ITEM_ORIGINS),
+  public: z.boolean(),
+  addedAt: z.string(),
+  decision: z.object({ deliberationId: z.string(), number: z.string(), outcome: z.enum(['adopted', 'rejected']) }).optional(),
+});
+export const sessionSchema = z.object({
+  id: z.uuid(),
+  body: z.string(),
+  kind: z.enum(SESSION_KINDS),
+  initiative: z.object({ by: z.enum(INITIATORS), members: z.array(z.string()).optional() }),
+  name: z.string(),
+  location: z.string(),
+  start: z.string().describe('The first meeting, in Africa/Casablanca with its offset'),
+  agenda: z.array(agendaItemSchema),
+  agendaClosedAt: z.string().optional(),
+  convocations: z.array(z.object({ round: z.number().int(), convenedAt: z.string(), start: z.string(), noticeDays: z.number().int() })),
+  sittings: z.array(z.object({ round: z.number().int(), date: z.iso.date(), openedAt: z.string(), present: z.array(z.string()), proxies: z.array(proxySchema), quorum: quorumSchema })),
+  next: z
+    .object({ round: z.number().int(), earliest: z.iso.date(), latest: z.iso.date().optional(), proposedStart: z.string() })
+    .optional()
+    .describe("The meeting article 42 calls after a sitting without quorum; its convocation is a draft until the session is convened again"),
+  status: z.enum(SESSION_STATUSES),
+  closedAt: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+const namedVote = z.strictObject({ member: memberId, choice: z.enum(VOTE_CHOICES), byProxyOf: memberId.optional().describe('The present member casting it for the absent one, by proxy') });
+const evidenceSchema = z.object({ at: z.string(), jws: z.string().describe('Compact ES256 JWS of the statement'), timestamp: z.object({ authority: z.string(), token: z.string().optional() }) });
+export const convocationSchema = z.object({ sessionId: z.uuid(), body: z.string(), round: z.number().int(), member: z.string(), start: z.string(), agendaDigest: z.string(), sent: evidenceSchema, read: evidenceSchema.optional() });
+export const deliberationSchema = z.object({
+  id: z.string(),
+  body: z.string(),
+  sessionId: z.uuid(),
+  itemNumber: z.number().int(),
+  number: z.string().describe('<year>/<n>, gapless per collectivity and year'),
+  year: z.number().int(),
+  title: z.string(),
+  itemType: z.enum(ITEM_TYPES),
+  public: z.boolean(),
+  text: z.string(),
+  votes: z.array(z.object({ member: z.string(), choice: z.enum(VOTE_CHOICES), byProxyOf: z.string().optional() })),
+  result: z.object({ outcome: z.enum(['adopted', 'rejected']), rule: z.enum(MAJORITY_RULES), required: z.number().int(), counts: voteCountsSchema, tieDecidedByPresident: z.boolean() }),
+  adoptedAt: z.string(),
+  state: z.enum(CONTROL_STATES),
+  transmission: z.object({ at: z.string(), by: actorSchema, clock: storedClock, inTime: z.boolean() }).optional(),
+  receipt: z.object({ at: z.string(), by: actorSchema, oppositionClock: storedClock }).optional(),
+  opposition: z.object({ at: z.string(), by: actorSchema, reasons: z.string() }).optional(),
+  reexamination: z.object({ at: z.string(), by: actorSchema, outcome: z.enum(['maintained', 'withdrawn']) }).optional(),
+  courtReferral: z.object({ at: z.string(), by: actorSchema, court: z.string(), reference: z.string() }).optional(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  enforceability: z.union([z.object({ enforceable: z.literal(true), since: z.string() }), z.object({ enforceable: z.literal(false), reason: z.string() })]),
+});
+
+const EXAMPLE_MEMBERS = [
+  { id: 'm01', name: 'Fatima Zahra Bennani', role: 'president', inOffice: true, since: '2021-09-20', group: 'g1' },
+  { id: 'm02', name: 'Youssef Alami', role: 'member', inOffice: true, since: '2021-09-20' },
+  { id: 'm03', name: 'Khadija Tazi', role: 'member', inOffice: true, since: '2021-09-20' },
+] as const;
+
+export const putBodyRoute = defineRoute({
+  operationId: 'putCouncilBody',
+  method: 'PUT',
+  path: '/v1/councils/bodies/{body}',
+  summary: "The council of a collectivity: its type, members (in office or not, with their group) and groups, kept by its secretariat or an administrator; each change a new version",
+  tags: TAGS,
+  access: ['admin', 'council-secretary'],
+  idempotent: true,
+  params: bodyParam,
+  body: bodyInput,
+  bodyExample: { type: 'commune', name: { ar: 'جماعة الرباط', fr: 'Commune de Rabat' }, members: [...EXAMPLE_MEMBERS], groups: [{ id: 'g1', name: 'Groupe A' }] },
+  responses: changeResponses(bodySchema, 'The body as stored'),
+});
+
+export const getSettingsRoute = defineRoute({
+  operationId: 'getCouncilSettings',
+  method: 'GET',
+  path: '/v1/councils/bodies/{body}/settings',
+  summary: "A council's settings: notice days, ordinary months, proxies and the quorum, majority rules, control periods (the defaults while none were set)",
+  tags: TAGS,
+  access: ['admin', 'auditor', 'governor', 'council-secretary', 'president'],
+  params: bodyParam,
+  responses: { 200: { description: 'The settings', schema: settingsSchema }, ...responses },
+});
+
+export const putSettingsRoute = defineRoute({
+  operationId: 'putCouncilSettings',
+  method: 'PUT',
+  path: '/v1/councils/bodies/{body}/settings',
+  summary: "An administrator sets a council's settings (the values the law does not confirm); the change is kept in their history",
+  tags: TAGS,
+  access: ['admin'],
+  idempotent: true,
+  params: bodyParam,
+  body: settingsInput,
+  bodyExample: {
+    noticeDays: { ordinary: 10, extraordinary: 3 },
+    ordinaryMonths: [2, 5, 10],
+    proxiesCountForQuorum: false,
+    majorityRules: { ordinary: 'votes-cast', budget: 'votes-cast', loan: 'votes-cast', convention: 'votes-cast', 'internal-regulation': 'members-in-office', 'delegated-management': 'members-in-office' },
+    presidentDecidesTie: true,
+    transmissionDays: 10,
+    oppositionDays: 3,
+  },
+  responses: changeResponses(settingsSchema, 'The settings as now in force'),
+});
+
+export const planSessionRoute = defineRoute({
+  operationId: 'planCouncilSession',
+  method: 'POST',
+  path: '/v1/councils/bodies/{body}/sessions',
+  summary: 'Plans a session: ordinary in one of its months (by the president), or extraordinary on the initiative of the president, of one third of the members in office, or of the governor',
+  tags: TAGS,
+  access: ['council-secretary', 'president', 'governor'],
+  idempotent: 'by-use-case',
+  params: bodyParam,
+  body: z.strictObject({
+    kind: z.enum(SESSION_KINDS),
+    initiative: z.strictObject({ by: z.enum(INITIATORS), members: z.array(memberId).max(200).optional().describe('The members asking, for an extraordinary session on their initiative') }),
+    name: safeName({ max: 200 }),
+    location: safeName({ max: 300 }),
+    start: instant.describe('The first meeting, with its offset'),
+  }),
+  bodyExample: { kind: 'ordinary', initiative: { by: 'president' }, name: "Session ordinaire d'octobre", location: 'Salle des délibérations', start: '2027-10-05T10:00:00+01:00' },
+  responses: { 201: { description: 'The session, planned', schema: sessionSchema }, 200: { description: 'The session planned by an earlier attempt with the same key', schema: sessionSchema }, ...responses, 422: problem },
+});
+
+export const getSessionRoute = defineRoute({
+  operationId: 'getCouncilSession',
+  method: 'GET',
+  path: '/v1/councils/bodies/{body}/sessions/{id}',
+  summary: 'A session with its agenda, convocations, sittings (attendance and quorum) and the next meeting proposed after a sitting without quorum',
+  tags: TAGS,
+  access: ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor'],
+  params: sessionParams,
+  responses: { 200: { description: 'The session', schema: sessionSchema }, ...responses },
+});
+
+export const addAgendaItemRoute = defineRoute({
+  operationId: 'addCouncilAgendaItem',
+  method: 'POST',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/agenda-items',
+  summary: 'Adds an item to the agenda while it is open, with its origin and whether it is examined in a closed sitting',
+  tags: TAGS,
+  access: ['council-secretary', 'president'],
+  idempotent: true,
+  params: sessionParams,
+  body: z.strictObject({ title: safeName({ max: 300 }), text: safeFreeText({ max: 20_000 }), itemType: z.enum(ITEM_TYPES), origin: z.enum(ITEM_ORIGINS), public: z.boolean() }),
+  bodyExample: { title: 'Budget 2027', text: 'Le conseil examine et vote le budget de la commune pour 2027.', itemType: 'budget', origin: 'president', public: true },
+  responses: changeResponses(sessionSchema, 'The session with the item added'),
+});
+
+const sessionStep = (operationId: string, path: string, summary: string) =>
+  defineRoute({ operationId, method: 'POST', path: `/v1/councils/bodies/{body}/sessions/{id}/${path}`, summary, tags: TAGS, access: ['council-secretary', 'president'], idempotent: true, params: sessionParams, responses: changeResponses(sessionSchema, 'The session as it now stands') });
+
+export const closeAgendaRoute = sessionStep('closeCouncilAgenda', 'agenda-closing', 'Closes the agenda: no item is added after');
+export const conveneSessionRoute = sessionStep(
+  'conveneCouncilSession',
+  'convocation',
+  "Marks the session convened when the notice is long enough (else 409 saying by how many days), or sends the drafted convocation of the meeting article 42 calls next; each member's convocation goes out with signed evidence",
+);
+export const closeSessionRoute = sessionStep('closeCouncilSession', 'closing', 'Closes the session: the transmission period of its deliberations starts');
+
+export const openSittingRoute = defineRoute({
+  operationId: 'openCouncilSitting',
+  method: 'POST',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/sittings',
+  summary:
+    'Opens a sitting with its attendance recorded at once (members present, proxies): without the quorum of article 42 it is recorded as such and the next meeting proposed (3 to 5 days later, then after the third following working day, valid whatever the number present)',
+  tags: TAGS,
+  access: ['council-secretary', 'president'],
+  idempotent: true,
+  params: sessionParams,
+  body: z.strictObject({ present: z.array(memberId).max(200), proxies: z.array(proxySchema).max(100).default([]) }),
+  bodyExample: { present: ['m01', 'm02'], proxies: [{ from: 'm03', to: 'm02' }] },
+  responses: changeResponses(sessionSchema, 'The session with the sitting recorded'),
+});
+
+export const voteRoute = defineRoute({
+  operationId: 'voteCouncilItem',
+  method: 'POST',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/items/{number}/votes',
+  summary: "Records the named votes on an item and its deliberation, numbered in the year: counts, the majority rule applied, the president's vote on a tie",
+  tags: TAGS,
+  access: ['council-secretary', 'president'],
+  idempotent: true,
+  params: z.strictObject({ body: slug, id: z.uuid(), number: z.string().regex(/^[1-9][0-9]{0,2}$/) }),
+  body: z.strictObject({ votes: z.array(namedVote).min(1).max(200) }),
+  bodyExample: { votes: [{ member: 'm01', choice: 'for' }, { member: 'm02', choice: 'against' }] },
+  responses: changeResponses(deliberationSchema, 'The deliberation'),
+});
+
+const convocationParams = z.strictObject({ body: slug, id: z.uuid(), round: z.enum(['1', '2', '3']), member: memberId });
+
+export const getConvocationRoute = defineRoute({
+  operationId: 'getCouncilConvocation',
+  method: 'GET',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}',
+  summary: 'A convocation with the signed evidence of its sending and of its first reading: to its member, and to the secretariat',
+  tags: TAGS,
+  access: ['council-member', 'council-secretary', 'president'],
+  params: convocationParams,
+  responses: { 200: { description: 'The convocation', schema: convocationSchema }, ...responses },
+});
+
+export const readConvocationRoute = defineRoute({
+  operationId: 'readCouncilConvocation',
+  method: 'POST',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}/reading',
+  summary: 'The member opens their convocation: the first reading is recorded as signed evidence',
+  tags: TAGS,
+  access: ['council-member'],
+  idempotent: true,
+  params: convocationParams,
+  responses: changeResponses(convocationSchema, 'The convocation with its first reading'),
+});
+
+export const getDeliberationRoute = defineRoute({
+  operationId: 'getCouncilDeliberation',
+  method: 'GET',
+  path: '/v1/councils/bodies/{body}/deliberations/{id}',
+  summary: 'A deliberation with its votes, counts and rule, its legality control and whether it is enforceable now',
+  tags: TAGS,
+  access: ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor'],
+  params: deliberationParams,
+  responses: { 200: { description: 'The deliberation', schema: deliberationSchema }, ...responses },
+});
+
+const controlStep = <B extends z.ZodType>(operationId: string, path: string, summary: string, access: readonly ('council-secretary' | 'president' | 'governor')[], body?: B, bodyExample?: z.input<B>) =>
+  defineRoute({
+    operationId,
+    method: 'POST',
+    path: `/v1/councils/bodies/{body}/deliberations/{id}/${path}`,
+    summary,
+    tags: TAGS,
+    access,
+    idempotent: true,
+    params: deliberationParams,
+    ...(body && { body, bodyExample }),
+    responses: changeResponses(deliberationSchema, 'The deliberation as it now stands'),
+  });
+
+export const transmitRoute = controlStep('transmitCouncilDeliberation', 'transmission', 'Transmits the deliberation to the governor; in time when within the working days after the session closed', ['council-secretary', 'president']);
+export const receiveRoute = controlStep('receiveCouncilDeliberation', 'receipt', "The governor's office records the receipt: the opposition period starts", ['governor']);
+const opposition = z.strictObject({ reasons: safeFreeText({ max: 5000 }) });
+export const opposeRoute = controlStep('opposeCouncilDeliberation', 'opposition', 'The governor opposes with reasons, within the working days after the receipt (after it: 409)', ['governor'], opposition, { reasons: "Dépenses non prévues par la loi organique" });
+const reexamination = z.strictObject({ outcome: z.enum(['maintained', 'withdrawn']) });
+export const reexamineRoute = controlStep('reexamineCouncilDeliberation', 're-examination', "The council's new examination after an opposition: maintained or withdrawn", ['council-secretary', 'president'], reexamination, { outcome: 'maintained' });
+const referral = z.strictObject({ court: safeName({ max: 200 }), reference: safeName({ max: 100 }) });
+export const referRoute = controlStep('referCouncilDeliberation', 'court-referral', 'The governor records the referral of a maintained deliberation to the administrative court', ['governor'], referral, { court: 'Tribunal administratif de Rabat', reference: '2027/7110/12' });
+
+export const calendarRoute = defineRoute({
+  operationId: 'councilCalendar',
+  method: 'GET',
+  path: '/v1/councils/bodies/{body}/calendar.ics',
+  summary: "A council's meetings as an iCalendar feed (RFC 5545), times in UTC",
+  tags: TAGS,
+  access: 'public',
+  params: bodyParam,
+  responses: { 200: { description: 'The calendar', contentType: 'text/calendar' }, 400: problem, 404: problem },
+});
+
+const oparlObjectSchema = z.looseObject({ id: z.url(), type: z.string() }).describe('An OParl 1.1 object');
+const oparlListSchema = z.object({
+  data: z.array(oparlObjectSchema),
+  pagination: z.object({ elementsPerPage: z.number().int(), totalElements: z.number().int().optional(), currentPage: z.number().int().optional(), totalPages: z.number().int().optional() }),
+  links: z.object({ self: z.string().optional(), first: z.string().optional(), next: z.string().optional() }),
+});
+const oparlQuery = z.strictObject(paginationQuery);
+
+export const oparlSystemRoute = defineRoute({
+  operationId: 'oparlSystem',
+  method: 'GET',
+  path: '/oparl/v1/system',
+  summary: 'OParl 1.1 System: the entry point of the publication',
+  tags: OPARL_TAGS,
+  access: 'public',
+  responses: { 200: { description: 'The System object', schema: oparlObjectSchema } },
+});
+
+export const oparlBodiesRoute = defineRoute({
+  operationId: 'oparlBodies',
+  method: 'GET',
+  path: '/oparl/v1/bodies',
+  summary: 'OParl 1.1: the bodies, a page at a time',
+  tags: OPARL_TAGS,
+  access: 'public',
+  query: oparlQuery,
+  responses: { 200: { description: 'A page of Body objects', schema: oparlListSchema }, 400: problem },
+});
+
+export const oparlBodyRoute = defineRoute({
+  operationId: 'oparlBody',
+  method: 'GET',
+  path: '/oparl/v1/bodies/{body}',
+  summary: 'OParl 1.1 Body',
+  tags: OPARL_TAGS,
+  access: 'public',
+  params: bodyParam,
+  responses: { 200: { description: 'The Body object', schema: oparlObjectSchema }, 400: problem, 404: problem },
+});
+
+export const oparlBodyListRoute = defineRoute({
+  operationId: 'oparlBodyList',
+  method: 'GET',
+  path: '/oparl/v1/bodies/{body}/{list}',
+  summary: "OParl 1.1: a body's organizations, people, meetings or papers, a page at a time",
+  tags: OPARL_TAGS,
+  access: 'public',
+  params: z.strictObject({ body: slug, list: z.enum(OPARL_LISTS) }),
+  query: oparlQuery,
+  responses: { 200: { description: 'A page of objects', schema: oparlListSchema }, 400: problem, 404: problem },
+});
+
+export const oparlObjectRoute = defineRoute({
+  operationId: 'oparlObject',
+  method: 'GET',
+  path: '/oparl/v1/objects/{type}/{id}',
+  summary: 'OParl 1.1: one Organization, Person, Membership, Meeting, AgendaItem, Paper, Consultation or File by its id',
+  tags: OPARL_TAGS,
+  access: 'public',
+  params: z.strictObject({ type: z.enum(OPARL_TYPES), id: z.string().regex(/^[a-z0-9-]+(~[a-z0-9-]+){0,2}$/) }),
+  responses: { 200: { description: 'The object', schema: oparlObjectSchema }, 400: problem, 404: problem },
+});
+
+export const oparlFileContentRoute = defineRoute({
+  operationId: 'oparlFileContent',
+  method: 'GET',
+  path: '/oparl/v1/files/{id}/content',
+  summary: "The content of a public deliberation's File (its accessUrl)",
+  tags: OPARL_TAGS,
+  access: 'public',
+  params: z.strictObject({ id: z.string().regex(/^[a-z0-9-]+~[0-9a-f-]{36}~[0-9]{1,3}$/) }),
+  responses: { 200: { description: 'The text', contentType: 'text/plain' }, 400: problem, 404: problem },
+});
+
+export const deliberationPdfRoute = defineRoute({
+  operationId: 'councilDeliberationPdf',
+  method: 'GET',
+  path: '/v1/councils/bodies/{body}/deliberations/{id}/pdf',
+  summary: 'The deliberation with its named vote as a bilingual PDF (ar/fr), rendered once when it was adopted',
+  tags: TAGS,
+  access: ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor'],
+  params: deliberationParams,
+  responses: { 200: { description: 'The PDF', contentType: 'application/pdf' }, ...responses },
+});

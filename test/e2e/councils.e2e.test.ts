@@ -1,0 +1,316 @@
+// A commune council's October budget session over HTTP on the local platform, on the virtual clock: a session called
+// at short notice is refused, saying by how many days; the budget session is convened in time and each member's
+// convocation carries signed evidence of its sending and of its first reading; its first and second sittings lack
+// the quorum of article 42 and the third deliberates with three members present; the budget vote ties and the
+// president's vote decides; the deliberation is transmitted, opposed by the governor within the window, examined
+// again and maintained; a closed item's content never reaches the OParl publication while its decision does; the
+// deliberation's PDF is rendered once and served as stored; the iCalendar feed parses with the meetings at their hour in Africa/Casablanca. Bad input is refused with nothing written.
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../functions/shared/auth/roles.ts';
+import { startOfMoroccanDate } from '../../functions/shared/statutory-clock/moroccan-day.ts';
+import { oparlListErrors, oparlObjectErrors } from '../fixtures/oparl/validate-oparl.ts';
+import { download, request, settle, tokenFor } from './http-client.ts';
+
+const unique = `${Date.now()}`;
+const BODY = `conseil-${unique}`;
+const DAY_MS = 86_400_000;
+const SECRET = `Indemnité transactionnelle confidentielle ${unique}`;
+const MEMBERS = Array.from({ length: 9 }, (_, index) => {
+  const id = `m0${index + 1}`;
+  return { id, sub: `member-${id}-${unique}`, name: `Membre ${index + 1}`, role: index === 0 ? 'president' : 'member', inOffice: true, since: '2021-09-20', ...(index < 5 && { group: 'g1' }) };
+});
+
+const as = (sub: string, roles: Role[], commune?: string) => tokenFor({ sub: `${sub}-${unique}`, roles, ...(commune && { commune }) });
+const admin = () => as('admin', ['admin']);
+const secretary = () => as('secretary', ['council-secretary'], BODY);
+const governor = () => as('governor', ['governor']);
+const member = (id: string) => tokenFor({ sub: `member-${id}-${unique}`, roles: ['council-member'], commune: BODY });
+const idem = (name: string) => ({ 'idempotency-key': `${name}-${unique}` });
+
+interface SessionView {
+  readonly id: string;
+  readonly status: string;
+  readonly version: number;
+  readonly sittings: { round: number; quorum: { required: number; counted: number; met: boolean; mayDeliberate: boolean } }[];
+  readonly next?: { round: number; earliest: string; latest?: string; proposedStart: string };
+  readonly convocations: { round: number; start: string }[];
+}
+
+/** `hours:minutes` on `date` in Africa/Casablanca, whatever Morocco's offset that day. */
+const localTime = (date: string, hours: number, minutes = 0) => new Date(startOfMoroccanDate(date).getTime() + (hours * 60 + minutes) * 60_000);
+const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const addDays = (date: string, days: number) => dateOf(dayOf(date) + days);
+const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+const moroccan = (instant: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca', hourCycle: 'h23', ...options }).format(instant);
+
+/** The n-th working day after `date`: the oracle the third meeting's day is checked against. */
+function workingDayAfter(date: string, n: number, holidays: ReadonlySet<string>): string {
+  let day = date;
+  for (let counted = 0; counted < n; ) {
+    day = addDays(day, 1);
+    if (weekday(day) !== 0 && weekday(day) !== 6 && !holidays.has(day)) counted += 1;
+  }
+  return day;
+}
+
+async function holidaysOf(year: number): Promise<Set<string>> {
+  const reply = await request('GET', `/v1/holidays?year=${year}`);
+  return new Set((reply.json.holidays as { date: string }[]).map((holiday) => holiday.date));
+}
+
+async function setClock(instant: Date): Promise<void> {
+  expect((await request('POST', '/_local/clock', { body: { set: instant.toISOString() } })).status).toBe(200);
+}
+
+const sessionPath = (id: string) => `/v1/councils/bodies/${BODY}/sessions/${id}`;
+const deliberationPath = (id: string) => `/v1/councils/bodies/${BODY}/deliberations/${id}`;
+
+async function session(id: string): Promise<SessionView> {
+  const reply = await request('GET', sessionPath(id), { token: await secretary() });
+  expect(reply.status).toBe(200);
+  return reply.json as unknown as SessionView;
+}
+
+async function step(path: string, name: string, body?: unknown, token?: string) {
+  return request('POST', path, { token: token ?? (await secretary()), headers: { ...idem(name), 'accept-language': 'en' }, ...(body !== undefined && { body }) });
+}
+
+describe('a council session over HTTP', { timeout: 240_000 }, () => {
+  let year: number;
+  let sessionId: string;
+  let holidays: Set<string>;
+  const budgetStart = () => localTime(`${year}-10-12`, 10, 0).toISOString();
+
+  it('keeps the body and settings, and refuses a session outside the months or at short notice, saying by how many days', async () => {
+    const now = new Date((await request('GET', '/_local/clock')).json.now as string);
+    year = now.getTime() < Date.parse(`${now.getUTCFullYear()}-09-01T00:00:00Z`) ? now.getUTCFullYear() : now.getUTCFullYear() + 1;
+    holidays = await holidaysOf(year);
+    await setClock(localTime(`${year}-09-28`, 9, 0));
+    const put = await request('PUT', `/v1/councils/bodies/${BODY}`, {
+      token: await admin(),
+      headers: idem('body'),
+      body: { type: 'commune', name: { ar: 'مجلس جماعة الاختبار', fr: 'Conseil communal de test' }, members: MEMBERS, groups: [{ id: 'g1', name: 'Groupe majoritaire' }] },
+    });
+    expect(put.status).toBe(200);
+    const settings = await request('GET', `/v1/councils/bodies/${BODY}/settings`, { token: await secretary() });
+    expect(settings.json).toMatchObject({ noticeDays: { ordinary: 10, extraordinary: 3 }, ordinaryMonths: [2, 5, 10], proxiesCountForQuorum: false, version: 0 });
+
+    const march = await step(`/v1/councils/bodies/${BODY}/sessions`, 'march', { kind: 'ordinary', initiative: { by: 'president' }, name: 'Session de mars', location: 'Salle A', start: localTime(`${year + 1}-03-03`, 10).toISOString() });
+    expect(march.status).toBe(422);
+    expect(march.json.code).toBe('outside-ordinary-months');
+    const twoMembers = await step(`/v1/councils/bodies/${BODY}/sessions`, 'two-members', { kind: 'extraordinary', initiative: { by: 'members', members: ['m02', 'm03'] }, name: 'Extraordinaire', location: 'Salle A', start: localTime(`${year}-11-20`, 10, 0).toISOString() });
+    expect(twoMembers.status).toBe(422);
+    expect(twoMembers.json.code).toBe('initiative-not-qualified');
+    expect(((await request('GET', `/oparl/v1/bodies/${BODY}/meeting`)).json.data as unknown[]).length).toBe(0);
+
+    const hasty = await step(`/v1/councils/bodies/${BODY}/sessions`, 'hasty', { kind: 'ordinary', initiative: { by: 'president' }, name: 'Session hâtive', location: 'Salle A', start: localTime(`${year}-10-02`, 10, 0).toISOString() });
+    expect(hasty.status).toBe(201);
+    const hastyPath = sessionPath(String(hasty.json.id));
+    expect((await step(`${hastyPath}/agenda-items`, 'hasty-item', { title: 'Compte administratif', text: 'Examen du compte', itemType: 'ordinary', origin: 'president', public: true })).status).toBe(200);
+    expect((await step(`${hastyPath}/agenda-closing`, 'hasty-close')).status).toBe(200);
+    const short = await step(`${hastyPath}/convocation`, 'hasty-convene');
+    expect(short.status).toBe(409);
+    expect(short.json.code).toBe('notice-too-short');
+    expect(String(short.json.detail)).toContain('6 days short');
+    expect((await session(String(hasty.json.id))).status).toBe('planned');
+  });
+
+  it('convenes the October budget session with proper notice; each convocation is signed when sent and when first read', async () => {
+    const planned = await step(`/v1/councils/bodies/${BODY}/sessions`, 'budget', { kind: 'ordinary', initiative: { by: 'president' }, name: 'Session ordinaire d’octobre (budget)', location: 'Salle des délibérations', start: budgetStart() });
+    expect(planned.status).toBe(201);
+    sessionId = String(planned.json.id);
+    const retry = await step(`/v1/councils/bodies/${BODY}/sessions`, 'budget', { kind: 'ordinary', initiative: { by: 'president' }, name: 'Session ordinaire d’octobre (budget)', location: 'Salle des délibérations', start: budgetStart() });
+    expect(retry.json.id).toBe(sessionId);
+    const path = sessionPath(sessionId);
+    expect((await step(`${path}/agenda-items`, 'budget-item', { title: 'Budget de la commune', text: 'Le conseil vote le budget de l’exercice suivant.', itemType: 'budget', origin: 'president', public: true })).status).toBe(200);
+    expect((await step(`${path}/agenda-items`, 'closed-item', { title: 'Transaction avec un agent', text: SECRET, itemType: 'convention', origin: 'members', public: false })).status).toBe(200);
+    expect((await step(`${path}/agenda-closing`, 'budget-close')).status).toBe(200);
+    const late = await step(`${path}/agenda-items`, 'late-item', { title: 'Point tardif', text: 'Ajout après clôture', itemType: 'ordinary', origin: 'governor', public: true });
+    expect(late.status).toBe(409);
+    expect(late.json.code).toBe('agenda-closed');
+    const convened = await step(`${path}/convocation`, 'budget-convene');
+    expect(convened.status).toBe(200);
+    expect(convened.json).toMatchObject({ status: 'convened', convocations: [{ round: 1, noticeDays: 14 }] });
+    expect((await session(sessionId)).sittings).toHaveLength(0);
+    await settle();
+
+    const own = await request('GET', `${path}/convocations/1/m02`, { token: await member('m02') });
+    expect(own.status).toBe(200);
+    const sent = own.json.sent as { jws: string; timestamp: { authority: string } };
+    const [header, payload] = sent.jws.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
+    expect(header).toMatchObject({ alg: 'ES256' });
+    expect(payload).toMatchObject({ typ: 'council-convocation-sent', session: sessionId, member: 'm02', round: 1 });
+    expect(sent.timestamp.authority).toBe('none');
+    expect((await request('GET', `${path}/convocations/1/m02`, { token: await member('m03') })).status).toBe(404);
+    const read = await step(`${path}/convocations/1/m02/reading`, 'read-m02', undefined, await member('m02'));
+    expect(read.status).toBe(200);
+    const readAgain = await step(`${path}/convocations/1/m02/reading`, 'read-m02-again', undefined, await member('m02'));
+    expect((readAgain.json.read as { at: string }).at).toBe((read.json.read as { at: string }).at);
+    const inbox = await request('GET', '/v1/notifications?limit=100', { token: await member('m05') });
+    expect((inbox.json.items as { topic: string; about: { id: string } }[]).filter((item) => item.topic === 'council-convocation' && item.about.id === sessionId)).toHaveLength(1);
+  });
+
+  it('records the first two sittings without quorum, proposes the meetings of article 42, and lets the third deliberate with few present', async () => {
+    const path = sessionPath(sessionId);
+    await setClock(localTime(`${year}-10-12`, 10, 5));
+    const doubled = await step(`${path}/sittings`, 'sitting-doubled-proxy', { present: ['m01', 'm02', 'm03'], proxies: [{ from: 'm04', to: 'm02' }, { from: 'm05', to: 'm02' }] });
+    expect(doubled.status).toBe(422);
+    expect(doubled.json.code).toBe('proxy-already-held');
+    const stranger = await step(`${path}/sittings`, 'sitting-stranger', { present: ['m01', 'm99'] });
+    expect(stranger.status).toBe(422);
+    expect(stranger.json.code).toBe('not-a-member');
+    expect((await session(sessionId)).sittings).toHaveLength(0);
+
+    const first = await step(`${path}/sittings`, 'sitting-1', { present: ['m01', 'm02', 'm03'], proxies: [{ from: 'm04', to: 'm02' }] });
+    expect(first.status).toBe(200);
+    const afterFirst = first.json as unknown as SessionView;
+    expect(afterFirst.status).toBe('adjourned');
+    expect(afterFirst.sittings[0]!.quorum).toMatchObject({ required: 5, counted: 3, met: false, mayDeliberate: false });
+    expect(afterFirst.next).toMatchObject({ round: 2, earliest: `${year}-10-15`, latest: `${year}-10-17` });
+    expect(moroccan(new Date(afterFirst.next!.proposedStart), { hour: '2-digit', minute: '2-digit' })).toBe('10:00');
+    expect((await step(`${path}/convocation`, 'convene-2')).json).toMatchObject({ status: 'convened', convocations: [{ round: 1 }, { round: 2 }] });
+
+    await setClock(new Date(Date.parse(afterFirst.next!.proposedStart) + 5 * 60_000));
+    const second = await step(`${path}/sittings`, 'sitting-2', { present: ['m01', 'm02', 'm03', 'm04'] });
+    const afterSecond = second.json as unknown as SessionView;
+    expect(afterSecond.status).toBe('adjourned');
+    const third = workingDayAfter(workingDayAfter(`${year}-10-15`, 3, holidays), 1, holidays);
+    expect(afterSecond.next).toMatchObject({ round: 3, earliest: third });
+    expect(afterSecond.next!.latest).toBeUndefined();
+    expect((await step(`${path}/convocation`, 'convene-3')).status).toBe(200);
+
+    await setClock(localTime(addDays(third, -1), 12));
+    const early = await step(`${path}/sittings`, 'sitting-3-early', { present: ['m01', 'm02', 'm03'] });
+    expect(early.status).toBe(409);
+    expect(early.json.code).toBe('sitting-outside-window');
+    await setClock(new Date(Date.parse(afterSecond.next!.proposedStart) + 5 * 60_000));
+    const deliberating = await step(`${path}/sittings`, 'sitting-3', { present: ['m01', 'm02', 'm03'] });
+    expect(deliberating.json).toMatchObject({ status: 'sitting' });
+    expect((deliberating.json as unknown as SessionView).sittings[2]!.quorum).toMatchObject({ round: 3, counted: 3, met: false, mayDeliberate: true });
+  });
+
+  it('counts the named votes, the president deciding the tie, and numbers the deliberations in the year without gaps', async () => {
+    const path = sessionPath(sessionId);
+    const absent = await step(`${path}/items/1/votes`, 'vote-absent', { votes: [{ member: 'm01', choice: 'for' }, { member: 'm07', choice: 'for' }] });
+    expect(absent.status).toBe(422);
+    expect(absent.json.code).toBe('not-a-member');
+    const twice = await step(`${path}/items/1/votes`, 'vote-twice', { votes: [{ member: 'm01', choice: 'for' }, { member: 'm01', choice: 'against' }] });
+    expect(twice.status).toBe(422);
+    expect(twice.json.code).toBe('voted-twice');
+    const budget = await step(`${path}/items/1/votes`, 'vote-budget', { votes: [{ member: 'm01', choice: 'for' }, { member: 'm02', choice: 'against' }, { member: 'm03', choice: 'abstain' }] });
+    expect(budget.status).toBe(200);
+    expect(budget.json).toMatchObject({
+      number: `${year}/1`,
+      state: 'adopted',
+      result: { outcome: 'adopted', rule: 'votes-cast', tieDecidedByPresident: true, counts: { for: 1, against: 1, abstain: 1, 'not-voting': 0, conflict: 0 } },
+      votes: [{ member: 'm01', choice: 'for' }, { member: 'm02', choice: 'against' }, { member: 'm03', choice: 'abstain' }],
+    });
+    const again = await step(`${path}/items/1/votes`, 'vote-budget-again', { votes: [{ member: 'm02', choice: 'for' }] });
+    expect(again.status).toBe(422);
+    expect(again.json.code).toBe('voted-twice');
+    const closed = await step(`${path}/items/2/votes`, 'vote-closed', { votes: [{ member: 'm01', choice: 'for' }, { member: 'm02', choice: 'for' }, { member: 'm03', choice: 'conflict' }] });
+    expect(closed.json).toMatchObject({ number: `${year}/2`, result: { outcome: 'adopted', counts: { for: 2, conflict: 1 } } });
+    expect((await step(`${path}/closing`, 'close-session')).json).toMatchObject({ status: 'closed' });
+    await settle();
+    const pdf = await download(`${deliberationPath(`${sessionId}.1`)}/pdf`, await governor());
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect((await download(`${deliberationPath(`${sessionId}.1`)}/pdf`, await as('citizen', ['citizen']))).status).toBe(403);
+  });
+
+  it("transmits the deliberations, takes the governor's opposition within its window only, and derives enforceability", async () => {
+    const budget = `${sessionId}.1`;
+    const closed = `${sessionId}.2`;
+    const transmitted = await step(`${deliberationPath(budget)}/transmission`, 'transmit-1');
+    expect(transmitted.json).toMatchObject({ state: 'transmitted', transmission: { inTime: true, clock: { period: { days: 10, unit: 'working' } } } });
+    expect((await step(`${deliberationPath(closed)}/transmission`, 'transmit-2')).status).toBe(200);
+    const received = await step(`${deliberationPath(budget)}/receipt`, 'receive-1', undefined, await governor());
+    expect(received.json).toMatchObject({ state: 'received', enforceability: { enforceable: false, reason: 'opposition-window-open' } });
+    const opposed = await step(`${deliberationPath(budget)}/opposition`, 'oppose-1', { reasons: 'Des dépenses obligatoires ne sont pas inscrites' }, await governor());
+    expect(opposed.json).toMatchObject({ state: 'opposed', enforceability: { enforceable: false, reason: 'opposed' } });
+    const maintained = await step(`${deliberationPath(budget)}/re-examination`, 'reexamine-1', { outcome: 'maintained' });
+    expect(maintained.json).toMatchObject({ state: 'maintained', reexamination: { outcome: 'maintained' }, enforceability: { enforceable: false, reason: 'awaiting-court' } });
+
+    const receipt = await step(`${deliberationPath(closed)}/receipt`, 'receive-2', undefined, await governor());
+    const window = (receipt.json.receipt as { oppositionClock: { dueAt: string; dueDate: string } }).oppositionClock;
+    const receiptDate = moroccan(new Date(String((receipt.json.receipt as { at: string }).at)), { year: 'numeric', month: '2-digit', day: '2-digit' });
+    expect(window.dueDate).toBe(workingDayAfter(receiptDate, 3, holidays));
+    await setClock(new Date(Date.parse(window.dueAt) + 60_000));
+    const late = await step(`${deliberationPath(closed)}/opposition`, 'oppose-2', { reasons: 'Trop tard' }, await governor());
+    expect(late.status).toBe(409);
+    expect(late.json.code).toBe('opposition-window-closed');
+    const enforceable = await request('GET', deliberationPath(closed), { token: await secretary() });
+    expect(enforceable.json).toMatchObject({ state: 'received', enforceability: { enforceable: true } });
+  });
+
+  it("publishes the council in OParl 1.1: the closed item's decision, never its content", async () => {
+    const texts: string[] = [];
+    const get = async (path: string) => {
+      const reply = await request('GET', path.replace(/^https?:\/\/[^/]+/, ''));
+      expect(reply.status, path).toBe(200);
+      texts.push(reply.text);
+      return reply.json as Record<string, unknown>;
+    };
+    const system = await get('/oparl/v1/system');
+    expect(oparlObjectErrors(system)).toEqual([]);
+    const bodies = await get(String(system.body));
+    expect(oparlListErrors(bodies)).toEqual([]);
+    const body = await get(`/oparl/v1/bodies/${BODY}`);
+    expect(oparlObjectErrors(body)).toEqual([]);
+    for (const list of ['organization', 'person', 'meeting', 'paper'] as const) {
+      const page = await get(String(body[list]));
+      expect(oparlListErrors(page), list).toEqual([]);
+    }
+    const people = await get(`${String(body.person)}?limit=4`);
+    expect((people.data as unknown[]).length).toBe(4);
+    const rest = await get(String((people.links as { next: string }).next));
+    expect((rest.data as unknown[]).length).toBe(4);
+    const meetings = (await get(String(body.meeting))).data as { name: string; agendaItem: Record<string, unknown>[] }[];
+    const meeting = meetings.find((candidate) => candidate.name.includes('budget'))!;
+    const [publicItem, closedItem] = meeting.agendaItem as [Record<string, unknown>, Record<string, unknown>];
+    expect(publicItem).toMatchObject({ public: true, result: `Adopté — délibération n° ${year}/1` });
+    expect(closedItem).toMatchObject({ public: false, name: 'Point examiné à huis clos', result: `Adopté — délibération n° ${year}/2` });
+    expect(closedItem.resolutionText).toBeUndefined();
+    for (const item of [publicItem, closedItem]) {
+      expect(oparlObjectErrors(await get(String(item.id)))).toEqual([]);
+      const consultation = await get(String(item.consultation));
+      expect(oparlObjectErrors(consultation)).toEqual([]);
+      const paper = await get(String(consultation.paper));
+      expect(oparlObjectErrors(paper)).toEqual([]);
+      expect(paper.keyword).toContain('result:adopted');
+    }
+    const papers = (await get(String(body.paper))).data as { reference: string; mainFile?: { accessUrl: string; sha512Checksum: string } }[];
+    const budgetPaper = papers.find((paper) => paper.reference === `${year}/1`)!;
+    const content = await request('GET', budgetPaper.mainFile!.accessUrl.replace(/^https?:\/\/[^/]+/, ''));
+    expect(content.text).toContain('Pour : 1, contre : 1');
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha512').update(content.text).digest('hex')).toBe(budgetPaper.mainFile!.sha512Checksum);
+    expect(papers.find((paper) => paper.reference === `${year}/2`)!.mainFile).toBeUndefined();
+    const person = await get(`/oparl/v1/objects/person/${BODY}~m01`);
+    expect(oparlObjectErrors(person)).toEqual([]);
+    const membership = await get(String((person.membership as { id: string }[])[0]!.id));
+    expect(oparlObjectErrors(membership)).toEqual([]);
+    expect(texts.join('\n')).not.toContain(SECRET);
+    expect((await request('GET', `/oparl/v1/files/${BODY}~${sessionId}~2/content`)).status).toBe(404);
+  });
+
+  it('serves the meetings as an iCalendar feed that a parser reads, at their hour in Africa/Casablanca', async () => {
+    const reply = await request('GET', `/v1/councils/bodies/${BODY}/calendar.ics`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toContain('text/calendar');
+    const calendar = new ICAL.Component(ICAL.parse(reply.text));
+    const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+    const budget = events.filter((event) => event.uid.startsWith(sessionId)).sort((a, b) => a.startDate.toJSDate().getTime() - b.startDate.toJSDate().getTime());
+    expect(budget).toHaveLength(3);
+    const session3 = await session(sessionId);
+    expect(budget.map((event) => moroccan(event.startDate.toJSDate(), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }))).toEqual([
+      `${year}-10-12, 10:00`,
+      `${year}-10-15, 10:00`,
+      `${moroccan(new Date(session3.convocations[2]!.start), { year: 'numeric', month: '2-digit', day: '2-digit' })}, 10:00`,
+    ]);
+    expect(budget[0]!.summary).toContain('budget');
+    expect(events.some((event) => event.summary === 'Session hâtive')).toBe(true);
+  });
+});

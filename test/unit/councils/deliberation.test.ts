@@ -1,0 +1,60 @@
+// A deliberation under the governor's control: the opposition window in working days, and enforceability derived
+// from the state and the clock.
+import { describe, expect, it } from 'vitest';
+import { defaultCouncilSettings } from '../../../functions/councils/domain/council-settings.ts';
+import { enforceability, oppose, receive, reexamine, transmit, type Deliberation } from '../../../functions/councils/domain/deliberation.ts';
+import type { Session } from '../../../functions/councils/domain/session.ts';
+import { startOfMoroccanDate } from '../../../functions/shared/statutory-clock/moroccan-day.ts';
+
+const settings = defaultCouncilSettings('rabat', 'commune');
+const secretary = { sub: 's', role: 'council-secretary' };
+const governor = { sub: 'g', role: 'governor' };
+const at = (date: string, hours: number) => new Date(startOfMoroccanDate(date).getTime() + hours * 3_600_000);
+
+const adopted: Deliberation = {
+  id: 'x.1',
+  body: 'rabat',
+  sessionId: 'x',
+  itemNumber: 1,
+  number: '2027/1',
+  year: 2027,
+  title: 'Budget',
+  itemType: 'budget',
+  public: true,
+  text: 'Le budget',
+  votes: [],
+  result: { outcome: 'adopted', rule: 'votes-cast', required: 1, counts: { for: 1, against: 0, abstain: 0, 'not-voting': 0, conflict: 0 }, tieDecidedByPresident: false },
+  adoptedAt: '2027-10-20T10:00:00.000Z',
+  state: 'adopted',
+  version: 1,
+  updatedAt: '2027-10-20T10:00:00.000Z',
+};
+const session = { closedAt: at('2027-10-20', 12).toISOString() } as Session;
+
+describe('the control of a deliberation', () => {
+  it('is transmitted in time within 10 working days of the close, and late after', () => {
+    expect(transmit(adopted, session, settings, new Set(), secretary, at('2027-11-03', 10)).deliberation.transmission!.inTime).toBe(true);
+    expect(transmit(adopted, session, settings, new Set(), secretary, at('2027-11-04', 10)).deliberation.transmission!.inTime).toBe(false);
+  });
+
+  it('takes an opposition until the end of the third working day after the receipt, then refuses it and is enforceable', () => {
+    const transmitted = transmit(adopted, session, settings, new Set(), secretary, at('2027-10-21', 10)).deliberation;
+    // Received on Friday 22 October; a holiday on Monday 25: Tue 26, Wed 27, Thu 28.
+    const received = receive(transmitted, settings, new Set(['2027-10-25']), governor, at('2027-10-22', 10)).deliberation;
+    expect(received.receipt!.oppositionClock.dueDate).toBe('2027-10-28');
+    expect(enforceability(received, at('2027-10-28', 20))).toEqual({ enforceable: false, reason: 'opposition-window-open' });
+    expect(oppose(received, 'Motifs', governor, at('2027-10-28', 20)).deliberation.state).toBe('opposed');
+    expect(() => oppose(received, 'Motifs', governor, at('2027-10-29', 9))).toThrow(expect.objectContaining({ code: 'opposition-window-closed' }));
+    expect(enforceability(received, at('2027-10-29', 9))).toMatchObject({ enforceable: true });
+  });
+
+  it('is not enforceable while opposed, maintained before the court, or withdrawn', () => {
+    const transmitted = transmit(adopted, session, settings, new Set(), secretary, at('2027-10-21', 10)).deliberation;
+    const received = receive(transmitted, settings, new Set(), governor, at('2027-10-22', 10)).deliberation;
+    const opposed = oppose(received, 'Motifs', governor, at('2027-10-25', 10)).deliberation;
+    expect(enforceability(opposed, at('2028-01-01', 10))).toEqual({ enforceable: false, reason: 'opposed' });
+    expect(enforceability(reexamine(opposed, 'maintained', secretary, at('2027-11-02', 10)).deliberation, at('2028-01-01', 10))).toEqual({ enforceable: false, reason: 'awaiting-court' });
+    expect(enforceability(reexamine(opposed, 'withdrawn', secretary, at('2027-11-02', 10)).deliberation, at('2028-01-01', 10))).toEqual({ enforceable: false, reason: 'withdrawn' });
+    expect(() => reexamine(received, 'maintained', secretary, at('2027-11-02', 10))).toThrow(expect.objectContaining({ code: 'invalid-state' }));
+  });
+});
