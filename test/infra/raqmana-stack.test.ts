@@ -39,7 +39,7 @@ describe('stacks', () => {
     for (const type of ['AWS::Lambda::Function', 'AWS::ApiGatewayV2::Route', 'AWS::StepFunctions::StateMachine', 'AWS::S3::BucketPolicy']) {
       expect(resources(foundation, type).map(([id]) => id).filter((id) => !id.startsWith('AccessLogBucket'))).toEqual([]);
     }
-    permits.resourceCountIs('AWS::Lambda::Function', 6); // five functions and the deploy hook's provider
+    permits.resourceCountIs('AWS::Lambda::Function', 7); // five functions, the router of its outbox table and the deploy hook's provider
     notifications.resourceCountIs('AWS::Lambda::Function', 2);
   });
 
@@ -195,7 +195,7 @@ describe('buckets', () => {
 describe('functions', () => {
   it('run Node 24 on arm64, traced, logging JSON to a one-year encrypted log group, under the names the dashboard graphs', () => {
     const functions = resources(permits, 'AWS::Lambda::Function', { Description: Match.stringLikeRegexp('^permits: ') });
-    expect(functions).toHaveLength(5);
+    expect(functions).toHaveLength(6); // its five and the router of its outbox table
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         FunctionName: expect.stringMatching(/^RaqmanaFixture-[A-Za-z]+$/),
