@@ -505,13 +505,14 @@ describe('operations', () => {
     const metricOf = (alarm: { Properties: Record<string, unknown> }) => (alarm.Properties.MetricName as string | undefined) ?? 'metric math';
     expect(resources(foundation, 'AWS::CloudWatch::Alarm').map(([, alarm]) => metricOf(alarm)).sort()).toEqual(['5xx', 'Throttles']);
     expect(resources(permits, 'AWS::CloudWatch::Alarm').map(([, alarm]) => metricOf(alarm)).sort()).toEqual(
-      ['ApproximateNumberOfMessagesVisible', 'ExecutionsFailed', 'PermitsStuck', 'ServerErrors', 'metric math'].sort(),
+      // Dead letters of its consumer and of its outbox table's router.
+      ['ApproximateNumberOfMessagesVisible', 'ApproximateNumberOfMessagesVisible', 'ExecutionsFailed', 'PermitsStuck', 'ServerErrors', 'metric math'].sort(),
     );
     expect(resources(notifications, 'AWS::CloudWatch::Alarm').map(([, alarm]) => metricOf(alarm)).sort()).toEqual(['ApproximateNumberOfMessagesVisible', 'metric math']);
 
     const [, functionErrors] = resources(permits, 'AWS::CloudWatch::Alarm').find(([, alarm]) => alarm.Properties.MetricName === undefined)!;
     const errorMetrics = (functionErrors.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[]).filter((metric) => metric.MetricStat);
-    expect(errorMetrics.map((metric) => metric.MetricStat!.Metric.MetricName)).toEqual(Array<string>(5).fill('Errors'));
+    expect(errorMetrics.map((metric) => metric.MetricStat!.Metric.MetricName)).toEqual(Array<string>(6).fill('Errors')); // its five and the router
     expect(resources(permits, 'AWS::CloudWatch::Alarm').find(([, alarm]) => alarm.Properties.MetricName === 'PermitsStuck')?.[1].Properties).toMatchObject({
       Namespace: 'Raqmana',
       Dimensions: [{ Name: 'service', Value: 'permits' }],
