@@ -35,6 +35,8 @@ const RECEIVES_PER_MESSAGE = 3;
 /** How often the reader looks for new records while nothing else asks it to (Lambda polls each shard about 4 times a second). */
 const POLL_INTERVAL_MS = 250;
 const ROUTER_PATTERN = outboxRecordFilterPattern();
+/** How long a stream's list of shards is taken as it is (a closed shard read to its end looks it up again at once). */
+const SHARD_LIST_MAX_AGE_MS = 1000;
 
 interface Consumer {
   readonly functionId: string;
@@ -124,6 +126,7 @@ export class LocalStreams {
   readonly #checkpoints: Map<string, string>;
   readonly #iterators = new Map<string, string>();
   readonly #streamArns = new Map<string, string>();
+  readonly #shardLists = new Map<string, { readonly shards: Shard[]; readonly finished: ReadonlySet<string>; readonly at: number }>();
   /** Closed shards read to their end. */
   readonly #finished = new Set<string>();
   /** Function id → its queue, oldest first. */
@@ -197,17 +200,23 @@ export class LocalStreams {
   }
 
   async #pass(): Promise<boolean> {
-    let worked = false;
-    for (const tableId of this.#tableIds) {
-      const streamArn = await this.#streamArn(tableId);
-      for (const shard of await this.#shards(streamArn)) {
-        if (await this.#readShard(tableId, streamArn, shard)) worked = true;
-      }
-    }
+    // The tables' streams side by side (each read in its own order); the consumers one after the other, as their
+    // writes may meet on the same items.
+    const read = await Promise.all(this.#tableIds.map((tableId) => this.#readTable(tableId)));
+    let worked = read.some(Boolean);
     for (const consumer of this.#consumers) {
       if (await this.#deliverQueue(consumer)) worked = true;
     }
     return worked;
+  }
+
+  async #readTable(tableId: string): Promise<boolean> {
+    const streamArn = await this.#streamArn(tableId);
+    let queued = false;
+    for (const shard of await this.#shards(streamArn)) {
+      if (await this.#readShard(tableId, streamArn, shard)) queued = true;
+    }
+    return queued;
   }
 
   async #streamArn(tableId: string): Promise<string> {
@@ -219,8 +228,14 @@ export class LocalStreams {
     return Table.LatestStreamArn;
   }
 
-  /** The stream's shards, parents before their children (a child's records follow its parent's). */
+  /**
+   * The stream's shards, parents before their children (a child's records follow its parent's). Looked up again
+   * once a shard is read to its end (its children then take over) and at least every second.
+   */
   async #shards(streamArn: string): Promise<Shard[]> {
+    const known = this.#shardLists.get(streamArn);
+    const finishedSince = known?.shards.some((shard) => this.#finished.has(`${streamArn}|${shard.ShardId}`) && !known.finished.has(shard.ShardId!));
+    if (known && !finishedSince && performance.now() - known.at < SHARD_LIST_MAX_AGE_MS) return known.shards;
     const shards: Shard[] = [];
     let exclusiveStartShardId: string | undefined;
     do {
@@ -237,6 +252,8 @@ export class LocalStreams {
       ordered.push(shard);
     };
     shards.forEach(visit);
+    const finished = new Set(ordered.map((shard) => shard.ShardId!).filter((shardId) => this.#finished.has(`${streamArn}|${shardId}`)));
+    this.#shardLists.set(streamArn, { shards: ordered, finished, at: performance.now() });
     return ordered;
   }
 
@@ -254,7 +271,7 @@ export class LocalStreams {
     return ShardIterator;
   }
 
-  /** Hands what the shard holds after the table's position to the consumers' queues; resolves whether it held anything. */
+  /** Hands what the shard holds after the table's position to the consumers' queues; resolves whether it queued anything. */
   async #readShard(tableId: string, streamArn: string, shard: Shard): Promise<boolean> {
     const position = `${streamArn}|${shard.ShardId}`;
     if (this.#finished.has(position)) return false;
@@ -299,7 +316,8 @@ export class LocalStreams {
     // The messages first, then the position: a restart between the two hands the same events again (at least once).
     if (queued) this.#saveQueues();
     this.#advance(position, records.at(-1)!.dynamodb!.SequenceNumber!);
-    return true;
+    // Records of the context's own items are no work for anyone: the pass that found only those changed nothing.
+    return queued;
   }
 
   /** Puts the message in the queue of every consumer subscribed to the table's topic for its type. */

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBStreamsClient, DescribeStreamCommand, GetRecordsCommand } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
@@ -103,20 +103,20 @@ describe('the local event fan-out', () => {
     const both = consumer('Both', ['letter.registered', 'letter.answered']);
     const answered = consumer('Answered', ['letter.answered']);
     const streams = openStreams(directory, [registered, both, answered]);
+    const sent = vi.spyOn(DynamoDBStreamsClient.prototype, 'send');
     await streams.drain();
     const first = letterEvent('letter.registered', 'L-1');
     const reply = letterEvent('letter.answered', 'L-1');
     const second = letterEvent('letter.registered', 'L-2');
     await emit(first, reply, second);
-    const sent = vi.spyOn(DynamoDBStreamsClient.prototype, 'send');
 
     await streams.drain();
 
     const commands = sent.mock.calls.map(([command]) => command);
-    const shardReads = commands.filter((command) => command instanceof GetRecordsCommand).length;
-    const streamLooks = commands.filter((command) => command instanceof DescribeStreamCommand).length;
-    // One read of each shard at each pass (this fresh table has one shard), not one per consumer.
-    expect(shardReads).toBe(streamLooks);
+    // One reader of the table: one iterator into its one shard, followed record after record, not one per consumer.
+    expect(commands.filter((command) => command instanceof GetShardIteratorCommand)).toHaveLength(1);
+    const iterators = commands.filter((command) => command instanceof GetRecordsCommand).map((command) => (command.input as { ShardIterator: string }).ShardIterator);
+    expect(new Set(iterators).size).toBe(iterators.length);
     expect(streams.readerCount).toBe(1);
     expect(streams.subscriptionCount).toBe(3);
     expect(ids(registered.seen)).toEqual([first.id, second.id]);
