@@ -12,6 +12,7 @@ import { ROLES } from '../functions/shared/auth/roles.ts';
 import type { PlatformDescription } from '../functions/shared/service-description.ts';
 import { AlarmTopic } from './constructs/alarm-topic.ts';
 import type { ApiFunction } from './constructs/api-function.ts';
+import type { OutboxRouter } from './constructs/outbox-router.ts';
 import { pascalCase } from './constructs/construct-ids.ts';
 import { Operations } from './constructs/operations.ts';
 import { PlatformApi } from './constructs/platform-api.ts';
@@ -69,6 +70,7 @@ export class RaqmanaStack extends Stack {
       alarms,
       accessLogBucket: () => (accessLogBucket ??= this.createAccessLogBucket()),
       tables,
+      outboxes: new Registry<OutboxRouter>('outbox'),
       buckets: new Registry<SecureBucket>('bucket'),
       signingKeys: new Registry<kms.IKey>('signing key'),
       functions: new Registry<ApiFunction>('function'),
@@ -98,7 +100,7 @@ export class RaqmanaStack extends Stack {
 
   private createPlatformKey(): kms.Key {
     const key = new kms.Key(this, 'PlatformKey', {
-      description: 'Raqmana: encrypts tables, buckets, queues, log groups and the alarm topic',
+      description: 'Raqmana: encrypts tables, buckets, queues, topics, log groups and the alarm topic',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -118,6 +120,20 @@ export class RaqmanaStack extends Stack {
               arnFormat: ArnFormat.COLON_RESOURCE_NAME,
             }),
           },
+        },
+      }),
+    );
+    // SNS encrypts what the outbox topics deliver into the consumers' queues (KMS-encrypted) with the key, for
+    // this account's topics only. A statement naming each topic would make this stack depend on the services' ones.
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowSnsToDeliverToEncryptedQueuesOfThisAccount',
+        principals: [new iam.ServicePrincipal('sns.amazonaws.com')],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'sns', resource: `${this.stackName}-*`, arnFormat: ArnFormat.NO_RESOURCE_NAME }) },
         },
       }),
     );

@@ -11,32 +11,26 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
-import { outboxStreamEvent } from '../../test/fixtures/outbox-stream-records.ts';
+import { outboxQueueEvent } from '../../test/fixtures/outbox-stream-records.ts';
 import { jpegWithGps } from '../../test/fixtures/photo-files.ts';
 import { decodeQrCode, pageOperators } from '../../test/fixtures/pdf/pdf-reading.ts';
 import type { CallRoute, Caller, RouteReply } from './bench-platform.ts';
 import { REGISTER_IMPORTS_BUCKET_ID } from '../../functions/civil-status/adapters/civil-status-keys.ts';
 import { physicalBucketName } from '../../lib/local/local-platform.ts';
 import { notificationRequested } from '../../functions/notifications/public.ts';
-import { PERMITS_TABLE } from '../../functions/permits/adapters/permit-keys.ts';
-import { REFERENCE_TABLE } from '../../functions/reference-data/adapters/reference-keys.ts';
 import { HOLIDAYS_CHANGED } from '../../functions/reference-data/public.ts';
 import { domainEvent } from '../../functions/shared/events/domain-event.ts';
-import { REGISTRY_OFFICE_TABLE } from '../../functions/registry-office/adapters/registry-office-keys.ts';
 import { deadlineWatched } from '../../functions/registry-office/domain/letter-deadline.ts';
 import { letterRegistered, type Letter } from '../../functions/registry-office/domain/letter.ts';
 import { LETTER_CLASSIFIED, type LetterCategory, type LetterClassified } from '../../functions/registry-office/public.ts';
-import { TRANSPARENCY_TABLE } from '../../functions/transparency/adapters/transparency-keys.ts';
 import { approveDataset, type Dataset } from '../../functions/transparency/domain/dataset.ts';
 import { declareDatasetRoute } from '../../functions/transparency/schemas/transparency.schema.ts';
 import type { InformationRequest } from '../../functions/transparency/domain/information-request.ts';
 import { deadlineWatched as requestDeadlineWatched } from '../../functions/transparency/domain/request-clock.ts';
-import { COUNCILS_TABLE } from '../../functions/councils/adapters/councils-keys.ts';
 import { DELIBERATION_ADOPTED } from '../../functions/councils/domain/deliberation.ts';
 import { SESSION_CONVENED } from '../../functions/councils/domain/session.ts';
 import { startOfMoroccanDate } from '../../functions/shared/statutory-clock/moroccan-day.ts';
 import { moroccanDate } from '../../functions/shared/time/morocco-time.ts';
-import { COMPLAINTS_TABLE } from '../../functions/complaints/adapters/complaints-keys.ts';
 import { COMPLAINT_EVENTS, deadlineWatched as deadlineWatchedComplaint, type Complaint } from '../../functions/complaints/domain/complaint.ts';
 import { complaintCounted } from '../../functions/complaints/domain/complaint-figures.ts';
 
@@ -339,7 +333,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await clock.quiescent();
   const acknowledgment = () => call('GET /v1/registry/letters/{id}/acknowledgment', { params: lodgedLetter, as: citizen });
   let acknowledged = await acknowledgment();
-  // With every context's consumers polling the streams, one pass can still miss that record: ask again a few times.
+  // One pass of the stream reader can still miss that record: ask again a few times.
   for (let attempt = 1; acknowledged.status === 404 && attempt <= 20; attempt += 1) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     await clock.quiescent();
@@ -518,7 +512,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const deliberationAdopted = domainEvent({ type: DELIBERATION_ADOPTED, source: 'councils', subject: deliberationParams.id, occurredAt: String(votedItem.json.adoptedAt), version: 1, data: { deliberationId: deliberationParams.id, body: councilBody } });
   const sessionConvened = domainEvent({ type: SESSION_CONVENED, source: 'councils', subject: sessionParams.id, occurredAt: clock.now().toISOString(), version: Number(convenedSession.json.version), data: { sessionId: sessionParams.id, body: councilBody, round: 1, start: councilStart } });
 
-  // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
+  // What the notifications consumer's queue hands it from the permits outbox when the applicant is told of the decision.
   const decided = domainEvent({ type: 'permit.decided', source: 'permits', subject: permit.id, occurredAt: clock.now().toISOString(), version: 1, data: {} });
   const applicantTold = notificationRequested(decided, {
     recipient: citizen.sub,
@@ -527,7 +521,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
     message: { ar: 'تمت الموافقة على ملفكم.', fr: 'Votre dossier est approuvé.', en: 'Your file is approved.' },
   });
 
-  // What the streams hand the permit consumers: the filing's event (counted once, its workflow and receipt
+  // What the permit consumers' queues hand them: the filing's event (counted once, its workflow and receipt
   // already there, so a cold start replays what a redelivery does), and the administrator's holiday change above.
   const permitFiled = domainEvent({
     type: 'permit.filed',
@@ -549,19 +543,19 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   return {
     workflowEvents: {
       CheckPermitDeadline: { subject: permit.id },
-      FollowPermitEvents: outboxStreamEvent(PERMITS_TABLE, [permitFiled]),
-      RecountPermitDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
+      FollowPermitEvents: outboxQueueEvent([permitFiled]),
+      RecountPermitDeadlines: outboxQueueEvent([holidaysConfirmed]),
       CheckLetterDeadline: { subject: letter.id },
       SweepOverdueLetters: {},
       CheckComplaintDeadlines: { subject: complaintParams.id },
       SweepOverdueComplaints: {},
-      FollowComplaintEvents: outboxStreamEvent(COMPLAINTS_TABLE, [deadlineWatchedComplaint(filedComplaint, clock.now())]),
-      RecountComplaintDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
-      ShareComplaintAnswer: outboxStreamEvent(COMPLAINTS_TABLE, [domainEvent({ type: COMPLAINT_EVENTS.answered, source: 'complaints', subject: filedComplaint.id, occurredAt: filedComplaint.updatedAt, version: 8, data: { complaintId: filedComplaint.id } })]),
-      SuggestComplaintDuplicates: outboxStreamEvent(COMPLAINTS_TABLE, [domainEvent({ type: COMPLAINT_EVENTS.filed, source: 'complaints', subject: filedComplaint.id, occurredAt: filedComplaint.updatedAt, version: 1, data: { complaintId: filedComplaint.id } })]),
-      CountComplaintFigures: outboxStreamEvent(COMPLAINTS_TABLE, [complaintCounted(filedComplaint, { complaintId: filedComplaint.id, version: 1, type: 'filed', at: filedComplaint.updatedAt, by: { sub: citizen.sub, role: 'citizen' }, statusAfter: 'submitted' })!]),
-      // What the registry office's stream hands the complaints when the paper letter above, a complaint, was registered.
-      OpenComplaintFromLetter: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [
+      FollowComplaintEvents: outboxQueueEvent([deadlineWatchedComplaint(filedComplaint, clock.now())]),
+      RecountComplaintDeadlines: outboxQueueEvent([holidaysConfirmed]),
+      ShareComplaintAnswer: outboxQueueEvent([domainEvent({ type: COMPLAINT_EVENTS.answered, source: 'complaints', subject: filedComplaint.id, occurredAt: filedComplaint.updatedAt, version: 8, data: { complaintId: filedComplaint.id } })]),
+      SuggestComplaintDuplicates: outboxQueueEvent([domainEvent({ type: COMPLAINT_EVENTS.filed, source: 'complaints', subject: filedComplaint.id, occurredAt: filedComplaint.updatedAt, version: 1, data: { complaintId: filedComplaint.id } })]),
+      CountComplaintFigures: outboxQueueEvent([complaintCounted(filedComplaint, { complaintId: filedComplaint.id, version: 1, type: 'filed', at: filedComplaint.updatedAt, by: { sub: citizen.sub, role: 'citizen' }, statusAfter: 'submitted' })!]),
+      // What the complaints' queue hands them from the registry office's outbox when the paper letter above, a complaint, was registered.
+      OpenComplaintFromLetter: outboxQueueEvent([
         domainEvent({
           type: LETTER_CLASSIFIED,
           source: 'registry-office',
@@ -571,29 +565,29 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
           data: { dataVersion: 2, letterId: registeredLetter.id, commune: registeredLetter.commune, number: registeredLetter.number, category: 'complaint', receivedAt: registeredLetter.receivedAt, subject: registeredLetter.subject },
         }),
       ]),
-      // What the registry office's stream hands its consumer when the paper letter above was registered.
-      FollowLetterEvents: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [deadlineWatched({ ...registeredLetter, version: 1 }, clock.now())]),
-      IndexLetterForSearch: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterRegistered(registeredLetter, clock.now())]),
+      // What the registry office's consumer gets from its outbox when the paper letter above was registered.
+      FollowLetterEvents: outboxQueueEvent([deadlineWatched({ ...registeredLetter, version: 1 }, clock.now())]),
+      IndexLetterForSearch: outboxQueueEvent([letterRegistered(registeredLetter, clock.now())]),
       // The same event for the acknowledgment's consumer: the paper letter's acknowledgment is issued already, so a
       // cold start replays what a redelivery does.
-      IssueLetterAcknowledgment: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterRegistered(registeredLetter, clock.now())]),
+      IssueLetterAcknowledgment: outboxQueueEvent([letterRegistered(registeredLetter, clock.now())]),
       CheckInformationRequestDeadline: { subject: openedRequest.id },
       // The dataset above is published already: its embargo workflow ends at once.
       CheckDatasetEmbargo: { subject: String(declaredDataset.json.id) },
       SweepOverdueInformationRequests: {},
       // A request's clock started, and a dataset's approval (its catalogue written already: a redelivery).
-      FollowTransparencyEvents: outboxStreamEvent(TRANSPARENCY_TABLE, [
+      FollowTransparencyEvents: outboxQueueEvent([
         requestDeadlineWatched(openedRequest, clock.now()),
         ...approveDataset(declaredDataset.json as unknown as Dataset, { sub: president.sub, role: 'president' }, clock.now()).outbox,
       ]),
       // The paper letter above handed over as an access-to-information request: its request opened once.
-      OpenRegistryInformationRequests: outboxStreamEvent(REGISTRY_OFFICE_TABLE, [letterHandedOver(registeredLetter, 'access-to-information', clock.now())]),
-      RecountInformationRequestDeadlines: outboxStreamEvent(REFERENCE_TABLE, [holidaysConfirmed]),
+      OpenRegistryInformationRequests: outboxQueueEvent([letterHandedOver(registeredLetter, 'access-to-information', clock.now())]),
+      RecountInformationRequestDeadlines: outboxQueueEvent([holidaysConfirmed]),
       // The convocations of the session above, sent already: a cold start replays what a redelivery does.
-      SendCouncilConvocations: outboxStreamEvent(COUNCILS_TABLE, [sessionConvened]),
+      SendCouncilConvocations: outboxQueueEvent([sessionConvened]),
       // The deliberation above, its PDF stored already.
-      RenderCouncilDeliberationPdf: outboxStreamEvent(COUNCILS_TABLE, [deliberationAdopted]),
-      DeliverNotifications: outboxStreamEvent(PERMITS_TABLE, [applicantTold]),
+      RenderCouncilDeliberationPdf: outboxQueueEvent([deliberationAdopted]),
+      DeliverNotifications: outboxQueueEvent([applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },
       DeadLetterMarginalNote: { noteId, attempts: 9 },

@@ -37,15 +37,17 @@ export interface TableDescription {
 }
 
 /**
- * Domain events a function handles, read from the stream of a table's outbox: only new outbox items whose
- * `eventType` is listed reach it (a Lambda event source mapping with filter criteria in AWS; the local
- * platform's stream poller applies the same filter). Delivery is at least once: consumers are idempotent.
+ * Domain events a function handles, from a table's outbox: only events whose type is listed reach it. The table's
+ * stream has one reader, the router the platform gives it, which publishes each event to the table's SNS FIFO
+ * topic; the function's own SQS FIFO queue is subscribed to that topic with a filter policy on these types (the
+ * local platform reads the stream once and hands the same messages over in process). Delivery is at least once,
+ * in order per item: consumers are idempotent.
  */
 export interface EventSubscription {
   /** A table declared with `outbox: true`, of this or another context. */
   readonly tableId: string;
   readonly eventTypes: readonly string[];
-  /** Records per invocation (default 10). */
+  /** Messages per invocation: 1 to 10 (a FIFO queue's limit), 10 when not said; a function's queue takes the smallest of its subscriptions'. */
   readonly batchSize?: number;
 }
 

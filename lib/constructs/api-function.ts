@@ -1,11 +1,12 @@
 // A platform Lambda function: bundled locally by esbuild as ESM for Node 24 on arm64, traced, logging JSON to its
 // own encrypted log group, with a role that holds exactly the tables, buckets and workflows it is given; a consumer
-// of domain events also gets its event source mappings and dead-letter queue.
+// of domain events also gets its event queue, subscribed to its tables' topics, and a dead-letter queue.
 import { join } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -18,6 +19,7 @@ import {
   type EventSubscription,
   type PackageFiles,
 } from '../../functions/shared/service-description.ts';
+import { consumerBatchSize } from '../../functions/shared/events/event-message.ts';
 import { EventConsumer } from './event-consumer.ts';
 import { cdkBundlingOptions } from './function-bundling.ts';
 import { functionRoleAndLogs } from './function-role.ts';
@@ -45,8 +47,12 @@ export interface ApiFunctionProps {
   readonly packageFiles?: readonly PackageFiles[];
   /** Asymmetric KMS keys: `sign` may sign and read the public key, `verify` only read the public key. */
   readonly signingKeys?: readonly { readonly id: string; readonly key: kms.IKey; readonly access: 'sign' | 'verify' }[];
-  /** Outbox streams whose events the function handles. */
-  readonly consumes?: readonly { readonly table: PlatformTable; readonly subscription: EventSubscription }[];
+  /** Domain events the function handles, each subscription with its table's topic. */
+  readonly consumes?: readonly { readonly topic: sns.ITopic; readonly subscription: EventSubscription }[];
+  /** Configuration beyond the platform's resources (a router's topic). */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** The function reads a table's stream (an outbox router): its role calls `dynamodb:ListStreams`, which takes no resource. */
+  readonly readsStream?: boolean;
 }
 
 /** Shell commands that copy package files read at run time into `node_modules/` beside the bundle. */
@@ -65,7 +71,7 @@ export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
-  /** Where the event source mappings put the batches this function gave up, when it consumes events. */
+  /** Where this function's event queue moves the messages it gave up, when it consumes events. */
   readonly deadLetterQueue?: sqs.IQueue;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
@@ -85,6 +91,7 @@ export class ApiFunction extends Construct {
       environment[stateMachineEnvName(machineId)] = stateMachine.stateMachineArn;
     }
     for (const { id: keyId, key } of props.signingKeys ?? []) environment[signingKeyEnvName(keyId)] = key.keyArn;
+    Object.assign(environment, props.environment);
 
     this.function = new NodejsFunction(this, 'Function', {
       functionName: props.functionName,
@@ -118,9 +125,9 @@ export class ApiFunction extends Construct {
     Validations.of(role).acknowledge({
       id: wildcardFinding('Resource::*'),
       reason:
-        consumes.length === 0
-          ? 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; nothing else is granted on *.'
-          : "X-Ray PutTraceSegments/PutTelemetryRecords and dynamodb:ListStreams (called by the event poller) support no resource-level permissions; nothing else is granted on *.",
+        props.readsStream === true
+          ? "X-Ray PutTraceSegments/PutTelemetryRecords and dynamodb:ListStreams (called by the stream's event poller) support no resource-level permissions; nothing else is granted on *."
+          : 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; nothing else is granted on *.',
     });
 
     for (const { table, access } of props.tables ?? []) table.grantAccess(role, access, 'function');
@@ -134,7 +141,14 @@ export class ApiFunction extends Construct {
     }
 
     if (consumes.length > 0) {
-      const consumer = new EventConsumer(this, 'Consumer', { function: this.function, role, subscriptions: consumes, encryptionKey: props.encryptionKey });
+      const consumer = new EventConsumer(this, 'Consumer', {
+        function: this.function,
+        role,
+        subscriptions: consumes,
+        batchSize: consumerBatchSize(id, consumes.map(({ subscription }) => subscription)),
+        functionTimeout: this.function.timeout ?? Duration.seconds(props.timeoutSeconds ?? 10),
+        encryptionKey: props.encryptionKey,
+      });
       this.deadLetterQueue = consumer.deadLetterQueue;
     }
   }

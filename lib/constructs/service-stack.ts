@@ -1,5 +1,6 @@
 // One service's nested stack: what its description declares (tables, buckets, signing keys, functions with their
-// roles, log groups and routes, deploy hooks, event consumers, workflows and their schedules) and its alarms.
+// roles, log groups and routes, deploy hooks, event consumers, workflows and their schedules), the topic and router
+// of each of its outbox tables, and its alarms.
 // What it uses of the foundation or of a service built before it, CDK hands over through the parent stack.
 import { join } from 'node:path';
 import { NestedStack, RemovalPolicy } from 'aws-cdk-lib';
@@ -17,6 +18,7 @@ import { ApiFunction } from './api-function.ts';
 import { pascalCase } from './construct-ids.ts';
 import { DeployHook } from './deploy-hook.ts';
 import type { PlatformApi } from './platform-api.ts';
+import { OutboxRouter } from './outbox-router.ts';
 import { PlatformTable } from './platform-table.ts';
 import type { Registry } from './registry.ts';
 import { SecureBucket } from './secure-bucket.ts';
@@ -35,6 +37,8 @@ export interface PlatformResources {
   /** The foundation's bucket for server access logs, made when a first bucket asks for it. */
   readonly accessLogBucket: () => s3.Bucket;
   readonly tables: Registry<PlatformTable>;
+  /** The topic and router of each outbox table, by table id. */
+  readonly outboxes: Registry<OutboxRouter>;
   readonly buckets: Registry<SecureBucket>;
   readonly signingKeys: Registry<kms.IKey>;
   readonly functions: Registry<ApiFunction>;
@@ -43,6 +47,14 @@ export interface PlatformResources {
 }
 
 const MAX_FUNCTION_NAME_LENGTH = 64;
+
+function functionName(platform: PlatformResources, functionId: string): string {
+  const name = platform.physicalName(functionId);
+  if (name.length > MAX_FUNCTION_NAME_LENGTH) {
+    throw new Error(`Function ${functionId} would be named "${name}", longer than Lambda's ${MAX_FUNCTION_NAME_LENGTH} characters: shorten its id or the stack's name`);
+  }
+  return name;
+}
 
 export interface ServiceStackProps {
   readonly service: ServiceDescription;
@@ -63,6 +75,7 @@ export class ServiceStack extends NestedStack {
     for (const table of service.tables ?? []) {
       const built = platform.tables.add(table.id, () => new PlatformTable(this, `${pascalCase(table.id)}Table`, { description: table, encryptionKey: platform.encryptionKey }));
       this.tables.push({ id: table.id, table: built });
+      if (table.outbox === true) this.addOutboxRouter(built, platform);
     }
     for (const bucket of service.buckets ?? []) {
       platform.buckets.add(bucket.id, () =>
@@ -89,10 +102,7 @@ export class ServiceStack extends NestedStack {
     }
 
     for (const fn of service.functions) {
-      const name = platform.physicalName(fn.id);
-      if (name.length > MAX_FUNCTION_NAME_LENGTH) {
-        throw new Error(`Function ${fn.id} would be named "${name}", longer than Lambda's ${MAX_FUNCTION_NAME_LENGTH} characters: shorten its id or the stack's name`);
-      }
+      const name = functionName(platform, fn.id);
       const apiFunction = platform.functions.add(fn.id, () => this.buildFunction(fn, name, platform));
       this.functions.push({ id: fn.id, name, function: apiFunction.function });
       if (apiFunction.deadLetterQueue !== undefined) this.deadLetterQueues.push({ consumerId: fn.id, queue: apiFunction.deadLetterQueue });
@@ -137,6 +147,24 @@ export class ServiceStack extends NestedStack {
     });
   }
 
+  /** The one reader of the table's stream: its topic and router, in the table's stack. */
+  private addOutboxRouter(table: PlatformTable, platform: PlatformResources): void {
+    const routerId = `${pascalCase(table.description.id)}OutboxRouter`;
+    const name = functionName(platform, routerId);
+    const outbox = platform.outboxes.add(table.description.id, () =>
+      new OutboxRouter(this, `${pascalCase(table.description.id)}Outbox`, {
+        table,
+        functionName: name,
+        topicName: `${platform.physicalName(`${pascalCase(table.description.id)}Events`)}.fifo`,
+        repositoryRoot: platform.repositoryRoot,
+        serviceName: this.service.name,
+        encryptionKey: platform.encryptionKey,
+      }),
+    );
+    this.functions.push({ id: routerId, name, function: outbox.router.function });
+    this.deadLetterQueues.push({ consumerId: routerId, queue: outbox.deadLetterQueue });
+  }
+
   private buildFunction(fn: FunctionDescription, functionName: string, platform: PlatformResources): ApiFunction {
     const user = `Function ${fn.id}`;
     const tableAccess = new Map<string, Access>(Object.entries(fn.tables ?? {}));
@@ -160,7 +188,7 @@ export class ServiceStack extends NestedStack {
         id: machineId,
         stateMachine: sfn.StateMachine.fromStateMachineName(this, `${fn.id}Starts${pascalCase(machineId)}`, platform.stateMachineNames.get(machineId, user)),
       })),
-      consumes: (fn.consumes ?? []).map((subscription) => ({ table: platform.tables.get(subscription.tableId, user), subscription })),
+      consumes: (fn.consumes ?? []).map((subscription) => ({ topic: platform.outboxes.get(subscription.tableId, user).topic, subscription })),
     });
   }
 }

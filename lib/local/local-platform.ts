@@ -49,7 +49,7 @@ export interface LocalPlatform {
   readonly clock: VirtualClock;
   /** The local Step Functions runner, for tools that inspect executions (the benchmark counts state transitions). */
   readonly workflows: LocalWorkflows;
-  /** The stream poller that delivers domain events to their consumers. */
+  /** The stream reader that hands domain events to their consumers' queues, and delivers those. */
   readonly streams: LocalStreams;
   stop(): Promise<void>;
 }
@@ -202,6 +202,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
         tableName: physicalTableName,
         resolveFunction: (functionId) => functionHandlers.get(functionId) as LocalFunctionHandler,
         checkpointFile: join(dataDir, 'stream-positions.json'),
+        queueFile: join(dataDir, 'event-queues.json'),
         deadLetterFile: join(dataDir, 'stream-dead-letters.json'),
       },
       description.services,
@@ -280,7 +281,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
           s3: { endpoint: s3.endpoint, ...(await check(() => s3Client.send(new ListBucketsCommand({})))) },
           stepFunctions: { status: 'ok', endpoint: stepFunctions.endpoint, stateMachines: stateMachines.length },
           // A dead letter is an event a consumer failed on every attempt: the platform is not healthy until it is looked at.
-          streams: { status: streams.deadLetters.length === 0 ? 'ok' : 'failing', subscriptions: streams.subscriptionCount, deadLetters: streams.deadLetters.length },
+          streams: { status: streams.deadLetters.length === 0 ? 'ok' : 'failing', readers: streams.readerCount, subscriptions: streams.subscriptionCount, deadLetters: streams.deadLetters.length },
           gateway: { status: 'ok', routes: routes.length },
           clock: { status: 'ok', now: clock.now().toISOString() },
         };

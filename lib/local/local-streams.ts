@@ -1,8 +1,12 @@
-// The local platform's Lambda poller for DynamoDB streams: it reads the real DynamoDB Local Streams API shard by
-// shard, applies each subscription's filter pattern, invokes the consuming function in process with a batch of
-// records, honours its partial batch response (retrying from the first failed record), and after the last attempt
-// sets the record aside as a dead letter, as the on-failure destination does in AWS. Each subscription keeps its
-// own position per shard, on disk, so a restart goes on where it stopped.
+// The local platform's event fan-out, as AWS runs it: each outbox table's stream is read once (the router's event
+// source mapping), shard by shard, through the real DynamoDB Local Streams API; each new outbox event becomes the
+// message the router publishes to the table's topic, and goes to the queue of every consumer whose subscription
+// takes its type (the topic's filter policies). Each consumer's queue is then delivered on its own, in order, with
+// the SQS records Lambda hands it, honouring its partial batch response; a message received the last time is set
+// aside as a dead letter, as the queue's redrive policy does. A failing consumer holds up only its own queue.
+// The table positions (per stream and shard), the queued messages and the dead letters are on disk, so a restart
+// goes on where it stopped.
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -15,30 +19,52 @@ import {
   type _Record as StreamRecord,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { DynamoDBBatchResponse } from 'aws-lambda';
-import { outboxFilterPattern } from '../../functions/shared/events/outbox-filter.ts';
+import type { DynamoDBRecord, SQSBatchResponse } from 'aws-lambda';
+import type { DomainEvent } from '../../functions/shared/events/domain-event.ts';
+import { consumerBatchSize, eventMessage, type EventMessage } from '../../functions/shared/events/event-message.ts';
+import { EVENT_TYPE_MESSAGE_ATTRIBUTE, outboxRecordFilterPattern, subscriptionFilterPolicy } from '../../functions/shared/events/outbox-filter.ts';
+import { eventOfRecord } from '../../functions/shared/events/stream-records.ts';
 import type { EventSubscription, ServiceDescription } from '../../functions/shared/service-description.ts';
 import { matchesFilterPattern } from './event-filter.ts';
 import { lambdaContext, type LocalFunctionHandler } from './local-workflows.ts';
+import { localQueueArn, queueRecord } from './queue-records.ts';
 import type { VirtualClock } from './virtual-clock.ts';
 
-/** Attempts of a failing record before it becomes a dead letter (the event source mapping's retries). */
-const ATTEMPTS_PER_RECORD = 3;
-const DEFAULT_BATCH_SIZE = 10;
-/** How often the poller looks for new records while nothing else asks it to (Lambda polls each shard about 4 times a second). */
+/** Receives of a message before it becomes a dead letter (the queue's maxReceiveCount; 10 in AWS). */
+const RECEIVES_PER_MESSAGE = 3;
+/** How often the reader looks for new records while nothing else asks it to (Lambda polls each shard about 4 times a second). */
 const POLL_INTERVAL_MS = 250;
+const ROUTER_PATTERN = outboxRecordFilterPattern();
+/** How long a stream's list of shards is taken as it is (a closed shard read to its end looks it up again at once). */
+const SHARD_LIST_MAX_AGE_MS = 1000;
 
-interface Subscription extends EventSubscription {
+interface Consumer {
   readonly functionId: string;
-  readonly pattern: Readonly<Record<string, unknown>>;
+  readonly queueArn: string;
+  readonly batchSize: number;
+  /** The consumer's subscriptions, each with the filter policy of its subscription to the table's topic. */
+  readonly subscriptions: readonly (EventSubscription & { readonly filterPolicy: Readonly<Record<string, unknown>> })[];
+}
+
+/** A message in a consumer's queue. */
+interface QueuedMessage {
+  readonly messageId: string;
+  readonly tableId: string;
+  /** The stream record it came from. */
+  readonly sequenceNumber: string;
+  readonly message: EventMessage;
+  readonly sentAt: string;
+  receiveCount: number;
 }
 
 export interface DeadLetter {
   readonly functionId: string;
   readonly tableId: string;
+  /** The stream record the event came from. */
   readonly sequenceNumber: string;
+  readonly messageId: string;
   readonly attempts: number;
-  readonly record: StreamRecord;
+  readonly event: DomainEvent;
 }
 
 export interface LocalStreamsOptions {
@@ -49,29 +75,62 @@ export interface LocalStreamsOptions {
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   readonly tableName: (tableId: string) => string;
   readonly resolveFunction: (functionId: string) => LocalFunctionHandler;
-  /** Where each subscription's position in each shard is kept across restarts. */
+  /** Where each table's position in each shard of its stream is kept across restarts. */
   readonly checkpointFile: string;
-  /** Where records that failed every attempt are kept. */
+  /** Where the messages waiting in the consumers' queues are kept across restarts. */
+  readonly queueFile: string;
+  /** Where messages received the last time without success are kept. */
   readonly deadLetterFile: string;
 }
 
-/** The subscriptions of every function of the services, with the filter pattern each one's mapping applies. */
-export function subscriptionsOf(services: readonly ServiceDescription[]): Subscription[] {
+/** The consumers of the services' events: one queue per function, subscribed to the topic of each table it consumes. */
+export function consumersOf(services: readonly ServiceDescription[], region: string): Consumer[] {
   return services.flatMap((service) =>
-    service.functions.flatMap((fn) => (fn.consumes ?? []).map((subscription) => ({ ...subscription, functionId: fn.id, pattern: outboxFilterPattern(subscription) }))),
+    service.functions
+      .filter((fn) => (fn.consumes ?? []).length > 0)
+      .map((fn) => ({
+        functionId: fn.id,
+        queueArn: localQueueArn(region, fn.id),
+        batchSize: consumerBatchSize(fn.id, fn.consumes!),
+        subscriptions: fn.consumes!.map((subscription) => ({ ...subscription, filterPolicy: subscriptionFilterPolicy(subscription) })),
+      })),
   );
 }
 
+/** Whether a subscription's filter policy takes a message (the exact-value lists the platform's policies hold). */
+function takes(filterPolicy: Readonly<Record<string, unknown>>, message: EventMessage): boolean {
+  const attributes = { [EVENT_TYPE_MESSAGE_ATTRIBUTE]: message.MessageAttributes[EVENT_TYPE_MESSAGE_ATTRIBUTE].StringValue };
+  return matchesFilterPattern(filterPolicy, attributes);
+}
+
+/** Positions of the reader before fan-out were kept per consumer: a table goes on from the least advanced of them. */
+function tablePositions(saved: readonly [string, string][]): Map<string, string> {
+  const positions = new Map<string, string>();
+  for (const [key, sequenceNumber] of saved) {
+    const parts = key.split('|');
+    const position = parts.length === 3 ? `${parts[1]}|${parts[2]}` : key;
+    const known = positions.get(position);
+    if (known === undefined || BigInt(sequenceNumber) < BigInt(known)) positions.set(position, sequenceNumber);
+  }
+  return positions;
+}
+
+const readJson = <T>(file: string, empty: T): T => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : empty);
+
 export class LocalStreams {
   readonly #options: LocalStreamsOptions;
-  readonly #subscriptions: readonly Subscription[];
+  readonly #consumers: readonly Consumer[];
+  readonly #tableIds: readonly string[];
   readonly #client: DynamoDBStreamsClient;
-  /** `<functionId>|<streamArn>|<shardId>` → the last sequence number handled (or passed over by the filter). */
+  /** `<streamArn>|<shardId>` → the last sequence number read (handed to the queues, or passed over by the filter). */
   readonly #checkpoints: Map<string, string>;
   readonly #iterators = new Map<string, string>();
-  /** Closed shards read to their end, per subscription. */
+  readonly #streamArns = new Map<string, string>();
+  readonly #shardLists = new Map<string, { readonly shards: Shard[]; readonly finished: ReadonlySet<string>; readonly at: number }>();
+  /** Closed shards read to their end. */
   readonly #finished = new Set<string>();
-  readonly #failures = new Map<string, number>();
+  /** Function id → its queue, oldest first. */
+  readonly #queues: Map<string, QueuedMessage[]>;
   readonly #deadLetters: DeadLetter[];
   #draining: Promise<boolean> = Promise.resolve(false);
   #timer: NodeJS.Timeout | undefined;
@@ -79,31 +138,39 @@ export class LocalStreams {
 
   constructor(options: LocalStreamsOptions, services: readonly ServiceDescription[]) {
     this.#options = options;
-    this.#subscriptions = subscriptionsOf(services);
+    this.#consumers = consumersOf(services, options.region);
+    this.#tableIds = [...new Set(this.#consumers.flatMap((consumer) => consumer.subscriptions.map((subscription) => subscription.tableId)))];
     this.#client = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: options.region, credentials: options.credentials });
-    this.#checkpoints = new Map(existsSync(options.checkpointFile) ? (JSON.parse(readFileSync(options.checkpointFile, 'utf8')) as [string, string][]) : []);
-    this.#deadLetters = existsSync(options.deadLetterFile) ? (JSON.parse(readFileSync(options.deadLetterFile, 'utf8')) as DeadLetter[]) : [];
+    this.#checkpoints = tablePositions(readJson<[string, string][]>(options.checkpointFile, []));
+    this.#queues = new Map(readJson<[string, QueuedMessage[]][]>(options.queueFile, []));
+    this.#deadLetters = readJson<DeadLetter[]>(options.deadLetterFile, []);
   }
 
+  /** The subscriptions of the consumers (a consumer of several tables has one per table). */
   get subscriptionCount(): number {
-    return this.#subscriptions.length;
+    return this.#consumers.reduce((count, consumer) => count + consumer.subscriptions.length, 0);
   }
 
-  /** Records that failed every attempt, oldest first. */
+  /** The stream readers: one per table whose events someone consumes. */
+  get readerCount(): number {
+    return this.#tableIds.length;
+  }
+
+  /** Messages that were received the last time without success, oldest first. */
   get deadLetters(): readonly DeadLetter[] {
     return this.#deadLetters;
   }
 
-  /** Polls in the background, as Lambda's poller does, until `stop`. */
+  /** Polls in the background, as Lambda's pollers do, until `stop`. */
   start(): void {
-    if (this.#subscriptions.length === 0) return;
+    if (this.#consumers.length === 0) return;
     const poll = () => {
       if (this.#stopped) return;
       this.drain().then(
         () => (this.#timer = setTimeout(poll, POLL_INTERVAL_MS)),
         (error: unknown) => {
           if (this.#stopped) return;
-          console.error('local stream poller:', error);
+          console.error('local stream reader:', error);
           this.#timer = setTimeout(poll, POLL_INTERVAL_MS);
         },
       );
@@ -112,8 +179,8 @@ export class LocalStreams {
   }
 
   /**
-   * Reads every stream until a pass finds nothing new for any subscription; resolves whether anything was
-   * delivered (or failed). Passes never overlap: a call made during one waits for it.
+   * Reads every stream and delivers every queue until a pass finds nothing new; resolves whether anything was
+   * read or delivered (or failed). Passes never overlap: a call made during one waits for it.
    */
   drain(): Promise<boolean> {
     const run = this.#draining.then(async () => {
@@ -133,28 +200,42 @@ export class LocalStreams {
   }
 
   async #pass(): Promise<boolean> {
-    let worked = false;
-    const tableIds = [...new Set(this.#subscriptions.map((subscription) => subscription.tableId))];
-    for (const tableId of tableIds) {
-      const subscriptions = this.#subscriptions.filter((subscription) => subscription.tableId === tableId);
-      const streamArn = await this.#streamArn(tableId);
-      for (const shard of await this.#shards(streamArn)) {
-        for (const subscription of subscriptions) {
-          if (await this.#readShard(subscription, streamArn, shard)) worked = true;
-        }
-      }
+    // The tables' streams side by side (each read in its own order); the consumers one after the other, as their
+    // writes may meet on the same items.
+    const read = await Promise.all(this.#tableIds.map((tableId) => this.#readTable(tableId)));
+    let worked = read.some(Boolean);
+    for (const consumer of this.#consumers) {
+      if (await this.#deliverQueue(consumer)) worked = true;
     }
     return worked;
   }
 
+  async #readTable(tableId: string): Promise<boolean> {
+    const streamArn = await this.#streamArn(tableId);
+    let queued = false;
+    for (const shard of await this.#shards(streamArn)) {
+      if (await this.#readShard(tableId, streamArn, shard)) queued = true;
+    }
+    return queued;
+  }
+
   async #streamArn(tableId: string): Promise<string> {
+    const known = this.#streamArns.get(tableId);
+    if (known) return known;
     const { Table } = await this.#options.dynamodb.send(new DescribeTableCommand({ TableName: this.#options.tableName(tableId) }));
     if (!Table?.LatestStreamArn) throw new Error(`Table ${tableId} has subscribers but no stream: declare it with outbox: true`);
+    this.#streamArns.set(tableId, Table.LatestStreamArn);
     return Table.LatestStreamArn;
   }
 
-  /** The stream's shards, parents before their children (a child's records follow its parent's). */
+  /**
+   * The stream's shards, parents before their children (a child's records follow its parent's). Looked up again
+   * once a shard is read to its end (its children then take over) and at least every second.
+   */
   async #shards(streamArn: string): Promise<Shard[]> {
+    const known = this.#shardLists.get(streamArn);
+    const finishedSince = known?.shards.some((shard) => this.#finished.has(`${streamArn}|${shard.ShardId}`) && !known.finished.has(shard.ShardId!));
+    if (known && !finishedSince && performance.now() - known.at < SHARD_LIST_MAX_AGE_MS) return known.shards;
     const shards: Shard[] = [];
     let exclusiveStartShardId: string | undefined;
     do {
@@ -171,6 +252,8 @@ export class LocalStreams {
       ordered.push(shard);
     };
     shards.forEach(visit);
+    const finished = new Set(ordered.map((shard) => shard.ShardId!).filter((shardId) => this.#finished.has(`${streamArn}|${shardId}`)));
+    this.#shardLists.set(streamArn, { shards: ordered, finished, at: performance.now() });
     return ordered;
   }
 
@@ -188,9 +271,9 @@ export class LocalStreams {
     return ShardIterator;
   }
 
-  /** Delivers what the shard holds after the subscription's position; resolves whether anything was delivered. */
-  async #readShard(subscription: Subscription, streamArn: string, shard: Shard): Promise<boolean> {
-    const position = `${subscription.functionId}|${streamArn}|${shard.ShardId}`;
+  /** Hands what the shard holds after the table's position to the consumers' queues; resolves whether it queued anything. */
+  async #readShard(tableId: string, streamArn: string, shard: Shard): Promise<boolean> {
+    const position = `${streamArn}|${shard.ShardId}`;
     if (this.#finished.has(position)) return false;
     const iterator = await this.#iterator(position, streamArn, shard.ShardId!);
     if (!iterator) {
@@ -216,60 +299,107 @@ export class LocalStreams {
     }
     if (records.length === 0) return false;
 
-    const batchSize = subscription.batchSize ?? DEFAULT_BATCH_SIZE;
-    let delivered = false;
-    let pending: StreamRecord[] = [];
-    const flush = async (): Promise<boolean> => {
-      if (pending.length === 0) return true;
-      const batch = pending;
-      pending = [];
-      delivered = true;
-      return this.#deliver(subscription, position, streamArn, batch);
-    };
+    let queued = false;
     for (const record of records) {
-      if (matchesFilterPattern(subscription.pattern, record)) {
-        pending.push(record);
-        if (pending.length === batchSize && !(await flush())) return true;
-      } else if (pending.length === 0) {
-        // A record the filter passes over is consumed, as in AWS: the position moves past it.
-        this.#advance(position, record.dynamodb!.SequenceNumber!);
+      // A record the router's filter passes over is consumed, as in AWS: the position moves past it.
+      if (!matchesFilterPattern(ROUTER_PATTERN, record)) continue;
+      let event: DomainEvent;
+      try {
+        event = eventOfRecord({ ...record, eventSourceARN: streamArn } as DynamoDBRecord);
+      } catch (error) {
+        // In AWS the router fails on it until its retries run out; its dead-letter queue then holds the record's place.
+        console.error(`local stream reader: record ${record.dynamodb?.SequenceNumber} of ${tableId} is not an outbox event (${(error as Error).message}); passed over`);
+        continue;
       }
+      if (this.#enqueue(tableId, record, eventMessage(event))) queued = true;
     }
-    if (!(await flush())) return true;
+    // The messages first, then the position: a restart between the two hands the same events again (at least once).
+    if (queued) this.#saveQueues();
     this.#advance(position, records.at(-1)!.dynamodb!.SequenceNumber!);
-    return delivered;
+    // Records of the context's own items are no work for anyone: the pass that found only those changed nothing.
+    return queued;
   }
 
-  /** Invokes the function with one batch; false when it failed, so the shard is read again from its checkpoint. */
-  async #deliver(subscription: Subscription, position: string, streamArn: string, batch: StreamRecord[]): Promise<boolean> {
-    const handler = this.#options.resolveFunction(subscription.functionId);
-    const event = { Records: batch.map((record) => ({ ...record, eventSourceARN: streamArn })) };
-    let failedAt: string | undefined;
-    try {
-      const response = (await this.#options.clock.runTracked(() => handler(event, lambdaContext(subscription.functionId)))) as DynamoDBBatchResponse | undefined;
-      failedAt = response?.batchItemFailures?.[0]?.itemIdentifier;
-    } catch {
-      // A function that throws fails its whole batch.
-      failedAt = batch[0]!.dynamodb!.SequenceNumber!;
+  /** Puts the message in the queue of every consumer subscribed to the table's topic for its type. */
+  #enqueue(tableId: string, record: StreamRecord, message: EventMessage): boolean {
+    let queued = false;
+    for (const consumer of this.#consumers) {
+      const subscribed = consumer.subscriptions.some((subscription) => subscription.tableId === tableId && takes(subscription.filterPolicy, message));
+      if (!subscribed) continue;
+      const queue = this.#queues.get(consumer.functionId) ?? [];
+      this.#queues.set(consumer.functionId, queue);
+      queue.push({
+        messageId: randomUUID(),
+        tableId,
+        sequenceNumber: record.dynamodb!.SequenceNumber!,
+        message,
+        sentAt: this.#options.clock.now().toISOString(),
+        receiveCount: 0,
+      });
+      queued = true;
     }
-    if (failedAt === undefined) {
-      this.#advance(position, batch.at(-1)!.dynamodb!.SequenceNumber!);
-      return true;
+    return queued;
+  }
+
+  /** Delivers the consumer's queue, batch after batch, until it is empty or a batch fails; resolves whether it held anything. */
+  async #deliverQueue(consumer: Consumer): Promise<boolean> {
+    const queue = this.#queues.get(consumer.functionId);
+    if (!queue || queue.length === 0) return false;
+    const handler = this.#options.resolveFunction(consumer.functionId);
+    while (queue.length > 0) {
+      const batch = queue.slice(0, consumer.batchSize);
+      for (const message of batch) message.receiveCount += 1;
+      const event = {
+        Records: batch.map((message) =>
+          queueRecord(message.message, {
+            queueArn: consumer.queueArn,
+            messageId: message.messageId,
+            sequenceNumber: message.sequenceNumber,
+            receiveCount: message.receiveCount,
+            sentAt: new Date(message.sentAt),
+            region: this.#options.region,
+          }),
+        ),
+      };
+      let failedIds: Set<string>;
+      try {
+        const response = (await this.#options.clock.runTracked(() => handler(event, lambdaContext(consumer.functionId)))) as SQSBatchResponse | undefined;
+        failedIds = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
+      } catch {
+        // A function that throws fails its whole batch.
+        failedIds = new Set(batch.map((message) => message.messageId));
+      }
+      // What the function did not report is deleted from the queue; what it reported comes back, unless that was its last receive.
+      const kept: QueuedMessage[] = [];
+      for (const message of batch) {
+        if (!failedIds.has(message.messageId)) continue;
+        if (message.receiveCount < RECEIVES_PER_MESSAGE) kept.push(message);
+        else this.#deadLetter(consumer, message);
+      }
+      queue.splice(0, batch.length, ...kept);
+      this.#saveQueues();
+      // A failed batch is received again at the next pass, as after a visibility timeout.
+      if (failedIds.size > 0) return true;
     }
-    const failedIndex = Math.max(0, batch.findIndex((record) => record.dynamodb?.SequenceNumber === failedAt));
-    if (failedIndex > 0) this.#advance(position, batch[failedIndex - 1]!.dynamodb!.SequenceNumber!);
-    const failure = `${position}|${failedAt}`;
-    const attempts = (this.#failures.get(failure) ?? 0) + 1;
-    this.#failures.set(failure, attempts);
-    if (attempts >= ATTEMPTS_PER_RECORD) {
-      this.#failures.delete(failure);
-      this.#deadLetters.push({ functionId: subscription.functionId, tableId: subscription.tableId, sequenceNumber: failedAt, attempts, record: batch[failedIndex]! });
-      writeFileSync(this.#options.deadLetterFile, JSON.stringify(this.#deadLetters));
-      console.error(`local stream poller: ${subscription.functionId} failed record ${failedAt} of ${subscription.tableId} ${attempts} times; set aside as a dead letter`);
-      this.#advance(position, failedAt);
-    }
-    this.#iterators.delete(position);
-    return false;
+    return true;
+  }
+
+  #deadLetter(consumer: Consumer, message: QueuedMessage): void {
+    const event = JSON.parse(message.message.Message) as DomainEvent;
+    this.#deadLetters.push({
+      functionId: consumer.functionId,
+      tableId: message.tableId,
+      sequenceNumber: message.sequenceNumber,
+      messageId: message.messageId,
+      attempts: message.receiveCount,
+      event,
+    });
+    writeFileSync(this.#options.deadLetterFile, JSON.stringify(this.#deadLetters));
+    console.error(`local stream reader: ${consumer.functionId} failed event ${event.id} of ${message.tableId} ${message.receiveCount} times; set aside as a dead letter`);
+  }
+
+  #saveQueues(): void {
+    writeFileSync(this.#options.queueFile, JSON.stringify([...this.#queues].filter(([, queue]) => queue.length > 0)));
   }
 
   #advance(position: string, sequenceNumber: string): void {

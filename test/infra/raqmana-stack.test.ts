@@ -40,7 +40,7 @@ describe('stacks', () => {
     for (const type of ['AWS::Lambda::Function', 'AWS::ApiGatewayV2::Route', 'AWS::StepFunctions::StateMachine', 'AWS::S3::BucketPolicy']) {
       expect(resources(foundation, type).map(([id]) => id).filter((id) => !id.startsWith('AccessLogBucket'))).toEqual([]);
     }
-    permits.resourceCountIs('AWS::Lambda::Function', 6); // five functions and the deploy hook's provider
+    permits.resourceCountIs('AWS::Lambda::Function', 7); // five functions, the router of its outbox table and the deploy hook's provider
     notifications.resourceCountIs('AWS::Lambda::Function', 2);
   });
 
@@ -211,7 +211,7 @@ describe('buckets', () => {
 describe('functions', () => {
   it('run Node 24 on arm64, traced, logging JSON to a one-year encrypted log group, under the names the dashboard graphs', () => {
     const functions = resources(permits, 'AWS::Lambda::Function', { Description: Match.stringLikeRegexp('^permits: ') });
-    expect(functions).toHaveLength(5);
+    expect(functions).toHaveLength(6); // its five and the router of its outbox table
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         FunctionName: expect.stringMatching(/^RaqmanaFixture-[A-Za-z]+$/),
@@ -521,13 +521,14 @@ describe('operations', () => {
     const metricOf = (alarm: { Properties: Record<string, unknown> }) => (alarm.Properties.MetricName as string | undefined) ?? 'metric math';
     expect(resources(foundation, 'AWS::CloudWatch::Alarm').map(([, alarm]) => metricOf(alarm)).sort()).toEqual(['5xx', 'Throttles']);
     expect(resources(permits, 'AWS::CloudWatch::Alarm').map(([, alarm]) => metricOf(alarm)).sort()).toEqual(
-      ['ApproximateNumberOfMessagesVisible', 'ExecutionsFailed', 'PermitsStuck', 'ServerErrors', 'metric math'].sort(),
+      // Dead letters of its consumer and of its outbox table's router.
+      ['ApproximateNumberOfMessagesVisible', 'ApproximateNumberOfMessagesVisible', 'ExecutionsFailed', 'PermitsStuck', 'ServerErrors', 'metric math'].sort(),
     );
     expect(resources(notifications, 'AWS::CloudWatch::Alarm').map(([, alarm]) => metricOf(alarm)).sort()).toEqual(['ApproximateNumberOfMessagesVisible', 'metric math']);
 
     const [, functionErrors] = resources(permits, 'AWS::CloudWatch::Alarm').find(([, alarm]) => alarm.Properties.MetricName === undefined)!;
     const errorMetrics = (functionErrors.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[]).filter((metric) => metric.MetricStat);
-    expect(errorMetrics.map((metric) => metric.MetricStat!.Metric.MetricName)).toEqual(Array<string>(5).fill('Errors'));
+    expect(errorMetrics.map((metric) => metric.MetricStat!.Metric.MetricName)).toEqual(Array<string>(6).fill('Errors')); // its five and the router
     expect(resources(permits, 'AWS::CloudWatch::Alarm').find(([, alarm]) => alarm.Properties.MetricName === 'PermitsStuck')?.[1].Properties).toMatchObject({
       Namespace: 'Raqmana',
       Dimensions: [{ Name: 'service', Value: 'permits' }],

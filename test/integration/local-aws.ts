@@ -77,8 +77,8 @@ export interface TestConsumer {
 }
 
 /**
- * The local stream poller over these fresh tables' real DynamoDB Local streams, delivering to consumers built with
- * the platform's `eventConsumer`. It is the clock's drain: `clock.quiescent()` (and every jump) returns once
+ * The local stream reader over these fresh tables' real DynamoDB Local streams (one per table), delivering each
+ * consumer's queue to it, built with the platform's `eventConsumer`. It is the clock's drain: `clock.quiescent()` (and every jump) returns once
  * what the streams carried has been handled. Stop it after the file's tests.
  */
 export function followStreams(clock: VirtualClock, tableNames: Readonly<Record<string, string>>, consumers: readonly TestConsumer[]): LocalStreams {
@@ -94,6 +94,7 @@ export function followStreams(clock: VirtualClock, tableNames: Readonly<Record<s
       tableName: (tableId) => tableNames[tableId]!,
       resolveFunction: (functionId) => handlers.get(functionId)! as never,
       checkpointFile: join(directory, 'positions.json'),
+      queueFile: join(directory, 'queues.json'),
       deadLetterFile: join(directory, 'dead-letters.json'),
     },
     [{ name: 'test', functions: consumers.map((consumer) => ({ id: consumer.functionId, entry: 'test', consumes: consumer.consumes })) }],

@@ -6,7 +6,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
+import type { DynamoDBRecord, SQSRecord } from 'aws-lambda';
 import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { notificationsService } from '../../functions/notifications/notifications.service.ts';
 import { NOTIFICATIONS_TABLE_ID } from '../../functions/notifications/adapters/notifications-keys.ts';
@@ -18,6 +18,7 @@ import { logger } from '../../functions/shared/observability/observability.ts';
 import { tableEnvName } from '../../functions/shared/service-description.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb-local.ts';
 import { claimsFor, httpEvent, lambdaContext } from '../fixtures/http-events.ts';
+import { outboxQueueRecordOf } from '../fixtures/outbox-stream-records.ts';
 import { freshTables, localDocumentClient, localDynamoDb } from './local-aws.ts';
 
 /** The first context that asks for notifications, with its outbox. */
@@ -73,8 +74,9 @@ async function streamRecords(events: readonly DomainEvent[]): Promise<DynamoDBRe
   return records;
 }
 
-const sequenceNumber = (record: DynamoDBRecord) => record.dynamodb!.SequenceNumber!;
-const deliver = (records: DynamoDBRecord[]) => handlers.deliver({ Records: records }, lambdaContext('DeliverNotifications'));
+// Each read from the real stream, then as the router publishes it and the consumer's queue hands it over.
+const messageId = (record: SQSRecord) => record.messageId;
+const deliver = (records: DynamoDBRecord[]) => handlers.deliver({ Records: records.map((record) => outboxQueueRecordOf(record)) }, lambdaContext('DeliverNotifications'));
 
 async function inboxItems(recipient: string) {
   const { Items } = await documents.send(new QueryCommand({ TableName: names[NOTIFICATIONS_TABLE_ID], KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `INBOX#${recipient}` } }));
@@ -164,7 +166,7 @@ describe('notifications on DynamoDB Local', () => {
     expect(borrowed.status).toBe(400);
   });
 
-  it('reports the record whose channel failed, delivers the ones before it, and completes on the retry from it without repeating any', async () => {
+  it('reports the record whose channel failed and every one after it, delivers the ones before it, and completes on the retry from it without repeating any', async () => {
     const recipients = [1, 2, 3].map((position) => `citizen-${position}-${randomUUID()}`);
     const events = recipients.map((recipient, position) => requested(recipient, `2026-12-0${position + 1}T08:00:00.000Z`));
     await emit(...events);
@@ -175,17 +177,19 @@ describe('notifications on DynamoDB Local', () => {
 
     const failed = await deliver(records);
 
-    expect(failed).toEqual({ batchItemFailures: [{ itemIdentifier: sequenceNumber(records[1]!) }] });
+    const messages = records.map((record) => outboxQueueRecordOf(record));
+    expect(failed).toEqual({ batchItemFailures: [{ itemIdentifier: messageId(messages[1]!) }, { itemIdentifier: messageId(messages[2]!) }] });
     expect((await Promise.all(recipients.map(inboxItems))).map((items) => items.length)).toEqual([1, 0, 0]);
     const logs = logged(errors);
-    expect(logs).toContain(sequenceNumber(records[1]!));
+    expect(logs).toContain(messageId(messages[1]!));
+    expect(logs).toContain(events[1]!.id);
     for (const event of events) {
       expect(logs).not.toContain(event.data.recipient);
       expect(logs).not.toContain(event.data.message.fr);
     }
 
     outage.mockRestore();
-    // Lambda hands the batch again from the failed record; a later redelivery of the whole batch changes nothing.
+    // The queue hands the failed records again; a later redelivery of the whole batch changes nothing.
     expect(await deliver(records.slice(1))).toEqual({ batchItemFailures: [] });
     expect(await deliver(records)).toEqual({ batchItemFailures: [] });
     expect((await Promise.all(recipients.map(inboxItems))).map((items) => items.length)).toEqual([1, 1, 1]);

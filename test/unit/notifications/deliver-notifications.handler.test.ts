@@ -1,18 +1,17 @@
-// DeliverNotifications as Lambda runs it, DynamoDB mocked: a batch of stream records of outbox items in, one
+// DeliverNotifications as Lambda runs it, DynamoDB mocked: a batch of its queue's messages (outbox events) in, one
 // conditional put per notification, a redelivery taken as delivered, and the first failure reported as the
-// batch's failed record (the records after it wait for the retry). Nothing personal reaches the logs.
+// batch's failed records with every one after it (FIFO: nothing overtakes it).  Nothing personal reaches the logs.
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { notificationRequested, type NotificationRequest } from '../../../functions/notifications/public.ts';
 import { domainEvent, type DomainEvent } from '../../../functions/shared/events/domain-event.ts';
 import { logger } from '../../../functions/shared/observability/observability.ts';
-import { PERMITS_TABLE } from '../../../functions/permits/adapters/permit-keys.ts';
 import { tableEnvName } from '../../../functions/shared/service-description.ts';
 import { lambdaContext } from '../../fixtures/http-events.ts';
-import { outboxStreamRecord } from '../../fixtures/outbox-stream-records.ts';
+import { outboxQueueRecord } from '../../fixtures/outbox-stream-records.ts';
 
 type Handler = (typeof import('../../../functions/notifications/handlers/deliver-notifications.handler.ts'))['handler'];
 let handler: Handler;
@@ -29,10 +28,10 @@ function requested(recipient: string, version: number, text = `Votre dossier ${v
   });
 }
 
-const streamRecord = (event: DomainEvent, sequenceNumber: string) => outboxStreamRecord(PERMITS_TABLE, event, sequenceNumber);
+const queueRecord = (event: DomainEvent, messageId: string) => outboxQueueRecord(event, messageId);
 
-const batch = (...records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records });
-const deliver = (event: DynamoDBStreamEvent) => handler(event, lambdaContext('DeliverNotifications'));
+const batch = (...records: SQSRecord[]): SQSEvent => ({ Records: records });
+const deliver = (event: SQSEvent) => handler(event, lambdaContext('DeliverNotifications'));
 const puts = () => dynamodb.commandCalls(PutCommand).map((call) => call.args[0].input);
 
 /** Everything the handler asked the logger to write, errors with their messages, stacks and causes. */
@@ -56,7 +55,7 @@ describe('DeliverNotifications', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('puts each notification in its recipient’s inbox once, under a key derived from the event', async () => {
-    const response = await deliver(batch(streamRecord(requested('citizen-a', 1), '100'), streamRecord(requested('citizen-b', 2), '200')));
+    const response = await deliver(batch(queueRecord(requested('citizen-a', 1), '100'), queueRecord(requested('citizen-b', 2), '200')));
 
     expect(response).toEqual({ batchItemFailures: [] });
     const [first, second] = puts();
@@ -78,7 +77,7 @@ describe('DeliverNotifications', () => {
   });
 
   it('writes the same key for a redelivered event, and takes its failed condition as delivered', async () => {
-    const record = streamRecord(requested('citizen-a', 1), '100');
+    const record = queueRecord(requested('citizen-a', 1), '100');
     await deliver(batch(record));
     dynamodb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
 
@@ -89,7 +88,7 @@ describe('DeliverNotifications', () => {
     expect(again?.Item).toEqual(first?.Item);
   });
 
-  it('reports the first record it could not deliver, and leaves the ones after it for the retry', async () => {
+  it('reports the first record it could not deliver and every one after it, for the retry', async () => {
     dynamodb
       .on(PutCommand)
       .resolvesOnce({})
@@ -97,10 +96,10 @@ describe('DeliverNotifications', () => {
     const errors = vi.spyOn(logger, 'error');
 
     const response = await deliver(
-      batch(streamRecord(requested('citizen-a', 1), '100'), streamRecord(requested('citizen-b', 2, 'Texte secret 2'), '200'), streamRecord(requested('citizen-c', 3), '300')),
+      batch(queueRecord(requested('citizen-a', 1), '100'), queueRecord(requested('citizen-b', 2, 'Texte secret 2'), '200'), queueRecord(requested('citizen-c', 3), '300')),
     );
 
-    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: '200' }] });
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: '200' }, { itemIdentifier: '300' }] });
     expect(puts()).toHaveLength(2);
     expect(logged(errors)).toContain('200');
     expect(logged(errors)).not.toContain('citizen-b');
@@ -112,7 +111,7 @@ describe('DeliverNotifications', () => {
     const malformed = { ...event, data: { ...event.data, message: { ar: event.data.message.ar, fr: event.data.message.fr } } } as DomainEvent;
     const errors = vi.spyOn(logger, 'error');
 
-    const response = await deliver(batch(streamRecord(malformed, '100')));
+    const response = await deliver(batch(queueRecord(malformed, '100')));
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: '100' }] });
     expect(puts()).toHaveLength(0);
