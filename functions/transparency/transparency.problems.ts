@@ -27,4 +27,28 @@ export const TRANSPARENCY_PROBLEMS = declareProblems({
       en: 'The deadline to answer has passed: the request is implicitly refused',
     },
   },
+  'released-document-refused': {
+    status: 422,
+    title: {
+      ar: 'رُفضت الوثيقة: ليست من النوع المصرح به، أو بلغ الطلب الحد الأقصى للوثائق',
+      fr: "Document refusé : il n'est pas du type déclaré, ou la demande a le nombre maximal de documents",
+      en: 'Document refused: not of the declared type, or the request has the most documents it takes',
+    },
+  },
+  'released-document-not-scanned-yet': {
+    status: 409,
+    title: {
+      ar: 'لم تُفحص الوثيقة بعد بحثا عن البرمجيات الخبيثة؛ أعيدوا المحاولة لاحقا',
+      fr: "Le document n'a pas encore été analysé par l'antivirus ; réessayez plus tard",
+      en: 'The document has not been scanned for malware yet; try again later',
+    },
+  },
+  'released-document-quarantined': {
+    status: 422,
+    title: {
+      ar: 'لم تجتز الوثيقة فحص البرمجيات الخبيثة ولا تُقدَّم لأحد',
+      fr: "Le document n'a pas passé l'analyse antivirus et n'est servi à personne",
+      en: 'The document did not pass the malware scan and is served to no one',
+    },
+  },
 });

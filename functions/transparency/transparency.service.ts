@@ -34,6 +34,8 @@ import {
   withdrawRequestRoute,
 } from './schemas/transparency.schema.ts';
 import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
+import { RELEASED_DOCUMENTS_BUCKET, RELEASED_DOCUMENTS_BUCKET_ID } from './adapters/released-documents-keys.ts';
+import { completeReleasedDocumentRoute, declareReleasedDocumentRoute, readReleasedDocumentRoute, releasedDocumentReadsRoute } from './schemas/requests-recourse.schema.ts';
 
 const handlers = 'functions/transparency/handlers';
 const reads = { [TRANSPARENCY_TABLE_ID]: 'read' } as const;
@@ -50,7 +52,7 @@ export const transparencyService: ServiceDescription = {
   name: 'transparency',
   problems: TRANSPARENCY_PROBLEMS,
   tables: [TRANSPARENCY_TABLE],
-  buckets: [{ id: CATALOGUES_BUCKET_ID }],
+  buckets: [{ id: CATALOGUES_BUCKET_ID }, RELEASED_DOCUMENTS_BUCKET],
   stateMachines: [
     ...deadlineCaseWorkflows({
       workflowId: REQUEST_DEADLINE_WORKFLOW_ID,
@@ -110,5 +112,12 @@ export const transparencyService: ServiceDescription = {
       timeoutSeconds: 300,
       consumes: [{ tableId: REFERENCE_TABLE_ID, eventTypes: [HOLIDAYS_CHANGED], batchSize: 1 }],
     }),
+    // The documents released with an answer: declared, uploaded by presigned URL, checked, scanned, read by link.
+    fn('DeclareReleasedDocument', 'declare-released-document', { route: declareReleasedDocumentRoute, tables: changes, buckets: { [RELEASED_DOCUMENTS_BUCKET_ID]: 'append' } }),
+    // It removes an upload that is not the declared file.
+    fn('CompleteReleasedDocument', 'complete-released-document', { route: completeReleasedDocumentRoute, tables: changes, buckets: { [RELEASED_DOCUMENTS_BUCKET_ID]: 'write' } }),
+    // It logs each read, and records the scanner's verdict the read finds.
+    fn('ReadReleasedDocument', 'read-released-document', { route: readReleasedDocumentRoute, tables: changes, buckets: { [RELEASED_DOCUMENTS_BUCKET_ID]: 'read' } }),
+    fn('ReleasedDocumentReads', 'released-document-reads', { route: releasedDocumentReadsRoute, tables: reads }),
   ],
 };

@@ -57,8 +57,8 @@ function toSummary(item: Item, index: IndexKeys): RequestSummary {
 
 export class DynamoDbTransparencyRepository implements TransparencyRepository {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly table: string,
+    protected readonly client: DynamoDBDocumentClient,
+    protected readonly table: string,
     /** Looked up when first read: only the functions that read reference data are given its table's name. */
     private readonly referenceTableName: () => string,
   ) {}
@@ -95,7 +95,7 @@ export class DynamoDbTransparencyRepository implements TransparencyRepository {
   }
 
   /** The request on `condition`, its event (never overwritten) and its outbox, together or not at all. */
-  private writesOf({ request, event, outbox }: RequestChange, condition: WriteCondition) {
+  protected writesOf({ request, event, outbox }: RequestChange, condition: WriteCondition) {
     return [
       ...changeWrites(this.table, { ...transparencyKeys.request(request.id), ...requestIndexAttributes(request), ...request }, { ...transparencyKeys.event(request.id, event.version), ...event }, condition),
       ...(outbox ?? []).map((domainEvent) => outboxPut(TRANSPARENCY_TABLE, this.table, domainEvent)),

@@ -11,6 +11,8 @@ import type { Localized } from '../../shared/i18n/language.ts';
 import type { GroundStatement } from './refusal-grounds.ts';
 import type { CdaiPack, InternalComplaint, RecoursePeriods } from './recourse.ts';
 import type { AnswerPeriod } from './transparency-settings.ts';
+import type { ReleasedDocument } from './released-documents.ts';
+import type { CostStatement } from './reproduction-costs.ts';
 
 /** How the request reached the body; the last is a letter the registry office numbered and classified. */
 export const CHANNELS = ['online', 'counter', 'post', 'email', 'registry-office'] as const;
@@ -134,6 +136,10 @@ export interface InformationRequest {
   readonly internalComplaint?: InternalComplaint;
   /** When the CDAI complaint pack was issued, and until when the complaint may be filed. */
   readonly cdaiPack?: Pick<CdaiPack, 'issuedAt' | 'filingDeadline'>;
+  /** The documents released with the answer, in the order declared. */
+  readonly releasedDocuments?: readonly ReleasedDocument[];
+  /** The reproduction and sending costs shown to the requester before delivery. */
+  readonly costs?: CostStatement;
   readonly openedBy: Actor;
   readonly version: number;
 }
@@ -153,6 +159,10 @@ export const REQUEST_EVENT_TYPES = [
   'internal-complaint-filed',
   'internal-complaint-answered',
   'cdai-pack-issued',
+  'document-declared',
+  'document-stored',
+  'document-released',
+  'document-quarantined',
 ] as const;
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number];
 

@@ -8,6 +8,7 @@ import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-t
 import { CHANNELS, FORMATS, IDENTITY_DOCUMENTS, NOTICE_CHANNELS, REQUEST_EVENT_TYPES, REQUEST_STATUSES } from '../domain/information-request.ts';
 import { FREQUENCIES, MEDIA_TYPES, PUBLICATION_CATEGORIES } from '../domain/dataset.ts';
 import { GROUNDS_STATED_BY_REASON } from '../domain/refusal-grounds.ts';
+import { costStatementSchema, releasedDocumentSchema } from './request-parts.schema.ts';
 
 const TAGS = ['Transparency'];
 const problem = PROBLEM_RESPONSE;
@@ -111,6 +112,8 @@ export const requestSchema = z.object({
     .optional()
     .describe('The complaint to the head of the body, and its answer'),
   cdaiPack: z.object({ issuedAt: z.iso.datetime(), filingDeadline: cdaiDeadlineSchema }).optional(),
+  releasedDocuments: z.array(releasedDocumentSchema).optional().describe('The documents released with the answer, in the order declared'),
+  costs: costStatementSchema.optional().describe('The reproduction and sending costs shown to the requester before delivery'),
   recourse: localized.optional().describe('After a refusal, a partial answer or the silence at expiry: what the requester can do next'),
   openedBy: actorSchema,
   version: z.number().int(),

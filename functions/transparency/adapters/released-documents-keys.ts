@@ -1,0 +1,15 @@
+// Where the documents released with answers and the log of their reads are kept: the released-documents bucket
+// (scanned for malware in AWS) and, in the transparency table, one item per read beside the request.
+import type { BucketDescription } from '../../shared/service-description.ts';
+
+export const RELEASED_DOCUMENTS_BUCKET_ID = 'transparency-released-documents';
+
+export const RELEASED_DOCUMENTS_BUCKET: BucketDescription = { id: RELEASED_DOCUMENTS_BUCKET_ID, malwareScan: true };
+
+export const releasedDocumentKeys = {
+  object: (requestId: string, documentId: string) => `requests/${requestId}/${documentId}`,
+  /** A read of a document, in the request's partition: `DOCUMENT-READ#<instant>#<document id>#<reader>`. */
+  read: (requestId: string, documentId: string, at: string, readerSub: string) => ({ pk: `REQUEST#${requestId}`, sk: `DOCUMENT-READ#${at}#${documentId}#${readerSub}` }),
+  /** Every read of a request's documents, by instant. */
+  reads: (requestId: string) => ({ pk: `REQUEST#${requestId}`, skPrefix: 'DOCUMENT-READ#' }),
+} as const;

@@ -1,0 +1,96 @@
+// zod schemas and route contracts of a request's delivery and the end of its recourse under /v1/transparency: the
+// documents released with the answer, the refusal letter, the costs, the CDAI's decision and the court, the annual
+// figures. The request's own routes are in transparency.schema.ts.
+import * as z from 'zod';
+import { KNOWN_CONTENT_TYPES } from '../../shared/files/file-content.ts';
+import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
+import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+import { safeName } from '../../shared/text/safe-text.ts';
+import { MAX_RELEASED_DOCUMENT_BYTES, MAX_RELEASED_DOCUMENTS } from '../domain/released-documents.ts';
+import { releasedDocumentSchema } from './request-parts.schema.ts';
+
+const TAGS = ['Transparency'];
+const problem = PROBLEM_RESPONSE;
+const responses = { 400: problem, 401: problem, 403: problem };
+const requestId = z.strictObject({ id: z.uuid() });
+const documentId = z.strictObject({ id: z.uuid(), documentId: z.uuid() });
+const documentResponses = { 200: { description: 'The document', schema: releasedDocumentSchema }, ...responses, 404: problem, 409: problem, 422: problem };
+
+export const declareReleasedDocumentRoute = defineRoute({
+  operationId: 'declareReleasedDocument',
+  method: 'POST',
+  path: '/v1/transparency/requests/{id}/documents',
+  summary: `An agent of the commune declares a document released with the answer (while the request is open, or once answered in full or in part), with its SHA-256, size and type: PDF, PNG, JPEG, TIFF, DOCX or ODT, 20 MiB at most, ${MAX_RELEASED_DOCUMENTS} a request. Answers where to upload it`,
+  tags: TAGS,
+  access: ['agent'],
+  idempotent: true,
+  params: requestId,
+  body: z.strictObject({
+    name: safeName({ max: 200 }).describe('The file name shown to the requester'),
+    contentType: z.enum(KNOWN_CONTENT_TYPES),
+    sizeBytes: z.number().int().min(1).max(MAX_RELEASED_DOCUMENT_BYTES).describe(`In bytes, at most ${MAX_RELEASED_DOCUMENT_BYTES} (20 MiB)`),
+    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits'),
+  }),
+  bodyExample: { name: 'Budget 2026.pdf', contentType: 'application/pdf', sizeBytes: 182_344, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+  responses: {
+    201: {
+      description: 'The declared document, and where to upload it: PUT with the headers given (they are signed), within 15 minutes; then complete it',
+      schema: z.object({ document: releasedDocumentSchema, upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }) }),
+    },
+    ...responses,
+    404: problem,
+    409: problem,
+    422: problem,
+  },
+});
+
+export const completeReleasedDocumentRoute = defineRoute({
+  operationId: 'completeReleasedDocument',
+  method: 'POST',
+  path: '/v1/transparency/requests/{id}/documents/{documentId}/complete',
+  summary: 'The file is uploaded (the agent who declared it): it is stored only if it has the declared SHA-256 and size and its content is of the declared type; otherwise it is removed (422)',
+  tags: TAGS,
+  access: ['agent'],
+  idempotent: true,
+  params: documentId,
+  responses: documentResponses,
+});
+
+export const readReleasedDocumentRoute = defineRoute({
+  operationId: 'readReleasedDocument',
+  method: 'GET',
+  path: '/v1/transparency/requests/{id}/documents/{documentId}',
+  summary:
+    'A link valid for 5 minutes to a released document: for the requester once the answer (full or partial) is given and its costs paid, for the agents of the commune and auditors once stored; after the malware scan released it (409 `released-document-not-scanned-yet` before, 422 `released-document-quarantined`). Every read is logged',
+  tags: TAGS,
+  access: ['citizen', 'agent', 'auditor'],
+  params: documentId,
+  responses: { ...documentResponses, 200: { description: 'The document and a link to read it', schema: z.object({ document: releasedDocumentSchema, url: z.string(), expiresAt: z.string() }) } },
+});
+
+export const releasedDocumentReadsRoute = defineRoute({
+  operationId: 'releasedDocumentReads',
+  method: 'GET',
+  path: '/v1/transparency/requests/{id}/document-reads',
+  summary: "Who was handed a link to which of the request's documents, and when, newest first: its requester, the agents of its commune, auditors",
+  tags: TAGS,
+  access: ['citizen', 'agent', 'auditor'],
+  params: requestId,
+  query: z.strictObject(paginationQuery),
+  responses: {
+    200: {
+      description: 'A page of document reads',
+      schema: pageSchema(
+        z.object({
+          requestId: z.uuid(),
+          documentId: z.uuid(),
+          by: z.object({ sub: z.string(), roles: z.array(z.string()) }),
+          at: z.iso.datetime(),
+          linkExpiresAt: z.iso.datetime().describe('Until when the link handed out worked'),
+        }),
+      ),
+    },
+    ...responses,
+    404: problem,
+  },
+});
