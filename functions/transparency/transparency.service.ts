@@ -35,7 +35,10 @@ import {
 } from './schemas/transparency.schema.ts';
 import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
 import { RELEASED_DOCUMENTS_BUCKET, RELEASED_DOCUMENTS_BUCKET_ID } from './adapters/released-documents-keys.ts';
-import { completeReleasedDocumentRoute, declareReleasedDocumentRoute, readReleasedDocumentRoute, releasedDocumentReadsRoute } from './schemas/requests-recourse.schema.ts';
+import { completeReleasedDocumentRoute, declareReleasedDocumentRoute, readReleasedDocumentRoute, refusalLetterRoute, releasedDocumentReadsRoute } from './schemas/requests-recourse.schema.ts';
+import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
+import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
+import { REFUSAL_DECIDED } from './domain/refusal-letter.ts';
 
 const handlers = 'functions/transparency/handlers';
 const reads = { [TRANSPARENCY_TABLE_ID]: 'read' } as const;
@@ -119,5 +122,17 @@ export const transparencyService: ServiceDescription = {
     // It logs each read, and records the scanner's verdict the read finds.
     fn('ReadReleasedDocument', 'read-released-document', { route: readReleasedDocumentRoute, tables: changes, buckets: { [RELEASED_DOCUMENTS_BUCKET_ID]: 'read' } }),
     fn('ReleasedDocumentReads', 'released-document-reads', { route: releasedDocumentReadsRoute, tables: reads }),
+    // What follows a request's outcome, out of its transaction, as one reader of the stream: the refusal letter of a
+    // refusal or partial answer signed, rendered and stored once.
+    fn('FollowInformationRequestOutcomes', 'follow-request-outcomes', {
+      tables: { ...reads, [REFERENCE_TABLE_ID]: 'read', [DOCUMENTS_TABLE_ID]: 'write' },
+      buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
+      signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
+      packageFiles: [PDF_FONT_PACKAGE_FILES],
+      memoryMb: 1024,
+      timeoutSeconds: 30,
+      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REFUSAL_DECIDED] }],
+    }),
+    fn('InformationRefusalLetter', 'refusal-letter', { route: refusalLetterRoute, tables: { ...reads, [DOCUMENTS_TABLE_ID]: 'read' }, buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'read' } }),
   ],
 };

@@ -2,6 +2,7 @@
 // documents released with the answer, the refusal letter, the costs, the CDAI's decision and the court, the annual
 // figures. The request's own routes are in transparency.schema.ts.
 import * as z from 'zod';
+import { STORED_PAPER_RESPONSES } from '../../documents/public.ts';
 import { KNOWN_CONTENT_TYPES } from '../../shared/files/file-content.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
@@ -93,4 +94,16 @@ export const releasedDocumentReadsRoute = defineRoute({
     ...responses,
     404: problem,
   },
+});
+
+export const refusalLetterRoute = defineRoute({
+  operationId: 'informationRefusalLetter',
+  method: 'GET',
+  path: '/v1/transparency/requests/{id}/refusal-letter',
+  summary:
+    "The signed refusal letter of a request refused or answered in part (PDF, Arabic and French): each ground from the law's list with its reason and, for a partial answer, the part withheld, and the recourse with its deadlines; a QR code verifiable offline and by `POST /v1/verify`. Issued just after the answer (404 until then, and for a full answer); read by whoever may read the request; revoked by the president of the commune (410 then)",
+  tags: TAGS,
+  access: ['citizen', 'agent', 'president', 'auditor'],
+  params: requestId,
+  responses: { 200: STORED_PAPER_RESPONSES[200], ...responses, 404: problem, 410: STORED_PAPER_RESPONSES[410] },
 });
