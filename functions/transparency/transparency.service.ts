@@ -35,7 +35,18 @@ import {
 } from './schemas/transparency.schema.ts';
 import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
 import { RELEASED_DOCUMENTS_BUCKET, RELEASED_DOCUMENTS_BUCKET_ID } from './adapters/released-documents-keys.ts';
-import { completeReleasedDocumentRoute, declareReleasedDocumentRoute, readReleasedDocumentRoute, refusalLetterRoute, releasedDocumentReadsRoute } from './schemas/requests-recourse.schema.ts';
+import { COMPLAINT_REMINDER_WORKFLOW_ID } from './adapters/recourse-keys.ts';
+import { COMPLAINT_REMINDER_WATCHED } from './domain/recourse-end.ts';
+import {
+  cdaiDecisionRoute,
+  closeRequestRoute,
+  completeReleasedDocumentRoute,
+  courtAppealRoute,
+  declareReleasedDocumentRoute,
+  readReleasedDocumentRoute,
+  refusalLetterRoute,
+  releasedDocumentReadsRoute,
+} from './schemas/requests-recourse.schema.ts';
 import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
 import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import { REFUSAL_DECIDED } from './domain/refusal-letter.ts';
@@ -65,6 +76,8 @@ export const transparencyService: ServiceDescription = {
     }),
     // The generic deadline workflow carries an approved dataset to its embargo's end (its check publishes it then).
     { id: DATASET_EMBARGO_WORKFLOW_ID, definitionFile: 'statemachines/deadline-case.asl.json', substitutions: { CheckDeadlineFunction: { functionId: 'CheckDatasetEmbargo' } } },
+    // The same generic workflow wakes before the end of the head's answer period to remind the president.
+    { id: COMPLAINT_REMINDER_WORKFLOW_ID, definitionFile: 'statemachines/deadline-case.asl.json', substitutions: { CheckDeadlineFunction: { functionId: 'RemindInformationComplaintHead' } } },
   ],
   functions: [
     fn('FileInformationRequest', 'file-request', { route: fileRequestRoute, tables: writes }),
@@ -123,16 +136,23 @@ export const transparencyService: ServiceDescription = {
     fn('ReadReleasedDocument', 'read-released-document', { route: readReleasedDocumentRoute, tables: changes, buckets: { [RELEASED_DOCUMENTS_BUCKET_ID]: 'read' } }),
     fn('ReleasedDocumentReads', 'released-document-reads', { route: releasedDocumentReadsRoute, tables: reads }),
     // What follows a request's outcome, out of its transaction, as one reader of the stream: the refusal letter of a
-    // refusal or partial answer signed, rendered and stored once.
+    // refusal or partial answer signed, rendered and stored once; a complaint's reminder workflow started.
     fn('FollowInformationRequestOutcomes', 'follow-request-outcomes', {
+      startsStateMachines: [COMPLAINT_REMINDER_WORKFLOW_ID],
       tables: { ...reads, [REFERENCE_TABLE_ID]: 'read', [DOCUMENTS_TABLE_ID]: 'write' },
       buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
       signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
       packageFiles: [PDF_FONT_PACKAGE_FILES],
       memoryMb: 1024,
       timeoutSeconds: 30,
-      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REFUSAL_DECIDED] }],
+      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REFUSAL_DECIDED, COMPLAINT_REMINDER_WATCHED] }],
     }),
+    // The end of the recourse chain: the CDAI's decision (its periods counted with the holidays), the court, closed.
+    fn('RecordInformationRequestCdaiDecision', 'record-cdai-decision', { route: cdaiDecisionRoute, tables: writes }),
+    fn('RecordInformationRequestCourtAppeal', 'record-court-appeal', { route: courtAppealRoute, tables: changes }),
+    fn('CloseInformationRequest', 'close-request', { route: closeRequestRoute, tables: changes }),
+    // It reads the commune's settings (whom to remind) and writes the reminder with its notification.
+    fn('RemindInformationComplaintHead', 'remind-complaint-head', { tables: { ...changes, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('InformationRefusalLetter', 'refusal-letter', { route: refusalLetterRoute, tables: { ...reads, [DOCUMENTS_TABLE_ID]: 'read' }, buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'read' } }),
   ],
 };

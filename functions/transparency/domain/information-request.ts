@@ -13,6 +13,7 @@ import type { CdaiPack, InternalComplaint, RecoursePeriods } from './recourse.ts
 import type { AnswerPeriod } from './transparency-settings.ts';
 import type { ReleasedDocument } from './released-documents.ts';
 import type { CostStatement } from './reproduction-costs.ts';
+import type { CdaiDecision, Closure, CourtAppeal } from './recourse-end.ts';
 
 /** How the request reached the body; the last is a letter the registry office numbered and classified. */
 export const CHANNELS = ['online', 'counter', 'post', 'email', 'registry-office'] as const;
@@ -35,7 +36,7 @@ export interface Requester {
 /**
  * `received` → `acknowledged` → `in-progress` → [`extended`] → `answered-full` | `answered-partial` | `refused` |
  * `implicitly-refused` (the deadline passed without an answer) → `internal-complaint` (to the head of the body) →
- * `cdai-pack-issued`; `withdrawn` by its requester while open. An answer, a withdrawal or the lapse may come from
+ * `cdai-pack-issued` → `cdai-decided` (the CDAI's decision) → [`court-appeal`] → `closed`; `withdrawn` by its requester while open. An answer, a withdrawal or the lapse may come from
  * any open state.
  */
 export const REQUEST_STATUSES = [
@@ -50,6 +51,9 @@ export const REQUEST_STATUSES = [
   'internal-complaint',
   'cdai-pack-issued',
   'withdrawn',
+  'cdai-decided',
+  'court-appeal',
+  'closed',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -140,6 +144,12 @@ export interface InformationRequest {
   readonly releasedDocuments?: readonly ReleasedDocument[];
   /** The reproduction and sending costs shown to the requester before delivery. */
   readonly costs?: CostStatement;
+  /** The CDAI's decision on the complaint, as recorded. */
+  readonly cdaiDecision?: CdaiDecision;
+  /** The appeal to the administrative court, and its judgment. */
+  readonly courtAppeal?: CourtAppeal;
+  /** The end of the recourse chain. */
+  readonly closure?: Closure;
   readonly openedBy: Actor;
   readonly version: number;
 }
@@ -163,6 +173,10 @@ export const REQUEST_EVENT_TYPES = [
   'document-stored',
   'document-released',
   'document-quarantined',
+  'complaint-reminded',
+  'cdai-decided',
+  'court-appeal-filed',
+  'closed',
 ] as const;
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number];
 
@@ -242,7 +256,7 @@ export const RECOURSE: Localized = {
 
 /** The recourse open to the requester of a request refused, partly answered or left unanswered; none otherwise. */
 export function recourseOf(request: Pick<InformationRequest, 'status'>): Localized | undefined {
-  return ['answered-partial', 'refused', 'implicitly-refused', 'internal-complaint', 'cdai-pack-issued'].includes(request.status) ? RECOURSE : undefined;
+  return ['answered-partial', 'refused', 'implicitly-refused', 'internal-complaint', 'cdai-pack-issued', 'cdai-decided', 'court-appeal'].includes(request.status) ? RECOURSE : undefined;
 }
 
 export function requireStatus(request: InformationRequest, allowed: readonly RequestStatus[], rule: Localized): void {

@@ -1,6 +1,7 @@
 // zod schemas of the parts a request carries from its answer on (released documents, costs), shared by the request's
 // own schema (transparency.schema.ts) and the routes on them (requests-recourse.schema.ts).
 import * as z from 'zod';
+import { caseClockSchema } from '../../shared/case-clock/case-clock.schema.ts';
 import { KNOWN_CONTENT_TYPES } from '../../shared/files/file-content.ts';
 
 const actorSchema = z.object({ sub: z.string(), role: z.string() });
@@ -31,3 +32,25 @@ export const costStatementSchema = z.object({
   status: z.enum(['due', 'paid']),
   payment: z.object({ paymentId: z.string(), at: z.iso.datetime() }).optional(),
 });
+
+export const cdaiDecisionSchema = z.object({
+  outcome: z.enum(['upheld', 'partly-upheld', 'dismissed']),
+  summary: z.string(),
+  complaintFiledOn: z.iso.date(),
+  decidedOn: z.iso.date(),
+  decisionDueDate: z.iso.date().describe("The end of the CDAI's period to decide (unconfirmed)"),
+  late: z.boolean(),
+  appealClock: caseClockSchema.omit({ status: true, explanation: true }).describe('The period to appeal to the administrative court (unconfirmed), counted from the decision'),
+  recordedAt: z.iso.datetime(),
+  recordedBy: actorSchema,
+});
+
+export const courtAppealSchema = z.object({
+  court: z.string(),
+  filedOn: z.iso.date(),
+  recordedAt: z.iso.datetime(),
+  recordedBy: actorSchema,
+  judgment: z.object({ summary: z.string(), on: z.iso.date() }).optional(),
+});
+
+export const closureSchema = z.object({ reason: z.enum(['judgment', 'no-appeal']), at: z.iso.datetime(), by: actorSchema });

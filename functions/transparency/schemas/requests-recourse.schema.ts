@@ -6,9 +6,11 @@ import { STORED_PAPER_RESPONSES } from '../../documents/public.ts';
 import { KNOWN_CONTENT_TYPES } from '../../shared/files/file-content.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { safeName } from '../../shared/text/safe-text.ts';
+import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
+import { CDAI_DECISIONS } from '../domain/recourse-end.ts';
 import { MAX_RELEASED_DOCUMENT_BYTES, MAX_RELEASED_DOCUMENTS } from '../domain/released-documents.ts';
 import { releasedDocumentSchema } from './request-parts.schema.ts';
+import { requestSchema } from './transparency.schema.ts';
 
 const TAGS = ['Transparency'];
 const problem = PROBLEM_RESPONSE;
@@ -106,4 +108,57 @@ export const refusalLetterRoute = defineRoute({
   access: ['citizen', 'agent', 'president', 'auditor'],
   params: requestId,
   responses: { 200: STORED_PAPER_RESPONSES[200], ...responses, 404: problem, 410: STORED_PAPER_RESPONSES[410] },
+});
+
+const chainChange = { 200: { description: 'The request as it now stands', schema: requestSchema }, ...responses, 404: problem, 409: problem, 422: problem };
+
+export const cdaiDecisionRoute = defineRoute({
+  operationId: 'recordInformationRequestCdaiDecision',
+  method: 'POST',
+  path: '/v1/transparency/requests/{id}/cdai-decision',
+  summary:
+    "The CDAI's decision on the complaint its pack was for, recorded by an agent of the commune or the requester who filed online: when the complaint was filed with it and when it decided; the period to appeal to the administrative court starts (default 60 days, unconfirmed)",
+  tags: TAGS,
+  access: ['citizen', 'agent'],
+  idempotent: true,
+  params: requestId,
+  body: z.strictObject({
+    outcome: z.enum(CDAI_DECISIONS).describe('`upheld`: the CDAI asks the body to give the information; `partly-upheld`; `dismissed`'),
+    summary: safeFreeText({ max: 5000 }),
+    complaintFiledOn: z.iso.date().describe('The Moroccan date the complaint was filed with the CDAI'),
+    decidedOn: z.iso.date().describe("The Moroccan date of the CDAI's decision"),
+  }),
+  bodyExample: { outcome: 'upheld', summary: 'La Commission invite la commune à communiquer le détail des dépenses', complaintFiledOn: '2026-08-03', decidedOn: '2026-08-28' },
+  responses: chainChange,
+});
+
+export const courtAppealRoute = defineRoute({
+  operationId: 'recordInformationRequestCourtAppeal',
+  method: 'POST',
+  path: '/v1/transparency/requests/{id}/court-appeal',
+  summary: "The appeal to the administrative court against the CDAI's decision, filed within its period (409 `recourse-period-passed` after), recorded by an agent of the commune or the requester who filed online",
+  tags: TAGS,
+  access: ['citizen', 'agent'],
+  idempotent: true,
+  params: requestId,
+  body: z.strictObject({ court: safeName({ max: 200 }).describe('The administrative court seized'), filedOn: z.iso.date() }),
+  bodyExample: { court: 'Tribunal administratif de Rabat', filedOn: '2026-09-15' },
+  responses: chainChange,
+});
+
+export const closeRequestRoute = defineRoute({
+  operationId: 'closeInformationRequest',
+  method: 'POST',
+  path: '/v1/transparency/requests/{id}/closure',
+  summary: "An agent of the commune closes the recourse chain: after the court's judgment (its summary and date), or once the appeal period after the CDAI's decision passed with no appeal",
+  tags: TAGS,
+  access: ['agent'],
+  idempotent: true,
+  params: requestId,
+  body: z.discriminatedUnion('reason', [
+    z.strictObject({ reason: z.literal('judgment'), judgment: z.strictObject({ summary: safeFreeText({ max: 5000 }), on: z.iso.date() }) }),
+    z.strictObject({ reason: z.literal('no-appeal') }),
+  ]),
+  bodyExample: { reason: 'no-appeal' },
+  responses: chainChange,
 });
