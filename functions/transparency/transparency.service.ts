@@ -34,7 +34,7 @@ import {
   withdrawRequestRoute,
 } from './schemas/transparency.schema.ts';
 import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
-import { RELEASED_DOCUMENTS_BUCKET, RELEASED_DOCUMENTS_BUCKET_ID } from './adapters/released-documents-keys.ts';
+import { RELEASED_DOCUMENTS_BUCKET, RELEASED_DOCUMENTS_BUCKET_ID } from './adapters/request-delivery-keys.ts';
 import { COMPLAINT_REMINDER_WORKFLOW_ID } from './adapters/recourse-keys.ts';
 import { COMPLAINT_REMINDER_WATCHED } from './domain/recourse-end.ts';
 import {
@@ -43,6 +43,11 @@ import {
   completeReleasedDocumentRoute,
   courtAppealRoute,
   declareReleasedDocumentRoute,
+  getTariffRoute,
+  payCostsRoute,
+  putTariffRoute,
+  stateCostsRoute,
+  tariffHistoryRoute,
   readReleasedDocumentRoute,
   refusalLetterRoute,
   releasedDocumentReadsRoute,
@@ -153,6 +158,12 @@ export const transparencyService: ServiceDescription = {
     fn('CloseInformationRequest', 'close-request', { route: closeRequestRoute, tables: changes }),
     // It reads the commune's settings (whom to remind) and writes the reminder with its notification.
     fn('RemindInformationComplaintHead', 'remind-complaint-head', { tables: { ...changes, [REFERENCE_TABLE_ID]: 'read' } }),
+    // The reproduction and sending costs: the tariff (commune checked in reference data), the statement, the payment.
+    fn('GetInformationTariff', 'get-tariff', { route: getTariffRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    fn('SetInformationTariff', 'put-tariff', { route: putTariffRoute, tables: writes }),
+    fn('InformationTariffHistory', 'tariff-history', { route: tariffHistoryRoute, tables: reads }),
+    fn('StateInformationRequestCosts', 'state-costs', { route: stateCostsRoute, tables: changes }),
+    fn('PayInformationRequestCosts', 'pay-costs', { route: payCostsRoute, tables: changes }),
     fn('InformationRefusalLetter', 'refusal-letter', { route: refusalLetterRoute, tables: { ...reads, [DOCUMENTS_TABLE_ID]: 'read' }, buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'read' } }),
   ],
 };

@@ -9,7 +9,7 @@ import { expiringChecksummedObjects } from '../../functions/shared/aws/checksumm
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ChecksumMismatchError, InvalidStateError } from '../../functions/shared/errors/domain-errors.ts';
 import { DynamoDbReleasedDocumentsRepository } from '../../functions/transparency/adapters/dynamodb-released-documents.repository.ts';
-import { releasedDocumentKeys } from '../../functions/transparency/adapters/released-documents-keys.ts';
+import { releasedDocumentKeys } from '../../functions/transparency/adapters/request-delivery-keys.ts';
 import { transparencyIdentifiers } from '../../functions/transparency/adapters/transparency-identifiers.ts';
 import { answer } from '../../functions/transparency/application/change-request.use-cases.ts';
 import { fileRequest, type AskedInformation } from '../../functions/transparency/application/open-request.use-cases.ts';

@@ -11,7 +11,7 @@ import type { DocumentRead, ReleasedDocumentsRepository } from '../application/r
 import type { RequestChange } from '../domain/information-request.ts';
 import { changedMeanwhile } from '../domain/transparency-errors.ts';
 import { DynamoDbTransparencyRepository } from './dynamodb-transparency.repository.ts';
-import { releasedDocumentKeys } from './released-documents-keys.ts';
+import { releasedDocumentKeys } from './request-delivery-keys.ts';
 
 export class DynamoDbReleasedDocumentsRepository extends DynamoDbTransparencyRepository implements ReleasedDocumentsRepository {
   private readItem(read: DocumentRead) {

@@ -60,7 +60,7 @@ export class DynamoDbTransparencyRepository implements TransparencyRepository {
     protected readonly client: DynamoDBDocumentClient,
     protected readonly table: string,
     /** Looked up when first read: only the functions that read reference data are given its table's name. */
-    private readonly referenceTableName: () => string,
+    protected readonly referenceTableName: () => string,
   ) {}
 
   /** The commune and the holidays (reference data) and its settings (this table), in one BatchGetItem. */

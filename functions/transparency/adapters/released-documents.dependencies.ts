@@ -8,7 +8,7 @@ import { scannerDeployed } from '../../shared/malware-scan.ts';
 import { now } from '../../shared/time/time-source.ts';
 import type { ReleasedDocumentsDependencies } from '../application/released-documents.use-cases.ts';
 import { releasedDocumentsRepository } from './released-documents-repository.dependencies.ts';
-import { releasedDocumentKeys, RELEASED_DOCUMENTS_BUCKET_ID } from './released-documents-keys.ts';
+import { releasedDocumentKeys, RELEASED_DOCUMENTS_BUCKET_ID } from './request-delivery-keys.ts';
 
 /** Built by each handler at its import. */
 export function releasedDocumentsDependencies(): ReleasedDocumentsDependencies {

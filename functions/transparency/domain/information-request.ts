@@ -177,6 +177,8 @@ export const REQUEST_EVENT_TYPES = [
   'cdai-decided',
   'court-appeal-filed',
   'closed',
+  'costs-stated',
+  'costs-paid',
 ] as const;
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number];
 

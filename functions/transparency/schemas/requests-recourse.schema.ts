@@ -8,6 +8,7 @@ import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
 import { CDAI_DECISIONS } from '../domain/recourse-end.ts';
+import { SENDING_MODES } from '../domain/reproduction-costs.ts';
 import { MAX_RELEASED_DOCUMENT_BYTES, MAX_RELEASED_DOCUMENTS } from '../domain/released-documents.ts';
 import { releasedDocumentSchema } from './request-parts.schema.ts';
 import { requestSchema } from './transparency.schema.ts';
@@ -160,5 +161,82 @@ export const closeRequestRoute = defineRoute({
     z.strictObject({ reason: z.literal('no-appeal') }),
   ]),
   bodyExample: { reason: 'no-appeal' },
+  responses: chainChange,
+});
+
+const commune = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const centimes = z.number().int().min(0).max(10_000_000);
+
+const tariffSchema = z.object({
+  commune: z.string(),
+  perPaperPage: z.number().int().describe('Centimes of dirham for one page copied on paper'),
+  perMedium: z.number().int().describe('Centimes of dirham for one file copied onto a medium the body provides'),
+  sending: z.object({ post: z.number().int(), email: z.number().int() }).describe('Centimes of dirham for sending, by mode'),
+  version: z.number().int().describe('0: no tariff set, nothing is charged'),
+  updatedAt: z.iso.datetime().optional(),
+  updatedBy: z.object({ sub: z.string(), role: z.string() }).optional(),
+});
+
+export const getTariffRoute = defineRoute({
+  operationId: 'getInformationTariff',
+  method: 'GET',
+  path: '/v1/transparency/tariffs/{commune}',
+  summary: "A commune's tariff of reproduction and sending costs (access is free but for them, Law 31-13 art. 5); no amount is confirmed by a text we found: the commune's data, nothing charged until set",
+  tags: TAGS,
+  access: 'public',
+  params: z.strictObject({ commune }),
+  responses: { 200: { description: 'The tariff in force', schema: tariffSchema }, 400: problem, 404: problem },
+});
+
+export const putTariffRoute = defineRoute({
+  operationId: 'setInformationTariff',
+  method: 'PUT',
+  path: '/v1/transparency/tariffs/{commune}',
+  summary: "An administrator sets a commune's tariff; the version before is kept in its history, and statements made later follow it",
+  tags: TAGS,
+  access: ['admin'],
+  idempotent: true,
+  params: z.strictObject({ commune }),
+  body: z.strictObject({ perPaperPage: centimes, perMedium: centimes, sending: z.strictObject({ post: centimes, email: centimes }) }),
+  bodyExample: { perPaperPage: 50, perMedium: 2000, sending: { post: 1500, email: 0 } },
+  responses: { 200: { description: 'The tariff', schema: tariffSchema }, ...responses, 404: problem, 409: problem, 422: problem },
+});
+
+export const tariffHistoryRoute = defineRoute({
+  operationId: 'informationTariffHistory',
+  method: 'GET',
+  path: '/v1/transparency/tariffs/{commune}/history',
+  summary: "Every version of a commune's tariff, newest first: administrators, auditors, the commune's agents",
+  tags: TAGS,
+  access: ['admin', 'auditor', 'agent'],
+  params: z.strictObject({ commune }),
+  query: z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of tariff versions', schema: pageSchema(tariffSchema) }, ...responses },
+});
+
+export const stateCostsRoute = defineRoute({
+  operationId: 'stateInformationRequestCosts',
+  method: 'POST',
+  path: '/v1/transparency/requests/{id}/costs',
+  summary:
+    "An agent of the commune states the delivery's reproduction and sending costs from the commune's tariff in force, before delivery: shown on the request and told to the requester; the documents are released to them once paid (at once when nothing is due)",
+  tags: TAGS,
+  access: ['agent'],
+  idempotent: true,
+  params: requestId,
+  body: z.strictObject({ paperPages: z.number().int().min(0).max(100_000), media: z.number().int().min(0).max(100), sending: z.enum(SENDING_MODES) }),
+  bodyExample: { paperPages: 12, media: 0, sending: 'post' },
+  responses: chainChange,
+});
+
+export const payCostsRoute = defineRoute({
+  operationId: 'payInformationRequestCosts',
+  method: 'POST',
+  path: '/v1/transparency/requests/{id}/payment',
+  summary: 'The requester who filed online pays the costs due, through the payment provider; a failed charge records nothing',
+  tags: TAGS,
+  access: ['citizen'],
+  idempotent: true,
+  params: requestId,
   responses: chainChange,
 });
