@@ -46,6 +46,7 @@ import {
   getTariffRoute,
   payCostsRoute,
   putTariffRoute,
+  requestFiguresRoute,
   stateCostsRoute,
   tariffHistoryRoute,
   readReleasedDocumentRoute,
@@ -55,6 +56,7 @@ import {
 import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
 import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import { REFUSAL_DECIDED } from './domain/refusal-letter.ts';
+import { REQUEST_COUNTED } from './domain/request-figures.ts';
 
 const handlers = 'functions/transparency/handlers';
 const reads = { [TRANSPARENCY_TABLE_ID]: 'read' } as const;
@@ -144,13 +146,14 @@ export const transparencyService: ServiceDescription = {
     // refusal or partial answer signed, rendered and stored once; a complaint's reminder workflow started.
     fn('FollowInformationRequestOutcomes', 'follow-request-outcomes', {
       startsStateMachines: [COMPLAINT_REMINDER_WORKFLOW_ID],
-      tables: { ...reads, [REFERENCE_TABLE_ID]: 'read', [DOCUMENTS_TABLE_ID]: 'write' },
+      // It adds to the annual figures' counters (transparency, append).
+      tables: { [TRANSPARENCY_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read', [DOCUMENTS_TABLE_ID]: 'write' },
       buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
       signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
       packageFiles: [PDF_FONT_PACKAGE_FILES],
       memoryMb: 1024,
       timeoutSeconds: 30,
-      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REFUSAL_DECIDED, COMPLAINT_REMINDER_WATCHED] }],
+      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REFUSAL_DECIDED, COMPLAINT_REMINDER_WATCHED, REQUEST_COUNTED] }],
     }),
     // The end of the recourse chain: the CDAI's decision (its periods counted with the holidays), the court, closed.
     fn('RecordInformationRequestCdaiDecision', 'record-cdai-decision', { route: cdaiDecisionRoute, tables: writes }),
@@ -164,6 +167,8 @@ export const transparencyService: ServiceDescription = {
     fn('InformationTariffHistory', 'tariff-history', { route: tariffHistoryRoute, tables: reads }),
     fn('StateInformationRequestCosts', 'state-costs', { route: stateCostsRoute, tables: changes }),
     fn('PayInformationRequestCosts', 'pay-costs', { route: payCostsRoute, tables: changes }),
+    // The annual figures, served from their counters item (the commune checked in reference data).
+    fn('InformationRequestFigures', 'request-figures', { route: requestFiguresRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('InformationRefusalLetter', 'refusal-letter', { route: refusalLetterRoute, tables: { ...reads, [DOCUMENTS_TABLE_ID]: 'read' }, buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'read' } }),
   ],
 };

@@ -22,6 +22,7 @@ import type { Dataset } from '../domain/dataset.ts';
 import type { InformationRequest, RequestChange, RequestEvent } from '../domain/information-request.ts';
 import { defaultTransparencySettings, type TransparencySettings } from '../domain/transparency-settings.ts';
 import { changedMeanwhile } from '../domain/transparency-errors.ts';
+import { requestCounted } from '../domain/request-figures.ts';
 import {
   DATASET_INDEX_ATTRIBUTES,
   REQUEST_INDEX_ATTRIBUTES,
@@ -95,10 +96,13 @@ export class DynamoDbTransparencyRepository implements TransparencyRepository {
   }
 
   /** The request on `condition`, its event (never overwritten) and its outbox, together or not at all. */
-  protected writesOf({ request, event, outbox }: RequestChange, condition: WriteCondition) {
+  protected writesOf(made: RequestChange, condition: WriteCondition) {
+    const { request, event, outbox } = made;
+    // Every change the annual figures count emits, with it, what it adds to them.
+    const counted = requestCounted(made);
     return [
       ...changeWrites(this.table, { ...transparencyKeys.request(request.id), ...requestIndexAttributes(request), ...request }, { ...transparencyKeys.event(request.id, event.version), ...event }, condition),
-      ...(outbox ?? []).map((domainEvent) => outboxPut(TRANSPARENCY_TABLE, this.table, domainEvent)),
+      ...[...(outbox ?? []), ...(counted ? [counted] : [])].map((domainEvent) => outboxPut(TRANSPARENCY_TABLE, this.table, domainEvent)),
     ];
   }
 

@@ -1,6 +1,7 @@
 // Consumes what follows an access-to-information request's outcome, as one reader of the table's stream (besides
 // FollowTransparencyEvents and notifications): a refusal or partial answer has its letter signed, rendered and stored
-// once, out of the answering transaction; a complaint to the head of the body gets its reminder workflow. A failed
+// once, out of the answering transaction; a complaint to the head of the body gets its reminder workflow; each counted
+// change is added to its commune's annual figures. A failed
 // record fails the batch, and the stream delivers it again.
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { stateMachineArn } from '../../shared/aws/environment.ts';
@@ -11,6 +12,9 @@ import { transparencyDependencies } from '../adapters/transparency.dependencies.
 import { COMPLAINT_REMINDER_WORKFLOW_ID } from '../adapters/recourse-keys.ts';
 import { followComplaintReminder } from '../application/recourse-end.use-cases.ts';
 import { issueRefusalLetter } from '../application/refusal-letter.use-cases.ts';
+import { requestFiguresRepository } from '../adapters/request-figures.dependencies.ts';
+import { countRequestEvent } from '../application/request-figures.use-cases.ts';
+import { REQUEST_COUNTED } from '../domain/request-figures.ts';
 import { COMPLAINT_REMINDER_WATCHED } from '../domain/recourse-end.ts';
 import { REFUSAL_DECIDED } from '../domain/refusal-letter.ts';
 
@@ -21,4 +25,5 @@ export const handler = eventConsumer({
     await issueRefusalLetter(transparencyDependencies.repository, refusalLetterPapers, event);
   },
   [COMPLAINT_REMINDER_WATCHED]: (event) => followComplaintReminder(reminders, event),
+  [REQUEST_COUNTED]: (event) => countRequestEvent(requestFiguresRepository, event),
 });

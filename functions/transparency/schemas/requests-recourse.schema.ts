@@ -4,11 +4,13 @@
 import * as z from 'zod';
 import { STORED_PAPER_RESPONSES } from '../../documents/public.ts';
 import { KNOWN_CONTENT_TYPES } from '../../shared/files/file-content.ts';
+import { decimalInteger } from '../../shared/http/decimal-integer.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
 import { CDAI_DECISIONS } from '../domain/recourse-end.ts';
 import { SENDING_MODES } from '../domain/reproduction-costs.ts';
+import { REFUSAL_GROUNDS } from '../domain/refusal-grounds.ts';
 import { MAX_RELEASED_DOCUMENT_BYTES, MAX_RELEASED_DOCUMENTS } from '../domain/released-documents.ts';
 import { releasedDocumentSchema } from './request-parts.schema.ts';
 import { requestSchema } from './transparency.schema.ts';
@@ -239,4 +241,34 @@ export const payCostsRoute = defineRoute({
   idempotent: true,
   params: requestId,
   responses: chainChange,
+});
+
+export const requestFiguresRoute = defineRoute({
+  operationId: 'informationRequestFigures',
+  method: 'GET',
+  path: '/v1/transparency/figures/{commune}/{year}',
+  summary:
+    "The annual figures of a commune's access-to-information requests received in a year: requests, urgent ones, answers by outcome, the mean and median working days to answer, the grounds named by refusals and partial answers, extensions, implicit refusals, withdrawals. Kept by counters as the requests change; no personal data",
+  tags: TAGS,
+  access: 'public',
+  params: z.strictObject({ commune, year: decimalInteger({ min: 2019, max: 2100 }).describe('The year of receipt (Law 31-13 is in force since 12 March 2019)') }),
+  responses: {
+    200: {
+      description: 'The figures',
+      schema: z.object({
+        commune: z.string(),
+        year: z.number().int(),
+        requests: z.number().int(),
+        urgent: z.number().int(),
+        answers: z.object({ full: z.number().int(), partial: z.number().int(), refused: z.number().int(), total: z.number().int() }),
+        workingDaysToAnswer: z.object({ mean: z.number().nullable(), median: z.number().nullable() }).describe('Working days from the day after receipt to the answer; null before any answer'),
+        groundsNamed: z.record(z.enum(REFUSAL_GROUNDS), z.number().int()).describe('How many refusals and partial answers named each ground'),
+        extensions: z.number().int(),
+        implicitRefusals: z.number().int(),
+        withdrawn: z.number().int(),
+      }),
+    },
+    400: problem,
+    404: problem,
+  },
 });
