@@ -31,6 +31,7 @@ import { DELIBERATION_ADOPTED } from '../../functions/councils/domain/deliberati
 import { SESSION_CONVENED } from '../../functions/councils/domain/session.ts';
 import { startOfMoroccanDate } from '../../functions/shared/statutory-clock/moroccan-day.ts';
 import { moroccanDate } from '../../functions/shared/time/morocco-time.ts';
+import { REFUSAL_DECIDED } from '../../functions/transparency/domain/refusal-letter.ts';
 import { COMPLAINT_EVENTS, deadlineWatched as deadlineWatchedComplaint, type Complaint } from '../../functions/complaints/domain/complaint.ts';
 import { complaintCounted } from '../../functions/complaints/domain/complaint-figures.ts';
 
@@ -442,6 +443,32 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('complaints waiting', await call('GET /v1/transparency/complaints/{commune}', { params: { commune: 'rabat' }, as: president }), 200);
   expectStatus('answer the complaint', await call('POST /v1/transparency/requests/{id}/internal-complaint/answer', { params: contested, body: { text: 'Le détail est en annexe 4' }, headers: { 'idempotency-key': key('information-complaint-answer') }, as: president }), 200);
   expectStatus('CDAI pack', await call('POST /v1/transparency/requests/{id}/cdai-pack', { params: contested, headers: { 'idempotency-key': key('information-cdai') }, as: agent }), 200);
+  // The end of its chain: the CDAI's decision, the court appeal, the closure after the judgment.
+  const decidedDay = clock.now().toISOString().slice(0, 10);
+  const cdaiDecision = { outcome: 'dismissed', summary: 'La Commission confirme le refus', complaintFiledOn: decidedDay, decidedOn: decidedDay };
+  expectStatus('CDAI decision', await call('POST /v1/transparency/requests/{id}/cdai-decision', { params: contested, body: cdaiDecision, headers: { 'idempotency-key': key('information-cdai-decision') }, as: agent }), 200);
+  expectStatus('court appeal', await call('POST /v1/transparency/requests/{id}/court-appeal', { params: contested, body: { court: 'Tribunal administratif de Rabat', filedOn: decidedDay }, headers: { 'idempotency-key': key('information-court') }, as: agent }), 200);
+  const judgment = { reason: 'judgment', judgment: { summary: 'Le tribunal confirme la décision', on: decidedDay } };
+  expectStatus('close information request', await call('POST /v1/transparency/requests/{id}/closure', { params: contested, body: judgment, headers: { 'idempotency-key': key('information-close') }, as: agent }), 200);
+  // The partial answer's documents: a PDF declared, uploaded, completed; its costs stated from the tariff an
+  // administrator set, paid by the requester, who then reads it; the reads listed; its refusal letter downloaded.
+  expectStatus('set information tariff', await call('PUT /v1/transparency/tariffs/{commune}', { params: { commune: 'rabat' }, body: { perPaperPage: 50, perMedium: 2000, sending: { post: 1500, email: 0 } }, headers: { 'idempotency-key': key('information-tariff') }, as: admin }), 200);
+  expectStatus('information tariff', await call('GET /v1/transparency/tariffs/{commune}', { params: { commune: 'rabat' } }), 200);
+  expectStatus('information tariff history', await call('GET /v1/transparency/tariffs/{commune}/history', { params: { commune: 'rabat' }, as: auditor }), 200);
+  const releasedDeclaration = { name: 'budget-2026.pdf', contentType: 'application/pdf', sizeBytes: attachmentFile.length, sha256: createHash('sha256').update(attachmentFile).digest('hex') };
+  const declaredDocument = expectStatus('declare released document', await call('POST /v1/transparency/requests/{id}/documents', { params: informationRequest, body: releasedDeclaration, headers: { 'idempotency-key': key('information-document') }, as: agent }), 201);
+  const documentUpload = declaredDocument.json.upload as { url: string; headers: Record<string, string> };
+  const documentPut = await fetch(documentUpload.url, { method: 'PUT', headers: documentUpload.headers, body: attachmentFile });
+  if (!documentPut.ok) throw new ScenarioError(`upload released document: ${documentPut.status}`);
+  const releasedDocument = { ...informationRequest, documentId: String((declaredDocument.json.document as { id: string }).id) };
+  expectStatus('complete released document', await call('POST /v1/transparency/requests/{id}/documents/{documentId}/complete', { params: releasedDocument, headers: { 'idempotency-key': key('information-document-complete') }, as: agent }), 200);
+  expectStatus('state information costs', await call('POST /v1/transparency/requests/{id}/costs', { params: informationRequest, body: { paperPages: 12, media: 0, sending: 'post' }, headers: { 'idempotency-key': key('information-costs') }, as: agent }), 200);
+  expectStatus('pay information costs', await call('POST /v1/transparency/requests/{id}/payment', { params: informationRequest, headers: { 'idempotency-key': key('information-payment') }, as: citizen }), 200);
+  await clock.quiescent();
+  expectStatus('read released document', await call('GET /v1/transparency/requests/{id}/documents/{documentId}', { params: releasedDocument, as: citizen }), 200);
+  expectStatus('released document reads', await call('GET /v1/transparency/requests/{id}/document-reads', { params: informationRequest, as: citizen }), 200);
+  expectStatus('refusal letter', await call('GET /v1/transparency/requests/{id}/refusal-letter', { params: informationRequest, as: citizen }), 200);
+  expectStatus('information request figures', await call('GET /v1/transparency/figures/{commune}/{year}', { params: { commune: 'rabat', year: decidedDay.slice(0, 4) } }), 200);
   expectStatus('transparency settings', await call('GET /v1/transparency/settings/{commune}', { params: { commune: 'rabat' }, as: agent }), 200);
   const periods = { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } };
   expectStatus('set transparency settings', await call('PUT /v1/transparency/settings/{commune}', { params: { commune: 'tamesna' }, body: { periods, clarificationSuspendsClock: false, recourse: { complaintFilingDays: 20, complaintAnswerDays: 15 } }, headers: { 'idempotency-key': key('transparency-settings') }, as: admin }), 200);
@@ -580,6 +607,12 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
         requestDeadlineWatched(openedRequest, clock.now()),
         ...approveDataset(declaredDataset.json as unknown as Dataset, { sub: president.sub, role: 'president' }, clock.now()).outbox,
       ]),
+      // What follows the requests' outcomes: the refusal's letter (issued already: a redelivery renders nothing).
+      FollowInformationRequestOutcomes: outboxQueueEvent([
+        domainEvent({ type: REFUSAL_DECIDED, source: 'transparency', subject: contested.id, occurredAt: clock.now().toISOString(), version: 2, data: { requestId: contested.id } }),
+      ]),
+      // The complaint above was answered: its reminder has nothing left to do.
+      RemindInformationComplaintHead: { subject: contested.id },
       // The paper letter above handed over as an access-to-information request: its request opened once.
       OpenRegistryInformationRequests: outboxQueueEvent([letterHandedOver(registeredLetter, 'access-to-information', clock.now())]),
       RecountInformationRequestDeadlines: outboxQueueEvent([holidaysConfirmed]),

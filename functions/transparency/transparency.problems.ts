@@ -27,4 +27,12 @@ export const TRANSPARENCY_PROBLEMS = declareProblems({
       en: 'The deadline to answer has passed: the request is implicitly refused',
     },
   },
+  'released-document-refused': {
+    status: 422,
+    title: {
+      ar: 'رُفضت الوثيقة: ليست من النوع المصرح به، أو بلغ الطلب الحد الأقصى للوثائق',
+      fr: "Document refusé : il n'est pas du type déclaré, ou la demande a le nombre maximal de documents",
+      en: 'Document refused: not of the declared type, or the request has the most documents it takes',
+    },
+  },
 });

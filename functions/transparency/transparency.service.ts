@@ -34,6 +34,29 @@ import {
   withdrawRequestRoute,
 } from './schemas/transparency.schema.ts';
 import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
+import { RELEASED_DOCUMENTS_BUCKET, RELEASED_DOCUMENTS_BUCKET_ID } from './adapters/request-delivery-keys.ts';
+import { COMPLAINT_REMINDER_WORKFLOW_ID } from './adapters/recourse-keys.ts';
+import { COMPLAINT_REMINDER_WATCHED } from './domain/recourse-end.ts';
+import {
+  cdaiDecisionRoute,
+  closeRequestRoute,
+  completeReleasedDocumentRoute,
+  courtAppealRoute,
+  declareReleasedDocumentRoute,
+  getTariffRoute,
+  payCostsRoute,
+  putTariffRoute,
+  requestFiguresRoute,
+  stateCostsRoute,
+  tariffHistoryRoute,
+  readReleasedDocumentRoute,
+  refusalLetterRoute,
+  releasedDocumentReadsRoute,
+} from './schemas/requests-recourse.schema.ts';
+import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
+import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
+import { REFUSAL_DECIDED } from './domain/refusal-letter.ts';
+import { REQUEST_COUNTED } from './domain/request-figures.ts';
 
 const handlers = 'functions/transparency/handlers';
 const reads = { [TRANSPARENCY_TABLE_ID]: 'read' } as const;
@@ -50,7 +73,7 @@ export const transparencyService: ServiceDescription = {
   name: 'transparency',
   problems: TRANSPARENCY_PROBLEMS,
   tables: [TRANSPARENCY_TABLE],
-  buckets: [{ id: CATALOGUES_BUCKET_ID }],
+  buckets: [{ id: CATALOGUES_BUCKET_ID }, RELEASED_DOCUMENTS_BUCKET],
   stateMachines: [
     ...deadlineCaseWorkflows({
       workflowId: REQUEST_DEADLINE_WORKFLOW_ID,
@@ -60,6 +83,8 @@ export const transparencyService: ServiceDescription = {
     }),
     // The generic deadline workflow carries an approved dataset to its embargo's end (its check publishes it then).
     { id: DATASET_EMBARGO_WORKFLOW_ID, definitionFile: 'statemachines/deadline-case.asl.json', substitutions: { CheckDeadlineFunction: { functionId: 'CheckDatasetEmbargo' } } },
+    // The same generic workflow wakes before the end of the head's answer period to remind the president.
+    { id: COMPLAINT_REMINDER_WORKFLOW_ID, definitionFile: 'statemachines/deadline-case.asl.json', substitutions: { CheckDeadlineFunction: { functionId: 'RemindInformationComplaintHead' } } },
   ],
   functions: [
     fn('FileInformationRequest', 'file-request', { route: fileRequestRoute, tables: writes }),
@@ -110,5 +135,40 @@ export const transparencyService: ServiceDescription = {
       timeoutSeconds: 300,
       consumes: [{ tableId: REFERENCE_TABLE_ID, eventTypes: [HOLIDAYS_CHANGED], batchSize: 1 }],
     }),
+    // The documents released with an answer: declared, uploaded by presigned URL, checked, scanned, read by link.
+    fn('DeclareReleasedDocument', 'declare-released-document', { route: declareReleasedDocumentRoute, tables: changes, buckets: { [RELEASED_DOCUMENTS_BUCKET_ID]: 'append' } }),
+    // It removes an upload that is not the declared file.
+    fn('CompleteReleasedDocument', 'complete-released-document', { route: completeReleasedDocumentRoute, tables: changes, buckets: { [RELEASED_DOCUMENTS_BUCKET_ID]: 'write' } }),
+    // It logs each read, and records the scanner's verdict the read finds.
+    fn('ReadReleasedDocument', 'read-released-document', { route: readReleasedDocumentRoute, tables: changes, buckets: { [RELEASED_DOCUMENTS_BUCKET_ID]: 'read' } }),
+    fn('ReleasedDocumentReads', 'released-document-reads', { route: releasedDocumentReadsRoute, tables: reads }),
+    // What follows a request's outcome, out of its transaction, as one reader of the stream: the refusal letter of a
+    // refusal or partial answer signed, rendered and stored once; a complaint's reminder workflow started.
+    fn('FollowInformationRequestOutcomes', 'follow-request-outcomes', {
+      startsStateMachines: [COMPLAINT_REMINDER_WORKFLOW_ID],
+      // It adds to the annual figures' counters (transparency, append).
+      tables: { [TRANSPARENCY_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read', [DOCUMENTS_TABLE_ID]: 'write' },
+      buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
+      signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
+      packageFiles: [PDF_FONT_PACKAGE_FILES],
+      memoryMb: 1024,
+      timeoutSeconds: 30,
+      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REFUSAL_DECIDED, COMPLAINT_REMINDER_WATCHED, REQUEST_COUNTED] }],
+    }),
+    // The end of the recourse chain: the CDAI's decision (its periods counted with the holidays), the court, closed.
+    fn('RecordInformationRequestCdaiDecision', 'record-cdai-decision', { route: cdaiDecisionRoute, tables: writes }),
+    fn('RecordInformationRequestCourtAppeal', 'record-court-appeal', { route: courtAppealRoute, tables: changes }),
+    fn('CloseInformationRequest', 'close-request', { route: closeRequestRoute, tables: changes }),
+    // It reads the commune's settings (whom to remind) and writes the reminder with its notification.
+    fn('RemindInformationComplaintHead', 'remind-complaint-head', { tables: { ...changes, [REFERENCE_TABLE_ID]: 'read' } }),
+    // The reproduction and sending costs: the tariff (commune checked in reference data), the statement, the payment.
+    fn('GetInformationTariff', 'get-tariff', { route: getTariffRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    fn('SetInformationTariff', 'put-tariff', { route: putTariffRoute, tables: writes }),
+    fn('InformationTariffHistory', 'tariff-history', { route: tariffHistoryRoute, tables: reads }),
+    fn('StateInformationRequestCosts', 'state-costs', { route: stateCostsRoute, tables: changes }),
+    fn('PayInformationRequestCosts', 'pay-costs', { route: payCostsRoute, tables: changes }),
+    // The annual figures, served from their counters item (the commune checked in reference data).
+    fn('InformationRequestFigures', 'request-figures', { route: requestFiguresRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
+    fn('InformationRefusalLetter', 'refusal-letter', { route: refusalLetterRoute, tables: { ...reads, [DOCUMENTS_TABLE_ID]: 'read' }, buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'read' } }),
   ],
 };

@@ -46,7 +46,7 @@ describe('access to information on DynamoDB Local', () => {
 
     expect(retried.id).toBe(first.id);
     expect((await repository.history(first.id, { limit: 10 })).items.map((event) => event.type)).toEqual(['received']);
-    expect((await outboxEventsAbout(table, first.id)).map((event) => event.type).sort()).toEqual(['information-request.deadline-watched', 'notification.requested']);
+    expect((await outboxEventsAbout(table, first.id)).map((event) => event.type).sort()).toEqual(['information-request.counted', 'information-request.deadline-watched', 'notification.requested']);
   });
 
   it('lets one of two agents answering at once win, the other refused', async () => {

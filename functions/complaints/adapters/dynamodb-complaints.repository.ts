@@ -22,6 +22,7 @@ import type { ComplaintsRepository, FilingSnapshot, OwnComplaint, QueueEntry } f
 import type { PhotoRead } from '../application/complaint-photos.use-cases.ts';
 import { COMPLAINT_INDEX_ATTRIBUTES, COMPLAINTS_INDEXES, COMPLAINTS_TABLE, COUNTED_MARKER_RETENTION_SECONDS, MINE_ATTRIBUTES, PUBLIC_ATTRIBUTES, QUEUE_ATTRIBUTES, complaintIdOf, complaintIndexAttributes, complaintsKeys } from './complaints-keys.ts';
 import { changeWrites, followsVersion, NEW_RECORD, type WriteCondition } from '../../shared/aws/change-writes.ts';
+import { addCountsOnce } from '../../shared/aws/counted-once.ts';
 
 type Item = Record<string, unknown>;
 
@@ -195,35 +196,14 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
    */
   async count(event: DomainEvent<ComplaintCounted>): Promise<void> {
     const { commune, year, category, counts } = event.data;
-    const names: Record<string, string> = { '#commune': 'commune', '#year': 'year' };
-    const values: Record<string, unknown> = { ':commune': commune, ':year': year };
-    const additions = Object.entries(counts).flatMap(([counter, amount], position) => {
-      names[`#t${position}`] = counter;
-      names[`#c${position}`] = complaintsKeys.categoryCounter(counter, category);
-      values[`:a${position}`] = amount;
-      return [`#t${position} :a${position}`, `#c${position} :a${position}`];
+    const additions = Object.fromEntries(Object.entries(counts).flatMap(([counter, amount]) => [[counter, amount], [complaintsKeys.categoryCounter(counter, category), amount]]));
+    await addCountsOnce(this.client, this.table, {
+      marker: complaintsKeys.counted(event.id),
+      markerExpiresAt: Math.floor(Date.parse(event.occurredAt) / 1000) + COUNTED_MARKER_RETENTION_SECONDS,
+      counters: complaintsKeys.figures(commune, year),
+      additions,
+      set: { commune, year },
     });
-    const marker = { ...complaintsKeys.counted(event.id), expiresAt: Math.floor(Date.parse(event.occurredAt) / 1000) + COUNTED_MARKER_RETENTION_SECONDS };
-    try {
-      await transactWrite(
-        this.client,
-        [
-          { Put: { TableName: this.table, Item: marker, ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Update: {
-              TableName: this.table,
-              Key: complaintsKeys.figures(commune, year),
-              UpdateExpression: `ADD ${additions.join(', ')} SET #commune = :commune, #year = :year`,
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: values,
-            },
-          },
-        ],
-        (cancellation) => new AlreadyCounted('event counted already', { cause: cancellation }),
-      );
-    } catch (error) {
-      if (!(error instanceof AlreadyCounted)) throw error;
-    }
   }
 
   async figures(commune: string, year: number): Promise<{ totals: FigureCounts; byCategory: CategoryFigures[] } | undefined> {
@@ -348,7 +328,6 @@ export class DynamoDbComplaintsRepository implements ComplaintsRepository {
 class ComplaintExists extends Error {}
 
 /** The marker of an event counted was there: a redelivery, nothing to add. */
-class AlreadyCounted extends Error {}
 
 /** The outbox held the event already: an earlier delivery wrote it. */
 class AlreadyEmitted extends Error {}

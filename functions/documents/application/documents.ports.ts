@@ -3,6 +3,7 @@
 import type { ActRead, CivilAct } from '../../civil-status/public.ts';
 import type { ReferenceRequest, ReferenceSnapshot } from '../../reference-data/public.ts';
 import type { Page } from '../../shared/http/pagination.ts';
+import type { PaymentProvider } from '../../shared/payments/payment-provider.ts';
 import type { JwsSigner } from '../../shared/signing/jws-signer.ts';
 import type { BirthDocument } from '../domain/birth-document.ts';
 import type { DocumentRequest, RequestEvent } from '../domain/document-request.ts';
@@ -72,13 +73,8 @@ export interface DocumentRenderer {
   render(document: BirthDocument, signedClaims: string): Promise<Uint8Array>;
 }
 
-/**
- * Takes the fee. The local platform's provider confirms at once; a real one (a bank's payment gateway)
- * implements the same call: it authorizes and captures, or throws, and then nothing of the request is kept.
- */
-export interface PaymentProvider {
-  charge(payment: { readonly reference: string; readonly amount: number; readonly currency: 'MAD'; readonly payer: string }): Promise<{ paymentId: string; status: 'confirmed' }>;
-}
+/** Takes the fee: the shared payment port (functions/shared/payments). */
+export type { PaymentProvider } from '../../shared/payments/payment-provider.ts';
 
 export interface DocumentsDependencies {
   readonly repository: DocumentsRepository;

@@ -18,6 +18,8 @@ export const PAPER_KINDS = {
   'permit-certificate': { issuer: 'permits', revokedBy: 'president' },
   /** An incoming letter's acknowledgment: the commune's registry clerks keep its registers. */
   'letter-acknowledgment': { issuer: 'registry-office', revokedBy: 'clerk' },
+  /** An access-to-information refusal letter (or partial answer's): the president, head of the body, answers for it. */
+  'information-refusal-letter': { issuer: 'transparency', revokedBy: 'president' },
 } as const satisfies Record<string, { readonly issuer: string; readonly revokedBy: Role }>;
 
 export type PaperKind = keyof typeof PAPER_KINDS;

@@ -5,9 +5,9 @@
 // letter (its version, a history event), so the letter's record says what is attached. Pure.
 import type { Principal } from '../../shared/auth/principal.ts';
 import { ChecksumMismatchError, DomainError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
-import type { ScanVerdict } from '../../shared/malware-scan.ts';
+import { isReleased, uploadMismatch, withScanReading, type FileScan, type ScanReading, type UploadedContent } from '../../shared/files/declared-file.ts';
 import { REGISTRY_OFFICE_PROBLEMS } from '../registry-office.problems.ts';
-import { contentTypeOf, type KnownContentType } from '../../shared/files/file-content.ts';
+import type { KnownContentType } from '../../shared/files/file-content.ts';
 import { lodgedItOnline, mayRead, ofCommune } from './letter-access.ts';
 import { change, type Actor, type Letter, type LetterChange, type LetterStatus } from './letter.ts';
 
@@ -19,12 +19,8 @@ import { change, type Actor, type Letter, type LetterChange, type LetterStatus }
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_LETTER = 10;
 
-/**
- * `pending`: not scanned yet (or not uploaded yet); `clean`: the scanner found no threat; `not-scanned`: released
- * where no scanner is deployed (the local platform); `quarantined`: a threat, or a file the scanner could not scan,
- * never served. Released means `clean` or `not-scanned`.
- */
-export type AttachmentScan = 'pending' | 'clean' | 'not-scanned' | 'quarantined';
+/** As every declared file's (`functions/shared/files/declared-file.ts`). */
+export type AttachmentScan = FileScan;
 
 export interface Attachment {
   readonly id: string;
@@ -52,7 +48,9 @@ export class AttachmentRefusedError extends DomainError {
   readonly problem = REGISTRY_OFFICE_PROBLEMS['attachment-refused'];
 }
 
-export const released = (attachment: Attachment) => attachment.scan === 'clean' || attachment.scan === 'not-scanned';
+export const released: (attachment: Attachment) => boolean = isReleased;
+
+export type { ScanReading, UploadedContent };
 
 /** Who attaches to a letter: the citizen who lodged it online, or a clerk of its commune. */
 export function attacherOf(letter: Letter, principal: Principal): Actor {
@@ -96,13 +94,6 @@ export function attachmentOf(letter: Letter, attachmentId: string): Attachment {
   return attachment;
 }
 
-/** What the completion found in storage: the content's digest and size, the content itself when small enough to hold. */
-export interface UploadedContent {
-  readonly sha256: string;
-  readonly sizeBytes: number;
-  readonly content?: Uint8Array;
-}
-
 /**
  * Attaches a declared file once it is uploaded: storage must hold exactly the declared bytes (SHA-256 and size)
  * and the content must be of the declared type. A refusal throws (the caller discards the object); completing
@@ -114,18 +105,19 @@ export function completeAttachment(letter: Letter, attachmentId: string, uploade
     throw new ForbiddenError({ ar: 'لا يكمل رفع الملف إلا من صرح به', fr: "Seul l'auteur de la déclaration achève le dépôt du fichier", en: 'Only whoever declared the file completes its upload' });
   }
   if (attachment.status === 'attached') return undefined;
-  if (!uploaded) {
+  const mismatch = uploadMismatch(attachment, uploaded);
+  if (mismatch?.kind === 'missing') {
     throw new InvalidStateError({ ar: `لم يُرفع أي ملف بعد لـ«${attachment.name}»`, fr: `Aucun fichier n'est encore déposé pour « ${attachment.name} »`, en: `Nothing was uploaded for “${attachment.name}” yet` });
   }
-  if (uploaded.sha256 !== attachment.sha256 || uploaded.sizeBytes !== attachment.sizeBytes) {
+  if (mismatch?.kind === 'other-bytes') {
     throw new ChecksumMismatchError({
-      ar: `الملف المرفوع (SHA-256 ${uploaded.sha256}، ${uploaded.sizeBytes} بايت) ليس المصرح به (${attachment.sha256}، ${attachment.sizeBytes} بايت)؛ حُذف ولم يُرفق`,
-      fr: `Le fichier déposé (SHA-256 ${uploaded.sha256}, ${uploaded.sizeBytes} octets) n'est pas celui déclaré (${attachment.sha256}, ${attachment.sizeBytes} octets) ; il est supprimé et n'est pas joint`,
-      en: `The uploaded file (SHA-256 ${uploaded.sha256}, ${uploaded.sizeBytes} bytes) is not the declared one (${attachment.sha256}, ${attachment.sizeBytes} bytes); it was removed and not attached`,
+      ar: `الملف المرفوع (SHA-256 ${mismatch.sha256}، ${mismatch.sizeBytes} بايت) ليس المصرح به (${attachment.sha256}، ${attachment.sizeBytes} بايت)؛ حُذف ولم يُرفق`,
+      fr: `Le fichier déposé (SHA-256 ${mismatch.sha256}, ${mismatch.sizeBytes} octets) n'est pas celui déclaré (${attachment.sha256}, ${attachment.sizeBytes} octets) ; il est supprimé et n'est pas joint`,
+      en: `The uploaded file (SHA-256 ${mismatch.sha256}, ${mismatch.sizeBytes} bytes) is not the declared one (${attachment.sha256}, ${attachment.sizeBytes} bytes); it was removed and not attached`,
     });
   }
-  const found = uploaded.content ? contentTypeOf(uploaded.content) : undefined;
-  if (found !== attachment.contentType) {
+  if (mismatch?.kind === 'other-type') {
+    const found = mismatch.found;
     throw new AttachmentRefusedError({
       ar: `محتوى «${attachment.name}» ليس ${attachment.contentType} كما صُرح${found ? ` بل ${found}` : ''}؛ تقبل ملفات PDF وPNG وJPEG وTIFF وDOCX وODT وحدها. حُذف الملف`,
       fr: `Le contenu de « ${attachment.name} » n'est pas ${attachment.contentType} comme déclaré${found ? ` mais ${found}` : ''} ; seuls les fichiers PDF, PNG, JPEG, TIFF, DOCX et ODT sont acceptés. Le fichier est supprimé`,
@@ -139,16 +131,7 @@ export function completeAttachment(letter: Letter, attachmentId: string, uploade
   });
 }
 
-/** The scanner's tag on the object, if it has put one, and what it means in this deployment. */
-export interface ScanReading {
-  readonly verdict: ScanVerdict;
-  readonly tag?: string;
-}
-
-function scanned(attachment: Attachment, { verdict, tag }: ScanReading, now: Date): Attachment {
-  if (verdict === 'pending' || tag === undefined) return attachment;
-  return { ...attachment, scan: verdict === 'withheld' ? 'quarantined' : verdict, scanResult: { tag, at: now.toISOString() } };
-}
+const scanned = withScanReading<Attachment>;
 
 const replaced = (letter: Letter, attachment: Attachment) => (letter.attachments ?? []).map((candidate) => (candidate.id === attachment.id ? attachment : candidate));
 

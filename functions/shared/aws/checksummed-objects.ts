@@ -92,3 +92,23 @@ export function checksummedObjects(s3: S3Client, bucket: string): ChecksummedObj
     },
   };
 }
+
+/** The same objects with each link handed out saying until when it works (`now`: the time source). */
+export interface ExpiringChecksummedObjects extends Omit<ChecksummedObjects, 'uploadUrl' | 'viewUrl'> {
+  uploadUrl(objectKey: string, sha256Hex: string, contentType: string): Promise<SignedUpload & { readonly expiresAt: string }>;
+  viewUrl(objectKey: string): Promise<{ readonly url: string; readonly expiresAt: string }>;
+}
+
+export function expiringChecksummedObjects(s3: S3Client, bucket: string, now: () => Date): ExpiringChecksummedObjects {
+  const objects = checksummedObjects(s3, bucket);
+  const expiresIn = (seconds: number) => new Date(now().getTime() + seconds * 1000).toISOString();
+  return {
+    ...objects,
+    async uploadUrl(objectKey, sha256Hex, contentType) {
+      return { ...(await objects.uploadUrl(objectKey, sha256Hex, contentType)), expiresAt: expiresIn(UPLOAD_WINDOW_SECONDS) };
+    },
+    async viewUrl(objectKey) {
+      return { url: await objects.viewUrl(objectKey), expiresAt: expiresIn(VIEW_WINDOW_SECONDS) };
+    },
+  };
+}

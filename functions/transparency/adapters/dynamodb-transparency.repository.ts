@@ -22,6 +22,7 @@ import type { Dataset } from '../domain/dataset.ts';
 import type { InformationRequest, RequestChange, RequestEvent } from '../domain/information-request.ts';
 import { defaultTransparencySettings, type TransparencySettings } from '../domain/transparency-settings.ts';
 import { changedMeanwhile } from '../domain/transparency-errors.ts';
+import { requestCounted } from '../domain/request-figures.ts';
 import {
   DATASET_INDEX_ATTRIBUTES,
   REQUEST_INDEX_ATTRIBUTES,
@@ -57,10 +58,10 @@ function toSummary(item: Item, index: IndexKeys): RequestSummary {
 
 export class DynamoDbTransparencyRepository implements TransparencyRepository {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly table: string,
+    protected readonly client: DynamoDBDocumentClient,
+    protected readonly table: string,
     /** Looked up when first read: only the functions that read reference data are given its table's name. */
-    private readonly referenceTableName: () => string,
+    protected readonly referenceTableName: () => string,
   ) {}
 
   /** The commune and the holidays (reference data) and its settings (this table), in one BatchGetItem. */
@@ -95,10 +96,13 @@ export class DynamoDbTransparencyRepository implements TransparencyRepository {
   }
 
   /** The request on `condition`, its event (never overwritten) and its outbox, together or not at all. */
-  private writesOf({ request, event, outbox }: RequestChange, condition: WriteCondition) {
+  protected writesOf(made: RequestChange, condition: WriteCondition) {
+    const { request, event, outbox } = made;
+    // Every change the annual figures count emits, with it, what it adds to them.
+    const counted = requestCounted(made);
     return [
       ...changeWrites(this.table, { ...transparencyKeys.request(request.id), ...requestIndexAttributes(request), ...request }, { ...transparencyKeys.event(request.id, event.version), ...event }, condition),
-      ...(outbox ?? []).map((domainEvent) => outboxPut(TRANSPARENCY_TABLE, this.table, domainEvent)),
+      ...[...(outbox ?? []), ...(counted ? [counted] : [])].map((domainEvent) => outboxPut(TRANSPARENCY_TABLE, this.table, domainEvent)),
     ];
   }
 

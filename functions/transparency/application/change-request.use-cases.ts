@@ -20,6 +20,7 @@ import {
 import { agentActing, requesterActing, requesterOrAgent } from '../domain/request-access.ts';
 import { askClarification, extendRequest, recordClarification, requireRunningClock, withRequesterTold } from '../domain/request-clock.ts';
 import { unknownRequest } from '../domain/transparency-errors.ts';
+import { withRefusalLetterDue } from '../domain/refusal-letter.ts';
 import { requestView, type RequestView } from './request-queries.use-cases.ts';
 import type { TransparencyRepository } from './transparency.ports.ts';
 
@@ -124,7 +125,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 export function answer(repository: TransparencyRepository, id: string, given: DistributiveOmit<Answer, 'at' | 'by'>, principal: Principal, now: Date): Promise<RequestView> {
   return changeRequest(repository, id, principal, now, byAgent, (request, by) =>
-    withRequesterTold(answerRequest(request, { ...given, at: now.toISOString(), by }, by, now), `information-request-answered-${given.outcome}`, answerMessage(given)),
+    withRefusalLetterDue(withRequesterTold(answerRequest(request, { ...given, at: now.toISOString(), by }, by, now), `information-request-answered-${given.outcome}`, answerMessage(given))),
   );
 }
 

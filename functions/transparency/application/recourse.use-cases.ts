@@ -6,6 +6,7 @@ import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import type { RequestChange } from '../domain/information-request.ts';
 import { answerInternalComplaint, cdaiPackOf, fileInternalComplaint, issueCdaiPack, type CdaiPack } from '../domain/recourse.ts';
 import { headOfBodyActing, requesterOrAgent } from '../domain/request-access.ts';
+import { withComplaintReminder } from '../domain/recourse-end.ts';
 import { unknownRequest } from '../domain/transparency-errors.ts';
 import { requestView, type RequestView } from './request-queries.use-cases.ts';
 import type { TransparencyRepository } from './transparency.ports.ts';
@@ -28,7 +29,7 @@ async function saved(repository: TransparencyRepository, made: RequestChange, no
 
 export async function complainToHead(repository: TransparencyRepository, id: string, reason: string, principal: Principal, now: Date): Promise<RequestView> {
   const { request, holidays } = await readWithHolidays(repository, id, now);
-  return saved(repository, fileInternalComplaint(request, reason, holidays, requesterOrAgent(request, principal), now), now);
+  return saved(repository, withComplaintReminder(fileInternalComplaint(request, reason, holidays, requesterOrAgent(request, principal), now), holidays), now);
 }
 
 export async function answerComplaint(repository: TransparencyRepository, id: string, text: string, principal: Principal, now: Date): Promise<RequestView> {

@@ -4,6 +4,7 @@
 import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError } from '../../shared/errors/domain-errors.ts';
 import type { TransparencySettings } from '../domain/transparency-settings.ts';
+import { DEFAULT_RECOURSE_PERIODS } from '../domain/recourse.ts';
 import { unknownCommune } from '../domain/transparency-errors.ts';
 import type { TransparencyRepository } from './transparency.ports.ts';
 
@@ -24,13 +25,13 @@ export async function readSettings(repository: TransparencyRepository, commune: 
 export async function setSettings(
   repository: TransparencyRepository,
   commune: string,
-  given: Pick<TransparencySettings, 'periods' | 'clarificationSuspendsClock' | 'recourse'>,
+  given: Pick<TransparencySettings, 'periods' | 'clarificationSuspendsClock' | 'recourse' | 'headOfBody'>,
   principal: Principal,
   now: Date,
 ): Promise<TransparencySettings> {
   const { communeExists, settings } = await repository.communeSnapshot(commune, []);
   if (!communeExists) throw unknownCommune(commune);
-  const changed: TransparencySettings = { commune, ...given, version: settings.version + 1, updatedAt: now.toISOString(), updatedBy: { sub: principal.sub, role: 'admin' } };
+  const changed: TransparencySettings = { commune, ...given, recourse: { ...DEFAULT_RECOURSE_PERIODS, ...given.recourse }, version: settings.version + 1, updatedAt: now.toISOString(), updatedBy: { sub: principal.sub, role: 'admin' } };
   await repository.saveSettings(changed);
   return changed;
 }

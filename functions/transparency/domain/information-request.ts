@@ -11,6 +11,9 @@ import type { Localized } from '../../shared/i18n/language.ts';
 import type { GroundStatement } from './refusal-grounds.ts';
 import type { CdaiPack, InternalComplaint, RecoursePeriods } from './recourse.ts';
 import type { AnswerPeriod } from './transparency-settings.ts';
+import type { ReleasedDocument } from './released-documents.ts';
+import type { CostStatement } from './reproduction-costs.ts';
+import type { CdaiDecision, Closure, CourtAppeal } from './recourse-end.ts';
 
 /** How the request reached the body; the last is a letter the registry office numbered and classified. */
 export const CHANNELS = ['online', 'counter', 'post', 'email', 'registry-office'] as const;
@@ -33,7 +36,7 @@ export interface Requester {
 /**
  * `received` → `acknowledged` → `in-progress` → [`extended`] → `answered-full` | `answered-partial` | `refused` |
  * `implicitly-refused` (the deadline passed without an answer) → `internal-complaint` (to the head of the body) →
- * `cdai-pack-issued`; `withdrawn` by its requester while open. An answer, a withdrawal or the lapse may come from
+ * `cdai-pack-issued` → `cdai-decided` (the CDAI's decision) → [`court-appeal`] → `closed`; `withdrawn` by its requester while open. An answer, a withdrawal or the lapse may come from
  * any open state.
  */
 export const REQUEST_STATUSES = [
@@ -48,6 +51,9 @@ export const REQUEST_STATUSES = [
   'internal-complaint',
   'cdai-pack-issued',
   'withdrawn',
+  'cdai-decided',
+  'court-appeal',
+  'closed',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -134,6 +140,16 @@ export interface InformationRequest {
   readonly internalComplaint?: InternalComplaint;
   /** When the CDAI complaint pack was issued, and until when the complaint may be filed. */
   readonly cdaiPack?: Pick<CdaiPack, 'issuedAt' | 'filingDeadline'>;
+  /** The documents released with the answer, in the order declared. */
+  readonly releasedDocuments?: readonly ReleasedDocument[];
+  /** The reproduction and sending costs shown to the requester before delivery. */
+  readonly costs?: CostStatement;
+  /** The CDAI's decision on the complaint, as recorded. */
+  readonly cdaiDecision?: CdaiDecision;
+  /** The appeal to the administrative court, and its judgment. */
+  readonly courtAppeal?: CourtAppeal;
+  /** The end of the recourse chain. */
+  readonly closure?: Closure;
   readonly openedBy: Actor;
   readonly version: number;
 }
@@ -153,6 +169,16 @@ export const REQUEST_EVENT_TYPES = [
   'internal-complaint-filed',
   'internal-complaint-answered',
   'cdai-pack-issued',
+  'document-declared',
+  'document-stored',
+  'document-released',
+  'document-quarantined',
+  'complaint-reminded',
+  'cdai-decided',
+  'court-appeal-filed',
+  'closed',
+  'costs-stated',
+  'costs-paid',
 ] as const;
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number];
 
@@ -232,7 +258,7 @@ export const RECOURSE: Localized = {
 
 /** The recourse open to the requester of a request refused, partly answered or left unanswered; none otherwise. */
 export function recourseOf(request: Pick<InformationRequest, 'status'>): Localized | undefined {
-  return ['answered-partial', 'refused', 'implicitly-refused', 'internal-complaint', 'cdai-pack-issued'].includes(request.status) ? RECOURSE : undefined;
+  return ['answered-partial', 'refused', 'implicitly-refused', 'internal-complaint', 'cdai-pack-issued', 'cdai-decided', 'court-appeal'].includes(request.status) ? RECOURSE : undefined;
 }
 
 export function requireStatus(request: InformationRequest, allowed: readonly RequestStatus[], rule: Localized): void {

@@ -14,10 +14,16 @@ export interface RecoursePeriods {
   readonly complaintFilingDays: number;
   /** Working days the head of the body has to answer the complaint. */
   readonly complaintAnswerDays: number;
+  /** Calendar days the CDAI has to decide (absent on a request opened before they were kept: the default). */
+  readonly cdaiDecisionDays?: number;
+  /** Calendar days to appeal the CDAI's decision to the administrative court. */
+  readonly courtAppealDays?: number;
+  /** Working days before the end of the head's answer period at which the head is reminded. */
+  readonly reminderWorkingDays?: number;
 }
 
 /** Unconfirmed: no text we could check gives them; an administrator sets the commune's own. */
-export const DEFAULT_RECOURSE_PERIODS: RecoursePeriods = { complaintFilingDays: 20, complaintAnswerDays: 15 };
+export const DEFAULT_RECOURSE_PERIODS: Required<RecoursePeriods> = { complaintFilingDays: 20, complaintAnswerDays: 15, cdaiDecisionDays: 30, courtAppealDays: 60, reminderWorkingDays: 3 };
 
 /** Calendar days to complain to the CDAI from the head's answer or its deadline passing (confirmed). */
 export const CDAI_FILING_DAYS = 30;
@@ -31,6 +37,9 @@ export interface InternalComplaint {
   /** The head's period to answer, from the filing. */
   readonly answerClock: CaseClock;
   readonly answer?: { readonly text: string; readonly at: string; readonly by: Actor };
+  /** When the head of the body is reminded of it, and when they were. */
+  readonly remindAt?: string;
+  readonly remindedAt?: string;
 }
 
 export class RecoursePeriodPassedError extends DomainError {

@@ -21,6 +21,8 @@ export interface TransparencySettings {
   readonly clarificationSuspendsClock: boolean;
   /** The periods of the complaint to the head of the body: unconfirmed defaults. */
   readonly recourse: RecoursePeriods;
+  /** The `sub` of the president of the commune, head of the body, whom the complaints' reminders are told; none: recorded only. */
+  readonly headOfBody?: string;
   /** 0 while the defaults apply; each administrator's change adds one. */
   readonly version: number;
   readonly updatedAt?: string;

@@ -8,6 +8,7 @@ import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-t
 import { CHANNELS, FORMATS, IDENTITY_DOCUMENTS, NOTICE_CHANNELS, REQUEST_EVENT_TYPES, REQUEST_STATUSES } from '../domain/information-request.ts';
 import { FREQUENCIES, MEDIA_TYPES, PUBLICATION_CATEGORIES } from '../domain/dataset.ts';
 import { GROUNDS_STATED_BY_REASON } from '../domain/refusal-grounds.ts';
+import { cdaiDecisionSchema, closureSchema, costStatementSchema, courtAppealSchema, releasedDocumentSchema } from './request-parts.schema.ts';
 
 const TAGS = ['Transparency'];
 const problem = PROBLEM_RESPONSE;
@@ -60,6 +61,9 @@ const periodSchema = z.strictObject({ days: z.number().int().min(1).max(60), ext
 const recoursePeriodsSchema = z.strictObject({
   complaintFilingDays: z.number().int().min(1).max(60).describe('Working days to complain to the head of the body (default 20, unconfirmed)'),
   complaintAnswerDays: z.number().int().min(1).max(60).describe('Working days the head has to answer (default 15, unconfirmed)'),
+  cdaiDecisionDays: z.number().int().min(1).max(365).optional().describe('Calendar days the CDAI has to decide from the complaint filed with it (default 30, unconfirmed)'),
+  courtAppealDays: z.number().int().min(1).max(365).optional().describe("Calendar days to appeal the CDAI's decision to the administrative court (default 60, unconfirmed)"),
+  reminderWorkingDays: z.number().int().min(0).max(60).optional().describe("Working days before the end of the head's answer period at which the head is reminded (default 3)"),
 });
 
 /** A clock as stored in a step of the recourse (its facts and count, without the read's status and explanation). */
@@ -107,10 +111,17 @@ export const requestSchema = z.object({
       filingDueAt: z.string().describe('The end of the filing period it was filed within'),
       answerClock: storedClockSchema.describe("The head's period to answer, in working days from the filing"),
       answer: z.object({ text: z.string(), at: z.iso.datetime(), by: actorSchema }).optional(),
+      remindAt: z.string().optional().describe('When the head of the body is reminded of it'),
+      remindedAt: z.iso.datetime().optional(),
     })
     .optional()
     .describe('The complaint to the head of the body, and its answer'),
   cdaiPack: z.object({ issuedAt: z.iso.datetime(), filingDeadline: cdaiDeadlineSchema }).optional(),
+  releasedDocuments: z.array(releasedDocumentSchema).optional().describe('The documents released with the answer, in the order declared'),
+  costs: costStatementSchema.optional().describe('The reproduction and sending costs shown to the requester before delivery'),
+  cdaiDecision: cdaiDecisionSchema.optional().describe("The CDAI's decision, as recorded"),
+  courtAppeal: courtAppealSchema.optional().describe('The appeal to the administrative court, and its judgment'),
+  closure: closureSchema.optional().describe('The end of the recourse chain'),
   recourse: localized.optional().describe('After a refusal, a partial answer or the silence at expiry: what the requester can do next'),
   openedBy: actorSchema,
   version: z.number().int(),
@@ -411,6 +422,7 @@ const settingsSchema = z.object({
   periods: z.object({ normal: periodSchema, urgent: periodSchema }).describe('Working days to answer and of the one extension; defaults 20 + 20, urgent 3 + 3 (art. 16 and 17)'),
   clarificationSuspendsClock: z.boolean().describe('Whether asking the requester for clarification stops the clock; by default it does not'),
   recourse: recoursePeriodsSchema,
+  headOfBody: z.string().optional().describe('The `sub` of the president of the commune, whom complaint reminders are told'),
   version: z.number().int(),
   updatedAt: z.iso.datetime().optional(),
   updatedBy: actorSchema.optional(),
@@ -436,7 +448,12 @@ export const putSettingsRoute = defineRoute({
   access: ['admin'],
   idempotent: true,
   params: z.strictObject({ commune }),
-  body: z.strictObject({ periods: z.strictObject({ normal: periodSchema, urgent: periodSchema }), clarificationSuspendsClock: z.boolean(), recourse: recoursePeriodsSchema }),
+  body: z.strictObject({
+    periods: z.strictObject({ normal: periodSchema, urgent: periodSchema }),
+    clarificationSuspendsClock: z.boolean(),
+    recourse: recoursePeriodsSchema,
+    headOfBody: safeIdentifier({ max: 128 }).optional().describe('The `sub` of the president of the commune, whom complaint reminders are told'),
+  }),
   bodyExample: {
     periods: { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } },
     clarificationSuspendsClock: false,

@@ -1,0 +1,63 @@
+// A file a context takes from outside by declaration then upload (a letter's attachment, a released document):
+// whether what storage holds is what was declared, and what the malware scanner's tag makes of it. Each context keeps
+// its own file record and words its own refusals; these are the rules they share. Pure.
+import type { ScanVerdict } from '../malware-scan.ts';
+import { contentTypeOf, type KnownContentType } from './file-content.ts';
+
+/**
+ * `pending`: not scanned yet (or not uploaded yet); `clean`: the scanner found no threat; `not-scanned`: released
+ * where no scanner is deployed (the local platform); `quarantined`: a threat, or a file the scanner could not scan,
+ * never served. Released means `clean` or `not-scanned`.
+ */
+export type FileScan = 'pending' | 'clean' | 'not-scanned' | 'quarantined';
+
+export interface ScannedFile {
+  readonly scan: FileScan;
+  /** The scanner's tag that released or quarantined it, and when that was read. */
+  readonly scanResult?: { readonly tag: string; readonly at: string };
+}
+
+/** The scanner's tag on the object, if it has put one, and what it means in this deployment. */
+export interface ScanReading {
+  readonly verdict: ScanVerdict;
+  readonly tag?: string;
+}
+
+export const isReleased = (file: ScannedFile) => file.scan === 'clean' || file.scan === 'not-scanned';
+
+/** The file with the scanner's verdict recorded; as it was while the scanner has said nothing. */
+export function withScanReading<File extends ScannedFile>(file: File, { verdict, tag }: ScanReading, now: Date): File {
+  if (verdict === 'pending' || tag === undefined) return file;
+  return { ...file, scan: verdict === 'withheld' ? 'quarantined' : verdict, scanResult: { tag, at: now.toISOString() } };
+}
+
+/** What the completion found in storage: the content's digest and size, the content itself when small enough to hold. */
+export interface UploadedContent {
+  readonly sha256: string;
+  readonly sizeBytes: number;
+  readonly content?: Uint8Array;
+}
+
+export interface FileDeclaration {
+  readonly contentType: KnownContentType;
+  readonly sizeBytes: number;
+  /** Lower-case hexadecimal. */
+  readonly sha256: string;
+}
+
+/**
+ * Why the upload is not the declared file, or undefined when it is: nothing uploaded, other bytes (digest or size),
+ * or content of another type than declared (told from the bytes, `found` undefined when of no known type).
+ */
+export type UploadMismatch =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'other-bytes'; readonly sha256: string; readonly sizeBytes: number }
+  | { readonly kind: 'other-type'; readonly found?: KnownContentType };
+
+export function uploadMismatch(declared: FileDeclaration, uploaded: UploadedContent | undefined): UploadMismatch | undefined {
+  if (!uploaded) return { kind: 'missing' };
+  if (uploaded.sha256 !== declared.sha256 || uploaded.sizeBytes !== declared.sizeBytes) return { kind: 'other-bytes', sha256: uploaded.sha256, sizeBytes: uploaded.sizeBytes };
+  const found = uploaded.content ? contentTypeOf(uploaded.content) : undefined;
+  if (found !== declared.contentType) return { kind: 'other-type', ...(found && { found }) };
+  return undefined;
+}

@@ -1,0 +1,13 @@
+// POST /v1/transparency/requests/{id}/court-appeal (its requester who filed online, an agent of its commune)
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { idempotentRequests } from '../../shared/http/idempotency.ts';
+import { now } from '../../shared/time/time-source.ts';
+import { transparencyDependencies } from '../adapters/transparency.dependencies.ts';
+import { recordAppeal } from '../application/recourse-end.use-cases.ts';
+import { courtAppealRoute } from '../schemas/requests-recourse.schema.ts';
+
+export const handler = httpHandler(
+  courtAppealRoute,
+  async ({ params, body, principal }) => ({ body: await recordAppeal(transparencyDependencies.repository, params.id, body, principal, now()) }),
+  { idempotency: idempotentRequests },
+);
