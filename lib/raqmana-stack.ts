@@ -83,7 +83,6 @@ export class RaqmanaStack extends Stack {
       dashboardName: this.stackName,
       alarms,
       api: api.api,
-      services: serviceStacks.map((serviceStack) => ({ name: serviceStack.service.name, functions: serviceStack.functions })),
       tables: [
         ...platform.sharedTables.map((table) => ({ id: table.id, table: tables.get(table.id, 'The dashboard') })),
         ...serviceStacks.flatMap((serviceStack) => serviceStack.tables),

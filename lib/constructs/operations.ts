@@ -1,10 +1,11 @@
 // What operators watch across the platform, in the foundation stack: the alarms that belong to no one service (the
-// API's 5xx, the account's Lambda throttles) and one dashboard of every service's functions, tables, workflows and
-// consumers. Each service's own alarms are in its stack (service-alarms.ts).
+// API's 5xx, the account's Lambda throttles) and one dashboard of the API, every service's handled 500s, the tables,
+// workflows and consumers. Each service's functions are graphed on a dashboard of its own, in its stack, with its
+// alarms (service-alarms.ts): graphed here, 170 functions took the foundation's template past 500 KB with thirteen
+// services.
 //
-// Functions and workflows are graphed by their physical names, which the foundation knows: a reference to each
-// function of each nested stack would cost the foundation's template about 1 KB per function, near 500 KB with
-// thirteen services.
+// Workflows are graphed by their physical names, which the foundation knows: a reference to each resource of each
+// nested stack would cost the foundation's template a parameter and an output each.
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -18,8 +19,6 @@ export interface OperationsProps {
   readonly dashboardName: string;
   readonly alarms: AlarmTopic;
   readonly api: apigwv2.HttpApi;
-  /** The functions of each service, one dashboard row per service. */
-  readonly services: readonly { readonly name: string; readonly functions: readonly PhysicalName[] }[];
   readonly tables: readonly { readonly id: string; readonly table: dynamodb.ITable }[];
   readonly workflows: readonly PhysicalName[];
   /** Services with HTTP routes: their handlers count the 500s they answer in `ServerErrors` (namespace Raqmana). */
@@ -61,17 +60,6 @@ export class Operations extends Construct {
       addRow(dashboard, graph('Handled 500s (ServerErrors)', props.httpServices.map((service) => serverErrors(service, undefined, service))));
     }
     // A widget without metrics is rejected by CloudWatch, so empty groups get no row.
-    for (const service of props.services.filter((candidate) => candidate.functions.length > 0)) {
-      // Unlabelled: the legend shows the physical name, `<stack>-<id>`, and the body stays under 200 bytes a
-      // function and graph (a label as well would take the foundation's template past 500 KB with thirteen services).
-      const metrics = (metricName: string, statistic: string) => service.functions.map(({ name }) => lambdaMetric(metricName, name, { statistic }));
-      addRow(
-        dashboard,
-        graph(`${service.name}: function errors`, metrics('Errors', 'Sum')),
-        graph(`${service.name}: function duration p99`, metrics('Duration', 'p99')),
-        graph(`${service.name}: function throttles`, metrics('Throttles', 'Sum')),
-      );
-    }
     if (props.tables.length > 0) {
       addRow(
         dashboard,
@@ -103,6 +91,22 @@ export class Operations extends Construct {
       addRow(dashboard, graph('Event batches given up', props.deadLetterQueues.map(({ consumerId, queue }) => deadLetteredEvents(queue, undefined, consumerId))));
     }
   }
+}
+
+/**
+ * A service's dashboard, in its stack: a row graphing its functions' errors, p99 duration and throttles, each
+ * function by the physical name its legend shows (`<stack>-<id>`).
+ */
+export function serviceDashboard(scope: Construct, dashboardName: string, service: string, functions: readonly PhysicalName[]): void {
+  if (functions.length === 0) return;
+  const dashboard = new cloudwatch.Dashboard(scope, 'Dashboard', { dashboardName });
+  const metrics = (metricName: string, statistic: string) => functions.map(({ name }) => lambdaMetric(metricName, name, { statistic }));
+  addRow(
+    dashboard,
+    graph(`${service}: function errors`, metrics('Errors', 'Sum')),
+    graph(`${service}: function duration p99`, metrics('Duration', 'p99')),
+    graph(`${service}: function throttles`, metrics('Throttles', 'Sum')),
+  );
 }
 
 function lambdaMetric(metricName: string, functionName: string, options: cloudwatch.MetricOptions): cloudwatch.Metric {

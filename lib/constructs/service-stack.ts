@@ -22,6 +22,7 @@ import { OutboxRouter } from './outbox-router.ts';
 import { PlatformTable } from './platform-table.ts';
 import type { Registry } from './registry.ts';
 import { SecureBucket } from './secure-bucket.ts';
+import { serviceDashboard } from './operations.ts';
 import { ServiceAlarms } from './service-alarms.ts';
 import { Workflow, type WorkflowSubstitution } from './workflow.ts';
 
@@ -136,6 +137,7 @@ export class ServiceStack extends NestedStack {
       workflows.push({ id: machine.id, stateMachine: workflow.stateMachine });
     }
 
+    serviceDashboard(this, platform.physicalName(pascalCase(service.name)), service.name, this.functions);
     new ServiceAlarms(this, 'Alarms', {
       service: service.name,
       alarms: platform.alarms,

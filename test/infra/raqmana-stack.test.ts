@@ -571,12 +571,17 @@ describe('operations', () => {
     });
   });
 
-  it('publish one dashboard named after the stack, a row per service graphing its functions by name', () => {
+  it('publish a dashboard named after the stack for the API, the tables, workflows and consumers, and one per service graphing its functions by name', () => {
     const [, dashboard] = single(foundation, 'AWS::CloudWatch::Dashboard', { DashboardName: 'RaqmanaFixture' });
     const body = JSON.stringify(dashboard.Properties.DashboardBody);
-    for (const title of ['permits: function errors', 'notifications: function duration p99', 'Workflows failed', 'Event batches given up']) expect(body).toContain(title);
-    expect(body).toMatch(/\\"AWS\/Lambda\\",\\"Errors\\",\\"FunctionName\\",\\"RaqmanaFixture-NotifyApplicants\\"/);
-    // Nothing of a function is passed out of its nested stack for it: names suffice.
+    for (const title of ['API requests', 'Workflows failed', 'Event batches given up']) expect(body).toContain(title);
+    expect(body).not.toContain('function errors');
+    const [, notificationsDashboard] = single(notifications, 'AWS::CloudWatch::Dashboard', { DashboardName: 'RaqmanaFixture-Notifications' });
+    const serviceBody = JSON.stringify(notificationsDashboard.Properties.DashboardBody);
+    for (const title of ['notifications: function errors', 'notifications: function duration p99', 'notifications: function throttles']) expect(serviceBody).toContain(title);
+    expect(serviceBody).toMatch(/\\"AWS\/Lambda\\",\\"Errors\\",\\"FunctionName\\",\\"RaqmanaFixture-NotifyApplicants\\"/);
+    single(permits, 'AWS::CloudWatch::Dashboard', { DashboardName: 'RaqmanaFixture-Permits' });
+    // Nothing of a function is passed out of its nested stack for it.
     expect(Object.keys(permits.toJSON().Outputs ?? {}).filter((name) => name.includes('Function'))).toEqual([]);
   });
 });
