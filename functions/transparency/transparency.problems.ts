@@ -27,4 +27,12 @@ export const TRANSPARENCY_PROBLEMS = declareProblems({
       en: 'The deadline to answer has passed: the request is implicitly refused',
     },
   },
+  'fed-dataset-declared': {
+    status: 409,
+    title: {
+      ar: 'لهذه الجماعة مجموعة بيانات من هذا المصدر',
+      fr: 'La commune a déjà un jeu de données alimenté par cette source',
+      en: 'The commune already has a dataset fed by this source',
+    },
+  },
 });

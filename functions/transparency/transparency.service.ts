@@ -1,11 +1,12 @@
 // Transparency (Chafafiya): access-to-information requests under Law 31-13, filed online by citizens, registered
 // by the commune's agents or handed over by the registry office, answered within their working-day clock, extended
 // once with notice first, or implicitly refused when the deadline passes in silence.
+import { COUNTED_EVENTS, PERMITS_TABLE_ID } from '../permits/public.ts';
 import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import { LETTER_CLASSIFIED, REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
-import { CATALOGUES_BUCKET_ID, DATASET_EMBARGO_WORKFLOW_ID, REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
+import { CATALOGUES_BUCKET_ID, DATASET_EMBARGO_WORKFLOW_ID, DATASET_FILES_BUCKET_ID, REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
 import { DATASET_EMBARGOED, DATASET_PUBLISHED } from './domain/dataset.ts';
 import { REQUEST_EVENTS } from './domain/request-clock.ts';
 import {
@@ -33,6 +34,7 @@ import {
   requestHistoryRoute,
   withdrawRequestRoute,
 } from './schemas/transparency.schema.ts';
+import { datasetFileRoute, declareFedDatasetRoute } from './schemas/catalogue.schema.ts';
 import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
 
 const handlers = 'functions/transparency/handlers';
@@ -50,7 +52,7 @@ export const transparencyService: ServiceDescription = {
   name: 'transparency',
   problems: TRANSPARENCY_PROBLEMS,
   tables: [TRANSPARENCY_TABLE],
-  buckets: [{ id: CATALOGUES_BUCKET_ID }],
+  buckets: [{ id: CATALOGUES_BUCKET_ID }, { id: DATASET_FILES_BUCKET_ID }],
   stateMachines: [
     ...deadlineCaseWorkflows({
       workflowId: REQUEST_DEADLINE_WORKFLOW_ID,
@@ -90,10 +92,11 @@ export const transparencyService: ServiceDescription = {
     fn('SetTransparencySettings', 'put-settings', { route: putSettingsRoute, tables: writes }),
     // What follows the context's own changes, out of their requests: each request's deadline workflow is started,
     // each publication writes its commune's catalogue. One reader of the table's stream (notifications the other).
+    // A fed dataset's publication has its files generated and stored (its dataset item listing them).
     fn('FollowTransparencyEvents', 'follow-transparency-events', {
       startsStateMachines: [REQUEST_DEADLINE_WORKFLOW_ID, DATASET_EMBARGO_WORKFLOW_ID],
-      tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' },
-      buckets: { [CATALOGUES_BUCKET_ID]: 'append' },
+      tables: writes,
+      buckets: { [CATALOGUES_BUCKET_ID]: 'append', [DATASET_FILES_BUCKET_ID]: 'append' },
       consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REQUEST_EVENTS.deadlineWatched, DATASET_PUBLISHED, DATASET_EMBARGOED] }],
     }),
     // A letter the registry office classifies as an access-to-information request opens one.
@@ -110,5 +113,14 @@ export const transparencyService: ServiceDescription = {
       timeoutSeconds: 300,
       consumes: [{ tableId: REFERENCE_TABLE_ID, eventTypes: [HOLIDAYS_CHANGED], batchSize: 1 }],
     }),
+    // Datasets fed by other contexts' events: the permits' counted changes add to each commune's months, and a
+    // published permit-figures dataset has its files generated again; anyone downloads a published dataset's files.
+    fn('DeclareFedDataset', 'declare-fed-dataset', { route: declareFedDatasetRoute, tables: writes }),
+    fn('FollowPermitFigures', 'follow-permit-figures', {
+      tables: writes,
+      buckets: { [CATALOGUES_BUCKET_ID]: 'append', [DATASET_FILES_BUCKET_ID]: 'append' },
+      consumes: [{ tableId: PERMITS_TABLE_ID, eventTypes: [...COUNTED_EVENTS] }],
+    }),
+    fn('DatasetFile', 'dataset-file', { route: datasetFileRoute, tables: reads, buckets: { [DATASET_FILES_BUCKET_ID]: 'read' } }),
   ],
 };

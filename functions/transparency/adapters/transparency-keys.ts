@@ -88,3 +88,21 @@ export const REQUEST_DEADLINE_WORKFLOW_ID = 'information-request-deadline';
 export const REQUEST_SWEEP_WORKFLOW_ID = 'information-request-deadline-sweep';
 /** Carries each approved dataset to its embargo's end, when it is published. */
 export const DATASET_EMBARGO_WORKFLOW_ID = 'dataset-embargo';
+
+/** The figures the fed datasets are made of, and the events already counted in them. */
+export const feedKeys = {
+  /** One item per commune and month of a feed; a Query of the partition reads all of them. */
+  months: (feed: string, commune: string) => `FIGURES#${feed}#${commune}`,
+  month: (feed: string, commune: string, month: string) => ({ pk: `FIGURES#${feed}#${commune}`, sk: `MONTH#${month}` }),
+  /** Written with the count, in its transaction: a redelivered event finds it and counts nothing. */
+  counted: (eventId: string) => ({ pk: `COUNTED#${eventId}`, sk: 'COUNTED' }),
+} as const;
+
+/** How long the marker of a counted event stays: far longer than a stream keeps a record (24 hours). */
+export const COUNTED_MARKER_RETENTION_SECONDS = 7 * 24 * 3600;
+
+/** The files the platform stores for the datasets (generated, or uploaded by the commune's agents). */
+export const DATASET_FILES_BUCKET_ID = 'transparency-dataset-files';
+
+/** Content-addressed: a file's key names its SHA-256, so a stored file never changes under its name. */
+export const datasetFileObjectKey = (datasetId: string, fileName: string) => `datasets/${datasetId}/${fileName}`;

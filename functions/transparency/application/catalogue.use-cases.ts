@@ -61,13 +61,19 @@ export function followEmbargo(workflow: DeadlineWorkflow, event: DomainEvent): P
   return workflow.watch(datasetId, version);
 }
 
-/** Writes the commune's catalogue again, whole, from every published dataset (a redelivery writes the same). */
-export async function writeCatalogue(repository: DatasetRepository, store: CatalogueStore, commune: string, now: Date): Promise<void> {
-  const [names, datasets] = await Promise.all([repository.communeNames(commune), repository.publishedDatasets(commune)]);
+/**
+ * Writes the commune's catalogue again, whole, from every published dataset (a redelivery writes the same). `fresh`:
+ * a dataset just written, which the index may not show yet; the later of its two versions is listed.
+ */
+export async function writeCatalogue(repository: DatasetRepository, store: CatalogueStore, commune: string, now: Date, fresh?: Dataset): Promise<void> {
+  const [names, indexed] = await Promise.all([repository.communeNames(commune), repository.publishedDatasets(commune)]);
   // A dataset is declared only in the commune of its agent's token, which reference data holds.
   if (!names) throw new Error(`Commune ${commune} of a published dataset is not in reference data`);
+  const datasets = fresh ? [...indexed.filter((dataset) => dataset.id !== fresh.id), latest(fresh, indexed.find((dataset) => dataset.id === fresh.id))] : indexed;
   await store.put(commune, dcatCatalogue({ code: commune, names }, datasets, now));
 }
+
+const latest = (fresh: Dataset, indexed: Dataset | undefined) => (indexed && indexed.version > fresh.version ? indexed : fresh);
 
 export async function readCatalogue(store: CatalogueStore, commune: string): Promise<Record<string, unknown>> {
   const document = await store.get(commune);

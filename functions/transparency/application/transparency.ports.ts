@@ -6,6 +6,7 @@ import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { BilingualName } from '../../shared/i18n/language.ts';
 import type { Dataset } from '../domain/dataset.ts';
+import type { MonthFigures } from '../domain/fed-dataset.ts';
 import type { InformationRequest, RequestChange, RequestEvent } from '../domain/information-request.ts';
 import type { TransparencySettings } from '../domain/transparency-settings.ts';
 
@@ -86,4 +87,18 @@ export interface TransparencyIdentifiers {
 export interface TransparencyDependencies {
   readonly repository: TransparencyRepository;
   readonly identifiers: TransparencyIdentifiers;
+}
+
+/** The figures the fed datasets are made of, counted from other contexts' events. */
+export interface FeedFigures {
+  /** Adds an event's counters to its commune's month, once: `already-counted` for a redelivered event. */
+  count(feed: string, eventId: string, commune: string, month: string, counters: readonly string[], occurredAt: string): Promise<'counted' | 'already-counted'>;
+  /** Every month of a commune's feed (one Query, every page). */
+  months(feed: string, commune: string): Promise<MonthFigures[]>;
+}
+
+/** Where the platform keeps the datasets' files, each checked against its SHA-256 as it is stored. */
+export interface DatasetFiles {
+  put(datasetId: string, fileName: string, content: Uint8Array, sha256: string, mediaType: string): Promise<void>;
+  get(datasetId: string, fileName: string): Promise<Uint8Array | undefined>;
 }

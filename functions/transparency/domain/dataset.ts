@@ -32,6 +32,11 @@ export interface Distribution {
   readonly mediaType: (typeof MEDIA_TYPES)[number];
   /** Where the file is downloaded from. */
   readonly accessURL: string;
+  /** A file the platform stores (and serves at `downloadURL`, relative to the API): its name, SHA-256 and size. */
+  readonly downloadURL?: string;
+  readonly fileName?: string;
+  readonly sha256?: string;
+  readonly byteSize?: number;
 }
 
 export interface Dataset {
@@ -55,6 +60,10 @@ export interface Dataset {
   readonly declaredAt: string;
   readonly approvedBy?: Actor;
   readonly publishedAt?: string;
+  /** A dataset the platform feeds from other contexts' events (`fed-dataset.ts`): its files are generated. */
+  readonly feed?: 'permit-figures';
+  /** When its files last changed, once published. */
+  readonly modifiedAt?: string;
   readonly version: number;
 }
 

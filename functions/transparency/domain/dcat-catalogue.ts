@@ -2,7 +2,7 @@
 // (title, description, publisher, languages, modified), each published dataset (title and description in Arabic
 // and French, theme, accrual periodicity, issued) and its distributions (access URL, media type, licence).
 import type { BilingualName } from '../../shared/i18n/language.ts';
-import type { Dataset } from './dataset.ts';
+import type { Dataset, Distribution } from './dataset.ts';
 
 const EU = 'http://publications.europa.eu/resource/authority';
 
@@ -11,6 +11,7 @@ const CONTEXT = {
   dct: 'http://purl.org/dc/terms/',
   foaf: 'http://xmlns.com/foaf/0.1/',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
+  spdx: 'http://spdx.org/rdf/terms#',
 } as const;
 
 /** The catalogue's IRIs: stable names of the commune's catalogue and of each dataset and file in it. */
@@ -23,6 +24,23 @@ const bilingual = (text: { readonly ar: string; readonly fr: string }) => [
 ];
 
 const dateTime = (instant: string) => ({ '@value': instant, '@type': 'xsd:dateTime' });
+
+/**
+ * A file the platform stores: where it is downloaded (relative to the API, resolved against the catalogue's own URL),
+ * its size and its SHA-256 (SPDX checksum, as DCAT-AP has it).
+ */
+function storedFile(distribution: Distribution): Record<string, unknown> {
+  if (!distribution.downloadURL || !distribution.sha256 || distribution.byteSize === undefined) return {};
+  return {
+    'dcat:downloadURL': { '@id': distribution.downloadURL },
+    'dcat:byteSize': { '@value': String(distribution.byteSize), '@type': 'xsd:decimal' },
+    'spdx:checksum': {
+      '@type': 'spdx:Checksum',
+      'spdx:algorithm': { '@id': 'spdx:checksumAlgorithm_sha256' },
+      'spdx:checksumValue': { '@value': distribution.sha256, '@type': 'xsd:hexBinary' },
+    },
+  };
+}
 
 export interface CataloguePublisher {
   readonly code: string;
@@ -54,6 +72,7 @@ export function dcatCatalogue(publisher: CataloguePublisher, datasets: readonly 
       'dcat:keyword': dataset.category,
       'dct:accrualPeriodicity': { '@id': `${EU}/frequency/${dataset.accrualPeriodicity}` },
       'dct:issued': dateTime(dataset.publishedAt!),
+      ...(dataset.modifiedAt && { 'dct:modified': dateTime(dataset.modifiedAt) }),
       'dct:language': [{ '@id': `${EU}/language/ARA` }, { '@id': `${EU}/language/FRA` }],
       'dcat:distribution': dataset.distributions.map((distribution, index) => ({
         '@id': `${datasetIri(dataset.id)}:distribution:${index + 1}`,
@@ -62,6 +81,7 @@ export function dcatCatalogue(publisher: CataloguePublisher, datasets: readonly 
         'dcat:accessURL': { '@id': distribution.accessURL },
         'dcat:mediaType': { '@id': `https://www.iana.org/assignments/media-types/${distribution.mediaType}` },
         'dct:license': { '@id': dataset.license },
+        ...storedFile(distribution),
       })),
     })),
   };
