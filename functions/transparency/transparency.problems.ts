@@ -35,4 +35,20 @@ export const TRANSPARENCY_PROBLEMS = declareProblems({
       en: 'The commune already has a dataset fed by this source',
     },
   },
+  'dataset-file-refused': {
+    status: 422,
+    title: {
+      ar: 'رُفض ملف مجموعة البيانات',
+      fr: 'Le fichier du jeu de données est refusé',
+      en: 'The dataset file is refused',
+    },
+  },
+  'dataset-file-not-scanned-yet': {
+    status: 409,
+    title: {
+      ar: 'لم يُفحص الملف بعد بحثا عن البرمجيات الخبيثة؛ أعيدوا المحاولة بعد قليل',
+      fr: "Le fichier n'a pas encore été analysé contre les logiciels malveillants ; réessayez dans un moment",
+      en: 'The file has not been scanned for malware yet; try again in a moment',
+    },
+  },
 });

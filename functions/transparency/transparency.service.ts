@@ -6,7 +6,7 @@ import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.t
 import { LETTER_CLASSIFIED, REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
-import { CATALOGUES_BUCKET_ID, DATASET_EMBARGO_WORKFLOW_ID, DATASET_FILES_BUCKET_ID, REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
+import { CATALOGUES_BUCKET_ID, DATASET_EMBARGO_WORKFLOW_ID, DATASET_FILES_BUCKET_ID, DATASET_UPLOADS_BUCKET_ID, REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
 import { DATASET_EMBARGOED, DATASET_PUBLISHED } from './domain/dataset.ts';
 import { REQUEST_EVENTS } from './domain/request-clock.ts';
 import {
@@ -34,7 +34,7 @@ import {
   requestHistoryRoute,
   withdrawRequestRoute,
 } from './schemas/transparency.schema.ts';
-import { datasetFileRoute, declareFedDatasetRoute } from './schemas/catalogue.schema.ts';
+import { completeDatasetFileRoute, datasetFileRoute, declareDatasetFileRoute, declareFedDatasetRoute } from './schemas/catalogue.schema.ts';
 import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
 
 const handlers = 'functions/transparency/handlers';
@@ -52,7 +52,7 @@ export const transparencyService: ServiceDescription = {
   name: 'transparency',
   problems: TRANSPARENCY_PROBLEMS,
   tables: [TRANSPARENCY_TABLE],
-  buckets: [{ id: CATALOGUES_BUCKET_ID }, { id: DATASET_FILES_BUCKET_ID }],
+  buckets: [{ id: CATALOGUES_BUCKET_ID }, { id: DATASET_FILES_BUCKET_ID }, { id: DATASET_UPLOADS_BUCKET_ID, malwareScan: true }],
   stateMachines: [
     ...deadlineCaseWorkflows({
       workflowId: REQUEST_DEADLINE_WORKFLOW_ID,
@@ -122,5 +122,12 @@ export const transparencyService: ServiceDescription = {
       consumes: [{ tableId: PERMITS_TABLE_ID, eventTypes: [...COUNTED_EVENTS] }],
     }),
     fn('DatasetFile', 'dataset-file', { route: datasetFileRoute, tables: reads, buckets: { [DATASET_FILES_BUCKET_ID]: 'read' } }),
+    // Files agents upload for a draft: to the scanned uploads bucket, then, checked, copied where downloads read.
+    fn('DeclareDatasetFile', 'declare-dataset-file', { route: declareDatasetFileRoute, tables: changes, buckets: { [DATASET_UPLOADS_BUCKET_ID]: 'append' } }),
+    fn('CompleteDatasetFile', 'complete-dataset-file', {
+      route: completeDatasetFileRoute,
+      tables: changes,
+      buckets: { [DATASET_UPLOADS_BUCKET_ID]: 'write', [DATASET_FILES_BUCKET_ID]: 'append' },
+    }),
   ],
 };

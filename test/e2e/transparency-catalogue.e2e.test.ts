@@ -131,4 +131,50 @@ describe('the open-data catalogue fed by the permits', () => {
     const applicantSub = `applicant-catalogue-${unique}`;
     for (const body of publicBodies) for (const secret of [applicantSub, application.project.address, application.project.title, ...filed]) expect(body).not.toContain(secret);
   });
+
+  it('stores a file an agent uploads for a dataset, checked against its SHA-256, and serves it once the dataset is published', async () => {
+    const csv = Buffer.from('poste,montant\r\nvoirie,1200000\r\néclairage,350000\r\n', 'utf8');
+    const sha256 = createHash('sha256').update(csv).digest('hex');
+    const draft = await request('POST', '/v1/transparency/datasets', {
+      token: await agent(),
+      body: {
+        title: { ar: 'ميزانية 2026', fr: 'Budget 2026' },
+        description: { ar: 'الميزانية كما صادق عليها المجلس', fr: 'Le budget voté par le conseil' },
+        category: 'budget-and-accounts',
+        accrualPeriodicity: 'ANNUAL',
+        license,
+        distributions: [],
+      },
+      headers: { 'idempotency-key': `budget-${unique}` },
+    });
+    expect(draft.status).toBe(201);
+    const id = String(draft.json.id);
+    // No file yet: not approved.
+    expect((await request('POST', `/v1/transparency/datasets/${id}/approval`, { token: await president() })).status).toBe(409);
+
+    const declared = await request('POST', `/v1/transparency/datasets/${id}/files`, { token: await agent(), body: { title: 'Budget 2026 (CSV)', mediaType: 'text/csv', sha256, byteSize: csv.length } });
+    expect(declared.status).toBe(201);
+    const { file, upload } = declared.json as unknown as { file: { fileName: string }; upload: { url: string; headers: Record<string, string> } };
+    expect(file.fileName).toBe(`${sha256}.csv`);
+    expect((await request('POST', `/v1/transparency/datasets/${id}/files`, { token: await as('agent-casa', ['agent'], 'casablanca'), body: { title: 'x', mediaType: 'text/csv', sha256, byteSize: csv.length } })).status).toBe(403);
+
+    // Other bytes than declared: refused and removed, the draft as it was; then the right ones.
+    expect((await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: Buffer.from('poste,montant\r\nvoirie,1\r\n') })).status).toBe(200);
+    const wrong = await request('POST', `/v1/transparency/datasets/${id}/files/${file.fileName}/completion`, { token: await agent() });
+    expect([wrong.status, wrong.json.code]).toEqual([422, 'checksum-mismatch']);
+    expect((await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: csv })).status).toBe(200);
+    const completed = await request('POST', `/v1/transparency/datasets/${id}/files/${file.fileName}/completion`, { token: await agent() });
+    expect(completed.status).toBe(200);
+    expect(completed.json.distributions).toMatchObject([{ fileName: file.fileName, sha256, byteSize: csv.length, mediaType: 'text/csv' }]);
+    expect((await request('GET', `/v1/transparency/datasets/${id}/files/${file.fileName}`)).status).toBe(404);
+
+    expect((await request('POST', `/v1/transparency/datasets/${id}/approval`, { token: await president() })).json).toMatchObject({ status: 'published' });
+    await settle();
+    const harvested = (await harvest()).datasets.find((entry) => entry.identifier === id)!;
+    const distribution = harvested.distributions[0]!;
+    expect(distribution).toMatchObject({ byteSize: csv.length, checksum: { value: sha256 } });
+    const served = await download(distribution.downloadURL!);
+    expect([served.status, served.sha256]).toEqual([200, sha256]);
+  });
 });
+

@@ -106,3 +106,6 @@ export const DATASET_FILES_BUCKET_ID = 'transparency-dataset-files';
 
 /** Content-addressed: a file's key names its SHA-256, so a stored file never changes under its name. */
 export const datasetFileObjectKey = (datasetId: string, fileName: string) => `datasets/${datasetId}/${fileName}`;
+
+/** Where agents upload datasets' files (scanned for malware); checked, they are copied to the files bucket. */
+export const DATASET_UPLOADS_BUCKET_ID = 'transparency-dataset-uploads';

@@ -102,3 +102,12 @@ export interface DatasetFiles {
   put(datasetId: string, fileName: string, content: Uint8Array, sha256: string, mediaType: string): Promise<void>;
   get(datasetId: string, fileName: string): Promise<Uint8Array | undefined>;
 }
+
+/** Where agents upload a dataset's files, scanned for malware, before they are checked and stored for serving. */
+export interface DatasetUploads {
+  objectKey(datasetId: string, fileName: string): string;
+  uploadUrl(objectKey: string, sha256Hex: string, contentType: string): Promise<{ readonly url: string; readonly headers: Record<string, string> }>;
+  contents(objectKey: string, keepUpToBytes: number): Promise<{ sha256: string; sizeBytes: number; content?: Uint8Array } | undefined>;
+  scanTag(objectKey: string): Promise<string | undefined>;
+  discard(objectKey: string): Promise<void>;
+}

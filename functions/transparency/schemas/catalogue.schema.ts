@@ -1,7 +1,10 @@
 // Route contracts of the open-data catalogue's later increments: datasets the platform feeds from other contexts'
-// events, and the files it stores for the datasets, served to anyone once published.
+// events, the files agents upload for a dataset, and the files the platform stores, served to anyone once published.
 import * as z from 'zod';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+import { safeName } from '../../shared/text/safe-text.ts';
+import { MEDIA_TYPES } from '../domain/dataset.ts';
+import { MAX_DATASET_FILE_BYTES, MAX_DATASET_FILES } from '../domain/dataset-files.ts';
 import { FEEDS } from '../domain/fed-dataset.ts';
 import { datasetSchema } from './transparency.schema.ts';
 
@@ -52,4 +55,53 @@ export const datasetFileRoute = defineRoute({
     400: problem,
     404: problem,
   },
+});
+
+const datasetId = z.strictObject({ id: z.uuid() });
+const fileName = z.string().regex(/^[0-9a-f]{64}\.(csv|json|pdf)$/, '<sha256>.csv, .json or .pdf');
+
+export const declareDatasetFileRoute = defineRoute({
+  operationId: 'declareDatasetFile',
+  method: 'POST',
+  path: '/v1/transparency/datasets/{id}/files',
+  summary: `An agent of the commune declares a file stored on the platform for a draft dataset (CSV, JSON or PDF, ${MAX_DATASET_FILE_BYTES / 1024 / 1024} MiB at most, ${MAX_DATASET_FILES} a dataset) with its SHA-256 and size. Answers its name and where to upload it`,
+  tags: TAG_CATALOGUE,
+  access: ['agent'],
+  idempotent: 'by-use-case',
+  params: datasetId,
+  body: z.strictObject({
+    title: safeName({ max: 200 }),
+    mediaType: z.enum(MEDIA_TYPES),
+    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits'),
+    byteSize: z.number().int().min(1).max(MAX_DATASET_FILE_BYTES),
+  }),
+  bodyExample: { title: 'Budget 2026 (CSV)', mediaType: 'text/csv', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', byteSize: 5120 },
+  responses: {
+    201: {
+      description: 'The declared file, and where to upload it: PUT with the headers given (they are signed), within 15 minutes; then complete it',
+      schema: z.object({
+        file: z.object({ title: z.string(), mediaType: z.enum(MEDIA_TYPES), sha256: z.string(), byteSize: z.number().int(), fileName: z.string() }),
+        upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
+      }),
+    },
+    400: problem,
+    401: problem,
+    403: problem,
+    404: problem,
+    409: problem,
+    422: problem,
+  },
+});
+
+export const completeDatasetFileRoute = defineRoute({
+  operationId: 'completeDatasetFile',
+  method: 'POST',
+  path: '/v1/transparency/datasets/{id}/files/{file}/completion',
+  summary:
+    'The file is uploaded: listed on the draft only if storage holds the declared bytes, of the declared kind, and the malware scanner cleared it (409 while it has not answered); otherwise removed and refused (422)',
+  tags: TAG_CATALOGUE,
+  access: ['agent'],
+  idempotent: 'by-use-case',
+  params: z.strictObject({ id: z.uuid(), file: fileName }),
+  responses: { 200: { description: 'The dataset, the file listed', schema: datasetSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },
 });

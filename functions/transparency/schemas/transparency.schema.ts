@@ -472,6 +472,10 @@ export const datasetSchema = z.object({
   declaredAt: z.iso.datetime(),
   approvedBy: actorSchema.optional(),
   publishedAt: z.iso.datetime().optional(),
+  pendingFiles: z
+    .array(z.object({ title: z.string(), mediaType: z.enum(MEDIA_TYPES), sha256: z.string(), byteSize: z.number().int(), fileName: z.string() }))
+    .optional()
+    .describe('Files declared for upload, not yet completed'),
   feed: z.enum(['permit-figures']).optional().describe('Fed by the platform from events: its files are generated'),
   modifiedAt: z.iso.datetime().optional(),
   version: z.number().int(),
@@ -495,8 +499,8 @@ export const declareDatasetRoute = defineRoute({
     license: z.url({ protocol: /^https?$/ }).max(500).describe("The licence's IRI"),
     distributions: z
       .array(z.strictObject({ title: safeName({ max: 200 }), mediaType: z.enum(MEDIA_TYPES), accessURL: z.url({ protocol: /^https?$/ }).max(2000) }))
-      .min(1)
-      .max(20),
+      .max(20)
+      .describe('Files published elsewhere, by link; files stored on the platform are uploaded to the draft (`POST …/datasets/{id}/files`)'),
     embargoUntil: z.iso.date().optional().describe('The Moroccan date from which it may be published; approved before, it is published at the start of that day'),
   }),
   bodyExample: {
