@@ -34,7 +34,14 @@ import {
   requestHistoryRoute,
   withdrawRequestRoute,
 } from './schemas/transparency.schema.ts';
-import { completeDatasetFileRoute, datasetFileRoute, declareDatasetFileRoute, declareFedDatasetRoute } from './schemas/catalogue.schema.ts';
+import {
+  completeDatasetFileRoute,
+  datasetFileRoute,
+  declareDatasetFileRoute,
+  declareFedDatasetRoute,
+  designateCategoryRoute,
+  publicationRegisterRoute,
+} from './schemas/catalogue.schema.ts';
 import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
 
 const handlers = 'functions/transparency/handlers';
@@ -129,5 +136,8 @@ export const transparencyService: ServiceDescription = {
       tables: changes,
       buckets: { [DATASET_UPLOADS_BUCKET_ID]: 'write', [DATASET_FILES_BUCKET_ID]: 'append' },
     }),
+    // The publication register (art. 10): designated per category by the president, read by anyone with its due dates.
+    fn('PublicationRegister', 'publication-register', { route: publicationRegisterRoute, tables: reads }),
+    fn('DesignateRegisterCategory', 'designate-register-category', { route: designateCategoryRoute, tables: changes }),
   ],
 };

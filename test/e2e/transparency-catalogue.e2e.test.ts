@@ -3,7 +3,9 @@
 // lapse and one is approved by silence, while no file of the dataset is out; at the embargo's end its workflow
 // publishes it, its CSV and JSON are generated from the permits' events and listed in the public catalogue, which
 // the DCAT-AP shapes accept and a harvester reads (the files it downloads hash to the SHA-256 the catalogue gives,
-// and add up to the permits' own figures); a new filing makes new files. No applicant's data in any of it.
+// and add up to the permits' own figures); a new filing makes new files. A file an agent uploads is checked against
+// its SHA-256 and served once its dataset is published; the register shows each category's last publication and
+// turns overdue after its due date. No applicant's data in any of it.
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, inject, it } from 'vitest';
@@ -175,6 +177,41 @@ describe('the open-data catalogue fed by the permits', () => {
     expect(distribution).toMatchObject({ byteSize: csv.length, checksum: { value: sha256 } });
     const served = await download(distribution.downloadURL!);
     expect([served.status, served.sha256]).toEqual([200, sha256]);
+  });
+
+  it("keeps the register of what the commune must publish: a category's owner and periodicity, its last publication, overdue after its due date", async () => {
+    const owner = { ar: 'قسم الصفقات', fr: 'Division des marchés' };
+    const designation = { owner, periodicity: 'MONTHLY' };
+    expect((await request('PUT', `/v1/transparency/registers/${COMMUNE}/procurement`, { token: await as('president-casa', ['president'], 'casablanca'), body: designation })).status).toBe(403);
+    const designated = await request('PUT', `/v1/transparency/registers/${COMMUNE}/procurement`, { token: await president(), body: designation });
+    expect(designated.json).toMatchObject({ commune: COMMUNE, category: 'procurement', owner, periodicity: 'MONTHLY', version: 1 });
+
+    const notice = await request('POST', '/v1/transparency/datasets', {
+      token: await agent(),
+      body: {
+        title: { ar: 'الصفقات العمومية', fr: 'Marchés publics' },
+        description: { ar: 'إعلانات الصفقات', fr: "Les avis d'appel d'offres" },
+        category: 'procurement',
+        accrualPeriodicity: 'MONTHLY',
+        license,
+        distributions: [{ title: 'Avis (PDF)', mediaType: 'application/pdf', accessURL: 'https://marrakech.ma/marches.pdf' }],
+      },
+    });
+    expect((await request('POST', `/v1/transparency/datasets/${String(notice.json.id)}/approval`, { token: await president() })).json).toMatchObject({ status: 'published' });
+    await settle();
+    expect((await request('POST', `/v1/transparency/datasets/${String(notice.json.id)}/approval`, { token: await president() })).status).toBe(409);
+
+    const register = await request('GET', `/v1/transparency/registers/${COMMUNE}`);
+    publicBodies.push(register.text);
+    const categories = register.json.categories as { category: string; status: string; lastPublishedAt?: string; nextDueDate?: string }[];
+    const procurement = categories.find((line) => line.category === 'procurement')!;
+    expect(procurement).toMatchObject({ status: 'up-to-date', owner, periodicity: 'MONTHLY', lastPublishedAt: expect.any(String) });
+    expect(categories.find((line) => line.category === 'budget-and-accounts')).toMatchObject({ status: 'not-scheduled', lastPublishedAt: expect.any(String) });
+    expect(categories.find((line) => line.category === 'council-decisions')).toEqual({ category: 'council-decisions', status: 'not-scheduled' });
+
+    await setClock(new Date(Date.parse(`${procurement.nextDueDate!}T12:00:00Z`) + DAY_MS));
+    const later = await request('GET', `/v1/transparency/registers/${COMMUNE}`);
+    expect((later.json.categories as { category: string; status: string }[]).find((line) => line.category === 'procurement')).toMatchObject({ status: 'overdue' });
   });
 });
 

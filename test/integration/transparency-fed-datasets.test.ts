@@ -18,6 +18,8 @@ import { COUNTED_EVENTS, type PermitChanged } from '../../functions/permits/publ
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import type { DomainEvent } from '../../functions/shared/events/domain-event.ts';
 import { DynamoDbFeedFigures } from '../../functions/transparency/adapters/dynamodb-feed-figures.repository.ts';
+import { DynamoDbPublicationRegister } from '../../functions/transparency/adapters/dynamodb-publication-register.repository.ts';
+import { readRegister } from '../../functions/transparency/application/publication-register.use-cases.ts';
 import { DynamoDbTransparencyRepository } from '../../functions/transparency/adapters/dynamodb-transparency.repository.ts';
 import { S3CatalogueStore } from '../../functions/transparency/adapters/s3-catalogue-store.ts';
 import { S3DatasetFiles } from '../../functions/transparency/adapters/s3-dataset-files.ts';
@@ -89,6 +91,7 @@ describe('the permit figures as open data', () => {
       figures: new DynamoDbFeedFigures(documents, names.transparency!),
       files: new S3DatasetFiles(s3, INTEGRATION_BUCKET),
       catalogues: new S3CatalogueStore(s3, INTEGRATION_BUCKET),
+      register: new DynamoDbPublicationRegister(documents, names.transparency!),
     };
     clock = new VirtualClock(declaredAt);
     const subscription = (functionId: string, service: typeof transparencyService): TestConsumer['consumes'] => service.functions.find((fn) => fn.id === functionId)!.consumes!;
@@ -184,6 +187,14 @@ describe('the permit figures as open data', () => {
     expect(openFigures((await downloaded(csv)).text, '2023-12', '2023-12')).toMatchObject({ lapsed: 2, filed: 1 });
     const harvested = (await harvestDcat(await readCatalogue(fed.catalogues, COMMUNE), catalogueUrl)).find((entry) => entry.identifier === datasetId)!;
     expect(harvested.distributions.map((distribution) => distribution.checksum?.value).sort()).toEqual(after.distributions.map((distribution) => distribution.sha256).sort());
+  });
+
+  it("records the publication and each change of its files as its category's last publication in the register", async () => {
+    const dataset = (await fed.repository.getDataset(datasetId))!;
+
+    const { categories } = await readRegister(fed.register, COMMUNE, afterEmbargo);
+
+    expect(categories.find((line) => line.category === 'permits-and-licences')).toEqual({ category: 'permits-and-licences', status: 'not-scheduled', lastPublishedAt: dataset.modifiedAt });
   });
 
   it('counts a redelivered event once and changes nothing', async () => {

@@ -109,3 +109,9 @@ export const datasetFileObjectKey = (datasetId: string, fileName: string) => `da
 
 /** Where agents upload datasets' files (scanned for malware); checked, they are copied to the files bucket. */
 export const DATASET_UPLOADS_BUCKET_ID = 'transparency-dataset-uploads';
+
+/** The publication register: one item per commune and category, all of a commune in one partition. */
+export const registerKeys = {
+  commune: (commune: string) => `REGISTER#${commune}`,
+  entry: (commune: string, category: string) => ({ pk: `REGISTER#${commune}`, sk: `CATEGORY#${category}` }),
+} as const;

@@ -13,7 +13,8 @@ import { declareFedDataset, FedDatasetDeclaredError, monthOf, permitFiguresFiles
 import { agentActing } from '../domain/request-access.ts';
 import { unknownCommune } from '../domain/transparency-errors.ts';
 import { writeCatalogue } from './catalogue.use-cases.ts';
-import type { CatalogueStore, DatasetFiles, DatasetRepository, FeedFigures } from './transparency.ports.ts';
+import { recordPublication } from './publication-register.use-cases.ts';
+import type { CatalogueStore, DatasetFiles, DatasetRepository, FeedFigures, PublicationRegister } from './transparency.ports.ts';
 
 /** A commune's dataset of a feed has one id, so the events of the commune find it with no index. */
 export const fedDatasetId = (commune: string, feed: Feed) => idFromIdempotencyKey('fed-dataset', `${feed}:${commune}`);
@@ -23,6 +24,7 @@ export interface FedDatasets {
   readonly figures: FeedFigures;
   readonly files: DatasetFiles;
   readonly catalogues: CatalogueStore;
+  readonly register: PublicationRegister;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function refreshFedDataset(dependencies: FedDatasets, datasetId: st
   const changed = withFiles(dataset, stored, now);
   if (changed) await dependencies.repository.saveDataset(changed, []);
   await writeCatalogue(dependencies.repository, dependencies.catalogues, dataset.commune, now, changed ?? dataset);
+  await recordPublication(dependencies.register, changed ?? dataset);
 }
 
 /**
@@ -87,11 +90,15 @@ export async function followPermitFigures(dependencies: FedDatasets, event: Doma
   await refreshFedDataset(dependencies, fedDatasetId(counted.commune, 'permit-figures'), now);
 }
 
-/** A dataset was published: a fed one has its files generated (and its catalogue written), another its catalogue. */
+/**
+ * A dataset was published: a fed one has its files generated (and its catalogue written), another its catalogue;
+ * its category's last publication is recorded in the register.
+ */
 export async function followDatasetPublished(dependencies: FedDatasets, event: DomainEvent, now: Date): Promise<void> {
   const dataset = await dependencies.repository.getDataset(event.subject);
   if (dataset?.feed) return refreshFedDataset(dependencies, dataset.id, now);
-  return writeCatalogue(dependencies.repository, dependencies.catalogues, (event.data as { commune: string }).commune, now);
+  await writeCatalogue(dependencies.repository, dependencies.catalogues, (event.data as { commune: string }).commune, now);
+  if (dataset) await recordPublication(dependencies.register, dataset);
 }
 
 const noFile = (fileName: string) => new NotFoundError({ ar: `لا يوجد ملف ${fileName} منشور`, fr: `Aucun fichier publié ${fileName}`, en: `No published file ${fileName}` });

@@ -7,6 +7,7 @@ import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { BilingualName } from '../../shared/i18n/language.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import type { MonthFigures } from '../domain/fed-dataset.ts';
+import type { RegisterEntry } from '../domain/publication-register.ts';
 import type { InformationRequest, RequestChange, RequestEvent } from '../domain/information-request.ts';
 import type { TransparencySettings } from '../domain/transparency-settings.ts';
 
@@ -110,4 +111,15 @@ export interface DatasetUploads {
   contents(objectKey: string, keepUpToBytes: number): Promise<{ sha256: string; sizeBytes: number; content?: Uint8Array } | undefined>;
   scanTag(objectKey: string): Promise<string | undefined>;
   discard(objectKey: string): Promise<void>;
+}
+
+/** The publication register's entries (art. 10), per commune and category. */
+export interface PublicationRegister {
+  /** Every entry of a commune (one Query). */
+  entries(commune: string): Promise<RegisterEntry[]>;
+  entry(commune: string, category: string): Promise<RegisterEntry | undefined>;
+  /** Writes an entry over the version before it (ConflictError otherwise). */
+  save(entry: RegisterEntry): Promise<void>;
+  /** Records a publication of the category, if later than the one recorded (a new version of the entry). */
+  recordPublication(commune: string, category: string, at: string, datasetId: string): Promise<void>;
 }

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeName } from '../../shared/text/safe-text.ts';
-import { MEDIA_TYPES } from '../domain/dataset.ts';
+import { FREQUENCIES, MEDIA_TYPES, PUBLICATION_CATEGORIES } from '../domain/dataset.ts';
 import { MAX_DATASET_FILE_BYTES, MAX_DATASET_FILES } from '../domain/dataset-files.ts';
 import { FEEDS } from '../domain/fed-dataset.ts';
 import { datasetSchema } from './transparency.schema.ts';
@@ -104,4 +104,57 @@ export const completeDatasetFileRoute = defineRoute({
   idempotent: 'by-use-case',
   params: z.strictObject({ id: z.uuid(), file: fileName }),
   responses: { 200: { description: 'The dataset, the file listed', schema: datasetSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },
+});
+
+const commune = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const bilingual = z.object({ ar: z.string(), fr: z.string() });
+
+export const registerLineSchema = z.object({
+  category: z.enum(PUBLICATION_CATEGORIES),
+  status: z.enum(['not-scheduled', 'up-to-date', 'overdue', 'irregular']).describe('`irregular`: published as need arises, never due'),
+  owner: bilingual.optional().describe('The service of the commune that owns the category'),
+  periodicity: z.enum(FREQUENCIES).optional(),
+  lastPublishedAt: z.iso.datetime().optional(),
+  nextDueDate: z.iso.date().optional().describe('The Moroccan date by which the next publication is due: one period after the last (or after the designation)'),
+});
+
+export const publicationRegisterRoute = defineRoute({
+  operationId: 'publicationRegister',
+  method: 'GET',
+  path: '/v1/transparency/registers/{commune}',
+  summary:
+    "What the commune must publish of its own accord (art. 10; the list of categories is not confirmed): per category, its owner, periodicity, last publication, next due date and whether it is overdue, counted at the instant of reading",
+  tags: TAG_CATALOGUE,
+  access: 'public',
+  params: z.strictObject({ commune }),
+  responses: {
+    200: { description: 'The register', schema: z.object({ commune: z.string(), asOf: z.iso.datetime(), categories: z.array(registerLineSchema) }) },
+    400: problem,
+  },
+});
+
+export const designateCategoryRoute = defineRoute({
+  operationId: 'designateRegisterCategory',
+  method: 'PUT',
+  path: '/v1/transparency/registers/{commune}/{category}',
+  summary: "The president of the commune designates a category's owner (a service of the commune) and periodicity; its due dates count from now until a first publication",
+  tags: TAG_CATALOGUE,
+  access: ['president'],
+  idempotent: true,
+  params: z.strictObject({ commune, category: z.enum(PUBLICATION_CATEGORIES) }),
+  body: z.strictObject({
+    owner: z.strictObject({ ar: safeName({ max: 200 }), fr: safeName({ max: 200 }) }).describe('A service of the commune, not a person'),
+    periodicity: z.enum(FREQUENCIES).describe('A code of the EU frequency table; `IRREG` is never due'),
+  }),
+  bodyExample: { owner: { ar: 'قسم الميزانية والشؤون المالية', fr: 'Division du budget et des affaires financières' }, periodicity: 'ANNUAL' },
+  responses: {
+    200: {
+      description: 'The entry',
+      schema: z.object({ commune: z.string(), category: z.enum(PUBLICATION_CATEGORIES), owner: bilingual, periodicity: z.enum(FREQUENCIES), since: z.iso.datetime(), lastPublishedAt: z.iso.datetime().optional(), lastDatasetId: z.string().optional(), setBy: z.object({ sub: z.string(), role: z.string() }), version: z.number().int() }),
+    },
+    400: problem,
+    401: problem,
+    403: problem,
+    409: problem,
+  },
 });
