@@ -10,14 +10,18 @@ import { completeFile, DatasetFileNotScannedYetError, DatasetFileRefusedError, d
 import { agentActing } from '../domain/request-access.ts';
 import type { DatasetFiles, DatasetRepository, DatasetUploads } from './transparency.ports.ts';
 
-export interface DatasetFileUploading {
+export interface DatasetFileDeclaring {
   readonly repository: DatasetRepository;
   readonly uploads: DatasetUploads;
-  readonly files: DatasetFiles;
   /** False only where the deployment says no scanner runs (the local platform). */
   readonly scannerDeployed: boolean;
   /** How long an upload URL is valid, in seconds. */
   readonly uploadWindowSeconds: number;
+}
+
+/** The completion also stores the checked file where the public downloads read. */
+export interface DatasetFileUploading extends DatasetFileDeclaring {
+  readonly files: DatasetFiles;
 }
 
 async function datasetOf(repository: DatasetRepository, id: string, principal: Principal): Promise<Dataset> {
@@ -33,7 +37,7 @@ export interface DeclaredFile {
 }
 
 /** Declares a file on a draft and hands out its upload URL, signed once the declaration is stored. */
-export async function declareDatasetFile(dependencies: DatasetFileUploading, datasetId: string, file: Omit<PendingFile, 'fileName'>, principal: Principal, now: Date): Promise<DeclaredFile> {
+export async function declareDatasetFile(dependencies: DatasetFileDeclaring, datasetId: string, file: Omit<PendingFile, 'fileName'>, principal: Principal, now: Date): Promise<DeclaredFile> {
   const dataset = await datasetOf(dependencies.repository, datasetId, principal);
   const declared = declareFile(dataset, file);
   if (declared.dataset) await dependencies.repository.saveDataset(declared.dataset, []);
