@@ -129,6 +129,7 @@ describe('the permit figures as open data', () => {
     waitingDistributions = (await repository.getDataset(datasetId))!.distributions;
 
     // The embargo ends: its workflow's check publishes it, and its files are generated from the months counted.
+    await clock.set(afterEmbargo);
     await checkDatasetEmbargo(repository, datasetId, afterEmbargo);
     await clock.quiescent();
   }, 240_000);
