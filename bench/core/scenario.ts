@@ -472,6 +472,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const fedEntry = (catalogue.json['dcat:dataset'] as { 'dct:identifier': string; 'dcat:distribution': { 'dcat:downloadURL'?: { '@id': string } }[] }[]).find((entry) => entry['dct:identifier'] === fedDataset.json.id);
   const fedFile = String(fedEntry?.['dcat:distribution'][0]?.['dcat:downloadURL']?.['@id'] ?? '').split('/').at(-1)!;
   expectStatus('dataset file', await call('GET /v1/transparency/datasets/{id}/files/{file}', { params: { id: String(fedDataset.json.id), file: fedFile } }), 200);
+  expectStatus('national open-data catalogue', await call('GET /v1/transparency/national-catalogue', {}), 200);
 
   // What the permits outbox's stream hands the notifications consumer when the applicant is told of the decision.
   const decided = domainEvent({ type: 'permit.decided', source: 'permits', subject: permit.id, occurredAt: clock.now().toISOString(), version: 1, data: {} });

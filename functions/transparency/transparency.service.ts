@@ -40,6 +40,7 @@ import {
   declareDatasetFileRoute,
   declareFedDatasetRoute,
   designateCategoryRoute,
+  nationalCatalogueRoute,
   publicationRegisterRoute,
 } from './schemas/catalogue.schema.ts';
 import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
@@ -139,5 +140,7 @@ export const transparencyService: ServiceDescription = {
     // The publication register (art. 10): designated per category by the president, read by anyone with its due dates.
     fn('PublicationRegister', 'publication-register', { route: publicationRegisterRoute, tables: reads }),
     fn('DesignateRegisterCategory', 'designate-register-category', { route: designateCategoryRoute, tables: changes }),
+    // The national catalogue, written after each commune's (by the two consumers above) and served as stored.
+    fn('NationalOpenDataCatalogue', 'national-catalogue', { route: nationalCatalogueRoute, tables: reads, buckets: { [CATALOGUES_BUCKET_ID]: 'read' } }),
   ],
 };

@@ -130,6 +130,14 @@ describe('the open-data catalogue fed by the permits', () => {
     expect(sumOf(parse((await download(newCsv.downloadURL!)).text, { bom: true, columns: true }) as Record<string, string>[], 'filed')).toBe(4);
     expect((await download(csv.downloadURL!)).status).toBe(404);
 
+    // The national catalogue lists the commune's, where a harvester reads it whole.
+    const national = await request('GET', '/v1/transparency/national-catalogue');
+    publicBodies.push(national.text);
+    const nationalUrl = `${inject('platformUrl')}/v1/transparency/national-catalogue`;
+    expect((await validateDcatAp(national.json, nationalUrl)).violations).toEqual([]);
+    const listed = (national.json['dcat:catalog'] as { '@id': string; 'foaf:homepage': { '@id': string } }[]).find((catalogue) => catalogue['@id'] === `urn:raqmana:transparency:catalogue:${COMMUNE}`)!;
+    expect(new URL(listed['foaf:homepage']['@id'], nationalUrl).href).toBe(catalogueUrl());
+
     const applicantSub = `applicant-catalogue-${unique}`;
     for (const body of publicBodies) for (const secret of [applicantSub, application.project.address, application.project.title, ...filed]) expect(body).not.toContain(secret);
   });

@@ -18,6 +18,7 @@ import { COUNTED_EVENTS, type PermitChanged } from '../../functions/permits/publ
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import type { DomainEvent } from '../../functions/shared/events/domain-event.ts';
 import { DynamoDbFeedFigures } from '../../functions/transparency/adapters/dynamodb-feed-figures.repository.ts';
+import { DynamoDbS3NationalCatalogues } from '../../functions/transparency/adapters/national-catalogues.ts';
 import { DynamoDbPublicationRegister } from '../../functions/transparency/adapters/dynamodb-publication-register.repository.ts';
 import { readRegister } from '../../functions/transparency/application/publication-register.use-cases.ts';
 import { DynamoDbTransparencyRepository } from '../../functions/transparency/adapters/dynamodb-transparency.repository.ts';
@@ -92,6 +93,7 @@ describe('the permit figures as open data', () => {
       files: new S3DatasetFiles(s3, INTEGRATION_BUCKET),
       catalogues: new S3CatalogueStore(s3, INTEGRATION_BUCKET),
       register: new DynamoDbPublicationRegister(documents, names.transparency!),
+      national: new DynamoDbS3NationalCatalogues(documents, names.transparency!, s3, INTEGRATION_BUCKET),
     };
     clock = new VirtualClock(declaredAt);
     const subscription = (functionId: string, service: typeof transparencyService): TestConsumer['consumes'] => service.functions.find((fn) => fn.id === functionId)!.consumes!;

@@ -115,3 +115,11 @@ export const registerKeys = {
   commune: (commune: string) => `REGISTER#${commune}`,
   entry: (commune: string, category: string) => ({ pk: `REGISTER#${commune}`, sk: `CATEGORY#${category}` }),
 } as const;
+
+/** The communes' catalogues the national catalogue lists: one small item each, all in one partition. */
+export const nationalCatalogueKeys = {
+  partition: 'CATALOGUES',
+  entry: (commune: string) => ({ pk: 'CATALOGUES', sk: `COMMUNE#${commune}` }),
+} as const;
+
+export const NATIONAL_CATALOGUE_OBJECT_KEY = 'national/catalogue.jsonld';

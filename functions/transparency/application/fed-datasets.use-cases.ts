@@ -12,9 +12,9 @@ import type { Dataset, DatasetFields } from '../domain/dataset.ts';
 import { declareFedDataset, FedDatasetDeclaredError, monthOf, permitFiguresFiles, publishedFile, withFiles, type Feed, type StoredFile } from '../domain/fed-dataset.ts';
 import { agentActing } from '../domain/request-access.ts';
 import { unknownCommune } from '../domain/transparency-errors.ts';
-import { writeCatalogue } from './catalogue.use-cases.ts';
+import { writeCatalogue, writeNationalCatalogue } from './catalogue.use-cases.ts';
 import { recordPublication } from './publication-register.use-cases.ts';
-import type { CatalogueStore, DatasetFiles, DatasetRepository, FeedFigures, PublicationRegister } from './transparency.ports.ts';
+import type { CatalogueStore, DatasetFiles, DatasetRepository, FeedFigures, NationalCatalogues, PublicationRegister } from './transparency.ports.ts';
 
 /** A commune's dataset of a feed has one id, so the events of the commune find it with no index. */
 export const fedDatasetId = (commune: string, feed: Feed) => idFromIdempotencyKey('fed-dataset', `${feed}:${commune}`);
@@ -25,6 +25,7 @@ export interface FedDatasets {
   readonly files: DatasetFiles;
   readonly catalogues: CatalogueStore;
   readonly register: PublicationRegister;
+  readonly national: NationalCatalogues;
 }
 
 /**
@@ -74,7 +75,7 @@ export async function refreshFedDataset(dependencies: FedDatasets, datasetId: st
   }
   const changed = withFiles(dataset, stored, now);
   if (changed) await dependencies.repository.saveDataset(changed, []);
-  await writeCatalogue(dependencies.repository, dependencies.catalogues, dataset.commune, now, changed ?? dataset);
+  await writeNationalCatalogue(dependencies.national, await writeCatalogue(dependencies.repository, dependencies.catalogues, dataset.commune, now, changed ?? dataset), now);
   await recordPublication(dependencies.register, changed ?? dataset);
 }
 
@@ -92,12 +93,12 @@ export async function followPermitFigures(dependencies: FedDatasets, event: Doma
 
 /**
  * A dataset was published: a fed one has its files generated (and its catalogue written), another its catalogue;
- * its category's last publication is recorded in the register.
+ * the national catalogue lists the commune's as written, and the register records its category's last publication.
  */
 export async function followDatasetPublished(dependencies: FedDatasets, event: DomainEvent, now: Date): Promise<void> {
   const dataset = await dependencies.repository.getDataset(event.subject);
   if (dataset?.feed) return refreshFedDataset(dependencies, dataset.id, now);
-  await writeCatalogue(dependencies.repository, dependencies.catalogues, (event.data as { commune: string }).commune, now);
+  await writeNationalCatalogue(dependencies.national, await writeCatalogue(dependencies.repository, dependencies.catalogues, (event.data as { commune: string }).commune, now), now);
   if (dataset) await recordPublication(dependencies.register, dataset);
 }
 

@@ -8,6 +8,7 @@ import type { BilingualName } from '../../shared/i18n/language.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import type { MonthFigures } from '../domain/fed-dataset.ts';
 import type { RegisterEntry } from '../domain/publication-register.ts';
+import type { ListedCatalogue } from '../domain/dcat-catalogue.ts';
 import type { InformationRequest, RequestChange, RequestEvent } from '../domain/information-request.ts';
 import type { TransparencySettings } from '../domain/transparency-settings.ts';
 
@@ -122,4 +123,14 @@ export interface PublicationRegister {
   save(entry: RegisterEntry): Promise<void>;
   /** Records a publication of the category, if later than the one recorded (a new version of the entry). */
   recordPublication(commune: string, category: string, at: string, datasetId: string): Promise<void>;
+}
+
+/** The national catalogue: the communes' catalogues it lists, and its document, kept whole and served as stored. */
+export interface NationalCatalogues {
+  /** Lists a commune's catalogue as it now is (its names, modified instant, number of datasets). */
+  record(catalogue: ListedCatalogue): Promise<void>;
+  /** Every commune catalogue listed (one Query, read consistently). */
+  listed(): Promise<ListedCatalogue[]>;
+  put(document: Readonly<Record<string, unknown>>): Promise<void>;
+  get(): Promise<Record<string, unknown> | undefined>;
 }

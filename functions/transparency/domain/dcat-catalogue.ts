@@ -47,11 +47,10 @@ export interface CataloguePublisher {
   readonly names: BilingualName;
 }
 
-/** The catalogue of `publisher` listing `datasets` (the published ones), as of `at`. */
-export function dcatCatalogue(publisher: CataloguePublisher, datasets: readonly Dataset[], at: Date): Record<string, unknown> {
+/** What describes a commune's catalogue, in it and in the national catalogue that lists it. */
+function communeCatalogueNode(publisher: CataloguePublisher, modified: string): Record<string, unknown> {
   const names = publisher.names;
   return {
-    '@context': CONTEXT,
     '@id': catalogueIri(publisher.code),
     '@type': 'dcat:Catalog',
     'dct:title': bilingual({ ar: `البيانات المفتوحة لجماعة ${names.ar}`, fr: `Données ouvertes de la commune de ${names.fr}` }),
@@ -61,7 +60,15 @@ export function dcatCatalogue(publisher: CataloguePublisher, datasets: readonly 
     }),
     'dct:publisher': { '@id': `urn:raqmana:commune:${publisher.code}`, '@type': 'foaf:Agent', 'foaf:name': bilingual(names) },
     'dct:language': [{ '@id': `${EU}/language/ARA` }, { '@id': `${EU}/language/FRA` }],
-    'dct:modified': dateTime(at.toISOString()),
+    'dct:modified': dateTime(modified),
+  };
+}
+
+/** The catalogue of `publisher` listing `datasets` (the published ones), as of `at`. */
+export function dcatCatalogue(publisher: CataloguePublisher, datasets: readonly Dataset[], at: Date): Record<string, unknown> {
+  return {
+    '@context': CONTEXT,
+    ...communeCatalogueNode(publisher, at.toISOString()),
     'dcat:dataset': datasets.map((dataset) => ({
       '@id': datasetIri(dataset.id),
       '@type': 'dcat:Dataset',
@@ -84,5 +91,39 @@ export function dcatCatalogue(publisher: CataloguePublisher, datasets: readonly 
         ...storedFile(distribution),
       })),
     })),
+  };
+}
+
+export const NATIONAL_CATALOGUE_IRI = 'urn:raqmana:transparency:catalogue:national';
+
+/** A commune's catalogue as the national catalogue lists it: its publisher and when it last changed. */
+export interface ListedCatalogue extends CataloguePublisher {
+  readonly modified: string;
+  readonly datasets: number;
+}
+
+/** Where a commune's catalogue is read, relative to the API (resolved against the national catalogue's URL). */
+export const catalogueDownloadPath = (commune: string) => `/v1/transparency/catalogues/${commune}`;
+
+/**
+ * The national catalogue: every commune catalogue with a published dataset, as a `dcat:catalog` of it (DCAT 2's
+ * catalogue of catalogues), each with its publisher, its modified instant and where a harvester reads it whole.
+ */
+export function nationalCatalogue(catalogues: readonly ListedCatalogue[], at: Date): Record<string, unknown> {
+  return {
+    '@context': CONTEXT,
+    '@id': NATIONAL_CATALOGUE_IRI,
+    '@type': 'dcat:Catalog',
+    'dct:title': bilingual({ ar: 'البيانات المفتوحة للجماعات الترابية', fr: 'Données ouvertes des collectivités territoriales' }),
+    'dct:description': bilingual({
+      ar: 'فهرس فهارس البيانات التي تنشرها الجماعات من تلقاء نفسها (القانون 31.13، المادة 10)',
+      fr: "Le catalogue des catalogues de ce que les communes publient d'elles-mêmes (loi 31-13, article 10)",
+    }),
+    'dct:publisher': { '@id': 'urn:raqmana:platform', '@type': 'foaf:Agent', 'foaf:name': bilingual({ ar: 'منصة رقمنة', fr: 'Plateforme Raqmana' }) },
+    'dct:language': [{ '@id': `${EU}/language/ARA` }, { '@id': `${EU}/language/FRA` }],
+    'dct:modified': dateTime(at.toISOString()),
+    'dcat:catalog': [...catalogues]
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((catalogue) => ({ ...communeCatalogueNode(catalogue, catalogue.modified), 'foaf:homepage': { '@id': catalogueDownloadPath(catalogue.code) } })),
   };
 }

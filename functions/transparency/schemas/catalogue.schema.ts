@@ -158,3 +158,17 @@ export const designateCategoryRoute = defineRoute({
     409: problem,
   },
 });
+
+export const nationalCatalogueRoute = defineRoute({
+  operationId: 'nationalOpenDataCatalogue',
+  method: 'GET',
+  path: '/v1/transparency/national-catalogue',
+  summary:
+    "The national catalogue in DCAT-AP (JSON-LD): every commune catalogue with a published dataset, as a `dcat:catalog` with its publisher, modified instant and `foaf:homepage` (where a harvester reads it whole), as stored at the last publication",
+  tags: TAG_CATALOGUE,
+  access: 'public',
+  responses: {
+    200: { description: 'The national catalogue, a JSON-LD document (`dcat:Catalog` of `dcat:Catalog`s)', schema: z.record(z.string(), z.unknown()) },
+    404: problem,
+  },
+});
