@@ -1,11 +1,12 @@
 // Transparency (Chafafiya): access-to-information requests under Law 31-13, filed online by citizens, registered
 // by the commune's agents or handed over by the registry office, answered within their working-day clock, extended
 // once with notice first, or implicitly refused when the deadline passes in silence.
+import { COUNTED_EVENTS, PERMITS_TABLE_ID } from '../permits/public.ts';
 import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import { LETTER_CLASSIFIED, REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
-import { CATALOGUES_BUCKET_ID, DATASET_EMBARGO_WORKFLOW_ID, REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
+import { CATALOGUES_BUCKET_ID, DATASET_EMBARGO_WORKFLOW_ID, DATASET_FILES_BUCKET_ID, DATASET_UPLOADS_BUCKET_ID, REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
 import { DATASET_EMBARGOED, DATASET_PUBLISHED } from './domain/dataset.ts';
 import { REQUEST_EVENTS } from './domain/request-clock.ts';
 import {
@@ -33,6 +34,15 @@ import {
   requestHistoryRoute,
   withdrawRequestRoute,
 } from './schemas/transparency.schema.ts';
+import {
+  completeDatasetFileRoute,
+  datasetFileRoute,
+  declareDatasetFileRoute,
+  declareFedDatasetRoute,
+  designateCategoryRoute,
+  nationalCatalogueRoute,
+  publicationRegisterRoute,
+} from './schemas/catalogue.schema.ts';
 import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
 import { RELEASED_DOCUMENTS_BUCKET, RELEASED_DOCUMENTS_BUCKET_ID } from './adapters/request-delivery-keys.ts';
 import { COMPLAINT_REMINDER_WORKFLOW_ID } from './adapters/recourse-keys.ts';
@@ -73,7 +83,7 @@ export const transparencyService: ServiceDescription = {
   name: 'transparency',
   problems: TRANSPARENCY_PROBLEMS,
   tables: [TRANSPARENCY_TABLE],
-  buckets: [{ id: CATALOGUES_BUCKET_ID }, RELEASED_DOCUMENTS_BUCKET],
+  buckets: [{ id: CATALOGUES_BUCKET_ID }, RELEASED_DOCUMENTS_BUCKET, { id: DATASET_FILES_BUCKET_ID }, { id: DATASET_UPLOADS_BUCKET_ID, malwareScan: true, browserTransfers: true }],
   stateMachines: [
     ...deadlineCaseWorkflows({
       workflowId: REQUEST_DEADLINE_WORKFLOW_ID,
@@ -115,10 +125,11 @@ export const transparencyService: ServiceDescription = {
     fn('SetTransparencySettings', 'put-settings', { route: putSettingsRoute, tables: writes }),
     // What follows the context's own changes, out of their requests: each request's deadline workflow is started,
     // each publication writes its commune's catalogue. One reader of the table's stream (notifications the other).
+    // A fed dataset's publication has its files generated and stored (its dataset item listing them).
     fn('FollowTransparencyEvents', 'follow-transparency-events', {
       startsStateMachines: [REQUEST_DEADLINE_WORKFLOW_ID, DATASET_EMBARGO_WORKFLOW_ID],
-      tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' },
-      buckets: { [CATALOGUES_BUCKET_ID]: 'append' },
+      tables: writes,
+      buckets: { [CATALOGUES_BUCKET_ID]: 'append', [DATASET_FILES_BUCKET_ID]: 'append' },
       consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REQUEST_EVENTS.deadlineWatched, DATASET_PUBLISHED, DATASET_EMBARGOED] }],
     }),
     // A letter the registry office classifies as an access-to-information request opens one.
@@ -170,5 +181,26 @@ export const transparencyService: ServiceDescription = {
     // The annual figures, served from their counters item (the commune checked in reference data).
     fn('InformationRequestFigures', 'request-figures', { route: requestFiguresRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('InformationRefusalLetter', 'refusal-letter', { route: refusalLetterRoute, tables: { ...reads, [DOCUMENTS_TABLE_ID]: 'read' }, buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'read' } }),
+    // Datasets fed by other contexts' events: the permits' counted changes add to each commune's months, and a
+    // published permit-figures dataset has its files generated again; anyone downloads a published dataset's files.
+    fn('DeclareFedDataset', 'declare-fed-dataset', { route: declareFedDatasetRoute, tables: writes }),
+    fn('FollowPermitFigures', 'follow-permit-figures', {
+      tables: writes,
+      buckets: { [CATALOGUES_BUCKET_ID]: 'append', [DATASET_FILES_BUCKET_ID]: 'append' },
+      consumes: [{ tableId: PERMITS_TABLE_ID, eventTypes: [...COUNTED_EVENTS] }],
+    }),
+    fn('DatasetFile', 'dataset-file', { route: datasetFileRoute, tables: reads, buckets: { [DATASET_FILES_BUCKET_ID]: 'read' } }),
+    // Files agents upload for a draft: to the scanned uploads bucket, then, checked, copied where downloads read.
+    fn('DeclareDatasetFile', 'declare-dataset-file', { route: declareDatasetFileRoute, tables: changes, buckets: { [DATASET_UPLOADS_BUCKET_ID]: 'append' } }),
+    fn('CompleteDatasetFile', 'complete-dataset-file', {
+      route: completeDatasetFileRoute,
+      tables: changes,
+      buckets: { [DATASET_UPLOADS_BUCKET_ID]: 'write', [DATASET_FILES_BUCKET_ID]: 'append' },
+    }),
+    // The publication register (art. 10): designated per category by the president, read by anyone with its due dates.
+    fn('PublicationRegister', 'publication-register', { route: publicationRegisterRoute, tables: reads }),
+    fn('DesignateRegisterCategory', 'designate-register-category', { route: designateCategoryRoute, tables: changes }),
+    // The national catalogue, written after each commune's (by the two consumers above) and served as stored.
+    fn('NationalOpenDataCatalogue', 'national-catalogue', { route: nationalCatalogueRoute, tables: reads, buckets: { [CATALOGUES_BUCKET_ID]: 'read' } }),
   ],
 };

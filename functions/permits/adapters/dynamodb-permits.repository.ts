@@ -25,8 +25,8 @@ import {
 } from '../../reference-data/public.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { outboxPut } from '../../shared/events/outbox.ts';
-import { moroccanDate } from '../../shared/time/morocco-time.ts';
-import { permitEvents, type PermitChanged } from '../domain/permit-events.ts';
+import { addCountsOnce, oneEach } from '../../shared/aws/counted-once.ts';
+import { countedFigures, permitEvents, type PermitChanged } from '../domain/permit-events.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
 import { COUNTERS, type Counter, type Counters, type DayCounts, type OverdueFile } from '../domain/permit-figures.ts';
 import type { DocumentRead, FigureItems, PageRequest, PermitsRepository } from '../application/permits.ports.ts';
@@ -72,9 +72,6 @@ function overdueMarkerWrites({ permit, event }: PermitChange, table: string): Tr
   return [];
 }
 
-/** The marker of an event already counted was there: a redelivery, nothing to add. */
-class AlreadyCounted extends Error {}
-
 export class DynamoDbPermitsRepository implements PermitsRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -119,43 +116,16 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
    * citizen's transaction: the commune's daily item is the busiest item of the table.
    */
   async count(event: DomainEvent<PermitChanged>): Promise<void> {
-    const { commune, procedure, counters } = event.data;
+    const { commune, procedure, counters, date } = countedFigures(event);
     if (counters.length === 0) return;
-    const date = moroccanDate(new Date(event.occurredAt));
     const index = PERMIT_INDEXES.statsByDay;
-    const names: Record<string, string> = { '#date': 'date', '#commune': 'commune', '#statsPk': index.partitionKey, '#statsSk': index.sortKey };
-    const additions = counters.flatMap((counter, position) => {
-      names[`#c${position}`] = counter;
-      names[`#p${position}`] = permitKeys.procedureCounter(counter, procedure);
-      return [`#c${position} :one`, `#p${position} :one`];
+    await addCountsOnce(this.client, this.table, {
+      marker: permitKeys.countedEvent(event.id),
+      markerExpiresAt: Math.floor(Date.parse(event.occurredAt) / 1000) + COUNTED_MARKER_RETENTION_SECONDS,
+      counters: permitKeys.statsDay(commune, date),
+      additions: oneEach(counters.flatMap((counter) => [counter, permitKeys.procedureCounter(counter, procedure)])),
+      set: { date, commune, [index.partitionKey]: permitKeys.statsOfEveryCommune(), [index.sortKey]: permitKeys.statsOfEveryCommuneDay(date, commune) },
     });
-    const marker = { ...permitKeys.countedEvent(event.id), expiresAt: Math.floor(Date.parse(event.occurredAt) / 1000) + COUNTED_MARKER_RETENTION_SECONDS };
-    try {
-      await transactWrite(
-        this.client,
-        [
-          { Put: { TableName: this.table, Item: marker, ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Update: {
-              TableName: this.table,
-              Key: permitKeys.statsDay(commune, date),
-              UpdateExpression: `ADD ${additions.join(', ')} SET #date = :date, #commune = :commune, #statsPk = :statsPk, #statsSk = :statsSk`,
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: {
-                ':one': 1,
-                ':date': date,
-                ':commune': commune,
-                ':statsPk': permitKeys.statsOfEveryCommune(),
-                ':statsSk': permitKeys.statsOfEveryCommuneDay(date, commune),
-              },
-            },
-          },
-        ],
-        () => new AlreadyCounted(),
-      );
-    } catch (error) {
-      if (!(error instanceof AlreadyCounted)) throw error;
-    }
   }
 
   async recordDocumentRead(read: DocumentRead): Promise<void> {

@@ -2,6 +2,7 @@
 // (`permit.<event type>`, with the counters it adds to the figures) and what the applicant is to be told.
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import { notificationRequested } from '../../notifications/public.ts';
+import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { applicantNotification } from './applicant-notification.ts';
 import type { Counter } from './permit-figures.ts';
 import type { PermitChange, PermitEventType, PermitStatus } from './permit.ts';
@@ -40,6 +41,24 @@ function startsWorkflow({ permit, event }: PermitChange): boolean {
 
 /** Changes that add to the figures. */
 export const COUNTED_EVENTS: readonly PermitEventName[] = ['permit.filed', 'permit.decided', 'permit.deadline-lapsed', 'permit.deemed-approval-invoked'];
+
+/** What a counted event adds to the figures, and where: its commune's Moroccan day of the change. */
+export interface CountedFigures {
+  readonly commune: string;
+  readonly procedure: string;
+  /** The Moroccan date of the change (`YYYY-MM-DD`). */
+  readonly date: string;
+  readonly counters: readonly Counter[];
+}
+
+/**
+ * The one counting rule every reader of the permit figures follows (the ministry's figures here, the open data of
+ * the transparency context): an event adds its counters once, on the Moroccan date it occurred, to its commune.
+ */
+export function countedFigures(event: DomainEvent<PermitChanged>): CountedFigures {
+  const { commune, procedure, counters } = event.data;
+  return { commune, procedure, date: moroccanDate(new Date(event.occurredAt)), counters };
+}
 
 export function permitEvents({ permit, event }: PermitChange, counters: readonly Counter[]): DomainEvent[] {
   const changed = domainEvent<PermitChanged>({

@@ -1,7 +1,7 @@
 // Counters a consumer adds an event's counts to, once: a marker of the event is written in the same transaction as
 // the counters' update, so a redelivered event finds its marker and adds nothing. Used by every context that keeps
-// open figures from its events (complaints, access to information); never in a citizen's transaction, since a
-// figures item is the busiest item of its commune.
+// figures from events (permits, complaints, access to information, the open data fed by the permits); never in a
+// citizen's transaction, since a figures item is the busiest item of its commune.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { transactWrite } from './transact-write.ts';
 
@@ -19,8 +19,8 @@ export interface CountsOnce {
   readonly set: Readonly<Record<string, unknown>>;
 }
 
-/** Adds the counts, or nothing when the event's marker is there (a redelivery). */
-export async function addCountsOnce(client: DynamoDBDocumentClient, table: string, counts: CountsOnce): Promise<void> {
+/** Adds the counts, or nothing when the event's marker is there (a redelivery): which of the two happened. */
+export async function addCountsOnce(client: DynamoDBDocumentClient, table: string, counts: CountsOnce): Promise<'counted' | 'already-counted'> {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const additions = Object.entries(counts.additions).map(([attribute, amount], position) => {
@@ -50,10 +50,15 @@ export async function addCountsOnce(client: DynamoDBDocumentClient, table: strin
       ],
       (cancellation) => new AlreadyCounted(cancellation),
     );
+    return 'counted';
   } catch (error) {
-    if (!(error instanceof AlreadyCounted)) throw error;
+    if (error instanceof AlreadyCounted) return 'already-counted';
+    throw error;
   }
 }
+
+/** Each of the counters named, by one. */
+export const oneEach = (counters: readonly string[]): Readonly<Record<string, number>> => Object.fromEntries(counters.map((counter) => [counter, 1]));
 
 class AlreadyCounted extends Error {
   constructor(cause: unknown) {

@@ -27,9 +27,9 @@ export class DynamoDbRequestFiguresRepository implements RequestFiguresRepositor
     private readonly referenceTableName: () => string,
   ) {}
 
-  count(event: DomainEvent<RequestCounted>): Promise<void> {
+  async count(event: DomainEvent<RequestCounted>): Promise<void> {
     const { commune, year, counts } = event.data;
-    return addCountsOnce(this.client, this.table, {
+    await addCountsOnce(this.client, this.table, {
       marker: figureKeys.counted(event.id),
       markerExpiresAt: Math.floor(Date.parse(event.occurredAt) / 1000) + COUNTED_MARKER_RETENTION_SECONDS,
       counters: figureKeys.figures(commune, year),

@@ -88,3 +88,38 @@ export const REQUEST_DEADLINE_WORKFLOW_ID = 'information-request-deadline';
 export const REQUEST_SWEEP_WORKFLOW_ID = 'information-request-deadline-sweep';
 /** Carries each approved dataset to its embargo's end, when it is published. */
 export const DATASET_EMBARGO_WORKFLOW_ID = 'dataset-embargo';
+
+/** The figures the fed datasets are made of, and the events already counted in them. */
+export const feedKeys = {
+  /** One item per commune and month of a feed; a Query of the partition reads all of them. */
+  months: (feed: string, commune: string) => `FIGURES#${feed}#${commune}`,
+  month: (feed: string, commune: string, month: string) => ({ pk: `FIGURES#${feed}#${commune}`, sk: `MONTH#${month}` }),
+  /** Written with the count, in its transaction: a redelivered event finds it and counts nothing. */
+  counted: (eventId: string) => ({ pk: `COUNTED#${eventId}`, sk: 'COUNTED' }),
+} as const;
+
+/** How long the marker of a counted event stays: far longer than a stream keeps a record (24 hours). */
+export const COUNTED_MARKER_RETENTION_SECONDS = 7 * 24 * 3600;
+
+/** The files the platform stores for the datasets (generated, or uploaded by the commune's agents). */
+export const DATASET_FILES_BUCKET_ID = 'transparency-dataset-files';
+
+/** Content-addressed: a file's key names its SHA-256, so a stored file never changes under its name. */
+export const datasetFileObjectKey = (datasetId: string, fileName: string) => `datasets/${datasetId}/${fileName}`;
+
+/** Where agents upload datasets' files (scanned for malware); checked, they are copied to the files bucket. */
+export const DATASET_UPLOADS_BUCKET_ID = 'transparency-dataset-uploads';
+
+/** The publication register: one item per commune and category, all of a commune in one partition. */
+export const registerKeys = {
+  commune: (commune: string) => `REGISTER#${commune}`,
+  entry: (commune: string, category: string) => ({ pk: `REGISTER#${commune}`, sk: `CATEGORY#${category}` }),
+} as const;
+
+/** The communes' catalogues the national catalogue lists: one small item each, all in one partition. */
+export const nationalCatalogueKeys = {
+  partition: 'CATALOGUES',
+  entry: (commune: string) => ({ pk: 'CATALOGUES', sk: `COMMUNE#${commune}` }),
+} as const;
+
+export const NATIONAL_CATALOGUE_OBJECT_KEY = 'national/catalogue.jsonld';

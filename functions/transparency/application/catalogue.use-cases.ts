@@ -8,9 +8,9 @@ import type { DeadlineCheck } from '../../shared/case-clock/domain/deadline-chec
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { approveDataset, declareDataset, embargoEnd, publishAtEmbargoEnd, type Dataset, type DatasetFields } from '../domain/dataset.ts';
 import type { DeadlineWorkflow } from './request-deadline.use-cases.ts';
-import { dcatCatalogue } from '../domain/dcat-catalogue.ts';
+import { dcatCatalogue, nationalCatalogue, type ListedCatalogue } from '../domain/dcat-catalogue.ts';
 import { agentActing, headOfBodyActing } from '../domain/request-access.ts';
-import type { CatalogueStore, DatasetRepository, TransparencyDependencies } from './transparency.ports.ts';
+import type { CatalogueStore, DatasetRepository, NationalCatalogues, TransparencyDependencies } from './transparency.ports.ts';
 
 const unknownDataset = (id: string) => new NotFoundError({ ar: `لا توجد مجموعة بيانات ${id}`, fr: `Aucun jeu de données ${id}`, en: `No dataset ${id}` });
 
@@ -61,13 +61,35 @@ export function followEmbargo(workflow: DeadlineWorkflow, event: DomainEvent): P
   return workflow.watch(datasetId, version);
 }
 
-/** Writes the commune's catalogue again, whole, from every published dataset (a redelivery writes the same). */
-export async function writeCatalogue(repository: DatasetRepository, store: CatalogueStore, commune: string, now: Date): Promise<void> {
-  const [names, datasets] = await Promise.all([repository.communeNames(commune), repository.publishedDatasets(commune)]);
+/**
+ * Writes the commune's catalogue again, whole, from every published dataset (a redelivery writes the same). `fresh`:
+ * a dataset just written, which the index may not show yet; the later of its two versions is listed.
+ */
+export async function writeCatalogue(repository: DatasetRepository, store: CatalogueStore, commune: string, now: Date, fresh?: Dataset): Promise<ListedCatalogue> {
+  const [names, indexed] = await Promise.all([repository.communeNames(commune), repository.publishedDatasets(commune)]);
   // A dataset is declared only in the commune of its agent's token, which reference data holds.
   if (!names) throw new Error(`Commune ${commune} of a published dataset is not in reference data`);
+  const datasets = fresh ? [...indexed.filter((dataset) => dataset.id !== fresh.id), latest(fresh, indexed.find((dataset) => dataset.id === fresh.id))] : indexed;
   await store.put(commune, dcatCatalogue({ code: commune, names }, datasets, now));
+  return { code: commune, names, modified: now.toISOString(), datasets: datasets.length };
 }
+
+/**
+ * Lists a commune's catalogue as just written in the national catalogue, then writes that one again whole. Two
+ * communes written at the same instant may leave one of them out until either is written again.
+ */
+export async function writeNationalCatalogue(national: NationalCatalogues, written: ListedCatalogue, now: Date): Promise<void> {
+  await national.record(written);
+  await national.put(nationalCatalogue(await national.listed(), now));
+}
+
+export async function readNationalCatalogue(national: NationalCatalogues): Promise<Record<string, unknown>> {
+  const document = await national.get();
+  if (!document) throw new NotFoundError({ ar: 'لم تنشر أي جماعة مجموعة بيانات بعد', fr: "Aucune commune n'a encore publié de jeu de données", en: 'No commune has published a dataset yet' });
+  return document;
+}
+
+const latest = (fresh: Dataset, indexed: Dataset | undefined) => (indexed && indexed.version > fresh.version ? indexed : fresh);
 
 export async function readCatalogue(store: CatalogueStore, commune: string): Promise<Record<string, unknown>> {
   const document = await store.get(commune);

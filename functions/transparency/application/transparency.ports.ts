@@ -6,6 +6,9 @@ import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { BilingualName } from '../../shared/i18n/language.ts';
 import type { Dataset } from '../domain/dataset.ts';
+import type { MonthFigures } from '../domain/fed-dataset.ts';
+import type { RegisterEntry } from '../domain/publication-register.ts';
+import type { ListedCatalogue } from '../domain/dcat-catalogue.ts';
 import type { InformationRequest, RequestChange, RequestEvent } from '../domain/information-request.ts';
 import type { TransparencySettings } from '../domain/transparency-settings.ts';
 
@@ -86,4 +89,48 @@ export interface TransparencyIdentifiers {
 export interface TransparencyDependencies {
   readonly repository: TransparencyRepository;
   readonly identifiers: TransparencyIdentifiers;
+}
+
+/** The figures the fed datasets are made of, counted from other contexts' events. */
+export interface FeedFigures {
+  /** Adds an event's counters to its commune's month, once: `already-counted` for a redelivered event. */
+  count(feed: string, eventId: string, commune: string, month: string, counters: readonly string[], occurredAt: string): Promise<'counted' | 'already-counted'>;
+  /** Every month of a commune's feed (one Query, every page). */
+  months(feed: string, commune: string): Promise<MonthFigures[]>;
+}
+
+/** Where the platform keeps the datasets' files, each checked against its SHA-256 as it is stored. */
+export interface DatasetFiles {
+  put(datasetId: string, fileName: string, content: Uint8Array, sha256: string, mediaType: string): Promise<void>;
+  get(datasetId: string, fileName: string): Promise<Uint8Array | undefined>;
+}
+
+/** Where agents upload a dataset's files, scanned for malware, before they are checked and stored for serving. */
+export interface DatasetUploads {
+  objectKey(datasetId: string, fileName: string): string;
+  uploadUrl(objectKey: string, sha256Hex: string, contentType: string): Promise<{ readonly url: string; readonly headers: Record<string, string> }>;
+  contents(objectKey: string, keepUpToBytes: number): Promise<{ sha256: string; sizeBytes: number; content?: Uint8Array } | undefined>;
+  scanTag(objectKey: string): Promise<string | undefined>;
+  discard(objectKey: string): Promise<void>;
+}
+
+/** The publication register's entries (art. 10), per commune and category. */
+export interface PublicationRegister {
+  /** Every entry of a commune (one Query). */
+  entries(commune: string): Promise<RegisterEntry[]>;
+  entry(commune: string, category: string): Promise<RegisterEntry | undefined>;
+  /** Writes an entry over the version before it (ConflictError otherwise). */
+  save(entry: RegisterEntry): Promise<void>;
+  /** Records a publication of the category, if later than the one recorded (a new version of the entry). */
+  recordPublication(commune: string, category: string, at: string, datasetId: string): Promise<void>;
+}
+
+/** The national catalogue: the communes' catalogues it lists, and its document, kept whole and served as stored. */
+export interface NationalCatalogues {
+  /** Lists a commune's catalogue as it now is (its names, modified instant, number of datasets). */
+  record(catalogue: ListedCatalogue): Promise<void>;
+  /** Every commune catalogue listed (one Query, read consistently). */
+  listed(): Promise<ListedCatalogue[]>;
+  put(document: Readonly<Record<string, unknown>>): Promise<void>;
+  get(): Promise<Record<string, unknown> | undefined>;
 }

@@ -4,6 +4,7 @@
 import { InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import { startOfMoroccanDate } from '../../shared/statutory-clock/moroccan-day.ts';
+import type { PendingFile } from './dataset-files.ts';
 import type { Actor } from './information-request.ts';
 
 /**
@@ -32,6 +33,11 @@ export interface Distribution {
   readonly mediaType: (typeof MEDIA_TYPES)[number];
   /** Where the file is downloaded from. */
   readonly accessURL: string;
+  /** A file the platform stores (and serves at `downloadURL`, relative to the API): its name, SHA-256 and size. */
+  readonly downloadURL?: string;
+  readonly fileName?: string;
+  readonly sha256?: string;
+  readonly byteSize?: number;
 }
 
 export interface Dataset {
@@ -55,6 +61,12 @@ export interface Dataset {
   readonly declaredAt: string;
   readonly approvedBy?: Actor;
   readonly publishedAt?: string;
+  /** A dataset the platform feeds from other contexts' events (`fed-dataset.ts`): its files are generated. */
+  readonly feed?: 'permit-figures';
+  /** Files an agent declared for it, not yet uploaded and checked (`dataset-files.ts`). */
+  readonly pendingFiles?: readonly PendingFile[];
+  /** When its files last changed, once published. */
+  readonly modifiedAt?: string;
   readonly version: number;
 }
 
@@ -92,6 +104,14 @@ export function declareDataset(id: string, commune: string, fields: DatasetField
 export function approveDataset(dataset: Dataset, by: Actor, now: Date): DatasetChange {
   if (dataset.status !== 'draft') {
     throw new InvalidStateError({ ar: 'سبق اعتماد هذه المجموعة', fr: 'Ce jeu de données est déjà approuvé', en: 'This dataset is approved already' });
+  }
+  // A fed dataset's files are generated at its publication; any other is approved with its files, all checked.
+  if (!dataset.feed && (dataset.distributions.length === 0 || (dataset.pendingFiles?.length ?? 0) > 0)) {
+    throw new InvalidStateError({
+      ar: 'لا تُعتمد مجموعة بيانات بلا ملف أو بملف لم يكتمل رفعه',
+      fr: "Un jeu de données s'approuve avec au moins un fichier, et aucun fichier dont le dépôt n'est pas terminé",
+      en: 'A dataset is approved with at least one file and no file whose upload is not completed',
+    });
   }
   const end = embargoEnd(dataset);
   if (!end || end.getTime() <= now.getTime()) return published(dataset, { approvedBy: by }, now);

@@ -464,7 +464,7 @@ export const putSettingsRoute = defineRoute({
 
 const bilingualText = (max: number) => z.strictObject({ ar: safeName({ max }), fr: safeName({ max }) });
 
-const datasetSchema = z.object({
+export const datasetSchema = z.object({
   id: z.uuid(),
   commune: z.string(),
   title: z.object({ ar: z.string(), fr: z.string() }),
@@ -472,13 +472,29 @@ const datasetSchema = z.object({
   category: z.enum(PUBLICATION_CATEGORIES),
   accrualPeriodicity: z.enum(FREQUENCIES),
   license: z.string(),
-  distributions: z.array(z.object({ title: z.string(), mediaType: z.enum(MEDIA_TYPES), accessURL: z.string() })),
+  distributions: z.array(
+    z.object({
+      title: z.string(),
+      mediaType: z.enum(MEDIA_TYPES),
+      accessURL: z.string(),
+      downloadURL: z.string().optional().describe('A file the platform stores: where it is downloaded, relative to the API'),
+      fileName: z.string().optional(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      byteSize: z.number().int().nonnegative().optional(),
+    }),
+  ),
   embargoUntil: z.iso.date().optional(),
   status: z.enum(['draft', 'approved', 'published']).describe('`approved`: waiting for the end of its embargo'),
   declaredBy: actorSchema,
   declaredAt: z.iso.datetime(),
   approvedBy: actorSchema.optional(),
   publishedAt: z.iso.datetime().optional(),
+  pendingFiles: z
+    .array(z.object({ title: z.string(), mediaType: z.enum(MEDIA_TYPES), sha256: z.string(), byteSize: z.number().int(), fileName: z.string() }))
+    .optional()
+    .describe('Files declared for upload, not yet completed'),
+  feed: z.enum(['permit-figures']).optional().describe('Fed by the platform from events: its files are generated'),
+  modifiedAt: z.iso.datetime().optional(),
   version: z.number().int(),
 });
 
@@ -500,8 +516,8 @@ export const declareDatasetRoute = defineRoute({
     license: z.url({ protocol: /^https?$/ }).max(500).describe("The licence's IRI"),
     distributions: z
       .array(z.strictObject({ title: safeName({ max: 200 }), mediaType: z.enum(MEDIA_TYPES), accessURL: z.url({ protocol: /^https?$/ }).max(2000) }))
-      .min(1)
-      .max(20),
+      .max(20)
+      .describe('Files published elsewhere, by link; files stored on the platform are uploaded to the draft (`POST …/datasets/{id}/files`)'),
     embargoUntil: z.iso.date().optional().describe('The Moroccan date from which it may be published; approved before, it is published at the start of that day'),
   }),
   bodyExample: {

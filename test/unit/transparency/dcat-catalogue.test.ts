@@ -3,7 +3,7 @@
 // access URL or a dataset no description.
 import { describe, expect, it } from 'vitest';
 import { approveDataset, declareDataset, type Dataset } from '../../../functions/transparency/domain/dataset.ts';
-import { catalogueIri, dcatCatalogue } from '../../../functions/transparency/domain/dcat-catalogue.ts';
+import { catalogueIri, dcatCatalogue, nationalCatalogue } from '../../../functions/transparency/domain/dcat-catalogue.ts';
 import { validateDcatAp } from '../../fixtures/dcat-ap/validate-dcat-ap.ts';
 
 const agent = { sub: 'agent-1', role: 'agent' } as const;
@@ -61,3 +61,34 @@ describe('the DCAT-AP catalogue', () => {
     expect(report.violations.join('\n')).toMatch(/description[\s\S]*accessURL|accessURL[\s\S]*description/);
   });
 });
+
+describe('the national catalogue', () => {
+  const listed = [
+    { code: 'rabat', names: publisher.names, modified: '2026-06-15T09:00:00.000Z', datasets: 2 },
+    { code: 'casablanca', names: { ar: 'الدار البيضاء', fr: 'Casablanca' }, modified: '2026-06-14T09:00:00.000Z', datasets: 1 },
+  ];
+  const url = 'https://api.example.ma/v1/transparency/national-catalogue';
+
+  it("conforms to the shapes, each commune's catalogue a dcat:Catalog with where it is read", async () => {
+    const document = nationalCatalogue(listed, at) as { 'dcat:catalog': { '@id': string; 'foaf:homepage': { '@id': string } }[] };
+
+    const report = await validateDcatAp(document, url);
+
+    expect(report.violations).toEqual([]);
+    expect(document['dcat:catalog'].map((catalogue) => [catalogue['@id'], catalogue['foaf:homepage']['@id']])).toEqual([
+      [catalogueIri('casablanca'), '/v1/transparency/catalogues/casablanca'],
+      [catalogueIri('rabat'), '/v1/transparency/catalogues/rabat'],
+    ]);
+  });
+
+  it('is refused by the validator when a listed catalogue has no publisher', async () => {
+    const document = nationalCatalogue(listed, at) as { 'dcat:catalog': Record<string, unknown>[] };
+    delete document['dcat:catalog'][0]!['dct:publisher'];
+
+    const report = await validateDcatAp(document, url);
+
+    expect(report.conforms).toBe(false);
+    expect(report.violations.join('\n')).toContain('publisher');
+  });
+});
+
