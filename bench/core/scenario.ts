@@ -434,6 +434,13 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('extend information request', await call('POST /v1/transparency/requests/{id}/extension', { params: informationRequest, headers: { 'idempotency-key': key('information-extend') }, as: agent }), 200);
   const partialAnswer = { outcome: 'partial', summary: 'Le budget est joint', format: 'electronic', withheld: [{ part: 'Noms des fournisseurs', grounds: [{ ground: 'article-7-exception', reason: 'Données personnelles' }] }] };
   expectStatus('answer information request', await call('POST /v1/transparency/requests/{id}/answer', { params: informationRequest, body: partialAnswer, headers: { 'idempotency-key': key('information-answer') }, as: agent }), 200);
+  // A request filed with its requester's consent, answered in full and published in the disclosure log.
+  const consented = expectStatus('file consented information request', await call('POST /v1/transparency/requests', { body: { commune: 'rabat', ...asked, disclosureConsent: true }, headers: { 'idempotency-key': key('information-consented') }, as: citizen }), 201);
+  const consentedRequest = { id: String(consented.json.id) };
+  const fullAnswer = { outcome: 'full', summary: 'Le budget est joint', format: 'electronic' };
+  expectStatus('answer consented request', await call('POST /v1/transparency/requests/{id}/answer', { params: consentedRequest, body: fullAnswer, headers: { 'idempotency-key': key('information-consented-answer') }, as: agent }), 200);
+  expectStatus('disclose information request', await call('POST /v1/transparency/requests/{id}/disclosure', { params: consentedRequest, body: { summary: 'Le budget 2026 de la commune, communiqué en entier', documentIds: [] }, headers: { 'idempotency-key': key('information-disclosure') }, as: agent }), 200);
+  expectStatus('disclosure log', await call('GET /v1/transparency/disclosure-log/{commune}', { params: { commune: 'rabat' } }), 200);
   expectStatus('information request history', await call('GET /v1/transparency/requests/{id}/history', { params: informationRequest, as: auditor }), 200);
   const secondRequest = expectStatus('file second information request', await call('POST /v1/transparency/requests', { body: { commune: 'rabat', ...asked, format: 'paper-copy' }, headers: { 'idempotency-key': key('information-2') }, as: citizen }), 201);
   expectStatus('withdraw information request', await call('POST /v1/transparency/requests/{id}/withdrawal', { params: { id: String(secondRequest.json.id) }, body: { reason: 'Trouvé ailleurs' }, headers: { 'idempotency-key': key('information-withdraw') }, as: citizen }), 200);

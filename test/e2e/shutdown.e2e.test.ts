@@ -62,7 +62,20 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
-async function startNpm(): Promise<{ npmPid: number; port: number; exited: Promise<unknown> }> {
+/**
+ * A port the system called free can be taken by another process before the platform listens on it (the e2e layer
+ * starts platforms side by side): that start is refused with EADDRINUSE, and is tried again on other ports.
+ */
+async function startNpm(attempts = 3): Promise<{ npmPid: number; port: number; exited: Promise<unknown> }> {
+  try {
+    return await startNpmOnce();
+  } catch (error) {
+    if (attempts > 1 && error instanceof Error && error.message.includes('EADDRINUSE')) return startNpm(attempts - 1);
+    throw error;
+  }
+}
+
+async function startNpmOnce(): Promise<{ npmPid: number; port: number; exited: Promise<unknown> }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'raqmana-shutdown-'));
   dataDirs.push(dataDir);

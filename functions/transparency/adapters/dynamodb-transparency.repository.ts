@@ -20,6 +20,7 @@ import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { BilingualName } from '../../shared/i18n/language.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import type { InformationRequest, RequestChange, RequestEvent } from '../domain/information-request.ts';
+import type { DisclosureEntry } from '../domain/disclosure-log.ts';
 import { defaultTransparencySettings, type TransparencySettings } from '../domain/transparency-settings.ts';
 import { changedMeanwhile } from '../domain/transparency-errors.ts';
 import { requestCounted } from '../domain/request-figures.ts';
@@ -150,6 +151,11 @@ export class DynamoDbTransparencyRepository implements TransparencyRepository {
   filedBy(sub: string, page: PageRequest): Promise<Page<RequestSummary>> {
     const index = TRANSPARENCY_INDEXES.byRequester;
     return pagedIndexQuery(this.client, { table: this.table, index, partition: transparencyKeys.requester(sub), page, descending: true }, (item) => toSummary(item, index));
+  }
+
+  disclosureLog(commune: string, page: PageRequest): Promise<Page<DisclosureEntry>> {
+    const index = TRANSPARENCY_INDEXES.byDisclosure;
+    return pagedIndexQuery(this.client, { table: this.table, index, partition: transparencyKeys.disclosures(commune), page, descending: true }, (item) => item.disclosure as DisclosureEntry);
   }
 
   /** One shard at a time: the sweep reads the shards in parallel. */

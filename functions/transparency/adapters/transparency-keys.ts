@@ -21,6 +21,8 @@ export const TRANSPARENCY_INDEXES = {
   byComplaintQueue: { name: 'byComplaintQueue', partitionKey: 'complaintPk', sortKey: 'complaintSk', projection: { include: ['commune', 'receivedAt', 'internalComplaint'] } },
   /** Sparse: a commune's published datasets, the whole of each (the catalogue is written from them). */
   byCatalogue: { name: 'byCatalogue', partitionKey: 'cataloguePk', sortKey: 'catalogueSk', projection: 'all' },
+  /** Sparse: a commune's disclosure log, newest published first, its entries alone (nothing of the requester). */
+  byDisclosure: { name: 'byDisclosure', partitionKey: 'disclosurePk', sortKey: 'disclosureSk', projection: { include: ['disclosure'] } },
   /** Sparse: the kit's open-deadline index, requests whose deadline runs, in the shard of their id, by due instant. */
   openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
 } as const;
@@ -35,6 +37,7 @@ export const transparencyKeys = {
   queue: (commune: string) => `QUEUE#${commune}`,
   complaints: (commune: string) => `COMPLAINTS#${commune}`,
   requester: (sub: string) => `REQUESTER#${sub}`,
+  disclosures: (commune: string) => `DISCLOSURE#${commune}`,
   open: (shard: number) => openDeadlinePartition(shard),
 } as const;
 
@@ -57,6 +60,7 @@ export function requestIndexAttributes(request: InformationRequest): Record<stri
         complaintSk: instantSortKey(request.internalComplaint!.answerClock.dueAt, request.id),
       }),
     ...(request.filedBy && { requesterPk: transparencyKeys.requester(request.filedBy), requesterSk: instantSortKey(request.receivedAt, request.id) }),
+    ...(request.disclosure && { disclosurePk: transparencyKeys.disclosures(request.commune), disclosureSk: instantSortKey(request.disclosure.publishedAt, request.id) }),
   };
 }
 

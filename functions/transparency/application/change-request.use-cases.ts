@@ -21,6 +21,7 @@ import { agentActing, requesterActing, requesterOrAgent } from '../domain/reques
 import { askClarification, extendRequest, recordClarification, requireRunningClock, withRequesterTold } from '../domain/request-clock.ts';
 import { unknownRequest } from '../domain/transparency-errors.ts';
 import { withRefusalLetterDue } from '../domain/refusal-letter.ts';
+import { publishInDisclosureLog, type DisclosureRequest } from '../domain/disclosure-log.ts';
 import { requestView, type RequestView } from './request-queries.use-cases.ts';
 import type { TransparencyRepository } from './transparency.ports.ts';
 
@@ -131,4 +132,9 @@ export function answer(repository: TransparencyRepository, id: string, given: Di
 
 export function withdraw(repository: TransparencyRepository, id: string, reason: string | undefined, principal: Principal, now: Date): Promise<RequestView> {
   return changeRequest(repository, id, principal, now, requesterActing, (request, by) => withdrawRequest(request, reason, by, now));
+}
+
+/** An agent of its commune publishes an answered request in the disclosure log, where its requester consented. */
+export function discloseRequest(repository: TransparencyRepository, id: string, disclosure: DisclosureRequest, principal: Principal, now: Date): Promise<RequestView> {
+  return changeRequest(repository, id, principal, now, byAgent, (request, by) => publishInDisclosureLog(request, disclosure, by, now));
 }

@@ -21,6 +21,8 @@ export interface AskedInformation {
   readonly information: string;
   readonly format: NonNullable<InformationRequest['format']>;
   readonly urgency?: { readonly justification: string };
+  /** The requester consents to the publication of the answered request in the disclosure log, with no personal data. */
+  readonly disclosureConsent?: boolean;
 }
 
 export interface OpeningContext {

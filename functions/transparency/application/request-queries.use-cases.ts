@@ -8,6 +8,7 @@ import type { Localized } from '../../shared/i18n/language.ts';
 import { recourseOf, requestStanding, type InformationRequest, type RequestEvent } from '../domain/information-request.ts';
 import { mayRead, mayReadQueue } from '../domain/request-access.ts';
 import { unknownRequest } from '../domain/transparency-errors.ts';
+import type { DisclosureEntry } from '../domain/disclosure-log.ts';
 import type { ComplaintSummary, RequestSummary, TransparencyRepository } from './transparency.ports.ts';
 
 export type RequestView = Omit<InformationRequest, 'clock'> & { readonly clock: CaseClockView; readonly recourse?: Localized };
@@ -65,4 +66,9 @@ export function complaintQueue(repository: TransparencyRepository, commune: stri
 
 export function myRequests(repository: TransparencyRepository, principal: Principal, page: PageRequest): Promise<Page<RequestSummary>> {
   return repository.filedBy(principal.sub, page);
+}
+
+/** A commune's disclosure log, newest published first: public, nothing of the requesters. */
+export function disclosureLog(repository: TransparencyRepository, commune: string, page: PageRequest): Promise<Page<DisclosureEntry>> {
+  return repository.disclosureLog(commune, page);
 }

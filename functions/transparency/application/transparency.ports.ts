@@ -10,6 +10,7 @@ import type { MonthFigures } from '../domain/fed-dataset.ts';
 import type { RegisterEntry } from '../domain/publication-register.ts';
 import type { ListedCatalogue } from '../domain/dcat-catalogue.ts';
 import type { InformationRequest, RequestChange, RequestEvent } from '../domain/information-request.ts';
+import type { DisclosureEntry } from '../domain/disclosure-log.ts';
 import type { TransparencySettings } from '../domain/transparency-settings.ts';
 
 /** What opening or extending a request needs, in one read: the commune, its settings and the holidays of `years`. */
@@ -52,6 +53,8 @@ export interface TransparencyRepository extends OpenDeadlineIndex, OpenDeadlines
   complaints(commune: string, page: PageRequest): Promise<Page<ComplaintSummary>>;
   /** The requests a citizen filed online, newest first. */
   filedBy(sub: string, page: PageRequest): Promise<Page<RequestSummary>>;
+  /** A commune's disclosure log, newest published first. */
+  disclosureLog(commune: string, page: PageRequest): Promise<Page<DisclosureEntry>>;
   /** The public holidays of these years (movable ones estimated where no administrator confirmed them). */
   holidays(years: readonly number[]): Promise<ReadonlySet<string>>;
   /** Writes the settings over the version before theirs (ConflictError otherwise). */

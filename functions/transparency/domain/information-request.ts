@@ -12,6 +12,7 @@ import type { GroundStatement } from './refusal-grounds.ts';
 import type { CdaiPack, InternalComplaint, RecoursePeriods } from './recourse.ts';
 import type { AnswerPeriod } from './transparency-settings.ts';
 import type { ReleasedDocument } from './released-documents.ts';
+import type { DisclosureEntry } from './disclosure-log.ts';
 import type { CostStatement } from './reproduction-costs.ts';
 import type { CdaiDecision, Closure, CourtAppeal } from './recourse-end.ts';
 
@@ -150,6 +151,10 @@ export interface InformationRequest {
   readonly courtAppeal?: CourtAppeal;
   /** The end of the recourse chain. */
   readonly closure?: Closure;
+  /** Its requester consents to its publication in the disclosure log, once answered, with no personal data. */
+  readonly disclosureConsent?: boolean;
+  /** Its entry in the disclosure log, once an agent published it (disclosure-log.ts). */
+  readonly disclosure?: DisclosureEntry;
   readonly openedBy: Actor;
   readonly version: number;
 }
@@ -179,6 +184,7 @@ export const REQUEST_EVENT_TYPES = [
   'closed',
   'costs-stated',
   'costs-paid',
+  'disclosed',
 ] as const;
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number];
 
@@ -209,7 +215,7 @@ export function requestStanding(request: Pick<InformationRequest, 'status'>): Ca
 
 /** A request not yet written: what opening it is given. */
 export type NewRequest = Pick<InformationRequest, 'id' | 'commune' | 'channel' | 'receivedAt' | 'answerPeriod' | 'recoursePeriods' | 'clarificationSuspendsClock' | 'clock'> &
-  Partial<Pick<InformationRequest, 'requester' | 'filedBy' | 'information' | 'format' | 'urgency' | 'registryLetter'>>;
+  Partial<Pick<InformationRequest, 'requester' | 'filedBy' | 'information' | 'format' | 'urgency' | 'registryLetter' | 'disclosureConsent'>>;
 
 export function openRequest(request: NewRequest, by: Actor, now: Date): RequestChange {
   const opened: InformationRequest = { ...request, status: 'received', openedBy: by, version: 1 };

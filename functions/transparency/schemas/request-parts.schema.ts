@@ -54,3 +54,16 @@ export const courtAppealSchema = z.object({
 });
 
 export const closureSchema = z.object({ reason: z.enum(['judgment', 'no-appeal']), at: z.iso.datetime(), by: actorSchema });
+
+/** An entry of a commune's disclosure log: nothing of the requester. */
+export const disclosureEntrySchema = z.object({
+  requestId: z.uuid(),
+  commune: z.string(),
+  receivedOn: z.iso.date(),
+  answeredOn: z.iso.date(),
+  outcome: z.enum(['full', 'partial']),
+  grounds: z.array(z.string()).describe('The grounds of the parts withheld, for a partial answer'),
+  summary: z.string().describe('The request and its answer, as the commune publishes them'),
+  documents: z.array(z.object({ id: z.uuid(), name: z.string(), sizeBytes: z.number().int(), sha256: z.string() })).describe('The released documents published with it'),
+  publishedAt: z.iso.datetime(),
+});

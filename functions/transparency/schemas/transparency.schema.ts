@@ -8,7 +8,7 @@ import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-t
 import { CHANNELS, FORMATS, IDENTITY_DOCUMENTS, NOTICE_CHANNELS, REQUEST_EVENT_TYPES, REQUEST_STATUSES } from '../domain/information-request.ts';
 import { FREQUENCIES, MEDIA_TYPES, PUBLICATION_CATEGORIES } from '../domain/dataset.ts';
 import { GROUNDS_STATED_BY_REASON } from '../domain/refusal-grounds.ts';
-import { cdaiDecisionSchema, closureSchema, costStatementSchema, courtAppealSchema, releasedDocumentSchema } from './request-parts.schema.ts';
+import { cdaiDecisionSchema, closureSchema, costStatementSchema, courtAppealSchema, disclosureEntrySchema, releasedDocumentSchema } from './request-parts.schema.ts';
 
 const TAGS = ['Transparency'];
 const problem = PROBLEM_RESPONSE;
@@ -37,6 +37,10 @@ const asked = {
     .strictObject({ justification: safeFreeText({ max: 2000 }) })
     .optional()
     .describe("Only for an urgent request: why the information is needed to protect a person's life, safety or freedom (answered within 3 working days)"),
+  disclosureConsent: z
+    .boolean()
+    .optional()
+    .describe("The requester consents to the request and its answer being published in the commune's disclosure log once answered, with no personal data (no by default)"),
 };
 
 const groundSchema = z.discriminatedUnion('ground', [
@@ -122,6 +126,8 @@ export const requestSchema = z.object({
   cdaiDecision: cdaiDecisionSchema.optional().describe("The CDAI's decision, as recorded"),
   courtAppeal: courtAppealSchema.optional().describe('The appeal to the administrative court, and its judgment'),
   closure: closureSchema.optional().describe('The end of the recourse chain'),
+  disclosureConsent: z.boolean().optional().describe('Its requester consents to its publication in the disclosure log'),
+  disclosure: disclosureEntrySchema.optional().describe('Its entry in the disclosure log, once published'),
   recourse: localized.optional().describe('After a refusal, a partial answer or the silence at expiry: what the requester can do next'),
   openedBy: actorSchema,
   version: z.number().int(),
