@@ -36,6 +36,9 @@ async function setClock(instant: Date): Promise<void> {
 /** Every public body the story read, to look for the applicant's data in. */
 const publicBodies: string[] = [];
 
+/** Whom users of the permit figures write to: an office of the commune. */
+const contactPoint = { name: "Service de l'urbanisme", email: 'urbanisme@marrakech.example.ma' };
+
 async function harvest(): Promise<{ status: number; datasets: HarvestedDataset[]; conforms: boolean }> {
   const reply = await request('GET', `/v1/transparency/catalogues/${COMMUNE}`);
   publicBodies.push(reply.text);
@@ -61,11 +64,11 @@ describe('the open-data catalogue fed by the permits', () => {
     const embargoUntil = new Date(start.getTime() + 30 * DAY_MS).toISOString().slice(0, 10);
 
     // Declared (again: the same dataset; with another licence: refused), approved under embargo.
-    const declared = await request('POST', '/v1/transparency/fed-datasets', { token: await agent(), body: { feed: 'permit-figures', license, embargoUntil } });
+    const declared = await request('POST', '/v1/transparency/fed-datasets', { token: await agent(), body: { feed: 'permit-figures', license, embargoUntil, contactPoint } });
     expect(declared.status).toBe(201);
     expect(declared.json).toMatchObject({ status: 'draft', feed: 'permit-figures', commune: COMMUNE, distributions: [] });
     const id = String(declared.json.id);
-    expect((await request('POST', '/v1/transparency/fed-datasets', { token: await agent(), body: { feed: 'permit-figures', license, embargoUntil } })).json.id).toBe(id);
+    expect((await request('POST', '/v1/transparency/fed-datasets', { token: await agent(), body: { feed: 'permit-figures', license, embargoUntil, contactPoint } })).json.id).toBe(id);
     const other = await request('POST', '/v1/transparency/fed-datasets', { token: await agent(), body: { feed: 'permit-figures', license: 'https://opendatacommons.org/licenses/odbl/1-0/', embargoUntil } });
     expect([other.status, other.json.code]).toEqual([409, 'fed-dataset-declared']);
     expect((await request('POST', '/v1/transparency/fed-datasets', { token: await agent(), body: { feed: 'permit-figures', license, extra: true } })).status).toBe(400);
@@ -91,6 +94,7 @@ describe('the open-data catalogue fed by the permits', () => {
     expect(published.conforms).toBe(true);
     const dataset = published.datasets.find((entry) => entry.identifier === id)!;
     expect(dataset.title.fr).toContain('Marrakech');
+    expect(dataset.contactPoint).toEqual({ name: contactPoint.name, email: `mailto:${contactPoint.email}` });
     expect(dataset.distributions).toHaveLength(2);
     const csv = dataset.distributions.find((distribution) => distribution.mediaType?.endsWith('/text/csv'))!;
     const json = dataset.distributions.find((distribution) => distribution.mediaType?.endsWith('/application/json'))!;

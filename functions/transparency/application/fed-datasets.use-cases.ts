@@ -35,7 +35,7 @@ export interface FedDatasets {
 export async function declareFed(
   repository: DatasetRepository,
   feed: Feed,
-  fields: Pick<DatasetFields, 'license' | 'embargoUntil'>,
+  fields: Pick<DatasetFields, 'license' | 'embargoUntil' | 'contactPoint'>,
   principal: Principal,
   now: Date,
 ): Promise<{ readonly dataset: Dataset; readonly created: boolean }> {

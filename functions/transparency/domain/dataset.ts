@@ -49,6 +49,8 @@ export interface Dataset {
   readonly accrualPeriodicity: (typeof FREQUENCIES)[number];
   /** The licence's IRI. */
   readonly license: string;
+  /** Whom users of the data write to (DCAT-AP's contact point): an office of the commune, as the agent names it. */
+  readonly contactPoint?: { readonly name: string; readonly email: string };
   readonly distributions: readonly Distribution[];
   /** The Moroccan date from which it may be published: approved before, it waits for it. */
   readonly embargoUntil?: string;
@@ -75,7 +77,7 @@ export const DATASET_PUBLISHED = 'dataset.published';
 /** An approved dataset waits for its embargo's end: a workflow watches it. */
 export const DATASET_EMBARGOED = 'dataset.embargoed';
 
-export type DatasetFields = Pick<Dataset, 'title' | 'description' | 'category' | 'accrualPeriodicity' | 'license' | 'distributions'> & Partial<Pick<Dataset, 'embargoUntil'>>;
+export type DatasetFields = Pick<Dataset, 'title' | 'description' | 'category' | 'accrualPeriodicity' | 'license' | 'distributions'> & Partial<Pick<Dataset, 'embargoUntil' | 'contactPoint'>>;
 
 /** The first instant it may be published: the start of its embargo's end date in Morocco; none without embargo. */
 export function embargoEnd(dataset: Pick<Dataset, 'embargoUntil'>): Date | undefined {

@@ -1,6 +1,6 @@
 // A commune's open-data catalogue as DCAT-AP in JSON-LD, for a harvester such as CKAN's ckanext-dcat: the catalogue
 // (title, description, publisher, languages, modified), each published dataset (title and description in Arabic
-// and French, theme, accrual periodicity, issued) and its distributions (access URL, media type, licence).
+// and French, theme, accrual periodicity, issued, its contact point where the agent named one) and its distributions (access URL, media type, licence).
 import type { BilingualName } from '../../shared/i18n/language.ts';
 import type { Dataset, Distribution } from './dataset.ts';
 
@@ -12,6 +12,7 @@ const CONTEXT = {
   foaf: 'http://xmlns.com/foaf/0.1/',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
   spdx: 'http://spdx.org/rdf/terms#',
+  vcard: 'http://www.w3.org/2006/vcard/ns#',
 } as const;
 
 /** The catalogue's IRIs: stable names of the commune's catalogue and of each dataset and file in it. */
@@ -80,6 +81,9 @@ export function dcatCatalogue(publisher: CataloguePublisher, datasets: readonly 
       'dct:accrualPeriodicity': { '@id': `${EU}/frequency/${dataset.accrualPeriodicity}` },
       'dct:issued': dateTime(dataset.publishedAt!),
       ...(dataset.modifiedAt && { 'dct:modified': dateTime(dataset.modifiedAt) }),
+      ...(dataset.contactPoint && {
+        'dcat:contactPoint': { '@type': 'vcard:Kind', 'vcard:fn': dataset.contactPoint.name, 'vcard:hasEmail': { '@id': `mailto:${dataset.contactPoint.email}` } },
+      }),
       'dct:language': [{ '@id': `${EU}/language/ARA` }, { '@id': `${EU}/language/FRA` }],
       'dcat:distribution': dataset.distributions.map((distribution, index) => ({
         '@id': `${datasetIri(dataset.id)}:distribution:${index + 1}`,

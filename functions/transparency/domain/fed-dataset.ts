@@ -43,11 +43,11 @@ export function declareFedDataset(
   commune: string,
   feed: Feed,
   communeNames: { readonly ar: string; readonly fr: string },
-  fields: Pick<DatasetFields, 'license' | 'embargoUntil'>,
+  fields: Pick<DatasetFields, 'license' | 'embargoUntil' | 'contactPoint'>,
   by: Actor,
   now: Date,
 ): Dataset {
-  return { ...declareDataset(id, commune, { ...FEED_FIELDS[feed](communeNames), license: fields.license, distributions: [], ...(fields.embargoUntil && { embargoUntil: fields.embargoUntil }) }, by, now), feed };
+  return { ...declareDataset(id, commune, { ...FEED_FIELDS[feed](communeNames), license: fields.license, distributions: [], ...(fields.embargoUntil && { embargoUntil: fields.embargoUntil }), ...(fields.contactPoint && { contactPoint: fields.contactPoint }) }, by, now), feed };
 }
 
 /** Column names of the open files: the permits context's counter names, in snake case. */

@@ -6,7 +6,7 @@ import { safeName } from '../../shared/text/safe-text.ts';
 import { FREQUENCIES, MEDIA_TYPES, PUBLICATION_CATEGORIES } from '../domain/dataset.ts';
 import { MAX_DATASET_FILE_BYTES, MAX_DATASET_FILES } from '../domain/dataset-files.ts';
 import { FEEDS } from '../domain/fed-dataset.ts';
-import { datasetSchema } from './transparency.schema.ts';
+import { contactPointSchema, datasetSchema } from './transparency.schema.ts';
 
 const TAG_CATALOGUE = ['Transparency: open data'];
 const problem = PROBLEM_RESPONSE;
@@ -24,8 +24,9 @@ export const declareFedDatasetRoute = defineRoute({
     feed: z.enum(FEEDS),
     license: z.url({ protocol: /^https?$/ }).max(500).describe("The licence's IRI"),
     embargoUntil: z.iso.date().optional().describe('The Moroccan date from which it may be published; approved before, it is published at the start of that day'),
+    contactPoint: contactPointSchema.optional(),
   }),
-  bodyExample: { feed: 'permit-figures', license: 'https://creativecommons.org/licenses/by/4.0/' },
+  bodyExample: { feed: 'permit-figures', license: 'https://creativecommons.org/licenses/by/4.0/', contactPoint: { name: "Service de l'urbanisme", email: 'urbanisme@commune.example.ma' } },
   responses: {
     201: { description: 'The dataset, a draft with no file yet', schema: datasetSchema },
     200: { description: 'Declared already with the same licence and embargo: that dataset', schema: datasetSchema },

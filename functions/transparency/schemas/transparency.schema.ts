@@ -470,9 +470,15 @@ export const putSettingsRoute = defineRoute({
 
 const bilingualText = (max: number) => z.strictObject({ ar: safeName({ max }), fr: safeName({ max }) });
 
+/** DCAT-AP's contact point of a dataset: an office of the commune, published with the data (not a person's own address). */
+export const contactPointSchema = z
+  .strictObject({ name: safeName({ max: 200 }).describe("The office's name: « Service de la communication »"), email: z.email().max(254) })
+  .describe("Whom users of the data write to: an office of the commune, published in the catalogue (dcat:contactPoint)");
+
 export const datasetSchema = z.object({
   id: z.uuid(),
   commune: z.string(),
+  contactPoint: z.object({ name: z.string(), email: z.string() }).optional().describe('Whom users of the data write to'),
   title: z.object({ ar: z.string(), fr: z.string() }),
   description: z.object({ ar: z.string(), fr: z.string() }),
   category: z.enum(PUBLICATION_CATEGORIES),
@@ -525,6 +531,7 @@ export const declareDatasetRoute = defineRoute({
       .max(20)
       .describe('Files published elsewhere, by link; files stored on the platform are uploaded to the draft (`POST …/datasets/{id}/files`)'),
     embargoUntil: z.iso.date().optional().describe('The Moroccan date from which it may be published; approved before, it is published at the start of that day'),
+    contactPoint: contactPointSchema.optional(),
   }),
   bodyExample: {
     title: { ar: 'ميزانية الجماعة 2026', fr: 'Budget de la commune 2026' },
