@@ -3,7 +3,7 @@
 // the read in one transaction, so a read route costs two requests at most.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedQuery } from '../../shared/aws/paged-query.ts';
+import { pagedPrefixQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { AttachmentRead, AttachmentsRepository } from '../application/attachments.use-cases.ts';
@@ -23,16 +23,7 @@ export class DynamoDbAttachmentsRepository extends DynamoDbRegistryOfficeReposit
 
   reads(letterId: string, page: PageRequest): Promise<Page<AttachmentRead>> {
     const { pk, skPrefix } = attachmentKeys.reads(letterId);
-    return pagedQuery(
-      this.client,
-      {
-        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix }, ScanIndexForward: false },
-        page,
-        keyAttributes: ['pk', 'sk'],
-        partition: { pk },
-      },
-      (item) => withoutKeys<AttachmentRead>(item),
-    );
+    return pagedPrefixQuery(this.client, { table: this.table, pk, skPrefix, page, descending: true }, (item) => withoutKeys<AttachmentRead>(item));
   }
 
   saveWithRead(change: LetterChange, read: AttachmentRead): Promise<void> {

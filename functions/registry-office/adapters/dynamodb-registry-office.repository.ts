@@ -5,7 +5,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedIndexQuery, pagedQuery, queryEveryPage, type IndexKeys } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, pagedPrefixQuery, pagedQuery, queryEveryPage, type IndexKeys } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
@@ -202,16 +202,7 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
 
   history(id: string, page: PageRequest): Promise<Page<LetterEvent>> {
     const { pk, skPrefix } = registryOfficeKeys.history(id);
-    return pagedQuery(
-      this.client,
-      {
-        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } },
-        page,
-        keyAttributes: ['pk', 'sk'],
-        partition: { pk },
-      },
-      (item) => withoutKeys<LetterEvent>(item),
-    );
+    return pagedPrefixQuery(this.client, { table: this.table, pk, skPrefix, page }, (item) => withoutKeys<LetterEvent>(item));
   }
 
   register(commune: string, register: Register, year: number, page: PageRequest): Promise<Page<Letter>> {
@@ -372,15 +363,6 @@ export class DynamoDbRegistryOfficeRepository implements RegistryOfficeRepositor
 
   settingsHistory(commune: string, page: PageRequest): Promise<Page<RegistrySettings>> {
     const { pk, skPrefix } = registryOfficeKeys.settingsHistory(commune);
-    return pagedQuery(
-      this.client,
-      {
-        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } },
-        page,
-        keyAttributes: ['pk', 'sk'],
-        partition: { pk },
-      },
-      (item) => withoutKeys<RegistrySettings>(item),
-    );
+    return pagedPrefixQuery(this.client, { table: this.table, pk, skPrefix, page }, (item) => withoutKeys<RegistrySettings>(item));
   }
 }

@@ -97,16 +97,24 @@ export function pagedIndexQuery<T>(client: DynamoDBDocumentClient, query: IndexP
   );
 }
 
-/** One page of the items of a `pk` partition whose `sk` starts with a prefix (an entity's history, its events). */
+/**
+ * One page of the items of a `pk` partition whose `sk` starts with a prefix (an entity's history, its events), in
+ * sort-key order or, `descending`, newest first (a log of reads, a settings' versions).
+ */
 export function pagedPrefixQuery<T>(
   client: DynamoDBDocumentClient,
-  query: { readonly table: string; readonly pk: string; readonly skPrefix: string; readonly page: PagedQuery['page'] },
+  query: { readonly table: string; readonly pk: string; readonly skPrefix: string; readonly page: PagedQuery['page']; readonly descending?: boolean },
   map: (item: Record<string, unknown>) => T,
 ): Promise<Page<T>> {
   return pagedQuery(
     client,
     {
-      input: { TableName: query.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': query.pk, ':prefix': query.skPrefix } },
+      input: {
+        TableName: query.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': query.pk, ':prefix': query.skPrefix },
+        ...(query.descending && { ScanIndexForward: false }),
+      },
       page: query.page,
       keyAttributes: ['pk', 'sk'],
       partition: { pk: query.pk },

@@ -3,7 +3,7 @@
 // request.
 import { withoutKeys } from '../../shared/aws/items.ts';
 import { batchGetEvery } from '../../shared/aws/batch-get.ts';
-import { pagedQuery } from '../../shared/aws/paged-query.ts';
+import { pagedPrefixQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
@@ -64,15 +64,6 @@ export class DynamoDbCostsRepository extends DynamoDbTransparencyRepository impl
 
   tariffHistory(commune: string, page: PageRequest): Promise<Page<Tariff>> {
     const { pk, skPrefix } = tariffKeys.history(commune);
-    return pagedQuery(
-      this.client,
-      {
-        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix }, ScanIndexForward: false },
-        page,
-        keyAttributes: ['pk', 'sk'],
-        partition: { pk },
-      },
-      (item) => withoutKeys<Tariff>(item),
-    );
+    return pagedPrefixQuery(this.client, { table: this.table, pk, skPrefix, page, descending: true }, (item) => withoutKeys<Tariff>(item));
   }
 }

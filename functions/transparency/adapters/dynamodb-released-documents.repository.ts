@@ -4,7 +4,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { followsVersion } from '../../shared/aws/change-writes.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedQuery } from '../../shared/aws/paged-query.ts';
+import { pagedPrefixQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { DocumentRead, ReleasedDocumentsRepository } from '../application/released-documents.use-cases.ts';
@@ -24,16 +24,7 @@ export class DynamoDbReleasedDocumentsRepository extends DynamoDbTransparencyRep
 
   documentReads(requestId: string, page: PageRequest): Promise<Page<DocumentRead>> {
     const { pk, skPrefix } = releasedDocumentKeys.reads(requestId);
-    return pagedQuery(
-      this.client,
-      {
-        input: { TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix }, ScanIndexForward: false },
-        page,
-        keyAttributes: ['pk', 'sk'],
-        partition: { pk },
-      },
-      (item) => withoutKeys<DocumentRead>(item),
-    );
+    return pagedPrefixQuery(this.client, { table: this.table, pk, skPrefix, page, descending: true }, (item) => withoutKeys<DocumentRead>(item));
   }
 
   saveWithDocumentRead(change: RequestChange, read: DocumentRead): Promise<void> {
