@@ -5,9 +5,8 @@
 // letter (its version, a history event), so the letter's record says what is attached. Pure.
 import type { Principal } from '../../shared/auth/principal.ts';
 import { ChecksumMismatchError, DomainError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
-import { isReleased, uploadMismatch, withScanReading, type FileScan, type ScanReading, type UploadedContent } from '../../shared/files/declared-file.ts';
+import { isReleased, uploadMismatch, withScanReading, type DeclaredFile, type FileScan, type ScanReading, type UploadedContent } from '../../shared/files/declared-file.ts';
 import { REGISTRY_OFFICE_PROBLEMS } from '../registry-office.problems.ts';
-import type { KnownContentType } from '../../shared/files/file-content.ts';
 import { lodgedItOnline, mayRead, ofCommune } from './letter-access.ts';
 import { change, type Actor, type Letter, type LetterChange, type LetterStatus } from './letter.ts';
 
@@ -22,21 +21,10 @@ export const MAX_ATTACHMENTS_PER_LETTER = 10;
 /** As every declared file's (`functions/shared/files/declared-file.ts`). */
 export type AttachmentScan = FileScan;
 
-export interface Attachment {
-  readonly id: string;
-  readonly name: string;
-  readonly contentType: KnownContentType;
-  readonly sizeBytes: number;
-  /** Lower-case hexadecimal. */
-  readonly sha256: string;
-  readonly declaredAt: string;
-  readonly declaredBy: Actor;
+export interface Attachment extends DeclaredFile<Actor> {
   /** `awaiting-upload` until its completion finds the declared content in storage. */
   readonly status: 'awaiting-upload' | 'attached';
   readonly attachedAt?: string;
-  readonly scan: AttachmentScan;
-  /** The scanner's tag that released or quarantined it, and when that was read. */
-  readonly scanResult?: { readonly tag: string; readonly at: string };
 }
 
 export type AttachmentDeclaration = Pick<Attachment, 'id' | 'name' | 'contentType' | 'sizeBytes' | 'sha256'>;

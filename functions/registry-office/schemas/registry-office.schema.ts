@@ -9,6 +9,7 @@ import { CATEGORIES, CHANNELS, CONFIDENTIALITIES, DIFFUSION_MODES, DISPATCH_CHAN
 import { LOOKUP_CODE } from '../domain/lookup-code.ts';
 import { MAX_SEQUENCE_DIGITS, REGISTER_CODE, REGISTERS } from '../domain/letter-number.ts';
 import { KNOWN_CONTENT_TYPES } from '../../shared/files/file-content.ts';
+import { declaredFileFields } from '../../shared/files/declared-file.schema.ts';
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.ts';
 
 const TAGS = ['Registry office'];
@@ -28,19 +29,9 @@ const service = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letter
 const staffSub = safeIdentifier({ max: 128 }).describe("The `sub` of an agent of the commune");
 
 const attachmentSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  contentType: z.enum(KNOWN_CONTENT_TYPES),
-  sizeBytes: z.number().int(),
-  sha256: z.string().describe('Lower-case hexadecimal'),
-  declaredAt: z.iso.datetime(),
-  declaredBy: actorSchema,
+  ...declaredFileFields,
   status: z.enum(['awaiting-upload', 'attached']).describe('`attached` once its completion found the declared content in storage'),
   attachedAt: z.iso.datetime().optional(),
-  scan: z
-    .enum(['pending', 'clean', 'not-scanned', 'quarantined'])
-    .describe('The malware scan: `clean` and `not-scanned` (where no scanner is deployed: the local platform) are released to readers; `quarantined` is never served'),
-  scanResult: z.object({ tag: z.string(), at: z.iso.datetime() }).optional().describe("The scanner's tag that released or quarantined it"),
 });
 
 const letterSchema = z.object({

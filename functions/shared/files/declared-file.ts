@@ -17,6 +17,18 @@ export interface ScannedFile {
   readonly scanResult?: { readonly tag: string; readonly at: string };
 }
 
+/** What every declared file records, whoever declared it: the declaration, then the scanner's verdict. */
+export interface DeclaredFile<Declarer> extends ScannedFile {
+  readonly id: string;
+  readonly name: string;
+  readonly contentType: KnownContentType;
+  readonly sizeBytes: number;
+  /** Lower-case hexadecimal. */
+  readonly sha256: string;
+  readonly declaredAt: string;
+  readonly declaredBy: Declarer;
+}
+
 /** The scanner's tag on the object, if it has put one, and what it means in this deployment. */
 export interface ScanReading {
   readonly verdict: ScanVerdict;

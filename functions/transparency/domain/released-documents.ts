@@ -5,8 +5,7 @@
 // change of the request (its version, a history event). Pure.
 import type { Principal } from '../../shared/auth/principal.ts';
 import { ChecksumMismatchError, DomainError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
-import { isReleased, uploadMismatch, withScanReading, type FileScan, type ScanReading, type UploadedContent } from '../../shared/files/declared-file.ts';
-import type { KnownContentType } from '../../shared/files/file-content.ts';
+import { isReleased, uploadMismatch, withScanReading, type DeclaredFile, type ScanReading, type UploadedContent } from '../../shared/files/declared-file.ts';
 import { TRANSPARENCY_PROBLEMS } from '../transparency.problems.ts';
 import { change, OPEN_STATUSES, type Actor, type InformationRequest, type RequestChange, type RequestStatus } from './information-request.ts';
 import { mayRead } from './request-access.ts';
@@ -18,20 +17,10 @@ import { mayRead } from './request-access.ts';
 export const MAX_RELEASED_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_RELEASED_DOCUMENTS = 20;
 
-export interface ReleasedDocument {
-  readonly id: string;
-  readonly name: string;
-  readonly contentType: KnownContentType;
-  readonly sizeBytes: number;
-  /** Lower-case hexadecimal. */
-  readonly sha256: string;
-  readonly declaredAt: string;
-  readonly declaredBy: Actor;
+export interface ReleasedDocument extends DeclaredFile<Actor> {
   /** `awaiting-upload` until its completion finds the declared content in storage. */
   readonly status: 'awaiting-upload' | 'stored';
   readonly storedAt?: string;
-  readonly scan: FileScan;
-  readonly scanResult?: { readonly tag: string; readonly at: string };
 }
 
 export type ReleasedDocumentDeclaration = Pick<ReleasedDocument, 'id' | 'name' | 'contentType' | 'sizeBytes' | 'sha256'>;

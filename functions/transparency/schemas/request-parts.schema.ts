@@ -2,24 +2,14 @@
 // own schema (transparency.schema.ts) and the routes on them (requests-recourse.schema.ts).
 import * as z from 'zod';
 import { caseClockSchema } from '../../shared/case-clock/case-clock.schema.ts';
-import { KNOWN_CONTENT_TYPES } from '../../shared/files/file-content.ts';
+import { declaredFileFields } from '../../shared/files/declared-file.schema.ts';
 
 const actorSchema = z.object({ sub: z.string(), role: z.string() });
 
 export const releasedDocumentSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  contentType: z.enum(KNOWN_CONTENT_TYPES),
-  sizeBytes: z.number().int(),
-  sha256: z.string().describe('Lower-case hexadecimal'),
-  declaredAt: z.iso.datetime(),
-  declaredBy: actorSchema,
+  ...declaredFileFields,
   status: z.enum(['awaiting-upload', 'stored']).describe('`stored` once its completion found the declared content in storage'),
   storedAt: z.iso.datetime().optional(),
-  scan: z
-    .enum(['pending', 'clean', 'not-scanned', 'quarantined'])
-    .describe('The malware scan: `clean` and `not-scanned` (where no scanner is deployed: the local platform) are released; `quarantined` is never served'),
-  scanResult: z.object({ tag: z.string(), at: z.iso.datetime() }).optional(),
 });
 
 export const amountSchema = z.object({ amount: z.number().int().describe('Centimes of dirham'), currency: z.literal('MAD') });
