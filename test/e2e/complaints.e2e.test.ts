@@ -69,11 +69,13 @@ describe('complaints over HTTP', () => {
     await advance('P16D');
     await settle();
     // The queue is an index, which DynamoDB updates a moment after the complaint (its reads are eventually
-    // consistent): the lapse recorded on the complaint shows there within a few seconds at most.
+    // consistent), and the lapse follows the reminder's own change through its event and a new workflow: each look
+    // settles what is still on its way first, for up to ten seconds.
     const queuedWithLapse = async () => {
       for (let attempt = 1; ; attempt += 1) {
         const [entry] = (await queueOf(FIRST)).filter((queued) => queued.id === id);
-        if (entry?.lapses?.acknowledgment || attempt === 20) return entry;
+        if (entry?.lapses?.acknowledgment || attempt === 40) return entry;
+        await settle();
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     };

@@ -43,9 +43,10 @@ async function permit(id: string): Promise<PermitView> {
  * platform's clock for a permit to be filed fifteen days before it.
  */
 async function estimatedHolidayAhead(now: Date): Promise<{ year: number; holidays: Holiday[]; chosen: Holiday }> {
-  for (let year = now.getUTCFullYear(); year <= now.getUTCFullYear() + 2; year += 1) {
-    // The reference-data test confirms 2029 itself.
-    if (year === 2029) continue;
+  for (let year = now.getUTCFullYear(); year <= now.getUTCFullYear() + 3; year += 1) {
+    // The reference-data test confirms 2029 itself, and the bad-input test counts that 2030 has no version. Other
+    // files move the shared clock forward (the councils' story by most of a year), so the search can reach them.
+    if (year === 2029 || year === 2030) continue;
     const calendar = await request('GET', `/v1/holidays?year=${year}`);
     const holidays = calendar.json.holidays as unknown as Holiday[];
     // On a weekday: a fifteenth day on a weekend would be carried to the Monday whatever the holiday's date.
