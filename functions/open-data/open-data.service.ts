@@ -2,9 +2,11 @@
 // and its president approves (under an embargo if need be), some fed by other contexts' events with no hand copying;
 // each commune's DCAT-AP catalogue and the national one, written at each publication and served as stored; and the
 // publication register with each category's due date.
+import { COMPLAINT_COUNTED, COMPLAINTS_TABLE_ID } from '../complaints/public.ts';
 import { COUNTED_EVENTS, PERMITS_TABLE_ID } from '../permits/public.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
+import { REQUEST_COUNTED, TRANSPARENCY_TABLE_ID } from '../transparency/public.ts';
 import { CATALOGUES_BUCKET_ID, DATASET_EMBARGO_WORKFLOW_ID, DATASET_FILES_BUCKET_ID, DATASET_UPLOADS_BUCKET_ID, OPEN_DATA_TABLE, OPEN_DATA_TABLE_ID } from './adapters/open-data-keys.ts';
 import { DATASET_EMBARGOED, DATASET_PUBLISHED } from './domain/dataset.ts';
 import { OPEN_DATA_PROBLEMS } from './open-data.problems.ts';
@@ -53,13 +55,18 @@ export const openDataService: ServiceDescription = {
       buckets: { [CATALOGUES_BUCKET_ID]: 'append', [DATASET_FILES_BUCKET_ID]: 'append' },
       consumes: [{ tableId: OPEN_DATA_TABLE_ID, eventTypes: [DATASET_PUBLISHED, DATASET_EMBARGOED] }],
     }),
-    // Datasets fed by other contexts' events: the permits' counted changes add to each commune's months, and a
-    // published permit-figures dataset has its files generated again; anyone downloads a published dataset's files.
+    // Datasets fed by other contexts' events: the permits', complaints' and requests' counted changes add to each
+    // commune's rows, and a published dataset of their feed has its files generated again; anyone downloads a
+    // published dataset's files.
     fn('DeclareFedDataset', 'declare-fed-dataset', { route: declareFedDatasetRoute, tables: writes }),
-    fn('FollowPermitFigures', 'follow-permit-figures', {
+    fn('FollowCountedFigures', 'follow-counted-figures', {
       tables: writes,
       buckets: { [CATALOGUES_BUCKET_ID]: 'append', [DATASET_FILES_BUCKET_ID]: 'append' },
-      consumes: [{ tableId: PERMITS_TABLE_ID, eventTypes: [...COUNTED_EVENTS] }],
+      consumes: [
+        { tableId: PERMITS_TABLE_ID, eventTypes: [...COUNTED_EVENTS] },
+        { tableId: COMPLAINTS_TABLE_ID, eventTypes: [COMPLAINT_COUNTED] },
+        { tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REQUEST_COUNTED] },
+      ],
     }),
     fn('DatasetFile', 'dataset-file', { route: datasetFileRoute, tables: reads, buckets: { [DATASET_FILES_BUCKET_ID]: 'read' } }),
     // Files agents upload for a draft: to the scanned uploads bucket, then, checked, copied where downloads read.

@@ -58,7 +58,7 @@ async function download(url: string): Promise<{ status: number; text: string; sh
 
 const sumOf = (rows: Record<string, string>[], column: string) => rows.reduce((total, row) => total + Number(row[column]), 0);
 
-describe('the open-data catalogue fed by the permits', () => {
+describe('the open-data catalogue fed by the other services', () => {
   it('publishes the permit figures at the end of their embargo, generated from events, and a harvester reads them', async () => {
     const start = await clockNow();
     const embargoUntil = new Date(start.getTime() + 30 * DAY_MS).toISOString().slice(0, 10);
@@ -144,6 +144,53 @@ describe('the open-data catalogue fed by the permits', () => {
 
     const applicantSub = `applicant-catalogue-${unique}`;
     for (const body of publicBodies) for (const secret of [applicantSub, application.project.address, application.project.title, ...filed]) expect(body).not.toContain(secret);
+  });
+
+  it("publishes the complaints' and the access-to-information requests' figures from their events, counts only", async () => {
+    const year = (await clockNow()).toISOString().slice(0, 4);
+    const publishFeed = async (feed: string) => {
+      const declared = await request('POST', '/v1/transparency/fed-datasets', { token: await agent(), body: { feed, license } });
+      expect([declared.status, declared.json.feed]).toEqual([201, feed]);
+      expect((await request('POST', `/v1/transparency/datasets/${String(declared.json.id)}/approval`, { token: await president() })).json).toMatchObject({ status: 'published' });
+      return String(declared.json.id);
+    };
+    const openFile = async (datasetId: string, extension: 'csv' | 'json') => {
+      const dataset = (await harvest()).datasets.find((entry) => entry.identifier === datasetId)!;
+      const distribution = dataset.distributions.find((entry) => entry.downloadURL?.endsWith(`.${extension}`))!;
+      const file = await download(distribution.downloadURL!);
+      expect([file.status, file.sha256]).toEqual([200, distribution.checksum!.value]);
+      publicBodies.push(file.text);
+      return file.text;
+    };
+    const complaints = await publishFeed('complaint-figures');
+    const requests = await publishFeed('information-request-figures');
+
+    // A complaint and two access-to-information requests of the commune, one of them urgent: counted by their own
+    // contexts, published here.
+    const complainant = await as('complainant-catalogue', ['citizen']);
+    const complaint = { commune: COMMUNE, kind: 'reclamation', category: 'eclairage-public', text: 'Les lampadaires de la rue Riad Zitoun sont éteints.' };
+    expect((await request('POST', '/v1/complaints', { token: complainant, body: complaint })).status).toBe(201);
+    const requester = { name: 'Karim Bennani', address: '4 derb Dabachi, Marrakech', identityDocument: { kind: 'cnie', number: 'EE765432' } };
+    const asked = { commune: COMMUNE, requester, information: 'Les marchés de voirie passés en 2026', format: 'electronic' };
+    expect((await request('POST', '/v1/transparency/requests', { token: complainant, body: asked })).status).toBe(201);
+    expect((await request('POST', '/v1/transparency/requests', { token: complainant, body: { ...asked, urgency: { justification: 'Un mur menace de tomber sur l’école' } } })).status).toBe(201);
+    await settle();
+
+    // What the complaints' own open figures say for the year and category (Open311's story files here too), the
+    // open file says.
+    const complaintRows = parse(await openFile(complaints, 'csv'), { bom: true, columns: true }) as Record<string, string>[];
+    const lighting = complaintRows.find((row) => row.year === year && row.category === 'eclairage-public')!;
+    const stats = await request('GET', `/v1/stats/complaints/${COMMUNE}/${year}`);
+    const counted = (stats.json.byCategory as { category: string; received: number; answered: number }[]).find((row) => row.category === 'eclairage-public')!;
+    expect(Number(lighting.received)).toBeGreaterThanOrEqual(1);
+    expect([Number(lighting.received), Number(lighting.answered)]).toEqual([counted.received, counted.answered]);
+    const figures = JSON.parse(await openFile(requests, 'json')) as { commune: string; years: Record<string, unknown>[] };
+    expect(figures.years.find((row) => row.year === year)).toMatchObject({ requests: 2, urgent: 1, refused: 0, ground_not_held: 0 });
+    // What the transparency context's own annual figures say, the open file says.
+    const own = await request('GET', `/v1/transparency/figures/${COMMUNE}/${year}`);
+    expect(figures.years.find((row) => row.year === year)).toMatchObject({ requests: own.json.requests, urgent: own.json.urgent });
+
+    for (const body of publicBodies) for (const secret of [requester.name, requester.identityDocument.number, requester.address, complaint.text, `complainant-catalogue-${unique}`]) expect(body).not.toContain(secret);
   });
 
   it('stores a file an agent uploads for a dataset, checked against its SHA-256, and serves it once the dataset is published', async () => {

@@ -27,6 +27,7 @@ import { S3DatasetFiles } from '../../functions/open-data/adapters/s3-dataset-fi
 import { approve, checkDatasetEmbargo, readCatalogue } from '../../functions/open-data/application/catalogue.use-cases.ts';
 import { datasetFile, declareFed, followDatasetPublished, followPermitFigures, type FedDatasets } from '../../functions/open-data/application/fed-datasets.use-cases.ts';
 import { DATASET_PUBLISHED, type Dataset } from '../../functions/open-data/domain/dataset.ts';
+import type { FigureRow } from '../../functions/open-data/domain/fed-dataset.ts';
 import { openDataService } from '../../functions/open-data/open-data.service.ts';
 import { VirtualClock } from '../../lib/local/virtual-clock.ts';
 import { harvestDcat } from '../fixtures/dcat-ap/harvest-dcat.ts';
@@ -105,8 +106,8 @@ describe('the permit figures as open data', () => {
         handlers: Object.fromEntries(COUNTED_EVENTS.map((type) => [type, (event: DomainEvent) => permitsRepository.count(event as DomainEvent<PermitChanged>)])),
       },
       {
-        functionId: 'FollowPermitFigures',
-        consumes: subscription('FollowPermitFigures', openDataService),
+        functionId: 'FollowCountedFigures',
+        consumes: subscription('FollowCountedFigures', openDataService).filter((subscription) => subscription.tableId === 'permits'),
         handlers: Object.fromEntries(COUNTED_EVENTS.map((type) => [type, (event: DomainEvent) => followPermitFigures(fed, event as DomainEvent<PermitChanged>, clock.now())])),
       },
       { functionId: 'FollowOpenDataEvents', consumes: [{ tableId: 'open-data', eventTypes: [DATASET_PUBLISHED] }], handlers: { [DATASET_PUBLISHED]: (event) => followDatasetPublished(fed, event, clock.now()) } },
@@ -202,7 +203,7 @@ describe('the permit figures as open data', () => {
 
   it('counts a redelivered event once and changes nothing', async () => {
     const before = (await fed.repository.getDataset(datasetId))!;
-    const months = await fed.figures.months('permit-figures', COMMUNE);
+    const months = await fed.figures.rows('permit-figures', COMMUNE);
     const event = {
       id: 'redelivered-1',
       type: 'permit.deadline-lapsed',
@@ -214,11 +215,12 @@ describe('the permit figures as open data', () => {
     } as unknown as DomainEvent<PermitChanged>;
 
     await followPermitFigures(fed, event, afterEmbargo);
-    const once = (await fed.figures.months('permit-figures', COMMUNE)).find((month) => month.month === '2023-12')!;
+    const december = (rows: FigureRow[]) => rows.find((row) => row.dimensions.month === '2023-12')!;
+    const once = december(await fed.figures.rows('permit-figures', COMMUNE));
     await followPermitFigures(fed, event, afterEmbargo);
 
-    expect((await fed.figures.months('permit-figures', COMMUNE)).find((month) => month.month === '2023-12')).toEqual(once);
-    expect(once.lapsed).toBe(months.find((month) => month.month === '2023-12')!.lapsed + 1);
+    expect(december(await fed.figures.rows('permit-figures', COMMUNE))).toEqual(once);
+    expect(once.counts.lapsed).toBe(december(months).counts.lapsed! + 1);
     expect((await fed.repository.getDataset(datasetId))!.version).toBe(before.version + 1);
   });
 });

@@ -1,11 +1,11 @@
-// DynamoDB adapter of the fed datasets' figures: one item per commune and month of a feed, added to once per event
-// (the event's marker in the same transaction), read whole by one Query of the commune's partition.
+// DynamoDB adapter of the fed datasets' figures: one item per commune and row of a feed (a month; a year and a
+// category), added to once per event (the event's marker in the same transaction), read whole by one Query of the
+// commune's partition.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { COUNTERS } from '../../permits/public.ts';
-import { addCountsOnce, oneEach } from '../../shared/aws/counted-once.ts';
+import { addCountsOnce } from '../../shared/aws/counted-once.ts';
 import { queryEveryPage } from '../../shared/aws/paged-query.ts';
 import type { FeedFigures } from '../application/open-data.ports.ts';
-import type { MonthFigures } from '../domain/fed-dataset.ts';
+import { feedCounters, rowKey, type Feed, type FigureRow } from '../domain/fed-dataset.ts';
 import { COUNTED_MARKER_RETENTION_SECONDS, feedKeys } from './open-data-keys.ts';
 
 export class DynamoDbFeedFigures implements FeedFigures {
@@ -14,22 +14,26 @@ export class DynamoDbFeedFigures implements FeedFigures {
     private readonly table: string,
   ) {}
 
-  count(feed: string, eventId: string, commune: string, month: string, counters: readonly string[], occurredAt: string): Promise<'counted' | 'already-counted'> {
+  count(feed: Feed, eventId: string, commune: string, row: FigureRow, occurredAt: string): Promise<'counted' | 'already-counted'> {
     return addCountsOnce(this.client, this.table, {
       marker: feedKeys.counted(eventId),
       markerExpiresAt: Math.floor(Date.parse(occurredAt) / 1000) + COUNTED_MARKER_RETENTION_SECONDS,
-      counters: feedKeys.month(feed, commune, month),
-      additions: oneEach(counters),
-      set: { month },
+      counters: feedKeys.row(feed, commune, rowKey(feed, row.dimensions)),
+      additions: row.counts,
+      set: { dimensions: row.dimensions },
     });
   }
 
-  async months(feed: string, commune: string): Promise<MonthFigures[]> {
+  async rows(feed: Feed, commune: string): Promise<FigureRow[]> {
     const items = await queryEveryPage(this.client, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': feedKeys.months(feed, commune) },
+      ExpressionAttributeValues: { ':pk': feedKeys.rows(feed, commune) },
     });
-    return items.map((item) => ({ month: String(item.month), ...Object.fromEntries(COUNTERS.map((counter) => [counter, Number(item[counter] ?? 0)])) }) as MonthFigures);
+    const counters = feedCounters(feed);
+    return items.map((item) => ({
+      dimensions: item.dimensions as FigureRow['dimensions'],
+      counts: Object.fromEntries(counters.filter((counter) => item[counter] !== undefined).map((counter) => [counter, Number(item[counter])])),
+    }));
   }
 }

@@ -45,9 +45,9 @@ export const DATASET_EMBARGO_WORKFLOW_ID = 'dataset-embargo';
 
 /** The figures the fed datasets are made of, and the events already counted in them. */
 export const feedKeys = {
-  /** One item per commune and month of a feed; a Query of the partition reads all of them. */
-  months: (feed: string, commune: string) => `FIGURES#${feed}#${commune}`,
-  month: (feed: string, commune: string, month: string) => ({ pk: `FIGURES#${feed}#${commune}`, sk: `MONTH#${month}` }),
+  /** One item per commune and row of a feed (`ROW#2023-09`, `ROW#2026#roads`); a Query of the partition reads all of them. */
+  rows: (feed: string, commune: string) => `FIGURES#${feed}#${commune}`,
+  row: (feed: string, commune: string, key: string) => ({ pk: `FIGURES#${feed}#${commune}`, sk: `ROW#${key}` }),
   /** Written with the count, in its transaction: a redelivered event finds it and counts nothing. */
   counted: (eventId: string) => ({ pk: `COUNTED#${eventId}`, sk: 'COUNTED' }),
 } as const;

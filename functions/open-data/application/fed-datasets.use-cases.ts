@@ -1,15 +1,19 @@
-// Datasets fed by other contexts' events: an agent declares the commune's permit-figures dataset, its president
-// approves it (under its embargo); the permits' counted events add to the commune's months from the first day, and
-// once the dataset is published its files are generated from them, stored with their SHA-256 and listed in the
-// catalogue, again whenever the figures change. Anyone downloads a published dataset's stored files.
+// Datasets fed by other contexts' events: an agent declares the commune's dataset of a feed (the permit, complaint or
+// access-to-information figures), its president approves it (under its embargo); the source context's counted events
+// add to the commune's rows from the first day, and once the dataset is published its files are generated from them,
+// stored with their SHA-256 and listed in the catalogue, again whenever the figures change. Anyone downloads a
+// published dataset's stored files.
 import { createHash } from 'node:crypto';
+import type { ComplaintCounted } from '../../complaints/public.ts';
 import { countedFigures, type PermitChanged } from '../../permits/public.ts';
+import type { RequestCounted } from '../../transparency/public.ts';
 import type { Principal } from '../../shared/auth/principal.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { NotFoundError } from '../../shared/errors/domain-errors.ts';
 import { idFromIdempotencyKey } from '../../shared/http/idempotency-ids.ts';
 import type { Dataset, DatasetFields } from '../domain/dataset.ts';
-import { declareFedDataset, FedDatasetDeclaredError, monthOf, permitFiguresFiles, publishedFile, withFiles, type Feed, type StoredFile } from '../domain/fed-dataset.ts';
+import { declareFedDataset, FedDatasetDeclaredError, feedCounts, figuresFiles, monthOf, publishedFile, withFiles, type Feed, type FigureRow, type StoredFile } from '../domain/fed-dataset.ts';
+import { oneEach } from '../../shared/aws/counted-once.ts';
 import { agentActing } from '../domain/open-data-access.ts';
 import { unknownCommune } from '../../shared/errors/unknown-commune.ts';
 import { writeCatalogue, writeNationalCatalogue } from './catalogue.use-cases.ts';
@@ -65,7 +69,7 @@ const sha256Of = (content: Uint8Array) => createHash('sha256').update(content).d
 export async function refreshFedDataset(dependencies: FedDatasets, datasetId: string, now: Date): Promise<void> {
   const dataset = await dependencies.repository.getDataset(datasetId);
   if (!dataset?.feed || dataset.status !== 'published') return;
-  const generated = permitFiguresFiles(dataset.commune, await dependencies.figures.months(dataset.feed, dataset.commune));
+  const generated = figuresFiles(dataset.feed, dataset.commune, await dependencies.figures.rows(dataset.feed, dataset.commune));
   const stored: StoredFile[] = [];
   for (const file of generated) {
     const sha256 = sha256Of(file.content);
@@ -80,15 +84,32 @@ export async function refreshFedDataset(dependencies: FedDatasets, datasetId: st
 }
 
 /**
- * A permit change the figures count: its counters join its commune's month (once), and the commune's permit-figures
- * dataset, if published, is generated again. The rule of what counts, and on which day, is the permits context's.
+ * A counted change of a source context: its counts join its commune's row of the feed (once), and the commune's
+ * dataset of that feed, if published, is generated again. Even for a redelivered event: the files may not have been
+ * written after the count.
  */
-export async function followPermitFigures(dependencies: FedDatasets, event: DomainEvent<PermitChanged>, now: Date): Promise<void> {
+async function countInFeed(dependencies: FedDatasets, feed: Feed, event: DomainEvent, commune: string, row: FigureRow, now: Date): Promise<void> {
+  if (Object.keys(row.counts).length === 0) return;
+  await dependencies.figures.count(feed, event.id, commune, row, event.occurredAt);
+  await refreshFedDataset(dependencies, fedDatasetId(commune, feed), now);
+}
+
+/** A permit change the figures count, on the day the permits context says (its rule), in that day's month. */
+export function followPermitFigures(dependencies: FedDatasets, event: DomainEvent<PermitChanged>, now: Date): Promise<void> {
   const counted = countedFigures(event);
-  if (counted.counters.length === 0) return;
-  await dependencies.figures.count('permit-figures', event.id, counted.commune, monthOf(counted.date), counted.counters, event.occurredAt);
-  // Even for a redelivered event: the files may not have been written after the count.
-  await refreshFedDataset(dependencies, fedDatasetId(counted.commune, 'permit-figures'), now);
+  return countInFeed(dependencies, 'permit-figures', event, counted.commune, { dimensions: { month: monthOf(counted.date) }, counts: oneEach(counted.counters) }, now);
+}
+
+/** A complaint's counted change, in the year of its receipt and its category, as the complaints context counts it. */
+export function followComplaintFigures(dependencies: FedDatasets, event: DomainEvent<ComplaintCounted>, now: Date): Promise<void> {
+  const { commune, year, category, counts } = event.data;
+  return countInFeed(dependencies, 'complaint-figures', event, commune, { dimensions: { year: String(year), category }, counts: feedCounts('complaint-figures', counts) }, now);
+}
+
+/** An access-to-information request's counted change, in the year of its receipt, as transparency counts it. */
+export function followRequestFigures(dependencies: FedDatasets, event: DomainEvent<RequestCounted>, now: Date): Promise<void> {
+  const { commune, year, counts } = event.data;
+  return countInFeed(dependencies, 'information-request-figures', event, commune, { dimensions: { year: String(year) }, counts: feedCounts('information-request-figures', counts) }, now);
 }
 
 /**

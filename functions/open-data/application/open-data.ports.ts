@@ -4,7 +4,7 @@ import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { BilingualName } from '../../shared/i18n/language.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import type { ListedCatalogue } from '../domain/dcat-catalogue.ts';
-import type { MonthFigures } from '../domain/fed-dataset.ts';
+import type { Feed, FigureRow } from '../domain/fed-dataset.ts';
 import type { RegisterEntry } from '../domain/publication-register.ts';
 
 export interface DatasetRepository {
@@ -37,10 +37,10 @@ export interface OpenDataDependencies {
 
 /** The figures the fed datasets are made of, counted from other contexts' events. */
 export interface FeedFigures {
-  /** Adds an event's counters to its commune's month, once: `already-counted` for a redelivered event. */
-  count(feed: string, eventId: string, commune: string, month: string, counters: readonly string[], occurredAt: string): Promise<'counted' | 'already-counted'>;
-  /** Every month of a commune's feed (one Query, every page). */
-  months(feed: string, commune: string): Promise<MonthFigures[]>;
+  /** Adds an event's counts to its commune's row of the feed, once: `already-counted` for a redelivered event. */
+  count(feed: Feed, eventId: string, commune: string, row: FigureRow, occurredAt: string): Promise<'counted' | 'already-counted'>;
+  /** Every row of a commune's feed (one Query, every page). */
+  rows(feed: Feed, commune: string): Promise<FigureRow[]>;
 }
 
 /** Where the platform keeps the datasets' files, each checked against its SHA-256 as it is stored. */

@@ -5,6 +5,7 @@ import { InvalidStateError } from '../../shared/errors/domain-errors.ts';
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import { startOfMoroccanDate } from '../../shared/statutory-clock/moroccan-day.ts';
 import type { PendingFile } from './dataset-files.ts';
+import type { Feed } from './fed-dataset.ts';
 import type { Actor } from './open-data-access.ts';
 
 /**
@@ -64,7 +65,7 @@ export interface Dataset {
   readonly approvedBy?: Actor;
   readonly publishedAt?: string;
   /** A dataset the platform feeds from other contexts' events (`fed-dataset.ts`): its files are generated. */
-  readonly feed?: 'permit-figures';
+  readonly feed?: Feed;
   /** Files an agent declared for it, not yet uploaded and checked (`dataset-files.ts`). */
   readonly pendingFiles?: readonly PendingFile[];
   /** When its files last changed, once published. */

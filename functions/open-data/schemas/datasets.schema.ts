@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
 import { FREQUENCIES, MEDIA_TYPES, PUBLICATION_CATEGORIES } from '../domain/dataset.ts';
+import { FEEDS } from '../domain/fed-dataset.ts';
 
 const problem = PROBLEM_RESPONSE;
 const responses = { 400: problem, 401: problem, 403: problem };
@@ -48,7 +49,7 @@ export const datasetSchema = z.object({
     .array(z.object({ title: z.string(), mediaType: z.enum(MEDIA_TYPES), sha256: z.string(), byteSize: z.number().int(), fileName: z.string() }))
     .optional()
     .describe('Files declared for upload, not yet completed'),
-  feed: z.enum(['permit-figures']).optional().describe('Fed by the platform from events: its files are generated'),
+  feed: z.enum(FEEDS).optional().describe('Fed by the platform from events: its files are generated'),
   modifiedAt: z.iso.datetime().optional(),
   version: z.number().int(),
 });

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { approveDataset } from '../../../functions/open-data/domain/dataset.ts';
 import { dcatCatalogue } from '../../../functions/open-data/domain/dcat-catalogue.ts';
-import { declareFedDataset, permitFiguresFiles, publishedFile, withFiles, type MonthFigures, type StoredFile } from '../../../functions/open-data/domain/fed-dataset.ts';
+import { declareFedDataset, feedCounts, figuresFiles, publishedFile, withFiles, type FigureRow, type StoredFile } from '../../../functions/open-data/domain/fed-dataset.ts';
 import { harvestDcat } from '../../fixtures/dcat-ap/harvest-dcat.ts';
 import { validateDcatAp } from '../../fixtures/dcat-ap/validate-dcat-ap.ts';
 
@@ -15,10 +15,12 @@ const president = { sub: 'president-1', role: 'president' } as const;
 const at = new Date('2026-06-15T09:00:00Z');
 const names = { ar: 'الرباط', fr: 'Rabat' };
 const id = '0b9a0a0e-2222-4c2d-8e3f-000000000001';
-const months: MonthFigures[] = [
-  { month: '2023-10', filed: 50, decidedInTime: 20, lapsed: 40, deemedApprovalInvoked: 10 },
-  { month: '2023-09', filed: 60, decidedInTime: 30, lapsed: 49, deemedApprovalInvoked: 11 },
+const month = (key: string, counts: FigureRow['counts']): FigureRow => ({ dimensions: { month: key }, counts });
+const months: FigureRow[] = [
+  month('2023-10', { filed: 50, decidedInTime: 20, lapsed: 40, deemedApprovalInvoked: 10 }),
+  month('2023-09', { filed: 60, decidedInTime: 30, lapsed: 49, deemedApprovalInvoked: 11 }),
 ];
+const permitFiguresFiles = (commune: string, rows: readonly FigureRow[]) => figuresFiles('permit-figures', commune, rows);
 
 const draft = (embargoUntil?: string) =>
   declareFedDataset(id, 'rabat', 'permit-figures', names, { license: 'https://creativecommons.org/licenses/by/4.0/', ...(embargoUntil && { embargoUntil }) }, agent, at);
@@ -52,9 +54,35 @@ describe('the permit-figures files', () => {
   });
 
   it('change when a figure does', () => {
-    const more = permitFiguresFiles('rabat', [{ ...months[0]!, lapsed: 41 }, months[1]!]);
+    const more = permitFiguresFiles('rabat', [month('2023-10', { ...months[0]!.counts, lapsed: 41 }), months[1]!]);
 
     expect(stored(more)[0]!.sha256).not.toBe(stored()[0]!.sha256);
+  });
+});
+
+describe('the complaint and access-to-information figures files', () => {
+  it('give one line per year and category of the complaints, their sums named as sums, a missing count as 0', () => {
+    const rows: FigureRow[] = [
+      { dimensions: { year: '2026', category: 'roads' }, counts: { received: 12, answered: 10, answerDays: 84, rated: 4, ratingPoints: 15 } },
+      { dimensions: { year: '2026', category: 'lighting' }, counts: { received: 3, answeredLate: 1 } },
+    ];
+    const [csv] = figuresFiles('complaint-figures', 'rabat', rows);
+
+    expect(parse(Buffer.from(csv!.content).toString('utf8'), { bom: true, columns: true })).toEqual([
+      { commune: 'rabat', year: '2026', category: 'lighting', received: '3', acknowledged_late: '0', answered: '0', answer_days_total: '0', answered_late: '1', reopened: '0', rated: '0', rating_points_total: '0' },
+      { commune: 'rabat', year: '2026', category: 'roads', received: '12', acknowledged_late: '0', answered: '10', answer_days_total: '84', answered_late: '0', reopened: '0', rated: '4', rating_points_total: '15' },
+    ]);
+  });
+
+  it('give the requests per year with each refusal ground named, and leave out what the feed does not publish', () => {
+    const counts = feedCounts('information-request-figures', { requests: 5, refused: 2, 'ground:not-held': 2, 'days:12': 1, answerWorkingDays: 12 });
+    expect(counts).toEqual({ requests: 5, refused: 2, 'ground:not-held': 2, answerWorkingDays: 12 });
+
+    const [, json] = figuresFiles('information-request-figures', 'rabat', [{ dimensions: { year: '2026' }, counts }]);
+    const [year] = (JSON.parse(Buffer.from(json!.content).toString('utf8')) as { years: Record<string, unknown>[] }).years;
+
+    expect(year).toMatchObject({ year: '2026', requests: 5, refused: 2, ground_not_held: 2, ground_unclear: 0, answer_working_days_total: 12, implicit_refusals: 0 });
+    expect(Object.keys(year!).some((column) => column.startsWith('days'))).toBe(false);
   });
 });
 
