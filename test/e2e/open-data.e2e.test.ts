@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, inject, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { harvestDcat, type HarvestedDataset } from '../fixtures/dcat-ap/harvest-dcat.ts';
-import { validateDcatAp } from '../fixtures/dcat-ap/validate-dcat-ap.ts';
+import { sameGraph, validateDcatAp } from '../fixtures/dcat-ap/validate-dcat-ap.ts';
 import { request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
@@ -45,6 +45,12 @@ async function harvest(): Promise<{ status: number; datasets: HarvestedDataset[]
   if (reply.status !== 200) return { status: reply.status, datasets: [], conforms: false };
   const report = await validateDcatAp(reply.json, catalogueUrl());
   expect(report.violations).toEqual([]);
+  // The same URL in Turtle, for a harvester that asks for it: the same graph, as stored at the same publication.
+  const turtle = await request('GET', `/v1/transparency/catalogues/${COMMUNE}`, { headers: { accept: 'text/turtle, application/ld+json;q=0.5' } });
+  publicBodies.push(turtle.text);
+  expect([turtle.status, turtle.headers.get('content-type'), turtle.headers.get('vary')]).toEqual([200, 'text/turtle; charset=utf-8', 'accept']);
+  const graphs = await sameGraph(reply.json, turtle.text, catalogueUrl());
+  expect(graphs.turtle).toBe(graphs.jsonLd);
   return { status: reply.status, datasets: await harvestDcat(reply.json, catalogueUrl()), conforms: report.conforms };
 }
 
@@ -139,6 +145,10 @@ describe('the open-data catalogue fed by the other services', () => {
     publicBodies.push(national.text);
     const nationalUrl = `${inject('platformUrl')}/v1/transparency/national-catalogue`;
     expect((await validateDcatAp(national.json, nationalUrl)).violations).toEqual([]);
+    const nationalTurtle = await request('GET', '/v1/transparency/national-catalogue', { headers: { accept: 'text/turtle' } });
+    expect((await validateDcatAp(nationalTurtle.text, nationalUrl)).violations).toEqual([]);
+    const nationalGraphs = await sameGraph(national.json, nationalTurtle.text, nationalUrl);
+    expect(nationalGraphs.turtle).toBe(nationalGraphs.jsonLd);
     const listed = (national.json['dcat:catalog'] as { '@id': string; 'foaf:homepage': { '@id': string } }[]).find((catalogue) => catalogue['@id'] === `urn:raqmana:transparency:catalogue:${COMMUNE}`)!;
     expect(new URL(listed['foaf:homepage']['@id'], nationalUrl).href).toBe(catalogueUrl());
 

@@ -47,6 +47,13 @@ const EMBARGO = '2023-12-15';
 const afterEmbargo = new Date('2023-12-15T09:00:00Z');
 const catalogueUrl = `http://localhost:3000/v1/transparency/catalogues/${COMMUNE}`;
 
+/** The commune's catalogue as stored, its JSON-LD form. */
+async function jsonLd(catalogues: FedDatasets['catalogues'], commune: string): Promise<Record<string, unknown>> {
+  const stored = await readCatalogue(catalogues, commune, 'json-ld');
+  if (stored.format !== 'json-ld') throw new Error('asked for JSON-LD');
+  return stored.document;
+}
+
 let permits: PermitsWithWorkflow;
 let fed: FedDatasets;
 let streams: ReturnType<typeof followStreams>;
@@ -171,7 +178,7 @@ describe('the permit figures as open data', () => {
       expect(createHash('sha256').update(await object.Body!.transformToByteArray()).digest('hex')).toBe(sha256);
     }
 
-    const catalogue = await readCatalogue(fed.catalogues, COMMUNE);
+    const catalogue = await jsonLd(fed.catalogues, COMMUNE);
     expect((await validateDcatAp(catalogue, catalogueUrl)).conforms).toBe(true);
     const [harvested] = (await harvestDcat(catalogue, catalogueUrl)).filter((entry) => entry.identifier === datasetId);
     expect(harvested!.distributions.map((distribution) => distribution.checksum?.value).sort()).toEqual(dataset.distributions.map((distribution) => distribution.sha256).sort());
@@ -189,7 +196,7 @@ describe('the permit figures as open data', () => {
     expect(after.distributions.map((distribution) => distribution.sha256)).not.toEqual(before.distributions.map((distribution) => distribution.sha256));
     const csv = after.distributions.find((distribution) => distribution.mediaType === 'text/csv')!;
     expect(openFigures((await downloaded(csv)).text, '2023-12', '2023-12')).toMatchObject({ lapsed: 2, filed: 1 });
-    const harvested = (await harvestDcat(await readCatalogue(fed.catalogues, COMMUNE), catalogueUrl)).find((entry) => entry.identifier === datasetId)!;
+    const harvested = (await harvestDcat(await jsonLd(fed.catalogues, COMMUNE), catalogueUrl)).find((entry) => entry.identifier === datasetId)!;
     expect(harvested.distributions.map((distribution) => distribution.checksum?.value).sort()).toEqual(after.distributions.map((distribution) => distribution.sha256).sort());
   });
 

@@ -1,20 +1,25 @@
 // The national catalogue: the communes' catalogues it lists in DynamoDB (one item each), and its document in the
 // catalogues bucket, written whole after each commune's catalogue and served as it is stored.
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../../shared/aws/items.ts';
 import { queryEveryPage } from '../../shared/aws/paged-query.ts';
-import type { NationalCatalogues } from '../application/open-data.ports.ts';
+import type { CatalogueFormat, NationalCatalogues } from '../application/open-data.ports.ts';
 import type { ListedCatalogue } from '../domain/dcat-catalogue.ts';
-import { NATIONAL_CATALOGUE_OBJECT_KEY, nationalCatalogueKeys } from './open-data-keys.ts';
+import { NATIONAL_CATALOGUE_OBJECT_NAME, nationalCatalogueKeys } from './open-data-keys.ts';
+import { S3CatalogueDocuments } from './s3-catalogue-documents.ts';
 
 export class DynamoDbS3NationalCatalogues implements NationalCatalogues {
+  private readonly documents: S3CatalogueDocuments;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
-    private readonly s3: S3Client,
-    private readonly bucket: string,
-  ) {}
+    s3: S3Client,
+    bucket: string,
+  ) {
+    this.documents = new S3CatalogueDocuments(s3, bucket);
+  }
 
   async record(catalogue: ListedCatalogue): Promise<void> {
     // Only a later state replaces the one listed (a redelivered event brings an earlier one).
@@ -42,17 +47,11 @@ export class DynamoDbS3NationalCatalogues implements NationalCatalogues {
     return items.map((item) => withoutKeys<ListedCatalogue>(item));
   }
 
-  async put(document: Readonly<Record<string, unknown>>): Promise<void> {
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: NATIONAL_CATALOGUE_OBJECT_KEY, Body: JSON.stringify(document), ContentType: 'application/ld+json' }));
+  put(document: Readonly<Record<string, unknown>>): Promise<void> {
+    return this.documents.put(NATIONAL_CATALOGUE_OBJECT_NAME, document);
   }
 
-  async get(): Promise<Record<string, unknown> | undefined> {
-    try {
-      const output = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: NATIONAL_CATALOGUE_OBJECT_KEY }));
-      return JSON.parse(await output.Body!.transformToString()) as Record<string, unknown>;
-    } catch (error) {
-      if (error instanceof NoSuchKey) return undefined;
-      throw error;
-    }
+  text(format: CatalogueFormat): Promise<string | undefined> {
+    return this.documents.get(NATIONAL_CATALOGUE_OBJECT_NAME, format);
   }
 }

@@ -38,7 +38,8 @@ export const OPEN_DATA_TABLE: TableDescription = {
 /** Each commune's DCAT-AP catalogue, written whole at each publication and served as it is. */
 export const CATALOGUES_BUCKET_ID = 'open-data-catalogues';
 
-export const catalogueObjectKey = (commune: string) => `catalogues/${commune}.jsonld`;
+/** Its objects' name: `catalogues/<commune>` then `.jsonld` or `.ttl`. */
+export const catalogueObjectName = (commune: string) => `catalogues/${commune}`;
 
 /** Carries each approved dataset to its embargo's end, when it is published. */
 export const DATASET_EMBARGO_WORKFLOW_ID = 'dataset-embargo';
@@ -76,4 +77,5 @@ export const nationalCatalogueKeys = {
   entry: (commune: string) => ({ pk: 'CATALOGUES', sk: `COMMUNE#${commune}` }),
 } as const;
 
-export const NATIONAL_CATALOGUE_OBJECT_KEY = 'national/catalogue.jsonld';
+/** The national catalogue's objects: `national/catalogue.jsonld` and `.ttl`. */
+export const NATIONAL_CATALOGUE_OBJECT_NAME = 'national/catalogue';

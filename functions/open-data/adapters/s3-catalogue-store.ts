@@ -1,25 +1,21 @@
 // Each commune's catalogue document, kept whole in S3 and served as it is stored (no aggregation per request).
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { CatalogueStore } from '../application/open-data.ports.ts';
-import { catalogueObjectKey } from './open-data-keys.ts';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { CatalogueFormat, CatalogueStore } from '../application/open-data.ports.ts';
+import { catalogueObjectName } from './open-data-keys.ts';
+import { S3CatalogueDocuments } from './s3-catalogue-documents.ts';
 
 export class S3CatalogueStore implements CatalogueStore {
-  constructor(
-    private readonly client: S3Client,
-    private readonly bucket: string,
-  ) {}
+  private readonly documents: S3CatalogueDocuments;
 
-  async put(commune: string, document: Readonly<Record<string, unknown>>): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: catalogueObjectKey(commune), Body: JSON.stringify(document), ContentType: 'application/ld+json' }));
+  constructor(client: S3Client, bucket: string) {
+    this.documents = new S3CatalogueDocuments(client, bucket);
   }
 
-  async get(commune: string): Promise<Record<string, unknown> | undefined> {
-    try {
-      const output = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: catalogueObjectKey(commune) }));
-      return JSON.parse(await output.Body!.transformToString()) as Record<string, unknown>;
-    } catch (error) {
-      if (error instanceof NoSuchKey) return undefined;
-      throw error;
-    }
+  put(commune: string, document: Readonly<Record<string, unknown>>): Promise<void> {
+    return this.documents.put(catalogueObjectName(commune), document);
+  }
+
+  text(commune: string, format: CatalogueFormat): Promise<string | undefined> {
+    return this.documents.get(catalogueObjectName(commune), format);
   }
 }

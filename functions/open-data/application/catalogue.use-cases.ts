@@ -10,7 +10,7 @@ import { approveDataset, declareDataset, embargoEnd, publishAtEmbargoEnd, type D
 import type { DeadlineWorkflow } from '../../shared/case-clock/application/deadline-workflow.ts';
 import { dcatCatalogue, nationalCatalogue, type ListedCatalogue } from '../domain/dcat-catalogue.ts';
 import { agentActing, headOfBodyActing } from '../domain/open-data-access.ts';
-import type { CatalogueStore, DatasetRepository, NationalCatalogues, OpenDataDependencies } from './open-data.ports.ts';
+import type { CatalogueFormat, CatalogueStore, DatasetRepository, NationalCatalogues, OpenDataDependencies } from './open-data.ports.ts';
 
 const unknownDataset = (id: string) => new NotFoundError({ ar: `لا توجد مجموعة بيانات ${id}`, fr: `Aucun jeu de données ${id}`, en: `No dataset ${id}` });
 
@@ -83,18 +83,23 @@ export async function writeNationalCatalogue(national: NationalCatalogues, writt
   await national.put(nationalCatalogue(await national.listed(), now));
 }
 
-export async function readNationalCatalogue(national: NationalCatalogues): Promise<Record<string, unknown>> {
-  const document = await national.get();
-  if (!document) throw new NotFoundError({ ar: 'لم تنشر أي جماعة مجموعة بيانات بعد', fr: "Aucune commune n'a encore publié de jeu de données", en: 'No commune has published a dataset yet' });
-  return document;
+/** A catalogue as stored, in the form asked for: the JSON-LD document, or its Turtle text. */
+export type StoredCatalogue = { readonly format: 'json-ld'; readonly document: Record<string, unknown> } | { readonly format: 'turtle'; readonly text: string };
+
+const stored = (format: CatalogueFormat, text: string): StoredCatalogue => (format === 'turtle' ? { format, text } : { format, document: JSON.parse(text) as Record<string, unknown> });
+
+export async function readNationalCatalogue(national: NationalCatalogues, format: CatalogueFormat): Promise<StoredCatalogue> {
+  const text = await national.text(format);
+  if (text === undefined) throw new NotFoundError({ ar: 'لم تنشر أي جماعة مجموعة بيانات بعد', fr: "Aucune commune n'a encore publié de jeu de données", en: 'No commune has published a dataset yet' });
+  return stored(format, text);
 }
 
 const latest = (fresh: Dataset, indexed: Dataset | undefined) => (indexed && indexed.version > fresh.version ? indexed : fresh);
 
-export async function readCatalogue(store: CatalogueStore, commune: string): Promise<Record<string, unknown>> {
-  const document = await store.get(commune);
-  if (!document) {
+export async function readCatalogue(store: CatalogueStore, commune: string, format: CatalogueFormat): Promise<StoredCatalogue> {
+  const text = await store.text(commune, format);
+  if (text === undefined) {
     throw new NotFoundError({ ar: `لم تنشر الجماعة ${commune} أي مجموعة بيانات بعد`, fr: `La commune ${commune} n'a encore publié aucun jeu de données`, en: `Commune ${commune} has published no dataset yet` });
   }
-  return document;
+  return stored(format, text);
 }

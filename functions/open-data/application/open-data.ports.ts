@@ -19,10 +19,14 @@ export interface DatasetRepository {
   communeNames(commune: string): Promise<BilingualName | undefined>;
 }
 
-/** Where each commune's catalogue document is kept whole, and served from. */
+/** The forms a catalogue is kept and served in: JSON-LD, and Turtle (the same graph). */
+export type CatalogueFormat = 'json-ld' | 'turtle';
+
+/** Where each commune's catalogue document is kept whole, in each form, and served from. */
 export interface CatalogueStore {
   put(commune: string, document: Readonly<Record<string, unknown>>): Promise<void>;
-  get(commune: string): Promise<Record<string, unknown> | undefined>;
+  /** The stored document in that form, as text. */
+  text(commune: string, format: CatalogueFormat): Promise<string | undefined>;
 }
 
 export interface OpenDataIdentifiers {
@@ -76,5 +80,6 @@ export interface NationalCatalogues {
   /** Every commune catalogue listed (one Query, read consistently). */
   listed(): Promise<ListedCatalogue[]>;
   put(document: Readonly<Record<string, unknown>>): Promise<void>;
-  get(): Promise<Record<string, unknown> | undefined>;
+  /** The stored document in that form, as text. */
+  text(format: CatalogueFormat): Promise<string | undefined>;
 }

@@ -27,6 +27,12 @@ const bilingual = (text: { readonly ar: string; readonly fr: string }) => [
 const dateTime = (instant: string) => ({ '@value': instant, '@type': 'xsd:dateTime' });
 
 /**
+ * A URL an agent gave (a file's access URL, a licence), as a valid IRI: WHATWG's serialization percent-encodes what
+ * an IRI may not hold (a space, braces), where an RDF reader would otherwise drop the whole statement.
+ */
+const givenIri = (url: string) => ({ '@id': new URL(url).href });
+
+/**
  * A file the platform stores: where it is downloaded (relative to the API, resolved against the catalogue's own URL),
  * its size and its SHA-256 (SPDX checksum, as DCAT-AP has it).
  */
@@ -89,9 +95,9 @@ export function dcatCatalogue(publisher: CataloguePublisher, datasets: readonly 
         '@id': `${datasetIri(dataset.id)}:distribution:${index + 1}`,
         '@type': 'dcat:Distribution',
         'dct:title': distribution.title,
-        'dcat:accessURL': { '@id': distribution.accessURL },
+        'dcat:accessURL': distribution.downloadURL ? { '@id': distribution.accessURL } : givenIri(distribution.accessURL),
         'dcat:mediaType': { '@id': `https://www.iana.org/assignments/media-types/${distribution.mediaType}` },
-        'dct:license': { '@id': dataset.license },
+        'dct:license': givenIri(dataset.license),
         ...storedFile(distribution),
       })),
     })),

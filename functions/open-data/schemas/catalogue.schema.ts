@@ -168,7 +168,7 @@ export const nationalCatalogueRoute = defineRoute({
   tags: TAG_CATALOGUE,
   access: 'public',
   responses: {
-    200: { description: 'The national catalogue, a JSON-LD document (`dcat:Catalog` of `dcat:Catalog`s)', schema: z.record(z.string(), z.unknown()) },
+    200: { description: 'The national catalogue, a JSON-LD document (`dcat:Catalog` of `dcat:Catalog`s); the same graph in Turtle when `Accept` ranks `text/turtle` first', schema: z.record(z.string(), z.unknown()), alsoAs: ['text/turtle'] },
     404: problem,
   },
 });

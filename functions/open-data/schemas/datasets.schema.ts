@@ -108,7 +108,7 @@ export const catalogueRoute = defineRoute({
   access: 'public',
   params: z.strictObject({ commune: communeSchema }),
   responses: {
-    200: { description: 'The catalogue, a JSON-LD document (`dcat:Catalog`)', schema: z.record(z.string(), z.unknown()) },
+    200: { description: 'The catalogue, a JSON-LD document (`dcat:Catalog`); the same graph in Turtle when `Accept` ranks `text/turtle` first', schema: z.record(z.string(), z.unknown()), alsoAs: ['text/turtle'] },
     400: problem,
     404: problem,
   },

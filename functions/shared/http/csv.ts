@@ -1,5 +1,7 @@
 // CSV responses (RFC 4180): for figures that people open in a spreadsheet. Asked for by `?format=csv` or by an
 // Accept header that prefers `text/csv` to JSON.
+import { acceptsFirst } from './content-negotiation.ts';
+
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8; header=present';
 
 export type CsvCell = string | number | null | undefined;
@@ -22,16 +24,4 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 }
 
 /** True when `Accept` ranks text/csv above application/json (and above any wildcard that would match JSON). */
-export function acceptsCsvFirst(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const ranked = accept.split(',').map((part, index) => {
-    const [type = '', ...parameters] = part.trim().toLowerCase().split(';');
-    const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const quality = q ? Number(q.slice(2)) : 1;
-    return { type: type.trim(), quality: Number.isFinite(quality) ? quality : 0, index };
-  });
-  const qualityOf = (matches: (type: string) => boolean) => Math.max(0, ...ranked.filter((entry) => matches(entry.type)).map((entry) => entry.quality));
-  const csv = qualityOf((type) => type === 'text/csv');
-  const json = qualityOf((type) => type === 'application/json' || type === 'application/*' || type === '*/*');
-  return csv > 0 && csv > json;
-}
+export const acceptsCsvFirst = (accept: string | undefined): boolean => acceptsFirst(accept, 'text/csv', ['application/json']);
