@@ -437,10 +437,23 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   // A request filed with its requester's consent, answered in full and published in the disclosure log.
   const consented = expectStatus('file consented information request', await call('POST /v1/transparency/requests', { body: { commune: 'rabat', ...asked, disclosureConsent: true }, headers: { 'idempotency-key': key('information-consented') }, as: citizen }), 201);
   const consentedRequest = { id: String(consented.json.id) };
+  // Its answer releases a document, published with it in the log, which anyone then downloads.
+  const disclosedFile = { name: 'budget-2026-public.pdf', contentType: 'application/pdf', sizeBytes: attachmentFile.length, sha256: createHash('sha256').update(attachmentFile).digest('hex') };
+  const disclosedDeclared = expectStatus('declare disclosed document', await call('POST /v1/transparency/requests/{id}/documents', { params: consentedRequest, body: disclosedFile, headers: { 'idempotency-key': key('information-disclosed-document') }, as: agent }), 201);
+  const disclosedUpload = disclosedDeclared.json.upload as { url: string; headers: Record<string, string> };
+  if (!(await fetch(disclosedUpload.url, { method: 'PUT', headers: disclosedUpload.headers, body: attachmentFile })).ok) throw new ScenarioError('upload disclosed document');
+  const disclosedDocument = { ...consentedRequest, documentId: String((disclosedDeclared.json.document as { id: string }).id) };
+  expectStatus('complete disclosed document', await call('POST /v1/transparency/requests/{id}/documents/{documentId}/complete', { params: disclosedDocument, headers: { 'idempotency-key': key('information-disclosed-complete') }, as: agent }), 200);
+  await clock.quiescent();
+  // The agent's read records the scanner's verdict, which the publication needs.
+  expectStatus('read disclosed document', await call('GET /v1/transparency/requests/{id}/documents/{documentId}', { params: disclosedDocument, as: agent }), 200);
   const fullAnswer = { outcome: 'full', summary: 'Le budget est joint', format: 'electronic' };
   expectStatus('answer consented request', await call('POST /v1/transparency/requests/{id}/answer', { params: consentedRequest, body: fullAnswer, headers: { 'idempotency-key': key('information-consented-answer') }, as: agent }), 200);
-  expectStatus('disclose information request', await call('POST /v1/transparency/requests/{id}/disclosure', { params: consentedRequest, body: { summary: 'Le budget 2026 de la commune, communiqué en entier', documentIds: [] }, headers: { 'idempotency-key': key('information-disclosure') }, as: agent }), 200);
+  const disclosure = { summary: 'Le budget 2026 de la commune, communiqué en entier', documentIds: [disclosedDocument.documentId] };
+  expectStatus('disclose information request', await call('POST /v1/transparency/requests/{id}/disclosure', { params: consentedRequest, body: disclosure, headers: { 'idempotency-key': key('information-disclosure') }, as: agent }), 200);
   expectStatus('disclosure log', await call('GET /v1/transparency/disclosure-log/{commune}', { params: { commune: 'rabat' } }), 200);
+  const publishedDocument = { commune: 'rabat', requestId: consentedRequest.id, documentId: disclosedDocument.documentId };
+  expectStatus('disclosed document', await call('GET /v1/transparency/disclosure-log/{commune}/{requestId}/documents/{documentId}', { params: publishedDocument }), 200);
   expectStatus('information request history', await call('GET /v1/transparency/requests/{id}/history', { params: informationRequest, as: auditor }), 200);
   const secondRequest = expectStatus('file second information request', await call('POST /v1/transparency/requests', { body: { commune: 'rabat', ...asked, format: 'paper-copy' }, headers: { 'idempotency-key': key('information-2') }, as: citizen }), 201);
   expectStatus('withdraw information request', await call('POST /v1/transparency/requests/{id}/withdrawal', { params: { id: String(secondRequest.json.id) }, body: { reason: 'Trouvé ailleurs' }, headers: { 'idempotency-key': key('information-withdraw') }, as: citizen }), 200);

@@ -53,7 +53,7 @@ import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID
 import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import { REFUSAL_DECIDED } from './domain/refusal-letter.ts';
 import { REQUEST_COUNTED } from './domain/request-figures.ts';
-import { discloseRequestRoute, disclosureLogRoute } from './schemas/disclosure-log.schema.ts';
+import { disclosedDocumentRoute, discloseRequestRoute, disclosureLogRoute } from './schemas/disclosure-log.schema.ts';
 
 const handlers = 'functions/transparency/handlers';
 const reads = { [TRANSPARENCY_TABLE_ID]: 'read' } as const;
@@ -98,6 +98,7 @@ export const transparencyService: ServiceDescription = {
     // The disclosure log: an agent publishes an answered request whose requester consented; anyone reads it.
     fn('DiscloseInformationRequest', 'disclose-request', { route: discloseRequestRoute, tables: changes }),
     fn('DisclosureLog', 'disclosure-log', { route: disclosureLogRoute, tables: reads }),
+    fn('DisclosedDocument', 'disclosed-document', { route: disclosedDocumentRoute, tables: reads, buckets: { [RELEASED_DOCUMENTS_BUCKET_ID]: 'read' } }),
     // The recourse chain: its periods are counted with the holidays, read with the request.
     fn('FileInformationRequestComplaint', 'file-internal-complaint', { route: fileInternalComplaintRoute, tables: writes }),
     fn('AnswerInformationRequestComplaint', 'answer-internal-complaint', { route: answerInternalComplaintRoute, tables: writes }),

@@ -3,11 +3,12 @@
 // through a short-lived link, each read logged. A document not released yet is released (or quarantined) when a
 // completion or a read finds the malware scanner's tag on it.
 import type { Principal } from '../../shared/auth/principal.ts';
-import { ChecksumMismatchError, ForbiddenError, writtenUnlessChangedMeanwhile } from '../../shared/errors/domain-errors.ts';
+import { ChecksumMismatchError, ForbiddenError, NotFoundError, writtenUnlessChangedMeanwhile } from '../../shared/errors/domain-errors.ts';
 import type { ScanReading, UploadedContent } from '../../shared/files/declared-file.ts';
 import { isReleased } from '../../shared/files/declared-file.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import { scanVerdict } from '../../shared/malware-scan.ts';
+import type { DisclosureEntry } from '../domain/disclosure-log.ts';
 import type { InformationRequest, RequestChange } from '../domain/information-request.ts';
 import { agentActing, mayRead } from '../domain/request-access.ts';
 import {
@@ -139,4 +140,26 @@ export async function documentReads(repository: Pick<ReleasedDocumentsRepository
     });
   }
   return repository.documentReads(requestId, page);
+}
+
+/**
+ * A document published with a request in its commune's disclosure log, for anyone: a short-lived link to it as
+ * stored. Only the documents the entry names, and only under the commune it was published in; anything else 404.
+ */
+export async function disclosedDocumentLink(
+  dependencies: { readonly repository: Pick<TransparencyRepository, 'get'>; readonly store: Pick<ReleasedDocumentStore, 'objectKey' | 'viewUrl'> },
+  commune: string,
+  requestId: string,
+  documentId: string,
+): Promise<{ readonly document: DisclosureEntry['documents'][number]; readonly url: string; readonly expiresAt: string }> {
+  const entry = (await dependencies.repository.get(requestId))?.disclosure;
+  const document = entry?.commune === commune ? entry.documents.find((published) => published.id === documentId) : undefined;
+  if (!document) {
+    throw new NotFoundError({
+      ar: `لم تُنشر الوثيقة ${documentId} في سجل الإفصاح لجماعة ${commune}`,
+      fr: `Le document ${documentId} n'est pas publié au registre des communications de la commune ${commune}`,
+      en: `Document ${documentId} is not published in the disclosure log of commune ${commune}`,
+    });
+  }
+  return { document, ...(await dependencies.store.viewUrl(dependencies.store.objectKey(requestId, documentId))) };
 }

@@ -40,3 +40,21 @@ export const disclosureLogRoute = defineRoute({
   query: z.strictObject(paginationQuery),
   responses: { 200: { description: 'A page of entries', schema: pageSchema(disclosureEntrySchema) }, 400: problem },
 });
+
+export const disclosedDocumentRoute = defineRoute({
+  operationId: 'disclosedDocument',
+  method: 'GET',
+  path: '/v1/transparency/disclosure-log/{commune}/{requestId}/documents/{documentId}',
+  summary: "A document published with a request in the commune's disclosure log, for anyone: a link to download it (5 minutes), as stored, with the SHA-256 the entry gives",
+  tags: TAGS,
+  access: 'public',
+  params: z.strictObject({ commune: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'), requestId: z.uuid(), documentId: z.uuid() }),
+  responses: {
+    200: {
+      description: 'The document as the entry lists it, and a link to it',
+      schema: z.object({ document: disclosureEntrySchema.shape.documents.element, url: z.string(), expiresAt: z.iso.datetime() }),
+    },
+    400: problem,
+    404: problem,
+  },
+});
