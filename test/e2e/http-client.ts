@@ -1,6 +1,8 @@
 // A small HTTP client for the e2e layer: JSON in and out, bearer tokens from the local issuer. Every reply to a
 // route of the OpenAPI document is checked against it (status declared for that operation, body valid against
-// its schema), so every e2e test also tests the published contract.
+// its schema), so every e2e test also tests the published contract; and every public reply is checked for the
+// identity of the access-to-information requesters the run has filed (requester-identities.ts).
+import { rememberRequester, requesterIdentityIn } from './requester-identities.ts';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { inject } from 'vitest';
@@ -152,6 +154,9 @@ export async function request(
   const reply = { status: response.status, headers: response.headers, text, json };
   const violation = await contractViolation(baseUrl, method, path, reply);
   if (violation) throw new Error(`The reply breaks the OpenAPI document: ${violation}`);
+  rememberRequester(method, path, reply.status, options.body);
+  const leaked = options.token === undefined ? requesterIdentityIn(path, text) : undefined;
+  if (leaked) throw new Error(`The public reply of ${method} ${path} carries a requester's identity: ${leaked}`);
   return reply;
 }
 

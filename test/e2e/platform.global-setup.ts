@@ -8,6 +8,8 @@ import { startPlatformProcess } from './platform-process.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     platformUrl: string;
+    /** Where the run lists the access-to-information requesters it filed (test/e2e/requester-identities.ts). */
+    requesterIdentitiesFile: string;
   }
 }
 
@@ -15,8 +17,11 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'raqmana-e2e-'));
   const platform = await startPlatformProcess({ dataDir, reset: true });
   project.provide('platformUrl', platform.url);
+  const identitiesDir = mkdtempSync(join(tmpdir(), 'raqmana-e2e-identities-'));
+  project.provide('requesterIdentitiesFile', join(identitiesDir, 'requesters.jsonl'));
   return async () => {
     await platform.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(identitiesDir, { recursive: true, force: true });
   };
 }

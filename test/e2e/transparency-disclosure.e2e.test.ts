@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { MINIMAL_PDF } from '../fixtures/attachment-files.ts';
 import { readOnceScanned, request, tokenFor } from './http-client.ts';
+import { requesterIdentityIn } from './requester-identities.ts';
 
 const unique = `${Date.now()}`;
 const COMMUNE = 'tanger';
@@ -75,6 +76,8 @@ describe('the disclosure log', () => {
     expect(log.status).toBe(200);
     expect(log.json.items).toContainEqual(expect.objectContaining({ requestId: id, summary: 'Les marchés de voirie passés en 2026 : liste communiquée en entier.' }));
     for (const trace of [requester.name, 'Tazi', requester.identityDocument.number, requester.email, requester.address]) expect(log.text).not.toContain(trace);
+    // And the run's watch, which checks every public reply, knows this requester now.
+    expect(requesterIdentityIn('/v1/transparency/disclosure-log/tanger', `{"summary":"${requester.identityDocument.number}"}`)).toBe(requester.identityDocument.number);
   });
 
   it('lets anyone download a document published with an entry, as stored, and no document it does not name', async () => {

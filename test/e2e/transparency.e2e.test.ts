@@ -22,7 +22,7 @@ const DAY_MS = 86_400_000;
 const as = (sub: string, roles: Role[], commune?: string) => tokenFor({ sub: `${sub}-${unique}`, roles, ...(commune && { commune }) });
 const citizen = () => as('citizen', ['citizen']);
 const agent = () => as('agent', ['agent'], COMMUNE);
-const requester = { name: 'Salma El Alaoui', address: '12, rue Oued Ziz, Agdal, Rabat', identityDocument: { kind: 'cnie', number: 'AB123456' }, email: 'salma@example.ma' };
+const requester = { name: 'Salma Bensouda', address: '12, rue Oued Ziz, Agdal, Rabat', identityDocument: { kind: 'cnie', number: 'AB123456' }, email: 'salma@example.ma' };
 const asked = { commune: COMMUNE, requester, information: 'Le budget 2026 de la commune et le détail des dépenses de voirie', format: 'electronic' };
 
 interface RequestView {
