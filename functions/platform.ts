@@ -14,5 +14,5 @@ import { IDEMPOTENCY_TABLE, type PlatformDescription } from './shared/service-de
 
 export const platform: PlatformDescription = {
   sharedTables: [IDEMPOTENCY_TABLE],
-  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, registryOfficeService, complaintsService, transparencyService, openDataService, councilsService, apiDocsService],
+  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, registryOfficeService, complaintsService, transparencyService, councilsService, openDataService, apiDocsService],
 };

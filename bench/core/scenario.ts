@@ -668,7 +668,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       RemindInformationComplaintHead: { subject: contested.id },
       // The permit filed and the complaint received above, counted in their commune's open figures (a redelivery:
       // counted once) and their datasets' files made.
-      FollowCountedFigures: outboxQueueEvent([
+      FollowFeedEvents: outboxQueueEvent([
         permitFiled,
         complaintCounted(filedComplaint, { complaintId: filedComplaint.id, version: 1, type: 'filed', at: filedComplaint.updatedAt, by: { sub: citizen.sub, role: 'citizen' }, statusAfter: 'submitted' })!,
       ]),

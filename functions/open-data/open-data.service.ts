@@ -3,6 +3,7 @@
 // each commune's DCAT-AP catalogue and the national one, written at each publication and served as stored; and the
 // publication register with each category's due date.
 import { COMPLAINT_COUNTED, COMPLAINTS_TABLE_ID } from '../complaints/public.ts';
+import { COUNCILS_TABLE_ID, DELIBERATION_ADOPTED } from '../councils/public.ts';
 import { COUNTED_EVENTS, PERMITS_TABLE_ID } from '../permits/public.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
@@ -55,17 +56,18 @@ export const openDataService: ServiceDescription = {
       buckets: { [CATALOGUES_BUCKET_ID]: 'append', [DATASET_FILES_BUCKET_ID]: 'append' },
       consumes: [{ tableId: OPEN_DATA_TABLE_ID, eventTypes: [DATASET_PUBLISHED, DATASET_EMBARGOED] }],
     }),
-    // Datasets fed by other contexts' events: the permits', complaints' and requests' counted changes add to each
-    // commune's rows, and a published dataset of their feed has its files generated again; anyone downloads a
-    // published dataset's files.
+    // Datasets fed by other contexts' events: the permits', complaints' and requests' counted changes and the
+    // councils' decisions add to each commune's rows, and a published dataset of their feed has its files generated
+    // again; anyone downloads a published dataset's files.
     fn('DeclareFedDataset', 'declare-fed-dataset', { route: declareFedDatasetRoute, tables: writes }),
-    fn('FollowCountedFigures', 'follow-counted-figures', {
+    fn('FollowFeedEvents', 'follow-feed-events', {
       tables: writes,
       buckets: { [CATALOGUES_BUCKET_ID]: 'append', [DATASET_FILES_BUCKET_ID]: 'append' },
       consumes: [
         { tableId: PERMITS_TABLE_ID, eventTypes: [...COUNTED_EVENTS] },
         { tableId: COMPLAINTS_TABLE_ID, eventTypes: [COMPLAINT_COUNTED] },
         { tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REQUEST_COUNTED] },
+        { tableId: COUNCILS_TABLE_ID, eventTypes: [DELIBERATION_ADOPTED] },
       ],
     }),
     fn('DatasetFile', 'dataset-file', { route: datasetFileRoute, tables: reads, buckets: { [DATASET_FILES_BUCKET_ID]: 'read' } }),

@@ -25,9 +25,10 @@ import { DynamoDbDatasetRepository } from '../../functions/open-data/adapters/dy
 import { S3CatalogueStore } from '../../functions/open-data/adapters/s3-catalogue-store.ts';
 import { S3DatasetFiles } from '../../functions/open-data/adapters/s3-dataset-files.ts';
 import { approve, checkDatasetEmbargo, readCatalogue } from '../../functions/open-data/application/catalogue.use-cases.ts';
-import { datasetFile, declareFed, followDatasetPublished, followPermitFigures, type FedDatasets } from '../../functions/open-data/application/fed-datasets.use-cases.ts';
+import { datasetFile, declareFed, followCouncilDecision, followDatasetPublished, followPermitFigures, type FedDatasets } from '../../functions/open-data/application/fed-datasets.use-cases.ts';
 import { DATASET_PUBLISHED, type Dataset } from '../../functions/open-data/domain/dataset.ts';
-import type { FigureRow } from '../../functions/open-data/domain/fed-dataset.ts';
+import { CLOSED_ITEM_TITLE, type FigureRow } from '../../functions/open-data/domain/fed-dataset.ts';
+import { DELIBERATION_ADOPTED, type DeliberationAdopted } from '../../functions/councils/public.ts';
 import { openDataService } from '../../functions/open-data/open-data.service.ts';
 import { VirtualClock } from '../../lib/local/virtual-clock.ts';
 import { harvestDcat } from '../fixtures/dcat-ap/harvest-dcat.ts';
@@ -113,8 +114,8 @@ describe('the permit figures as open data', () => {
         handlers: Object.fromEntries(COUNTED_EVENTS.map((type) => [type, (event: DomainEvent) => permitsRepository.count(event as DomainEvent<PermitChanged>)])),
       },
       {
-        functionId: 'FollowCountedFigures',
-        consumes: subscription('FollowCountedFigures', openDataService).filter((subscription) => subscription.tableId === 'permits'),
+        functionId: 'FollowFeedEvents',
+        consumes: subscription('FollowFeedEvents', openDataService).filter((subscription) => subscription.tableId === 'permits'),
         handlers: Object.fromEntries(COUNTED_EVENTS.map((type) => [type, (event: DomainEvent) => followPermitFigures(fed, event as DomainEvent<PermitChanged>, clock.now())])),
       },
       { functionId: 'FollowOpenDataEvents', consumes: [{ tableId: 'open-data', eventTypes: [DATASET_PUBLISHED] }], handlers: { [DATASET_PUBLISHED]: (event) => followDatasetPublished(fed, event, clock.now()) } },
@@ -229,5 +230,34 @@ describe('the permit figures as open data', () => {
     expect(december(await fed.figures.rows('permit-figures', COMMUNE))).toEqual(once);
     expect(once.counts.lapsed).toBe(december(months).counts.lapsed! + 1);
     expect((await fed.repository.getDataset(datasetId))!.version).toBe(before.version + 1);
+  });
+
+  it("publishes the council's decisions, one row each in their order, a closed item's title never, each counted once", async () => {
+    const { dataset } = await declareFed(fed.repository, 'council-decisions', { license: 'https://creativecommons.org/licenses/by/4.0/' }, agent, afterEmbargo);
+    expect((await approve(fed.repository, dataset.id, president, afterEmbargo)).status).toBe('published');
+    const decision = (sequence: number, fields: Partial<DeliberationAdopted>) =>
+      ({
+        id: `deliberation-event-${sequence}`,
+        type: DELIBERATION_ADOPTED,
+        source: 'councils',
+        subject: `session-1.${sequence}`,
+        version: 1,
+        occurredAt: '2026-10-06T11:30:00Z',
+        data: { deliberationId: `session-1.${sequence}`, body: COMMUNE, number: `2026/${sequence}`, public: true, outcome: 'adopted', rule: 'votes-cast', counts: { for: 12, against: 3, abstain: 1, 'not-voting': 0, conflict: 1 }, ...fields },
+      }) as DomainEvent<DeliberationAdopted>;
+    const closed = decision(10, { public: false, outcome: 'rejected', counts: { for: 4, against: 9, abstain: 2, 'not-voting': 1, conflict: 0 } });
+
+    await followCouncilDecision(fed, closed, afterEmbargo);
+    await followCouncilDecision(fed, decision(9, { title: 'Budget 2027 de la commune' }), afterEmbargo);
+    await followCouncilDecision(fed, closed, afterEmbargo);
+
+    const published = (await fed.repository.getDataset(dataset.id))!;
+    const csv = published.distributions.find((distribution) => distribution.mediaType === 'text/csv')!;
+    const rows = parse(Buffer.from((await datasetFile(fed, dataset.id, csv.fileName!)).content).toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.number, row.adopted_on, row.title, row.outcome, row.votes_for, row.votes_against, row.abstentions, row.conflicts_declared])).toEqual([
+      ['2026/9', '2026-10-06', 'Budget 2027 de la commune', 'adopted', '12', '3', '1', '1'],
+      ['2026/10', '2026-10-06', CLOSED_ITEM_TITLE, 'rejected', '4', '9', '2', '0'],
+    ]);
+    expect((await readRegister(fed.register, COMMUNE, afterEmbargo)).categories.find((line) => line.category === 'council-decisions')).toMatchObject({ lastPublishedAt: published.modifiedAt });
   });
 });

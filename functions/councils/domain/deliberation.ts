@@ -56,6 +56,21 @@ export interface DeliberationChange {
 /** For the transparency catalogue and anyone publishing decisions: the decision, never a closed item's text. */
 export const DELIBERATION_ADOPTED = 'council.deliberation-adopted';
 
+/** What the event says of the decision. */
+export interface DeliberationAdopted extends Readonly<Record<string, unknown>> {
+  readonly deliberationId: string;
+  /** The council's collectivity code (a commune's council: the commune's code). */
+  readonly body: string;
+  /** `<year>/<sequence>`, numbered without gaps per collectivity and year. */
+  readonly number: string;
+  /** A public item's title; none for a closed item. */
+  readonly title?: string;
+  readonly public: boolean;
+  readonly outcome: 'adopted' | 'rejected';
+  readonly counts: Readonly<Record<string, number>>;
+  readonly rule: string;
+}
+
 export const deliberationIdOf = (sessionId: string, itemNumber: number) => `${sessionId}.${itemNumber}`;
 
 export function adoptDeliberation(session: Session, vote: ItemVote, sequence: number, year: number, actor: Actor, now: Date): DeliberationChange {
@@ -84,7 +99,17 @@ export function adoptDeliberation(session: Session, vote: ItemVote, sequence: nu
     subject: deliberation.id,
     occurredAt: at,
     version: 1,
-    data: { deliberationId: deliberation.id, body: deliberation.body, number: deliberation.number, title: deliberation.title, public: deliberation.public, outcome: vote.result.outcome, counts: vote.result.counts, rule: vote.result.rule },
+    data: {
+      deliberationId: deliberation.id,
+      body: deliberation.body,
+      number: deliberation.number,
+      // A closed item's title stays with its text: other contexts learn only that it was decided, and how.
+      ...(deliberation.public && { title: deliberation.title }),
+      public: deliberation.public,
+      outcome: vote.result.outcome,
+      counts: vote.result.counts,
+      rule: vote.result.rule,
+    } satisfies DeliberationAdopted,
   });
   return { deliberation, event: { deliberationId: deliberation.id, version: 1, type: 'adopted', at, by: actor }, outbox: [published] };
 }

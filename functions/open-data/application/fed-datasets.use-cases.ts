@@ -5,6 +5,8 @@
 // published dataset's stored files.
 import { createHash } from 'node:crypto';
 import type { ComplaintCounted } from '../../complaints/public.ts';
+import type { DeliberationAdopted } from '../../councils/public.ts';
+import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { countedFigures, type PermitChanged } from '../../permits/public.ts';
 import type { RequestCounted } from '../../transparency/public.ts';
 import type { Principal } from '../../shared/auth/principal.ts';
@@ -12,7 +14,7 @@ import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { NotFoundError } from '../../shared/errors/domain-errors.ts';
 import { idFromIdempotencyKey } from '../../shared/http/idempotency-ids.ts';
 import type { Dataset, DatasetFields } from '../domain/dataset.ts';
-import { declareFedDataset, FedDatasetDeclaredError, feedCounts, figuresFiles, monthOf, publishedFile, withFiles, type Feed, type FigureRow, type StoredFile } from '../domain/fed-dataset.ts';
+import { CLOSED_ITEM_TITLE, declareFedDataset, FedDatasetDeclaredError, feedCounts, figuresFiles, monthOf, publishedFile, withFiles, type Feed, type FigureRow, type StoredFile } from '../domain/fed-dataset.ts';
 import { oneEach } from '../../shared/aws/counted-once.ts';
 import { agentActing } from '../domain/open-data-access.ts';
 import { unknownCommune } from '../../shared/errors/unknown-commune.ts';
@@ -89,7 +91,6 @@ export async function refreshFedDataset(dependencies: FedDatasets, datasetId: st
  * written after the count.
  */
 async function countInFeed(dependencies: FedDatasets, feed: Feed, event: DomainEvent, commune: string, row: FigureRow, now: Date): Promise<void> {
-  if (Object.keys(row.counts).length === 0) return;
   await dependencies.figures.count(feed, event.id, commune, row, event.occurredAt);
   await refreshFedDataset(dependencies, fedDatasetId(commune, feed), now);
 }
@@ -97,19 +98,32 @@ async function countInFeed(dependencies: FedDatasets, feed: Feed, event: DomainE
 /** A permit change the figures count, on the day the permits context says (its rule), in that day's month. */
 export function followPermitFigures(dependencies: FedDatasets, event: DomainEvent<PermitChanged>, now: Date): Promise<void> {
   const counted = countedFigures(event);
+  if (counted.counters.length === 0) return Promise.resolve();
   return countInFeed(dependencies, 'permit-figures', event, counted.commune, { dimensions: { month: monthOf(counted.date) }, counts: oneEach(counted.counters) }, now);
 }
 
 /** A complaint's counted change, in the year of its receipt and its category, as the complaints context counts it. */
 export function followComplaintFigures(dependencies: FedDatasets, event: DomainEvent<ComplaintCounted>, now: Date): Promise<void> {
   const { commune, year, category, counts } = event.data;
-  return countInFeed(dependencies, 'complaint-figures', event, commune, { dimensions: { year: String(year), category }, counts: feedCounts('complaint-figures', counts) }, now);
+  const row = { dimensions: { year: String(year), category }, counts: feedCounts('complaint-figures', counts) };
+  return Object.keys(row.counts).length === 0 ? Promise.resolve() : countInFeed(dependencies, 'complaint-figures', event, commune, row, now);
 }
 
 /** An access-to-information request's counted change, in the year of its receipt, as transparency counts it. */
 export function followRequestFigures(dependencies: FedDatasets, event: DomainEvent<RequestCounted>, now: Date): Promise<void> {
   const { commune, year, counts } = event.data;
-  return countInFeed(dependencies, 'information-request-figures', event, commune, { dimensions: { year: String(year) }, counts: feedCounts('information-request-figures', counts) }, now);
+  const row = { dimensions: { year: String(year) }, counts: feedCounts('information-request-figures', counts) };
+  return Object.keys(row.counts).length === 0 ? Promise.resolve() : countInFeed(dependencies, 'information-request-figures', event, commune, row, now);
+}
+
+/**
+ * A council's decision, one row of its collectivity's council-decisions feed: its number, its Moroccan date, its
+ * title (a closed item's is never in the event: the row says so), its outcome and rule, and its votes counted.
+ */
+export function followCouncilDecision(dependencies: FedDatasets, event: DomainEvent<DeliberationAdopted>, now: Date): Promise<void> {
+  const { body, number, title, outcome, rule, counts } = event.data;
+  const dimensions = { adopted_on: moroccanDate(new Date(event.occurredAt)), number, title: title ?? CLOSED_ITEM_TITLE, outcome, majority_rule: rule };
+  return countInFeed(dependencies, 'council-decisions', event, body, { dimensions, counts: { ...counts } }, now);
 }
 
 /**

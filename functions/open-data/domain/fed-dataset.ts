@@ -1,6 +1,7 @@
 // Datasets the platform writes itself from other contexts' events, with no hand copying: a commune's permit figures
 // per month (filed, decided in time, lapsed, deemed approval invoked), its complaints' figures per year of receipt
-// and category, and its access-to-information requests' figures per year of receipt. Each source context says what
+// and category, its access-to-information requests' figures per year of receipt, and its council's decisions (one
+// row per deliberation, with its named votes counted). Each source context says what
 // a change counts (its own rule, in its public.ts); this context adds it to the commune's rows of the feed. An agent
 // declares the commune's fed dataset (one per feed), its president approves it like any other, under its embargo;
 // from its publication on, its files (CSV and JSON) are generated from the rows and generated again whenever they
@@ -13,7 +14,7 @@ import { REFUSAL_GROUNDS, REQUEST_FIGURE_COUNTERS } from '../../transparency/pub
 import { OPEN_DATA_PROBLEMS } from '../open-data.problems.ts';
 import type { Actor } from './open-data-access.ts';
 import { declareDataset, type Dataset, type DatasetFields, type Distribution } from './dataset.ts';
-export const FEEDS = ['permit-figures', 'complaint-figures', 'information-request-figures'] as const;
+export const FEEDS = ['permit-figures', 'complaint-figures', 'information-request-figures', 'council-decisions'] as const;
 export type Feed = (typeof FEEDS)[number];
 
 /** One row of a feed: what it is counted by (a month; a year and a category) and its counts. */
@@ -31,6 +32,8 @@ interface FeedDefinition {
   readonly columns: Readonly<Record<string, string>>;
   /** The rows' key in the JSON file. */
   readonly rowsName: string;
+  /** A row's key among the feed's rows, in the order the files list them; all its dimensions by default. */
+  readonly key?: (dimensions: Readonly<Record<string, string>>) => string;
   readonly fileTitle: string;
   readonly fields: (communeNames: Names) => Omit<DatasetFields, 'license' | 'distributions' | 'embargoUntil'>;
 }
@@ -73,6 +76,26 @@ const FEED_DEFINITIONS: Readonly<Record<Feed, FeedDefinition>> = {
       accrualPeriodicity: 'MONTHLY',
     }),
   },
+  'council-decisions': {
+    dimensions: ['adopted_on', 'number', 'title', 'outcome', 'majority_rule'],
+    columns: { for: 'votes_for', against: 'votes_against', abstain: 'abstentions', 'not-voting': 'not_voting', conflict: 'conflicts_declared' },
+    rowsName: 'deliberations',
+    fileTitle: 'Council decisions',
+    // `<year>/<sequence>`: the sequence padded, so the files list them in their order.
+    key: (dimensions) => {
+      const [year = '', sequence = ''] = (dimensions.number ?? '').split('/');
+      return `${year}#${sequence.padStart(6, '0')}`;
+    },
+    fields: (names) => ({
+      title: { ar: `مقررات مجلس جماعة ${names.ar}`, fr: `Délibérations du conseil de ${names.fr}` },
+      description: {
+        ar: 'كل مقرر للمجلس: رقمه وتاريخه وموضوعه (موضوع النقطة المتداول فيها في جلسة سرية لا يُنشر)، ونتيجته، وقاعدة الأغلبية المطبقة، وعدد الأصوات المؤيدة والمعارضة والممتنعة. تُكتب تلقائيا من أحداث المنصة.',
+        fr: "Chaque délibération du conseil : son numéro, sa date, son objet (celui d'un point examiné à huis clos n'est pas publié), son issue, la règle de majorité appliquée et le décompte des votes pour, contre et des abstentions. Écrites par la plateforme à partir de ses événements.",
+      },
+      category: 'council-decisions',
+      accrualPeriodicity: 'IRREG',
+    }),
+  },
   'information-request-figures': {
     dimensions: ['year'],
     columns: { ...columnsOf(REQUEST_FIGURE_COUNTERS), ...Object.fromEntries(REFUSAL_GROUNDS.map((ground) => [`ground:${ground}`, `ground_${snakeCase(ground)}`])) },
@@ -90,6 +113,9 @@ const FEED_DEFINITIONS: Readonly<Record<Feed, FeedDefinition>> = {
   },
 };
 
+/** The title a council decision examined in a closed sitting has in the open files: none of its own. */
+export const CLOSED_ITEM_TITLE = 'Point examiné à huis clos / نقطة نوقشت في جلسة سرية';
+
 /** The counts of a feed's row: the source's counts this feed publishes, the others left out. */
 export function feedCounts(feed: Feed, counts: Readonly<Record<string, number | undefined>>): Record<string, number> {
   const { columns } = FEED_DEFINITIONS[feed];
@@ -101,7 +127,10 @@ export const feedDimensions = (feed: Feed): readonly string[] => FEED_DEFINITION
 export const feedCounters = (feed: Feed): readonly string[] => Object.keys(FEED_DEFINITIONS[feed].columns);
 
 /** A row's key among its feed's rows: its dimensions' values in order. */
-export const rowKey = (feed: Feed, dimensions: Readonly<Record<string, string>>) => FEED_DEFINITIONS[feed].dimensions.map((name) => dimensions[name]).join('#');
+export const rowKey = (feed: Feed, dimensions: Readonly<Record<string, string>>) => {
+  const definition = FEED_DEFINITIONS[feed];
+  return definition.key ? definition.key(dimensions) : definition.dimensions.map((name) => dimensions[name]).join('#');
+};
 
 /** A commune has one dataset per feed: declared again with other fields, it is refused. */
 export class FedDatasetDeclaredError extends DomainError {

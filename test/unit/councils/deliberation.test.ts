@@ -2,7 +2,7 @@
 // from the state and the clock.
 import { describe, expect, it } from 'vitest';
 import { defaultCouncilSettings } from '../../../functions/councils/domain/council-settings.ts';
-import { enforceability, oppose, receive, reexamine, transmit, type Deliberation } from '../../../functions/councils/domain/deliberation.ts';
+import { adoptDeliberation, enforceability, oppose, receive, reexamine, transmit, type Deliberation } from '../../../functions/councils/domain/deliberation.ts';
 import type { Session } from '../../../functions/councils/domain/session.ts';
 import { startOfMoroccanDate } from '../../../functions/shared/statutory-clock/moroccan-day.ts';
 
@@ -56,5 +56,18 @@ describe('the control of a deliberation', () => {
     expect(enforceability(reexamine(opposed, 'maintained', secretary, at('2027-11-02', 10)).deliberation, at('2028-01-01', 10))).toEqual({ enforceable: false, reason: 'awaiting-court' });
     expect(enforceability(reexamine(opposed, 'withdrawn', secretary, at('2027-11-02', 10)).deliberation, at('2028-01-01', 10))).toEqual({ enforceable: false, reason: 'withdrawn' });
     expect(() => reexamine(received, 'maintained', secretary, at('2027-11-02', 10))).toThrow(expect.objectContaining({ code: 'invalid-state' }));
+  });
+});
+
+describe('the decision event', () => {
+  const vote = (open: boolean) => ({ item: { number: 2, title: 'Transaction avec M. X', text: 'Le détail', itemType: 'ordinary', public: open }, votes: [], result: adopted.result }) as unknown as Parameters<typeof adoptDeliberation>[1];
+
+  it("tells other contexts a public item's title, and of a closed item only that it was decided and how", () => {
+    const [open] = adoptDeliberation({ id: 'x', body: 'rabat' } as Session, vote(true), 3, 2027, secretary, at('2027-10-20', 11)).outbox;
+    const [closed] = adoptDeliberation({ id: 'x', body: 'rabat' } as Session, vote(false), 4, 2027, secretary, at('2027-10-20', 11)).outbox;
+
+    expect(open!.data).toMatchObject({ number: '2027/3', title: 'Transaction avec M. X', public: true, outcome: 'adopted' });
+    expect(closed!.data).toMatchObject({ number: '2027/4', public: false, outcome: 'adopted', counts: adopted.result.counts });
+    expect(JSON.stringify(closed!.data)).not.toContain('Transaction');
   });
 });
