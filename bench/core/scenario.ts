@@ -10,6 +10,7 @@
 // round uses fresh identities and files.
 import { createHash, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { settle } from '../../lib/local/settle.ts';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
 import { outboxQueueEvent } from '../../test/fixtures/outbox-stream-records.ts';
 import { jpegWithGps } from '../../test/fixtures/photo-files.ts';
@@ -134,7 +135,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('decide', await call('POST /v1/permits/{id}/decision', { params: permit, body: decision, headers: { 'idempotency-key': key('decide') }, as: president }), 200);
   expectStatus('permit history', await call('GET /v1/permits/{id}/history', { params: permit, as: citizen }), 200);
   // Papers follow their change's event: issued once it has been delivered.
-  await clock.quiescent();
+  await settle(clock);
   expectStatus('receipt', await call('GET /v1/permits/{id}/receipt', { params: permit, as: citizen }), 200);
 
   // A permit left in silence past its deadline: the workflow records the lapse, the applicant invokes it.
@@ -142,7 +143,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const lapsing = { id: String(silent.json.id) };
   await clock.advance('P25D');
   expectStatus('invoke deemed approval', await call('POST /v1/permits/{id}/deemed-approval', { params: lapsing, headers: { 'idempotency-key': key('invoke') }, as: citizen }), 200);
-  await clock.quiescent();
+  await settle(clock);
   expectStatus('certificate', await call('GET /v1/permits/{id}/certificate', { params: lapsing, as: citizen }), 200);
   expectStatus('notifications', await call('GET /v1/notifications', { as: citizen }), 200);
   const today = clock.now();
@@ -304,7 +305,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('refuse signature', await call('POST /v1/registry/letters/{id}/signature-refusal', { params: { id: String(refusedAnswer.json.id) }, body: signatureRefusal, headers: { 'idempotency-key': key('refuse-signature') }, as: president }), 200);
   // The letter goes back to its recipient through the refusal's event; DynamoDB Local's stream may show its record a
   // moment after a settle made at once (see the acknowledgment below), so the answer is asked again a few times.
-  await clock.quiescent();
+  await settle(clock);
   const answerAgain = () => call('POST /v1/registry/letters/{id}/answer', { params: steppedLetter, body: steppedReply, headers: { 'idempotency-key': key('answer-stepped-again') }, as: agent });
   let answeredAgain = await answerAgain();
   for (let attempt = 1; answeredAgain.status === 409 && attempt <= 20; attempt += 1) {
@@ -332,13 +333,13 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('registry settings history', await call('GET /v1/registry/settings/{commune}/history', { params: { commune: 'tamesna' }, as: auditor }), 200);
   // The acknowledgment follows the lodging's event: issued once it has been delivered. Asked last, as DynamoDB
   // Local's stream has been seen to show a record a moment after the write, past a settle made at once.
-  await clock.quiescent();
+  await settle(clock);
   const acknowledgment = () => call('GET /v1/registry/letters/{id}/acknowledgment', { params: lodgedLetter, as: citizen });
   let acknowledged = await acknowledgment();
   // One pass of the stream reader can still miss that record: ask again a few times.
   for (let attempt = 1; acknowledged.status === 404 && attempt <= 20; attempt += 1) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    await clock.quiescent();
+    await settle(clock);
     acknowledged = await acknowledgment();
   }
   expectStatus('letter acknowledgment', acknowledged, 200);
@@ -359,7 +360,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await complaintStep('take up complaint', 'POST /v1/complaints/{id}/taking-up', {}, officer);
   // The duplicates suggested for this filing (the previous round's complaint repeats it) are written onto it out of
   // the request: the photo's steps wait for that write, as a change in its very instant answers 409 conflict.
-  await clock.quiescent();
+  await settle(clock);
   const complaintPhoto = jpegWithGps(34.0132, -6.8326);
   const photoDeclaration = { contentType: 'image/jpeg', sizeBytes: complaintPhoto.length, sha256: createHash('sha256').update(complaintPhoto).digest('hex') };
   const declaredPhoto = expectStatus('declare complaint photo', await call('POST /v1/complaints/{id}/photos', { params: complaintParams, body: photoDeclaration, headers: { 'idempotency-key': key('photo') }, as: citizen }), 201);
@@ -386,7 +387,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const transferParams = { id: String(toTransfer.json.id) };
   // The first complaint is its duplicate: the unit acts once the suggestion is recorded on it, as it sees it in its
   // queue (a step in the very instant of that write answers 409 conflict, and is tried again).
-  await clock.quiescent();
+  await settle(clock);
   expectStatus('acknowledge complaint to transfer', await call('POST /v1/complaints/{id}/acknowledgment', { params: transferParams, body: {}, headers: { 'idempotency-key': key('acknowledge-2') }, as: officer }), 200);
   const transferBody = { to: { kind: 'delegated-operator', name: 'Régie' }, reason: 'Réseau du délégataire' };
   expectStatus('transfer complaint', await call('POST /v1/complaints/{id}/transfer', { params: transferParams, body: transferBody, headers: { 'idempotency-key': key('transfer') }, as: officer }), 200);
@@ -444,7 +445,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   if (!(await fetch(disclosedUpload.url, { method: 'PUT', headers: disclosedUpload.headers, body: attachmentFile })).ok) throw new ScenarioError('upload disclosed document');
   const disclosedDocument = { ...consentedRequest, documentId: String((disclosedDeclared.json.document as { id: string }).id) };
   expectStatus('complete disclosed document', await call('POST /v1/transparency/requests/{id}/documents/{documentId}/complete', { params: disclosedDocument, headers: { 'idempotency-key': key('information-disclosed-complete') }, as: agent }), 200);
-  await clock.quiescent();
+  await settle(clock);
   // The agent's read records the scanner's verdict, which the publication needs.
   expectStatus('read disclosed document', await call('GET /v1/transparency/requests/{id}/documents/{documentId}', { params: disclosedDocument, as: agent }), 200);
   const fullAnswer = { outcome: 'full', summary: 'Le budget est joint', format: 'electronic' };
@@ -485,7 +486,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('complete released document', await call('POST /v1/transparency/requests/{id}/documents/{documentId}/complete', { params: releasedDocument, headers: { 'idempotency-key': key('information-document-complete') }, as: agent }), 200);
   expectStatus('state information costs', await call('POST /v1/transparency/requests/{id}/costs', { params: informationRequest, body: { paperPages: 12, media: 0, sending: 'post' }, headers: { 'idempotency-key': key('information-costs') }, as: agent }), 200);
   expectStatus('pay information costs', await call('POST /v1/transparency/requests/{id}/payment', { params: informationRequest, headers: { 'idempotency-key': key('information-payment') }, as: citizen }), 200);
-  await clock.quiescent();
+  await settle(clock);
   expectStatus('read released document', await call('GET /v1/transparency/requests/{id}/documents/{documentId}', { params: releasedDocument, as: citizen }), 200);
   expectStatus('released document reads', await call('GET /v1/transparency/requests/{id}/document-reads', { params: informationRequest, as: citizen }), 200);
   expectStatus('refusal letter', await call('GET /v1/transparency/requests/{id}/refusal-letter', { params: informationRequest, as: citizen }), 200);
@@ -499,7 +500,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const dataset = declareDatasetRoute.bodyExample;
   const declaredDataset = expectStatus('declare dataset', await call('POST /v1/transparency/datasets', { body: dataset, headers: { 'idempotency-key': key('dataset') }, as: agent }), 201);
   expectStatus('approve dataset', await call('POST /v1/transparency/datasets/{id}/approval', { params: { id: String(declaredDataset.json.id) }, headers: { 'idempotency-key': key('dataset-approval') }, as: president }), 200);
-  await clock.quiescent();
+  await settle(clock);
   // A draft with no file, its CSV uploaded to the platform (declared, uploaded to the signed URL, completed).
   const budgetCsv = Buffer.from('poste,montant\r\nvoirie,1200000\r\n', 'utf8');
   const budget = expectStatus('declare dataset to upload to', await call('POST /v1/transparency/datasets', { body: { ...dataset, distributions: [] }, headers: { 'idempotency-key': key('dataset-upload') }, as: agent }), 201);
@@ -528,7 +529,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   // later round finds it declared (200) and published (409).
   const fedDataset = expectStatus('declare fed dataset', await call('POST /v1/transparency/fed-datasets', { body: declareFedDatasetRoute.bodyExample, headers: { 'idempotency-key': key('fed-dataset') }, as: agent }), 201, 200);
   expectStatus('approve fed dataset', await call('POST /v1/transparency/datasets/{id}/approval', { params: { id: String(fedDataset.json.id) }, headers: { 'idempotency-key': key('fed-dataset-approval') }, as: president }), 200, 409);
-  await clock.quiescent();
+  await settle(clock);
   const catalogue = expectStatus('open-data catalogue', await call('GET /v1/transparency/catalogues/{commune}', { params: { commune: 'rabat' } }), 200);
   const fedEntry = (catalogue.json['dcat:dataset'] as { 'dct:identifier': string; 'dcat:distribution': { 'dcat:downloadURL'?: { '@id': string } }[] }[]).find((entry) => entry['dct:identifier'] === fedDataset.json.id);
   const fedFile = String(fedEntry?.['dcat:distribution'][0]?.['dcat:downloadURL']?.['@id'] ?? '').split('/').at(-1)!;
@@ -558,7 +559,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('add closed agenda item', await call('POST /v1/councils/bodies/{body}/sessions/{id}/agenda-items', { params: sessionParams, body: councilItem('Transaction', false), headers: { 'idempotency-key': key('council-item-2') }, as: secretary }), 200);
   expectStatus('close agenda', await call('POST /v1/councils/bodies/{body}/sessions/{id}/agenda-closing', { params: sessionParams, headers: { 'idempotency-key': key('council-agenda') }, as: secretary }), 200);
   const convenedSession = expectStatus('convene council session', await call('POST /v1/councils/bodies/{body}/sessions/{id}/convocation', { params: sessionParams, headers: { 'idempotency-key': key('council-convene') }, as: secretary }), 200);
-  await clock.quiescent();
+  await settle(clock);
   const convocationParams = { ...sessionParams, round: '1', member: councilMembers[1]!.id };
   expectStatus('get convocation', await call('GET /v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}', { params: convocationParams, as: councilMember }), 200);
   expectStatus('read convocation', await call('POST /v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}/reading', { params: convocationParams, headers: { 'idempotency-key': key('council-reading') }, as: councilMember }), 200);
@@ -579,7 +580,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   await controlStep('re-examine deliberation', 're-examination', secretary, { outcome: 'maintained' });
   await controlStep('refer deliberation to court', 'court-referral', governor, { court: 'Tribunal administratif de Rabat', reference: '2027/7110/1' });
   expectStatus('get deliberation', await call('GET /v1/councils/bodies/{body}/deliberations/{id}', { params: deliberationParams, as: governor }), 200);
-  await clock.quiescent();
+  await settle(clock);
   expectStatus('deliberation pdf', await call('GET /v1/councils/bodies/{body}/deliberations/{id}/pdf', { params: deliberationParams, as: governor }), 200);
   expectStatus('council calendar', await call('GET /v1/councils/bodies/{body}/calendar.ics', { params: bodyParams }), 200);
   expectStatus('oparl system', await call('GET /oparl/v1/system'), 200);

@@ -25,10 +25,7 @@ import { MALWARE_SCANNER_ENV } from '../../functions/shared/malware-scan.ts';
 import { startS3Local } from './s3-local.ts';
 import { startStepFunctionsEndpoint } from './step-functions-endpoint.ts';
 import { VirtualClock } from './virtual-clock.ts';
-import { setTimeout as pause } from 'node:timers/promises';
-
-/** How late DynamoDB Local on disk may show a stream record (seen: a receipt's event missed by an immediate settle). */
-const STREAM_RECORD_GRACE_MS = 250;
+import { settle } from './settle.ts';
 
 const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -258,12 +255,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       },
       // What a change caused (its events delivered, the workflows and notifications they made) has happened when this answers.
       'POST /_local/settle': async () => {
-        await clock.quiescent();
-        // DynamoDB Local keeping its tables on disk (DATA_DIR) can show a stream record a moment after the write that
-        // made it, and a drain that looks in that moment finds nothing: look again once the moment has passed, and
-        // again after each look that delivered something (its consumers' writes are the next late records).
-        do await pause(STREAM_RECORD_GRACE_MS);
-        while (await clock.quiescent());
+        await settle(clock);
         return json(200, { now: clock.now().toISOString(), deadLetters: streams.deadLetters.length });
       },
       'GET /health': async () => {
