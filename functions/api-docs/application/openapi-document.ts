@@ -266,10 +266,12 @@ function objectParameters(schema: z.core.$ZodType | undefined, location: 'path' 
 }
 
 /** A content map whose schemas may still be zod schemas, with each one converted. */
-function convertedContent(content: Record<string, { schema?: unknown }> | undefined, io: Direction) {
+function convertedContent(content: Readonly<Record<string, { readonly schema?: unknown } | undefined>> | undefined, io: Direction) {
   if (!content) return undefined;
   return Object.fromEntries(
-    Object.entries(content).map(([type, media]) => [type, { ...media, ...(isZodSchema(media.schema) && { schema: schemaObject(media.schema, io) }) }]),
+    Object.entries(content)
+      .filter((entry): entry is [string, { readonly schema?: unknown }] => entry[1] !== undefined)
+      .map(([type, media]) => [type, { ...media, ...(isZodSchema(media.schema) && { schema: schemaObject(media.schema, io) }) }]),
   );
 }
 
