@@ -5,6 +5,7 @@ import { complaintsService } from './complaints/complaints.service.ts';
 import { councilsService } from './councils/councils.service.ts';
 import { documentsService } from './documents/documents.service.ts';
 import { notificationsService } from './notifications/notifications.service.ts';
+import { openDataService } from './open-data/open-data.service.ts';
 import { permitsService } from './permits/permits.service.ts';
 import { referenceDataService } from './reference-data/reference-data.service.ts';
 import { registryOfficeService } from './registry-office/registry-office.service.ts';
@@ -13,5 +14,5 @@ import { IDEMPOTENCY_TABLE, type PlatformDescription } from './shared/service-de
 
 export const platform: PlatformDescription = {
   sharedTables: [IDEMPOTENCY_TABLE],
-  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, registryOfficeService, complaintsService, transparencyService, councilsService, apiDocsService],
+  services: [referenceDataService, permitsService, civilStatusService, documentsService, notificationsService, registryOfficeService, complaintsService, transparencyService, openDataService, councilsService, apiDocsService],
 };

@@ -23,9 +23,9 @@ import { domainEvent } from '../../functions/shared/events/domain-event.ts';
 import { deadlineWatched } from '../../functions/registry-office/domain/letter-deadline.ts';
 import { letterRegistered, type Letter } from '../../functions/registry-office/domain/letter.ts';
 import { LETTER_CLASSIFIED, type LetterCategory, type LetterClassified } from '../../functions/registry-office/public.ts';
-import { approveDataset, type Dataset } from '../../functions/transparency/domain/dataset.ts';
-import { declareDatasetRoute } from '../../functions/transparency/schemas/transparency.schema.ts';
-import { declareFedDatasetRoute, designateCategoryRoute } from '../../functions/transparency/schemas/catalogue.schema.ts';
+import { approveDataset, type Dataset } from '../../functions/open-data/domain/dataset.ts';
+import { declareDatasetRoute } from '../../functions/open-data/schemas/datasets.schema.ts';
+import { declareFedDatasetRoute, designateCategoryRoute } from '../../functions/open-data/schemas/catalogue.schema.ts';
 import type { InformationRequest } from '../../functions/transparency/domain/information-request.ts';
 import { deadlineWatched as requestDeadlineWatched } from '../../functions/transparency/domain/request-clock.ts';
 import { DELIBERATION_ADOPTED } from '../../functions/councils/domain/deliberation.ts';
@@ -643,19 +643,22 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       // The dataset above is published already: its embargo workflow ends at once.
       CheckDatasetEmbargo: { subject: String(declaredDataset.json.id) },
       SweepOverdueInformationRequests: {},
-      // A request's clock started, and a dataset's approval (its catalogue written already: a redelivery).
-      FollowTransparencyEvents: outboxQueueEvent([
-        requestDeadlineWatched(openedRequest, clock.now()),
-        ...approveDataset(declaredDataset.json as unknown as Dataset, { sub: president.sub, role: 'president' }, clock.now()).outbox,
-      ]),
+      // A request's clock started.
+      FollowTransparencyEvents: outboxQueueEvent([requestDeadlineWatched(openedRequest, clock.now())]),
+      // A dataset's approval (its catalogue written already: a redelivery).
+      FollowOpenDataEvents: outboxQueueEvent(approveDataset(declaredDataset.json as unknown as Dataset, { sub: president.sub, role: 'president' }, clock.now()).outbox),
       // What follows the requests' outcomes: the refusal's letter (issued already: a redelivery renders nothing).
       FollowInformationRequestOutcomes: outboxQueueEvent([
         domainEvent({ type: REFUSAL_DECIDED, source: 'transparency', subject: contested.id, occurredAt: clock.now().toISOString(), version: 2, data: { requestId: contested.id } }),
       ]),
       // The complaint above was answered: its reminder has nothing left to do.
       RemindInformationComplaintHead: { subject: contested.id },
-      // The permit filed above, counted in its commune's open figures (a redelivery: counted once) and its files made.
-      FollowPermitFigures: outboxQueueEvent([permitFiled]),
+      // The permit filed and the complaint received above, counted in their commune's open figures (a redelivery:
+      // counted once) and their datasets' files made.
+      FollowCountedFigures: outboxQueueEvent([
+        permitFiled,
+        complaintCounted(filedComplaint, { complaintId: filedComplaint.id, version: 1, type: 'filed', at: filedComplaint.updatedAt, by: { sub: citizen.sub, role: 'citizen' }, statusAfter: 'submitted' })!,
+      ]),
       // The paper letter above handed over as an access-to-information request: its request opened once.
       OpenRegistryInformationRequests: outboxQueueEvent([letterHandedOver(registeredLetter, 'access-to-information', clock.now())]),
       RecountInformationRequestDeadlines: outboxQueueEvent([holidaysConfirmed]),

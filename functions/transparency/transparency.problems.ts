@@ -35,20 +35,4 @@ export const TRANSPARENCY_PROBLEMS = declareProblems({
       en: 'Document refused: not of the declared type, or the request has the most documents it takes',
     },
   },
-  'fed-dataset-declared': {
-    status: 409,
-    title: {
-      ar: 'لهذه الجماعة مجموعة بيانات من هذا المصدر',
-      fr: 'La commune a déjà un jeu de données alimenté par cette source',
-      en: 'The commune already has a dataset fed by this source',
-    },
-  },
-  'dataset-file-refused': {
-    status: 422,
-    title: {
-      ar: 'رُفض ملف مجموعة البيانات',
-      fr: 'Le fichier du jeu de données est refusé',
-      en: 'The dataset file is refused',
-    },
-  },
 });

@@ -1,21 +1,16 @@
 // Transparency (Chafafiya): access-to-information requests under Law 31-13, filed online by citizens, registered
 // by the commune's agents or handed over by the registry office, answered within their working-day clock, extended
 // once with notice first, or implicitly refused when the deadline passes in silence.
-import { COUNTED_EVENTS, PERMITS_TABLE_ID } from '../permits/public.ts';
 import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import { LETTER_CLASSIFIED, REGISTRY_OFFICE_TABLE_ID } from '../registry-office/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
-import { CATALOGUES_BUCKET_ID, DATASET_EMBARGO_WORKFLOW_ID, DATASET_FILES_BUCKET_ID, DATASET_UPLOADS_BUCKET_ID, REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
-import { DATASET_EMBARGOED, DATASET_PUBLISHED } from './domain/dataset.ts';
+import { REQUEST_DEADLINE_WORKFLOW_ID, REQUEST_SWEEP_WORKFLOW_ID, TRANSPARENCY_TABLE, TRANSPARENCY_TABLE_ID } from './adapters/transparency-keys.ts';
 import { REQUEST_EVENTS } from './domain/request-clock.ts';
 import {
   acknowledgeRequestRoute,
   answerRequestRoute,
   answerInternalComplaintRoute,
-  approveDatasetRoute,
-  catalogueRoute,
-  declareDatasetRoute,
   askClarificationRoute,
   cdaiPackRoute,
   clarifyRequestRoute,
@@ -34,15 +29,6 @@ import {
   requestHistoryRoute,
   withdrawRequestRoute,
 } from './schemas/transparency.schema.ts';
-import {
-  completeDatasetFileRoute,
-  datasetFileRoute,
-  declareDatasetFileRoute,
-  declareFedDatasetRoute,
-  designateCategoryRoute,
-  nationalCatalogueRoute,
-  publicationRegisterRoute,
-} from './schemas/catalogue.schema.ts';
 import { TRANSPARENCY_PROBLEMS } from './transparency.problems.ts';
 import { RELEASED_DOCUMENTS_BUCKET, RELEASED_DOCUMENTS_BUCKET_ID } from './adapters/request-delivery-keys.ts';
 import { COMPLAINT_REMINDER_WORKFLOW_ID } from './adapters/recourse-keys.ts';
@@ -84,7 +70,7 @@ export const transparencyService: ServiceDescription = {
   name: 'transparency',
   problems: TRANSPARENCY_PROBLEMS,
   tables: [TRANSPARENCY_TABLE],
-  buckets: [{ id: CATALOGUES_BUCKET_ID }, RELEASED_DOCUMENTS_BUCKET, { id: DATASET_FILES_BUCKET_ID }, { id: DATASET_UPLOADS_BUCKET_ID, malwareScan: true, browserTransfers: true }],
+  buckets: [RELEASED_DOCUMENTS_BUCKET],
   stateMachines: [
     ...deadlineCaseWorkflows({
       workflowId: REQUEST_DEADLINE_WORKFLOW_ID,
@@ -92,8 +78,6 @@ export const transparencyService: ServiceDescription = {
       sweepWorkflowId: REQUEST_SWEEP_WORKFLOW_ID,
       sweepFunctionId: 'SweepOverdueInformationRequests',
     }),
-    // The generic deadline workflow carries an approved dataset to its embargo's end (its check publishes it then).
-    { id: DATASET_EMBARGO_WORKFLOW_ID, definitionFile: 'statemachines/deadline-case.asl.json', substitutions: { CheckDeadlineFunction: { functionId: 'CheckDatasetEmbargo' } } },
     // The same generic workflow wakes before the end of the head's answer period to remind the president.
     { id: COMPLAINT_REMINDER_WORKFLOW_ID, definitionFile: 'statemachines/deadline-case.asl.json', substitutions: { CheckDeadlineFunction: { functionId: 'RemindInformationComplaintHead' } } },
   ],
@@ -118,30 +102,21 @@ export const transparencyService: ServiceDescription = {
     fn('FileInformationRequestComplaint', 'file-internal-complaint', { route: fileInternalComplaintRoute, tables: writes }),
     fn('AnswerInformationRequestComplaint', 'answer-internal-complaint', { route: answerInternalComplaintRoute, tables: writes }),
     fn('IssueInformationRequestCdaiPack', 'cdai-pack', { route: cdaiPackRoute, tables: writes }),
-    // Proactive publication: the catalogue is written from the approval's event (below) and served as it is stored.
-    fn('DeclareDataset', 'declare-dataset', { route: declareDatasetRoute, tables: changes }),
-    fn('ApproveDataset', 'approve-dataset', { route: approveDatasetRoute, tables: changes }),
-    fn('OpenDataCatalogue', 'catalogue', { route: catalogueRoute, buckets: { [CATALOGUES_BUCKET_ID]: 'read' } }),
     fn('InformationRequestQueue', 'commune-queue', { route: communeQueueRoute, tables: reads }),
     fn('InformationRequestComplaintQueue', 'complaint-queue', { route: complaintQueueRoute, tables: reads }),
     fn('MyInformationRequests', 'my-requests', { route: myRequestsRoute, tables: reads }),
     fn('GetTransparencySettings', 'get-settings', { route: getSettingsRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('SetTransparencySettings', 'put-settings', { route: putSettingsRoute, tables: writes }),
-    // What follows the context's own changes, out of their requests: each request's deadline workflow is started,
-    // each publication writes its commune's catalogue. One reader of the table's stream (notifications the other).
-    // A fed dataset's publication has its files generated and stored (its dataset item listing them).
+    // What follows the context's own changes, out of their requests: each request's deadline workflow is started.
     fn('FollowTransparencyEvents', 'follow-transparency-events', {
-      startsStateMachines: [REQUEST_DEADLINE_WORKFLOW_ID, DATASET_EMBARGO_WORKFLOW_ID],
-      tables: writes,
-      buckets: { [CATALOGUES_BUCKET_ID]: 'append', [DATASET_FILES_BUCKET_ID]: 'append' },
-      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REQUEST_EVENTS.deadlineWatched, DATASET_PUBLISHED, DATASET_EMBARGOED] }],
+      startsStateMachines: [REQUEST_DEADLINE_WORKFLOW_ID],
+      consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REQUEST_EVENTS.deadlineWatched] }],
     }),
     // A letter the registry office classifies as an access-to-information request opens one.
     fn('OpenRegistryInformationRequests', 'open-registry-requests', {
       tables: writes,
       consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_CLASSIFIED] }],
     }),
-    fn('CheckDatasetEmbargo', 'check-dataset-embargo', { tables: changes }),
     fn('CheckInformationRequestDeadline', 'check-request-deadline', { tables: changes }),
     fn('SweepOverdueInformationRequests', 'sweep-overdue-requests', { tables: changes, timeoutSeconds: 300 }),
     // When an administrator confirms or moves holidays, the running deadlines over that year are counted again.
@@ -185,26 +160,5 @@ export const transparencyService: ServiceDescription = {
     // The annual figures, served from their counters item (the commune checked in reference data).
     fn('InformationRequestFigures', 'request-figures', { route: requestFiguresRoute, tables: { ...reads, [REFERENCE_TABLE_ID]: 'read' } }),
     fn('InformationRefusalLetter', 'refusal-letter', { route: refusalLetterRoute, tables: { ...reads, [DOCUMENTS_TABLE_ID]: 'read' }, buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'read' } }),
-    // Datasets fed by other contexts' events: the permits' counted changes add to each commune's months, and a
-    // published permit-figures dataset has its files generated again; anyone downloads a published dataset's files.
-    fn('DeclareFedDataset', 'declare-fed-dataset', { route: declareFedDatasetRoute, tables: writes }),
-    fn('FollowPermitFigures', 'follow-permit-figures', {
-      tables: writes,
-      buckets: { [CATALOGUES_BUCKET_ID]: 'append', [DATASET_FILES_BUCKET_ID]: 'append' },
-      consumes: [{ tableId: PERMITS_TABLE_ID, eventTypes: [...COUNTED_EVENTS] }],
-    }),
-    fn('DatasetFile', 'dataset-file', { route: datasetFileRoute, tables: reads, buckets: { [DATASET_FILES_BUCKET_ID]: 'read' } }),
-    // Files agents upload for a draft: to the scanned uploads bucket, then, checked, copied where downloads read.
-    fn('DeclareDatasetFile', 'declare-dataset-file', { route: declareDatasetFileRoute, tables: changes, buckets: { [DATASET_UPLOADS_BUCKET_ID]: 'append' } }),
-    fn('CompleteDatasetFile', 'complete-dataset-file', {
-      route: completeDatasetFileRoute,
-      tables: changes,
-      buckets: { [DATASET_UPLOADS_BUCKET_ID]: 'write', [DATASET_FILES_BUCKET_ID]: 'append' },
-    }),
-    // The publication register (art. 10): designated per category by the president, read by anyone with its due dates.
-    fn('PublicationRegister', 'publication-register', { route: publicationRegisterRoute, tables: reads }),
-    fn('DesignateRegisterCategory', 'designate-register-category', { route: designateCategoryRoute, tables: changes }),
-    // The national catalogue, written after each commune's (by the two consumers above) and served as stored.
-    fn('NationalOpenDataCatalogue', 'national-catalogue', { route: nationalCatalogueRoute, tables: reads, buckets: { [CATALOGUES_BUCKET_ID]: 'read' } }),
   ],
 };

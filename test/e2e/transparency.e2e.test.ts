@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { idFromIdempotencyKey } from '../../functions/shared/http/idempotency-ids.ts';
-import { declareDatasetRoute } from '../../functions/transparency/schemas/transparency.schema.ts';
+import { declareDatasetRoute } from '../../functions/open-data/schemas/datasets.schema.ts';
 import { validateDcatAp } from '../fixtures/dcat-ap/validate-dcat-ap.ts';
 import { request, settle, tokenFor } from './http-client.ts';
 

@@ -22,7 +22,8 @@ import {
   type Qualification,
 } from '../domain/complaint.ts';
 import { recordMediatorReferral } from '../domain/mediator-referral.ts';
-import { unknownCommuneAt, unknownComplaint } from '../domain/complaints-errors.ts';
+import { unknownCommuneAt } from '../../shared/errors/unknown-commune.ts';
+import { unknownComplaint } from '../domain/complaints-errors.ts';
 import type { ComplaintsRepository } from './complaints.ports.ts';
 
 type Change = (complaint: Complaint) => ComplaintChange;

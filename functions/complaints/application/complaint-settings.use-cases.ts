@@ -1,12 +1,12 @@
 // A collectivity's complaints settings (categories with their deadlines, the reopening window, the reminders): read
 // by its unit, administrators and auditors, set by an administrator. New periods apply to complaints filed after.
+import { unknownCommune } from '../../shared/errors/unknown-commune.ts';
 import type { Principal } from '../../shared/auth/principal.ts';
-import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { ForbiddenError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { mayReadSettings } from '../domain/complaint-access.ts';
 import type { ComplaintSettings } from '../domain/complaint-settings.ts';
 import type { ComplaintsRepository } from './complaints.ports.ts';
 
-const unknownCommune = (commune: string) => new NotFoundError({ ar: `الجماعة ${commune} غير معروفة`, fr: `Commune ${commune} inconnue`, en: `No commune ${commune}` });
 
 export async function readComplaintSettings(repository: ComplaintsRepository, commune: string, principal: Principal): Promise<ComplaintSettings> {
   if (!mayReadSettings(commune, principal)) {

@@ -7,7 +7,7 @@ import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { fileComplaint, type Actor, type Complaint, type NewComplaint } from '../domain/complaint.ts';
 import { categoryOf, defaultComplaintSettings, type ComplaintSettings } from '../domain/complaint-settings.ts';
 import { followUpTokenDigest, followUpViewOf, type FollowUpView } from '../domain/follow-up.ts';
-import { unknownCommuneAt } from '../domain/complaints-errors.ts';
+import { unknownCommuneAt } from '../../shared/errors/unknown-commune.ts';
 import { outsideCommune, withinTerritory } from '../domain/commune-territory.ts';
 import type { ComplaintsDependencies } from './complaints.ports.ts';
 

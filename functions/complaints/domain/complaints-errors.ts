@@ -1,5 +1,5 @@
 // The errors the complaints context raises in more than one place.
-import { ConflictError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { ConflictError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 
 export function unknownComplaint(id: string): NotFoundError {
   return new NotFoundError({ ar: `لا توجد شكاية ${id}`, fr: `Aucune réclamation ${id}`, en: `No complaint ${id}` });
@@ -17,10 +17,3 @@ export function changedMeanwhile(id: string, cause?: unknown): ConflictError {
   );
 }
 
-/** A commune the reference data does not hold, named at `pointer`: refused before anything is written. */
-export function unknownCommuneAt(commune: string, pointer: string): ValidationFailedError {
-  return new ValidationFailedError(
-    { ar: `الجماعة ${commune} غير معروفة`, fr: `Commune ${commune} inconnue`, en: `No commune ${commune}` },
-    { fieldIssues: [{ pointer, code: 'unknown_commune', detail: { ar: 'جماعة غير معروفة', fr: 'Commune inconnue', en: 'Unknown commune' } }] },
-  );
-}

@@ -9,11 +9,7 @@ import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { dueReminders, letterStanding, nextWake, recordLapse, recountLetterDeadline, remindLetter } from '../domain/letter-deadline.ts';
 import type { RegistryOfficeRepository } from './registry-office.ports.ts';
-
-/** Starts the deadline workflow of a letter's version, once (a redelivered event starts nothing new). */
-export interface DeadlineWorkflow {
-  watch(letterId: string, version: number): Promise<void>;
-}
+import type { DeadlineWorkflow } from '../../shared/case-clock/application/deadline-workflow.ts';
 
 /** How many times a check reads the letter again when a change got in first. */
 const CHECK_ATTEMPTS = 3;

@@ -1,7 +1,7 @@
 // Taking the next number of a register: the letter is built on the sequence read and written with the counter
 // in one transaction; if another registration took that number first, read again and try the next one. So
 // numbers are never skipped nor given twice.
-import { ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { unknownCommuneAt } from '../../shared/errors/unknown-commune.ts';
 import { registerYear, type LetterChange } from '../domain/letter.ts';
 import type { Register } from '../domain/letter-number.ts';
 import { RegisterBusyError, changedMeanwhile } from '../domain/registry-office-errors.ts';
@@ -43,10 +43,7 @@ export async function withNextNumber(
     if (attempt > 1) await dependencies.pauseBeforeRetry(attempt);
     const snapshot = await dependencies.repository.loadRegistration(place.commune, place.register, registerYear(now));
     if (!snapshot.communeExists) {
-      throw new ValidationFailedError(
-        { ar: `الجماعة ${place.commune} غير معروفة`, fr: `Commune ${place.commune} inconnue`, en: `No commune ${place.commune}` },
-        { fieldIssues: [{ pointer: '/body/commune', code: 'unknown_commune', detail: { ar: 'جماعة غير معروفة', fr: 'Commune inconnue', en: 'Unknown commune' } }] },
-      );
+      throw unknownCommuneAt(place.commune, '/body/commune');
     }
     const { change, alongside } = build(snapshot);
     const outcome = await dependencies.repository.create(change, snapshot.lastSequence, alongside);

@@ -2,16 +2,15 @@
 // and auditors, set by an administrator. A format is checked before it is kept: two letters must never share a
 // number. New processing days apply to letters registered after them. Every version set is kept: administrators and
 // auditors read what was in force when.
+import { unknownCommune } from '../../shared/errors/unknown-commune.ts';
 import type { Principal } from '../../shared/auth/principal.ts';
-import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { ForbiddenError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { mayReadRegister } from '../domain/letter-access.ts';
 import { numberFormatIssues } from '../domain/letter-number.ts';
 import type { RegistrySettings } from '../domain/registry-settings.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { RegistryOfficeRepository } from './registry-office.ports.ts';
 
-const unknownCommune = (commune: string) =>
-  new NotFoundError({ ar: `الجماعة ${commune} غير معروفة`, fr: `Commune ${commune} inconnue`, en: `No commune ${commune}` });
 
 export async function readSettings(repository: RegistryOfficeRepository, commune: string, principal: Principal): Promise<RegistrySettings> {
   if (!mayReadRegister(commune, principal)) {

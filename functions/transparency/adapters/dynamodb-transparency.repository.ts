@@ -1,11 +1,11 @@
 // DynamoDB adapter of the transparency context: requests, their append-only history and the communes' settings
 // in one table. Every change is one transaction: the request over the version it was read at, its event (never
 // overwritten) and the events in its outbox.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetEvery } from '../../shared/aws/batch-get.ts';
+import { idOfInstantSortKey } from '../../shared/aws/instant-sort-key.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedIndexQuery, pagedPrefixQuery, queryEveryPage, type IndexKeys } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, pagedPrefixQuery, type IndexKeys } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { putNextVersion } from '../../shared/aws/versioned-put.ts';
 import { dueBeforeSortKey, dueFromSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
@@ -16,21 +16,16 @@ import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
 import type { CommuneSnapshot, ComplaintSummary, RequestSummary, TransparencyRepository } from '../application/transparency.ports.ts';
 import type { InternalComplaint } from '../domain/recourse.ts';
-import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { BilingualName } from '../../shared/i18n/language.ts';
-import type { Dataset } from '../domain/dataset.ts';
 import type { InformationRequest, RequestChange, RequestEvent } from '../domain/information-request.ts';
 import type { DisclosureEntry } from '../domain/disclosure-log.ts';
 import { defaultTransparencySettings, type TransparencySettings } from '../domain/transparency-settings.ts';
 import { changedMeanwhile } from '../domain/transparency-errors.ts';
 import { requestCounted } from '../domain/request-figures.ts';
 import {
-  DATASET_INDEX_ATTRIBUTES,
   REQUEST_INDEX_ATTRIBUTES,
   TRANSPARENCY_INDEXES,
   TRANSPARENCY_TABLE,
-  datasetIndexAttributes,
-  requestIdOfSortKey,
   requestIndexAttributes,
   transparencyKeys,
 } from './transparency-keys.ts';
@@ -46,7 +41,7 @@ const toRequest = (item: Item) => withoutKeys<InformationRequest>(item, REQUEST_
 function toSummary(item: Item, index: IndexKeys): RequestSummary {
   const clock = item.clock as CaseClock;
   return {
-    id: requestIdOfSortKey(String(item[index.sortKey!])),
+    id: idOfInstantSortKey(String(item[index.sortKey!])),
     commune: String(item.commune),
     channel: item.channel as RequestSummary['channel'],
     status: item.status as RequestSummary['status'],
@@ -138,7 +133,7 @@ export class DynamoDbTransparencyRepository implements TransparencyRepository {
     return pagedIndexQuery(this.client, { table: this.table, index, partition: transparencyKeys.complaints(commune), page }, (item) => {
       const complaint = item.internalComplaint as InternalComplaint;
       return {
-        id: requestIdOfSortKey(String(item[index.sortKey])),
+        id: idOfInstantSortKey(String(item[index.sortKey])),
         commune: String(item.commune),
         receivedAt: String(item.receivedAt),
         filedAt: complaint.filedAt,
@@ -174,60 +169,6 @@ export class DynamoDbTransparencyRepository implements TransparencyRepository {
       { table: this.table, index: TRANSPARENCY_INDEXES.openByDue, partition: transparencyKeys.open(shard), page, sortKeyFrom: dueFromSortKey(instant) },
       requestIdOf,
     );
-  }
-
-  async createDataset(dataset: Dataset): Promise<'created' | 'exists'> {
-    try {
-      await this.client.send(new PutCommand({ TableName: this.table, Item: { ...transparencyKeys.dataset(dataset.id), ...datasetIndexAttributes(dataset), ...dataset }, ConditionExpression: 'attribute_not_exists(pk)' }));
-      return 'created';
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'exists';
-      throw error;
-    }
-  }
-
-  async getDataset(id: string): Promise<Dataset | undefined> {
-    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: transparencyKeys.dataset(id), ConsistentRead: true }));
-    return output.Item ? withoutKeys<Dataset>(output.Item, DATASET_INDEX_ATTRIBUTES) : undefined;
-  }
-
-  saveDataset(dataset: Dataset, outbox: readonly DomainEvent[]): Promise<void> {
-    return transactWrite(
-      this.client,
-      [
-        {
-          Put: {
-            TableName: this.table,
-            Item: { ...transparencyKeys.dataset(dataset.id), ...datasetIndexAttributes(dataset), ...dataset },
-            ConditionExpression: 'version = :previous',
-            ExpressionAttributeValues: { ':previous': dataset.version - 1 },
-          },
-        },
-        ...outbox.map((domainEvent) => outboxPut(TRANSPARENCY_TABLE, this.table, domainEvent)),
-      ],
-      (cancellation) =>
-        new ConflictError(
-          {
-            ar: `غيّر شخص آخر مجموعة البيانات ${dataset.id} في اللحظة نفسها`,
-            fr: `Le jeu de données ${dataset.id} a été modifié par quelqu'un d'autre au même moment`,
-            en: `Dataset ${dataset.id} was changed by someone else at the same moment`,
-          },
-          { cause: cancellation },
-        ),
-    );
-  }
-
-  /** Every page: the catalogue is all of them. */
-  async publishedDatasets(commune: string): Promise<Dataset[]> {
-    const index = TRANSPARENCY_INDEXES.byCatalogue;
-    const items = await queryEveryPage(this.client, {
-      TableName: this.table,
-      IndexName: index.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': index.partitionKey },
-      ExpressionAttributeValues: { ':pk': transparencyKeys.catalogue(commune) },
-    });
-    return items.map((item) => withoutKeys<Dataset>(item, DATASET_INDEX_ATTRIBUTES));
   }
 
   async communeNames(commune: string): Promise<BilingualName | undefined> {

@@ -7,6 +7,5 @@ import type { TransparencyIdentifiers } from '../application/transparency.ports.
 export const transparencyIdentifiers: TransparencyIdentifiers = {
   newRequestId: () => randomUUID(),
   requestIdFor: idFromIdempotencyKey,
-  datasetIdFor: (callerSub, idempotencyKey) => (idempotencyKey ? idFromIdempotencyKey(`dataset:${callerSub}`, idempotencyKey) : randomUUID()),
   requestIdOfLetter: (letterId) => idFromIdempotencyKey('registry-office', letterId),
 };

@@ -11,7 +11,7 @@ import type { LetterClassified } from '../../registry-office/public.ts';
 import { openRequest, type Actor, type InformationRequest, type NewRequest, type Requester } from '../domain/information-request.ts';
 import { agentActing } from '../domain/request-access.ts';
 import { answerPeriodOf, deadlineWatched, requestClock, withRequesterTold } from '../domain/request-clock.ts';
-import { unknownCommune } from '../domain/transparency-errors.ts';
+import { unknownCommune } from '../../shared/errors/unknown-commune.ts';
 import type { TransparencyDependencies } from './transparency.ports.ts';
 
 /** What the requester asks, whoever writes it down. */

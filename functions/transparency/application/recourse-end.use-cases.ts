@@ -11,7 +11,7 @@ import { closeRequest, complaintReminderDue, recordCdaiDecision, recordCourtAppe
 import { agentActing, requesterOrAgent } from '../domain/request-access.ts';
 import { unknownRequest } from '../domain/transparency-errors.ts';
 import { requestView, type RequestView } from './request-queries.use-cases.ts';
-import type { DeadlineWorkflow } from './request-deadline.use-cases.ts';
+import type { DeadlineWorkflow } from '../../shared/case-clock/application/deadline-workflow.ts';
 import type { TransparencyRepository } from './transparency.ports.ts';
 
 async function changed(repository: TransparencyRepository, made: RequestChange, now: Date): Promise<RequestView> {

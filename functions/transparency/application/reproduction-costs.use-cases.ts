@@ -9,7 +9,8 @@ import type { InformationRequest } from '../domain/information-request.ts';
 import { agentActing } from '../domain/request-access.ts';
 import { withRequesterTold } from '../domain/request-clock.ts';
 import { changedTariff, costStatement, recordPayment, requireCostsDue, stateCosts, type DeliveryQuantities, type Tariff } from '../domain/reproduction-costs.ts';
-import { unknownCommune, unknownRequest } from '../domain/transparency-errors.ts';
+import { unknownCommune } from '../../shared/errors/unknown-commune.ts';
+import { unknownRequest } from '../domain/transparency-errors.ts';
 import { requestView, type RequestView } from './request-queries.use-cases.ts';
 import type { TransparencyRepository } from './transparency.ports.ts';
 

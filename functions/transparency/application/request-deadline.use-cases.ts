@@ -10,11 +10,7 @@ import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { requestStanding, type InformationRequest } from '../domain/information-request.ts';
 import { recordImplicitRefusal, recountRequestDeadline } from '../domain/request-clock.ts';
 import type { TransparencyRepository } from './transparency.ports.ts';
-
-/** Starts the deadline workflow of a case's version (a request, a dataset under embargo), once: a redelivered event starts nothing new. */
-export interface DeadlineWorkflow {
-  watch(subject: string, version: number): Promise<void>;
-}
+import type { DeadlineWorkflow } from '../../shared/case-clock/application/deadline-workflow.ts';
 
 /** How many times a check reads the request again when an agent's change got in first. */
 const CHECK_ATTEMPTS = 3;

@@ -2,7 +2,7 @@
 // served by a public route from the one counters item (no aggregation per request, no personal data).
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { publishedFigures, type RequestCounted, type RequestFigures } from '../domain/request-figures.ts';
-import { unknownCommune } from '../domain/transparency-errors.ts';
+import { unknownCommune } from '../../shared/errors/unknown-commune.ts';
 
 export interface RequestFiguresRepository {
   /** Adds the event's counts to its commune's figures of the year, once. */

@@ -5,7 +5,7 @@ import type { Principal } from '../../shared/auth/principal.ts';
 import { ForbiddenError } from '../../shared/errors/domain-errors.ts';
 import type { TransparencySettings } from '../domain/transparency-settings.ts';
 import { DEFAULT_RECOURSE_PERIODS } from '../domain/recourse.ts';
-import { unknownCommune } from '../domain/transparency-errors.ts';
+import { unknownCommune } from '../../shared/errors/unknown-commune.ts';
 import type { TransparencyRepository } from './transparency.ports.ts';
 
 export async function readSettings(repository: TransparencyRepository, commune: string, principal: Principal): Promise<TransparencySettings> {

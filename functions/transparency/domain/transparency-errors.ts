@@ -5,10 +5,6 @@ export function unknownRequest(id: string): NotFoundError {
   return new NotFoundError({ ar: `لا يوجد طلب ${id}`, fr: `Aucune demande ${id}`, en: `No request ${id}` });
 }
 
-export function unknownCommune(commune: string): NotFoundError {
-  return new NotFoundError({ ar: `الجماعة ${commune} غير معروفة`, fr: `Commune ${commune} inconnue`, en: `No commune ${commune}` });
-}
-
 /** The request is no longer at the version the change was made from: someone else changed it first. */
 export function changedMeanwhile(id: string, cause?: unknown): ConflictError {
   return new ConflictError(

@@ -1,25 +1,15 @@
-// Consumes the transparency context's own events, as one reader of its table's stream (notifications is the other):
-// a request whose clock started or moved gets its deadline workflow, a dataset approved under embargo its embargo
-// workflow, and a published dataset has its commune's catalogue written again (a fed one its files generated first).
+// Consumes the transparency context's own events, out of the changes that caused them: a request whose clock
+// started or moved gets its deadline workflow.
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { stateMachineArn } from '../../shared/aws/environment.ts';
 import { StepFunctionsDeadlineWorkflow } from '../../shared/case-clock/adapters/step-functions-deadline-workflow.ts';
 import { eventConsumer } from '../../shared/events/event-consumer.ts';
-import { now } from '../../shared/time/time-source.ts';
-import { fedDatasetsDependencies } from '../adapters/fed-datasets.dependencies.ts';
-import { DATASET_EMBARGO_WORKFLOW_ID, REQUEST_DEADLINE_WORKFLOW_ID } from '../adapters/transparency-keys.ts';
-import { followEmbargo } from '../application/catalogue.use-cases.ts';
-import { followDatasetPublished } from '../application/fed-datasets.use-cases.ts';
+import { REQUEST_DEADLINE_WORKFLOW_ID } from '../adapters/transparency-keys.ts';
 import { followDeadlineWatched } from '../application/request-deadline.use-cases.ts';
-import { DATASET_EMBARGOED, DATASET_PUBLISHED } from '../domain/dataset.ts';
 import { REQUEST_EVENTS } from '../domain/request-clock.ts';
 
 const workflow = new StepFunctionsDeadlineWorkflow(new SFNClient({}), stateMachineArn(REQUEST_DEADLINE_WORKFLOW_ID), 'information-request');
-const embargoes = new StepFunctionsDeadlineWorkflow(new SFNClient({}), stateMachineArn(DATASET_EMBARGO_WORKFLOW_ID), 'dataset');
 
 export const handler = eventConsumer({
   [REQUEST_EVENTS.deadlineWatched]: (event) => followDeadlineWatched(workflow, event),
-  [DATASET_EMBARGOED]: (event) => followEmbargo(embargoes, event),
-  // A fed dataset has its files generated first; its catalogue is written after them.
-  [DATASET_PUBLISHED]: (event) => followDatasetPublished(fedDatasetsDependencies, event, now()),
 });

@@ -1,0 +1,94 @@
+// A commune's open-data catalogue in DCAT-AP: validated by rdf-validate-shacl against the DCAT-AP shapes of
+// test/fixtures/dcat-ap (mandatory properties, cardinalities and kinds of value), and refused when a file has no
+// access URL or a dataset no description.
+import { describe, expect, it } from 'vitest';
+import { approveDataset, declareDataset, type Dataset } from '../../../functions/open-data/domain/dataset.ts';
+import { catalogueIri, dcatCatalogue, nationalCatalogue } from '../../../functions/open-data/domain/dcat-catalogue.ts';
+import { validateDcatAp } from '../../fixtures/dcat-ap/validate-dcat-ap.ts';
+
+const agent = { sub: 'agent-1', role: 'agent' } as const;
+const president = { sub: 'president-1', role: 'president' } as const;
+const at = new Date('2026-06-15T09:00:00Z');
+const publisher = { code: 'rabat', names: { ar: 'الرباط', fr: 'Rabat' } };
+
+function published(id: string, fields: Partial<Dataset> = {}): Dataset {
+  const draft = declareDataset(
+    id,
+    'rabat',
+    {
+      title: { ar: 'ميزانية الجماعة 2026', fr: 'Budget de la commune 2026' },
+      description: { ar: 'الميزانية كما صادق عليها المجلس', fr: 'Le budget tel que voté par le conseil' },
+      category: 'budget-and-accounts',
+      accrualPeriodicity: 'ANNUAL',
+      license: 'https://creativecommons.org/licenses/by/4.0/',
+      distributions: [
+        { title: 'Budget 2026 (CSV)', mediaType: 'text/csv', accessURL: 'https://rabat.ma/open-data/budget-2026.csv' },
+        { title: 'Budget 2026 (PDF)', mediaType: 'application/pdf', accessURL: 'https://rabat.ma/open-data/budget-2026.pdf' },
+      ],
+    },
+    agent,
+    at,
+  );
+  return { ...approveDataset(draft, president, at).dataset, ...fields };
+}
+
+describe('the DCAT-AP catalogue', () => {
+  it('conforms to the DCAT-AP shapes, and lists each published dataset for a harvester', async () => {
+    const document = dcatCatalogue(publisher, [published('0b9a0a0e-1111-4c2d-8e3f-000000000001'), published('0b9a0a0e-1111-4c2d-8e3f-000000000002')], at);
+
+    const report = await validateDcatAp(document);
+
+    expect(report.violations).toEqual([]);
+    expect(report.conforms).toBe(true);
+    expect([...report.datasets].sort()).toEqual(['urn:raqmana:transparency:dataset:0b9a0a0e-1111-4c2d-8e3f-000000000001', 'urn:raqmana:transparency:dataset:0b9a0a0e-1111-4c2d-8e3f-000000000002']);
+    expect(document['@id']).toBe(catalogueIri('rabat'));
+  });
+
+  it('conforms with no dataset published yet', async () => {
+    expect((await validateDcatAp(dcatCatalogue(publisher, [], at))).conforms).toBe(true);
+  });
+
+  it('is refused by the validator when a file has no access URL or a dataset no description', async () => {
+    const document = dcatCatalogue(publisher, [published('0b9a0a0e-1111-4c2d-8e3f-000000000003')], at) as { 'dcat:dataset': Record<string, unknown>[] };
+    const [dataset] = document['dcat:dataset'];
+    delete dataset!['dct:description'];
+    delete (dataset!['dcat:distribution'] as Record<string, unknown>[])[0]!['dcat:accessURL'];
+
+    const report = await validateDcatAp(document);
+
+    expect(report.conforms).toBe(false);
+    expect(report.violations).toHaveLength(2);
+    expect(report.violations.join('\n')).toMatch(/description[\s\S]*accessURL|accessURL[\s\S]*description/);
+  });
+});
+
+describe('the national catalogue', () => {
+  const listed = [
+    { code: 'rabat', names: publisher.names, modified: '2026-06-15T09:00:00.000Z', datasets: 2 },
+    { code: 'casablanca', names: { ar: 'الدار البيضاء', fr: 'Casablanca' }, modified: '2026-06-14T09:00:00.000Z', datasets: 1 },
+  ];
+  const url = 'https://api.example.ma/v1/transparency/national-catalogue';
+
+  it("conforms to the shapes, each commune's catalogue a dcat:Catalog with where it is read", async () => {
+    const document = nationalCatalogue(listed, at) as { 'dcat:catalog': { '@id': string; 'foaf:homepage': { '@id': string } }[] };
+
+    const report = await validateDcatAp(document, url);
+
+    expect(report.violations).toEqual([]);
+    expect(document['dcat:catalog'].map((catalogue) => [catalogue['@id'], catalogue['foaf:homepage']['@id']])).toEqual([
+      [catalogueIri('casablanca'), '/v1/transparency/catalogues/casablanca'],
+      [catalogueIri('rabat'), '/v1/transparency/catalogues/rabat'],
+    ]);
+  });
+
+  it('is refused by the validator when a listed catalogue has no publisher', async () => {
+    const document = nationalCatalogue(listed, at) as { 'dcat:catalog': Record<string, unknown>[] };
+    delete document['dcat:catalog'][0]!['dct:publisher'];
+
+    const report = await validateDcatAp(document, url);
+
+    expect(report.conforms).toBe(false);
+    expect(report.violations.join('\n')).toContain('publisher');
+  });
+});
+
