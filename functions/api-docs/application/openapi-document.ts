@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the platform, generated from the route contracts' zod schemas. Each operation
 // declares every status the shared HTTP chain can answer on it, derived from its contract, with the problem
 // document (RFC 9457) that comes with it.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PLATFORM_PROBLEMS, problemDocument, type ProblemCode, type ProblemType } from '../../shared/errors/problem-types.ts';
 import { PROBLEM_RESPONSE, type AnyRouteContract, type ResponseContract } from '../../shared/http/route-contract.ts';
 import type { PlatformDescription } from '../../shared/service-description.ts';
@@ -32,29 +32,24 @@ export function platformProblems(platform: PlatformDescription): ProblemType[] {
 }
 
 const problemSchema = (codes: readonly string[]) =>
-  z
-    .object({
-      type: z.string().describe('URI of the problem type: `urn:raqmana:problem:<code>`'),
-      title: z.string().describe('Short summary of the problem type, in the language negotiated from Accept-Language'),
-      status: z.int().min(400).max(599).describe('The HTTP status code'),
-      code: z.enum(codes).describe('Stable code of the problem type, the same in every language'),
-      detail: z.string().optional().describe('What went wrong with this request, in the negotiated language (never shown for a 5xx)'),
-      instance: z.string().optional().describe('URI of this occurrence: `urn:raqmana:request:<correlation id>`'),
-      errors: z
-        .array(
+  z.object({
+      type: z.string().check(z.describe('URI of the problem type: `urn:raqmana:problem:<code>`')),
+      title: z.string().check(z.describe('Short summary of the problem type, in the language negotiated from Accept-Language')),
+      status: z.int().check(z.gte(400), z.lte(599), z.describe('The HTTP status code')),
+      code: z.enum(codes).check(z.describe('Stable code of the problem type, the same in every language')),
+      detail: z.optional(z.string()).check(z.describe('What went wrong with this request, in the negotiated language (never shown for a 5xx)')),
+      instance: z.optional(z.string()).check(z.describe('URI of this occurrence: `urn:raqmana:request:<correlation id>`')),
+      errors: z.optional(z.array(
           z.object({
-            pointer: z.string().describe('JSON pointer into the request: `/body/project/title`, `/query/limit`, `/params/code`, `/headers/idempotency-key`'),
-            code: z.string().describe('Stable issue code: `required`, `invalid_type`, `too_big`, `too_small`, `invalid_format`, `invalid_value`, `unrecognized_keys`, ...'),
-            detail: z.string().describe('The issue in the negotiated language, with its bound, format or allowed values'),
+            pointer: z.string().check(z.describe('JSON pointer into the request: `/body/project/title`, `/query/limit`, `/params/code`, `/headers/idempotency-key`')),
+            code: z.string().check(z.describe('Stable issue code: `required`, `invalid_type`, `too_big`, `too_small`, `invalid_format`, `invalid_value`, `unrecognized_keys`, ...')),
+            detail: z.string().check(z.describe('The issue in the negotiated language, with its bound, format or allowed values')),
           }),
-        )
-        .optional()
-        .describe('One entry per invalid field'),
-    })
-    .describe('RFC 9457 problem details, with the stable `code` of the problem type and the invalid fields');
+        )).check(z.describe('One entry per invalid field')),
+    }).check(z.describe('RFC 9457 problem details, with the stable `code` of the problem type and the invalid fields'));
 
 /** API Gateway's own refusals in AWS (JWT authorizer, throttling), which no function answers. */
-const gatewayMessageSchema = z.object({ message: z.string() }).describe('Answered by API Gateway itself in AWS, before any function runs');
+const gatewayMessageSchema = z.object({ message: z.string() }).check(z.describe('Answered by API Gateway itself in AWS, before any function runs'));
 
 /** A zod schema as a JSON Schema component (OpenAPI 3.1 schemas are JSON Schema 2020-12). */
 function componentSchema(schema: z.core.$ZodType) {
@@ -128,9 +123,7 @@ function problemContent(status: number) {
 }
 
 /** The `[{code, description}]` list of a route that follows a standard's error shape (the function's own errors). */
-const codeDescriptionList = z
-  .array(z.object({ code: z.number().int().describe('The HTTP status'), description: z.string().describe('What is wrong, in the language of Accept-Language') }))
-  .describe('Errors as a list of `{code, description}` (Open311 GeoReport v2), one per invalid field when fields are at fault');
+const codeDescriptionList = z.array(z.object({ code: z.int().check(z.describe('The HTTP status')), description: z.string().check(z.describe('What is wrong, in the language of Accept-Language')) })).check(z.describe('Errors as a list of `{code, description}` (Open311 GeoReport v2), one per invalid field when fields are at fault'));
 
 /** What the gateway answers itself, before any function, whatever format the route's errors take. */
 const GATEWAY_STATUSES: ReadonlySet<number> = new Set([401, 429]);

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { clockExplanation, clockStatusAt, type CaseClock, type CaseStanding, type ClockStatus } from './domain/case-clock.ts';
 import type { ExplanationStep } from '../statutory-clock/statutory-clock.ts';
 
-/** The fields of a clock as the reads show it (also the shape of ./case-clock.schema.ts's classic schema). */
+/** The fields of a clock as the reads show it. */
 export const caseClockFields = {
   receiptDate: z.iso.date().check(z.describe('The Moroccan date of receipt; the count starts the next day')),
   period: z.object({ days: z.int(), unit: z.enum(['calendar', 'working']) }),

@@ -58,7 +58,7 @@ export interface TextBounds {
 
 type StringChecks = (z.core.$ZodCheck<string> | z.core.CheckFn<string>)[];
 
-/** The checks of a name, in order; zod's checks are shared by its two APIs (see ./safe-text.ts). */
+/** The checks of a name, in order. */
 export function nameChecks({ min = 1, max }: TextBounds): StringChecks {
   return [z.normalize('NFC'), z.trim(), z.minLength(min), z.maxLength(max), refusing(FORBIDDEN_IN_NAMES), z.describe(NAME_RULE)];
 }
