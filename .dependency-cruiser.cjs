@@ -116,6 +116,16 @@ module.exports = {
       to: { path: '^(lib|bin|bench|test)/' },
     },
     {
+      name: 'schemas-use-zod-mini',
+      comment:
+        "Every function bundles its route's schemas: zod's classic API (`zod`, `zod/v4`) costs a cold start about 20 ms " +
+        'to load, its functional API (`zod/mini`, the same zod v4 and the same checks) a few. Types may come from ' +
+        '`zod/v4/core`, which both build on.',
+      severity: 'error',
+      from: { path: '^functions/' },
+      to: { path: '(^|/)node_modules/zod/(index\\.|v4/index\\.|v4/classic/|v3/)' },
+    },
+    {
       name: 'imports-resolve',
       comment: 'An import the cruiser cannot resolve is an import whose boundaries nobody checked.',
       severity: 'error',

@@ -22,6 +22,8 @@ export const FUNCTION_BUNDLE = {
   alias: {
     // Only the environment link of the default credential chain answers in Lambda (see the module's comment).
     '@aws-sdk/credential-provider-node': './functions/shared/aws/lambda-credentials.ts',
+    // Node's web streams load on first use instead of at import (see the module's comment).
+    'node:stream/web': './functions/shared/aws/lazy-web-streams.ts',
   } as Readonly<Record<string, string>>,
 };
 

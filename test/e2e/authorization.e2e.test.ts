@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { isValidCivilId } from '../../functions/civil-status/public.ts';
 import { platform } from '../../functions/platform.ts';
 import { ROLES, type Role } from '../../functions/shared/auth/roles.ts';
@@ -36,11 +36,12 @@ const SAMPLE_VALUES = [
  * For each field of `schema` the caller must give, the first sample value it accepts; and the caller's own commune
  * or office where the field may name one (the figures of a commune, not the nation's, which staff may not read).
  */
-function sampleValues(schema: z.ZodType | undefined): Record<string, string> {
-  const shape = (schema as z.ZodObject | undefined)?.shape ?? {};
-  const given = Object.entries(shape).filter(([name, field]) => !field.safeParse(undefined).success || Object.hasOwn(SCOPE, name));
-  const values = Object.fromEntries(given.map(([name, field]) => [name, SAMPLE_VALUES.find((value) => field.safeParse(value).success) ?? 'sample']));
-  return schema && !schema.safeParse(values).success ? {} : values;
+function sampleValues(schema: z.core.$ZodType | undefined): Record<string, string> {
+  const shape: Readonly<Record<string, z.core.$ZodType>> = (schema as z.core.$ZodObject | undefined)?._zod.def.shape ?? {};
+  const accepts = (field: z.core.$ZodType, value: unknown) => z.safeParse(field, value).success;
+  const given = Object.entries(shape).filter(([name, field]) => !accepts(field, undefined) || Object.hasOwn(SCOPE, name));
+  const values = Object.fromEntries(given.map(([name, field]) => [name, SAMPLE_VALUES.find((value) => accepts(field, value)) ?? 'sample']));
+  return schema && !accepts(schema, values) ? {} : values;
 }
 
 function sampleRequest(route: AnyRouteContract): string {

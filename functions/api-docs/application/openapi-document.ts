@@ -1,8 +1,7 @@
 // The OpenAPI 3.1 document of the platform, generated from the route contracts' zod schemas. Each operation
 // declares every status the shared HTTP chain can answer on it, derived from its contract, with the problem
 // document (RFC 9457) that comes with it.
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PLATFORM_PROBLEMS, problemDocument, type ProblemCode, type ProblemType } from '../../shared/errors/problem-types.ts';
 import { PROBLEM_RESPONSE, type AnyRouteContract, type ResponseContract } from '../../shared/http/route-contract.ts';
 import type { PlatformDescription } from '../../shared/service-description.ts';
@@ -33,32 +32,27 @@ export function platformProblems(platform: PlatformDescription): ProblemType[] {
 }
 
 const problemSchema = (codes: readonly string[]) =>
-  z
-    .object({
-      type: z.string().describe('URI of the problem type: `urn:raqmana:problem:<code>`'),
-      title: z.string().describe('Short summary of the problem type, in the language negotiated from Accept-Language'),
-      status: z.int().min(400).max(599).describe('The HTTP status code'),
-      code: z.enum(codes).describe('Stable code of the problem type, the same in every language'),
-      detail: z.string().optional().describe('What went wrong with this request, in the negotiated language (never shown for a 5xx)'),
-      instance: z.string().optional().describe('URI of this occurrence: `urn:raqmana:request:<correlation id>`'),
-      errors: z
-        .array(
+  z.object({
+      type: z.string().check(z.describe('URI of the problem type: `urn:raqmana:problem:<code>`')),
+      title: z.string().check(z.describe('Short summary of the problem type, in the language negotiated from Accept-Language')),
+      status: z.int().check(z.gte(400), z.lte(599), z.describe('The HTTP status code')),
+      code: z.enum(codes).check(z.describe('Stable code of the problem type, the same in every language')),
+      detail: z.optional(z.string()).check(z.describe('What went wrong with this request, in the negotiated language (never shown for a 5xx)')),
+      instance: z.optional(z.string()).check(z.describe('URI of this occurrence: `urn:raqmana:request:<correlation id>`')),
+      errors: z.optional(z.array(
           z.object({
-            pointer: z.string().describe('JSON pointer into the request: `/body/project/title`, `/query/limit`, `/params/code`, `/headers/idempotency-key`'),
-            code: z.string().describe('Stable issue code: `required`, `invalid_type`, `too_big`, `too_small`, `invalid_format`, `invalid_value`, `unrecognized_keys`, ...'),
-            detail: z.string().describe('The issue in the negotiated language, with its bound, format or allowed values'),
+            pointer: z.string().check(z.describe('JSON pointer into the request: `/body/project/title`, `/query/limit`, `/params/code`, `/headers/idempotency-key`')),
+            code: z.string().check(z.describe('Stable issue code: `required`, `invalid_type`, `too_big`, `too_small`, `invalid_format`, `invalid_value`, `unrecognized_keys`, ...')),
+            detail: z.string().check(z.describe('The issue in the negotiated language, with its bound, format or allowed values')),
           }),
-        )
-        .optional()
-        .describe('One entry per invalid field'),
-    })
-    .describe('RFC 9457 problem details, with the stable `code` of the problem type and the invalid fields');
+        )).check(z.describe('One entry per invalid field')),
+    }).check(z.describe('RFC 9457 problem details, with the stable `code` of the problem type and the invalid fields'));
 
 /** API Gateway's own refusals in AWS (JWT authorizer, throttling), which no function answers. */
-const gatewayMessageSchema = z.object({ message: z.string() }).describe('Answered by API Gateway itself in AWS, before any function runs');
+const gatewayMessageSchema = z.object({ message: z.string() }).check(z.describe('Answered by API Gateway itself in AWS, before any function runs'));
 
 /** A zod schema as a JSON Schema component (OpenAPI 3.1 schemas are JSON Schema 2020-12). */
-function componentSchema(schema: z.ZodType) {
+function componentSchema(schema: z.core.$ZodType) {
   const { $schema: _dialect, ...component } = z.toJSONSchema(schema, { target: 'draft-2020-12' });
   return component as Record<string, unknown>;
 }
@@ -129,9 +123,7 @@ function problemContent(status: number) {
 }
 
 /** The `[{code, description}]` list of a route that follows a standard's error shape (the function's own errors). */
-const codeDescriptionList = z
-  .array(z.object({ code: z.number().int().describe('The HTTP status'), description: z.string().describe('What is wrong, in the language of Accept-Language') }))
-  .describe('Errors as a list of `{code, description}` (Open311 GeoReport v2), one per invalid field when fields are at fault');
+const codeDescriptionList = z.array(z.object({ code: z.int().check(z.describe('The HTTP status')), description: z.string().check(z.describe('What is wrong, in the language of Accept-Language')) })).check(z.describe('Errors as a list of `{code, description}` (Open311 GeoReport v2), one per invalid field when fields are at fault'));
 
 /** What the gateway answers itself, before any function, whatever format the route's errors take. */
 const GATEWAY_STATUSES: ReadonlySet<number> = new Set([401, 429]);
@@ -207,59 +199,105 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'API documentation': 'This document and its rendering.',
 };
 
-export function openApiDocument(platform: PlatformDescription, serverUrl: string) {
-  const registry = new OpenAPIRegistry();
-  const bearer = registry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description: 'Cognito ID token (locally: POST /_local/tokens). Roles come from the cognito:groups claim.',
-  });
-  registry.registerComponent('schemas', 'Problem', componentSchema(problemSchema(platformProblems(platform).map((problem) => problem.code))));
-  registry.registerComponent('schemas', 'GatewayMessage', componentSchema(gatewayMessageSchema));
-  registry.registerComponent('schemas', 'CodeDescriptionList', componentSchema(codeDescriptionList));
-  registry.registerComponent('parameters', 'AcceptLanguage', {
-    name: 'Accept-Language',
-    in: 'header',
-    required: false,
-    description: 'Language of titles and details of problems, and of explanations: `ar`, `fr` or `en` (Arabic when none of them is asked for).',
-    schema: { type: 'string' },
-    example: 'fr',
-  });
-  registry.registerComponent('parameters', 'IdempotencyKey', {
-    name: 'Idempotency-Key',
-    in: 'header',
-    required: false,
-    description: 'A key of your choice, unique per operation you mean: a retry with the same key gets the first outcome; the same key with another body gets 422.',
-    schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN, minLength: 8, maxLength: 128 },
-    example: 'holidays-2026-confirmed',
-  });
+/** How a schema reads on the wire: `input` for what a caller sends (defaults not required), `output` for answers. */
+type Direction = 'input' | 'output';
 
+/**
+ * A zod schema as an OpenAPI 3.1 schema (JSON Schema 2020-12), from zod's own JSON Schema output. Two of its
+ * choices are undone: an answer's plain object is open (only a strict object closes it, as it does in
+ * validation), and a built-in string format is stated by its `format` alone, without the long regular
+ * expression zod checks it with.
+ */
+export function schemaObject(schema: z.core.$ZodType, io: Direction): Record<string, unknown> {
+  const { $schema: _dialect, ...converted } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      const def = zodSchema._zod.def as ZodDefinition;
+      if (def.type === 'object') {
+        if (def.catchall === undefined) delete jsonSchema.additionalProperties;
+        // A field with a default may be absent from what a caller sends and from what was stored before it existed.
+        const withDefault = (name: string) => (def.shape?.[name]?._zod.def as ZodDefinition | undefined)?.type === 'default';
+        if (jsonSchema.required) jsonSchema.required = jsonSchema.required.filter((name) => !withDefault(name));
+        if (jsonSchema.required?.length === 0) delete jsonSchema.required;
+      }
+      if (def.type === 'default' && jsonSchema.default === undefined) jsonSchema.default = def.defaultValue as never;
+      if (def.type === 'string' && def.check === 'string_format' && def.format && BUILT_IN_FORMATS.has(def.format)) delete jsonSchema.pattern;
+      // The safe-integer bounds of every zod integer say nothing a reader needs.
+      if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+      if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+    },
+  });
+  return converted as Record<string, unknown>;
+}
+
+interface ZodDefinition {
+  readonly type: string;
+  readonly catchall?: unknown;
+  readonly shape?: Readonly<Record<string, z.core.$ZodType>>;
+  readonly defaultValue?: unknown;
+  readonly format?: string;
+  readonly check?: string;
+}
+
+/** zod string formats whose OpenAPI `format` says all (their regular expressions are zod's implementation). */
+const BUILT_IN_FORMATS: ReadonlySet<string> = new Set(['uuid', 'guid', 'datetime', 'date', 'time', 'duration', 'email', 'url']);
+
+/** A route's path or query object as one OpenAPI parameter per field. */
+function objectParameters(schema: z.core.$ZodType | undefined, location: 'path' | 'query') {
+  if (!schema) return [];
+  const object = schemaObject(schema, 'input') as { properties?: Record<string, { description?: string }>; required?: string[] };
+  const required = new Set(object.required ?? []);
+  return Object.entries(object.properties ?? {}).map(([name, property]) => ({
+    schema: property,
+    required: location === 'path' || required.has(name),
+    ...(property.description !== undefined && { description: property.description }),
+    name,
+    in: location,
+  }));
+}
+
+/** A content map whose schemas may still be zod schemas, with each one converted. */
+function convertedContent(content: Readonly<Record<string, { readonly schema?: unknown } | undefined>> | undefined, io: Direction) {
+  if (!content) return undefined;
+  return Object.fromEntries(
+    Object.entries(content)
+      .filter((entry): entry is [string, { readonly schema?: unknown }] => entry[1] !== undefined)
+      .map(([type, media]) => [type, { ...media, ...(isZodSchema(media.schema) && { schema: schemaObject(media.schema, io) }) }]),
+  );
+}
+
+function isZodSchema(value: unknown): value is z.core.$ZodType {
+  return typeof value === 'object' && value !== null && '_zod' in value;
+}
+
+const BEARER = 'bearer';
+
+export function openApiDocument(platform: PlatformDescription, serverUrl: string) {
   const tags = new Set<string>();
+  const paths: Record<string, Record<string, unknown>> = {};
   for (const service of platform.services) {
     for (const fn of service.functions) {
       const route = fn.route;
       if (!route) continue;
       route.tags.forEach((tag) => tags.add(tag));
-      registry.registerPath({
+      const responses = Object.fromEntries(
+        Object.entries(operationResponses(route)).map(([status, response]) => [status, { ...response, ...(response.content && { content: convertedContent(response.content, 'output') }) }]),
+      );
+      (paths[route.path] ??= {})[route.method.toLowerCase()] = {
         operationId: route.operationId,
-        method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete',
-        path: route.path,
         summary: route.summary,
         description: operationDescription(route),
         tags: [...route.tags],
-        security: route.access === 'public' ? [] : [{ [bearer.name]: [] }],
-        parameters: operationParameters(route),
-        request: {
-          ...(route.params && { params: route.params as z.ZodObject }),
-          ...(route.query && { query: route.query as z.ZodObject }),
-          ...(route.body && { body: { required: true, content: requestContent(route) } }),
-        },
-        responses: operationResponses(route),
-      });
+        security: route.access === 'public' ? [] : [{ [BEARER]: [] }],
+        parameters: [...operationParameters(route), ...objectParameters(route.params, 'path'), ...objectParameters(route.query, 'query')],
+        ...(route.body && { requestBody: { required: true, content: convertedContent(requestContent(route), 'input') } }),
+        responses,
+      };
     }
   }
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  return {
     openapi: '3.1.0',
     info: {
       title: 'Raqmana API',
@@ -269,8 +307,42 @@ export function openApiDocument(platform: PlatformDescription, serverUrl: string
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: serverUrl }],
-    security: [{ [bearer.name]: [] }],
+    security: [{ [BEARER]: [] }],
     // In the order of the platform's services: the sections of /docs, the documentation itself last.
     tags: [...tags].map((name) => ({ name, ...(TAG_DESCRIPTIONS[name] && { description: TAG_DESCRIPTIONS[name] }) })),
-  });
+    paths,
+    components: {
+      securitySchemes: {
+        [BEARER]: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Cognito ID token (locally: POST /_local/tokens). Roles come from the cognito:groups claim.',
+        },
+      },
+      schemas: {
+        Problem: componentSchema(problemSchema(platformProblems(platform).map((problem) => problem.code))),
+        GatewayMessage: componentSchema(gatewayMessageSchema),
+        CodeDescriptionList: componentSchema(codeDescriptionList),
+      },
+      parameters: {
+        AcceptLanguage: {
+          name: 'Accept-Language',
+          in: 'header',
+          required: false,
+          description: 'Language of titles and details of problems, and of explanations: `ar`, `fr` or `en` (Arabic when none of them is asked for).',
+          schema: { type: 'string' },
+          example: 'fr',
+        },
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'A key of your choice, unique per operation you mean: a retry with the same key gets the first outcome; the same key with another body gets 422.',
+          schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN, minLength: 8, maxLength: 128 },
+          example: 'holidays-2026-confirmed',
+        },
+      },
+    },
+  };
 }

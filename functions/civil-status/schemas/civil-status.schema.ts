@@ -1,26 +1,24 @@
 // zod schemas and route contracts of the civil-status API.
-import * as z from 'zod';
-import { decimalInteger } from '../../shared/http/decimal-integer.ts';
+import * as z from 'zod/mini';
+import { decimalInteger } from '../../shared/http/decimal-integer.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { bilingualNameSchema } from '../../shared/i18n/bilingual-name.schema.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
+import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.schema.ts';
 import { FIRST_REGISTER_YEAR } from '../domain/act-dates.ts';
 import { isValidCivilId } from '../domain/civil-identifier.ts';
 
 const TAGS = ['Civil status'];
 const problem = PROBLEM_RESPONSE;
-const officeCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case office code, e.g. RBT-HASSAN');
+const officeCode = z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case office code, e.g. RBT-HASSAN'));
 
-const writtenName = z
-  .strictObject({ ar: safeName({ max: 100 }).optional(), latin: safeName({ max: 100 }).optional() })
-  .refine((name) => name.ar !== undefined || name.latin !== undefined, { message: 'Give the name in Arabic, in Latin script, or both' });
+const writtenName = z.strictObject({ ar: z.optional(safeName({ max: 100 })), latin: z.optional(safeName({ max: 100 })) }).check(z.refine((name) => name.ar !== undefined || name.latin !== undefined, { message: 'Give the name in Arabic, in Latin script, or both' }));
 
-const civilId = z.string().regex(/^\d{10}$/, 'ten digits');
+const civilId = z.string().check(z.regex(/^\d{10}$/, 'ten digits'));
 /** A civil identifier whose Verhoeff check digit is right: a typing mistake is refused before any lookup. */
-export const checkedCivilId = civilId.refine(isValidCivilId, 'the check digit does not match: a digit is mistyped');
+export const checkedCivilId = civilId.check(z.refine(isValidCivilId, 'the check digit does not match: a digit is mistyped'));
 
-const parent = z.strictObject({ givenName: writtenName, familyName: writtenName.optional(), civilId: checkedCivilId.optional() });
+const parent = z.strictObject({ givenName: writtenName, familyName: z.optional(writtenName), civilId: z.optional(checkedCivilId) });
 
 const person = z.strictObject({
   givenName: writtenName,
@@ -28,19 +26,19 @@ const person = z.strictObject({
   sex: z.enum(['F', 'M']),
   birthDate: z.iso.date(),
   birthPlace: writtenName,
-  father: parent.optional(),
-  mother: parent.optional(),
+  father: z.optional(parent),
+  mother: z.optional(parent),
 });
 
 const legacy = z.strictObject({
   office: officeCode,
-  year: z.number().int().min(FIRST_REGISTER_YEAR, `civil-status registers begin in ${FIRST_REGISTER_YEAR}`).max(2200),
+  year: z.int().check(z.gte(FIRST_REGISTER_YEAR, `civil-status registers begin in ${FIRST_REGISTER_YEAR}`), z.lte(2200)),
   register: safeIdentifier({ max: 32 }),
-  number: z.number().int().min(1),
+  number: z.int().check(z.gte(1)),
 });
 
 /** What registering an act takes; the historical import's index lines say the same, plus their pages. */
-export const actFields = { type: z.enum(['birth', 'death']), legacy, person, deathDate: z.iso.date().optional() };
+export const actFields = { type: z.enum(['birth', 'death']), legacy, person, deathDate: z.optional(z.iso.date()) };
 
 export const deathDateRule: [(act: { type: string; deathDate?: string | undefined }) => boolean, { message: string; path: string[] }] = [
   (act) => (act.type === 'death') === (act.deathDate !== undefined),
@@ -53,24 +51,21 @@ export const actSchema = z.object({
   office: z.string(),
   legacy: z.object({ office: z.string(), year: z.number(), register: z.string(), number: z.number() }),
   person: z.record(z.string(), z.unknown()),
-  deathDate: z.string().optional(),
+  deathDate: z.optional(z.string()),
   registeredAt: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   status: z.enum(['registered', 'annulled']),
-  notes: z
-    .array(
+  notes: z.optional(z.array(
       z.object({
         noteId: z.string(),
         kind: z.string(),
         eventDate: z.string(),
-        text: z.object({ ar: z.string().optional(), fr: z.string().optional() }),
-        spouseCivilId: z.string().optional(),
+        text: z.object({ ar: z.optional(z.string()), fr: z.optional(z.string()) }),
+        spouseCivilId: z.optional(z.string()),
         sourceOffice: z.string(),
         appliedAt: z.string(),
       }),
-    )
-    .optional()
-    .describe('Marginal notes written on the act, oldest first'),
+    )).check(z.describe('Marginal notes written on the act, oldest first')),
 });
 
 /** Why the act is read (Law 09-08): recorded in the access log with who read it. */
@@ -85,7 +80,7 @@ export const registerActRoute = defineRoute({
   tags: TAGS,
   access: ['registrar'],
   idempotent: true,
-  body: z.strictObject(actFields).refine(...deathDateRule),
+  body: z.strictObject(actFields).check(z.refine(...deathDateRule)),
   responses: { 201: { description: 'The registered act, with `person.civilId` for a birth', schema: actSchema }, 400: problem, 401: problem, 403: problem, 409: problem },
 });
 
@@ -111,7 +106,7 @@ export const actHistoryRoute = defineRoute({
   params: actId,
   query: z.strictObject(paginationQuery),
   responses: {
-    200: { description: 'A page of actions', schema: pageSchema(z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.record(z.string(), z.unknown()).optional() })) },
+    200: { description: 'A page of actions', schema: pageSchema(z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.optional(z.record(z.string(), z.unknown())) })) },
     400: problem,
     401: problem,
     403: problem,
@@ -157,11 +152,11 @@ export const searchActsRoute = defineRoute({
   access: ['registrar'],
   query: z.strictObject({
     name: safeName({ min: 2, max: 120 }),
-    birthYear: decimalInteger({ min: 1900, max: 2200 }).optional(),
-    sex: z.enum(['F', 'M']).optional(),
-    fatherName: safeName({ min: 2, max: 120 }).optional(),
-    motherName: safeName({ min: 2, max: 120 }).optional(),
-    limit: decimalInteger({ min: 1, max: 50 }).default(20),
+    birthYear: z.optional(decimalInteger({ min: 1900, max: 2200 })),
+    sex: z.optional(z.enum(['F', 'M'])),
+    fatherName: z.optional(safeName({ min: 2, max: 120 })),
+    motherName: z.optional(safeName({ min: 2, max: 120 })),
+    limit: z._default(decimalInteger({ min: 1, max: 50 }), 20),
   }),
   responses: {
     200: {
@@ -208,7 +203,7 @@ const pageParams = z.strictObject({ registerId, page: decimalInteger({ min: 1, m
 const registerPageSchema = z.object({
   registerId: z.string(),
   office: z.string(),
-  page: z.number().int(),
+  page: z.int(),
   sha256: z.string(),
   contentType: z.string(),
   acts: z.array(z.string()),
@@ -216,8 +211,8 @@ const registerPageSchema = z.object({
   objectKey: z.string(),
   declaredBy: z.string(),
   declaredAt: z.string(),
-  storedAt: z.string().optional(),
-  sizeBytes: z.number().optional(),
+  storedAt: z.optional(z.string()),
+  sizeBytes: z.optional(z.number()),
 });
 
 export const declarePageRoute = defineRoute({
@@ -230,10 +225,10 @@ export const declarePageRoute = defineRoute({
   idempotent: true,
   params: z.strictObject({ registerId }),
   body: z.strictObject({
-    page: z.number().int().min(1).max(99_999),
-    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the image, 64 hexadecimal digits'),
+    page: z.int().check(z.gte(1), z.lte(99_999)),
+    sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the image, 64 hexadecimal digits')),
     contentType: z.enum(['image/jpeg', 'image/png', 'image/tiff', 'application/pdf']),
-    acts: z.array(z.uuid()).max(50).default([]),
+    acts: z._default(z.array(z.uuid()).check(z.maxLength(50)), []),
   }),
   responses: {
     201: {
@@ -267,7 +262,7 @@ export const viewPageRoute = defineRoute({
   tags: TAGS,
   access: ['registrar', 'auditor'],
   params: pageParams,
-  responses: { 200: { description: 'The page and its view link', schema: registerPageSchema.extend({ viewUrl: z.string() }) }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+  responses: { 200: { description: 'The page and its view link', schema: z.extend(registerPageSchema, { viewUrl: z.string() }) }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
 });
 
 const noteSchema = z.object({
@@ -275,22 +270,19 @@ const noteSchema = z.object({
   birthActId: z.string(),
   kind: z.enum(['marriage', 'divorce', 'death', 'rectification', 'other', 'parent-link']),
   eventDate: z.string(),
-  text: z.object({ ar: z.string().optional(), fr: z.string().optional() }),
-  spouseCivilId: z.string().optional(),
-  counterpartOf: z.string().optional().describe("The note on the other spouse's act this one mirrors; applying it confirms the marriage or divorce"),
-  parentLink: z
-    .object({ childActId: z.string(), role: z.enum(['father', 'mother']), parentCivilId: z.string() })
-    .optional()
-    .describe("A parent link a child's act claims, for the office holding the parent's act to confirm by applying it"),
+  text: z.object({ ar: z.optional(z.string()), fr: z.optional(z.string()) }),
+  spouseCivilId: z.optional(z.string()),
+  counterpartOf: z.optional(z.string()).check(z.describe("The note on the other spouse's act this one mirrors; applying it confirms the marriage or divorce")),
+  parentLink: z.optional(z.object({ childActId: z.string(), role: z.enum(['father', 'mother']), parentCivilId: z.string() })).check(z.describe("A parent link a child's act claims, for the office holding the parent's act to confirm by applying it")),
   sourceOffice: z.string(),
   targetOffice: z.string(),
   recordedBy: z.string(),
   recordedAt: z.string(),
   status: z.enum(['in-transit', 'delivered', 'applied', 'dead-lettered']),
-  deliveredAt: z.string().optional(),
-  appliedAt: z.string().optional(),
-  appliedBy: z.string().optional(),
-  deadLetteredAt: z.string().optional(),
+  deliveredAt: z.optional(z.string()),
+  appliedAt: z.optional(z.string()),
+  appliedBy: z.optional(z.string()),
+  deadLetteredAt: z.optional(z.string()),
 });
 
 const officeParams = z.strictObject({ code: officeCode });
@@ -307,14 +299,9 @@ export const recordNoteRoute = defineRoute({
   body: z.strictObject({
     kind: z.enum(['marriage', 'divorce', 'death', 'rectification', 'other']),
     eventDate: z.iso.date(),
-    text: z
-      .strictObject({ ar: safeFreeText({ max: 2000 }).optional(), fr: safeFreeText({ max: 2000 }).optional() })
-      .refine((text) => text.ar !== undefined || text.fr !== undefined, { message: 'Write the note in Arabic, in French, or both' }),
-    spouseCivilId: checkedCivilId.optional().describe("Marriage and divorce: the other spouse's civil identifier, linking the two birth acts"),
-    spouseName: z
-      .strictObject({ givenName: writtenName, familyName: writtenName })
-      .optional()
-      .describe("With spouseCivilId: the spouse's names as their birth act has them (checked against it)"),
+    text: z.strictObject({ ar: z.optional(safeFreeText({ max: 2000 })), fr: z.optional(safeFreeText({ max: 2000 })) }).check(z.refine((text) => text.ar !== undefined || text.fr !== undefined, { message: 'Write the note in Arabic, in French, or both' })),
+    spouseCivilId: z.optional(checkedCivilId).check(z.describe("Marriage and divorce: the other spouse's civil identifier, linking the two birth acts")),
+    spouseName: z.optional(z.strictObject({ givenName: writtenName, familyName: writtenName })).check(z.describe("With spouseCivilId: the spouse's names as their birth act has them (checked against it)")),
   }),
   responses: { 201: { description: 'The note, in transit to (or in the inbox of) the office holding the act', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 404: problem },
 });
@@ -378,21 +365,16 @@ export const redriveNoteRoute = defineRoute({
 });
 
 /** One line of a register folder's `index.jsonl`: an act as `POST /v1/civil-status/acts` takes it, and its pages. */
-export const indexLineSchema = z
-  .strictObject({
+export const indexLineSchema = z.strictObject({
     ...actFields,
-    pages: z
-      .array(
+    pages: z._default(z.array(
         z.strictObject({
-          page: z.number().int().min(1).max(99_999),
-          file: z.string().min(1).max(300).regex(/^(?!\/)(?!.*\.\.)[\w./-]+$/, 'a path inside the folder'),
-          sha256: z.string().regex(/^[0-9a-fA-F]{64}$/).optional(),
+          page: z.int().check(z.gte(1), z.lte(99_999)),
+          file: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^(?!\/)(?!.*\.\.)[\w./-]+$/, 'a path inside the folder')),
+          sha256: z.optional(z.string().check(z.regex(/^[0-9a-fA-F]{64}$/))),
         }),
-      )
-      .max(50)
-      .default([]),
-  })
-  .refine(...deathDateRule);
+      ).check(z.maxLength(50)), []),
+  }).check(z.refine(...deathDateRule));
 
 const importParams = z.strictObject({ importId: z.uuid() });
 
@@ -402,11 +384,10 @@ const importSchema = z.object({
   status: z.enum(['running', 'succeeded', 'failed']),
   startedBy: z.string(),
   startedAt: z.string(),
-  finishedAt: z.string().optional(),
-  failure: z.string().optional().describe('The Step Functions error that stopped the import, when it stopped'),
-  report: z
-    .object({
-      linesTotal: z.number().optional(),
+  finishedAt: z.optional(z.string()),
+  failure: z.optional(z.string()).check(z.describe('The Step Functions error that stopped the import, when it stopped')),
+  report: z.optional(z.object({
+      linesTotal: z.optional(z.number()),
       linesRead: z.number(),
       actsImported: z.number(),
       actsAlreadyThere: z.number(),
@@ -416,8 +397,7 @@ const importSchema = z.object({
       linesNotProcessed: z.array(z.object({ first: z.number(), last: z.number() })),
       registers: z.array(z.object({ registerId: z.string(), actsExpected: z.number(), actsPresent: z.number(), pagesExpected: z.number(), pagesStored: z.number() })),
       complete: z.boolean(),
-    })
-    .optional(),
+    })),
 });
 
 export const startImportRoute = defineRoute({
@@ -429,10 +409,7 @@ export const startImportRoute = defineRoute({
   access: ['admin'],
   idempotent: true,
   body: z.strictObject({
-    folder: z
-      .string()
-      .regex(/^(?!.*\.\.)[A-Za-z0-9][\w.-]*(\/[\w.-]+)*$/, 'the key prefix of the folder in the import bucket, e.g. FES-AGDAL/1962-R-7')
-      .max(200),
+    folder: z.string().check(z.regex(/^(?!.*\.\.)[A-Za-z0-9][\w.-]*(\/[\w.-]+)*$/, 'the key prefix of the folder in the import bucket, e.g. FES-AGDAL/1962-R-7'), z.maxLength(200)),
   }),
   responses: { 202: { description: 'The import, running', schema: importSchema }, 400: problem, 401: problem, 403: problem },
 });

@@ -1,17 +1,17 @@
 // zod schemas and route contracts of the complaints API (Chikaya), under /v1/complaints.
-import * as z from 'zod';
-import { decimalInteger } from '../../shared/http/decimal-integer.ts';
+import * as z from 'zod/mini';
+import { decimalInteger } from '../../shared/http/decimal-integer.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { FIGURE_COUNTERS } from '../domain/complaint-figures.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
+import { safeFreeText, safeName } from '../../shared/text/safe-text.schema.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_COMPLAINT, PHOTO_CONTENT_TYPES } from '../domain/complaint-photos.ts';
 import { FOLLOW_UP_TOKEN } from '../domain/follow-up.ts';
 import { CLOCK_NAMES, COMPLAINT_CHANNELS, COMPLAINT_EVENT_TYPES, COMPLAINT_KINDS, COMPLAINT_STATUSES, HOLDER_KINDS, QUALIFICATIONS } from '../domain/complaint.ts';
 
 const TAGS = ['Complaints'];
 const problem = PROBLEM_RESPONSE;
-const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
 const commune = code;
 const complaintId = z.strictObject({ id: z.uuid() });
 const text = safeFreeText({ max: 5000 });
@@ -19,111 +19,101 @@ const reason = safeFreeText({ max: 1000 });
 
 const actorSchema = z.object({ sub: z.string(), role: z.string() });
 const instant = z.iso.datetime();
-const moroccanInstant = z.string().describe('To the second, in Africa/Casablanca with its offset');
-const periodSchema = z.strictObject({ days: z.number().int().min(1).max(365), unit: z.enum(['calendar', 'working']) });
+const moroccanInstant = z.string().check(z.describe('To the second, in Africa/Casablanca with its offset'));
+const periodSchema = z.strictObject({ days: z.int().check(z.gte(1), z.lte(365)), unit: z.enum(['calendar', 'working']) });
 const clockSchema = z.object({
   receiptDate: z.iso.date(),
-  period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
-  suspensions: z.array(z.object({ from: z.iso.date(), to: z.iso.date().optional(), startedAt: z.string(), endedAt: z.string().optional() })),
+  period: z.object({ days: z.int(), unit: z.enum(['calendar', 'working']) }),
+  suspensions: z.array(z.object({ from: z.iso.date(), to: z.optional(z.iso.date()), startedAt: z.string(), endedAt: z.optional(z.string()) })),
   dueDate: z.iso.date(),
-  dueAt: z.string().describe('End of the due day in Africa/Casablanca, ISO 8601 with offset'),
+  dueAt: z.string().check(z.describe('End of the due day in Africa/Casablanca, ISO 8601 with offset')),
   holidays: z.array(z.iso.date()),
   countedOn: z.iso.date(),
 });
-const clockInstants = z.object(Object.fromEntries(CLOCK_NAMES.map((name) => [name, instant.optional()])) as Record<(typeof CLOCK_NAMES)[number], z.ZodOptional<z.ZodISODateTime>>);
+const clockInstants = z.object(Object.fromEntries(CLOCK_NAMES.map((name) => [name, z.optional(instant)])) as Record<(typeof CLOCK_NAMES)[number], z.ZodMiniOptional<z.ZodMiniISODateTime>>);
 
-const locationSchema = z
-  .strictObject({
-    point: z.strictObject({ lat: z.number().min(-90).max(90), long: z.number().min(-180).max(180) }).optional(),
-    address: safeName({ max: 300 }).optional(),
-    quarter: safeName({ max: 120 }).optional().describe('The douar or quarter, as people name it'),
-  })
-  .refine((location) => location.point || location.address || location.quarter, 'a point, an address or a quarter');
+const locationSchema = z.strictObject({
+    point: z.optional(z.strictObject({ lat: z.number().check(z.gte(-90), z.lte(90)), long: z.number().check(z.gte(-180), z.lte(180)) })),
+    address: z.optional(safeName({ max: 300 })),
+    quarter: z.optional(safeName({ max: 120 })).check(z.describe('The douar or quarter, as people name it')),
+  }).check(z.refine((location) => location.point || location.address || location.quarter, 'a point, an address or a quarter'));
 
 const holderSchema = z.strictObject({
   kind: z.enum(HOLDER_KINDS),
   name: safeName({ max: 200 }),
-  commune: commune.optional().describe('A collectivity of the platform: the file moves into its unit’s queue'),
+  commune: z.optional(commune).check(z.describe('A collectivity of the platform: the file moves into its unit’s queue')),
 });
 
-const suggestedDuplicatesSchema = z
-  .array(z.object({ id: z.uuid(), reason: z.enum(['nearby', 'same-text']), distanceMeters: z.number().int().optional() }))
-  .optional()
-  .describe('Open complaints it may repeat, suggested to the unit: nearby in its category, or in the same words');
+const suggestedDuplicatesSchema = z.optional(z.array(z.object({ id: z.uuid(), reason: z.enum(['nearby', 'same-text']), distanceMeters: z.optional(z.int()) }))).check(z.describe('Open complaints it may repeat, suggested to the unit: nearby in its category, or in the same words'));
 
 const photoSchema = z.object({
   id: z.uuid(),
   contentType: z.enum(PHOTO_CONTENT_TYPES),
-  sizeBytes: z.number().int(),
-  sha256: z.string().describe('Of the photo as uploaded'),
+  sizeBytes: z.int(),
+  sha256: z.string().check(z.describe('Of the photo as uploaded')),
   declaredAt: instant,
   status: z.enum(['awaiting-upload', 'attached']),
-  attachedAt: instant.optional(),
-  publicCopy: z.object({ sha256: z.string(), sizeBytes: z.number().int() }).optional().describe('The copy without metadata the public gets'),
-  scan: z.enum(['pending', 'clean', 'not-scanned', 'quarantined']).describe('The malware scan: released once clean (not-scanned where no scanner is deployed)'),
-  scanResult: z.object({ tag: z.string(), at: instant }).optional(),
+  attachedAt: z.optional(instant),
+  publicCopy: z.optional(z.object({ sha256: z.string(), sizeBytes: z.int() })).check(z.describe('The copy without metadata the public gets')),
+  scan: z.enum(['pending', 'clean', 'not-scanned', 'quarantined']).check(z.describe('The malware scan: released once clean (not-scanned where no scanner is deployed)')),
+  scanResult: z.optional(z.object({ tag: z.string(), at: instant })),
 });
 
 const mediatorReferralFields = {
-  reference: z.string().describe("The Médiateur's reference of its file"),
-  receivedOn: z.iso.date().describe('The date the administration received the referral'),
-  answerDueOn: z.iso.date().describe('The last day of the answer to the Médiateur'),
-  answerDays: z.number().int().describe("Calendar days from the receipt (the commune's data: not confirmed)"),
+  reference: z.string().check(z.describe("The Médiateur's reference of its file")),
+  receivedOn: z.iso.date().check(z.describe('The date the administration received the referral')),
+  answerDueOn: z.iso.date().check(z.describe('The last day of the answer to the Médiateur')),
+  answerDays: z.int().check(z.describe("Calendar days from the receipt (the commune's data: not confirmed)")),
   recordedAt: instant,
 };
 const mediatorReferralSchema = z.object({ ...mediatorReferralFields, recordedBy: actorSchema });
 
 const complaintSchema = z.object({
   id: z.uuid(),
-  commune: z.string().describe('The collectivity whose unit handles it now'),
-  filedWith: z.string().describe('The collectivity it was first addressed to'),
+  commune: z.string().check(z.describe('The collectivity whose unit handles it now')),
+  filedWith: z.string().check(z.describe('The collectivity it was first addressed to')),
   kind: z.enum(COMPLAINT_KINDS),
   category: z.string(),
   privateMatter: z.boolean(),
   text: z.string(),
-  location: z.object({ point: z.object({ lat: z.number(), long: z.number() }).optional(), address: z.string().optional(), quarter: z.string().optional() }).optional(),
+  location: z.optional(z.object({ point: z.optional(z.object({ lat: z.number(), long: z.number() })), address: z.optional(z.string()), quarter: z.optional(z.string()) })),
   channel: z.enum(COMPLAINT_CHANNELS),
-  complainant: z.string().optional().describe('The signed-in citizen who filed it'),
-  contact: z.object({ email: z.string().optional(), phone: z.string().optional() }).optional().describe('How to reach who filed it without signing in (the unit alone sees it)'),
-  letter: z
-    .object({ letterId: z.uuid(), number: z.string(), sender: z.object({ name: z.string(), organisation: z.string().optional() }).optional() })
-    .optional()
-    .describe("The registry office's letter it was opened from, and who wrote it"),
-  receivedAt: moroccanInstant.describe('When it was received: both clocks start from it'),
+  complainant: z.optional(z.string()).check(z.describe('The signed-in citizen who filed it')),
+  contact: z.optional(z.object({ email: z.optional(z.string()), phone: z.optional(z.string()) })).check(z.describe('How to reach who filed it without signing in (the unit alone sees it)')),
+  letter: z.optional(z.object({ letterId: z.uuid(), number: z.string(), sender: z.optional(z.object({ name: z.string(), organisation: z.optional(z.string()) })) })).check(z.describe("The registry office's letter it was opened from, and who wrote it")),
+  receivedAt: moroccanInstant.check(z.describe('When it was received: both clocks start from it')),
   status: z.enum(COMPLAINT_STATUSES),
-  updatedAt: instant.describe('The instant of its latest change'),
+  updatedAt: instant.check(z.describe('The instant of its latest change')),
   clocks: z.object({ acknowledgment: clockSchema, answer: clockSchema }),
-  lapses: clockInstants.optional().describe('When each deadline passed unmet, recorded at that instant'),
-  remindersSent: z.array(z.enum(CLOCK_NAMES)).optional(),
-  acknowledgment: z.object({ at: instant, by: actorSchema, late: z.boolean() }).optional(),
-  qualification: z.object({ decision: z.enum(QUALIFICATIONS), reason: z.string().optional(), duplicateOf: z.uuid().optional(), at: instant, by: actorSchema }).optional(),
-  assignment: z.object({ service: z.string(), at: instant, by: actorSchema }).optional(),
-  informationRequests: z.array(z.object({ question: z.string(), at: instant, by: actorSchema, reply: z.object({ text: z.string(), at: instant }).optional() })).optional(),
-  transfers: z.array(z.object({ from: z.string(), to: holderSchema, reason: z.string(), at: instant, by: actorSchema })).optional(),
-  holder: holderSchema.optional().describe('The body outside the platform that holds the file now'),
-  answer: z.object({ text: z.string(), signedBy: z.string(), at: instant, by: actorSchema, late: z.boolean() }).optional(),
-  closure: z.object({ at: instant, by: actorSchema, note: z.string().optional() }).optional(),
-  reopening: z.object({ at: instant, reason: z.string() }).optional(),
-  rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: instant, ofAnswerAt: instant }).optional(),
-  rules: z
-    .object({
-      reopenWindowDays: z.number().int(),
-      reminderDaysBefore: z.object({ acknowledgment: z.number().int(), answer: z.number().int() }),
-      duplicateRadiusMeters: z.number().int(),
-      mediatorAnswerDays: z.number().int().optional(),
-    })
-    .describe("The commune's rules in force at its filing"),
+  lapses: z.optional(clockInstants).check(z.describe('When each deadline passed unmet, recorded at that instant')),
+  remindersSent: z.optional(z.array(z.enum(CLOCK_NAMES))),
+  acknowledgment: z.optional(z.object({ at: instant, by: actorSchema, late: z.boolean() })),
+  qualification: z.optional(z.object({ decision: z.enum(QUALIFICATIONS), reason: z.optional(z.string()), duplicateOf: z.optional(z.uuid()), at: instant, by: actorSchema })),
+  assignment: z.optional(z.object({ service: z.string(), at: instant, by: actorSchema })),
+  informationRequests: z.optional(z.array(z.object({ question: z.string(), at: instant, by: actorSchema, reply: z.optional(z.object({ text: z.string(), at: instant })) }))),
+  transfers: z.optional(z.array(z.object({ from: z.string(), to: holderSchema, reason: z.string(), at: instant, by: actorSchema }))),
+  holder: z.optional(holderSchema).check(z.describe('The body outside the platform that holds the file now')),
+  answer: z.optional(z.object({ text: z.string(), signedBy: z.string(), at: instant, by: actorSchema, late: z.boolean() })),
+  closure: z.optional(z.object({ at: instant, by: actorSchema, note: z.optional(z.string()) })),
+  reopening: z.optional(z.object({ at: instant, reason: z.string() })),
+  rating: z.optional(z.object({ score: z.int(), comment: z.optional(z.string()), at: instant, ofAnswerAt: instant })),
+  rules: z.object({
+      reopenWindowDays: z.int(),
+      reminderDaysBefore: z.object({ acknowledgment: z.int(), answer: z.int() }),
+      duplicateRadiusMeters: z.int(),
+      mediatorAnswerDays: z.optional(z.int()),
+    }).check(z.describe("The commune's rules in force at its filing")),
   suggestedDuplicates: suggestedDuplicatesSchema,
-  photos: z.array(photoSchema).optional(),
-  mediatorReferral: mediatorReferralSchema.optional().describe("The Médiateur du Royaume's file about it, once the unit recorded the referral"),
+  photos: z.optional(z.array(photoSchema)),
+  mediatorReferral: z.optional(mediatorReferralSchema).check(z.describe("The Médiateur du Royaume's file about it, once the unit recorded the referral")),
   filedBy: actorSchema,
-  version: z.number().int(),
+  version: z.int(),
 });
 
 const responses = { 400: problem, 401: problem, 403: problem };
 const changeResponses = { 200: { description: 'The complaint as it now stands', schema: complaintSchema }, ...responses, 404: problem, 409: problem, 422: problem };
 
-function change<Body extends z.ZodType>(operationId: string, segment: string, summary: string, access: readonly ['complaints-officer'] | readonly ['citizen'], body: Body, bodyExample: z.input<Body>) {
+function change<Body extends z.ZodMiniType>(operationId: string, segment: string, summary: string, access: readonly ['complaints-officer'] | readonly ['citizen'], body: Body, bodyExample: z.input<Body>) {
   return defineRoute({ operationId, method: 'POST', path: `/v1/complaints/{id}/${segment}`, summary, tags: TAGS, access, idempotent: true, params: complaintId, body, bodyExample, responses: changeResponses });
 }
 
@@ -139,17 +129,13 @@ export const fileComplaintRoute = defineRoute({
   tags: TAGS,
   access: citizen,
   idempotent: 'by-use-case',
-  body: z.strictObject({ commune, kind: z.enum(COMPLAINT_KINDS), category: code.describe("One of the commune's categories (GET /v1/complaints/settings/{commune})"), text, location: locationSchema.optional() }),
+  body: z.strictObject({ commune, kind: z.enum(COMPLAINT_KINDS), category: code.check(z.describe("One of the commune's categories (GET /v1/complaints/settings/{commune})")), text, location: z.optional(locationSchema) }),
   bodyExample: { commune: 'rabat', kind: 'reclamation', category: 'eclairage-public', text: 'Les lampadaires de la rue Oued Ziz sont éteints depuis deux semaines.', location: { point: { lat: 34.0132, long: -6.8326 }, quarter: 'Agdal' } },
   responses: { 201: { description: 'The complaint filed, with its clocks', schema: complaintSchema }, ...responses, 409: problem, 422: problem },
 });
 
 /** A Moroccan number, written as people do (`06 12 34 56 78`, `+212 612-345678`), kept as `+212` and nine digits. */
-const moroccanPhone = z
-  .string()
-  .transform((phone) => phone.replace(/[\s.-]/g, ''))
-  .pipe(z.string().regex(/^(\+212|00212|0)[5-7]\d{8}$/, 'a Moroccan number: 0, +212 or 00212, then 5, 6 or 7 and eight digits'))
-  .transform((phone) => `+212${phone.replace(/^(\+212|00212|0)/, '')}`);
+const moroccanPhone = z.pipe(z.pipe(z.pipe(z.string(), z.transform((phone) => phone.replace(/[\s.-]/g, ''))), z.string().check(z.regex(/^(\+212|00212|0)[5-7]\d{8}$/, 'a Moroccan number: 0, +212 or 00212, then 5, 6 or 7 and eight digits'))), z.transform((phone) => `+212${phone.replace(/^(\+212|00212|0)/, '')}`));
 
 const followUpSchema = z.object({
   id: z.uuid(),
@@ -160,11 +146,11 @@ const followUpSchema = z.object({
   receivedAt: moroccanInstant,
   acknowledgmentDueAt: z.string(),
   answerDueAt: z.string(),
-  acknowledgment: z.object({ at: instant, late: z.boolean() }).optional(),
-  qualification: z.object({ decision: z.enum(QUALIFICATIONS), reason: z.string().optional() }).optional(),
-  holder: holderSchema.optional(),
-  answer: z.object({ text: z.string(), signedBy: z.string(), at: instant }).optional(),
-  closedAt: instant.optional(),
+  acknowledgment: z.optional(z.object({ at: instant, late: z.boolean() })),
+  qualification: z.optional(z.object({ decision: z.enum(QUALIFICATIONS), reason: z.optional(z.string()) })),
+  holder: z.optional(holderSchema),
+  answer: z.optional(z.object({ text: z.string(), signedBy: z.string(), at: instant })),
+  closedAt: z.optional(instant),
 });
 
 export const fileAnonymousComplaintRoute = defineRoute({
@@ -183,16 +169,14 @@ export const fileAnonymousComplaintRoute = defineRoute({
     kind: z.enum(COMPLAINT_KINDS),
     category: code,
     text,
-    location: locationSchema.optional(),
-    contact: z
-      .strictObject({ email: z.email().max(254).optional(), phone: moroccanPhone.optional() })
-      .refine((contact) => contact.email || contact.phone, 'an e-mail address or a phone number, to be reached'),
+    location: z.optional(locationSchema),
+    contact: z.strictObject({ email: z.optional(z.email().check(z.maxLength(254))), phone: z.optional(moroccanPhone) }).check(z.refine((contact) => contact.email || contact.phone, 'an e-mail address or a phone number, to be reached')),
   }),
   bodyExample: { commune: 'rabat', kind: 'reclamation', category: 'voirie', text: 'Nid-de-poule profond devant le n° 12, rue Oued Ziz.', contact: { phone: '06 12 34 56 78' } },
   responses: {
     201: {
       description: 'The complaint as its follow-up shows it, and the token to follow it (only in the answer to the filing that created it)',
-      schema: z.object({ complaint: followUpSchema, followUpToken: z.string().optional() }),
+      schema: z.object({ complaint: followUpSchema, followUpToken: z.optional(z.string()) }),
     },
     400: problem,
     403: problem,
@@ -209,7 +193,7 @@ export const followUpRoute = defineRoute({
   access: 'public',
   // The token is 256 random bits; the limit keeps anyone from spending the platform's capacity trying.
   throttle: { ratePerSecond: 5, burst: 20 },
-  body: z.strictObject({ token: z.string().regex(FOLLOW_UP_TOKEN, 'the 43 characters the filing answered') }),
+  body: z.strictObject({ token: z.string().check(z.regex(FOLLOW_UP_TOKEN, 'the 43 characters the filing answered')) }),
   bodyExample: { token: 'q3Zx8bV1mN0pK2rT5yW7aC9eG4iL6oS8uB1dF3hJ5kM' },
   responses: { 200: { description: 'Where the complaint stands', schema: followUpSchema }, 400: problem, 404: problem },
 });
@@ -269,14 +253,14 @@ export const complaintHistoryRoute = defineRoute({
       schema: pageSchema(
         z.object({
           complaintId: z.uuid(),
-          version: z.number().int(),
+          version: z.int(),
           type: z.enum(COMPLAINT_EVENT_TYPES),
           at: instant,
           by: actorSchema,
-          statusBefore: z.enum(COMPLAINT_STATUSES).optional(),
+          statusBefore: z.optional(z.enum(COMPLAINT_STATUSES)),
           statusAfter: z.enum(COMPLAINT_STATUSES),
-          reason: z.string().optional(),
-          details: z.record(z.string(), z.unknown()).optional(),
+          reason: z.optional(z.string()),
+          details: z.optional(z.record(z.string(), z.unknown())),
         }),
       ),
     },
@@ -306,10 +290,10 @@ export const unitQueueRoute = defineRoute({
           receivedAt: moroccanInstant,
           acknowledgmentDueAt: z.string(),
           answerDueAt: z.string(),
-          lapses: clockInstants.optional(),
-          remindersSent: z.array(z.enum(CLOCK_NAMES)).optional(),
-          service: z.string().optional(),
-          holder: holderSchema.optional(),
+          lapses: z.optional(clockInstants),
+          remindersSent: z.optional(z.array(z.enum(CLOCK_NAMES))),
+          service: z.optional(z.string()),
+          holder: z.optional(holderSchema),
           suggestedDuplicates: suggestedDuplicatesSchema,
         }),
       ),
@@ -325,15 +309,11 @@ export const qualifyRoute = change(
   'qualification',
   'The unit qualifies an acknowledged complaint: admissible (then assigned), not competent (then transferred), inadmissible with its reason, or a duplicate of another complaint',
   unit,
-  z
-    .strictObject({ decision: z.enum(QUALIFICATIONS), reason: reason.optional(), duplicateOf: z.uuid().optional() })
-    .refine((body) => body.decision !== 'inadmissible' || body.reason, { message: 'an inadmissible complaint is told why', path: ['reason'] })
-    .refine((body) => body.decision !== 'not-competent' || body.reason, { message: 'say who is competent, and why', path: ['reason'] })
-    .refine((body) => (body.decision === 'duplicate') === (body.duplicateOf !== undefined), { message: 'a duplicate names the complaint it duplicates, and only a duplicate', path: ['duplicateOf'] }),
+  z.strictObject({ decision: z.enum(QUALIFICATIONS), reason: z.optional(reason), duplicateOf: z.optional(z.uuid()) }).check(z.refine((body) => body.decision !== 'inadmissible' || body.reason, { message: 'an inadmissible complaint is told why', path: ['reason'] }), z.refine((body) => body.decision !== 'not-competent' || body.reason, { message: 'say who is competent, and why', path: ['reason'] }), z.refine((body) => (body.decision === 'duplicate') === (body.duplicateOf !== undefined), { message: 'a duplicate names the complaint it duplicates, and only a duplicate', path: ['duplicateOf'] })),
   { decision: 'admissible' },
 );
 
-export const assignRoute = change('assignComplaint', 'assignment', 'The unit assigns an admissible complaint to the service that will answer it (again, to move it)', unit, z.strictObject({ service: code.describe('The service, as the commune names it') }), { service: 'eclairage' });
+export const assignRoute = change('assignComplaint', 'assignment', 'The unit assigns an admissible complaint to the service that will answer it (again, to move it)', unit, z.strictObject({ service: code.check(z.describe('The service, as the commune names it')) }), { service: 'eclairage' });
 
 export const takeUpRoute = change('takeUpComplaint', 'taking-up', 'The service takes an assigned or reopened complaint up: in progress', unit, nothing, {});
 
@@ -369,11 +349,11 @@ export const answerRoute = change(
   'answer',
   'The unit gives the reasoned answer, signed by the president or a delegate: the answer clock stops (late when after its deadline)',
   unit,
-  z.strictObject({ text, signedBy: safeName({ max: 200 }).describe('The president, or the delegate who signs') }),
+  z.strictObject({ text, signedBy: safeName({ max: 200 }).check(z.describe('The president, or the delegate who signs')) }),
   { text: 'Les lampadaires ont été remplacés le 12 mars.', signedBy: 'Le Président du conseil communal' },
 );
 
-export const closeRoute = change('closeComplaint', 'closure', 'The unit closes an answered complaint', unit, z.strictObject({ note: reason.optional() }), { note: 'Réponse envoyée' });
+export const closeRoute = change('closeComplaint', 'closure', 'The unit closes an answered complaint', unit, z.strictObject({ note: z.optional(reason) }), { note: 'Réponse envoyée' });
 
 export const reopenRoute = change(
   'reopenComplaint',
@@ -389,7 +369,7 @@ export const rateRoute = change(
   'rating',
   'The complainant rates the latest answer, from 1 to 5, once per answer',
   citizen,
-  z.strictObject({ score: z.number().int().min(1).max(5), comment: reason.optional() }),
+  z.strictObject({ score: z.int().check(z.gte(1), z.lte(5)), comment: z.optional(reason) }),
   { score: 4, comment: 'Réponse claire' },
 );
 
@@ -398,7 +378,7 @@ export const referToMediatorRoute = change(
   'mediator-referral',
   "The unit records that the Médiateur du Royaume opened a file about the complaint, with its reference and the date the referral was received: once; the answer to the Médiateur is due the commune's `mediatorAnswerDays` later",
   unit,
-  z.strictObject({ reference: safeName({ max: 64 }).describe("The Médiateur's reference of its file"), receivedOn: z.iso.date().describe('The date the referral was received, not after today') }),
+  z.strictObject({ reference: safeName({ max: 64 }).check(z.describe("The Médiateur's reference of its file")), receivedOn: z.iso.date().check(z.describe('The date the referral was received, not after today')) }),
   { reference: 'MR-2026-04512', receivedOn: '2026-11-20' },
 );
 
@@ -427,26 +407,26 @@ export const mediatorPackRoute = defineRoute({
           receivedAt: moroccanInstant,
           status: z.enum(COMPLAINT_STATUSES),
           text: z.string(),
-          address: z.string().optional(),
+          address: z.optional(z.string()),
         }),
         deadlines: z.array(
           z.object({
             name: z.enum(CLOCK_NAMES),
             dueDate: z.iso.date(),
-            metAt: instant.optional(),
-            lapsedAt: instant.optional(),
-            met: z.boolean().nullable().describe('null while the deadline runs unmet'),
+            metAt: z.optional(instant),
+            lapsedAt: z.optional(instant),
+            met: z.nullable(z.boolean()).check(z.describe('null while the deadline runs unmet')),
           }),
         ),
-        answer: z.object({ text: z.string(), signedBy: z.string(), at: instant, late: z.boolean() }).optional(),
-        mediatorReferral: z.object(mediatorReferralFields).optional(),
+        answer: z.optional(z.object({ text: z.string(), signedBy: z.string(), at: instant, late: z.boolean() })),
+        mediatorReferral: z.optional(z.object(mediatorReferralFields)),
         timeline: z.array(
           z.object({
             at: instant,
             type: z.enum(COMPLAINT_EVENT_TYPES),
             byRole: z.string(),
             statusAfter: z.enum(COMPLAINT_STATUSES),
-            reason: z.string().optional(),
+            reason: z.optional(z.string()),
           }),
         ),
       }),
@@ -470,8 +450,8 @@ export const declarePhotoRoute = defineRoute({
   params: complaintId,
   body: z.strictObject({
     contentType: z.enum(PHOTO_CONTENT_TYPES),
-    sizeBytes: z.number().int().min(1).max(MAX_PHOTO_BYTES).describe(`In bytes, at most ${MAX_PHOTO_BYTES} (10 MiB)`),
-    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the photo, 64 hexadecimal digits'),
+    sizeBytes: z.int().check(z.gte(1), z.lte(MAX_PHOTO_BYTES), z.describe(`In bytes, at most ${MAX_PHOTO_BYTES} (10 MiB)`)),
+    sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the photo, 64 hexadecimal digits')),
   }),
   bodyExample: { contentType: 'image/jpeg', sizeBytes: 2_483_112, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
   responses: {
@@ -516,31 +496,20 @@ const categorySchema = z.strictObject({
   names: z.strictObject({ ar: safeName({ max: 120 }), fr: safeName({ max: 120 }), en: safeName({ max: 120 }) }),
   acknowledgmentPeriod: periodSchema,
   answerPeriod: periodSchema,
-  privateMatter: z.boolean().describe("About one person's own affairs: never shown with a location in public"),
+  privateMatter: z.boolean().check(z.describe("About one person's own affairs: never shown with a location in public")),
 });
 
 const editableSettings = {
-  categories: z.array(categorySchema).min(1).max(100),
-  reopenWindowDays: z.number().int().min(1).max(365),
-  reminderDaysBefore: z.strictObject({ acknowledgment: z.number().int().min(0).max(60), answer: z.number().int().min(0).max(120) }),
-  duplicateRadiusMeters: z.number().int().min(0).max(1000).describe('Open complaints of the same category this close to a new one are suggested as duplicates'),
-  mediatorAnswerDays: z
-    .number()
-    .int()
-    .min(1)
-    .max(365)
-    .default(60)
-    .describe('Calendar days the administration has to answer the Médiateur du Royaume once it seizes it (60 in one source: not confirmed), for complaints filed from now'),
-  anonymousFiling: z.boolean().default(false).describe('Anyone may file without signing in, giving an e-mail address or a phone number (off by default)'),
-  territory: z
-    .array(z.strictObject({ lat: z.number().min(-90).max(90), long: z.number().min(-180).max(180) }))
-    .min(3)
-    .max(500)
-    .optional()
-    .describe("The commune's territory, approximately: a polygon whose points go round its limits. A filing's point outside it is refused; none, nothing is checked"),
+  categories: z.array(categorySchema).check(z.minLength(1), z.maxLength(100)),
+  reopenWindowDays: z.int().check(z.gte(1), z.lte(365)),
+  reminderDaysBefore: z.strictObject({ acknowledgment: z.int().check(z.gte(0), z.lte(60)), answer: z.int().check(z.gte(0), z.lte(120)) }),
+  duplicateRadiusMeters: z.int().check(z.gte(0), z.lte(1000), z.describe('Open complaints of the same category this close to a new one are suggested as duplicates')),
+  mediatorAnswerDays: z._default(z.number().check(z.int(), z.gte(1), z.lte(365)), 60).check(z.describe('Calendar days the administration has to answer the Médiateur du Royaume once it seizes it (60 in one source: not confirmed), for complaints filed from now')),
+  anonymousFiling: z._default(z.boolean(), false).check(z.describe('Anyone may file without signing in, giving an e-mail address or a phone number (off by default)')),
+  territory: z.optional(z.array(z.strictObject({ lat: z.number().check(z.gte(-90), z.lte(90)), long: z.number().check(z.gte(-180), z.lte(180)) })).check(z.minLength(3), z.maxLength(500))).check(z.describe("The commune's territory, approximately: a polygon whose points go round its limits. A filing's point outside it is refused; none, nothing is checked")),
 };
 
-const settingsSchema = z.object({ commune: z.string(), ...editableSettings, version: z.number().int().describe('0 while the defaults apply'), updatedAt: z.string().optional(), updatedBy: actorSchema.optional() });
+const settingsSchema = z.object({ commune: z.string(), ...editableSettings, version: z.int().check(z.describe('0 while the defaults apply')), updatedAt: z.optional(z.string()), updatedBy: z.optional(actorSchema) });
 
 export const getSettingsRoute = defineRoute({
   operationId: 'getComplaintSettings',
@@ -578,8 +547,8 @@ export const putSettingsRoute = defineRoute({
 
 const figuresSchema = z.object({
   ...Object.fromEntries(FIGURE_COUNTERS.map((counter) => [counter, z.number()])),
-  averageAnswerDays: z.number().nullable().describe('Days from receipt to the first answer, on average; null before any answer'),
-  satisfaction: z.number().nullable().describe('Mean rating out of 5; null before any rating'),
+  averageAnswerDays: z.nullable(z.number()).check(z.describe('Days from receipt to the first answer, on average; null before any answer')),
+  satisfaction: z.nullable(z.number()).check(z.describe('Mean rating out of 5; null before any rating')),
 });
 
 export const complaintFiguresRoute = defineRoute({
@@ -594,7 +563,7 @@ export const complaintFiguresRoute = defineRoute({
   responses: {
     200: {
       description: 'The figures',
-      schema: z.object({ commune: z.string(), year: z.number().int(), totals: figuresSchema, byCategory: z.array(figuresSchema.extend({ category: z.string() })) }),
+      schema: z.object({ commune: z.string(), year: z.int(), totals: figuresSchema, byCategory: z.array(z.extend(figuresSchema, { category: z.string() })) }),
     },
     400: problem,
     404: problem,

@@ -1,44 +1,35 @@
 // zod schemas and route contracts of Open311 GeoReport v2 over the complaints, under /open311/v2 (JSON only).
 // jurisdiction_id is the commune's code and is always required: the platform serves every collectivity. Errors are
 // the standard's `[{code, description}]` list.
-import * as z from 'zod';
-import { decimalInteger } from '../../shared/http/decimal-integer.ts';
+import * as z from 'zod/mini';
+import { decimalInteger } from '../../shared/http/decimal-integer.schema.ts';
 import { defineRoute, type ResponseContract } from '../../shared/http/route-contract.ts';
-import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
+import { safeFreeText, safeName } from '../../shared/text/safe-text.schema.ts';
 import { COMPLAINT_KINDS, COMPLAINT_STATUSES } from '../domain/complaint.ts';
 import { OPEN311_STATUSES } from '../domain/open311.ts';
 
 const TAGS = ['Open311'];
 const error: ResponseContract = { description: 'The standard’s error list, `[{code, description}]`' };
 const errors = { 400: error, 404: error };
-const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
-const jurisdiction = { jurisdiction_id: code.describe("The commune's code") };
+const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
+const jurisdiction = { jurisdiction_id: code.check(z.describe("The commune's code")) };
 
 /** A path segment `<name>.json`, as the standard names its resources; the name alone is kept. */
-function jsonFile(name: z.ZodType<string, string>) {
-  return z
-    .string()
-    .regex(/^[^/]+\.json$/, 'a resource ending in .json (XML is not served)')
-    .transform((file) => file.slice(0, -'.json'.length))
-    .pipe(name);
+function jsonFile(name: z.ZodMiniType<string, string>) {
+  return z.pipe(z.pipe(z.string().check(z.regex(/^[^/]+\.json$/, 'a resource ending in .json (XML is not served)')), z.transform((file) => file.slice(0, -'.json'.length))), name);
 }
 
 /** A comma-separated list, as the standard's filters take several values. */
-function commaList<T extends z.ZodType<string, string>>(item: T, max: number) {
-  return z
-    .string()
-    .transform((list) => list.split(','))
-    .pipe(z.array(item).min(1).max(max));
+function commaList<T extends z.ZodMiniType<string, string>>(item: T, max: number) {
+  return z.pipe(z.pipe(z.string(), z.transform((list) => list.split(','))), z.array(item).check(z.minLength(1), z.maxLength(max)));
 }
 
 /** W3C date-time with its offset or Z (the standard's format). */
-const w3DateTime = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+const w3DateTime = z.pipe(z.iso.datetime({ offset: true }), z.transform((value) => new Date(value)));
 
 /** A coordinate in a form (a string) or in JSON (a number). */
 function degrees(bound: number) {
-  return z
-    .union([z.number(), z.string().regex(/^-?\d{1,3}(\.\d{1,10})?$/, 'decimal degrees').transform(Number)])
-    .pipe(z.number().min(-bound).max(bound));
+  return z.pipe(z.union([z.number(), z.pipe(z.string().check(z.regex(/^-?\d{1,3}(\.\d{1,10})?$/, 'decimal degrees')), z.transform(Number))]), z.number().check(z.gte(-bound), z.lte(bound)));
 }
 
 const serviceSchema = z.object({
@@ -54,19 +45,19 @@ const serviceSchema = z.object({
 const requestSchema = z.object({
   service_request_id: z.uuid(),
   status: z.enum(OPEN311_STATUSES),
-  status_notes: z.string().describe('Our own status, richer than the standard’s two'),
+  status_notes: z.string().check(z.describe('Our own status, richer than the standard’s two')),
   service_name: z.string(),
   service_code: z.string(),
-  agency_responsible: z.string().describe('The collectivity holding it, or the body it was transferred to'),
-  requested_datetime: z.string().describe('The receipt instant, with its offset'),
+  agency_responsible: z.string().check(z.describe('The collectivity holding it, or the body it was transferred to')),
+  requested_datetime: z.string().check(z.describe('The receipt instant, with its offset')),
   updated_datetime: z.iso.datetime(),
-  expected_datetime: z.string().describe('The legal deadline of its answer'),
-  address: z.string().optional().describe('The quarter or douar, never the address given'),
-  lat: z.number().optional().describe('Rounded to 3 decimals (about 100 m); absent for a private matter'),
-  long: z.number().optional(),
-  media_url: z.string().optional().describe("A link valid 5 minutes to the complaint's first photo, a copy without its metadata (no GPS EXIF); absent for a private matter"),
-  raqmana_status: z.enum(COMPLAINT_STATUSES).describe('Extension: our status'),
-  raqmana_kind: z.enum(COMPLAINT_KINDS).describe('Extension: complaint, observation or suggestion'),
+  expected_datetime: z.string().check(z.describe('The legal deadline of its answer')),
+  address: z.optional(z.string()).check(z.describe('The quarter or douar, never the address given')),
+  lat: z.optional(z.number()).check(z.describe('Rounded to 3 decimals (about 100 m); absent for a private matter')),
+  long: z.optional(z.number()),
+  media_url: z.optional(z.string()).check(z.describe("A link valid 5 minutes to the complaint's first photo, a copy without its metadata (no GPS EXIF); absent for a private matter")),
+  raqmana_status: z.enum(COMPLAINT_STATUSES).check(z.describe('Extension: our status')),
+  raqmana_kind: z.enum(COMPLAINT_KINDS).check(z.describe('Extension: complaint, observation or suggestion')),
 });
 
 export const open311ServicesRoute = defineRoute({
@@ -89,7 +80,7 @@ export const open311ServiceDefinitionRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   errorFormat: 'code-description-list',
-  params: z.strictObject({ service_file: jsonFile(code).describe('`{service_code}.json`') }),
+  params: z.strictObject({ service_file: jsonFile(code).check(z.describe('`{service_code}.json`')) }),
   query: z.strictObject(jurisdiction),
   responses: {
     200: {
@@ -103,9 +94,9 @@ export const open311ServiceDefinitionRoute = defineRoute({
             datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
             required: z.boolean(),
             datatype_description: z.string(),
-            order: z.number().int(),
+            order: z.int(),
             description: z.string(),
-            values: z.array(z.object({ key: z.string(), name: z.string() })).optional(),
+            values: z.optional(z.array(z.object({ key: z.string(), name: z.string() }))),
           }),
         ),
       }),
@@ -126,18 +117,16 @@ export const open311PostRequestRoute = defineRoute({
   formBody: true,
   errorFormat: 'code-description-list',
   // Not strict: a client may send the standard's fields the platform does not keep (api_key, email, names, phone).
-  body: z
-    .object({
+  body: z.object({
       ...jurisdiction,
       service_code: code,
       description: safeFreeText({ max: 5000 }),
-      lat: degrees(90).optional(),
-      long: degrees(180).optional(),
-      address_string: safeName({ max: 300 }).optional(),
-      'attribute[kind]': z.enum(COMPLAINT_KINDS).optional(),
-      'attribute[quarter]': safeName({ max: 120 }).optional(),
-    })
-    .refine((body) => (body.lat === undefined) === (body.long === undefined), { message: 'lat and long go together', path: ['long'] }),
+      lat: z.optional(degrees(90)),
+      long: z.optional(degrees(180)),
+      address_string: z.optional(safeName({ max: 300 })),
+      'attribute[kind]': z.optional(z.enum(COMPLAINT_KINDS)),
+      'attribute[quarter]': z.optional(safeName({ max: 120 })),
+    }).check(z.refine((body) => (body.lat === undefined) === (body.long === undefined), { message: 'lat and long go together', path: ['long'] })),
   bodyExample: { jurisdiction_id: 'rabat', service_code: 'eclairage-public', description: 'Lampadaires éteints rue Oued Ziz', lat: 34.0132, long: -6.8326, 'attribute[kind]': 'reclamation' },
   responses: {
     201: {
@@ -163,13 +152,13 @@ export const open311RequestsRoute = defineRoute({
   query: z.strictObject({
     ...jurisdiction,
     // At most 50: they are read in one BatchGetItem with the commune and its settings (100 keys at most).
-    service_request_id: commaList(z.uuid(), 50).optional(),
-    service_code: commaList(code, 50).optional(),
-    start_date: w3DateTime.optional(),
-    end_date: w3DateTime.optional(),
-    status: commaList(z.enum(OPEN311_STATUSES), 2).optional(),
-    page_size: decimalInteger({ min: 1, max: 1000 }).default(1000).describe('Extension: at most this many requests a page'),
-    cursor: z.string().min(1).max(1024).optional().describe('Extension: the next page, from the `Link` header'),
+    service_request_id: z.optional(commaList(z.uuid(), 50)),
+    service_code: z.optional(commaList(code, 50)),
+    start_date: z.optional(w3DateTime),
+    end_date: z.optional(w3DateTime),
+    status: z.optional(commaList(z.enum(OPEN311_STATUSES), 2)),
+    page_size: z._default(decimalInteger({ min: 1, max: 1000 }), 1000).check(z.describe('Extension: at most this many requests a page')),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))).check(z.describe('Extension: the next page, from the `Link` header')),
   }),
   responses: { 200: { description: 'The requests', schema: z.array(requestSchema) }, ...errors },
 });
@@ -182,7 +171,7 @@ export const open311RequestRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   errorFormat: 'code-description-list',
-  params: z.strictObject({ request_file: jsonFile(z.uuid()).describe('`{service_request_id}.json`') }),
+  params: z.strictObject({ request_file: jsonFile(z.uuid()).check(z.describe('`{service_request_id}.json`')) }),
   query: z.strictObject(jurisdiction),
   responses: { 200: { description: 'The request', schema: z.array(requestSchema) }, ...errors },
 });
@@ -195,7 +184,7 @@ export const open311TokenRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   errorFormat: 'code-description-list',
-  params: z.strictObject({ token_file: jsonFile(z.uuid()).describe('`{token}.json`') }),
+  params: z.strictObject({ token_file: jsonFile(z.uuid()).check(z.describe('`{token}.json`')) }),
   query: z.strictObject(jurisdiction),
   responses: { 200: { description: 'The request id', schema: z.array(z.object({ service_request_id: z.uuid(), token: z.string() })) }, ...errors },
 });

@@ -1,10 +1,10 @@
 // zod schemas and route contracts of the councils API (organic laws 113-14, 112-14, 111-14) under /v1/councils, and
 // of the public OParl 1.1 publication under /oparl/v1.
-import * as z from 'zod';
-import { caseClockSchema } from '../../shared/case-clock/case-clock.schema.ts';
+import * as z from 'zod/mini';
+import { caseClockSchema } from '../../shared/case-clock/case-clock-view.schema.ts';
 import { paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
+import { safeFreeText, safeName } from '../../shared/text/safe-text.schema.ts';
 import { COLLECTIVITY_TYPES, MEMBER_ROLES } from '../domain/council-body.ts';
 import { ITEM_TYPES, MAJORITY_RULES } from '../domain/council-settings.ts';
 import { CONTROL_STATES } from '../domain/deliberation.ts';
@@ -15,106 +15,103 @@ import { VOTE_CHOICES } from '../domain/vote.ts';
 const TAGS = ['Councils'];
 const OPARL_TAGS = ['Councils (OParl)'];
 const problem = PROBLEM_RESPONSE;
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes');
+const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes'));
 const bodyParam = z.strictObject({ body: slug });
 const sessionParams = z.strictObject({ body: slug, id: z.uuid() });
-const deliberationParams = z.strictObject({ body: slug, id: z.string().regex(/^[0-9a-f-]{36}\.[0-9]{1,3}$/, '<session id>.<item number>') });
+const deliberationParams = z.strictObject({ body: slug, id: z.string().check(z.regex(/^[0-9a-f-]{36}\.[0-9]{1,3}$/, '<session id>.<item number>')) });
 const memberId = slug;
 const actorSchema = z.object({ sub: z.string(), role: z.string() });
 const instant = z.iso.datetime({ offset: true });
-const storedClock = caseClockSchema.omit({ status: true, explanation: true });
+const storedClock = z.omit(caseClockSchema, { status: true, explanation: true });
 const responses = { 400: problem, 401: problem, 403: problem, 404: problem };
-const changeResponses = (schema: z.ZodType, description: string) => ({ 200: { description, schema }, ...responses, 409: problem, 422: problem });
+const changeResponses = (schema: z.ZodMiniType, description: string) => ({ 200: { description, schema }, ...responses, 409: problem, 422: problem });
 
 const memberSchema = z.strictObject({
   id: memberId,
-  sub: z.string().min(1).max(128).optional().describe("The member's sign-in subject, so they read their own convocations"),
+  sub: z.optional(z.string().check(z.minLength(1), z.maxLength(128))).check(z.describe("The member's sign-in subject, so they read their own convocations")),
   name: safeName({ max: 200 }),
   role: z.enum(MEMBER_ROLES),
-  group: slug.optional(),
+  group: z.optional(slug),
   inOffice: z.boolean(),
   since: z.iso.date(),
-  until: z.iso.date().optional(),
+  until: z.optional(z.iso.date()),
 });
 const groupSchema = z.strictObject({ id: slug, name: safeName({ max: 200 }) });
 const bodyInput = z.strictObject({
   type: z.enum(COLLECTIVITY_TYPES),
   name: z.strictObject({ ar: safeName({ max: 200 }), fr: safeName({ max: 200 }) }),
-  members: z.array(memberSchema).min(1).max(200),
-  groups: z.array(groupSchema).max(30),
+  members: z.array(memberSchema).check(z.minLength(1), z.maxLength(200)),
+  groups: z.array(groupSchema).check(z.maxLength(30)),
 });
-export const bodySchema = bodyInput.extend({ id: z.string(), version: z.number().int(), updatedAt: z.string() });
+export const bodySchema = z.extend(bodyInput, { id: z.string(), version: z.int(), updatedAt: z.string() });
 
 const settingsInput = z.strictObject({
-  noticeDays: z.strictObject({ ordinary: z.number().int().min(1).max(60), extraordinary: z.number().int().min(1).max(60) }).describe('Unconfirmed defaults: 10 and 3 calendar days'),
-  ordinaryMonths: z.array(z.number().int().min(1).max(12)).min(1).max(12).describe('Communes: 2, 5, 10 from practice; the others unconfirmed'),
+  noticeDays: z.strictObject({ ordinary: z.int().check(z.gte(1), z.lte(60)), extraordinary: z.int().check(z.gte(1), z.lte(60)) }).check(z.describe('Unconfirmed defaults: 10 and 3 calendar days')),
+  ordinaryMonths: z.array(z.int().check(z.gte(1), z.lte(12))).check(z.minLength(1), z.maxLength(12), z.describe('Communes: 2, 5, 10 from practice; the others unconfirmed')),
   proxiesCountForQuorum: z.boolean(),
-  majorityRules: z.strictObject(Object.fromEntries(ITEM_TYPES.map((type) => [type, z.enum(MAJORITY_RULES)])) as Record<(typeof ITEM_TYPES)[number], z.ZodEnum<{ [K in (typeof MAJORITY_RULES)[number]]: K }>>),
+  majorityRules: z.strictObject(Object.fromEntries(ITEM_TYPES.map((type) => [type, z.enum(MAJORITY_RULES)])) as Record<(typeof ITEM_TYPES)[number], z.ZodMiniEnum<{ [K in (typeof MAJORITY_RULES)[number]]: K }>>),
   presidentDecidesTie: z.boolean(),
-  transmissionDays: z.number().int().min(1).max(60),
-  oppositionDays: z.number().int().min(1).max(60),
+  transmissionDays: z.int().check(z.gte(1), z.lte(60)),
+  oppositionDays: z.int().check(z.gte(1), z.lte(60)),
 });
-export const settingsSchema = settingsInput.extend({ body: z.string(), version: z.number().int(), updatedAt: z.string().optional(), updatedBy: z.string().optional() });
+export const settingsSchema = z.extend(settingsInput, { body: z.string(), version: z.int(), updatedAt: z.optional(z.string()), updatedBy: z.optional(z.string()) });
 
-const quorumSchema = z.object({ round: z.number().int(), inOffice: z.number().int(), required: z.number().int(), counted: z.number().int(), met: z.boolean(), mayDeliberate: z.boolean() });
-const proxySchema = z.strictObject({ from: memberId.describe('The absent member who gave it'), to: memberId.describe('The present member who holds it') });
-const voteCountsSchema = z.object(Object.fromEntries(VOTE_CHOICES.map((choice) => [choice, z.number().int()])) as Record<(typeof VOTE_CHOICES)[number], z.ZodNumber>);
+const quorumSchema = z.object({ round: z.int(), inOffice: z.int(), required: z.int(), counted: z.int(), met: z.boolean(), mayDeliberate: z.boolean() });
+const proxySchema = z.strictObject({ from: memberId.check(z.describe('The absent member who gave it')), to: memberId.check(z.describe('The present member who holds it')) });
+const voteCountsSchema = z.object(Object.fromEntries(VOTE_CHOICES.map((choice) => [choice, z.int()])) as Record<(typeof VOTE_CHOICES)[number], z.ZodMiniNumberFormat>);
 const agendaItemSchema = z.object({
-  number: z.number().int(),
+  number: z.int(),
   title: z.string(),
   text: z.string(),
   itemType: z.enum(ITEM_TYPES),
   origin: z.enum(ITEM_ORIGINS),
   public: z.boolean(),
   addedAt: z.string(),
-  decision: z.object({ deliberationId: z.string(), number: z.string(), outcome: z.enum(['adopted', 'rejected']) }).optional(),
+  decision: z.optional(z.object({ deliberationId: z.string(), number: z.string(), outcome: z.enum(['adopted', 'rejected']) })),
 });
 export const sessionSchema = z.object({
   id: z.uuid(),
   body: z.string(),
   kind: z.enum(SESSION_KINDS),
-  initiative: z.object({ by: z.enum(INITIATORS), members: z.array(z.string()).optional() }),
+  initiative: z.object({ by: z.enum(INITIATORS), members: z.optional(z.array(z.string())) }),
   name: z.string(),
   location: z.string(),
-  start: z.string().describe('The first meeting, in Africa/Casablanca with its offset'),
+  start: z.string().check(z.describe('The first meeting, in Africa/Casablanca with its offset')),
   agenda: z.array(agendaItemSchema),
-  agendaClosedAt: z.string().optional(),
-  convocations: z.array(z.object({ round: z.number().int(), convenedAt: z.string(), start: z.string(), noticeDays: z.number().int() })),
-  sittings: z.array(z.object({ round: z.number().int(), date: z.iso.date(), openedAt: z.string(), present: z.array(z.string()), proxies: z.array(proxySchema), quorum: quorumSchema })),
-  next: z
-    .object({ round: z.number().int(), earliest: z.iso.date(), latest: z.iso.date().optional(), proposedStart: z.string() })
-    .optional()
-    .describe("The meeting article 42 calls after a sitting without quorum; its convocation is a draft until the session is convened again"),
+  agendaClosedAt: z.optional(z.string()),
+  convocations: z.array(z.object({ round: z.int(), convenedAt: z.string(), start: z.string(), noticeDays: z.int() })),
+  sittings: z.array(z.object({ round: z.int(), date: z.iso.date(), openedAt: z.string(), present: z.array(z.string()), proxies: z.array(proxySchema), quorum: quorumSchema })),
+  next: z.optional(z.object({ round: z.int(), earliest: z.iso.date(), latest: z.optional(z.iso.date()), proposedStart: z.string() })).check(z.describe("The meeting article 42 calls after a sitting without quorum; its convocation is a draft until the session is convened again")),
   status: z.enum(SESSION_STATUSES),
-  closedAt: z.string().optional(),
+  closedAt: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
-  version: z.number().int(),
+  version: z.int(),
 });
-const namedVote = z.strictObject({ member: memberId, choice: z.enum(VOTE_CHOICES), byProxyOf: memberId.optional().describe('The present member casting it for the absent one, by proxy') });
-const evidenceSchema = z.object({ at: z.string(), jws: z.string().describe('Compact ES256 JWS of the statement'), timestamp: z.object({ authority: z.string(), token: z.string().optional() }) });
-export const convocationSchema = z.object({ sessionId: z.uuid(), body: z.string(), round: z.number().int(), member: z.string(), start: z.string(), agendaDigest: z.string(), sent: evidenceSchema, read: evidenceSchema.optional() });
+const namedVote = z.strictObject({ member: memberId, choice: z.enum(VOTE_CHOICES), byProxyOf: z.optional(memberId).check(z.describe('The present member casting it for the absent one, by proxy')) });
+const evidenceSchema = z.object({ at: z.string(), jws: z.string().check(z.describe('Compact ES256 JWS of the statement')), timestamp: z.object({ authority: z.string(), token: z.optional(z.string()) }) });
+export const convocationSchema = z.object({ sessionId: z.uuid(), body: z.string(), round: z.int(), member: z.string(), start: z.string(), agendaDigest: z.string(), sent: evidenceSchema, read: z.optional(evidenceSchema) });
 export const deliberationSchema = z.object({
   id: z.string(),
   body: z.string(),
   sessionId: z.uuid(),
-  itemNumber: z.number().int(),
-  number: z.string().describe('<year>/<n>, gapless per collectivity and year'),
-  year: z.number().int(),
+  itemNumber: z.int(),
+  number: z.string().check(z.describe('<year>/<n>, gapless per collectivity and year')),
+  year: z.int(),
   title: z.string(),
   itemType: z.enum(ITEM_TYPES),
   public: z.boolean(),
   text: z.string(),
-  votes: z.array(z.object({ member: z.string(), choice: z.enum(VOTE_CHOICES), byProxyOf: z.string().optional() })),
-  result: z.object({ outcome: z.enum(['adopted', 'rejected']), rule: z.enum(MAJORITY_RULES), required: z.number().int(), counts: voteCountsSchema, tieDecidedByPresident: z.boolean() }),
+  votes: z.array(z.object({ member: z.string(), choice: z.enum(VOTE_CHOICES), byProxyOf: z.optional(z.string()) })),
+  result: z.object({ outcome: z.enum(['adopted', 'rejected']), rule: z.enum(MAJORITY_RULES), required: z.int(), counts: voteCountsSchema, tieDecidedByPresident: z.boolean() }),
   adoptedAt: z.string(),
   state: z.enum(CONTROL_STATES),
-  transmission: z.object({ at: z.string(), by: actorSchema, clock: storedClock, inTime: z.boolean() }).optional(),
-  receipt: z.object({ at: z.string(), by: actorSchema, oppositionClock: storedClock }).optional(),
-  opposition: z.object({ at: z.string(), by: actorSchema, reasons: z.string() }).optional(),
-  reexamination: z.object({ at: z.string(), by: actorSchema, outcome: z.enum(['maintained', 'withdrawn']) }).optional(),
-  courtReferral: z.object({ at: z.string(), by: actorSchema, court: z.string(), reference: z.string() }).optional(),
-  version: z.number().int(),
+  transmission: z.optional(z.object({ at: z.string(), by: actorSchema, clock: storedClock, inTime: z.boolean() })),
+  receipt: z.optional(z.object({ at: z.string(), by: actorSchema, oppositionClock: storedClock })),
+  opposition: z.optional(z.object({ at: z.string(), by: actorSchema, reasons: z.string() })),
+  reexamination: z.optional(z.object({ at: z.string(), by: actorSchema, outcome: z.enum(['maintained', 'withdrawn']) })),
+  courtReferral: z.optional(z.object({ at: z.string(), by: actorSchema, court: z.string(), reference: z.string() })),
+  version: z.int(),
   updatedAt: z.string(),
   enforceability: z.union([z.object({ enforceable: z.literal(true), since: z.string() }), z.object({ enforceable: z.literal(false), reason: z.string() })]),
 });
@@ -183,10 +180,10 @@ export const planSessionRoute = defineRoute({
   params: bodyParam,
   body: z.strictObject({
     kind: z.enum(SESSION_KINDS),
-    initiative: z.strictObject({ by: z.enum(INITIATORS), members: z.array(memberId).max(200).optional().describe('The members asking, for an extraordinary session on their initiative') }),
+    initiative: z.strictObject({ by: z.enum(INITIATORS), members: z.optional(z.array(memberId).check(z.maxLength(200))).check(z.describe('The members asking, for an extraordinary session on their initiative')) }),
     name: safeName({ max: 200 }),
     location: safeName({ max: 300 }),
-    start: instant.describe('The first meeting, with its offset'),
+    start: instant.check(z.describe('The first meeting, with its offset')),
   }),
   bodyExample: { kind: 'ordinary', initiative: { by: 'president' }, name: "Session ordinaire d'octobre", location: 'Salle des délibérations', start: '2027-10-05T10:00:00+01:00' },
   responses: { 201: { description: 'The session, planned', schema: sessionSchema }, 200: { description: 'The session planned by an earlier attempt with the same key', schema: sessionSchema }, ...responses, 422: problem },
@@ -238,7 +235,7 @@ export const openSittingRoute = defineRoute({
   access: ['council-secretary', 'president'],
   idempotent: true,
   params: sessionParams,
-  body: z.strictObject({ present: z.array(memberId).max(200), proxies: z.array(proxySchema).max(100).default([]) }),
+  body: z.strictObject({ present: z.array(memberId).check(z.maxLength(200)), proxies: z._default(z.array(proxySchema).check(z.maxLength(100)), []) }),
   bodyExample: { present: ['m01', 'm02'], proxies: [{ from: 'm03', to: 'm02' }] },
   responses: changeResponses(sessionSchema, 'The session with the sitting recorded'),
 });
@@ -251,8 +248,8 @@ export const voteRoute = defineRoute({
   tags: TAGS,
   access: ['council-secretary', 'president'],
   idempotent: true,
-  params: z.strictObject({ body: slug, id: z.uuid(), number: z.string().regex(/^[1-9][0-9]{0,2}$/) }),
-  body: z.strictObject({ votes: z.array(namedVote).min(1).max(200) }),
+  params: z.strictObject({ body: slug, id: z.uuid(), number: z.string().check(z.regex(/^[1-9][0-9]{0,2}$/)) }),
+  body: z.strictObject({ votes: z.array(namedVote).check(z.minLength(1), z.maxLength(200)) }),
   bodyExample: { votes: [{ member: 'm01', choice: 'for' }, { member: 'm02', choice: 'against' }] },
   responses: changeResponses(deliberationSchema, 'The deliberation'),
 });
@@ -293,7 +290,7 @@ export const getDeliberationRoute = defineRoute({
   responses: { 200: { description: 'The deliberation', schema: deliberationSchema }, ...responses },
 });
 
-const controlStep = <B extends z.ZodType>(operationId: string, path: string, summary: string, access: readonly ('council-secretary' | 'president' | 'governor')[], body?: B, bodyExample?: z.input<B>) =>
+const controlStep = <B extends z.ZodMiniType>(operationId: string, path: string, summary: string, access: readonly ('council-secretary' | 'president' | 'governor')[], body?: B, bodyExample?: z.input<B>) =>
   defineRoute({
     operationId,
     method: 'POST',
@@ -327,11 +324,11 @@ export const calendarRoute = defineRoute({
   responses: { 200: { description: 'The calendar', contentType: 'text/calendar' }, 400: problem, 404: problem },
 });
 
-const oparlObjectSchema = z.looseObject({ id: z.url(), type: z.string() }).describe('An OParl 1.1 object');
+const oparlObjectSchema = z.looseObject({ id: z.url(), type: z.string() }).check(z.describe('An OParl 1.1 object'));
 const oparlListSchema = z.object({
   data: z.array(oparlObjectSchema),
-  pagination: z.object({ elementsPerPage: z.number().int(), totalElements: z.number().int().optional(), currentPage: z.number().int().optional(), totalPages: z.number().int().optional() }),
-  links: z.object({ self: z.string().optional(), first: z.string().optional(), next: z.string().optional() }),
+  pagination: z.object({ elementsPerPage: z.int(), totalElements: z.optional(z.int()), currentPage: z.optional(z.int()), totalPages: z.optional(z.int()) }),
+  links: z.object({ self: z.optional(z.string()), first: z.optional(z.string()), next: z.optional(z.string()) }),
 });
 const oparlQuery = z.strictObject(paginationQuery);
 
@@ -386,7 +383,7 @@ export const oparlObjectRoute = defineRoute({
   summary: 'OParl 1.1: one Organization, Person, Membership, Meeting, AgendaItem, Paper, Consultation or File by its id',
   tags: OPARL_TAGS,
   access: 'public',
-  params: z.strictObject({ type: z.enum(OPARL_TYPES), id: z.string().regex(/^[a-z0-9-]+(~[a-z0-9-]+){0,2}$/) }),
+  params: z.strictObject({ type: z.enum(OPARL_TYPES), id: z.string().check(z.regex(/^[a-z0-9-]+(~[a-z0-9-]+){0,2}$/)) }),
   responses: { 200: { description: 'The object', schema: oparlObjectSchema }, 400: problem, 404: problem },
 });
 
@@ -397,7 +394,7 @@ export const oparlFileContentRoute = defineRoute({
   summary: "The content of a public deliberation's File (its accessUrl)",
   tags: OPARL_TAGS,
   access: 'public',
-  params: z.strictObject({ id: z.string().regex(/^[a-z0-9-]+~[0-9a-f-]{36}~[0-9]{1,3}$/) }),
+  params: z.strictObject({ id: z.string().check(z.regex(/^[a-z0-9-]+~[0-9a-f-]{36}~[0-9]{1,3}$/)) }),
   responses: { 200: { description: 'The text', contentType: 'text/plain' }, 400: problem, 404: problem },
 });
 

@@ -1,9 +1,9 @@
 // zod schemas and route contracts of the documents window.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { checkedCivilId } from '../../civil-status/public.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { safeFreeText } from '../../shared/text/safe-text.ts';
+import { safeFreeText } from '../../shared/text/safe-text.schema.ts';
 
 const TAGS = ['Documents'];
 const problem = PROBLEM_RESPONSE;
@@ -11,16 +11,11 @@ const problem = PROBLEM_RESPONSE;
 const requestId = z.strictObject({ id: z.uuid() });
 /** Every number of the register of signed documents: birth documents, permit receipts and certificates, letter acknowledgments. */
 const documentId = z.strictObject({
-  documentId: z
-    .string()
-    .regex(
-      /^(DOC-[0-9A-Z]{12}|(RCP|CDA)-[0-9A-Z][0-9A-Z-]{0,80}|ACK-[0-9A-F]{32})$/,
-      'a document number such as DOC-7K3M9Q2XW4HP, RCP-RABAT-2026-1A2B3C4D, CDA-RABAT-1A2B3C4D or ACK-6F1C2D3E4A5B46C7889900AABBCCDDEE',
-    ),
+  documentId: z.string().check(z.regex(/^(DOC-[0-9A-Z]{12}|(RCP|CDA)-[0-9A-Z][0-9A-Z-]{0,80}|ACK-[0-9A-F]{32})$/, 'a document number such as DOC-7K3M9Q2XW4HP, RCP-RABAT-2026-1A2B3C4D, CDA-RABAT-1A2B3C4D or ACK-6F1C2D3E4A5B46C7889900AABBCCDDEE')),
 });
 const reason = z.strictObject({ reason: safeFreeText({ min: 3, max: 500 }) });
 
-const requestEvent = z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.record(z.string(), z.unknown()).optional() });
+const requestEvent = z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.optional(z.record(z.string(), z.unknown())) });
 
 const documentRequestSchema = z.object({
   id: z.string(),
@@ -31,50 +26,50 @@ const documentRequestSchema = z.object({
   actId: z.string(),
   office: z.string(),
   status: z.enum(['awaiting-review', 'issued', 'rejected']),
-  fee: z.object({ amount: z.number().describe('centimes of dirham'), currency: z.literal('MAD'), paymentId: z.string(), paymentStatus: z.literal('confirmed') }),
+  fee: z.object({ amount: z.number().check(z.describe('centimes of dirham')), currency: z.literal('MAD'), paymentId: z.string(), paymentStatus: z.literal('confirmed') }),
   createdAt: z.string(),
   dueDate: z.string(),
   dueAt: z.string(),
-  reviewReason: z.string().optional(),
-  documentId: z.string().optional(),
-  issuedAt: z.string().optional(),
-  decidedBy: z.string().optional(),
-  rejectionReason: z.string().optional(),
+  reviewReason: z.optional(z.string()),
+  documentId: z.optional(z.string()),
+  issuedAt: z.optional(z.string()),
+  decidedBy: z.optional(z.string()),
+  rejectionReason: z.optional(z.string()),
   version: z.number(),
 });
 
 const permitPaperClaimsSchema = z.object({
   v: z.literal(1),
-  dn: z.string().describe('document number: the receipt or certificate number'),
+  dn: z.string().check(z.describe('document number: the receipt or certificate number')),
   k: z.enum(['permit-receipt', 'permit-certificate']),
-  rn: z.string().describe("the file's receipt number"),
-  cm: z.string().describe("the commune's code"),
-  due: z.string().describe('the legal deadline as printed'),
-  iat: z.string().describe('issue date'),
-  dg: z.string().describe("SHA-256 (base64url) of the paper's data"),
+  rn: z.string().check(z.describe("the file's receipt number")),
+  cm: z.string().check(z.describe("the commune's code")),
+  due: z.string().check(z.describe('the legal deadline as printed')),
+  iat: z.string().check(z.describe('issue date')),
+  dg: z.string().check(z.describe("SHA-256 (base64url) of the paper's data")),
 });
 
 const acknowledgmentClaimsSchema = z.object({
   v: z.literal(1),
-  dn: z.string().describe("the acknowledgment's number"),
+  dn: z.string().check(z.describe("the acknowledgment's number")),
   k: z.literal('letter-acknowledgment'),
-  ln: z.string().describe("the letter's number in its register"),
-  cm: z.string().describe("the commune's code"),
+  ln: z.string().check(z.describe("the letter's number in its register")),
+  cm: z.string().check(z.describe("the commune's code")),
   rg: z.literal('incoming'),
-  rcv: z.string().describe('the receipt instant, to the second, Africa/Casablanca with its offset'),
-  sd: z.string().describe('SHA-256 (base64url) of the subject as printed'),
-  dg: z.string().describe("SHA-256 (base64url) of the acknowledgment's data"),
+  rcv: z.string().check(z.describe('the receipt instant, to the second, Africa/Casablanca with its offset')),
+  sd: z.string().check(z.describe('SHA-256 (base64url) of the subject as printed')),
+  dg: z.string().check(z.describe("SHA-256 (base64url) of the acknowledgment's data")),
 });
 
 const birthClaimsSchema = z.object({
   v: z.literal(1),
-  dn: z.string().describe('document number'),
+  dn: z.string().check(z.describe('document number')),
   k: z.enum(['extract', 'full-copy']),
-  ref: z.string().describe("the act's reference: office/year/register/number"),
-  nm: z.tuple([z.string(), z.string()]).describe('full name in Arabic, then in Latin script'),
-  dob: z.string().describe('date of birth'),
-  iat: z.string().describe('issue date'),
-  dg: z.string().describe("SHA-256 (base64url) of the document's data"),
+  ref: z.string().check(z.describe("the act's reference: office/year/register/number")),
+  nm: z.tuple([z.string(), z.string()]).check(z.describe('full name in Arabic, then in Latin script')),
+  dob: z.string().check(z.describe('date of birth')),
+  iat: z.string().check(z.describe('issue date')),
+  dg: z.string().check(z.describe("SHA-256 (base64url) of the document's data")),
 });
 
 export const createRequestRoute = defineRoute({
@@ -85,15 +80,13 @@ export const createRequestRoute = defineRoute({
   tags: TAGS,
   access: ['citizen'],
   idempotent: 'by-use-case',
-  body: z
-    .strictObject({
+  body: z.strictObject({
       kind: z.enum(['birth-extract', 'birth-full-copy']),
-      act: z.uuid().optional().describe('the birth act, or give civilId'),
-      civilId: checkedCivilId.optional().describe('the civil identifier of the person the act is about'),
-      relationship: z.enum(['self', 'parent', 'child', 'spouse']).describe('who that person is to you'),
+      act: z.optional(z.uuid()).check(z.describe('the birth act, or give civilId')),
+      civilId: z.optional(checkedCivilId).check(z.describe('the civil identifier of the person the act is about')),
+      relationship: z.enum(['self', 'parent', 'child', 'spouse']).check(z.describe('who that person is to you')),
       delivery: z.enum(['digital', 'pickup']),
-    })
-    .refine((body) => (body.act === undefined) !== (body.civilId === undefined), { message: 'Give either act or civilId', path: ['act'] }),
+    }).check(z.refine((body) => (body.act === undefined) !== (body.civilId === undefined), { message: 'Give either act or civilId', path: ['act'] })),
   responses: {
     201: { description: 'The request: `issued` with its document, or `awaiting-review` by the office', schema: documentRequestSchema },
     400: problem,
@@ -124,7 +117,7 @@ export const getRequestRoute = defineRoute({
   access: ['citizen', 'registrar', 'auditor'],
   params: requestId,
   responses: {
-    200: { description: 'The request', schema: documentRequestSchema.extend({ history: z.array(requestEvent), downloadUrl: z.string().optional() }) },
+    200: { description: 'The request', schema: z.extend(documentRequestSchema, { history: z.array(requestEvent), downloadUrl: z.optional(z.string()) }) },
     400: problem,
     401: problem,
     403: problem,
@@ -162,9 +155,9 @@ export const reviewQueueRoute = defineRoute({
   summary: "Requests waiting for review in your office, most urgent first; `overdue=true` keeps those past their service deadline",
   tags: TAGS,
   access: ['registrar'],
-  query: z.strictObject({ ...paginationQuery, overdue: z.enum(['true', 'false']).default('false') }),
+  query: z.strictObject({ ...paginationQuery, overdue: z._default(z.enum(['true', 'false']), 'false') }),
   responses: {
-    200: { description: 'A page of requests', schema: pageSchema(documentRequestSchema.extend({ overdue: z.boolean() })) },
+    200: { description: 'A page of requests', schema: pageSchema(z.extend(documentRequestSchema, { overdue: z.boolean() })) },
     400: problem,
     401: problem,
     403: problem,
@@ -199,7 +192,7 @@ export const documentEventsRoute = defineRoute({
   params: documentId,
   query: z.strictObject(paginationQuery),
   responses: {
-    200: { description: 'A page of events, oldest first', schema: pageSchema(z.object({ documentId: z.string(), requestId: z.string().optional(), type: z.string(), at: z.string(), by: z.string(), outcome: z.string().optional() })) },
+    200: { description: 'A page of events, oldest first', schema: pageSchema(z.object({ documentId: z.string(), requestId: z.optional(z.string()), type: z.string(), at: z.string(), by: z.string(), outcome: z.optional(z.string()) })) },
     400: problem,
     401: problem,
     403: problem,
@@ -260,9 +253,9 @@ export const verifyRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   throttle: { ratePerSecond: 20, burst: 40 },
-  body: z.strictObject({ qr: z.string().min(1).max(4096) }),
+  body: z.strictObject({ qr: z.string().check(z.minLength(1), z.maxLength(4096)) }),
   responses: {
-    200: { description: 'The outcome, and the claims of a genuine QR code', schema: z.object({ valid: z.boolean(), status: z.enum(['valid', 'tampered', 'revoked']), claims: z.union([birthClaimsSchema, permitPaperClaimsSchema, acknowledgmentClaimsSchema]).optional(), revokedAt: z.string().optional() }) },
+    200: { description: 'The outcome, and the claims of a genuine QR code', schema: z.object({ valid: z.boolean(), status: z.enum(['valid', 'tampered', 'revoked']), claims: z.optional(z.union([birthClaimsSchema, permitPaperClaimsSchema, acknowledgmentClaimsSchema])), revokedAt: z.optional(z.string()) }) },
     400: problem,
     429: problem,
   },

@@ -1,6 +1,6 @@
 // zod schemas of the notifications context: the route contract of the inbox, and the notification request it
 // accepts from other contexts' outboxes.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ROLES } from '../../shared/auth/roles.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
@@ -9,22 +9,22 @@ import type { NotificationRequest } from '../public.ts';
 
 const TAGS = ['Notifications'];
 const problem = PROBLEM_RESPONSE;
-const topic = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const topic = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
 const about = z.object({
-  kind: z.string().min(1).max(64).describe('What the file is, in the context that asked (`permit`, ...)'),
-  id: z.string().min(1).max(128),
-  reference: z.string().min(1).max(128).describe('What the recipient knows the file by (a receipt number, a registry number)'),
+  kind: z.string().check(z.minLength(1), z.maxLength(64), z.describe('What the file is, in the context that asked (`permit`, ...)')),
+  id: z.string().check(z.minLength(1), z.maxLength(128)),
+  reference: z.string().check(z.minLength(1), z.maxLength(128), z.describe('What the recipient knows the file by (a receipt number, a registry number)')),
 });
-const messageText = z.string().min(1).max(1000);
+const messageText = z.string().check(z.minLength(1), z.maxLength(1000));
 const message = z.object({ ar: messageText, fr: messageText, en: messageText });
 
 const notificationSchema = z.object({
-  id: z.string().describe('Stable: the same notification keeps its id'),
-  topic: topic.describe('What happened, stable for clients: `documents-requested`, `deadline-lapsed`, `deadline-moved`, ...'),
-  source: z.string().describe('The service that sent it (`permits`, ...)'),
+  id: z.string().check(z.describe('Stable: the same notification keeps its id')),
+  topic: topic.check(z.describe('What happened, stable for clients: `documents-requested`, `deadline-lapsed`, `deadline-moved`, ...')),
+  source: z.string().check(z.describe('The service that sent it (`permits`, ...)')),
   about,
-  message: message.describe('What the person is told, in Arabic, French and English'),
-  at: z.iso.datetime().describe('When what it tells of happened (UTC)'),
+  message: message.check(z.describe('What the person is told, in Arabic, French and English')),
+  at: z.iso.datetime().check(z.describe('When what it tells of happened (UTC)')),
 });
 
 export const listNotificationsRoute = defineRoute({
@@ -63,9 +63,9 @@ export const listNotificationsRoute = defineRoute({
 });
 
 /** What a producer's `notification.requested` event must carry; anything else is ignored. */
-export const notificationRequestSchema = z.object({ recipient: z.string().min(1).max(128), topic, about, message });
+export const notificationRequestSchema = z.object({ recipient: z.string().check(z.minLength(1), z.maxLength(128)), topic, about, message });
 
-const requestedEvent = z.object({ id: z.string().min(1), source: z.string().min(1), occurredAt: z.iso.datetime({ offset: true }), data: notificationRequestSchema });
+const requestedEvent = z.object({ id: z.string().check(z.minLength(1)), source: z.string().check(z.minLength(1)), occurredAt: z.iso.datetime({ offset: true }), data: notificationRequestSchema });
 
 /**
  * The event checked before anything is delivered. The error names the fields at fault, never their values: they

@@ -1,8 +1,8 @@
 // Route contracts of the open-data catalogue's later increments: datasets the platform feeds from other contexts'
 // events, the files agents upload for a dataset, and the files the platform stores, served to anyone once published.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { safeName } from '../../shared/text/safe-text.ts';
+import { safeName } from '../../shared/text/safe-text.schema.ts';
 import { FREQUENCIES, MEDIA_TYPES, PUBLICATION_CATEGORIES } from '../domain/dataset.ts';
 import { MAX_DATASET_FILE_BYTES, MAX_DATASET_FILES } from '../domain/dataset-files.ts';
 import { FEEDS } from '../domain/fed-dataset.ts';
@@ -21,9 +21,9 @@ export const declareFedDatasetRoute = defineRoute({
   idempotent: 'by-use-case',
   body: z.strictObject({
     feed: z.enum(FEEDS),
-    license: z.url({ protocol: /^https?$/ }).max(500).describe("The licence's IRI"),
-    embargoUntil: z.iso.date().optional().describe('The Moroccan date from which it may be published; approved before, it is published at the start of that day'),
-    contactPoint: contactPointSchema.optional(),
+    license: z.url({ protocol: /^https?$/ }).check(z.maxLength(500), z.describe("The licence's IRI")),
+    embargoUntil: z.optional(z.iso.date()).check(z.describe('The Moroccan date from which it may be published; approved before, it is published at the start of that day')),
+    contactPoint: z.optional(contactPointSchema),
   }),
   bodyExample: { feed: 'permit-figures', license: 'https://creativecommons.org/licenses/by/4.0/', contactPoint: { name: "Service de l'urbanisme", email: 'urbanisme@commune.example.ma' } },
   responses: {
@@ -45,7 +45,7 @@ export const datasetFileRoute = defineRoute({
     "A published dataset's file as the platform stored it, named by its SHA-256 (the catalogue's `dcat:downloadURL`); 404 for a draft's or an embargoed dataset's",
   tags: TAG_CATALOGUE,
   access: 'public',
-  params: z.strictObject({ id: z.uuid(), file: z.string().regex(/^[0-9a-f]{64}\.(csv|json|pdf)$/, '<sha256>.csv, .json or .pdf') }),
+  params: z.strictObject({ id: z.uuid(), file: z.string().check(z.regex(/^[0-9a-f]{64}\.(csv|json|pdf)$/, '<sha256>.csv, .json or .pdf')) }),
   responses: {
     200: {
       description: 'The file, in its media type, with its SHA-256 in the `repr-digest` header (RFC 9530)',
@@ -58,7 +58,7 @@ export const datasetFileRoute = defineRoute({
 });
 
 const datasetId = z.strictObject({ id: z.uuid() });
-const fileName = z.string().regex(/^[0-9a-f]{64}\.(csv|json|pdf)$/, '<sha256>.csv, .json or .pdf');
+const fileName = z.string().check(z.regex(/^[0-9a-f]{64}\.(csv|json|pdf)$/, '<sha256>.csv, .json or .pdf'));
 
 export const declareDatasetFileRoute = defineRoute({
   operationId: 'declareDatasetFile',
@@ -72,15 +72,15 @@ export const declareDatasetFileRoute = defineRoute({
   body: z.strictObject({
     title: safeName({ max: 200 }),
     mediaType: z.enum(MEDIA_TYPES),
-    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits'),
-    byteSize: z.number().int().min(1).max(MAX_DATASET_FILE_BYTES),
+    sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits')),
+    byteSize: z.int().check(z.gte(1), z.lte(MAX_DATASET_FILE_BYTES)),
   }),
   bodyExample: { title: 'Budget 2026 (CSV)', mediaType: 'text/csv', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', byteSize: 5120 },
   responses: {
     201: {
       description: 'The declared file, and where to upload it: PUT with the headers given (they are signed), within 15 minutes; then complete it',
       schema: z.object({
-        file: z.object({ title: z.string(), mediaType: z.enum(MEDIA_TYPES), sha256: z.string(), byteSize: z.number().int(), fileName: z.string() }),
+        file: z.object({ title: z.string(), mediaType: z.enum(MEDIA_TYPES), sha256: z.string(), byteSize: z.int(), fileName: z.string() }),
         upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
       }),
     },
@@ -111,11 +111,11 @@ const bilingual = z.object({ ar: z.string(), fr: z.string() });
 
 export const registerLineSchema = z.object({
   category: z.enum(PUBLICATION_CATEGORIES),
-  status: z.enum(['not-scheduled', 'up-to-date', 'overdue', 'irregular']).describe('`irregular`: published as need arises, never due'),
-  owner: bilingual.optional().describe('The service of the commune that owns the category'),
-  periodicity: z.enum(FREQUENCIES).optional(),
-  lastPublishedAt: z.iso.datetime().optional(),
-  nextDueDate: z.iso.date().optional().describe('The Moroccan date by which the next publication is due: one period after the last (or after the designation)'),
+  status: z.enum(['not-scheduled', 'up-to-date', 'overdue', 'irregular']).check(z.describe('`irregular`: published as need arises, never due')),
+  owner: z.optional(bilingual).check(z.describe('The service of the commune that owns the category')),
+  periodicity: z.optional(z.enum(FREQUENCIES)),
+  lastPublishedAt: z.optional(z.iso.datetime()),
+  nextDueDate: z.optional(z.iso.date()).check(z.describe('The Moroccan date by which the next publication is due: one period after the last (or after the designation)')),
 });
 
 export const publicationRegisterRoute = defineRoute({
@@ -143,14 +143,14 @@ export const designateCategoryRoute = defineRoute({
   idempotent: true,
   params: z.strictObject({ commune, category: z.enum(PUBLICATION_CATEGORIES) }),
   body: z.strictObject({
-    owner: z.strictObject({ ar: safeName({ max: 200 }), fr: safeName({ max: 200 }) }).describe('A service of the commune, not a person'),
-    periodicity: z.enum(FREQUENCIES).describe('A code of the EU frequency table; `IRREG` is never due'),
+    owner: z.strictObject({ ar: safeName({ max: 200 }), fr: safeName({ max: 200 }) }).check(z.describe('A service of the commune, not a person')),
+    periodicity: z.enum(FREQUENCIES).check(z.describe('A code of the EU frequency table; `IRREG` is never due')),
   }),
   bodyExample: { owner: { ar: 'قسم الميزانية والشؤون المالية', fr: 'Division du budget et des affaires financières' }, periodicity: 'ANNUAL' },
   responses: {
     200: {
       description: 'The entry',
-      schema: z.object({ commune: z.string(), category: z.enum(PUBLICATION_CATEGORIES), owner: bilingual, periodicity: z.enum(FREQUENCIES), since: z.iso.datetime(), lastPublishedAt: z.iso.datetime().optional(), lastDatasetId: z.string().optional(), setBy: z.object({ sub: z.string(), role: z.string() }), version: z.number().int() }),
+      schema: z.object({ commune: z.string(), category: z.enum(PUBLICATION_CATEGORIES), owner: bilingual, periodicity: z.enum(FREQUENCIES), since: z.iso.datetime(), lastPublishedAt: z.optional(z.iso.datetime()), lastDatasetId: z.optional(z.string()), setBy: z.object({ sub: z.string(), role: z.string() }), version: z.int() }),
     },
     400: problem,
     401: problem,

@@ -1,28 +1,26 @@
 // zod schemas and route contracts of the open-data catalogue (art. 10 of Law 31-13) under /v1/transparency: the
 // datasets agents declare and the president approves, and each commune's DCAT-AP catalogue.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
+import { safeFreeText, safeName } from '../../shared/text/safe-text.schema.ts';
 import { FREQUENCIES, MEDIA_TYPES, PUBLICATION_CATEGORIES } from '../domain/dataset.ts';
 import { FEEDS } from '../domain/fed-dataset.ts';
 
 const problem = PROBLEM_RESPONSE;
 const responses = { 400: problem, 401: problem, 403: problem };
-export const communeSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+export const communeSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
 const actorSchema = z.object({ sub: z.string(), role: z.string() });
 export const TAG_CATALOGUE = ['Transparency: open data'];
 
 const bilingualText = (max: number) => z.strictObject({ ar: safeName({ max }), fr: safeName({ max }) });
 
 /** DCAT-AP's contact point of a dataset: an office of the commune, published with the data (not a person's own address). */
-export const contactPointSchema = z
-  .strictObject({ name: safeName({ max: 200 }).describe("The office's name: « Service de la communication »"), email: z.email().max(254) })
-  .describe("Whom users of the data write to: an office of the commune, published in the catalogue (dcat:contactPoint)");
+export const contactPointSchema = z.strictObject({ name: safeName({ max: 200 }).check(z.describe("The office's name: « Service de la communication »")), email: z.email().check(z.maxLength(254)) }).check(z.describe("Whom users of the data write to: an office of the commune, published in the catalogue (dcat:contactPoint)"));
 
 export const datasetSchema = z.object({
   id: z.uuid(),
   commune: z.string(),
-  contactPoint: z.object({ name: z.string(), email: z.string() }).optional().describe('Whom users of the data write to'),
+  contactPoint: z.optional(z.object({ name: z.string(), email: z.string() })).check(z.describe('Whom users of the data write to')),
   title: z.object({ ar: z.string(), fr: z.string() }),
   description: z.object({ ar: z.string(), fr: z.string() }),
   category: z.enum(PUBLICATION_CATEGORIES),
@@ -33,25 +31,22 @@ export const datasetSchema = z.object({
       title: z.string(),
       mediaType: z.enum(MEDIA_TYPES),
       accessURL: z.string(),
-      downloadURL: z.string().optional().describe('A file the platform stores: where it is downloaded, relative to the API'),
-      fileName: z.string().optional(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-      byteSize: z.number().int().nonnegative().optional(),
+      downloadURL: z.optional(z.string()).check(z.describe('A file the platform stores: where it is downloaded, relative to the API')),
+      fileName: z.optional(z.string()),
+      sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+      byteSize: z.optional(z.int().check(z.nonnegative())),
     }),
   ),
-  embargoUntil: z.iso.date().optional(),
-  status: z.enum(['draft', 'approved', 'published']).describe('`approved`: waiting for the end of its embargo'),
+  embargoUntil: z.optional(z.iso.date()),
+  status: z.enum(['draft', 'approved', 'published']).check(z.describe('`approved`: waiting for the end of its embargo')),
   declaredBy: actorSchema,
   declaredAt: z.iso.datetime(),
-  approvedBy: actorSchema.optional(),
-  publishedAt: z.iso.datetime().optional(),
-  pendingFiles: z
-    .array(z.object({ title: z.string(), mediaType: z.enum(MEDIA_TYPES), sha256: z.string(), byteSize: z.number().int(), fileName: z.string() }))
-    .optional()
-    .describe('Files declared for upload, not yet completed'),
-  feed: z.enum(FEEDS).optional().describe('Fed by the platform from events: its files are generated'),
-  modifiedAt: z.iso.datetime().optional(),
-  version: z.number().int(),
+  approvedBy: z.optional(actorSchema),
+  publishedAt: z.optional(z.iso.datetime()),
+  pendingFiles: z.optional(z.array(z.object({ title: z.string(), mediaType: z.enum(MEDIA_TYPES), sha256: z.string(), byteSize: z.int(), fileName: z.string() }))).check(z.describe('Files declared for upload, not yet completed')),
+  feed: z.optional(z.enum(FEEDS)).check(z.describe('Fed by the platform from events: its files are generated')),
+  modifiedAt: z.optional(z.iso.datetime()),
+  version: z.int(),
 });
 
 export const declareDatasetRoute = defineRoute({
@@ -65,15 +60,12 @@ export const declareDatasetRoute = defineRoute({
   body: z.strictObject({
     title: bilingualText(200),
     description: z.strictObject({ ar: safeFreeText({ max: 2000 }), fr: safeFreeText({ max: 2000 }) }),
-    category: z.enum(PUBLICATION_CATEGORIES).describe("Article 10's kinds of information as far as found (the list is not confirmed)"),
-    accrualPeriodicity: z.enum(FREQUENCIES).describe('How often it is updated: a code of the EU frequency table'),
-    license: z.url({ protocol: /^https?$/ }).max(500).describe("The licence's IRI"),
-    distributions: z
-      .array(z.strictObject({ title: safeName({ max: 200 }), mediaType: z.enum(MEDIA_TYPES), accessURL: z.url({ protocol: /^https?$/ }).max(2000) }))
-      .max(20)
-      .describe('Files published elsewhere, by link; files stored on the platform are uploaded to the draft (`POST …/datasets/{id}/files`)'),
-    embargoUntil: z.iso.date().optional().describe('The Moroccan date from which it may be published; approved before, it is published at the start of that day'),
-    contactPoint: contactPointSchema.optional(),
+    category: z.enum(PUBLICATION_CATEGORIES).check(z.describe("Article 10's kinds of information as far as found (the list is not confirmed)")),
+    accrualPeriodicity: z.enum(FREQUENCIES).check(z.describe('How often it is updated: a code of the EU frequency table')),
+    license: z.url({ protocol: /^https?$/ }).check(z.maxLength(500), z.describe("The licence's IRI")),
+    distributions: z.array(z.strictObject({ title: safeName({ max: 200 }), mediaType: z.enum(MEDIA_TYPES), accessURL: z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)) })).check(z.maxLength(20), z.describe('Files published elsewhere, by link; files stored on the platform are uploaded to the draft (`POST …/datasets/{id}/files`)')),
+    embargoUntil: z.optional(z.iso.date()).check(z.describe('The Moroccan date from which it may be published; approved before, it is published at the start of that day')),
+    contactPoint: z.optional(contactPointSchema),
   }),
   bodyExample: {
     title: { ar: 'ميزانية الجماعة 2026', fr: 'Budget de la commune 2026' },

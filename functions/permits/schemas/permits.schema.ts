@@ -1,15 +1,15 @@
 // zod schemas and route contracts of the permits API.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { STORED_PAPER_RESPONSES } from '../../documents/public.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { bilingualNameSchema } from '../../shared/i18n/bilingual-name.schema.ts';
 import { SCOPE_LEVELS } from '../domain/permit-figures.ts';
-import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
+import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.schema.ts';
 
 const TAGS = ['Permits'];
 const problem = PROBLEM_RESPONSE;
-const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
 const permitId = z.strictObject({ id: z.uuid() });
 const permitDocumentId = z.strictObject({ id: z.uuid(), documentId: z.uuid() });
 /** A title, an address or a document's name: one line, no invisible or control character. */
@@ -21,40 +21,40 @@ export const PERMIT_STATUSES = ['filed', 'awaiting-documents', 'approved', 'reje
 
 const clockSchema = z.object({
   receiptDate: z.iso.date(),
-  period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
+  period: z.object({ days: z.int(), unit: z.enum(['calendar', 'working']) }),
   suspensions: z.array(
     z.object({
       from: z.iso.date(),
-      to: z.iso.date().optional(),
-      startedAt: z.string().describe('When the documents were requested'),
-      endedAt: z.string().optional().describe('The instant the last requested document was verified present: the legal end of the suspension'),
+      to: z.optional(z.iso.date()),
+      startedAt: z.string().check(z.describe('When the documents were requested')),
+      endedAt: z.optional(z.string()).check(z.describe('The instant the last requested document was verified present: the legal end of the suspension')),
     }),
   ),
-  extension: z.object({ days: z.number().int(), reason: z.string(), grantedOn: z.iso.date() }).optional(),
+  extension: z.optional(z.object({ days: z.int(), reason: z.string(), grantedOn: z.iso.date() })),
   dueDate: z.iso.date(),
-  dueAt: z.string().describe('End of the due day in Africa/Casablanca, ISO 8601 with offset'),
+  dueAt: z.string().check(z.describe('End of the due day in Africa/Casablanca, ISO 8601 with offset')),
   status: z.enum(['running', 'suspended', 'lapsed', 'stopped']),
-  explanation: z.array(
+  explanation: z.optional(z.array(
     z.object({
       code: z.string(),
-      date: z.string().optional(),
-      from: z.string().optional(),
-      to: z.string().optional(),
-      days: z.number().optional(),
+      date: z.optional(z.string()),
+      from: z.optional(z.string()),
+      to: z.optional(z.string()),
+      days: z.optional(z.number()),
       text: z.object({ ar: z.string(), fr: z.string(), en: z.string() }),
     }),
-  ).optional().describe('How the deadline was counted, in Arabic, French and English; given by the reads (GET /v1/permits/{id}, lists), not by the changes'),
+  )).check(z.describe('How the deadline was counted, in Arabic, French and English; given by the reads (GET /v1/permits/{id}, lists), not by the changes')),
 });
 
 const documentSchema = z.object({
   id: z.uuid(),
-  name: z.string().describe('The requested document it answers'),
+  name: z.string().check(z.describe('The requested document it answers')),
   contentType: z.string(),
   sha256: z.string(),
-  status: z.enum(['awaiting-upload', 'verified']).describe('Only a verified file counts as provided'),
+  status: z.enum(['awaiting-upload', 'verified']).check(z.describe('Only a verified file counts as provided')),
   declaredAt: z.string(),
-  verifiedAt: z.string().optional(),
-  sizeBytes: z.number().int().optional(),
+  verifiedAt: z.optional(z.string()),
+  sizeBytes: z.optional(z.int()),
 });
 
 export const permitSchema = z.object({
@@ -64,35 +64,35 @@ export const permitSchema = z.object({
     code: z.string(),
     names: bilingualNameSchema,
     category: z.enum(['urbanism', 'economic']),
-    period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
+    period: z.object({ days: z.int(), unit: z.enum(['calendar', 'working']) }),
     deemedApproval: z.enum(['on-request', 'automatic', 'none']),
   }),
   commune: z.object({ code: z.string(), names: bilingualNameSchema }),
   applicant: z.string(),
-  project: z.object({ title: z.string(), address: z.string(), description: z.string().optional(), parcelReference: z.string().optional() }),
+  project: z.object({ title: z.string(), address: z.string(), description: z.optional(z.string()), parcelReference: z.optional(z.string()) }),
   status: z.enum(PERMIT_STATUSES),
   filedAt: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   clock: clockSchema,
   opinions: z.array(z.object({ by: z.string(), verdict: z.enum(['favorable', 'unfavorable', 'reserved']), comment: z.string(), at: z.string() })),
   documents: z.array(documentSchema),
-  documentRequest: z.object({ documents: z.array(z.string()), note: z.string(), requestedAt: z.string(), uploads: z.array(documentSchema) }).optional(),
-  decision: z.object({ outcome: z.enum(['approved', 'rejected']), reasons: z.string(), by: z.string(), at: z.string() }).optional(),
-  lapsedAt: z.string().optional(),
-  deemedApproval: z.object({ invokedAt: z.string(), certificateNumber: z.string(), automatic: z.boolean() }).optional(),
+  documentRequest: z.optional(z.object({ documents: z.array(z.string()), note: z.string(), requestedAt: z.string(), uploads: z.array(documentSchema) })),
+  decision: z.optional(z.object({ outcome: z.enum(['approved', 'rejected']), reasons: z.string(), by: z.string(), at: z.string() })),
+  lapsedAt: z.optional(z.string()),
+  deemedApproval: z.optional(z.object({ invokedAt: z.string(), certificateNumber: z.string(), automatic: z.boolean() })),
 });
 
 const eventSchema = z.object({
   permitId: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   type: z.string(),
   at: z.string(),
   by: z.object({ sub: z.string(), role: z.string() }),
-  statusBefore: z.enum(PERMIT_STATUSES).optional(),
+  statusBefore: z.optional(z.enum(PERMIT_STATUSES)),
   statusAfter: z.enum(PERMIT_STATUSES),
-  clockBefore: z.object({ status: z.string(), dueDate: z.string() }).optional(),
+  clockBefore: z.optional(z.object({ status: z.string(), dueDate: z.string() })),
   clockAfter: z.object({ status: z.string(), dueDate: z.string() }),
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: z.optional(z.record(z.string(), z.unknown())),
 });
 
 const permitResponses = { 200: { description: "The permit as it now stands (its clock's explanation: GET /v1/permits/{id})", schema: permitSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
@@ -111,8 +111,8 @@ export const filePermitRoute = defineRoute({
     project: z.strictObject({
       title: line(200),
       address: line(300),
-      description: text(4000).optional(),
-      parcelReference: safeIdentifier({ max: 100 }).optional(),
+      description: z.optional(text(4000)),
+      parcelReference: z.optional(safeIdentifier({ max: 100 })),
     }),
   }),
   responses: { 201: { description: 'The filed permit, with its receipt number and clock', schema: permitSchema }, 400: problem, 401: problem, 403: problem },
@@ -136,7 +136,7 @@ export const listPermitsRoute = defineRoute({
   summary: "Citizens: their own files. Staff: their commune's files, newest first, filterable by status",
   tags: TAGS,
   access: ['citizen', 'agent', 'commission', 'president'],
-  query: z.strictObject({ ...paginationQuery, status: z.enum(PERMIT_STATUSES).optional() }),
+  query: z.strictObject({ ...paginationQuery, status: z.optional(z.enum(PERMIT_STATUSES)) }),
   responses: { 200: { description: 'A page of permits', schema: pageSchema(permitSchema) }, 400: problem, 401: problem, 403: problem },
 });
 
@@ -161,7 +161,7 @@ export const requestDocumentsRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: permitId,
-  body: z.strictObject({ documents: z.array(line(200)).min(1).max(20), note: text(2000) }),
+  body: z.strictObject({ documents: z.array(line(200)).check(z.minLength(1), z.maxLength(20)), note: text(2000) }),
   responses: permitResponses,
 });
 
@@ -175,16 +175,13 @@ export const provideDocumentsRoute = defineRoute({
   idempotent: true,
   params: permitId,
   body: z.strictObject({
-    documents: z
-      .array(
+    documents: z.array(
         z.strictObject({
-          name: line(200).describe('The requested document this file answers'),
+          name: line(200).check(z.describe('The requested document this file answers')),
           contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
-          sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits'),
+          sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits')),
         }),
-      )
-      .min(1)
-      .max(20),
+      ).check(z.minLength(1), z.maxLength(20)),
   }),
   responses: {
     200: {
@@ -275,7 +272,7 @@ export const extendDeadlineRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: permitId,
-  body: z.strictObject({ days: z.number().int().min(1).max(60), reason: text(2000) }),
+  body: z.strictObject({ days: z.int().check(z.gte(1), z.lte(60)), reason: text(2000) }),
   responses: permitResponses,
 });
 
@@ -317,34 +314,34 @@ export const invokeDeemedApprovalRoute = defineRoute({
   responses: permitResponses,
 });
 
-const countersSchema = z.object({ filed: z.number().int(), decidedInTime: z.number().int(), lapsed: z.number().int(), deemedApprovalInvoked: z.number().int() });
+const countersSchema = z.object({ filed: z.int(), decidedInTime: z.int(), lapsed: z.int(), deemedApprovalInvoked: z.int() });
 const changePercentSchema = z.object({
-  filed: z.number().nullable(),
-  decidedInTime: z.number().nullable(),
-  lapsed: z.number().nullable(),
-  deemedApprovalInvoked: z.number().nullable(),
+  filed: z.nullable(z.number()),
+  decidedInTime: z.nullable(z.number()),
+  lapsed: z.nullable(z.number()),
+  deemedApprovalInvoked: z.nullable(z.number()),
 });
 const scopeLevelSchema = z.enum(SCOPE_LEVELS);
-const figureRowSchema = countersSchema.extend({
+const figureRowSchema = z.extend(countersSchema, {
   level: scopeLevelSchema,
-  code: z.string().optional(),
-  names: bilingualNameSchema.optional(),
-  procedure: z.string().optional(),
-  overdueNow: z.number().int(),
+  code: z.optional(z.string()),
+  names: z.optional(bilingualNameSchema),
+  procedure: z.optional(z.string()),
+  overdueNow: z.int(),
   previousYear: countersSchema,
   changePercent: changePercentSchema,
 });
 
-export const permitFiguresSchema = countersSchema.extend({
-  scope: z.object({ level: scopeLevelSchema, code: z.string().optional(), names: bilingualNameSchema.optional() }),
-  commune: z.string().optional().describe('The commune, at the commune level'),
+export const permitFiguresSchema = z.extend(countersSchema, {
+  scope: z.object({ level: scopeLevelSchema, code: z.optional(z.string()), names: z.optional(bilingualNameSchema) }),
+  commune: z.optional(z.string()).check(z.describe('The commune, at the commune level')),
   from: z.iso.date(),
   to: z.iso.date(),
-  overdueNow: z.number().int(),
-  previousYear: countersSchema.extend({ from: z.iso.date(), to: z.iso.date() }),
+  overdueNow: z.int(),
+  previousYear: z.extend(countersSchema, { from: z.iso.date(), to: z.iso.date() }),
   changePercent: changePercentSchema,
   byProcedure: z.array(figureRowSchema),
-  breakdown: z.array(figureRowSchema).describe('Regions of the country, provinces of a region, communes of a province'),
+  breakdown: z.array(figureRowSchema).check(z.describe('Regions of the country, provinces of a region, communes of a province')),
 });
 
 export const permitStatsRoute = defineRoute({
@@ -356,12 +353,12 @@ export const permitStatsRoute = defineRoute({
   tags: TAGS,
   access: ['agent', 'commission', 'president', 'admin', 'auditor'],
   query: z.strictObject({
-    commune: code.optional(),
-    province: code.optional(),
-    region: code.optional(),
+    commune: z.optional(code),
+    province: z.optional(code),
+    region: z.optional(code),
     from: z.iso.date(),
     to: z.iso.date(),
-    format: z.enum(['json', 'csv']).optional().describe('Overrides the Accept header'),
+    format: z.optional(z.enum(['json', 'csv'])).check(z.describe('Overrides the Accept header')),
   }),
   responses: {
     200: {

@@ -1,13 +1,13 @@
 // zod schemas and route contracts of the reference-data API.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { decimalInteger } from '../../shared/http/decimal-integer.ts';
+import { decimalInteger } from '../../shared/http/decimal-integer.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { bilingualNameSchema } from '../../shared/i18n/bilingual-name.schema.ts';
 import { MOVABLE_HOLIDAY_CODES } from '../domain/holiday-calendar.ts';
 
 const TAGS = ['Reference data'];
-const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
 const isoDate = z.iso.date();
 const year = decimalInteger({ min: 1900, max: 2200 });
 
@@ -26,15 +26,15 @@ export const procedureSchema = z.object({
   code: z.string(),
   names: bilingualNameSchema,
   category: z.enum(['urbanism', 'economic']),
-  period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
+  period: z.object({ days: z.int(), unit: z.enum(['calendar', 'working']) }),
   deemedApproval: z.enum(['on-request', 'automatic', 'none']),
   legalBasis: z.string(),
 });
 
 export const holidayCalendarSchema = z.object({
-  year: z.number().int(),
+  year: z.int(),
   movableConfirmed: z.boolean(),
-  version: z.number().int(),
+  version: z.int(),
   holidays: z.array(
     z.object({
       date: isoDate,
@@ -47,16 +47,13 @@ export const holidayCalendarSchema = z.object({
 });
 
 const movableHolidayDateSchema = z.strictObject({ code: z.enum(MOVABLE_HOLIDAY_CODES), date: isoDate });
-const movedToNeighbouringYearSchema = z
-  .array(z.enum(MOVABLE_HOLIDAY_CODES))
-  .max(MOVABLE_HOLIDAY_CODES.length)
-  .describe('Holidays estimated within 3 days of New Year that moon sighting put in the neighbouring year');
+const movedToNeighbouringYearSchema = z.array(z.enum(MOVABLE_HOLIDAY_CODES)).check(z.maxLength(MOVABLE_HOLIDAY_CODES.length), z.describe('Holidays estimated within 3 days of New Year that moon sighting put in the neighbouring year'));
 
 export const movableHolidaysRecordSchema = z.object({
-  year: z.number().int(),
+  year: z.int(),
   dates: z.array(movableHolidayDateSchema),
-  movedToNeighbouringYear: movedToNeighbouringYearSchema.optional(),
-  version: z.number().int(),
+  movedToNeighbouringYear: z.optional(movedToNeighbouringYearSchema),
+  version: z.int(),
   updatedAt: z.string(),
   updatedBy: z.string(),
 });
@@ -115,7 +112,7 @@ export const getHolidaysRoute = defineRoute({
   summary: 'Public holidays of a year (this year by default); unconfirmed movable ones are marked estimated',
   tags: TAGS,
   access: 'public',
-  query: z.strictObject({ year: year.optional() }),
+  query: z.strictObject({ year: z.optional(year) }),
   responses: { 200: { description: 'The holiday calendar of the year', schema: holidayCalendarSchema }, 400: problem },
 });
 
@@ -130,9 +127,9 @@ export const setMovableHolidaysRoute = defineRoute({
   idempotent: true,
   params: z.strictObject({ year }),
   body: z.strictObject({
-    holidays: z.array(movableHolidayDateSchema).max(20),
-    movedToNeighbouringYear: movedToNeighbouringYearSchema.optional(),
-    expectedVersion: z.number().int().min(0).optional(),
+    holidays: z.array(movableHolidayDateSchema).check(z.maxLength(20)),
+    movedToNeighbouringYear: z.optional(movedToNeighbouringYearSchema),
+    expectedVersion: z.optional(z.int().check(z.gte(0))),
   }),
   responses: {
     200: { description: 'The new holiday calendar of the year', schema: holidayCalendarSchema },

@@ -1,10 +1,10 @@
 // zod schemas and route contracts of the registry office API (bureau d'ordre), under /v1/registry.
-import * as z from 'zod';
-import { decimalInteger } from '../../shared/http/decimal-integer.ts';
+import * as z from 'zod/mini';
+import { decimalInteger } from '../../shared/http/decimal-integer.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { STORED_PAPER_RESPONSES } from '../../documents/public.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
+import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.schema.ts';
 import { CATEGORIES, CHANNELS, CONFIDENTIALITIES, DIFFUSION_MODES, DISPATCH_CHANNELS, LETTER_EVENT_TYPES, LETTER_STATUSES, PRIORITIES } from '../domain/letter.ts';
 import { LOOKUP_CODE } from '../domain/lookup-code.ts';
 import { MAX_SEQUENCE_DIGITS, REGISTER_CODE, REGISTERS } from '../domain/letter-number.ts';
@@ -14,7 +14,7 @@ import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.ts';
 
 const TAGS = ['Registry office'];
 const problem = PROBLEM_RESPONSE;
-const commune = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const commune = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
 const letterId = z.strictObject({ id: z.uuid() });
 const letterNumber = safeIdentifier({ max: 64, pattern: { regex: /^[A-Za-z0-9/._-]+$/, message: 'letters, digits and / . _ -' } });
 const subject = safeName({ max: 300 });
@@ -22,99 +22,80 @@ const bodyText = safeFreeText({ max: 10_000 });
 const reason = safeFreeText({ max: 1000 });
 
 const actorSchema = z.object({ sub: z.string(), role: z.string() });
-const receivedAt = z.string().describe('When the registry office received it, to the second, in Africa/Casablanca with its offset; never changed');
+const receivedAt = z.string().check(z.describe('When the registry office received it, to the second, in Africa/Casablanca with its offset; never changed'));
 
 const linkSchema = z.object({ letterId: z.uuid(), number: z.string() });
-const service = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes').describe('The service, as the commune names it');
-const staffSub = safeIdentifier({ max: 128 }).describe("The `sub` of an agent of the commune");
+const service = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'), z.describe('The service, as the commune names it'));
+const staffSub = safeIdentifier({ max: 128 }).check(z.describe("The `sub` of an agent of the commune"));
 
 const attachmentSchema = z.object({
   ...declaredFileFields,
-  status: z.enum(['awaiting-upload', 'attached']).describe('`attached` once its completion found the declared content in storage'),
-  attachedAt: z.iso.datetime().optional(),
+  status: z.enum(['awaiting-upload', 'attached']).check(z.describe('`attached` once its completion found the declared content in storage')),
+  attachedAt: z.optional(z.iso.datetime()),
 });
 
 const letterSchema = z.object({
   id: z.uuid(),
   commune: z.string(),
   register: z.enum(REGISTERS),
-  year: z.number().int(),
-  sequence: z.number().int().describe('1 for the first letter of the register in the year; no gap, never given twice'),
-  number: z.string().describe("The registry number, written in the commune's format (by default `2027/A/000123`)"),
+  year: z.int(),
+  sequence: z.int().check(z.describe('1 for the first letter of the register in the year; no gap, never given twice')),
+  number: z.string().check(z.describe("The registry number, written in the commune's format (by default `2027/A/000123`)")),
   receivedAt,
   channel: z.enum(CHANNELS),
-  lodgedBy: z.string().optional().describe('The citizen who lodged it online'),
-  sender: z.object({ name: z.string(), organisation: z.string().optional() }).optional(),
+  lodgedBy: z.optional(z.string()).check(z.describe('The citizen who lodged it online')),
+  sender: z.optional(z.object({ name: z.string(), organisation: z.optional(z.string()) })),
   subject: z.string(),
-  body: z.string().optional(),
-  category: z.enum(CATEGORIES).optional().describe('Not set yet on a letter lodged online, until a clerk classifies it'),
+  body: z.optional(z.string()),
+  category: z.optional(z.enum(CATEGORIES)).check(z.describe('Not set yet on a letter lodged online, until a clerk classifies it')),
   confidentiality: z.enum(CONFIDENTIALITIES),
   priority: z.enum(PRIORITIES),
   status: z.enum(LETTER_STATUSES),
-  cancellation: z.object({ reason: z.string(), at: z.string(), by: actorSchema }).optional().describe('A cancelled letter keeps its number and says why'),
-  routing: z
-    .object({ service: z.string(), diffusion: z.array(z.object({ mode: z.enum(DIFFUSION_MODES), sub: z.string() })), routedAt: z.iso.datetime() })
-    .optional()
-    .describe('The service that must answer and the diffusion list, its one recipient first'),
-  answer: linkSchema.extend({ at: z.iso.datetime(), by: actorSchema }).optional().describe('On an incoming letter: the outgoing letter that answered it'),
-  answers: linkSchema.optional().describe('On an outgoing letter: the incoming letter it answers'),
-  closure: z.object({ at: z.iso.datetime(), by: actorSchema, note: z.string().optional() }).optional(),
-  steps: z
-    .array(
+  cancellation: z.optional(z.object({ reason: z.string(), at: z.string(), by: actorSchema })).check(z.describe('A cancelled letter keeps its number and says why')),
+  routing: z.optional(z.object({ service: z.string(), diffusion: z.array(z.object({ mode: z.enum(DIFFUSION_MODES), sub: z.string() })), routedAt: z.iso.datetime() })).check(z.describe('The service that must answer and the diffusion list, its one recipient first')),
+  answer: z.optional(z.extend(linkSchema, { at: z.iso.datetime(), by: actorSchema })).check(z.describe('On an incoming letter: the outgoing letter that answered it')),
+  answers: z.optional(linkSchema).check(z.describe('On an outgoing letter: the incoming letter it answers')),
+  closure: z.optional(z.object({ at: z.iso.datetime(), by: actorSchema, note: z.optional(z.string()) })),
+  steps: z.optional(z.array(
       z.object({
         mode: z.enum(['opinion', 'approval']),
         sub: z.string(),
         at: z.iso.datetime(),
-        opinion: z.string().optional(),
-        decision: z.enum(['approved', 'refused']).optional(),
-        reason: z.string().optional(),
+        opinion: z.optional(z.string()),
+        decision: z.optional(z.enum(['approved', 'refused'])),
+        reason: z.optional(z.string()),
       }),
-    )
-    .optional()
-    .describe('On an incoming letter: the opinions and approvals (or refusals, with their reason) given by those its list names, oldest first'),
-  signature: z
-    .object({
+    )).check(z.describe('On an incoming letter: the opinions and approvals (or refusals, with their reason) given by those its list names, oldest first')),
+  signature: z.optional(z.object({
       signers: z.array(z.string()),
-      signed: z.object({ at: z.iso.datetime(), by: actorSchema }).optional(),
-      refused: z.object({ at: z.iso.datetime(), by: actorSchema, reason: z.string() }).optional().describe('The signature refused, with its reason: the answer is cancelled'),
-    })
-    .optional()
-    .describe("On an answer whose incoming letter's list names signers: who may sign it (or the commune's president), and the signature once given or refused"),
-  dispatch: z
-    .object({
+      signed: z.optional(z.object({ at: z.iso.datetime(), by: actorSchema })),
+      refused: z.optional(z.object({ at: z.iso.datetime(), by: actorSchema, reason: z.string() })).check(z.describe('The signature refused, with its reason: the answer is cancelled')),
+    })).check(z.describe("On an answer whose incoming letter's list names signers: who may sign it (or the commune's president), and the signature once given or refused")),
+  dispatch: z.optional(z.object({
       channel: z.enum(DISPATCH_CHANNELS),
-      receiptNumber: z.string().optional(),
-      receivedBy: z.string().optional(),
-      at: z.string().describe('To the second, in Africa/Casablanca with its offset'),
+      receiptNumber: z.optional(z.string()),
+      receivedBy: z.optional(z.string()),
+      at: z.string().check(z.describe('To the second, in Africa/Casablanca with its offset')),
       by: actorSchema,
-    })
-    .optional()
-    .describe('On an outgoing letter: how, when and by whom it was sent (once)'),
-  clock: z
-    .object({
+    })).check(z.describe('On an outgoing letter: how, when and by whom it was sent (once)')),
+  clock: z.optional(z.object({
       receiptDate: z.iso.date(),
-      period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
-      suspensions: z.array(z.object({ from: z.iso.date(), to: z.iso.date().optional(), startedAt: z.string(), endedAt: z.string().optional() })),
+      period: z.object({ days: z.int(), unit: z.enum(['calendar', 'working']) }),
+      suspensions: z.array(z.object({ from: z.iso.date(), to: z.optional(z.iso.date()), startedAt: z.string(), endedAt: z.optional(z.string()) })),
       dueDate: z.iso.date(),
-      dueAt: z.string().describe('End of the due day in Africa/Casablanca, ISO 8601 with offset'),
+      dueAt: z.string().check(z.describe('End of the due day in Africa/Casablanca, ISO 8601 with offset')),
       holidays: z.array(z.iso.date()),
       countedOn: z.iso.date(),
-    })
-    .optional()
-    .describe("An incoming letter's processing deadline: its priority's working days from the day after receipt"),
-  remindersSent: z.array(z.string()).optional().describe('`half`, `four-fifths`: the reminders sent to its recipient'),
-  lapsedAt: z.iso.datetime().optional().describe('When its deadline passed with the letter still open'),
-  attachments: z.array(attachmentSchema).optional().describe('The files attached to it, in the order declared'),
+    })).check(z.describe("An incoming letter's processing deadline: its priority's working days from the day after receipt")),
+  remindersSent: z.optional(z.array(z.string())).check(z.describe('`half`, `four-fifths`: the reminders sent to its recipient')),
+  lapsedAt: z.optional(z.iso.datetime()).check(z.describe('When its deadline passed with the letter still open')),
+  attachments: z.optional(z.array(attachmentSchema)).check(z.describe('The files attached to it, in the order declared')),
   registeredBy: actorSchema,
-  version: z.number().int(),
+  version: z.int(),
 });
 
-const registeredSchema = letterSchema.extend({
-  lookupCode: z
-    .string()
-    .regex(LOOKUP_CODE)
-    .optional()
-    .describe('The secret code to follow the letter with its number (POST /v1/registry/lookup). Given once: a retry of the same request gets the letter without it'),
+const registeredSchema = z.extend(letterSchema, {
+  lookupCode: z.optional(z.string().check(z.regex(LOOKUP_CODE))).check(z.describe('The secret code to follow the letter with its number (POST /v1/registry/lookup). Given once: a retry of the same request gets the letter without it')),
 });
 
 const EXAMPLE_LETTER = {
@@ -165,11 +146,11 @@ export const registerLetterRoute = defineRoute({
   access: ['clerk'],
   idempotent: 'by-use-case',
   body: z.strictObject({
-    register: z.enum(REGISTERS).describe('`outgoing`: a letter of the commune that answers none; its dispatch is recorded after'),
+    register: z.enum(REGISTERS).check(z.describe('`outgoing`: a letter of the commune that answers none; its dispatch is recorded after')),
     channel: z.enum(['counter', 'post', 'email']),
-    sender: z.strictObject({ name: safeName({ max: 200 }), organisation: safeName({ max: 200 }).optional() }).describe('Who wrote it; for an outgoing letter, its addressee'),
+    sender: z.strictObject({ name: safeName({ max: 200 }), organisation: z.optional(safeName({ max: 200 })) }).check(z.describe('Who wrote it; for an outgoing letter, its addressee')),
     subject,
-    body: bodyText.optional(),
+    body: z.optional(bodyText),
     category: z.enum(CATEGORIES),
     confidentiality: z.enum(CONFIDENTIALITIES),
     priority: z.enum(PRIORITIES),
@@ -197,11 +178,8 @@ export const getLetterRoute = defineRoute({
   responses: {
     200: {
       description: 'The letter; once issued, its acknowledgment (to those who may read it)',
-      schema: letterSchema.extend({
-        acknowledgment: z
-          .object({ number: z.string(), issuedAt: z.string(), href: z.string().describe('The route that serves its PDF') })
-          .optional()
-          .describe("An incoming letter's signed acknowledgment, once issued: shown to its sender, the commune's clerks and auditors"),
+      schema: z.extend(letterSchema, {
+        acknowledgment: z.optional(z.object({ number: z.string(), issuedAt: z.string(), href: z.string().check(z.describe('The route that serves its PDF')) })).check(z.describe("An incoming letter's signed acknowledgment, once issued: shown to its sender, the commune's clerks and auditors")),
       }),
       example: EXAMPLE_LETTER,
     },
@@ -237,13 +215,13 @@ export const letterHistoryRoute = defineRoute({
       schema: pageSchema(
         z.object({
           letterId: z.uuid(),
-          version: z.number().int(),
+          version: z.int(),
           type: z.enum(LETTER_EVENT_TYPES),
           at: z.iso.datetime(),
           by: actorSchema,
-          statusBefore: z.enum(LETTER_STATUSES).optional(),
+          statusBefore: z.optional(z.enum(LETTER_STATUSES)),
           statusAfter: z.enum(LETTER_STATUSES),
-          details: z.record(z.string(), z.unknown()).optional(),
+          details: z.optional(z.record(z.string(), z.unknown())),
         }),
       ),
     },
@@ -267,7 +245,7 @@ export const cancelLetterRoute = defineRoute({
 });
 
 const changeResponses = { 200: { description: 'The letter as it now stands', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem };
-const staffList = z.array(staffSub).max(20).optional();
+const staffList = z.optional(z.array(staffSub).check(z.maxLength(20)));
 
 export const classifyLetterRoute = defineRoute({
   operationId: 'classifyLetter',
@@ -321,7 +299,7 @@ export const answerLetterRoute = defineRoute({
   access: ['agent'],
   idempotent: 'by-use-case',
   params: letterId,
-  body: z.strictObject({ subject, body: bodyText.optional(), channel: z.enum(CHANNELS).describe('How the answer is sent') }),
+  body: z.strictObject({ subject, body: z.optional(bodyText), channel: z.enum(CHANNELS).check(z.describe('How the answer is sent')) }),
   bodyExample: { subject: 'Réponse : réfection de la chaussée, rue Oued Ziz', body: 'Les travaux sont programmés pour avril.', channel: 'post' },
   responses: { 201: { description: 'The outgoing letter, with its own number', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem },
 });
@@ -335,7 +313,7 @@ export const closeLetterRoute = defineRoute({
   access: ['agent', 'clerk'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({ note: reason.optional() }),
+  body: z.strictObject({ note: z.optional(reason) }),
   bodyExample: { note: 'Réponse envoyée, dossier classé' },
   responses: changeResponses,
 });
@@ -373,7 +351,7 @@ export const lookUpLetterRoute = defineRoute({
   access: 'public',
   // The code is 100 random bits; the limit keeps anyone from spending the platform's capacity trying.
   throttle: { ratePerSecond: 5, burst: 20 },
-  body: z.strictObject({ commune, number: letterNumber, code: z.string().trim().toUpperCase().regex(LOOKUP_CODE, 'four groups of five characters, e.g. 7K3QD-M9XTA-2WERB-H0VNC') }),
+  body: z.strictObject({ commune, number: letterNumber, code: z.string().check(z.trim(), z.toUpperCase(), z.regex(LOOKUP_CODE, 'four groups of five characters, e.g. 7K3QD-M9XTA-2WERB-H0VNC')) }),
   bodyExample: { commune: 'rabat', number: '2027/A/000123', code: '7K3QD-M9XTA-2WERB-H0VNC' },
   responses: {
     200: {
@@ -384,8 +362,8 @@ export const lookUpLetterRoute = defineRoute({
         register: z.enum(REGISTERS),
         receivedAt,
         status: z.enum(LETTER_STATUSES),
-        cancellationReason: z.string().optional(),
-        answerNumber: z.string().optional().describe('The number of the outgoing letter that answered it'),
+        cancellationReason: z.optional(z.string()),
+        answerNumber: z.optional(z.string()).check(z.describe('The number of the outgoing letter that answered it')),
       }),
     },
     400: problem,
@@ -394,22 +372,20 @@ export const lookUpLetterRoute = defineRoute({
 });
 
 const numberFormatSchema = z.strictObject({
-  template: z.string().min(1).max(64).describe('`{year}`, `{register}` and `{sequence}` once each, between lower-case letters and / - . _'),
-  sequenceDigits: z.number().int().min(1).max(MAX_SEQUENCE_DIGITS),
-  registerCodes: z.strictObject(Object.fromEntries(REGISTERS.map((register) => [register, z.string().regex(REGISTER_CODE, '1 to 3 capital letters')])) as Record<(typeof REGISTERS)[number], z.ZodString>),
+  template: z.string().check(z.minLength(1), z.maxLength(64), z.describe('`{year}`, `{register}` and `{sequence}` once each, between lower-case letters and / - . _')),
+  sequenceDigits: z.int().check(z.gte(1), z.lte(MAX_SEQUENCE_DIGITS)),
+  registerCodes: z.strictObject(Object.fromEntries(REGISTERS.map((register) => [register, z.string().check(z.regex(REGISTER_CODE, '1 to 3 capital letters'))])) as Record<(typeof REGISTERS)[number], z.ZodMiniString>),
 });
 
-const processingDaysSchema = z
-  .strictObject({ urgent: z.number().int().min(1).max(60), normal: z.number().int().min(1).max(60) })
-  .describe('Working days to answer an incoming letter, by priority; the defaults (urgent 3, normal 15) are found in no legal text');
+const processingDaysSchema = z.strictObject({ urgent: z.int().check(z.gte(1), z.lte(60)), normal: z.int().check(z.gte(1), z.lte(60)) }).check(z.describe('Working days to answer an incoming letter, by priority; the defaults (urgent 3, normal 15) are found in no legal text'));
 
 const settingsSchema = z.object({
   commune: z.string(),
   numberFormat: numberFormatSchema,
   processingDays: processingDaysSchema,
-  version: z.number().int().describe('0 while the defaults apply'),
-  updatedAt: z.string().optional(),
-  updatedBy: actorSchema.optional(),
+  version: z.int().check(z.describe('0 while the defaults apply')),
+  updatedAt: z.optional(z.string()),
+  updatedBy: z.optional(actorSchema),
 });
 
 const communeParams = z.strictObject({ commune });
@@ -469,8 +445,8 @@ export const overdueLettersRoute = defineRoute({
         services: z.array(
           z.object({
             service: z.string(),
-            count: z.number().int(),
-            letters: z.array(z.object({ id: z.uuid(), number: z.string(), dueAt: z.iso.datetime().describe('The due instant, in UTC') })),
+            count: z.int(),
+            letters: z.array(z.object({ id: z.uuid(), number: z.string(), dueAt: z.iso.datetime().check(z.describe('The due instant, in UTC')) })),
           }),
         ),
       }),
@@ -490,13 +466,13 @@ export const searchRegisterRoute = defineRoute({
   params: z.strictObject({ commune, year: decimalInteger({ min: 2000, max: 2100 }) }),
   query: z.strictObject({
     ...paginationQuery,
-    number: letterNumber.optional(),
-    words: safeName({ max: 200 }).optional().describe('Words of the subject: a letter has them all'),
-    sender: safeName({ max: 200 }).optional().describe("Words of the sender's name or organisation"),
-    from: z.iso.date().optional().describe('Received on or after this Moroccan date'),
-    to: z.iso.date().optional().describe('Received on or before this Moroccan date'),
-    status: z.enum(LETTER_STATUSES).optional(),
-    service: service.optional(),
+    number: z.optional(letterNumber),
+    words: z.optional(safeName({ max: 200 })).check(z.describe('Words of the subject: a letter has them all')),
+    sender: z.optional(safeName({ max: 200 })).check(z.describe("Words of the sender's name or organisation")),
+    from: z.optional(z.iso.date()).check(z.describe('Received on or after this Moroccan date')),
+    to: z.optional(z.iso.date()).check(z.describe('Received on or before this Moroccan date')),
+    status: z.optional(z.enum(LETTER_STATUSES)),
+    service: z.optional(service),
   }),
   responses: {
     200: { description: 'A page of letters; one may hold fewer than asked (status and service are checked last), and still a cursor', schema: pageSchema(letterSchema) },
@@ -518,10 +494,10 @@ export const declareAttachmentRoute = defineRoute({
   idempotent: true,
   params: letterId,
   body: z.strictObject({
-    name: safeName({ max: 200 }).describe('The file name shown to readers'),
+    name: safeName({ max: 200 }).check(z.describe('The file name shown to readers')),
     contentType: z.enum(KNOWN_CONTENT_TYPES),
-    sizeBytes: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES).describe(`In bytes, at most ${MAX_ATTACHMENT_BYTES} (20 MiB)`),
-    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits'),
+    sizeBytes: z.int().check(z.gte(1), z.lte(MAX_ATTACHMENT_BYTES), z.describe(`In bytes, at most ${MAX_ATTACHMENT_BYTES} (20 MiB)`)),
+    sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits')),
   }),
   bodyExample: { name: 'Plan de situation.pdf', contentType: 'application/pdf', sizeBytes: 182_344, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
   responses: {
@@ -585,7 +561,7 @@ export const attachmentReadsRoute = defineRoute({
           attachmentId: z.uuid(),
           by: z.object({ sub: z.string(), roles: z.array(z.string()) }),
           at: z.iso.datetime(),
-          linkExpiresAt: z.iso.datetime().describe('Until when the link handed out worked'),
+          linkExpiresAt: z.iso.datetime().check(z.describe('Until when the link handed out worked')),
         }),
       ),
     },
@@ -628,7 +604,7 @@ export const decideApprovalRoute = defineRoute({
   access: ['agent', 'president'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({ decision: z.enum(['approved', 'refused']), reason: reason.optional().describe('Required with a refusal; remarks with an approval') }),
+  body: z.strictObject({ decision: z.enum(['approved', 'refused']), reason: z.optional(reason).check(z.describe('Required with a refusal; remarks with an approval')) }),
   bodyExample: { decision: 'refused', reason: 'Citer le programme de voirie 2027 dans la réponse' },
   responses: changeResponses,
 });
@@ -673,8 +649,8 @@ export const dispatchLetterRoute = defineRoute({
   params: letterId,
   body: z.strictObject({
     channel: z.enum(DISPATCH_CHANNELS),
-    receiptNumber: safeIdentifier({ max: 64 }).optional().describe('The postal receipt number: required with `registered-post`'),
-    receivedBy: safeName({ max: 200 }).optional().describe('Who signed for it: required with `hand-delivery`'),
+    receiptNumber: z.optional(safeIdentifier({ max: 64 })).check(z.describe('The postal receipt number: required with `registered-post`')),
+    receivedBy: z.optional(safeName({ max: 200 })).check(z.describe('Who signed for it: required with `hand-delivery`')),
   }),
   bodyExample: { channel: 'registered-post', receiptNumber: 'RR123456789MA' },
   responses: changeResponses,

@@ -1,6 +1,6 @@
 // The zod fields of a declared file as the API answers them (declared-file.ts): each context adds its own status
 // and the instant its completion stored the file.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { KNOWN_CONTENT_TYPES } from './file-content.ts';
 
 const actorSchema = z.object({ sub: z.string(), role: z.string() });
@@ -9,12 +9,10 @@ export const declaredFileFields = {
   id: z.uuid(),
   name: z.string(),
   contentType: z.enum(KNOWN_CONTENT_TYPES),
-  sizeBytes: z.number().int(),
-  sha256: z.string().describe('Lower-case hexadecimal'),
+  sizeBytes: z.int(),
+  sha256: z.string().check(z.describe('Lower-case hexadecimal')),
   declaredAt: z.iso.datetime(),
   declaredBy: actorSchema,
-  scan: z
-    .enum(['pending', 'clean', 'not-scanned', 'quarantined'])
-    .describe('The malware scan: `clean` and `not-scanned` (where no scanner is deployed: the local platform) are released to readers; `quarantined` is never served'),
-  scanResult: z.object({ tag: z.string(), at: z.iso.datetime() }).optional().describe("The scanner's tag that released or quarantined it"),
+  scan: z.enum(['pending', 'clean', 'not-scanned', 'quarantined']).check(z.describe('The malware scan: `clean` and `not-scanned` (where no scanner is deployed: the local platform) are released to readers; `quarantined` is never served')),
+  scanResult: z.optional(z.object({ tag: z.string(), at: z.iso.datetime() })).check(z.describe("The scanner's tag that released or quarantined it")),
 };

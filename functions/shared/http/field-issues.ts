@@ -1,6 +1,6 @@
 // Turns zod issues into problem+json field errors. The detail is written in the caller's language from the
 // issue's own fields (bounds, expected type, format, allowed values), never from zod's English message.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { FieldIssue } from '../errors/domain-errors.ts';
 import type { Language, Localized } from '../i18n/language.ts';
 
@@ -190,7 +190,7 @@ function pointerOf(location: string, path: readonly PropertyKey[]): string {
   return ['', location, ...escaped].join('/');
 }
 
-export function fieldIssues(location: 'body' | 'query' | 'params' | 'headers', error: z.ZodError, language: Language): FieldIssue[] {
+export function fieldIssues(location: 'body' | 'query' | 'params' | 'headers', error: z.core.$ZodError, language: Language): FieldIssue[] {
   return error.issues.flatMap((issue): FieldIssue[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ pointer: pointerOf(location, [...issue.path, key]), code: 'unrecognized_keys', detail: UNKNOWN_FIELD[language] }));

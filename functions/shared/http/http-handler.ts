@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import type { MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { hasAnyRole, principalFromEvent, type Principal } from '../auth/principal.ts';
 import {
   AuthenticationRequiredError,
@@ -165,8 +165,8 @@ function decodedBody(event: HttpEvent): string | undefined {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
 }
 
-function validate<S extends z.ZodType>(schema: S, value: unknown, location: 'body' | 'query' | 'params', language: Language): z.output<S> {
-  const result = schema.safeParse(value);
+function validate<S extends z.core.$ZodType>(schema: S, value: unknown, location: 'body' | 'query' | 'params', language: Language): z.output<S> {
+  const result = z.safeParse(schema, value);
   if (!result.success) {
     throw new ValidationFailedError(INVALID_PART[location], { fieldIssues: fieldIssues(location, result.error, language) });
   }
@@ -334,7 +334,7 @@ export interface HttpHandlerOptions {
   readonly idempotency?: (route: RouteContract, handle: HttpHandlerBody) => HttpHandlerBody;
 }
 
-export function httpHandler<Params extends z.ZodType, Query extends z.ZodType, Body extends z.ZodType, Access extends RouteAccess>(
+export function httpHandler<Params extends z.core.$ZodType, Query extends z.core.$ZodType, Body extends z.core.$ZodType, Access extends RouteAccess>(
   route: RouteContract<Params, Query, Body, Access>,
   handle: (request: HttpRequest<z.output<Params>, z.output<Query>, z.output<Body>, Access>) => Promise<HttpResult>,
   options: HttpHandlerOptions = {},

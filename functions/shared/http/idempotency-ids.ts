@@ -9,10 +9,16 @@ export function idFromIdempotencyKey(callerSub: string, idempotencyKey: string):
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** A value as JSON with every map's keys sorted: stored maps come back from DynamoDB in any key order. */
+/** Code-point order: `localeCompare` would load ICU's collator (several milliseconds of a cold start) to sort field names. */
+const byCodePoints = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A value as JSON with every map's keys sorted: stored maps come back from DynamoDB in any key order. Only ever
+ * compared with another canonical form made here, never stored, so the order need only be the same each time.
+ */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, field: unknown) =>
-    field && typeof field === 'object' && !Array.isArray(field) ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => a.localeCompare(b))) : field,
+    field && typeof field === 'object' && !Array.isArray(field) ? Object.fromEntries(Object.entries(field).sort(byCodePoints)) : field,
   );
 }
 

@@ -1,12 +1,12 @@
 // Cursor pagination for list routes: `?limit=&cursor=` in, `{ items, nextCursor }` out.
 // The cursor is DynamoDB's LastEvaluatedKey, base64url-encoded and checked on the way back in.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ValidationFailedError } from '../errors/domain-errors.ts';
-import { decimalInteger } from './decimal-integer.ts';
+import { decimalInteger } from './decimal-integer.schema.ts';
 
 export const paginationQuery = {
-  limit: decimalInteger({ min: 1, max: 100 }).default(25),
-  cursor: z.string().min(1).max(1024).optional(),
+  limit: z._default(decimalInteger({ min: 1, max: 100 }), 25),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
 };
 
 /** What a caller asks of a list: how many items, and where the previous page stopped. */
@@ -20,8 +20,8 @@ export interface Page<T> {
   readonly nextCursor?: string;
 }
 
-export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().optional() });
+export function pageSchema<T extends z.core.$ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
 }
 
 export type StartKey = Record<string, string>;

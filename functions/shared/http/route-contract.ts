@@ -1,13 +1,13 @@
 // A route's contract: method, path, who may call it and its zod schemas. Handlers validate against it,
 // the OpenAPI document is generated from it, and the service description routes requests with it.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Role } from '../auth/roles.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ResponseContract {
   readonly description: string;
-  readonly schema?: z.ZodType;
+  readonly schema?: z.core.$ZodType;
   /** Defaults to `application/json`. */
   readonly contentType?: string;
   /** Other representations of the same answer the caller may ask for (`text/csv` of a JSON table). */
@@ -22,9 +22,9 @@ export type RouteAccess = 'public' | readonly Role[];
 export const PROBLEM_RESPONSE: ResponseContract = { description: 'RFC 9457 problem document (application/problem+json)' };
 
 export interface RouteContract<
-  Params extends z.ZodType = z.ZodType,
-  Query extends z.ZodType = z.ZodType,
-  Body extends z.ZodType = z.ZodType,
+  Params extends z.core.$ZodType = z.core.$ZodType,
+  Query extends z.core.$ZodType = z.core.$ZodType,
+  Body extends z.core.$ZodType = z.core.$ZodType,
   Access extends RouteAccess = RouteAccess,
 > {
   readonly operationId: string;
@@ -66,12 +66,12 @@ export interface RouteContract<
 
 export type ErrorFormat = 'problem' | 'code-description-list';
 
-export type AnyRouteContract = RouteContract<z.ZodType, z.ZodType, z.ZodType, RouteAccess>;
+export type AnyRouteContract = RouteContract<z.core.$ZodType, z.core.$ZodType, z.core.$ZodType, RouteAccess>;
 
 export function defineRoute<
-  Params extends z.ZodType,
-  Query extends z.ZodType,
-  Body extends z.ZodType,
+  Params extends z.core.$ZodType,
+  Query extends z.core.$ZodType,
+  Body extends z.core.$ZodType,
   const Access extends RouteAccess,
 >(contract: RouteContract<Params, Query, Body, Access>): RouteContract<Params, Query, Body, Access> {
   return contract;

@@ -1,7 +1,7 @@
 // Reading requests: one request with its clock explained and the recourse open to its requester, its history, a
 // commune's queue of open requests (its agents, auditors) and a citizen's own requests.
 import type { Principal } from '../../shared/auth/principal.ts';
-import { caseClockView, type CaseClockView } from '../../shared/case-clock/case-clock.schema.ts';
+import { caseClockView, type CaseClockView } from '../../shared/case-clock/case-clock-view.schema.ts';
 import { ForbiddenError } from '../../shared/errors/domain-errors.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { Localized } from '../../shared/i18n/language.ts';

@@ -1,11 +1,11 @@
 // zod schemas and route contracts of the disclosure log under /v1/transparency: an agent publishes an answered
 // request whose requester consented; anyone reads a commune's log.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { safeFreeText } from '../../shared/text/safe-text.ts';
+import { safeFreeText } from '../../shared/text/safe-text.schema.ts';
 import { MAX_RELEASED_DOCUMENTS } from '../domain/released-documents.ts';
-import { disclosureEntrySchema } from './request-parts.schema.ts';
+import { disclosedDocumentSchema, disclosureEntrySchema } from './request-parts.schema.ts';
 import { requestSchema } from './transparency.schema.ts';
 
 const TAGS = ['Transparency'];
@@ -22,8 +22,8 @@ export const discloseRequestRoute = defineRoute({
   idempotent: true,
   params: z.strictObject({ id: z.uuid() }),
   body: z.strictObject({
-    summary: safeFreeText({ max: 5000 }).describe('The request and its answer as the commune publishes them, with no personal data'),
-    documentIds: z.array(z.uuid()).max(MAX_RELEASED_DOCUMENTS).default([]).describe('Released documents of the request to publish with it (stored, cleared by the malware scan)'),
+    summary: safeFreeText({ max: 5000 }).check(z.describe('The request and its answer as the commune publishes them, with no personal data')),
+    documentIds: z._default(z.array(z.uuid()).check(z.maxLength(MAX_RELEASED_DOCUMENTS)), []).check(z.describe('Released documents of the request to publish with it (stored, cleared by the malware scan)')),
   }),
   bodyExample: { summary: "Demande du budget d'éclairage public 2026 de la commune ; communiqué en entier.", documentIds: [] },
   responses: { 200: { description: 'The request as it now stands', schema: requestSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },
@@ -36,7 +36,7 @@ export const disclosureLogRoute = defineRoute({
   summary: "A commune's disclosure log, newest published first: requests answered and published with their requesters' consent, nothing of the requesters",
   tags: TAGS,
   access: 'public',
-  params: z.strictObject({ commune: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes') }),
+  params: z.strictObject({ commune: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes')) }),
   query: z.strictObject(paginationQuery),
   responses: { 200: { description: 'A page of entries', schema: pageSchema(disclosureEntrySchema) }, 400: problem },
 });
@@ -48,11 +48,11 @@ export const disclosedDocumentRoute = defineRoute({
   summary: "A document published with a request in the commune's disclosure log, for anyone: a link to download it (5 minutes), as stored, with the SHA-256 the entry gives",
   tags: TAGS,
   access: 'public',
-  params: z.strictObject({ commune: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'), requestId: z.uuid(), documentId: z.uuid() }),
+  params: z.strictObject({ commune: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes')), requestId: z.uuid(), documentId: z.uuid() }),
   responses: {
     200: {
       description: 'The document as the entry lists it, and a link to it',
-      schema: z.object({ document: disclosureEntrySchema.shape.documents.element, url: z.string(), expiresAt: z.iso.datetime() }),
+      schema: z.object({ document: disclosedDocumentSchema, url: z.string(), expiresAt: z.iso.datetime() }),
     },
     400: problem,
     404: problem,

@@ -1,13 +1,13 @@
 // zod schemas and route contracts of a request's delivery and the end of its recourse under /v1/transparency: the
 // documents released with the answer, the refusal letter, the costs, the CDAI's decision and the court, the annual
 // figures. The request's own routes are in transparency.schema.ts.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { STORED_PAPER_RESPONSES } from '../../documents/public.ts';
 import { KNOWN_CONTENT_TYPES } from '../../shared/files/file-content.ts';
-import { decimalInteger } from '../../shared/http/decimal-integer.ts';
+import { decimalInteger } from '../../shared/http/decimal-integer.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { safeFreeText, safeName } from '../../shared/text/safe-text.ts';
+import { safeFreeText, safeName } from '../../shared/text/safe-text.schema.ts';
 import { CDAI_DECISIONS } from '../domain/recourse-end.ts';
 import { SENDING_MODES } from '../domain/reproduction-costs.ts';
 import { REFUSAL_GROUNDS } from '../domain/refusal-grounds.ts';
@@ -32,10 +32,10 @@ export const declareReleasedDocumentRoute = defineRoute({
   idempotent: true,
   params: requestId,
   body: z.strictObject({
-    name: safeName({ max: 200 }).describe('The file name shown to the requester'),
+    name: safeName({ max: 200 }).check(z.describe('The file name shown to the requester')),
     contentType: z.enum(KNOWN_CONTENT_TYPES),
-    sizeBytes: z.number().int().min(1).max(MAX_RELEASED_DOCUMENT_BYTES).describe(`In bytes, at most ${MAX_RELEASED_DOCUMENT_BYTES} (20 MiB)`),
-    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits'),
+    sizeBytes: z.int().check(z.gte(1), z.lte(MAX_RELEASED_DOCUMENT_BYTES), z.describe(`In bytes, at most ${MAX_RELEASED_DOCUMENT_BYTES} (20 MiB)`)),
+    sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits')),
   }),
   bodyExample: { name: 'Budget 2026.pdf', contentType: 'application/pdf', sizeBytes: 182_344, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
   responses: {
@@ -92,7 +92,7 @@ export const releasedDocumentReadsRoute = defineRoute({
           documentId: z.uuid(),
           by: z.object({ sub: z.string(), roles: z.array(z.string()) }),
           at: z.iso.datetime(),
-          linkExpiresAt: z.iso.datetime().describe('Until when the link handed out worked'),
+          linkExpiresAt: z.iso.datetime().check(z.describe('Until when the link handed out worked')),
         }),
       ),
     },
@@ -126,10 +126,10 @@ export const cdaiDecisionRoute = defineRoute({
   idempotent: true,
   params: requestId,
   body: z.strictObject({
-    outcome: z.enum(CDAI_DECISIONS).describe('`upheld`: the CDAI asks the body to give the information; `partly-upheld`; `dismissed`'),
+    outcome: z.enum(CDAI_DECISIONS).check(z.describe('`upheld`: the CDAI asks the body to give the information; `partly-upheld`; `dismissed`')),
     summary: safeFreeText({ max: 5000 }),
-    complaintFiledOn: z.iso.date().describe('The Moroccan date the complaint was filed with the CDAI'),
-    decidedOn: z.iso.date().describe("The Moroccan date of the CDAI's decision"),
+    complaintFiledOn: z.iso.date().check(z.describe('The Moroccan date the complaint was filed with the CDAI')),
+    decidedOn: z.iso.date().check(z.describe("The Moroccan date of the CDAI's decision")),
   }),
   bodyExample: { outcome: 'upheld', summary: 'La Commission invite la commune à communiquer le détail des dépenses', complaintFiledOn: '2026-08-03', decidedOn: '2026-08-28' },
   responses: chainChange,
@@ -144,7 +144,7 @@ export const courtAppealRoute = defineRoute({
   access: ['citizen', 'agent'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({ court: safeName({ max: 200 }).describe('The administrative court seized'), filedOn: z.iso.date() }),
+  body: z.strictObject({ court: safeName({ max: 200 }).check(z.describe('The administrative court seized')), filedOn: z.iso.date() }),
   bodyExample: { court: 'Tribunal administratif de Rabat', filedOn: '2026-09-15' },
   responses: chainChange,
 });
@@ -166,17 +166,17 @@ export const closeRequestRoute = defineRoute({
   responses: chainChange,
 });
 
-const commune = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
-const centimes = z.number().int().min(0).max(10_000_000);
+const commune = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
+const centimes = z.int().check(z.gte(0), z.lte(10_000_000));
 
 const tariffSchema = z.object({
   commune: z.string(),
-  perPaperPage: z.number().int().describe('Centimes of dirham for one page copied on paper'),
-  perMedium: z.number().int().describe('Centimes of dirham for one file copied onto a medium the body provides'),
-  sending: z.object({ post: z.number().int(), email: z.number().int() }).describe('Centimes of dirham for sending, by mode'),
-  version: z.number().int().describe('0: no tariff set, nothing is charged'),
-  updatedAt: z.iso.datetime().optional(),
-  updatedBy: z.object({ sub: z.string(), role: z.string() }).optional(),
+  perPaperPage: z.int().check(z.describe('Centimes of dirham for one page copied on paper')),
+  perMedium: z.int().check(z.describe('Centimes of dirham for one file copied onto a medium the body provides')),
+  sending: z.object({ post: z.int(), email: z.int() }).check(z.describe('Centimes of dirham for sending, by mode')),
+  version: z.int().check(z.describe('0: no tariff set, nothing is charged')),
+  updatedAt: z.optional(z.iso.datetime()),
+  updatedBy: z.optional(z.object({ sub: z.string(), role: z.string() })),
 });
 
 export const getTariffRoute = defineRoute({
@@ -226,7 +226,7 @@ export const stateCostsRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({ paperPages: z.number().int().min(0).max(100_000), media: z.number().int().min(0).max(100), sending: z.enum(SENDING_MODES) }),
+  body: z.strictObject({ paperPages: z.int().check(z.gte(0), z.lte(100_000)), media: z.int().check(z.gte(0), z.lte(100)), sending: z.enum(SENDING_MODES) }),
   bodyExample: { paperPages: 12, media: 0, sending: 'post' },
   responses: chainChange,
 });
@@ -251,21 +251,21 @@ export const requestFiguresRoute = defineRoute({
     "The annual figures of a commune's access-to-information requests received in a year: requests, urgent ones, answers by outcome, the mean and median working days to answer, the grounds named by refusals and partial answers, extensions, implicit refusals, withdrawals. Kept by counters as the requests change; no personal data",
   tags: TAGS,
   access: 'public',
-  params: z.strictObject({ commune, year: decimalInteger({ min: 2019, max: 2100 }).describe('The year of receipt (Law 31-13 is in force since 12 March 2019)') }),
+  params: z.strictObject({ commune, year: decimalInteger({ min: 2019, max: 2100 }).check(z.describe('The year of receipt (Law 31-13 is in force since 12 March 2019)')) }),
   responses: {
     200: {
       description: 'The figures',
       schema: z.object({
         commune: z.string(),
-        year: z.number().int(),
-        requests: z.number().int(),
-        urgent: z.number().int(),
-        answers: z.object({ full: z.number().int(), partial: z.number().int(), refused: z.number().int(), total: z.number().int() }),
-        workingDaysToAnswer: z.object({ mean: z.number().nullable(), median: z.number().nullable() }).describe('Working days from the day after receipt to the answer; null before any answer'),
-        groundsNamed: z.record(z.enum(REFUSAL_GROUNDS), z.number().int()).describe('How many refusals and partial answers named each ground'),
-        extensions: z.number().int(),
-        implicitRefusals: z.number().int(),
-        withdrawn: z.number().int(),
+        year: z.int(),
+        requests: z.int(),
+        urgent: z.int(),
+        answers: z.object({ full: z.int(), partial: z.int(), refused: z.int(), total: z.int() }),
+        workingDaysToAnswer: z.object({ mean: z.nullable(z.number()), median: z.nullable(z.number()) }).check(z.describe('Working days from the day after receipt to the answer; null before any answer')),
+        groundsNamed: z.record(z.enum(REFUSAL_GROUNDS), z.int()).check(z.describe('How many refusals and partial answers named each ground')),
+        extensions: z.int(),
+        implicitRefusals: z.int(),
+        withdrawn: z.int(),
       }),
     },
     400: problem,

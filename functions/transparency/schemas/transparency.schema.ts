@@ -1,51 +1,45 @@
 // zod schemas and route contracts of the transparency API (Law 31-13) under /v1/transparency: access-to-information
 // requests.
-import * as z from 'zod';
-import { caseClockSchema } from '../../shared/case-clock/case-clock.schema.ts';
+import * as z from 'zod/mini';
+import { caseClockSchema } from '../../shared/case-clock/case-clock-view.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
-import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.ts';
+import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.schema.ts';
 import { CHANNELS, FORMATS, IDENTITY_DOCUMENTS, NOTICE_CHANNELS, REQUEST_EVENT_TYPES, REQUEST_STATUSES } from '../domain/information-request.ts';
 import { GROUNDS_STATED_BY_REASON } from '../domain/refusal-grounds.ts';
 import { cdaiDecisionSchema, closureSchema, costStatementSchema, courtAppealSchema, disclosureEntrySchema, releasedDocumentSchema } from './request-parts.schema.ts';
 
 const TAGS = ['Transparency'];
 const problem = PROBLEM_RESPONSE;
-const commune = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+const commune = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
 const requestId = z.strictObject({ id: z.uuid() });
 const reason = safeFreeText({ max: 2000 });
 const localized = z.object({ ar: z.string(), fr: z.string(), en: z.string() });
 const actorSchema = z.object({ sub: z.string(), role: z.string() });
-const receivedAt = z.string().describe('When the body received it, to the second, in Africa/Casablanca with its offset: the start of its clock');
+const receivedAt = z.string().check(z.describe('When the body received it, to the second, in Africa/Casablanca with its offset: the start of its clock'));
 
 const requesterSchema = z.strictObject({
-  name: safeName({ max: 200 }).describe('Surname and first name'),
+  name: safeName({ max: 200 }).check(z.describe('Surname and first name')),
   address: safeName({ max: 300 }),
   identityDocument: z.strictObject({
-    kind: z.enum(IDENTITY_DOCUMENTS).describe("`cnie` for a Moroccan citizen, `residence-card` for a foreigner legally resident"),
+    kind: z.enum(IDENTITY_DOCUMENTS).check(z.describe("`cnie` for a Moroccan citizen, `residence-card` for a foreigner legally resident")),
     number: safeIdentifier({ max: 20, pattern: { regex: /^[A-Z]{1,2}[0-9]{3,8}$/, message: 'one or two capital letters then digits, e.g. AB123456' } }),
   }),
-  email: z.email().max(254).optional(),
+  email: z.optional(z.email().check(z.maxLength(254))),
 });
 
 const asked = {
   requester: requesterSchema,
-  information: safeFreeText({ max: 5000 }).describe('The information wanted'),
-  format: z.enum(FORMATS).describe('The form in which it is wanted'),
-  urgency: z
-    .strictObject({ justification: safeFreeText({ max: 2000 }) })
-    .optional()
-    .describe("Only for an urgent request: why the information is needed to protect a person's life, safety or freedom (answered within 3 working days)"),
-  disclosureConsent: z
-    .boolean()
-    .optional()
-    .describe("The requester consents to the request and its answer being published in the commune's disclosure log once answered, with no personal data (no by default)"),
+  information: safeFreeText({ max: 5000 }).check(z.describe('The information wanted')),
+  format: z.enum(FORMATS).check(z.describe('The form in which it is wanted')),
+  urgency: z.optional(z.strictObject({ justification: safeFreeText({ max: 2000 }) })).check(z.describe("Only for an urgent request: why the information is needed to protect a person's life, safety or freedom (answered within 3 working days)")),
+  disclosureConsent: z.optional(z.boolean()).check(z.describe("The requester consents to the request and its answer being published in the commune's disclosure log once answered, with no personal data (no by default)")),
 };
 
 const groundSchema = z.discriminatedUnion('ground', [
   z.strictObject({ ground: z.enum(GROUNDS_STATED_BY_REASON), reason }),
-  z.strictObject({ ground: z.literal('already-published'), reason, link: z.url({ protocol: /^https?$/ }).max(2000).describe('Where the information is published') }),
-  z.strictObject({ ground: z.literal('repeated-within-year'), reason, earlierRequestId: z.uuid().describe("The requester's earlier request for the same information") }),
+  z.strictObject({ ground: z.literal('already-published'), reason, link: z.url({ protocol: /^https?$/ }).check(z.maxLength(2000), z.describe('Where the information is published')) }),
+  z.strictObject({ ground: z.literal('repeated-within-year'), reason, earlierRequestId: z.uuid().check(z.describe("The requester's earlier request for the same information")) }),
 ]);
 
 const answerBody = z.discriminatedUnion('outcome', [
@@ -54,25 +48,25 @@ const answerBody = z.discriminatedUnion('outcome', [
     outcome: z.literal('partial'),
     summary: safeFreeText({ max: 10_000 }),
     format: z.enum(FORMATS),
-    withheld: z.array(z.strictObject({ part: safeFreeText({ max: 1000 }), grounds: z.array(groundSchema).min(1).max(7) })).min(1).max(50),
+    withheld: z.array(z.strictObject({ part: safeFreeText({ max: 1000 }), grounds: z.array(groundSchema).check(z.minLength(1), z.maxLength(7)) })).check(z.minLength(1), z.maxLength(50)),
   }),
-  z.strictObject({ outcome: z.literal('refused'), grounds: z.array(groundSchema).min(1).max(7) }),
+  z.strictObject({ outcome: z.literal('refused'), grounds: z.array(groundSchema).check(z.minLength(1), z.maxLength(7)) }),
 ]);
 
-const periodSchema = z.strictObject({ days: z.number().int().min(1).max(60), extensionDays: z.number().int().min(1).max(60) });
+const periodSchema = z.strictObject({ days: z.int().check(z.gte(1), z.lte(60)), extensionDays: z.int().check(z.gte(1), z.lte(60)) });
 
 const recoursePeriodsSchema = z.strictObject({
-  complaintFilingDays: z.number().int().min(1).max(60).describe('Working days to complain to the head of the body (default 20, unconfirmed)'),
-  complaintAnswerDays: z.number().int().min(1).max(60).describe('Working days the head has to answer (default 15, unconfirmed)'),
-  cdaiDecisionDays: z.number().int().min(1).max(365).optional().describe('Calendar days the CDAI has to decide from the complaint filed with it (default 30, unconfirmed)'),
-  courtAppealDays: z.number().int().min(1).max(365).optional().describe("Calendar days to appeal the CDAI's decision to the administrative court (default 60, unconfirmed)"),
-  reminderWorkingDays: z.number().int().min(0).max(60).optional().describe("Working days before the end of the head's answer period at which the head is reminded (default 3)"),
+  complaintFilingDays: z.int().check(z.gte(1), z.lte(60), z.describe('Working days to complain to the head of the body (default 20, unconfirmed)')),
+  complaintAnswerDays: z.int().check(z.gte(1), z.lte(60), z.describe('Working days the head has to answer (default 15, unconfirmed)')),
+  cdaiDecisionDays: z.optional(z.int().check(z.gte(1), z.lte(365))).check(z.describe('Calendar days the CDAI has to decide from the complaint filed with it (default 30, unconfirmed)')),
+  courtAppealDays: z.optional(z.int().check(z.gte(1), z.lte(365))).check(z.describe("Calendar days to appeal the CDAI's decision to the administrative court (default 60, unconfirmed)")),
+  reminderWorkingDays: z.optional(z.int().check(z.gte(0), z.lte(60))).check(z.describe("Working days before the end of the head's answer period at which the head is reminded (default 3)")),
 });
 
 /** A clock as stored in a step of the recourse (its facts and count, without the read's status and explanation). */
-const storedClockSchema = caseClockSchema.omit({ status: true, explanation: true });
+const storedClockSchema = z.omit(caseClockSchema, { status: true, explanation: true });
 
-const cdaiDeadlineSchema = z.object({ dueDate: z.iso.date(), dueAt: z.string(), days: z.number().int().describe('30 calendar days from the head of the body answering or its deadline passing') });
+const cdaiDeadlineSchema = z.object({ dueDate: z.iso.date(), dueAt: z.string(), days: z.int().check(z.describe('30 calendar days from the head of the body answering or its deadline passing')) });
 
 const withAnswerInstant = { at: z.iso.datetime(), by: actorSchema };
 
@@ -81,66 +75,58 @@ export const requestSchema = z.object({
   commune: z.string(),
   channel: z.enum(CHANNELS),
   receivedAt,
-  requester: requesterSchema.optional().describe('Absent on a request handed over by the registry office: its letter names the requester'),
-  filedBy: z.string().optional().describe('The signed-in citizen who filed it online'),
-  information: z.string().optional(),
-  format: z.enum(FORMATS).optional(),
-  urgency: z.object({ justification: z.string() }).optional(),
-  registryLetter: z.object({ letterId: z.uuid(), number: z.string() }).optional().describe('The registry office letter it was opened from'),
+  requester: z.optional(requesterSchema).check(z.describe('Absent on a request handed over by the registry office: its letter names the requester')),
+  filedBy: z.optional(z.string()).check(z.describe('The signed-in citizen who filed it online')),
+  information: z.optional(z.string()),
+  format: z.optional(z.enum(FORMATS)),
+  urgency: z.optional(z.object({ justification: z.string() })),
+  registryLetter: z.optional(z.object({ letterId: z.uuid(), number: z.string() })).check(z.describe('The registry office letter it was opened from')),
   status: z.enum(REQUEST_STATUSES),
-  answerPeriod: periodSchema.describe("The commune's period for such a request when it opened, in working days, and its one extension"),
-  recoursePeriods: recoursePeriodsSchema.describe("The commune's recourse periods when it opened (unconfirmed defaults)"),
-  clarificationSuspendsClock: z.boolean().describe("The commune's rule when it opened: whether a clarification stops the clock"),
+  answerPeriod: periodSchema.check(z.describe("The commune's period for such a request when it opened, in working days, and its one extension")),
+  recoursePeriods: recoursePeriodsSchema.check(z.describe("The commune's recourse periods when it opened (unconfirmed defaults)")),
+  clarificationSuspendsClock: z.boolean().check(z.describe("The commune's rule when it opened: whether a clarification stops the clock")),
   clock: caseClockSchema,
-  clarifications: z
-    .array(z.object({ question: z.string(), askedAt: z.iso.datetime(), askedBy: actorSchema, suspendsClock: z.boolean(), reply: z.string().optional(), repliedAt: z.iso.datetime().optional(), repliedBy: actorSchema.optional() }))
-    .optional()
-    .describe('Oldest first; at most the last waits for its reply'),
-  extensionNotice: z.object({ reason: z.string(), channel: z.enum(NOTICE_CHANNELS), at: z.iso.datetime(), by: actorSchema }).optional(),
-  answer: z
-    .discriminatedUnion('outcome', [
+  clarifications: z.optional(z.array(z.object({ question: z.string(), askedAt: z.iso.datetime(), askedBy: actorSchema, suspendsClock: z.boolean(), reply: z.optional(z.string()), repliedAt: z.optional(z.iso.datetime()), repliedBy: z.optional(actorSchema) }))).check(z.describe('Oldest first; at most the last waits for its reply')),
+  extensionNotice: z.optional(z.object({ reason: z.string(), channel: z.enum(NOTICE_CHANNELS), at: z.iso.datetime(), by: actorSchema })),
+  answer: z.optional(z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('full'), summary: z.string(), format: z.enum(FORMATS), ...withAnswerInstant }),
       z.object({ outcome: z.literal('partial'), summary: z.string(), format: z.enum(FORMATS), withheld: z.array(z.object({ part: z.string(), grounds: z.array(groundSchema) })), ...withAnswerInstant }),
       z.object({ outcome: z.literal('refused'), grounds: z.array(groundSchema), ...withAnswerInstant }),
-    ])
-    .optional(),
-  withdrawal: z.object({ at: z.iso.datetime(), reason: z.string().optional() }).optional(),
-  lapsedAt: z.iso.datetime().optional().describe('When the silence at expiry was recorded: the request is implicitly refused'),
-  internalComplaint: z
-    .object({
+    ])),
+  withdrawal: z.optional(z.object({ at: z.iso.datetime(), reason: z.optional(z.string()) })),
+  lapsedAt: z.optional(z.iso.datetime()).check(z.describe('When the silence at expiry was recorded: the request is implicitly refused')),
+  internalComplaint: z.optional(z.object({
       reason: z.string(),
       filedAt: z.iso.datetime(),
       by: actorSchema,
-      filingDueAt: z.string().describe('The end of the filing period it was filed within'),
-      answerClock: storedClockSchema.describe("The head's period to answer, in working days from the filing"),
-      answer: z.object({ text: z.string(), at: z.iso.datetime(), by: actorSchema }).optional(),
-      remindAt: z.string().optional().describe('When the head of the body is reminded of it'),
-      remindedAt: z.iso.datetime().optional(),
-    })
-    .optional()
-    .describe('The complaint to the head of the body, and its answer'),
-  cdaiPack: z.object({ issuedAt: z.iso.datetime(), filingDeadline: cdaiDeadlineSchema }).optional(),
-  releasedDocuments: z.array(releasedDocumentSchema).optional().describe('The documents released with the answer, in the order declared'),
-  costs: costStatementSchema.optional().describe('The reproduction and sending costs shown to the requester before delivery'),
-  cdaiDecision: cdaiDecisionSchema.optional().describe("The CDAI's decision, as recorded"),
-  courtAppeal: courtAppealSchema.optional().describe('The appeal to the administrative court, and its judgment'),
-  closure: closureSchema.optional().describe('The end of the recourse chain'),
-  disclosureConsent: z.boolean().optional().describe('Its requester consents to its publication in the disclosure log'),
-  disclosure: disclosureEntrySchema.optional().describe('Its entry in the disclosure log, once published'),
-  recourse: localized.optional().describe('After a refusal, a partial answer or the silence at expiry: what the requester can do next'),
+      filingDueAt: z.string().check(z.describe('The end of the filing period it was filed within')),
+      answerClock: storedClockSchema.check(z.describe("The head's period to answer, in working days from the filing")),
+      answer: z.optional(z.object({ text: z.string(), at: z.iso.datetime(), by: actorSchema })),
+      remindAt: z.optional(z.string()).check(z.describe('When the head of the body is reminded of it')),
+      remindedAt: z.optional(z.iso.datetime()),
+    })).check(z.describe('The complaint to the head of the body, and its answer')),
+  cdaiPack: z.optional(z.object({ issuedAt: z.iso.datetime(), filingDeadline: cdaiDeadlineSchema })),
+  releasedDocuments: z.optional(z.array(releasedDocumentSchema)).check(z.describe('The documents released with the answer, in the order declared')),
+  costs: z.optional(costStatementSchema).check(z.describe('The reproduction and sending costs shown to the requester before delivery')),
+  cdaiDecision: z.optional(cdaiDecisionSchema).check(z.describe("The CDAI's decision, as recorded")),
+  courtAppeal: z.optional(courtAppealSchema).check(z.describe('The appeal to the administrative court, and its judgment')),
+  closure: z.optional(closureSchema).check(z.describe('The end of the recourse chain')),
+  disclosureConsent: z.optional(z.boolean()).check(z.describe('Its requester consents to its publication in the disclosure log')),
+  disclosure: z.optional(disclosureEntrySchema).check(z.describe('Its entry in the disclosure log, once published')),
+  recourse: z.optional(localized).check(z.describe('After a refusal, a partial answer or the silence at expiry: what the requester can do next')),
   openedBy: actorSchema,
-  version: z.number().int(),
+  version: z.int(),
 });
 
 const requestEventSchema = z.object({
   requestId: z.uuid(),
-  version: z.number().int(),
+  version: z.int(),
   type: z.enum(REQUEST_EVENT_TYPES),
   at: z.iso.datetime(),
   by: actorSchema,
-  statusBefore: z.enum(REQUEST_STATUSES).optional(),
+  statusBefore: z.optional(z.enum(REQUEST_STATUSES)),
   statusAfter: z.enum(REQUEST_STATUSES),
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: z.optional(z.record(z.string(), z.unknown())),
 });
 
 const summarySchema = z.object({
@@ -186,7 +172,7 @@ export const registerRequestRoute = defineRoute({
   tags: TAGS,
   access: ['agent'],
   idempotent: 'by-use-case',
-  body: z.strictObject({ channel: z.enum(['counter', 'post', 'email']), receivedAt: z.iso.datetime({ offset: true }).describe('The instant on the receipt given to the requester'), ...asked }),
+  body: z.strictObject({ channel: z.enum(['counter', 'post', 'email']), receivedAt: z.iso.datetime({ offset: true }).check(z.describe('The instant on the receipt given to the requester')), ...asked }),
   bodyExample: { channel: 'post', receivedAt: '2026-01-05T10:00:00+01:00', requester: EXAMPLE_REQUEST_BODY.requester, information: EXAMPLE_REQUEST_BODY.information, format: 'paper-copy' },
   responses: { 201: { description: 'The request, received, with its clock', schema: requestSchema }, ...responses, 404: problem, 422: problem },
 });
@@ -283,7 +269,7 @@ export const noticeExtensionRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({ reason, channel: z.enum(NOTICE_CHANNELS).describe('How the requester was told; `platform`: in their inbox') }),
+  body: z.strictObject({ reason, channel: z.enum(NOTICE_CHANNELS).check(z.describe('How the requester was told; `platform`: in their inbox')) }),
   bodyExample: { reason: 'Volume important de documents à réunir auprès de trois services', channel: 'platform' },
   responses: changeResponses,
 });
@@ -323,7 +309,7 @@ export const withdrawRequestRoute = defineRoute({
   access: ['citizen'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({ reason: reason.optional() }),
+  body: z.strictObject({ reason: z.optional(reason) }),
   bodyExample: { reason: "J'ai trouvé l'information ailleurs" },
   responses: changeResponses,
 });
@@ -424,13 +410,13 @@ export const myRequestsRoute = defineRoute({
 
 const settingsSchema = z.object({
   commune: z.string(),
-  periods: z.object({ normal: periodSchema, urgent: periodSchema }).describe('Working days to answer and of the one extension; defaults 20 + 20, urgent 3 + 3 (art. 16 and 17)'),
-  clarificationSuspendsClock: z.boolean().describe('Whether asking the requester for clarification stops the clock; by default it does not'),
+  periods: z.object({ normal: periodSchema, urgent: periodSchema }).check(z.describe('Working days to answer and of the one extension; defaults 20 + 20, urgent 3 + 3 (art. 16 and 17)')),
+  clarificationSuspendsClock: z.boolean().check(z.describe('Whether asking the requester for clarification stops the clock; by default it does not')),
   recourse: recoursePeriodsSchema,
-  headOfBody: z.string().optional().describe('The `sub` of the president of the commune, whom complaint reminders are told'),
-  version: z.number().int(),
-  updatedAt: z.iso.datetime().optional(),
-  updatedBy: actorSchema.optional(),
+  headOfBody: z.optional(z.string()).check(z.describe('The `sub` of the president of the commune, whom complaint reminders are told')),
+  version: z.int(),
+  updatedAt: z.optional(z.iso.datetime()),
+  updatedBy: z.optional(actorSchema),
 });
 
 export const getSettingsRoute = defineRoute({
@@ -457,7 +443,7 @@ export const putSettingsRoute = defineRoute({
     periods: z.strictObject({ normal: periodSchema, urgent: periodSchema }),
     clarificationSuspendsClock: z.boolean(),
     recourse: recoursePeriodsSchema,
-    headOfBody: safeIdentifier({ max: 128 }).optional().describe('The `sub` of the president of the commune, whom complaint reminders are told'),
+    headOfBody: z.optional(safeIdentifier({ max: 128 })).check(z.describe('The `sub` of the president of the commune, whom complaint reminders are told')),
   }),
   bodyExample: {
     periods: { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } },

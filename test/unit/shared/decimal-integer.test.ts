@@ -2,7 +2,7 @@
 import type * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { platform } from '../../../functions/platform.ts';
-import { decimalInteger } from '../../../functions/shared/http/decimal-integer.ts';
+import { decimalInteger } from '../../../functions/shared/http/decimal-integer.schema.ts';
 
 describe('decimalInteger', () => {
   const year = decimalInteger({ min: 1900, max: 2200 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { fieldIssues } from '../../../functions/shared/http/field-issues.ts';
-import { FORBIDDEN_CHARACTER, safeFreeText, safeIdentifier, safeName } from '../../../functions/shared/text/safe-text.ts';
+import { FORBIDDEN_CHARACTER, safeFreeText, safeIdentifier, safeName } from '../../../functions/shared/text/safe-text.schema.ts';
 
 /** Characters that make two values look alike or one value look like another. */
 const INVISIBLE = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u0000', '\u0007', '\u001B', '\u007F', '\u202A', '\u202E', '\u2066', '\u2069', '\u200E', '\u200F', '\u061C', '\uD800', '\uDFFF', '\u2028', '\u2029'];

@@ -3,7 +3,7 @@
 // characters that make two values look alike or one value look like another: controls (Cc, NUL included),
 // format characters (Cf: zero-width spaces and joiners, soft hyphen, bidi embeddings, overrides and isolates,
 // byte-order mark), lone surrogates (Cs) and line/paragraph separators. Free text keeps line feeds and tabs.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Localized } from '../i18n/language.ts';
 
 /** Characters no name or identifier may hold. Every bidi control (U+061C, U+200E-F, U+202A-E, U+2066-9) is Cf. */
@@ -56,9 +56,28 @@ export interface TextBounds {
   readonly max: number;
 }
 
+type StringChecks = (z.core.$ZodCheck<string> | z.core.CheckFn<string>)[];
+
+/** The checks of a name, in order. */
+export function nameChecks({ min = 1, max }: TextBounds): StringChecks {
+  return [z.normalize('NFC'), z.trim(), z.minLength(min), z.maxLength(max), refusing(FORBIDDEN_IN_NAMES), z.describe(NAME_RULE)];
+}
+
+/** The checks of a reference or identifier, in order; `pattern` is checked after normalization. */
+export function identifierChecks({ min = 1, max, pattern }: TextBounds & { readonly pattern?: { readonly regex: RegExp; readonly message: string } }): StringChecks {
+  const checks: StringChecks = [z.normalize('NFC'), z.trim(), z.minLength(min), z.maxLength(max), refusing(FORBIDDEN_IN_IDENTIFIERS), z.describe(IDENTIFIER_RULE)];
+  return pattern ? [...checks, z.regex(pattern.regex, pattern.message)] : checks;
+}
+
+/** The checks of free text, in order. */
+export function freeTextChecks({ min = 1, max }: TextBounds): StringChecks {
+  const lineFeeds = z.overwrite((text: string) => text.replace(/\r\n?/g, '\n'));
+  return [z.normalize('NFC'), lineFeeds, z.trim(), z.minLength(min), z.maxLength(max), refusing(FORBIDDEN_IN_FREE_TEXT), z.describe(FREE_TEXT_RULE)];
+}
+
 /** A person's or a place's name: NFC, trimmed, no control, format or separator character. */
-export function safeName({ min = 1, max }: TextBounds) {
-  return z.string().normalize('NFC').trim().min(min).max(max).check(refusing(FORBIDDEN_IN_NAMES)).describe(NAME_RULE);
+export function safeName(bounds: TextBounds) {
+  return z.string().check(...nameChecks(bounds));
 }
 
 /**
@@ -66,24 +85,14 @@ export function safeName({ min = 1, max }: TextBounds) {
  * space and no control or format character, so two references that look the same are the same. Give `pattern`
  * to narrow it further (it is checked after normalization).
  */
-export function safeIdentifier({ min = 1, max, pattern }: TextBounds & { readonly pattern?: { readonly regex: RegExp; readonly message: string } }) {
-  const base = z.string().normalize('NFC').trim().min(min).max(max).check(refusing(FORBIDDEN_IN_IDENTIFIERS)).describe(IDENTIFIER_RULE);
-  return pattern ? base.regex(pattern.regex, pattern.message) : base;
+export function safeIdentifier(options: TextBounds & { readonly pattern?: { readonly regex: RegExp; readonly message: string } }) {
+  return z.string().check(...identifierChecks(options));
 }
 
 /**
  * Free text (a note, a reason, a comment): NFC, trimmed, line breaks as line feeds (CR LF and CR become LF), line
  * feeds and tabs kept, other controls and format characters refused.
  */
-export function safeFreeText({ min = 1, max }: TextBounds) {
-  return z
-    .string()
-    .normalize('NFC')
-    .overwrite((text) => text.replace(/\r\n?/g, '\n'))
-    .trim()
-    .min(min)
-    .max(max)
-    .check(refusing(FORBIDDEN_IN_FREE_TEXT))
-    .describe(FREE_TEXT_RULE);
+export function safeFreeText(bounds: TextBounds) {
+  return z.string().check(...freeTextChecks(bounds));
 }
-

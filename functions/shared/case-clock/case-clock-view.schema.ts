@@ -1,32 +1,33 @@
 // The zod shape of a case's clock as the reads show it: the stored facts, where the clock stands, and how its
 // deadline was counted in ar, fr and en. One shape for every context whose case carries a CaseClock.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { clockExplanation, clockStatusAt, type CaseClock, type CaseStanding, type ClockStatus } from './domain/case-clock.ts';
 import type { ExplanationStep } from '../statutory-clock/statutory-clock.ts';
 
-export const caseClockSchema = z.object({
-  receiptDate: z.iso.date().describe('The Moroccan date of receipt; the count starts the next day'),
-  period: z.object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) }),
-  suspensions: z.array(z.object({ from: z.iso.date(), to: z.iso.date().optional(), startedAt: z.string(), endedAt: z.string().optional() })),
-  extension: z.object({ days: z.number().int(), reason: z.string(), grantedOn: z.iso.date() }).optional(),
+/** The fields of a clock as the reads show it. */
+export const caseClockFields = {
+  receiptDate: z.iso.date().check(z.describe('The Moroccan date of receipt; the count starts the next day')),
+  period: z.object({ days: z.int(), unit: z.enum(['calendar', 'working']) }),
+  suspensions: z.array(z.object({ from: z.iso.date(), to: z.optional(z.iso.date()), startedAt: z.string(), endedAt: z.optional(z.string()) })),
+  extension: z.optional(z.object({ days: z.int(), reason: z.string(), grantedOn: z.iso.date() })),
   dueDate: z.iso.date(),
-  dueAt: z.string().describe('End of the due day in Africa/Casablanca, ISO 8601 with offset'),
-  holidays: z.array(z.iso.date()).describe('The public holidays the count met'),
+  dueAt: z.string().check(z.describe('End of the due day in Africa/Casablanca, ISO 8601 with offset')),
+  holidays: z.array(z.iso.date()).check(z.describe('The public holidays the count met')),
   countedOn: z.iso.date(),
   status: z.enum(['running', 'suspended', 'lapsed', 'stopped']),
-  explanation: z
-    .array(
+  explanation: z.array(
       z.object({
         code: z.enum(['start', 'period', 'suspension', 'extension', 'non-working-day', 'due']),
-        date: z.string().optional(),
-        from: z.string().optional(),
-        to: z.string().optional(),
-        days: z.number().optional(),
+        date: z.optional(z.string()),
+        from: z.optional(z.string()),
+        to: z.optional(z.string()),
+        days: z.optional(z.number()),
         text: z.object({ ar: z.string(), fr: z.string(), en: z.string() }),
       }),
-    )
-    .describe('How the deadline was counted: every weekend day and holiday skipped, in Arabic, French and English'),
-});
+    ).check(z.describe('How the deadline was counted: every weekend day and holiday skipped, in Arabic, French and English')),
+};
+
+export const caseClockSchema = z.object(caseClockFields);
 
 export type CaseClockView = CaseClock & { readonly status: ClockStatus; readonly explanation: readonly ExplanationStep[] };
 
