@@ -547,7 +547,16 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const convenedSession = expectStatus('convene council session', await call('POST /v1/councils/bodies/{body}/sessions/{id}/convocation', { params: sessionParams, headers: { 'idempotency-key': key('council-convene') }, as: secretary }), 200);
   await clock.quiescent();
   const convocationParams = { ...sessionParams, round: '1', member: councilMembers[1]!.id };
-  expectStatus('get convocation', await call('GET /v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}', { params: convocationParams, as: councilMember }), 200);
+  // The convocations follow the convening's event; DynamoDB Local's stream may show its record a moment after a
+  // settle made at once (as for the letters above), so the convocation is asked again a few times.
+  const convocation = () => call('GET /v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}', { params: convocationParams, as: councilMember });
+  let convoked = await convocation();
+  for (let attempt = 1; convoked.status === 404 && attempt <= 20; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await clock.quiescent();
+    convoked = await convocation();
+  }
+  expectStatus('get convocation', convoked, 200);
   expectStatus('read convocation', await call('POST /v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}/reading', { params: convocationParams, headers: { 'idempotency-key': key('council-reading') }, as: councilMember }), 200);
   await clock.advance('P12D');
   const everyone = councilMembers.map((member) => member.id);
