@@ -621,6 +621,16 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
     workflowEvents: {
       CheckPermitDeadline: { subject: permit.id },
       FollowPermitEvents: outboxQueueEvent([permitFiled]),
+      // The filing's event with its history entry, stored already: a cold start replays what a redelivery does.
+      RecordPermitHistory: outboxQueueEvent([
+        {
+          ...permitFiled,
+          data: {
+            ...permitFiled.data,
+            entry: { permitId: permit.id, version: 1, type: 'filed', at: String(filed.json.filedAt), by: { sub: citizen.sub, role: 'citizen' }, statusAfter: 'filed', clockAfter: { status: 'running', dueDate: String((filed.json.clock as { dueDate: string }).dueDate) } },
+          },
+        },
+      ]),
       RecountPermitDeadlines: outboxQueueEvent([holidaysConfirmed]),
       CheckLetterDeadline: { subject: letter.id },
       SweepOverdueLetters: {},
