@@ -7,8 +7,8 @@ import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, type DynamoDBDo
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedIndexQuery, pagedQuery, queryEveryPage } from '../../shared/aws/paged-query.ts';
-import { decodeCursor, type Page } from '../../shared/http/pagination.ts';
+import { pagedIndexQuery, pagedQuery, queryEveryPage, withLatestEntry } from '../../shared/aws/paged-query.ts';
+import type { Page } from '../../shared/http/pagination.ts';
 import {
   loadCommuneTerritories,
   loadReferenceSnapshot,
@@ -252,11 +252,7 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
       { pk },
       toEvent,
     );
-    if (!latest || stored.nextCursor !== undefined) return stored;
-    // The entry before this page's first: the one the cursor names (an empty last page follows it).
-    const startSk = page.cursor === undefined ? undefined : String(decodeCursor(page.cursor, ['pk', 'sk'], { pk })?.sk ?? '');
-    const lastShown = stored.items.at(-1)?.version ?? (startSk?.startsWith(skPrefix) ? Number(startSk.slice(skPrefix.length)) : 0);
-    return latest.version > lastShown ? { items: [...stored.items, latest] } : stored;
+    return withLatestEntry(stored, { pk, skPrefix, ...(page.cursor !== undefined && { cursor: page.cursor }) }, latest);
   }
 
   /** One shard at a time: a recount reads the shards in parallel. */
