@@ -23,7 +23,7 @@ const WCU_BUDGETED = {
  * change (figures, notifications, papers, workflows) as they did when changes were transactions; their writes are
  * shown beside it, outside the budget.
  */
-const CHANGE_RECORDERS = new Set(['RecordPermitHistory']);
+const CHANGE_RECORDERS = new Set(['RecordPermitHistory', 'RecordCivilActRegistration']);
 const consumerWcu = (usage: DynamoDbUsage, counted: boolean) =>
   Object.entries(usage.consumers).reduce((total, [functionId, consumer]) => total + (CHANGE_RECORDERS.has(functionId) === counted ? consumer.writeCapacityUnits : 0), 0);
 /** The write units of a change: the call's own and those of the consumers that complete it. */

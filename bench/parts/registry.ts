@@ -220,6 +220,9 @@ async function platformStore(context: BenchContext, log: (line: string) => void)
         byId.set(actId, act);
         if (byId.size % 2_000 === 0) log(`registry: ${byId.size} acts, ${round(byId.size / ((performance.now() - started) / 1000))} acts/s`);
       });
+      // Each act's search entries and first action follow from its registration's event: searched once they are written.
+      log('registry: waiting for the registrations\' consumer');
+      await bench.local.clock.quiescent();
       return byId;
     },
     search: async (name, birthYear) => {

@@ -3,7 +3,7 @@
 // single write 1 unit per started kilobyte, at the larger size too; and it charges what a consumer writes for an
 // event to the work whose write carried that event.
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbMeter, emptyUsage } from '../../bench/core/dynamodb-meter.ts';
@@ -76,6 +76,11 @@ describe('the bench meter on single writes and on consumers', () => {
     expect(await single(() => documents.send(new UpdateCommand({ TableName: table, Key: { pk: 'e1' }, UpdateExpression: 'SET padding = :p', ExpressionAttributeValues: { ':p': 'x'.repeat(1100) } })))).toBe(2);
     expect(await single(() => documents.send(new DeleteCommand({ TableName: table, Key: { pk: 'e1' } })))).toBe(2);
     expect(await single(() => documents.send(new PutCommand({ TableName: table, Item: { pk: 'e2', byTag: 'blue' } })))).toBe(1 + 1);
+  });
+
+  it('bills a batch of puts 1 unit per started kilobyte of each item', async () => {
+    const items = [{ pk: 'g1', padding: 'x' }, { pk: 'g2', padding: 'x' }, { pk: 'g3', padding: 'x'.repeat(1500) }];
+    expect(await single(() => documents.send(new BatchWriteCommand({ RequestItems: { [table]: items.map((Item) => ({ PutRequest: { Item } })) } })))).toBe(1 + 1 + 2);
   });
 
   it("charges a consumer's writes for an event to the work whose write carried it, and nothing for an event no measured work emitted", async () => {
