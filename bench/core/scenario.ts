@@ -20,6 +20,8 @@ import { physicalBucketName } from '../../lib/local/local-platform.ts';
 import { notificationRequested } from '../../functions/notifications/public.ts';
 import { HOLIDAYS_CHANGED } from '../../functions/reference-data/public.ts';
 import { domainEvent } from '../../functions/shared/events/domain-event.ts';
+import { actRegistered } from '../../functions/civil-status/domain/act-events.ts';
+import type { CivilAct } from '../../functions/civil-status/domain/civil-act.ts';
 import { deadlineWatched } from '../../functions/registry-office/domain/letter-deadline.ts';
 import { letterRegistered, type Letter } from '../../functions/registry-office/domain/letter.ts';
 import { LETTER_CLASSIFIED, type LetterCategory, type LetterClassified } from '../../functions/registry-office/public.ts';
@@ -621,6 +623,10 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
     workflowEvents: {
       CheckPermitDeadline: { subject: permit.id },
       FollowPermitEvents: outboxQueueEvent([permitFiled]),
+      // The first act's registration, its action and search entries written already: a cold start replays a redelivery.
+      RecordCivilActRegistration: outboxQueueEvent([
+        actRegistered({ act: registered.json as unknown as CivilAct, action: { type: 'registered', at: String(registered.json.registeredAt), by: rabatRegistrar.sub, version: 1 } }, []),
+      ]),
       // The filing's event with its history entry, stored already: a cold start replays what a redelivery does.
       RecordPermitHistory: outboxQueueEvent([
         {
