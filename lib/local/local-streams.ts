@@ -138,6 +138,7 @@ export class LocalStreams {
   #draining: Promise<boolean> = Promise.resolve(false);
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
+  #paused = false;
   #wrapDelivery: DeliveryWrapper = (_functionId, event, deliver) => deliver(event);
 
   constructor(options: LocalStreamsOptions, services: readonly ServiceDescription[]) {
@@ -174,7 +175,7 @@ export class LocalStreams {
   start(): void {
     if (this.#consumers.length === 0) return;
     const poll = () => {
-      if (this.#stopped) return;
+      if (this.#stopped || this.#paused) return;
       this.drain().then(
         () => (this.#timer = setTimeout(poll, POLL_INTERVAL_MS)),
         (error: unknown) => {
@@ -185,6 +186,23 @@ export class LocalStreams {
       );
     };
     poll();
+  }
+
+  /**
+   * Stops the background polling until `resume` (a drain asked for still runs). DynamoDB Local serves its streams
+   * from the process that serves the tables, so a benchmark timing reads pauses the reader while it does: in AWS a
+   * stream's reader puts no load on its table.
+   */
+  async pause(): Promise<void> {
+    this.#paused = true;
+    clearTimeout(this.#timer);
+    await this.#draining;
+  }
+
+  resume(): void {
+    if (!this.#paused || this.#stopped) return;
+    this.#paused = false;
+    this.start();
   }
 
   /**
