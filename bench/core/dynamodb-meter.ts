@@ -7,9 +7,14 @@
 // 2 per item, 6), so its figure hides every item but the largest of each size. Each written item is billed twice
 // its kilobytes, at the larger of its size before and after; the sizes are read around the transaction, outside
 // the label. Index writes are taken as Local reports them, per index.
+//
+// A change whose record carries its events (outbox.ts) leaves part of its writing to the consumers of those events
+// (a permit's history entry). The meter notes the events each labelled write carries, and `consumerOf` charges
+// what a consumer asks of DynamoDB for one of them to the call that wrote it, per consuming function.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DescribeTableCommand, GetItemCommand, type AttributeValue, type ConsumedCapacity, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { itemSize, writeUnitsForBytes } from './item-size.ts';
+import { CARRIED_EVENTS_ATTRIBUTE, OUTBOX_EVENT_ATTRIBUTE } from '../../functions/shared/events/outbox.ts';
 
 /** What one labelled piece of work asked of DynamoDB. */
 export interface DynamoDbUsage {
@@ -18,9 +23,35 @@ export interface DynamoDbUsage {
   readonly operations: Record<string, number>;
   readCapacityUnits: number;
   writeCapacityUnits: number;
+  /** What each consumer asked of DynamoDB for the events this work emitted, by function id. */
+  readonly consumers: Record<string, DynamoDbUsage>;
 }
 
-export const emptyUsage = (): DynamoDbUsage => ({ requests: 0, operations: {}, readCapacityUnits: 0, writeCapacityUnits: 0 });
+export const emptyUsage = (): DynamoDbUsage => ({ requests: 0, operations: {}, readCapacityUnits: 0, writeCapacityUnits: 0, consumers: {} });
+
+type WireItem = Record<string, AttributeValue>;
+
+/** The ids of the domain events a written item (wire form) carries: an outbox item's, or a record's own. */
+export function carriedEventIds(item: WireItem | undefined): string[] {
+  const carried = item?.[CARRIED_EVENTS_ATTRIBUTE]?.S;
+  if (carried !== undefined) return (JSON.parse(carried) as { id: string }[]).map((event) => event.id);
+  const outboxEvent = item?.[OUTBOX_EVENT_ATTRIBUTE]?.M?.id?.S;
+  return outboxEvent ? [outboxEvent] : [];
+}
+
+const SINGLE_WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
+
+interface SingleWriteInput {
+  readonly TableName?: string;
+  readonly Item?: WireItem;
+  readonly Key?: WireItem;
+}
+
+/** The items a request writes whole (PutItem, or the Puts of a transaction), in wire form. */
+function putItems(input: { Item?: WireItem; TransactItems?: TransactWriteItem[] }): WireItem[] {
+  if (input.Item) return [input.Item];
+  return (input.TransactItems ?? []).flatMap((entry) => (entry.Put?.Item ? [entry.Put.Item as WireItem] : []));
+}
 
 // Operations that accept ReturnConsumedCapacity; the others (DescribeTable...) are sent as they are.
 const CAPACITY_OPERATIONS = new Set([
@@ -39,10 +70,10 @@ function addCapacity(
   usage: DynamoDbUsage,
   operation: string,
   consumed: ConsumedCapacity | ConsumedCapacity[] | undefined,
-  transactionTableUnits: ReadonlyMap<string, number> = new Map(),
+  billedTableUnits: ReadonlyMap<string, number> = new Map(),
 ): void {
   for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-    const counted = entry.TableName === undefined ? undefined : transactionTableUnits.get(entry.TableName);
+    const counted = entry.TableName === undefined ? undefined : billedTableUnits.get(entry.TableName);
     if (counted !== undefined) {
       const indexUnits = Object.values(entry.GlobalSecondaryIndexes ?? {}).reduce((sum, index) => sum + (index.CapacityUnits ?? 0), 0);
       usage.writeCapacityUnits += counted + indexUnits;
@@ -67,10 +98,50 @@ function writtenItem(entry: TransactWriteItem, keyNames: (table: string) => Prom
 export class DynamoDbMeter {
   readonly #label = new AsyncLocalStorage<DynamoDbUsage>();
   readonly #keyNames = new Map<string, Promise<readonly string[]>>();
+  /** Event id → the work whose write carried it (measured work only, consumers' own events excepted). */
+  readonly #causes = new Map<string, DynamoDbUsage>();
+  readonly #consumerUsages = new WeakSet<DynamoDbUsage>();
 
   /** Runs `work` with every DynamoDB request it makes, however deep, added to `usage`. */
   measure<T>(usage: DynamoDbUsage, work: () => Promise<T>): Promise<T> {
     return this.#label.run(usage, work);
+  }
+
+  /**
+   * Runs a consumer's handling of one event: what it asks of DynamoDB is charged to the work that emitted the event,
+   * under the consumer's function id; an event no measured work emitted is handled unmeasured.
+   */
+  consumerOf<T>(functionId: string, eventId: string, work: () => Promise<T>): Promise<T> {
+    const cause = this.#causes.get(eventId);
+    if (!cause) return this.#label.exit(work);
+    const usage = (cause.consumers[functionId] ??= emptyUsage());
+    this.#consumerUsages.add(usage);
+    return this.#label.run(usage, work);
+  }
+
+  #keyNamesOf(client: DynamoDBClient, table: string): Promise<readonly string[]> {
+    if (!this.#keyNames.has(table)) {
+      const described = this.#label.exit(() => client.send(new DescribeTableCommand({ TableName: table })));
+      this.#keyNames.set(table, described.then(({ Table }) => (Table?.KeySchema ?? []).map((element) => element.AttributeName!)));
+    }
+    return this.#keyNames.get(table)!;
+  }
+
+  /**
+   * The write units of one PutItem, UpdateItem or DeleteItem, DynamoDB's way: 1 per started KB of the item, at the
+   * larger of its sizes before and after (DynamoDB Local may take the new size alone).
+   */
+  async #billSingleWrite(client: DynamoDBClient, input: SingleWriteInput, send: () => Promise<unknown>): Promise<{ result: unknown; units: Map<string, number> }> {
+    const table = input.TableName!;
+    const key = input.Key ?? Object.fromEntries((await this.#keyNamesOf(client, table)).map((name) => [name, input.Item![name]!]));
+    const sizeNow = async () => {
+      const { Item } = await this.#label.exit(() => client.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true })));
+      return Item ? itemSize(Item) : 0;
+    };
+    const before = await sizeNow();
+    const result = await send();
+    const after = input.Item ? itemSize(input.Item) : await sizeNow();
+    return { result, units: new Map([[table, writeUnitsForBytes(Math.max(before, after))]]) };
   }
 
   /** The write units of a transaction's items per table, DynamoDB's way; `send` runs the transaction. */
@@ -105,9 +176,20 @@ export class DynamoDbMeter {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const entries = (args.input as { TransactItems?: TransactWriteItem[] }).TransactItems;
-        if (!label.getStore() || context.commandName !== 'TransactWriteItemsCommand' || !entries) return next(args);
+        const usage = label.getStore();
+        if (usage && !this.#consumerUsages.has(usage)) {
+          for (const item of putItems(args.input as { Item?: WireItem; TransactItems?: TransactWriteItem[] })) {
+            for (const eventId of carriedEventIds(item)) this.#causes.set(eventId, usage);
+          }
+        }
+        if (usage && SINGLE_WRITES.has(context.commandName ?? '')) {
+          const { result, units } = await this.#billSingleWrite(client, args.input as SingleWriteInput, () => next(args));
+          (context as { billedTableUnits?: Map<string, number> }).billedTableUnits = units;
+          return result as Awaited<ReturnType<typeof next>>;
+        }
+        if (!usage || context.commandName !== 'TransactWriteItemsCommand' || !entries) return next(args);
         const { result, units } = await this.#billTransaction(client, entries, () => next(args));
-        (context as { transactionTableUnits?: Map<string, number> }).transactionTableUnits = units;
+        (context as { billedTableUnits?: Map<string, number> }).billedTableUnits = units;
         return result as Awaited<ReturnType<typeof next>>;
       },
       { step: 'build', name: 'raqmanaBenchTransactionBilling', override: true },
@@ -117,13 +199,14 @@ export class DynamoDbMeter {
         const usage = label.getStore();
         if (!usage) return next(args);
         const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+
         const input = args.input as { ReturnConsumedCapacity?: string };
         if (CAPACITY_OPERATIONS.has(operation)) input.ReturnConsumedCapacity ??= 'INDEXES';
         usage.requests += 1;
         usage.operations[operation] = (usage.operations[operation] ?? 0) + 1;
         const result = await next(args);
         const consumed = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
-        addCapacity(usage, operation, consumed, (context as { transactionTableUnits?: Map<string, number> }).transactionTableUnits);
+        addCapacity(usage, operation, consumed, (context as { billedTableUnits?: Map<string, number> }).billedTableUnits);
         return result;
       },
       { step: 'initialize', name: 'raqmanaBenchDynamoDbMeter', override: true },

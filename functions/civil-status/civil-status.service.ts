@@ -1,5 +1,6 @@
 // The civil-status service: acts in DynamoDB with their actions, the national search by name in both
 // scripts, digital civil identifiers, and the access log of every read.
+import { ACT_REGISTERED } from './domain/act-events.ts';
 import type { ServiceDescription } from '../shared/service-description.ts';
 import {
   CIVIL_STATUS_INDEXES,
@@ -41,7 +42,9 @@ const readsAndLogs = { [CIVIL_STATUS_TABLE_ID]: 'write' } as const;
 export const civilStatusService: ServiceDescription = {
   name: 'civil-status',
   alarms: [{ metricName: MARGINAL_NOTES_DEAD_LETTERED, description: 'A marginal note could not be delivered after its retries: redrive it' }],
-  tables: [{ id: CIVIL_STATUS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(CIVIL_STATUS_INDEXES) }],
+  // The outbox: an act's registration is carried by the act item it writes (its first action, search entries and
+  // link requests follow from it).
+  tables: [{ id: CIVIL_STATUS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk', globalIndexes: Object.values(CIVIL_STATUS_INDEXES), outbox: true, timeToLiveAttribute: 'expiresAt' }],
   // Register pages are legal evidence: kept unaltered for a century. Import folders are staging, not evidence.
   buckets: [{ id: REGISTER_PAGES_BUCKET_ID, writeOnceYears: 100, browserTransfers: true }, { id: REGISTER_IMPORTS_BUCKET_ID }],
   stateMachines: [
@@ -68,6 +71,13 @@ export const civilStatusService: ServiceDescription = {
   functions: [
     { id: 'ListCivilStatusOffices', entry: `${handlers}/list-offices.handler.ts`, route: listOfficesRoute, tables: { [REFERENCE_TABLE_ID]: 'read' } },
     { id: 'RegisterCivilAct', entry: `${handlers}/register-act.handler.ts`, route: registerActRoute, tables: { [CIVIL_STATUS_TABLE_ID]: 'write' } },
+    // What follows a registration, from its event: the act's first action, search entries and parent-link requests.
+    {
+      id: 'RecordCivilActRegistration',
+      entry: `${handlers}/record-act-registration.handler.ts`,
+      tables: { [CIVIL_STATUS_TABLE_ID]: 'write' },
+      consumes: [{ tableId: CIVIL_STATUS_TABLE_ID, eventTypes: [ACT_REGISTERED] }],
+    },
     { id: 'GetCivilAct', entry: `${handlers}/get-act.handler.ts`, route: getActRoute, tables: readsAndLogs },
     { id: 'CivilActHistory', entry: `${handlers}/act-history.handler.ts`, route: actHistoryRoute, tables: reads },
     { id: 'CivilActAccessLog', entry: `${handlers}/act-access-log.handler.ts`, route: actAccessLogRoute, tables: reads },

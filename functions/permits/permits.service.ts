@@ -14,6 +14,7 @@ import {
   PERMITS_TABLE_ID,
 } from './adapters/permit-keys.ts';
 import { FOLLOWED_PERMIT_EVENTS } from './application/follow-permit-events.use-case.ts';
+import { RECORDED_PERMIT_EVENTS } from './application/record-permit-history.use-case.ts';
 import {
   completeDocumentRoute,
   decidePermitRoute,
@@ -90,6 +91,12 @@ export const permitsService: ServiceDescription = {
       ...issuesPapers,
       startsStateMachines: [PERMIT_DEADLINE_WORKFLOW_ID],
       consumes: [{ tableId: PERMITS_TABLE_ID, eventTypes: FOLLOWED_PERMIT_EVENTS }],
+    }),
+    // Each change's history entry and the figures' overdue marker, from the change's event (the change is one write
+    // of the permit). Its own queue: a paper whose issue fails holds up no history.
+    fn('RecordPermitHistory', 'record-permit-history', {
+      tables: writes,
+      consumes: [{ tableId: PERMITS_TABLE_ID, eventTypes: RECORDED_PERMIT_EVENTS }],
     }),
     // When an administrator confirms or moves holidays, the running deadlines over that year are counted again.
     fn('RecountPermitDeadlines', 'recount-permit-deadlines', {

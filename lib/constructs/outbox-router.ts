@@ -12,7 +12,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EVENT_TOPIC_ENV } from '../../functions/shared/events/event-message.ts';
-import { outboxRecordFilterPattern } from '../../functions/shared/events/outbox-filter.ts';
+import { outboxRecordFilterPatterns } from '../../functions/shared/events/outbox-filter.ts';
 import { ApiFunction } from './api-function.ts';
 import type { PlatformTable } from './platform-table.ts';
 
@@ -103,7 +103,7 @@ export class OutboxRouter extends Construct {
       eventSourceArn: table.tableStreamArn,
       startingPosition: lambda.StartingPosition.TRIM_HORIZON,
       batchSize: ROUTER_BATCH_SIZE,
-      filters: [lambda.FilterCriteria.filter(outboxRecordFilterPattern())],
+      filters: outboxRecordFilterPatterns().map((pattern) => lambda.FilterCriteria.filter(pattern)),
       reportBatchItemFailures: true,
       bisectBatchOnError: true,
       retryAttempts: RETRY_ATTEMPTS,

@@ -19,11 +19,11 @@ import {
   type _Record as StreamRecord,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { DynamoDBRecord, SQSBatchResponse } from 'aws-lambda';
+import type { DynamoDBRecord, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { DomainEvent } from '../../functions/shared/events/domain-event.ts';
 import { consumerBatchSize, eventMessage, type EventMessage } from '../../functions/shared/events/event-message.ts';
-import { EVENT_TYPE_MESSAGE_ATTRIBUTE, outboxRecordFilterPattern, subscriptionFilterPolicy } from '../../functions/shared/events/outbox-filter.ts';
-import { eventOfRecord } from '../../functions/shared/events/stream-records.ts';
+import { EVENT_TYPE_MESSAGE_ATTRIBUTE, outboxRecordFilterPatterns, subscriptionFilterPolicy } from '../../functions/shared/events/outbox-filter.ts';
+import { eventsOfRecord } from '../../functions/shared/events/stream-records.ts';
 import type { EventSubscription, ServiceDescription } from '../../functions/shared/service-description.ts';
 import { matchesFilterPattern } from './event-filter.ts';
 import { lambdaContext, type LocalFunctionHandler } from './local-workflows.ts';
@@ -34,7 +34,7 @@ import type { VirtualClock } from './virtual-clock.ts';
 const RECEIVES_PER_MESSAGE = 3;
 /** How often the reader looks for new records while nothing else asks it to (Lambda polls each shard about 4 times a second). */
 const POLL_INTERVAL_MS = 250;
-const ROUTER_PATTERN = outboxRecordFilterPattern();
+const ROUTER_PATTERNS = outboxRecordFilterPatterns();
 /** How long a stream's list of shards is taken as it is (a closed shard read to its end looks it up again at once). */
 const SHARD_LIST_MAX_AGE_MS = 1000;
 
@@ -115,6 +115,9 @@ function tablePositions(saved: readonly [string, string][]): Map<string, string>
   return positions;
 }
 
+/** Hands a consumer's batch to the function (`deliver`), e.g. to meter what each message costs (the benchmark). */
+export type DeliveryWrapper = (functionId: string, event: SQSEvent, deliver: (event: SQSEvent) => Promise<SQSBatchResponse | undefined>) => Promise<SQSBatchResponse | undefined>;
+
 const readJson = <T>(file: string, empty: T): T => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : empty);
 
 export class LocalStreams {
@@ -135,6 +138,8 @@ export class LocalStreams {
   #draining: Promise<boolean> = Promise.resolve(false);
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
+  #paused = false;
+  #wrapDelivery: DeliveryWrapper = (_functionId, event, deliver) => deliver(event);
 
   constructor(options: LocalStreamsOptions, services: readonly ServiceDescription[]) {
     this.#options = options;
@@ -161,11 +166,16 @@ export class LocalStreams {
     return this.#deadLetters;
   }
 
+  /** Every later delivery to a consumer goes through `wrapper` (the benchmark meters consumers so). */
+  wrapDeliveries(wrapper: DeliveryWrapper): void {
+    this.#wrapDelivery = wrapper;
+  }
+
   /** Polls in the background, as Lambda's pollers do, until `stop`. */
   start(): void {
     if (this.#consumers.length === 0) return;
     const poll = () => {
-      if (this.#stopped) return;
+      if (this.#stopped || this.#paused) return;
       this.drain().then(
         () => (this.#timer = setTimeout(poll, POLL_INTERVAL_MS)),
         (error: unknown) => {
@@ -176,6 +186,23 @@ export class LocalStreams {
       );
     };
     poll();
+  }
+
+  /**
+   * Stops the background polling until `resume` (a drain asked for still runs). DynamoDB Local serves its streams
+   * from the process that serves the tables, so a benchmark timing reads pauses the reader while it does: in AWS a
+   * stream's reader puts no load on its table.
+   */
+  async pause(): Promise<void> {
+    this.#paused = true;
+    clearTimeout(this.#timer);
+    await this.#draining;
+  }
+
+  resume(): void {
+    if (!this.#paused || this.#stopped) return;
+    this.#paused = false;
+    this.start();
   }
 
   /**
@@ -302,16 +329,16 @@ export class LocalStreams {
     let queued = false;
     for (const record of records) {
       // A record the router's filter passes over is consumed, as in AWS: the position moves past it.
-      if (!matchesFilterPattern(ROUTER_PATTERN, record)) continue;
-      let event: DomainEvent;
+      if (!ROUTER_PATTERNS.some((pattern) => matchesFilterPattern(pattern, record))) continue;
+      let events: DomainEvent[];
       try {
-        event = eventOfRecord({ ...record, eventSourceARN: streamArn } as DynamoDBRecord);
+        events = eventsOfRecord({ ...record, eventSourceARN: streamArn } as DynamoDBRecord);
       } catch (error) {
         // In AWS the router fails on it until its retries run out; its dead-letter queue then holds the record's place.
         console.error(`local stream reader: record ${record.dynamodb?.SequenceNumber} of ${tableId} is not an outbox event (${(error as Error).message}); passed over`);
         continue;
       }
-      if (this.#enqueue(tableId, record, eventMessage(event))) queued = true;
+      for (const event of events) if (this.#enqueue(tableId, record, eventMessage(event))) queued = true;
     }
     // The messages first, then the position: a restart between the two hands the same events again (at least once).
     if (queued) this.#saveQueues();
@@ -363,7 +390,9 @@ export class LocalStreams {
       };
       let failedIds: Set<string>;
       try {
-        const response = (await this.#options.clock.runTracked(() => handler(event, lambdaContext(consumer.functionId)))) as SQSBatchResponse | undefined;
+        const deliver = (batchEvent: SQSEvent) =>
+          this.#options.clock.runTracked(() => handler(batchEvent, lambdaContext(consumer.functionId))) as Promise<SQSBatchResponse | undefined>;
+        const response = await this.#wrapDelivery(consumer.functionId, event as SQSEvent, deliver);
         failedIds = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
       } catch {
         // A function that throws fails its whole batch.

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
-import { request, tokenFor } from './http-client.ts';
+import { request, settle as settleEvents, tokenFor } from './http-client.ts';
 
 const unique = Date.now() % 100_000;
 const as = (sub: string, roles: Role[], extra: { office?: string; civilId?: string } = {}) => tokenFor({ sub: `${sub}-${unique}`, roles, ...extra });
@@ -53,6 +53,8 @@ describe('the civil-status register', () => {
     });
     expect(second.status).toBe(201);
     fatima = second.json as unknown as Act;
+    // An act's search entries follow from its registration's event.
+    await settleEvents();
   });
 
   it('lists the offices of the communes, for anyone', async () => {

@@ -5,7 +5,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_TOPIC_ENV } from '../../functions/shared/events/event-message.ts';
-import { outboxRecordFilterPattern, subscriptionFilterPolicy } from '../../functions/shared/events/outbox-filter.ts';
+import { outboxRecordFilterPatterns, subscriptionFilterPolicy } from '../../functions/shared/events/outbox-filter.ts';
 import type { EventSubscription } from '../../functions/shared/service-description.ts';
 import { buildStack, type BuiltStack } from '../fixtures/infra/build-stack.ts';
 import { fixturePlatform, notifyApplicantsSubscription, startPermitClocksSubscription } from '../fixtures/infra/fixture-platform.ts';
@@ -166,8 +166,11 @@ describe("an outbox table's stream", () => {
       MaximumRecordAgeInSeconds: 6 * 3600,
     });
     const filters = (mapping.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
-    expect(filters.map((filter) => JSON.parse(filter.Pattern) as unknown)).toEqual([outboxRecordFilterPattern()]);
-    expect(JSON.parse(filters[0]!.Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { eventType: { S: [{ exists: true }] } } } });
+    expect(filters.map((filter) => JSON.parse(filter.Pattern) as unknown)).toEqual(outboxRecordFilterPatterns());
+    expect(filters.map((filter) => JSON.parse(filter.Pattern) as unknown)).toEqual([
+      { eventName: ['INSERT'], dynamodb: { NewImage: { eventType: { S: [{ exists: true }] } } } },
+      { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { outboxEvents: { S: [{ exists: true }] } } } },
+    ]);
     const deadLettersId = (mapping.Properties.DestinationConfig as { OnFailure: { Destination: { 'Fn::GetAtt': [string, string] } } }).OnFailure.Destination['Fn::GetAtt'][0];
     const deadLetters = permits.findResources('AWS::SQS::Queue')[deadLettersId]!;
     expect(deadLetters.Properties).toEqual({ KmsMasterKeyId: platformKey, MessageRetentionPeriod: 14 * 24 * 3600 });

@@ -1,7 +1,11 @@
 // Family links on DynamoDB Local: a link that grants a right (documents' entitlement) counts only once the office
 // holding the other person's act has confirmed it. Each test is one of the attacks of issue 10 (item D).
+import { idFromIdempotencyKey } from '../../functions/shared/http/idempotency-ids.ts';
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../lib/local/virtual-clock.ts';
+import type { LocalStreams } from '../../lib/local/local-streams.ts';
+import { actRegistrationConsumer } from './civil-status-consumers.ts';
 import { ActClaimTakenError, DynamoDbCivilStatusRepository } from '../../functions/civil-status/adapters/dynamodb-civil-status.repository.ts';
 import { registerCivilAct, type CivilStatusDependencies } from '../../functions/civil-status/application/civil-status.use-cases.ts';
 import { applyInboxNote, recordMarginalNote, redriveMarginalNote, type NotesDependencies } from '../../functions/civil-status/application/marginal-notes.use-cases.ts';
@@ -10,9 +14,11 @@ import { newCivilId } from '../../functions/civil-status/domain/civil-identifier
 import { areMarried, parentCivilIds, type CivilAct } from '../../functions/civil-status/public.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../../functions/shared/errors/domain-errors.ts';
-import { freshTables, localDocumentClient } from './local-aws.ts';
+import { followStreams, freshTables, localDocumentClient } from './local-aws.ts';
 
 const now = new Date('2026-12-01T10:00:00Z');
+let clock: VirtualClock;
+let streams: LocalStreams;
 const fes: Principal = { sub: 'registrar-fes', roles: ['registrar'], office: 'FES-AGDAL' };
 const rabat: Principal = { sub: 'registrar-rabat', roles: ['registrar'], office: 'RBT-HASSAN' };
 let repository: DynamoDbCivilStatusRepository;
@@ -27,6 +33,9 @@ function dependencies(): CivilStatusDependencies {
     newNoteId: () => randomUUID(),
     isCivilIdTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'civil-id',
     isLegacyReferenceTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'legacy-reference',
+    isActTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'act',
+    actIdFor: idFromIdempotencyKey,
+    releaseLegacyClaim: (act) => repository.releaseLegacyClaim(act),
   };
 }
 
@@ -56,6 +65,14 @@ describe('family links on DynamoDB Local', () => {
   beforeAll(async () => {
     const names = await freshTables(civilStatusService.tables ?? []);
     repository = new DynamoDbCivilStatusRepository(localDocumentClient(), names['civil-status']!);
+    // A birth act's parent-link requests follow from its registration's event, as in AWS.
+    clock = new VirtualClock(now);
+    streams = followStreams(clock, names, [actRegistrationConsumer(repository)]);
+  });
+
+  afterAll(async () => {
+    await streams.stop();
+    clock.dispose();
   });
 
   it("refuses a birth act naming a stranger's identifier as mother under another name, and leaves nothing written", async () => {
@@ -88,6 +105,7 @@ describe('family links on DynamoDB Local', () => {
     expect(child.person.mother?.linkStatus).toBe('claimed');
     expect(parentCivilIds((await repository.get(child.id))!)).toEqual([]);
 
+    await clock.quiescent();
     const [request] = (await repository.notesOf('inbox', 'RBT-HASSAN', { limit: 50 })).items.filter((note) => note.parentLink?.childActId === child.id);
     expect(request).toMatchObject({ kind: 'parent-link', birthActId: parent.id, parentLink: { role: 'mother', parentCivilId: parent.person.civilId }, sourceOffice: 'FES-AGDAL' });
     // The claiming office cannot confirm its own claim.

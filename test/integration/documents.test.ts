@@ -1,6 +1,7 @@
 // The documents window on DynamoDB Local and the S3 server: entitlement refused with nothing written, issuing
 // with the register's access log in the same transaction, racing approvals and revocations ending in one
 // outcome, verification against the published key and the revocation list.
+import { idFromIdempotencyKey } from '../../functions/shared/http/idempotency-ids.ts';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,9 @@ async function registerBirth(person: Partial<CivilAct['person']> = {}): Promise<
       newNoteId: () => randomUUID(),
       isCivilIdTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'civil-id',
       isLegacyReferenceTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'legacy-reference',
+      isActTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'act',
+      actIdFor: idFromIdempotencyKey,
+      releaseLegacyClaim: (act) => register.releaseLegacyClaim(act),
     },
     {
       type: 'birth',

@@ -1,6 +1,8 @@
 // Clients for the emulators the integration layer's global setup started, and fresh tables per test file.
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
@@ -13,10 +15,11 @@ import { referenceDataService } from '../../functions/reference-data/reference-d
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { eventConsumer, type DomainEventHandlers } from '../../functions/shared/events/event-consumer.ts';
 import type { DomainEvent } from '../../functions/shared/events/domain-event.ts';
-import { OUTBOX_EVENT_ATTRIBUTE, OUTBOX_KEY_PREFIX } from '../../functions/shared/events/outbox.ts';
+import { outboxRecordFilterPatterns } from '../../functions/shared/events/outbox-filter.ts';
+import { eventsOfRecord } from '../../functions/shared/events/stream-records.ts';
+import { matchesFilterPattern } from '../../lib/local/event-filter.ts';
 import type { EventSubscription } from '../../functions/shared/service-description.ts';
 import { LocalStreams } from '../../lib/local/local-streams.ts';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
@@ -59,15 +62,32 @@ export async function freshTablesWithReferenceData(tables: readonly TableDescrip
   return names;
 }
 
-/** The domain events a table's outbox holds about `subject`, in the order of their changes (a test may scan). */
+/**
+ * The domain events a table's stream carried about `subject` (outbox items, and records written with their change's
+ * events), each once, in the order of their changes: read from the start of every shard, as the router reads them.
+ */
 export async function outboxEventsAbout(tableName: string, subject: string): Promise<DomainEvent[]> {
-  const output = await localDocumentClient().send(
-    new ScanCommand({ TableName: tableName, FilterExpression: 'begins_with(pk, :outbox)', ExpressionAttributeValues: { ':outbox': OUTBOX_KEY_PREFIX }, ConsistentRead: true }),
-  );
-  return (output.Items ?? [])
-    .map((item) => item[OUTBOX_EVENT_ATTRIBUTE] as DomainEvent)
-    .filter((event) => event.subject === subject)
-    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
+  const { Table } = await localDynamoDb().send(new DescribeTableCommand({ TableName: tableName }));
+  if (!Table?.LatestStreamArn) throw new Error(`Table ${tableName} has no stream: it declares no outbox`);
+  const streams = new DynamoDBStreamsClient({ endpoint: inject('dynamodbEndpoint'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: Table.LatestStreamArn }));
+  const patterns = outboxRecordFilterPatterns();
+  const events = new Map<string, DomainEvent>();
+  for (const shard of StreamDescription?.Shards ?? []) {
+    let { ShardIterator: iterator } = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: Table.LatestStreamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }),
+    );
+    while (iterator) {
+      const output = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+      for (const record of output.Records ?? []) {
+        if (!patterns.some((pattern) => matchesFilterPattern(pattern, record))) continue;
+        for (const event of eventsOfRecord(record as DynamoDBRecord)) if (event.subject === subject) events.set(event.id, event);
+      }
+      // An open shard always gives a next iterator: the end of what it holds is a read that finds nothing.
+      iterator = (output.Records ?? []).length > 0 ? output.NextShardIterator : undefined;
+    }
+  }
+  return [...events.values()].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
 }
 
 export interface TestConsumer {

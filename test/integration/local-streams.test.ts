@@ -6,12 +6,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { domainEvent, type DomainEvent } from '../../functions/shared/events/domain-event.ts';
 import { eventConsumer } from '../../functions/shared/events/event-consumer.ts';
-import { outboxPut } from '../../functions/shared/events/outbox.ts';
+import { carriedEvents, outboxPut } from '../../functions/shared/events/outbox.ts';
 import type { EventSubscription, ServiceDescription, TableDescription } from '../../functions/shared/service-description.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb-local.ts';
 import { LocalStreams } from '../../lib/local/local-streams.ts';
@@ -131,6 +131,23 @@ describe('the local event fan-out', () => {
     });
     expect(JSON.parse(record!.body)).toEqual(reply);
     expect(streams.deadLetters).toEqual([]);
+  });
+
+  it('delivers in the background, not while paused, and again once resumed; a record written with its events brings each of them', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'raqmana-fan-out-'));
+    const registered = consumer('Registered', ['letter.registered', 'letter.answered']);
+    const streams = openStreams(directory, [registered]);
+    streams.start();
+    await streams.pause();
+    const first = letterEvent('letter.registered', 'L-9');
+    const answer = letterEvent('letter.answered', 'L-9');
+    await documents.send(new PutCommand({ TableName: names.letters!, Item: { pk: 'LETTER#L-9', sk: 'LETTER', ...carriedEvents([first, answer]) } }));
+
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(ids(registered.seen)).toEqual([]);
+    streams.resume();
+
+    await vi.waitFor(() => expect(ids(registered.seen)).toEqual([first.id, answer.id]), { timeout: 5_000, interval: 50 });
   });
 
   it('sets aside the events a consumer fails on every receive as its own dead letters, and holds up no other consumer', async () => {

@@ -18,7 +18,7 @@ import { LocalWorkflows, localStateMachineArn } from '../../lib/local/local-work
 import { startStepFunctionsEndpoint, type RunningStepFunctionsEndpoint } from '../../lib/local/step-functions-endpoint.ts';
 import { VirtualClock } from '../../lib/local/virtual-clock.ts';
 import type { LocalStreams } from '../../lib/local/local-streams.ts';
-import { permitEventsConsumer } from './follow-permit-events.ts';
+import { permitEventsConsumer, permitHistoryConsumer } from './follow-permit-events.ts';
 import { localPapers } from './local-papers.ts';
 import { followStreams, freshTablesWithReferenceData, localDocumentClient, localDynamoDb } from './local-aws.ts';
 
@@ -64,7 +64,7 @@ describe('permits on DynamoDB Local with the real deadline workflow', () => {
     };
     dependencies = { ...core, workflow };
     // The workflow starts as in AWS: the filing's event, carried by the table's stream to the permits' consumer.
-    streams = followStreams(clock, names, [permitEventsConsumer({ ...dependencies, papers: (await localPapers('integration-permits')).papers })]);
+    streams = followStreams(clock, names, [permitEventsConsumer({ ...dependencies, papers: (await localPapers('integration-permits')).papers }), permitHistoryConsumer(dependencies.repository)]);
   });
 
   afterAll(async () => {
@@ -100,6 +100,8 @@ describe('permits on DynamoDB Local with the real deadline workflow', () => {
     ]);
 
     const stored = await repository.get(permit.id);
+    // The history's consumer writes each change's entry from its event.
+    await clock.quiescent();
     const events = (await repository.history(permit.id, { limit: 10 })).items.map((event) => event.type);
     expect(stored?.version).toBe(2);
     expect(events).toHaveLength(2);

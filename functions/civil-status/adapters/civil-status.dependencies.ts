@@ -1,6 +1,7 @@
 // The civil-status use cases wired to DynamoDB and to crypto-grade randomness, created once per module.
 import { randomInt, randomUUID } from 'node:crypto';
 import { dynamodb, tableName } from '../../shared/aws/dynamodb.ts';
+import { idFromIdempotencyKey } from '../../shared/http/idempotency-ids.ts';
 import type { CivilStatusDependencies } from '../application/civil-status.use-cases.ts';
 import { newCivilId } from '../domain/civil-identifier.ts';
 import { CIVIL_STATUS_TABLE_ID } from './civil-status-keys.ts';
@@ -15,4 +16,7 @@ export const civilStatusDependencies: CivilStatusDependencies = {
   newNoteId: () => randomUUID(),
   isCivilIdTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'civil-id',
   isLegacyReferenceTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'legacy-reference',
+  isActTaken: (error) => error instanceof ActClaimTakenError && error.taken === 'act',
+  actIdFor: idFromIdempotencyKey,
+  releaseLegacyClaim: (act) => civilStatusRepository.releaseLegacyClaim(act),
 };

@@ -1,9 +1,14 @@
 // DynamoDB adapter of the civil-status port: acts, their actions, search entries, the claims on legacy
-// references and civil identifiers, and the access log, in one table.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+// references and civil identifiers, and the access log, in one table. A registration writes its claims and the act
+// (which carries its event); its first action and search entries follow from the event.
+import { ConditionalCheckFailedException, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { batchPutEvery } from '../../shared/aws/batch-write.ts';
+import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, eventsCarriedBy } from '../../shared/events/outbox.ts';
+import { ACT_REGISTERED, actRegistered, type ActRegistered } from '../domain/act-events.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedIndexQuery, pagedPrefixQuery, pagedQuery } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, pagedPrefixQuery, pagedQuery, withLatestEntry } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
 import type { Page } from '../../shared/http/pagination.ts';
@@ -15,7 +20,10 @@ import { CIVIL_STATUS_INDEXES, civilStatusKeys } from './civil-status-keys.ts';
 
 type Item = Record<string, unknown>;
 
-const ACT_INDEX_ATTRIBUTES = [CIVIL_STATUS_INDEXES.byCivilId.partitionKey];
+const ACT_INDEX_ATTRIBUTES = [CIVIL_STATUS_INDEXES.byCivilId.partitionKey, CARRIED_EVENTS_ATTRIBUTE];
+
+/** How old a legacy claim without its act must be before another registration takes it over. */
+const ABANDONED_CLAIM_MS = 60_000;
 const NOTE_INDEX_ATTRIBUTES = ['inboxPk', 'outboxPk', 'deadLetterPk'];
 const SEARCH_INDEX_ATTRIBUTES = [CIVIL_STATUS_INDEXES.byName.partitionKey, CIVIL_STATUS_INDEXES.byName.sortKey];
 
@@ -77,57 +85,105 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
     private readonly table: string,
   ) {}
 
-  async create(change: ActChange, nameKeys: readonly NameKey[], linkRequests: readonly MarginalNote[]): Promise<void> {
-    const { act, action } = change;
+  /**
+   * Registers an act in three conditional writes, each billed 1 unit per started kilobyte (a transaction bills 2 per
+   * item): the legacy reference's claim (for this act id: a retry of the same registration passes it), the civil
+   * identifier's claim, then the act, which carries its registration's event; the registration's consumer writes the
+   * first action, the search entries and the parent-link requests from it (`recordRegistration`). A registration
+   * that stops between its writes leaves a claim without its act: an identifier claimed for nothing (never given),
+   * or a legacy reference that a later registration takes over once its claim is a minute old.
+   */
+  async create(change: ActChange, linkRequests: readonly MarginalNote[]): Promise<void> {
+    const { act } = change;
     const civilId = act.type === 'birth' ? act.person.civilId : undefined;
+    await this.claimLegacyReference(act);
+    if (civilId) {
+      await this.putClaim('civil-id', { ...civilStatusKeys.civilId(civilId), actId: act.id }, { ConditionExpression: 'attribute_not_exists(pk)' });
+    }
+    await this.putClaim(
+      'act',
+      { ...civilStatusKeys.act(act.id), ...act, ...(civilId && { civilIdPk: civilStatusKeys.civilIdIndex(civilId) }), ...carriedEvents([actRegistered(change, linkRequests)]) },
+      { ConditionExpression: 'attribute_not_exists(pk)' },
+    );
+  }
+
+  private async putClaim(taken: ActClaimTakenError['taken'], item: Item, condition: Pick<PutCommandInput, 'ConditionExpression' | 'ExpressionAttributeValues' | 'ReturnValuesOnConditionCheckFailure'>): Promise<void> {
+    try {
+      await this.client.send(new PutCommand({ TableName: this.table, Item: item, ...condition }));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ActClaimTakenError(taken, { cause: error });
+      throw error;
+    }
+  }
+
+  private async claimLegacyReference(act: CivilAct): Promise<void> {
+    const claim = { ...civilStatusKeys.legacy(act.legacy), actId: act.id, claimedAt: act.registeredAt };
+    try {
+      await this.putClaim('legacy-reference', claim, {
+        ConditionExpression: 'attribute_not_exists(pk) OR actId = :actId',
+        ExpressionAttributeValues: { ':actId': act.id },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      });
+    } catch (error) {
+      const failed = (error as ActClaimTakenError).cause as ConditionalCheckFailedException | undefined;
+      const holder = failed?.Item ? unmarshall(failed.Item as Record<string, AttributeValue>) : undefined;
+      // Claims made before 2026-12-03 (in the act's transaction) have no date: their act exists.
+      const claimedAt = typeof holder?.claimedAt === 'string' ? Date.parse(holder.claimedAt) : undefined;
+      const abandoned = claimedAt !== undefined && Date.parse(act.registeredAt) - claimedAt > ABANDONED_CLAIM_MS && !(await this.get(String(holder!.actId)));
+      if (!abandoned) throw error;
+      await this.putClaim('legacy-reference', claim, { ConditionExpression: 'actId = :abandoned', ExpressionAttributeValues: { ':abandoned': holder!.actId } });
+    }
+  }
+
+  /** Deletes the legacy claim `act`'s registration made, if it is still that one (same act, same instant). */
+  async releaseLegacyClaim(act: CivilAct): Promise<void> {
+    try {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: civilStatusKeys.legacy(act.legacy),
+          ConditionExpression: 'actId = :actId AND claimedAt = :claimedAt',
+          ExpressionAttributeValues: { ':actId': act.id, ':claimedAt': act.registeredAt },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /**
+   * What a registration's event brings beside the act, once however often it is delivered: the act's first action and
+   * its search entries (puts of the same content), and the parent-link requests (each only if it is not there yet:
+   * an applied request is never put back in an inbox).
+   */
+  async recordRegistration(act: CivilAct, action: ActAction & { readonly version: number }, nameKeys: readonly NameKey[], linkRequests: readonly MarginalNote[]): Promise<void> {
     const birthYear = Number(act.person.birthDate.slice(0, 4));
     const summary = summaryOf(act);
-    const claims: { taken: ActClaimTakenError['taken']; put: { TableName: string; Item: Item; ConditionExpression: string } }[] = [
-      {
-        taken: 'act',
-        put: {
-          TableName: this.table,
-          Item: { ...civilStatusKeys.act(act.id), ...act, ...(civilId && { civilIdPk: civilStatusKeys.civilIdIndex(civilId) }) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        taken: 'legacy-reference',
-        put: { TableName: this.table, Item: { ...civilStatusKeys.legacy(act.legacy), actId: act.id }, ConditionExpression: 'attribute_not_exists(pk)' },
-      },
-      ...(civilId
-        ? [
-            {
-              taken: 'civil-id' as const,
-              put: { TableName: this.table, Item: { ...civilStatusKeys.civilId(civilId), actId: act.id }, ConditionExpression: 'attribute_not_exists(pk)' },
-            },
-          ]
-        : []),
+    const items: Item[] = [
+      { ...civilStatusKeys.action(act.id, action.version), ...action },
+      ...nameKeys.map((key) => ({
+        ...civilStatusKeys.searchEntry(act.id, key.family, key.given),
+        namePk: civilStatusKeys.name(key.family),
+        nameSk: civilStatusKeys.nameSort(key.given, birthYear, act.id),
+        ...summary,
+      })),
     ];
-    await transactWrite(
-      this.client,
-      [
-        ...claims.map((claim) => ({ Put: claim.put })),
-        { Put: { TableName: this.table, Item: { ...civilStatusKeys.action(act.id, action.version), ...action } } },
-        ...nameKeys.map((key) => ({
-          Put: {
-            TableName: this.table,
-            Item: {
-              ...civilStatusKeys.searchEntry(act.id, key.family, key.given),
-              namePk: civilStatusKeys.name(key.family),
-              nameSk: civilStatusKeys.nameSort(key.given, birthYear, act.id),
-              ...summary,
-            },
-          },
-        })),
-        ...linkRequests.map((note) => ({ Put: { TableName: this.table, Item: noteItem(note), ConditionExpression: 'attribute_not_exists(pk)' } })),
-      ],
-      (cancellation) => {
-        // The first claim whose condition failed tells which one is taken.
-        const failed = cancellation.CancellationReasons?.findIndex((reason) => reason.Code === 'ConditionalCheckFailed') ?? -1;
-        return new ActClaimTakenError(claims[failed]?.taken ?? 'act', { cause: cancellation });
-      },
-    );
+    await batchPutEvery(this.client, this.table, items);
+    for (const note of linkRequests) {
+      try {
+        await this.client.send(new PutCommand({ TableName: this.table, Item: noteItem(note), ConditionExpression: 'attribute_not_exists(pk)' }));
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
+  }
+
+  /** The act and, while it carries it (until its next change), the event of its registration. */
+  async getWithRegistration(id: string): Promise<{ act?: CivilAct; registration?: ActRegistered }> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: civilStatusKeys.act(id), ConsistentRead: true }));
+    if (!output.Item) return {};
+    const registration = eventsCarriedBy(output.Item).find((event) => event.type === ACT_REGISTERED)?.data as ActRegistered | undefined;
+    return { act: withoutKeys<CivilAct>(output.Item, ACT_INDEX_ATTRIBUTES), ...(registration && { registration }) };
   }
 
   async get(id: string): Promise<CivilAct | undefined> {
@@ -160,8 +216,10 @@ export class DynamoDbCivilStatusRepository implements CivilStatusRepository {
     await this.client.send(new PutCommand({ TableName: this.table, Item: actReadItem(read) }));
   }
 
-  actions(id: string, page: PageRequest): Promise<Page<ActAction & { version: number }>> {
-    return pagedPrefixQuery(this.client, { table: this.table, ...civilStatusKeys.actions(id), page }, (item) => withoutKeys<ActAction & { version: number }>(item));
+  async actions(id: string, page: PageRequest, latest?: ActAction & { version: number }): Promise<Page<ActAction & { version: number }>> {
+    const query = civilStatusKeys.actions(id);
+    const stored = await pagedPrefixQuery(this.client, { table: this.table, ...query, page }, (item) => withoutKeys<ActAction & { version: number }>(item));
+    return withLatestEntry(stored, { ...query, ...(page.cursor !== undefined && { cursor: page.cursor }) }, latest);
   }
 
 

@@ -2,6 +2,7 @@
 import type { Page } from '../../shared/http/pagination.ts';
 import type { ActAction, ActChange, CivilAct } from '../domain/civil-act.ts';
 import type { MarginalNote } from '../domain/marginal-note.ts';
+import type { ActRegistered } from '../domain/act-events.ts';
 import type { RegisterPage } from '../domain/register-page.ts';
 
 export interface PageRequest {
@@ -36,18 +37,23 @@ export interface ActRead {
 
 export interface CivilStatusRepository {
   /**
-   * Writes a new act with its first action, search entries and the requests to confirm its parent links,
-   * claiming its legacy reference and civil identifier at once: a reference or identifier already taken fails
-   * the whole write (ConflictError, with `taken`).
+   * Writes a new act, claiming its legacy reference and civil identifier first (ConflictError with `taken` when
+   * one is taken, or the act id exists); the act carries its registration's event, from which its first action,
+   * search entries and parent-link requests follow (`recordRegistration`).
    */
-  create(change: ActChange, nameKeys: readonly NameKey[], linkRequests: readonly MarginalNote[]): Promise<void>;
+  create(change: ActChange, linkRequests: readonly MarginalNote[]): Promise<void>;
+  /** What a registration's event writes beside the act, once however often it is delivered. */
+  recordRegistration(act: CivilAct, action: ActAction & { readonly version: number }, nameKeys: readonly NameKey[], linkRequests: readonly MarginalNote[]): Promise<void>;
+  /** The act and, until its next change, the event of its registration (whose action the history shows until stored). */
+  getWithRegistration(id: string): Promise<{ act?: CivilAct; registration?: ActRegistered }>;
   get(id: string): Promise<CivilAct | undefined>;
   /** The act that holds a legacy reference, from its claim. */
   actIdOfLegacy(reference: CivilAct['legacy']): Promise<string | undefined>;
   /** The birth act that gave this civil identifier. */
   getByCivilId(civilId: string): Promise<CivilAct | undefined>;
   recordRead(read: ActRead): Promise<void>;
-  actions(id: string, page: PageRequest): Promise<Page<ActAction & { version: number }>>;
+  /** The stored actions, oldest first; the last page ends with `latest` while it is not stored yet. */
+  actions(id: string, page: PageRequest, latest?: ActAction & { version: number }): Promise<Page<ActAction & { version: number }>>;
   /** Candidates whose family key matches and whose given key starts with `givenPrefix`, optionally born in `birthYear`. */
   findByName(key: { family: string; given?: string; birthYear?: number }, limit: number): Promise<ActSummary[]>;
   accessLog(actId: string, page: PageRequest): Promise<Page<ActRead>>;

@@ -1,7 +1,10 @@
 // Registering acts, reading them (every read recorded with who and why), their history, people by civil
 // identifier, the national search by name in either script, and the access log auditors query.
 import type { Principal } from '../../shared/auth/principal.ts';
-import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import { holdsFieldsOf } from '../../shared/http/idempotency-ids.ts';
+import type { ActRegistered } from '../domain/act-events.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import { registrarOf, requireActReader } from '../domain/act-access.ts';
 import { registerAct, type ActPerson, type CivilAct, type RegisterActCommand, type WrittenName } from '../domain/civil-act.ts';
@@ -21,6 +24,12 @@ export interface CivilStatusDependencies {
   readonly isCivilIdTaken: (error: unknown) => boolean;
   /** Raised by the repository when the act's legacy reference is already registered. */
   readonly isLegacyReferenceTaken: (error: unknown) => boolean;
+  /** Raised by the repository when an act with this id exists (a retry under the same Idempotency-Key). */
+  readonly isActTaken: (error: unknown) => boolean;
+  /** The id of the act a caller registers under an Idempotency-Key: the same for the same caller and key. */
+  readonly actIdFor: (callerSub: string, idempotencyKey: string) => string;
+  /** Gives a legacy reference claimed for an act that turned out to be another registration's retry back. */
+  readonly releaseLegacyClaim: (act: CivilAct) => Promise<void>;
 }
 
 /** Search keys of a name written in one or both scripts; both scripts normally give the same keys. */
@@ -74,6 +83,7 @@ export async function registerCivilAct(
   request: Omit<RegisterActCommand, 'id' | 'registrar'>,
   principal: Principal,
   now: Date,
+  idempotencyKey?: string,
 ): Promise<CivilAct> {
   const registrar = registrarOf(principal);
   if (nameKeysOf(request.person).length === 0) {
@@ -95,20 +105,57 @@ export async function registerCivilAct(
     );
   }
   const parents = await namedParents(dependencies.repository, request.person);
-  const command: RegisterActCommand = { ...request, person: withLinkStatuses(request.person, parents, registrar.office), id: dependencies.newActId(), registrar };
+  const id = idempotencyKey === undefined ? dependencies.newActId() : dependencies.actIdFor(principal.sub, idempotencyKey);
+  const command: RegisterActCommand = { ...request, person: withLinkStatuses(request.person, parents, registrar.office), id, registrar };
   for (let attempt = 1; ; attempt++) {
     const change = registerAct(command, request.type === 'birth' ? dependencies.newCivilId() : undefined, now);
     const linkRequests = parents
       .filter((parent) => parent.act.office !== registrar.office)
       .map((parent) => parentLinkRequest(change.act, parent.role, parent.act, dependencies.newNoteId(), registrar, now));
     try {
-      await dependencies.repository.create(change, nameKeysOf(change.act.person), linkRequests);
+      await dependencies.repository.create(change, linkRequests);
       return change.act;
     } catch (error) {
+      // The act exists under the id of this caller's key: a retry (or a racing twin) gets the first act.
+      if (idempotencyKey !== undefined && dependencies.isActTaken(error)) return firstRegistration(dependencies, change.act, request);
       // A civil identifier is random: on the rare draw of one already given, draw again.
       if (!dependencies.isCivilIdTaken(error) || attempt >= CIVIL_ID_ATTEMPTS) throw error;
     }
   }
+}
+
+/** What a registration asked for, as the act it made keeps it (the identifier drawn and the links' statuses aside). */
+function askedOf(act: CivilAct): Record<string, unknown> {
+  const { civilId: _civilId, ...person } = act.person;
+  const unlinked = Object.fromEntries(
+    Object.entries(person).map(([field, value]) => {
+      if (!(PARENT_ROLES as readonly string[]).includes(field) || !value || typeof value !== 'object') return [field, value];
+      const { linkStatus: _linkStatus, ...parent } = value as Record<string, unknown>;
+      return [field, parent];
+    }),
+  );
+  return { type: act.type, legacy: act.legacy, person: unlinked, ...(act.deathDate !== undefined && { deathDate: act.deathDate }) };
+}
+
+/** The act a first registration under the same key made, if it asked the same; the key reused for another one is refused. */
+async function firstRegistration(dependencies: CivilStatusDependencies, attempted: CivilAct, request: Omit<RegisterActCommand, 'id' | 'registrar'>): Promise<CivilAct> {
+  const first = await dependencies.repository.get(attempted.id);
+  const asked = { type: request.type, legacy: request.legacy, person: request.person, ...(request.deathDate !== undefined && { deathDate: request.deathDate }) };
+  if (first && holdsFieldsOf(askedOf(first), asked)) return first;
+  // This attempt claimed its own legacy reference for the first act's id: give it back.
+  if (first && !holdsFieldsOf({ legacy: first.legacy }, { legacy: attempted.legacy })) await dependencies.releaseLegacyClaim(attempted);
+  throw new IdempotencyKeyReusedError({
+    ar: 'مفتاح عدم التكرار هذا استُعمل لتسجيل عقد آخر',
+    fr: "Cette clé d'idempotence a déjà servi à enregistrer un autre acte",
+    en: 'This Idempotency-Key was used to register another act',
+  });
+}
+
+/** Writes what a registration's event brings beside the act: its first action, search entries and link requests. */
+export async function recordActRegistration(repository: CivilStatusRepository, event: DomainEvent<ActRegistered>): Promise<void> {
+  const { act } = await repository.getWithRegistration(event.data.actId);
+  if (!act) return;
+  await repository.recordRegistration(act, event.data.action, nameKeysOf(act.person), event.data.linkRequests);
 }
 
 export interface ReadContext {
@@ -165,12 +212,14 @@ export async function readPerson(repository: CivilStatusRepository, civilId: str
   return act;
 }
 
+/** The actions, oldest first; the registration's is written from its event: until then the act shows it. */
 export async function civilActHistory(repository: CivilStatusRepository, id: string, principal: Principal, page: PageRequest) {
-  const act = requireActReader(await repository.get(id), id, principal);
+  const { act: found, registration } = await repository.getWithRegistration(id);
+  const act = requireActReader(found, id, principal);
   if (!principal.roles.includes('registrar') && !principal.roles.includes('auditor')) {
     throw new ForbiddenError({ ar: 'سجل العمليات مخصص لضباط الحالة المدنية والمراقبين', fr: "L'historique est réservé aux officiers d'état civil et aux auditeurs", en: 'The history is for registrars and auditors' });
   }
-  return repository.actions(act.id, page);
+  return repository.actions(act.id, page, registration?.action);
 }
 
 export function actAccessLog(repository: CivilStatusRepository, actId: string, page: PageRequest): Promise<Page<ActRead>> {

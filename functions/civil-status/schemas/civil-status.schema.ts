@@ -79,7 +79,7 @@ export const registerActRoute = defineRoute({
   summary: "Register a birth or death act in the registrar's office; a birth act gives the person a civil identifier",
   tags: TAGS,
   access: ['registrar'],
-  idempotent: true,
+  idempotent: 'by-use-case',
   body: z.strictObject(actFields).check(z.refine(...deathDateRule)),
   responses: { 201: { description: 'The registered act, with `person.civilId` for a birth', schema: actSchema }, 400: problem, 401: problem, 403: problem, 409: problem },
 });

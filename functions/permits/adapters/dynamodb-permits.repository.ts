@@ -1,18 +1,13 @@
 // DynamoDB adapter of the permits port: permits, their append-only events, document reads and daily counters in
-// one table; every change is one transaction conditional on the version it read.
-import {
-  BatchGetCommand,
-  GetCommand,
-  PutCommand,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+// one table. Every change is one PutItem of the permit conditional on the version it read, carrying the change's
+// domain events (the table's router publishes them from the stream record); the history entry and the figures'
+// overdue marker follow from the change's event (`recordChange`, run by the history's consumer).
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedIndexQuery, pagedQuery, queryEveryPage } from '../../shared/aws/paged-query.ts';
-import { transactWrite } from '../../shared/aws/transact-write.ts';
+import { pagedIndexQuery, pagedQuery, queryEveryPage, withLatestEntry } from '../../shared/aws/paged-query.ts';
 import type { Page } from '../../shared/http/pagination.ts';
 import {
   loadCommuneTerritories,
@@ -24,23 +19,26 @@ import {
   type ReferenceSnapshot,
 } from '../../reference-data/public.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
-import { outboxPut } from '../../shared/events/outbox.ts';
+import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, eventsCarriedBy } from '../../shared/events/outbox.ts';
 import { addCountsOnce, oneEach } from '../../shared/aws/counted-once.ts';
 import { countedFigures, permitEvents, type PermitChanged } from '../domain/permit-events.ts';
 import type { Permit, PermitChange, PermitEvent, PermitStatus } from '../domain/permit.ts';
 import { COUNTERS, type Counter, type Counters, type DayCounts, type OverdueFile } from '../domain/permit-figures.ts';
 import type { DocumentRead, FigureItems, PageRequest, PermitsRepository } from '../application/permits.ports.ts';
 import { dueBeforeSortKey, dueFromSortKey } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
-import { COUNTED_MARKER_RETENTION_SECONDS, PERMIT_INDEXES, PERMITS_TABLE, overdueMarker, permitIndexAttributes, permitKeys } from './permit-keys.ts';
-import { changeWrites, followsVersion, NEW_RECORD, type WriteCondition } from '../../shared/aws/change-writes.ts';
+import { COUNTED_MARKER_RETENTION_SECONDS, PERMIT_INDEXES, overdueMarker, permitIndexAttributes, permitKeys } from './permit-keys.ts';
+import { followsVersion, NEW_RECORD, type WriteCondition } from '../../shared/aws/change-writes.ts';
 
 type Item = Record<string, unknown>;
 type Key = { pk: string; sk: string };
-type TransactWriteItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 // Permits written while overdue files had their own index still carry its two keys: never hand them out.
 const FORMER_INDEX_ATTRIBUTES = ['overduePk', 'overdueSk'];
-const PERMIT_INDEX_ATTRIBUTES = [...Object.values(PERMIT_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey]), ...FORMER_INDEX_ATTRIBUTES];
+const PERMIT_INDEX_ATTRIBUTES = [
+  ...Object.values(PERMIT_INDEXES).flatMap((index) => [index.partitionKey, index.sortKey]),
+  ...FORMER_INDEX_ATTRIBUTES,
+  CARRIED_EVENTS_ATTRIBUTE,
+];
 
 const toPermit = (item: Item) => withoutKeys<Permit>(item, PERMIT_INDEX_ATTRIBUTES);
 const toEvent = (item: Item) => withoutKeys<PermitEvent>(item);
@@ -61,16 +59,13 @@ function toDayCounts(item: Item): DayCounts {
 
 const OVERDUE: PermitStatus = 'deemed-approval-available';
 
-/** The change's write of the figures' overdue marker: put as the file becomes overdue, deleted as it stops being. */
-function overdueMarkerWrites({ permit, event }: PermitChange, table: string): TransactWriteItem[] {
-  const overdueBefore = event.statusBefore === OVERDUE;
-  const overdueAfter = permit.status === OVERDUE;
-  if (overdueAfter && !overdueBefore) return [{ Put: { TableName: table, Item: overdueMarker(permit) } }];
-  if (overdueBefore && !overdueAfter) {
-    return [{ Delete: { TableName: table, Key: permitKeys.overdueFile(permit.commune.code, permit.procedure.code, permit.id) } }];
-  }
-  return [];
+/** The history entry the change of a stored permit item carries (its latest change), if the item carries one. */
+function latestEntryOf(item: Item): PermitEvent | undefined {
+  const changed = eventsCarriedBy(item).find((event) => (event.data as Partial<PermitChanged>).entry !== undefined);
+  return (changed?.data as Partial<PermitChanged> | undefined)?.entry;
 }
+
+const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 export class DynamoDbPermitsRepository implements PermitsRepository {
   constructor(
@@ -145,26 +140,65 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
     );
   }
 
-  private write(change: PermitChange, counters: readonly Counter[], permitCondition: WriteCondition): Promise<void> {
-    const { permit, event } = change;
-    return transactWrite(
-      this.client,
-      [
-        ...changeWrites(this.table, { ...permitKeys.permit(permit.id), ...permitIndexAttributes(permit), ...permit }, { ...permitKeys.event(permit.id, event.version), ...event }, permitCondition),
-        ...overdueMarkerWrites(change, this.table),
-        // The events leave with the change or not at all; what they cause happens in the event consumers.
-        ...permitEvents(change, counters).map((event) => outboxPut(PERMITS_TABLE, this.table, event)),
-      ],
-      (cancellation) =>
-        new ConflictError(
-          {
-            ar: `غيّر شخص آخر الملف ${permit.id} في اللحظة نفسها؛ أعيدوا تحميله ثم حاولوا مجددا`,
-            fr: `Le dossier ${permit.id} a été modifié par quelqu'un d'autre au même moment ; rechargez-le puis réessayez`,
-            en: `Permit ${permit.id} was changed by someone else at the same moment; reload it and try again`,
-          },
-          { cause: cancellation },
-        ),
-    );
+  private async write(change: PermitChange, counters: readonly Counter[], permitCondition: WriteCondition): Promise<void> {
+    const { permit } = change;
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          // The events leave with the change or not at all (the item's stream record carries them); what they cause,
+          // the history entry included, happens in the event consumers.
+          Item: { ...permitKeys.permit(permit.id), ...permitIndexAttributes(permit), ...permit, ...carriedEvents(permitEvents(change, counters)) },
+          ConditionExpression: permitCondition.expression,
+          ...(permitCondition.values && { ExpressionAttributeValues: permitCondition.values }),
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      throw new ConflictError(
+        {
+          ar: `غيّر شخص آخر الملف ${permit.id} في اللحظة نفسها؛ أعيدوا تحميله ثم حاولوا مجددا`,
+          fr: `Le dossier ${permit.id} a été modifié par quelqu'un d'autre au même moment ; rechargez-le puis réessayez`,
+          en: `Permit ${permit.id} was changed by someone else at the same moment; reload it and try again`,
+        },
+        { cause: error },
+      );
+    }
+  }
+
+  /**
+   * What a change's event records beside the permit: its history entry, once (a redelivery finds it written), and
+   * the figures' overdue marker, put as the file becomes overdue and deleted as it stops being (both idempotent).
+   * Events of one permit arrive in their order, so the marker follows the last change.
+   */
+  async recordChange(event: DomainEvent<PermitChanged>): Promise<void> {
+    const { entry, commune, procedure, permitId } = event.data;
+    if (!entry) return;
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...permitKeys.event(permitId, entry.version), ...entry },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    const overdueBefore = entry.statusBefore === OVERDUE;
+    const overdueAfter = entry.statusAfter === OVERDUE;
+    if (overdueAfter && !overdueBefore) {
+      await this.client.send(new PutCommand({ TableName: this.table, Item: overdueMarker(commune, procedure, permitId) }));
+    } else if (overdueBefore && !overdueAfter) {
+      await this.client.send(new DeleteCommand({ TableName: this.table, Key: permitKeys.overdueFile(commune, procedure, permitId) }));
+    }
+  }
+
+  async getWithLatestEntry(id: string): Promise<{ permit?: Permit; latestEntry?: PermitEvent }> {
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: permitKeys.permit(id), ConsistentRead: true }));
+    if (!output.Item) return {};
+    const latestEntry = latestEntryOf(output.Item);
+    return { permit: toPermit(output.Item), ...(latestEntry && { latestEntry }) };
   }
 
   create(change: PermitChange, counters: readonly Counter[]): Promise<void> {
@@ -202,9 +236,13 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
       : this.listIndex(PERMIT_INDEXES.byCommune, permitKeys.commune(commune), page);
   }
 
-  history(id: string, page: PageRequest): Promise<Page<PermitEvent>> {
+  /**
+   * The stored entries, oldest first; on the last page, `latest` (the latest change's entry, which its permit
+   * carries) after them when it is not stored yet.
+   */
+  async history(id: string, page: PageRequest, latest?: PermitEvent): Promise<Page<PermitEvent>> {
     const { pk, skPrefix } = permitKeys.history(id);
-    return this.query(
+    const stored = await this.query(
       {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
@@ -214,6 +252,7 @@ export class DynamoDbPermitsRepository implements PermitsRepository {
       { pk },
       toEvent,
     );
+    return withLatestEntry(stored, { pk, skPrefix, ...(page.cursor !== undefined && { cursor: page.cursor }) }, latest);
   }
 
   /** One shard at a time: a recount reads the shards in parallel. */

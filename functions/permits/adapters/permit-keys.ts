@@ -66,16 +66,14 @@ export function permitIndexAttributes(permit: Permit): Record<string, string> {
 }
 
 /** The figures' marker of a file overdue now (deemed approval available, not invoked): small, so its index copy is. */
-export function overdueMarker(permit: Permit): Record<string, string> {
-  const { code: commune } = permit.commune;
-  const procedure = permit.procedure.code;
+export function overdueMarker(commune: string, procedure: string, permitId: string): Record<string, string> {
   return {
-    ...permitKeys.overdueFile(commune, procedure, permit.id),
+    ...permitKeys.overdueFile(commune, procedure, permitId),
     statsPk: permitKeys.statsOfEveryCommune(),
-    statsSk: permitKeys.overdueFileOfEveryCommune(commune, procedure, permit.id),
+    statsSk: permitKeys.overdueFileOfEveryCommune(commune, procedure, permitId),
     commune,
     procedure,
-    permitId: permit.id,
+    permitId,
   };
 }
 

@@ -89,9 +89,14 @@ export async function listPermits(
   return { ...listed, items: listed.items.map((permit) => viewOf(permit, now)) };
 }
 
+/**
+ * The history, oldest first. Its entries are written from each change's event, a moment after the change: until
+ * then, the last page shows the latest change's entry from the permit, which carries it.
+ */
 export async function permitHistory(repository: PermitsRepository, id: string, principal: Principal, page: PageRequest): Promise<Page<PermitEvent>> {
-  requireReader(await repository.get(id), id, principal);
-  return repository.history(id, page);
+  const { permit, latestEntry } = await repository.getWithLatestEntry(id);
+  requireReader(permit, id, principal);
+  return repository.history(id, page, latestEntry);
 }
 
 /**

@@ -25,17 +25,31 @@ export interface PermitsRepository {
   loadReference(reference: ReferenceRequest): Promise<ReferenceSnapshot>;
   get(id: string): Promise<Permit | undefined>;
   /**
-   * Writes a new permit with its first event and its domain events (which carry the counters it adds to the
+   * Writes a new permit with its domain events (which carry its first history entry and the counters it adds to the
    * figures), all or nothing; ConflictError when the id exists.
    */
   create(change: PermitChange, counters: readonly Counter[]): Promise<void>;
   /** Writes the change only if the stored permit is still at `change.permit.version - 1`; otherwise ConflictError. */
   save(change: PermitChange, counters: readonly Counter[]): Promise<void>;
+  /**
+   * Records what a change's event brings beside the permit: its history entry and the figures' overdue marker,
+   * once per event however often it is delivered.
+   */
+  recordChange(event: DomainEvent<PermitChanged>): Promise<void>;
+  /**
+   * The permit and the history entry of its latest change as the permit carries it: the history's consumer writes
+   * that entry a moment after the change (about a second), and a history read meanwhile shows it from here.
+   */
+  getWithLatestEntry(id: string): Promise<{ permit?: Permit; latestEntry?: PermitEvent }>;
   /** Adds an event's counters to its commune's daily figures, once per event however often it is delivered. */
   count(event: DomainEvent<PermitChanged>): Promise<void>;
   listByApplicant(applicant: string, page: PageRequest): Promise<Page<Permit>>;
   listByCommune(commune: string, status: PermitStatus | undefined, page: PageRequest): Promise<Page<Permit>>;
-  history(id: string, page: PageRequest): Promise<Page<PermitEvent>>;
+  /**
+   * The stored history entries, oldest first; the last page ends with `latest` (the latest change's entry, see
+   * `getWithLatestEntry`) when that entry is not stored yet.
+   */
+  history(id: string, page: PageRequest, latest?: PermitEvent): Promise<Page<PermitEvent>>;
   /** One page of the ids of one shard's permits whose clock runs and whose due instant is before `instant`, oldest due first. */
   openDueBefore(shard: number, instant: Date, page: PageRequest): Promise<Page<string>>;
   /** Ids of the permits of one shard whose clock runs and whose due instant is at or after `instant`, soonest first. */

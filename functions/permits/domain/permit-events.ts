@@ -1,11 +1,12 @@
-// The domain events a permit change emits, written in its transaction (the outbox): the change itself
-// (`permit.<event type>`, with the counters it adds to the figures) and what the applicant is to be told.
+// The domain events a permit change emits, carried by the permit item it writes (the outbox of a one-item change):
+// the change itself (`permit.<event type>`, with its history entry and the counters it adds to the figures) and
+// what the applicant is to be told.
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import { notificationRequested } from '../../notifications/public.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { applicantNotification } from './applicant-notification.ts';
 import type { Counter } from './permit-figures.ts';
-import type { PermitChange, PermitEventType, PermitStatus } from './permit.ts';
+import type { PermitChange, PermitEvent, PermitEventType, PermitStatus } from './permit.ts';
 
 export const PERMIT_EVENT_SOURCE = 'permits';
 
@@ -25,9 +26,32 @@ export interface PermitChanged extends Readonly<Record<string, unknown>> {
    * workflow wakes at the former instant, finds the clock still running and sleeps until the new one.)
    */
   readonly startsWorkflow: boolean;
+  /**
+   * The change's history entry, which the history's consumer writes (`RecordPermitHistory`). Absent from events
+   * emitted before 2026-12-03, whose entry their transaction wrote.
+   */
+  readonly entry?: PermitEvent;
 }
 
 export const permitEventName = (type: PermitEventType): PermitEventName => `permit.${type}`;
+
+// Every kind of change, spelled once so that the compiler finds a kind added to PermitEventType and not here.
+const EVERY_EVENT_TYPE: Readonly<Record<PermitEventType, true>> = {
+  filed: true,
+  'documents-requested': true,
+  'documents-declared': true,
+  'document-verified': true,
+  'documents-provided': true,
+  extended: true,
+  'opinion-given': true,
+  decided: true,
+  'deadline-lapsed': true,
+  'deadline-recomputed': true,
+  'deemed-approval-invoked': true,
+};
+
+/** The event of every kind of change: what the history's consumer subscribes to. */
+export const EVERY_PERMIT_EVENT: readonly PermitEventName[] = (Object.keys(EVERY_EVENT_TYPE) as PermitEventType[]).map(permitEventName);
 
 /** Changes after which a deadline workflow may have to carry the permit on (`startsWorkflow` says whether it must). */
 export const CLOCK_STARTING_EVENTS: readonly PermitEventName[] = ['permit.filed', 'permit.documents-provided', 'permit.deadline-recomputed'];
@@ -75,6 +99,7 @@ export function permitEvents({ permit, event }: PermitChange, counters: readonly
       statusAfter: permit.status,
       counters,
       startsWorkflow: startsWorkflow({ permit, event }),
+      entry: event,
     },
   });
   const notification = applicantNotification({ permit, event });

@@ -122,3 +122,20 @@ export function pagedPrefixQuery<T>(
     map,
   );
 }
+
+/**
+ * A page of a history whose entries (sort keys `<skPrefix><zero-padded version>`) are written from their change's
+ * event, a moment after the change: the last page ends with `latest` (the latest change's entry, which the changed
+ * record carries) while that entry is not stored yet.
+ */
+export function withLatestEntry<T extends { readonly version: number }>(
+  stored: Page<T>,
+  query: { readonly pk: string; readonly skPrefix: string; readonly cursor?: string },
+  latest: T | undefined,
+): Page<T> {
+  if (!latest || stored.nextCursor !== undefined) return stored;
+  // An empty last page follows the entry its cursor names.
+  const startSk = query.cursor === undefined ? '' : String(decodeCursor(query.cursor, ['pk', 'sk'], { pk: query.pk })?.sk ?? '');
+  const lastShown = stored.items.at(-1)?.version ?? (startSk.startsWith(query.skPrefix) ? Number(startSk.slice(query.skPrefix.length)) : 0);
+  return latest.version > lastShown ? { items: [...stored.items, latest] } : stored;
+}

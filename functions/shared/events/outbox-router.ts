@@ -1,12 +1,13 @@
-// The one reader of an outbox table's stream: it publishes each new outbox event to the table's SNS FIFO topic,
-// in stream order, and the topic hands it to the queue of every consumer whose subscription takes its type. A
-// table with many consumers is thus read once, and a consumer that fails holds up no one but itself.
+// The one reader of an outbox table's stream: it publishes each new outbox event (an outbox item's, or those a
+// record was written with) to the table's SNS FIFO topic, in stream order, and the topic hands it to the queue of
+// every consumer whose subscription takes its type. A table with many consumers is thus read once, and a consumer
+// that fails holds up no one but itself.
 import { PublishBatchCommand, type PublishBatchRequestEntry, type SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { logger } from '../observability/observability.ts';
 import type { DomainEvent } from './domain-event.ts';
 import { eventMessage } from './event-message.ts';
-import { eventOfRecord } from './stream-records.ts';
+import { eventsOfRecord } from './stream-records.ts';
 
 /** PublishBatch takes up to 10 messages, 256 KiB in all (bodies and attributes). */
 const MAX_ENTRIES_PER_BATCH = 10;
@@ -71,24 +72,28 @@ export async function publishOutboxRecords(sns: SNSClient, topicArn: string, rec
   };
 
   for (const record of records) {
-    let event: DomainEvent;
+    let events: DomainEvent[];
     try {
-      event = eventOfRecord(record);
+      events = eventsOfRecord(record);
     } catch (error) {
       const unpublished = await publish();
       if (unpublished) return failed(unpublished);
       logger.error('stream record is not an outbox event; it will be retried', { sequenceNumber: sequenceNumberOf(record), errorName: (error as Error).name });
       return failed(record);
     }
-    const message = eventMessage(event);
-    const bytes = entrySize(message);
-    if (batch.length === MAX_ENTRIES_PER_BATCH || (batch.length > 0 && batchBytes + bytes > MAX_BYTES_PER_BATCH)) {
-      const unpublished = await publish();
-      if (unpublished) return failed(unpublished);
+    // A record written with its change's events carries several: they leave in their order, and a record is failed
+    // whole (its events published before the failure go again, and the topic or the consumers drop them).
+    for (const event of events) {
+      const message = eventMessage(event);
+      const bytes = entrySize(message);
+      if (batch.length === MAX_ENTRIES_PER_BATCH || (batch.length > 0 && batchBytes + bytes > MAX_BYTES_PER_BATCH)) {
+        const unpublished = await publish();
+        if (unpublished) return failed(unpublished);
+      }
+      const entry: PublishBatchRequestEntry = { Id: String(batch.length), ...message };
+      batch.push({ record, event, entry, bytes });
+      batchBytes += bytes;
     }
-    const entry: PublishBatchRequestEntry = { Id: String(batch.length), ...message };
-    batch.push({ record, event, entry, bytes });
-    batchBytes += bytes;
   }
   const unpublished = await publish();
   return unpublished ? failed(unpublished) : { batchItemFailures: [] };

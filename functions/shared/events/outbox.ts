@@ -2,7 +2,9 @@
 // are written together or not at all. The table's stream then carries it to its consumers (event-consumer.ts).
 import type { TableDescription } from '../service-description.ts';
 import type { DomainEvent } from './domain-event.ts';
-import { OUTBOX_EVENT_TYPE_ATTRIBUTE } from './outbox-filter.ts';
+import { CARRIED_EVENTS_ATTRIBUTE, OUTBOX_EVENT_TYPE_ATTRIBUTE } from './outbox-filter.ts';
+
+export { CARRIED_EVENTS_ATTRIBUTE };
 
 /** Streams keep records 24 hours; an outbox item is only the carrier of its record, and expires after a week. */
 const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
@@ -12,6 +14,17 @@ export const OUTBOX_KEY_PREFIX = 'OUTBOX#';
 
 /** The attribute of an outbox item that holds the event itself. */
 export const OUTBOX_EVENT_ATTRIBUTE = 'event';
+
+/** The attribute a record's write sets so that its stream record carries `events` to the table's router. */
+export function carriedEvents(events: readonly DomainEvent[]): Record<typeof CARRIED_EVENTS_ATTRIBUTE, string> {
+  return { [CARRIED_EVENTS_ATTRIBUTE]: JSON.stringify(events) };
+}
+
+/** The events a stored record carries (none when it carries none). */
+export function eventsCarriedBy(item: Readonly<Record<string, unknown>>): DomainEvent[] {
+  const carried = item[CARRIED_EVENTS_ATTRIBUTE];
+  return typeof carried === 'string' ? (JSON.parse(carried) as DomainEvent[]) : [];
+}
 
 /**
  * The `Put` of a transaction that records `event` in `table`'s outbox. Conditional on the event's absence: the

@@ -42,7 +42,7 @@ describe('DynamoDbMeter', () => {
     });
     await client.send(new GetItemCommand({ TableName: 't', Key: { pk: { S: 'b' } } }));
 
-    expect(usage).toEqual({ requests: 2, operations: { GetItem: 1, TransactWriteItems: 1 }, readCapacityUnits: 2, writeCapacityUnits: 2 });
+    expect(usage).toEqual({ requests: 2, operations: { GetItem: 1, TransactWriteItems: 1 }, readCapacityUnits: 2, writeCapacityUnits: 2, consumers: {} });
   });
 
   it('asks DynamoDB for the consumed capacity of the labelled requests', async () => {

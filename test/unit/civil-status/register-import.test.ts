@@ -146,6 +146,9 @@ function dependencies(existing: Record<string, string>): CivilStatusDependencies
     newNoteId: () => 'new-note',
     isCivilIdTaken: () => false,
     isLegacyReferenceTaken: (error) => error instanceof LegacyTaken,
+    isActTaken: () => false,
+    actIdFor: () => 'keyed-act',
+    releaseLegacyClaim: async () => {},
   };
 }
 

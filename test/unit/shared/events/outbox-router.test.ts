@@ -11,7 +11,10 @@ import { eventMessage, fifoToken } from '../../../../functions/shared/events/eve
 import { publishOutboxRecords } from '../../../../functions/shared/events/outbox-router.ts';
 import { logger } from '../../../../functions/shared/observability/observability.ts';
 import type { TableDescription } from '../../../../functions/shared/service-description.ts';
-import { outboxStreamRecord } from '../../../fixtures/outbox-stream-records.ts';
+import { carryingStreamRecord, outboxStreamRecord } from '../../../fixtures/outbox-stream-records.ts';
+import { outboxRecordFilterPatterns } from '../../../../functions/shared/events/outbox-filter.ts';
+import { eventsOfRecord } from '../../../../functions/shared/events/stream-records.ts';
+import { matchesFilterPattern } from '../../../../lib/local/event-filter.ts';
 
 const TABLE: TableDescription = { id: 'letters', partitionKey: 'pk', sortKey: 'sk', outbox: true, timeToLiveAttribute: 'expiresAt' };
 const TOPIC = 'arn:aws:sns:eu-west-3:000000000000:Raqmana-LettersEvents.fifo';
@@ -115,6 +118,67 @@ describe('publishOutboxRecords', () => {
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: broken.dynamodb!.SequenceNumber }] });
     expect(publishedEvents()).toEqual([eventMessage(event('L-1', 1)).MessageDeduplicationId]);
+  });
+});
+
+describe('records written with the events of their change', () => {
+  beforeEach(() => {
+    sns.reset();
+    sns.on(PublishBatchCommand).callsFake((input: PublishBatchCommandInput) => ({ Successful: input.PublishBatchRequestEntries!.map((entry) => ({ Id: entry.Id, MessageId: `m-${entry.Id}` })), Failed: [] }));
+  });
+
+  const item = { pk: 'THING#t-1', sk: 'THING', version: 2 };
+
+  it("publishes every event a record carries, in the change's order, between the records before and after it", async () => {
+    const before = event('L-1', 1);
+    const changed = event('t-1', 2, 'thing.changed');
+    const notify = event('t-1', 2, 'notification.requested');
+    const after = event('L-2', 3);
+    const streamRecords = [
+      outboxStreamRecord(TABLE, before, '000000000000000000100'),
+      carryingStreamRecord(item, [changed, notify], '000000000000000000200'),
+      outboxStreamRecord(TABLE, after, '000000000000000000300'),
+    ];
+
+    const response = await publishOutboxRecords(new SNSClient({}), TOPIC, streamRecords);
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(publishedEvents()).toEqual([before.id, changed.id, notify.id, after.id]);
+  });
+
+  it('answers a carrying record as failed when any of its events is refused, and publishes nothing after it', async () => {
+    const events = Array.from({ length: 12 }, (_, position) => event('t-1', position + 1, `thing.step-${position}`));
+    sns.on(PublishBatchCommand).callsFake((input: PublishBatchCommandInput) => {
+      const entries = input.PublishBatchRequestEntries!;
+      // The eleventh carried event, first of the second batch, is refused.
+      const eleventh = entries.find((entry) => (JSON.parse(entry.Message!) as DomainEvent).type === 'thing.step-10');
+      const refused = eleventh ? [{ Id: eleventh.Id, Code: 'InternalError', SenderFault: false }] : [];
+      return { Successful: entries.filter((entry) => !refused.some((failure) => failure.Id === entry.Id)).map((entry) => ({ Id: entry.Id, MessageId: 'm' })), Failed: refused };
+    });
+    const carrying = carryingStreamRecord(item, events, '000000000000000000100');
+    const next = outboxStreamRecord(TABLE, event('L-9', 9), '000000000000000000200');
+
+    const response = await publishOutboxRecords(new SNSClient({}), TOPIC, [carrying, next]);
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: carrying.dynamodb!.SequenceNumber }] });
+    // Two batches were tried (ten carried events, then the last two with the next record's); none after the refusal.
+    expect(published()).toHaveLength(2);
+  });
+
+  it("passes the router's filter created or replaced, and reads back the events it carries; a record without events is refused", () => {
+    const changed = event('t-1', 2, 'thing.changed');
+    const patterns = outboxRecordFilterPatterns();
+    for (const eventName of ['INSERT', 'MODIFY'] as const) {
+      const record = carryingStreamRecord(item, [changed], '000000000000000000100', eventName);
+      expect(patterns.some((pattern) => matchesFilterPattern(pattern, record))).toBe(true);
+      expect(eventsOfRecord(record)).toEqual([changed]);
+    }
+    const plain: DynamoDBRecord = { eventName: 'MODIFY', dynamodb: { NewImage: { pk: { S: 'THING#t-1' }, sk: { S: 'THING' } } } };
+    expect(patterns.some((pattern) => matchesFilterPattern(pattern, plain))).toBe(false);
+    const removed: DynamoDBRecord = { ...carryingStreamRecord(item, [changed], '1'), eventName: 'REMOVE' };
+    expect(patterns.some((pattern) => matchesFilterPattern(pattern, removed))).toBe(false);
+    const empty = carryingStreamRecord(item, [], '000000000000000000100');
+    expect(() => eventsOfRecord(empty)).toThrow(/no list of domain events/);
   });
 });
 
