@@ -2,6 +2,7 @@
 // event on the version read: the unit acknowledges, qualifies, assigns, takes up, asks for information, transfers,
 // answers and closes; its complainant replies, reopens and rates.
 import type { Principal } from '../../shared/auth/principal.ts';
+import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { complainantOf, officerOf } from '../domain/complaint-access.ts';
 import {
@@ -28,22 +29,40 @@ import type { ComplaintsRepository } from './complaints.ports.ts';
 
 type Change = (complaint: Complaint) => ComplaintChange;
 
-async function changed(repository: ComplaintsRepository, id: string, change: Change): Promise<Complaint> {
-  const complaint = await repository.get(id);
-  if (!complaint) throw unknownComplaint(id);
-  const made = change(complaint);
-  await repository.save(made);
-  return made.complaint;
+/**
+ * Writes the change made from the complaint as read. When someone wrote it in between without moving its status
+ * (the platform suggesting duplicates just after a filing, as a unit acts at once), the change is made again from
+ * the complaint as it now is, once, and checked again; a change that moved the status (another officer's) stays a
+ * conflict the caller is told of.
+ */
+async function savedOverQuietChanges<Read extends { readonly complaint: Complaint }>(repository: ComplaintsRepository, read: () => Promise<Read | undefined>, id: string, change: (found: Read) => ComplaintChange): Promise<Complaint> {
+  const found = await read();
+  if (!found) throw unknownComplaint(id);
+  try {
+    const made = change(found);
+    await repository.save(made);
+    return made.complaint;
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const again = await read();
+    if (!again || again.complaint.status !== found.complaint.status) throw error;
+    const made = change(again);
+    await repository.save(made);
+    return made.complaint;
+  }
+}
+
+function changed(repository: ComplaintsRepository, id: string, change: Change): Promise<Complaint> {
+  return savedOverQuietChanges(repository, async () => {
+    const complaint = await repository.get(id);
+    return complaint && { complaint };
+  }, id, ({ complaint }) => change(complaint));
 }
 
 /** A change of a clock, counted with the holidays of this year and the next (read with the complaint). */
-async function changedWithHolidays(repository: ComplaintsRepository, id: string, now: Date, change: (complaint: Complaint, holidays: ReadonlySet<string>) => ComplaintChange): Promise<Complaint> {
+function changedWithHolidays(repository: ComplaintsRepository, id: string, now: Date, change: (complaint: Complaint, holidays: ReadonlySet<string>) => ComplaintChange): Promise<Complaint> {
   const year = Number(moroccanDate(now).slice(0, 4));
-  const found = await repository.getWithHolidays(id, [year, year + 1]);
-  if (!found) throw unknownComplaint(id);
-  const made = change(found.complaint, found.holidays);
-  await repository.save(made);
-  return made.complaint;
+  return savedOverQuietChanges(repository, () => repository.getWithHolidays(id, [year, year + 1]), id, ({ complaint, holidays }) => change(complaint, holidays));
 }
 
 const byOfficer = (principal: Principal, act: (complaint: Complaint, by: ReturnType<typeof officerOf>) => ComplaintChange): Change => (complaint) => act(complaint, officerOf(complaint.commune, principal));
