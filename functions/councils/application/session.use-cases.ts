@@ -1,5 +1,5 @@
 // A council's sessions: planned, their agenda built and closed, convened, their sittings opened with the attendance,
-// their items voted into numbered deliberations, closed. Each reads what it needs in one BatchGetItem and writes
+// their items voted into numbered deliberations, closed (the transmission period starting). Each reads what it needs in one BatchGetItem and writes
 // its change in one transaction.
 import type { Principal } from '../../shared/auth/principal.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
@@ -24,6 +24,7 @@ import {
   type SessionPlan,
 } from '../domain/session.ts';
 import type { NamedVote } from '../domain/vote.ts';
+import { withTransmissionPeriod } from '../domain/control-clocks.ts';
 import { actorFor } from './council-access.ts';
 import type { BodyContextRequest, CouncilsRepository } from './councils.ports.ts';
 
@@ -110,6 +111,7 @@ export async function voteItem(repository: CouncilsRepository, bodyId: string, i
 
 export async function closeCouncilSession(repository: CouncilsRepository, bodyId: string, id: string, principal: Principal, now: Date): Promise<Session> {
   const actor = actorFor(principal, bodyId, [...SECRETARIAT]);
-  const { session } = await load(repository, bodyId, id);
-  return saved(repository, session, closeSession(session, actor, now));
+  const year = Number(moroccanDate(now).slice(0, 4));
+  const { session, settings, holidays } = await load(repository, bodyId, id, { holidayYears: [year, year + 1] });
+  return saved(repository, session, withTransmissionPeriod(closeSession(session, actor, now), settings, holidays, actor, now));
 }
