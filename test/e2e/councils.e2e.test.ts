@@ -3,7 +3,8 @@
 // convocation carries signed evidence of its sending and of its first reading; its first and second sittings lack
 // the quorum of article 42 and the third deliberates with three members present; the budget vote ties and the
 // president's vote decides; the deliberation is transmitted, opposed by the governor within the window, examined
-// again and maintained; a closed item's content never reaches the OParl publication while its decision does; the
+// again and maintained, the other recorded enforceable by the deadline workflow at the end of its window, the
+// session's transmission period closed by it too; a closed item's content never reaches the OParl publication while its decision does; the
 // deliberation's PDF is rendered once and served as stored; the iCalendar feed parses with the meetings at their hour in Africa/Casablanca. Bad input is refused with nothing written.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
@@ -212,7 +213,11 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(again.json.code).toBe('voted-twice');
     const closed = await step(`${path}/items/2/votes`, 'vote-closed', { votes: [{ member: 'm01', choice: 'for' }, { member: 'm02', choice: 'for' }, { member: 'm03', choice: 'conflict' }] });
     expect(closed.json).toMatchObject({ number: `${year}/2`, result: { outcome: 'adopted', counts: { for: 2, conflict: 1 } } });
-    expect((await step(`${path}/closing`, 'close-session')).json).toMatchObject({ status: 'closed' });
+    const closing = await step(`${path}/closing`, 'close-session');
+    expect(closing.json).toMatchObject({ status: 'closed', transmissionControl: { clock: { period: { days: 10, unit: 'working' } } } });
+    // The transmission period: ten working days from the close, a case the deadline workflow watches.
+    const closedOn = moroccan(new Date(String(closing.json.closedAt)), { year: 'numeric', month: '2-digit', day: '2-digit' });
+    expect((closing.json.transmissionControl as { clock: { dueDate: string } }).clock.dueDate).toBe(workingDayAfter(closedOn, 10, holidays));
     await settle();
     const pdf = await download(`${deliberationPath(`${sessionId}.1`)}/pdf`, await governor());
     expect(pdf.status).toBe(200);
@@ -243,6 +248,16 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(late.json.code).toBe('opposition-window-closed');
     const enforceable = await request('GET', deliberationPath(closed), { token: await secretary() });
     expect(enforceable.json).toMatchObject({ state: 'received', enforceability: { enforceable: true } });
+    // The deadline workflow woke at the end of the window and recorded it: the deliberation is enforceable since then.
+    await settle();
+    const recorded = await request('GET', deliberationPath(closed), { token: await secretary() });
+    expect(recorded.json).toMatchObject({ enforceableSince: window.dueAt, oppositionPassedAt: expect.any(String), enforceability: { enforceable: true, since: window.dueAt } });
+
+    // Both deliberations went in time: at the end of the transmission period the session's case closes, no one told.
+    const transmission = (await session(sessionId)) as unknown as { transmissionControl: { clock: { dueAt: string } } };
+    await setClock(new Date(Date.parse(transmission.transmissionControl.clock.dueAt) + 60_000));
+    await settle();
+    expect(await session(sessionId)).toMatchObject({ transmissionControl: { checked: { late: [] } } });
   });
 
   it("publishes the council in OParl 1.1: the closed item's decision, never its content", async () => {
