@@ -29,6 +29,7 @@ import { declareFedDatasetRoute, designateCategoryRoute } from '../../functions/
 import type { InformationRequest } from '../../functions/transparency/domain/information-request.ts';
 import { deadlineWatched as requestDeadlineWatched } from '../../functions/transparency/domain/request-clock.ts';
 import { DELIBERATION_ADOPTED } from '../../functions/councils/domain/deliberation.ts';
+import { controlWatched, deliberationSubject } from '../../functions/councils/domain/control-clocks.ts';
 import { SESSION_CONVENED } from '../../functions/councils/domain/session.ts';
 import { startOfMoroccanDate } from '../../functions/shared/statutory-clock/moroccan-day.ts';
 import { moroccanDate } from '../../functions/shared/time/morocco-time.ts';
@@ -679,6 +680,10 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       SendCouncilConvocations: outboxQueueEvent([sessionConvened]),
       // The deliberation above, its PDF stored already.
       RenderCouncilDeliberationPdf: outboxQueueEvent([deliberationAdopted]),
+      // The deliberation above, received (version 3): its control periods' workflow started already, then opposed.
+      FollowCouncilControls: outboxQueueEvent([controlWatched(deliberationSubject(deliberationParams.id), 3, clock.now())]),
+      CheckCouncilControlDeadline: { subject: deliberationSubject(deliberationParams.id) },
+      SweepOverdueCouncilControls: {},
       DeliverNotifications: outboxQueueEvent([applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },
