@@ -1,6 +1,7 @@
 // Councils on DynamoDB Local: two items voted at once end with one deliberation and a conflict for the other, whose
 // retry takes the next number (no gap, no duplicate); a convened session's event delivered twice sends each member's
-// convocation once, with its notification; a first reading is recorded once; the control periods run as deadline
+// convocation once, with its notification; a first reading is recorded once; a planned session's convocation
+// reminder is sent once from the sweep; the control periods run as deadline
 // cases over the open-deadline index: counted again when holidays change, swept once passed (a late transmission
 // told to the secretariat, an enforceable deliberation as an event), and left out of the index once recorded.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +72,18 @@ describe('councils on DynamoDB Local', () => {
       }
     }
     expect(numbers.sort()).toEqual(['2027/1', '2027/2']);
+  });
+
+  it("reminds the secretary who planned a session of its convocation deadline, once, from the sweep's index", async () => {
+    const other = '22222222-2222-8222-8222-222222222222';
+    const { session } = await planCouncilSession(repository, BODY, other, { kind: 'ordinary', initiative: { by: 'president' }, name: 'Octobre bis', location: 'Salle', start: at('2027-10-26', 10).toISOString() }, secretary, at('2027-09-01', 9));
+    // Ten days' notice: the last day is 16 October; reminded three days before, on the 13th at 09:00.
+    expect(session.convocationReminder).toEqual({ lastDay: '2027-10-16', at: at('2027-10-13', 9).toISOString(), notify: 'secretary-1' });
+    expect(await sweepOverdueControls(repository, at('2027-10-13', 8))).toEqual({ checked: 0, lapsed: 0 });
+    expect(await sweepOverdueControls(repository, at('2027-10-13', 10))).toEqual({ checked: 1, lapsed: 0 });
+    expect(await sweepOverdueControls(repository, at('2027-10-13', 11))).toEqual({ checked: 0, lapsed: 0 });
+    const told = (await outboxEventsAbout(table, other)).filter((event) => event.type === 'notification.requested');
+    expect(told.map((event) => (event.data as { recipient: string; topic: string }).topic)).toEqual(['council-convocation-reminder']);
   });
 
   it('watches the control periods on the open-deadline index: recounted, then swept once passed, each recorded once', async () => {

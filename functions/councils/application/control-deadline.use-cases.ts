@@ -1,5 +1,5 @@
 // What the control deadlines' workflow, the nightly sweep and a holiday change ask of a session or a deliberation:
-// record what happens when a period passes (a late transmission, told to the secretariat; an enforceable
+// remind the secretariat of a convocation deadline, record what happens when a period passes (a late transmission, told to the secretariat; an enforceable
 // deliberation), count the running periods again; and the workflow's start from a case's event.
 import type { HolidaysChanged } from '../../reference-data/public.ts';
 import type { DeadlineWorkflow } from '../../shared/case-clock/application/deadline-workflow.ts';
@@ -8,7 +8,7 @@ import { sweepOverdueCases, type SweepResult } from '../../shared/case-clock/app
 import type { DeadlineCheck } from '../../shared/case-clock/domain/deadline-check.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
-import { controlCheck, decidedDeliberations, recordDeliberationLapses, recordTransmissionCheck, recountControl, recountedClockOf, transmissionCheckDue, type ControlCase, type ControlChange } from '../domain/control-clocks.ts';
+import { controlCheck, decidedDeliberations, recordConvocationReminder, recordDeliberationLapses, recordTransmissionCheck, recountControl, recountedClockOf, transmissionCheckDue, type ControlCase, type ControlChange } from '../domain/control-clocks.ts';
 import type { CouncilsRepository } from './councils.ports.ts';
 
 /** How many times a check reads the case again when a person's change got in first. */
@@ -22,6 +22,11 @@ async function recordDue(repository: CouncilsRepository, found: ControlCase, now
     return { kind: 'deliberation', deliberation: change.deliberation };
   }
   const { session } = found;
+  const reminded = recordConvocationReminder(session, now);
+  if (reminded) {
+    await repository.saveSession(reminded);
+    return { kind: 'session', session: reminded.session };
+  }
   // Read only once the period has passed: which deliberations were still not transmitted then.
   if (!transmissionCheckDue(session, now)) return found;
   const change = recordTransmissionCheck(session, await repository.deliberationsByIds(decidedDeliberations(session)), now)!;

@@ -24,7 +24,7 @@ import {
   type SessionPlan,
 } from '../domain/session.ts';
 import type { NamedVote } from '../domain/vote.ts';
-import { withTransmissionPeriod } from '../domain/control-clocks.ts';
+import { withConvocationReminder, withTransmissionPeriod } from '../domain/control-clocks.ts';
 import { actorFor } from './council-access.ts';
 import type { BodyContextRequest, CouncilsRepository } from './councils.ports.ts';
 
@@ -61,7 +61,11 @@ export async function planCouncilSession(repository: CouncilsRepository, bodyId:
   const context = await repository.bodyContext(bodyId, { sessionId: id });
   if (!context.body) throw unknownBody(bodyId);
   if (context.session) return { session: context.session, created: false };
-  const change = planSession(id, plan, context.body, context.settings ?? defaultCouncilSettings(bodyId, context.body.type), actor, now);
+  const settings = context.settings ?? defaultCouncilSettings(bodyId, context.body.type);
+  const planned = planSession(id, plan, context.body, settings, actor, now);
+  // The secretariat (or the president) who planned it is reminded of the convocation deadline; a session the
+  // governor asked for is convened by the secretariat on its own initiative, unreminded.
+  const change = actor.role === 'governor' ? planned : withConvocationReminder(planned, settings, actor, now);
   const outcome = await repository.saveSession(change);
   if (outcome === 'exists') return { session: (await repository.session(id))!, created: false };
   return { session: change.session, created: true };

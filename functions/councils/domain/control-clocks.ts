@@ -8,6 +8,9 @@ import { clockStatusAt, recount, startClock, type CaseClock, type CaseStanding }
 import { deadlineCheck, type DeadlineCheck } from '../../shared/case-clock/domain/deadline-check.ts';
 import { deadlineCheckOfClocks, soonestOpenDue, unrecordedLapses, type NamedClocks } from '../../shared/case-clock/domain/case-clocks.ts';
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
+import { formatCalendarDate, parseCalendarDate } from '../../shared/statutory-clock/calendar-date.ts';
+import { startOfMoroccanDate } from '../../shared/statutory-clock/moroccan-day.ts';
+import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { notificationRequested } from '../../notifications/public.ts';
 import type { CouncilSettings, ItemType } from './council-settings.ts';
 import type { Deliberation, DeliberationChange } from './deliberation.ts';
@@ -34,6 +37,27 @@ export interface VisaSettings {
 export const DEFAULT_VISA: VisaSettings = { itemTypes: ['budget', 'loan', 'delegated-management'], days: 20, unit: 'calendar' };
 
 export const visaOf = (settings: CouncilSettings): VisaSettings => settings.visa ?? DEFAULT_VISA;
+
+/** How many days before the last day a convocation can be sent the secretariat is reminded (our practice value). */
+export interface ReminderSettings {
+  readonly convocationDaysBefore: number;
+}
+
+export const DEFAULT_REMINDERS: ReminderSettings = { convocationDaysBefore: 3 };
+
+export const remindersOf = (settings: CouncilSettings): ReminderSettings => settings.reminders ?? DEFAULT_REMINDERS;
+
+/** The reminder of a planned session's convocation deadline: when it is due, to whom, and when it was sent. */
+export interface ConvocationReminder {
+  /** The last day (Moroccan date) the convocation can be sent with the notice the settings require. */
+  readonly lastDay: string;
+  readonly at: string;
+  readonly notify: string;
+  readonly sentAt?: string;
+}
+
+/** The reminder's hour on its day, in Morocco: the start of the working day. */
+const REMINDER_HOUR = 9;
 
 /** A closed session's transmission period, and what its check found at the due instant. */
 export interface TransmissionControl {
@@ -62,6 +86,49 @@ export function parseControlSubject(subject: string): { readonly kind: 'session'
 
 export function controlWatched(subject: string, version: number, at: Date): DomainEvent {
   return domainEvent({ type: CONTROL_EVENTS.watched, source: 'councils', subject, occurredAt: at.toISOString(), version, data: { subject, version } });
+}
+
+// --- the planned session's convocation reminder
+
+/**
+ * The planned session with the reminder of its convocation deadline (N days before the last day the notice allows,
+ * at 09:00 in Morocco, or at once when that is past), and a workflow asked to wake at it. None when even the last
+ * day has passed: the convocation would be refused as short anyway.
+ */
+export function withConvocationReminder(change: SessionChange, settings: CouncilSettings, actor: Actor, now: Date): SessionChange {
+  const { session } = change;
+  const day = parseCalendarDate(moroccanDate(new Date(session.start)), 'start');
+  const lastDay = formatCalendarDate(day - settings.noticeDays[session.kind]);
+  const today = moroccanDate(now);
+  if (lastDay < today) return change;
+  const remindOn = formatCalendarDate(day - settings.noticeDays[session.kind] - remindersOf(settings).convocationDaysBefore);
+  const planned = new Date(startOfMoroccanDate(remindOn).getTime() + REMINDER_HOUR * 3_600_000);
+  const at = (planned < now ? now : planned).toISOString();
+  const next: Session = { ...session, convocationReminder: { lastDay, at, notify: actor.sub } };
+  return { ...change, session: next, outbox: [...change.outbox, controlWatched(sessionSubject(session.id), next.version, now)] };
+}
+
+/** Whether the reminder is still to be sent: the session not convened yet, its reminder not sent. */
+export const reminderPending = (session: Session): boolean => session.convocationReminder !== undefined && !session.convocationReminder.sentAt && session.status === 'planned' && session.convocations.length === 0;
+
+/** At the reminder's instant: the secretariat told the last day of the convocation; undefined before it or when not pending. */
+export function recordConvocationReminder(session: Session, now: Date): SessionChange | undefined {
+  const reminder = session.convocationReminder;
+  if (!reminder || !reminderPending(session) || now < new Date(reminder.at)) return undefined;
+  const at = now.toISOString();
+  const next: Session = { ...session, convocationReminder: { ...reminder, sentAt: at }, version: session.version + 1, updatedAt: at };
+  const cause = domainEvent({ type: 'council.convocation-reminder', source: 'councils', subject: session.id, occurredAt: at, version: next.version, data: { sessionId: session.id } });
+  const told = notificationRequested(cause, {
+    recipient: reminder.notify,
+    topic: 'council-convocation-reminder',
+    about: { kind: 'council-session', id: session.id, reference: session.name },
+    message: {
+      ar: `آخر أجل لإرسال استدعاءات الدورة «${session.name}» هو ${reminder.lastDay}`,
+      fr: `Les convocations de la session « ${session.name} » doivent partir au plus tard le ${reminder.lastDay}`,
+      en: `The convocations of the session "${session.name}" must be sent by ${reminder.lastDay}`,
+    },
+  });
+  return { session: next, event: { sessionId: session.id, version: next.version, type: 'convocation-reminder-sent', at, by: CONTROL_CLOCK_ACTOR }, outbox: [told] };
 }
 
 // --- the session's transmission period
@@ -148,8 +215,11 @@ export function deliberationClocks(deliberation: Deliberation): NamedClocks<Deli
 /** The due instant the open-deadline index sorts the deliberation by, while a control clock runs. */
 export const deliberationOpenDue = (deliberation: Deliberation): string | undefined => soonestOpenDue(deliberationClocks(deliberation));
 
-/** The due instant the open-deadline index sorts the session by, while its transmission period is unchecked. */
-export const sessionOpenDue = (session: Session): string | undefined => (session.transmissionControl && !session.transmissionControl.checked ? session.transmissionControl.clock.dueAt : undefined);
+/** The due instant the open-deadline index sorts the session by: its pending reminder, or its unchecked transmission period. */
+export function sessionOpenDue(session: Session): string | undefined {
+  if (reminderPending(session)) return session.convocationReminder!.at;
+  return session.transmissionControl && !session.transmissionControl.checked ? session.transmissionControl.clock.dueAt : undefined;
+}
 
 /** The instant since which a received, unopposed deliberation is enforceable (its window and any visa period passed). */
 export function enforceableSinceAt(deliberation: Deliberation, now: Date): string | undefined {
@@ -186,6 +256,11 @@ export function recordDeliberationLapses(deliberation: Deliberation, now: Date):
 export function controlCheck(subject: string, found: ControlCase | undefined, now: Date): DeadlineCheck {
   if (!found) return { subject, state: 'closed' };
   if (found.kind === 'deliberation') return deadlineCheckOfClocks(subject, deliberationClocks(found.deliberation), now);
+  if (reminderPending(found.session)) {
+    const reminder = found.session.convocationReminder!;
+    // Not due yet (a sent one is no longer pending): wake at it.
+    return { subject, state: 'running', wakeAt: reminder.at };
+  }
   const control = found.session.transmissionControl;
   return control ? deadlineCheck(subject, control.clock, transmissionStanding(control), now) : { subject, state: 'closed' };
 }

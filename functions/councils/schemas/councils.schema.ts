@@ -11,7 +11,7 @@ import { CONTROL_STATES } from '../domain/deliberation.ts';
 import { OPARL_LISTS, OPARL_TYPES } from '../domain/oparl.ts';
 import { INITIATORS, ITEM_ORIGINS, SESSION_KINDS, SESSION_STATUSES } from '../domain/session.ts';
 import { VOTE_CHOICES } from '../domain/vote.ts';
-import { transmissionControlSchema, visaControlSchema, visaSettingsSchema } from './council-controls.schema.ts';
+import { deliberationControlFields, sessionControlFields, settingsControlFields } from './council-controls.schema.ts';
 
 const TAGS = ['Councils'];
 const OPARL_TAGS = ['Councils (OParl)'];
@@ -54,7 +54,7 @@ const settingsInput = z.strictObject({
   presidentDecidesTie: z.boolean(),
   transmissionDays: z.number().int().min(1).max(60),
   oppositionDays: z.number().int().min(1).max(60),
-  visa: visaSettingsSchema.optional(),
+  ...settingsControlFields,
 });
 export const settingsSchema = settingsInput.extend({ body: z.string(), version: z.number().int(), updatedAt: z.string().optional(), updatedBy: z.string().optional() });
 
@@ -89,7 +89,7 @@ export const sessionSchema = z.object({
     .describe("The meeting article 42 calls after a sitting without quorum; its convocation is a draft until the session is convened again"),
   status: z.enum(SESSION_STATUSES),
   closedAt: z.string().optional(),
-  transmissionControl: transmissionControlSchema.optional(),
+  ...sessionControlFields,
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -114,7 +114,7 @@ export const deliberationSchema = z.object({
   state: z.enum(CONTROL_STATES),
   transmission: z.object({ at: z.string(), by: actorSchema, clock: storedClock, inTime: z.boolean() }).optional(),
   receipt: z.object({ at: z.string(), by: actorSchema, oppositionClock: storedClock }).optional(),
-  ...{ visa: visaControlSchema.optional(), oppositionPassedAt: z.string().optional(), enforceableSince: z.string().optional() },
+  ...deliberationControlFields,
   opposition: z.object({ at: z.string(), by: actorSchema, reasons: z.string() }).optional(),
   reexamination: z.object({ at: z.string(), by: actorSchema, outcome: z.enum(['maintained', 'withdrawn']) }).optional(),
   courtReferral: z.object({ at: z.string(), by: actorSchema, court: z.string(), reference: z.string() }).optional(),

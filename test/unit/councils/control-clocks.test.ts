@@ -6,7 +6,9 @@ import {
   controlCheck,
   deliberationOpenDue,
   parseControlSubject,
+  recordConvocationReminder,
   recordDeliberationLapses,
+  withConvocationReminder,
   recordTransmissionCheck,
   recountControl,
   sessionOpenDue,
@@ -158,6 +160,51 @@ describe("a received deliberation's opposition window and visa period", () => {
     expect(open.receipt!.oppositionClock.dueDate).toBe('2027-10-27');
     const moved = recountControl({ kind: 'deliberation', deliberation: open }, new Set(['2027-10-26']), at('2027-10-25', 10));
     expect(moved).toMatchObject({ kind: 'deliberation', change: { deliberation: { receipt: { oppositionClock: { dueDate: '2027-10-28' } } }, event: { type: 'deadline-recounted' } } });
+  });
+});
+
+describe("a planned session's convocation reminder", () => {
+  // An ordinary session on Tuesday 12 October 2027: ten days' notice make 2 October the last day to convene; the
+  // secretariat is reminded three days before, on 29 September at 09:00 in Morocco.
+  const start = at('2027-10-12', 10).toISOString();
+  const planned = { id: 's2', body: 'rabat', kind: 'ordinary', name: 'Octobre', start, agenda: [], convocations: [], sittings: [], status: 'planned', version: 1, updatedAt: '' } as unknown as Session;
+  const planning = (now: Date): SessionChange => ({ session: planned, event: { sessionId: 's2', version: 1, type: 'planned', at: now.toISOString(), by: secretary }, outbox: [] });
+
+  it('is due N days before the last day the notice allows, enters the index and asks for a workflow', () => {
+    const change = withConvocationReminder(planning(at('2027-09-01', 9)), settings, secretary, at('2027-09-01', 9));
+    expect(change.session.convocationReminder).toEqual({ lastDay: '2027-10-02', at: at('2027-09-29', 9).toISOString(), notify: 'secretary-1' });
+    expect(sessionOpenDue(change.session)).toBe(at('2027-09-29', 9).toISOString());
+    expect(change.outbox).toEqual([expect.objectContaining({ type: CONTROL_EVENTS.watched, data: { subject: 'session-s2', version: 1 } })]);
+    expect(controlCheck('session-s2', { kind: 'session', session: change.session }, at('2027-09-01', 9))).toEqual({ subject: 'session-s2', state: 'running', wakeAt: at('2027-09-29', 9).toISOString() });
+  });
+
+  it('follows the settings: the notice and how many days before', () => {
+    const custom = { ...settings, noticeDays: { ordinary: 15, extraordinary: 3 }, reminders: { convocationDaysBefore: 1 } };
+    expect(withConvocationReminder(planning(at('2027-09-01', 9)), custom, secretary, at('2027-09-01', 9)).session.convocationReminder).toMatchObject({ lastDay: '2027-09-27', at: at('2027-09-26', 9).toISOString() });
+  });
+
+  it('is due at once when planned after its day, and not at all when even the last day has passed', () => {
+    expect(withConvocationReminder(planning(at('2027-10-01', 15)), settings, secretary, at('2027-10-01', 15)).session.convocationReminder!.at).toBe(at('2027-10-01', 15).toISOString());
+    const tooLate = planning(at('2027-10-03', 9));
+    expect(withConvocationReminder(tooLate, settings, secretary, at('2027-10-03', 9))).toBe(tooLate);
+  });
+
+  it('tells the secretariat the last day once, at its instant, and then leaves the index', () => {
+    const session = withConvocationReminder(planning(at('2027-09-01', 9)), settings, secretary, at('2027-09-01', 9)).session;
+    expect(recordConvocationReminder(session, at('2027-09-29', 8))).toBeUndefined();
+    const sent = recordConvocationReminder(session, at('2027-09-29', 9))!;
+    expect(sent.event.type).toBe('convocation-reminder-sent');
+    expect(sent.outbox).toEqual([expect.objectContaining({ type: NOTIFICATION_REQUESTED, data: expect.objectContaining({ recipient: 'secretary-1', topic: 'council-convocation-reminder', message: expect.objectContaining({ fr: expect.stringContaining('2027-10-02') }) }) })]);
+    expect(sessionOpenDue(sent.session)).toBeUndefined();
+    expect(recordConvocationReminder(sent.session, at('2027-09-30', 9))).toBeUndefined();
+    expect(controlCheck('session-s2', { kind: 'session', session: sent.session }, at('2027-09-29', 9))).toEqual({ subject: 'session-s2', state: 'closed' });
+  });
+
+  it('is not sent for a session convened before its day', () => {
+    const session = withConvocationReminder(planning(at('2027-09-01', 9)), settings, secretary, at('2027-09-01', 9)).session;
+    const convened = { ...session, status: 'convened', convocations: [{ round: 1, convenedAt: '', start, noticeDays: 20 }] } as Session;
+    expect(recordConvocationReminder(convened, at('2027-09-29', 9))).toBeUndefined();
+    expect(sessionOpenDue(convened)).toBeUndefined();
   });
 });
 
