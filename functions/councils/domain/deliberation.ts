@@ -121,7 +121,8 @@ export function transmit(deliberation: Deliberation, session: Session, settings:
 export function receive(deliberation: Deliberation, settings: CouncilSettings, holidays: ReadonlySet<string>, actor: Actor, now: Date): DeliberationChange {
   requireState(deliberation, 'transmitted', 'the receipt');
   const oppositionClock = startClock({ days: settings.oppositionDays, unit: 'working' }, now, holidays);
-  const visa = visaControlAt(deliberation.itemType, visaOf(settings), holidays, now);
+  // A rejection has nothing to approve: only an adopted deliberation waits for a visa.
+  const visa = deliberation.result.outcome === 'adopted' ? visaControlAt(deliberation.itemType, visaOf(settings), holidays, now) : undefined;
   const made = changed(deliberation, 'received', actor, now, { state: 'received', receipt: { at: now.toISOString(), by: actor, oppositionClock }, ...(visa && { visa }) });
   return { ...made, outbox: [controlWatched(deliberationSubject(deliberation.id), made.deliberation.version, now)] };
 }

@@ -122,6 +122,14 @@ describe("a received deliberation's opposition window and visa period", () => {
     expect(receive(sent, none, new Set(), governor, at('2027-10-22', 10)).deliberation.visa).toBeUndefined();
   });
 
+  it('starts no visa period for a rejected deliberation, which has nothing to approve', () => {
+    const rejected = { ...deliberation(1, 'budget'), result: { ...deliberation(1, 'budget').result, outcome: 'rejected' as const } };
+    const sent = transmit(rejected, session, settings, new Set(), secretary, at('2027-10-21', 10)).deliberation;
+    const { deliberation: open } = receive(sent, settings, new Set(), governor, at('2027-10-22', 10));
+    expect(open.visa).toBeUndefined();
+    expect(recordDeliberationLapses(open, at('2027-10-28', 1))).toMatchObject({ event: { type: 'opposition-window-passed' }, outbox: [] });
+  });
+
   it('records at the end of the window without opposition that the deliberation is enforceable, as an event', () => {
     const { deliberation: open } = received('ordinary');
     expect(deliberationOpenDue(open)).toBe(open.receipt!.oppositionClock.dueAt);
