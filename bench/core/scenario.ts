@@ -352,6 +352,9 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const complaint = expectStatus('file complaint', await call('POST /v1/complaints', { body: complaintFiling, headers: { 'idempotency-key': key('complaint') }, as: citizen }), 201);
   const complaintParams = { id: String(complaint.json.id) };
   const filedComplaint = complaint.json as unknown as Complaint;
+  // The filing's consumers write the complaint too (from round 2 on, the duplicate suggestion: round 1 filed the same
+  // complaint at the same place); the officer acts once they have, as a person reading the queue would.
+  await clock.quiescent();
   const complaintStep = async (name: string, route: string, body: unknown, as: Caller) =>
     expectStatus(name, await call(route, { params: complaintParams, body, headers: { 'idempotency-key': key(name.replaceAll(' ', '-')) }, as }), 200);
   await complaintStep('acknowledge complaint', 'POST /v1/complaints/{id}/acknowledgment', {}, officer);

@@ -92,19 +92,18 @@ export function controlWatched(subject: string, version: number, at: Date): Doma
 
 /**
  * The planned session with the reminder of its convocation deadline (N days before the last day the notice allows,
- * at 09:00 in Morocco, or at once when that is past), and a workflow asked to wake at it. None when even the last
- * day has passed: the convocation would be refused as short anyway.
+ * at 09:00 in Morocco), and a workflow asked to wake at it. None when that instant has passed already: whoever plans
+ * a session that close to its deadline is at work on it (the reply shows `start`, the settings the notice), and a
+ * reminder written at once would only race their next change to the session.
  */
 export function withConvocationReminder(change: SessionChange, settings: CouncilSettings, actor: Actor, now: Date): SessionChange {
   const { session } = change;
   const day = parseCalendarDate(moroccanDate(new Date(session.start)), 'start');
   const lastDay = formatCalendarDate(day - settings.noticeDays[session.kind]);
-  const today = moroccanDate(now);
-  if (lastDay < today) return change;
   const remindOn = formatCalendarDate(day - settings.noticeDays[session.kind] - remindersOf(settings).convocationDaysBefore);
-  const planned = new Date(startOfMoroccanDate(remindOn).getTime() + REMINDER_HOUR * 3_600_000);
-  const at = (planned < now ? now : planned).toISOString();
-  const next: Session = { ...session, convocationReminder: { lastDay, at, notify: actor.sub } };
+  const at = new Date(startOfMoroccanDate(remindOn).getTime() + REMINDER_HOUR * 3_600_000);
+  if (at <= now) return change;
+  const next: Session = { ...session, convocationReminder: { lastDay, at: at.toISOString(), notify: actor.sub } };
   return { ...change, session: next, outbox: [...change.outbox, controlWatched(sessionSubject(session.id), next.version, now)] };
 }
 

@@ -191,8 +191,10 @@ describe("a planned session's convocation reminder", () => {
     expect(withConvocationReminder(planning(at('2027-09-01', 9)), custom, secretary, at('2027-09-01', 9)).session.convocationReminder).toMatchObject({ lastDay: '2027-09-27', at: at('2027-09-26', 9).toISOString() });
   });
 
-  it('is due at once when planned after its day, and not at all when even the last day has passed', () => {
-    expect(withConvocationReminder(planning(at('2027-10-01', 15)), settings, secretary, at('2027-10-01', 15)).session.convocationReminder!.at).toBe(at('2027-10-01', 15).toISOString());
+  it('is not scheduled for a session planned once its instant has passed (its planner is at work on it)', () => {
+    expect(withConvocationReminder(planning(at('2027-09-29', 8)), settings, secretary, at('2027-09-29', 8)).session.convocationReminder).toBeDefined();
+    const inside = planning(at('2027-09-29', 9));
+    expect(withConvocationReminder(inside, settings, secretary, at('2027-09-29', 9))).toBe(inside);
     const tooLate = planning(at('2027-10-03', 9));
     expect(withConvocationReminder(tooLate, settings, secretary, at('2027-10-03', 9))).toBe(tooLate);
   });
