@@ -32,6 +32,7 @@ import { declareFedDatasetRoute, designateCategoryRoute } from '../../functions/
 import type { InformationRequest } from '../../functions/transparency/domain/information-request.ts';
 import { deadlineWatched as requestDeadlineWatched } from '../../functions/transparency/domain/request-clock.ts';
 import { DELIBERATION_ADOPTED } from '../../functions/councils/domain/deliberation.ts';
+import { controlWatched, deliberationSubject } from '../../functions/councils/domain/control-clocks.ts';
 import { SESSION_CONVENED } from '../../functions/councils/domain/session.ts';
 import { startOfMoroccanDate } from '../../functions/shared/statutory-clock/moroccan-day.ts';
 import { moroccanDate } from '../../functions/shared/time/morocco-time.ts';
@@ -354,6 +355,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const complaint = expectStatus('file complaint', await call('POST /v1/complaints', { body: complaintFiling, headers: { 'idempotency-key': key('complaint') }, as: citizen }), 201);
   const complaintParams = { id: String(complaint.json.id) };
   const filedComplaint = complaint.json as unknown as Complaint;
+  // From round 2 on the filing's duplicate suggestion (round 1 filed the same complaint at the same place) may write
+  // the complaint while the officer acts: the officer's change is made again over it (change-complaint.use-cases).
   const complaintStep = async (name: string, route: string, body: unknown, as: Caller) =>
     expectStatus(name, await call(route, { params: complaintParams, body, headers: { 'idempotency-key': key(name.replaceAll(' ', '-')) }, as }), 200);
   await complaintStep('acknowledge complaint', 'POST /v1/complaints/{id}/acknowledgment', {}, officer);
@@ -705,6 +708,10 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       SendCouncilConvocations: outboxQueueEvent([sessionConvened]),
       // The deliberation above, its PDF stored already.
       RenderCouncilDeliberationPdf: outboxQueueEvent([deliberationAdopted]),
+      // The deliberation above, received (version 3): its control periods' workflow started already, then opposed.
+      FollowCouncilControls: outboxQueueEvent([controlWatched(deliberationSubject(deliberationParams.id), 3, clock.now())]),
+      CheckCouncilControlDeadline: { subject: deliberationSubject(deliberationParams.id) },
+      SweepOverdueCouncilControls: {},
       DeliverNotifications: outboxQueueEvent([applicantTold]),
       SweepOverduePermits: {},
       DeliverMarginalNote: { noteId },

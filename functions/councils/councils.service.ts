@@ -1,10 +1,12 @@
 // Councils (Majaliss): the council of each collectivity, its sessions, agenda, convocations with signed evidence,
 // sittings under the quorum of article 42, named votes, numbered deliberations under the governor's legality
 // control, and their public OParl 1.1 and iCalendar publication.
-import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
+import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
-import { CONVOCATION_SIGNING_KEY_ID, COUNCIL_PAPERS_BUCKET_ID, COUNCILS_TABLE, COUNCILS_TABLE_ID } from './adapters/councils-keys.ts';
+import { CONTROL_DEADLINE_WORKFLOW_ID, CONTROL_SWEEP_WORKFLOW_ID, CONVOCATION_SIGNING_KEY_ID, COUNCIL_PAPERS_BUCKET_ID, COUNCILS_TABLE, COUNCILS_TABLE_ID } from './adapters/councils-keys.ts';
+import { CONTROL_EVENTS } from './domain/control-clocks.ts';
 import { COUNCILS_PROBLEMS } from './councils.problems.ts';
 import { DELIBERATION_ADOPTED } from './domain/deliberation.ts';
 import { SESSION_CONVENED } from './domain/session.ts';
@@ -55,6 +57,12 @@ export const councilsService: ServiceDescription = {
   problems: COUNCILS_PROBLEMS,
   tables: [COUNCILS_TABLE],
   buckets: [{ id: COUNCIL_PAPERS_BUCKET_ID }],
+  stateMachines: deadlineCaseWorkflows({
+    workflowId: CONTROL_DEADLINE_WORKFLOW_ID,
+    checkFunctionId: 'CheckCouncilControlDeadline',
+    sweepWorkflowId: CONTROL_SWEEP_WORKFLOW_ID,
+    sweepFunctionId: 'SweepOverdueCouncilControls',
+  }),
   signingKeys: [{ id: CONVOCATION_SIGNING_KEY_ID, description: "Signs the evidence of each council convocation's sending and first reading (ES256)" }],
   functions: [
     fn('PutCouncilBody', 'put-body', { route: putBodyRoute, tables: changes }),
@@ -68,7 +76,8 @@ export const councilsService: ServiceDescription = {
     // The third meeting's day is counted in working days.
     fn('OpenCouncilSitting', 'open-sitting', { route: openSittingRoute, tables: counted }),
     fn('VoteCouncilItem', 'vote-item', { route: voteRoute, tables: changes }),
-    fn('CloseCouncilSession', 'close-session', { route: closeSessionRoute, tables: changes }),
+    // The transmission period starts at the close, counted in working days.
+    fn('CloseCouncilSession', 'close-session', { route: closeSessionRoute, tables: counted }),
     fn('GetCouncilConvocation', 'get-convocation', { route: getConvocationRoute, tables: reads }),
     fn('ReadCouncilConvocation', 'read-convocation', { route: readConvocationRoute, tables: changes, ...signs }),
     fn('GetCouncilDeliberation', 'get-deliberation', { route: getDeliberationRoute, tables: reads }),
@@ -87,6 +96,19 @@ export const councilsService: ServiceDescription = {
     fn('OparlFileContent', 'oparl-file-content', { route: oparlFileContentRoute, tables: reads }),
     // Sixty members are sixty signatures and notifications: sent from the convocation's event, out of its request.
     fn('SendCouncilConvocations', 'send-convocations', { tables: changes, ...signs, timeoutSeconds: 120, consumes: [{ tableId: COUNCILS_TABLE_ID, eventTypes: [SESSION_CONVENED] }] }),
+    // The control periods on the deadline-case kit: the check its workflow calls, the nightly sweep, and one consumer
+    // starting each case's workflow and, on a holiday change, counting the running periods again.
+    fn('CheckCouncilControlDeadline', 'check-control-deadline', { tables: changes }),
+    fn('SweepOverdueCouncilControls', 'sweep-overdue-controls', { tables: changes, timeoutSeconds: 300 }),
+    fn('FollowCouncilControls', 'follow-council-controls', {
+      tables: counted,
+      startsStateMachines: [CONTROL_DEADLINE_WORKFLOW_ID],
+      timeoutSeconds: 300,
+      consumes: [
+        { tableId: COUNCILS_TABLE_ID, eventTypes: [CONTROL_EVENTS.watched] },
+        { tableId: REFERENCE_TABLE_ID, eventTypes: [HOLIDAYS_CHANGED], batchSize: 1 },
+      ],
+    }),
     // Each deliberation's PDF is rendered once, from its adoption's event, and stored; the download never renders.
     fn('RenderCouncilDeliberationPdf', 'render-deliberation-pdf', {
       tables: reads,

@@ -3,7 +3,9 @@
 // convocation carries signed evidence of its sending and of its first reading; its first and second sittings lack
 // the quorum of article 42 and the third deliberates with three members present; the budget vote ties and the
 // president's vote decides; the deliberation is transmitted, opposed by the governor within the window, examined
-// again and maintained; a closed item's content never reaches the OParl publication while its decision does; the
+// again and maintained, the other recorded enforceable by the deadline workflow at the end of its window, the
+// session's transmission period closed by it too, and the secretariat reminded of the convocation deadline of a
+// session left unconvened; a closed item's content never reaches the OParl publication while its decision does; the
 // deliberation's PDF is rendered once and served as stored; the iCalendar feed parses with the meetings at their hour in Africa/Casablanca. Bad input is refused with nothing written.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +83,7 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
   let year: number;
   let sessionId: string;
   let holidays: Set<string>;
+  let aheadId: string;
   const budgetStart = () => localTime(`${year}-10-12`, 10, 0).toISOString();
 
   it('keeps the body and settings, and refuses a session outside the months or at short notice, saying by how many days', async () => {
@@ -115,6 +118,11 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(short.json.code).toBe('notice-too-short');
     expect(String(short.json.detail)).toContain('6 days short');
     expect((await session(String(hasty.json.id))).status).toBe('planned');
+
+    // A session planned well ahead: its secretariat will be reminded three days before the last day to convene it.
+    const ahead = await step(`/v1/councils/bodies/${BODY}/sessions`, 'ahead', { kind: 'ordinary', initiative: { by: 'president' }, name: 'Session de fin d’octobre', location: 'Salle A', start: localTime(`${year}-10-26`, 10, 0).toISOString() });
+    expect(ahead.json).toMatchObject({ convocationReminder: { lastDay: `${year}-10-16`, at: localTime(`${year}-10-13`, 9, 0).toISOString() } });
+    aheadId = String(ahead.json.id);
   });
 
   it('convenes the October budget session with proper notice; each convocation is signed when sent and when first read', async () => {
@@ -212,7 +220,11 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(again.json.code).toBe('voted-twice');
     const closed = await step(`${path}/items/2/votes`, 'vote-closed', { votes: [{ member: 'm01', choice: 'for' }, { member: 'm02', choice: 'for' }, { member: 'm03', choice: 'conflict' }] });
     expect(closed.json).toMatchObject({ number: `${year}/2`, result: { outcome: 'adopted', counts: { for: 2, conflict: 1 } } });
-    expect((await step(`${path}/closing`, 'close-session')).json).toMatchObject({ status: 'closed' });
+    const closing = await step(`${path}/closing`, 'close-session');
+    expect(closing.json).toMatchObject({ status: 'closed', transmissionControl: { clock: { period: { days: 10, unit: 'working' } } } });
+    // The transmission period: ten working days from the close, a case the deadline workflow watches.
+    const closedOn = moroccan(new Date(String(closing.json.closedAt)), { year: 'numeric', month: '2-digit', day: '2-digit' });
+    expect((closing.json.transmissionControl as { clock: { dueDate: string } }).clock.dueDate).toBe(workingDayAfter(closedOn, 10, holidays));
     await settle();
     const pdf = await download(`${deliberationPath(`${sessionId}.1`)}/pdf`, await governor());
     expect(pdf.status).toBe(200);
@@ -243,6 +255,23 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(late.json.code).toBe('opposition-window-closed');
     const enforceable = await request('GET', deliberationPath(closed), { token: await secretary() });
     expect(enforceable.json).toMatchObject({ state: 'received', enforceability: { enforceable: true } });
+    // The deadline workflow woke at the end of the window and recorded it: the deliberation is enforceable since then.
+    await settle();
+    const recorded = await request('GET', deliberationPath(closed), { token: await secretary() });
+    expect(recorded.json).toMatchObject({ enforceableSince: window.dueAt, oppositionPassedAt: expect.any(String), enforceability: { enforceable: true, since: window.dueAt } });
+
+    // Both deliberations went in time: at the end of the transmission period the session's case closes, no one told.
+    const transmission = (await session(sessionId)) as unknown as { transmissionControl: { clock: { dueAt: string } } };
+    await setClock(new Date(Date.parse(transmission.transmissionControl.clock.dueAt) + 60_000));
+    await settle();
+    expect(await session(sessionId)).toMatchObject({ transmissionControl: { checked: { late: [] } } });
+
+    // The session planned ahead was never convened: its workflow woke at the reminder and the secretariat was told.
+    expect(await session(aheadId)).toMatchObject({ status: 'planned', convocationReminder: { sentAt: expect.any(String) } });
+    const inbox = await request('GET', '/v1/notifications?limit=100', { token: await secretary() });
+    const reminders = (inbox.json.items as { topic: string; about: { id: string }; message: { fr: string } }[]).filter((item) => item.topic === 'council-convocation-reminder');
+    expect(reminders.map((item) => item.about.id)).toEqual([aheadId]);
+    expect(reminders[0]!.message.fr).toContain(`${year}-10-16`);
   });
 
   it("publishes the council in OParl 1.1: the closed item's decision, never its content", async () => {

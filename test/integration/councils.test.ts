@@ -1,11 +1,17 @@
 // Councils on DynamoDB Local: two items voted at once end with one deliberation and a conflict for the other, whose
 // retry takes the next number (no gap, no duplicate); a convened session's event delivered twice sends each member's
-// convocation once, with its notification; a first reading is recorded once.
+// convocation once, with its notification; a first reading is recorded once; a planned session's convocation
+// reminder is sent once from the sweep; the control periods run as deadline
+// cases over the open-deadline index: counted again when holidays change, swept once passed (a late transmission
+// told to the secretariat, an enforceable deliberation as an event), and left out of the index once recorded.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbCouncilsRepository } from '../../functions/councils/adapters/dynamodb-councils.repository.ts';
 import { putBody } from '../../functions/councils/application/body.use-cases.ts';
 import { readConvocation, recordFirstReading, sendConvocations } from '../../functions/councils/application/convocation.use-cases.ts';
-import { addItem, closeSessionAgenda, conveneSession, openCouncilSitting, planCouncilSession, voteItem } from '../../functions/councils/application/session.use-cases.ts';
+import { recountControlDeadlines, sweepOverdueControls } from '../../functions/councils/application/control-deadline.use-cases.ts';
+import { receiveDeliberation, transmitDeliberation } from '../../functions/councils/application/deliberation.use-cases.ts';
+import { CONTROL_EVENTS } from '../../functions/councils/domain/control-clocks.ts';
+import { addItem, closeCouncilSession, closeSessionAgenda, conveneSession, openCouncilSitting, planCouncilSession, voteItem } from '../../functions/councils/application/session.use-cases.ts';
 import { councilsService } from '../../functions/councils/councils.service.ts';
 import { SESSION_CONVENED } from '../../functions/councils/domain/session.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
@@ -66,5 +72,58 @@ describe('councils on DynamoDB Local', () => {
       }
     }
     expect(numbers.sort()).toEqual(['2027/1', '2027/2']);
+  });
+
+  it("reminds the secretary who planned a session of its convocation deadline, once, from the sweep's index", async () => {
+    const other = '22222222-2222-8222-8222-222222222222';
+    const { session } = await planCouncilSession(repository, BODY, other, { kind: 'ordinary', initiative: { by: 'president' }, name: 'Octobre bis', location: 'Salle', start: at('2027-10-26', 10).toISOString() }, secretary, at('2027-09-01', 9));
+    // Ten days' notice: the last day is 16 October; reminded three days before, on the 13th at 09:00.
+    expect(session.convocationReminder).toEqual({ lastDay: '2027-10-16', at: at('2027-10-13', 9).toISOString(), notify: 'secretary-1' });
+    expect(await sweepOverdueControls(repository, at('2027-10-13', 8))).toEqual({ checked: 0, lapsed: 0 });
+    expect(await sweepOverdueControls(repository, at('2027-10-13', 10))).toEqual({ checked: 1, lapsed: 0 });
+    expect(await sweepOverdueControls(repository, at('2027-10-13', 11))).toEqual({ checked: 0, lapsed: 0 });
+    const told = (await outboxEventsAbout(table, other)).filter((event) => event.type === 'notification.requested');
+    expect(told.map((event) => (event.data as { recipient: string; topic: string }).topic)).toEqual(['council-convocation-reminder']);
+  });
+
+  it('watches the control periods on the open-deadline index: recounted, then swept once passed, each recorded once', async () => {
+    const governor: Principal = { sub: 'governor-1', roles: ['governor'] };
+    const closed = await closeCouncilSession(repository, BODY, sessionId, secretary, at('2027-10-12', 12));
+    const transmissionDue = closed.transmissionControl!.clock.dueAt;
+    await transmitDeliberation(repository, BODY, `${sessionId}.1`, secretary, at('2027-10-13', 10));
+    const received = await receiveDeliberation(repository, BODY, `${sessionId}.1`, governor, at('2027-10-14', 10));
+    const windowDue = received.receipt!.oppositionClock.dueAt;
+
+    // The holidays as they stand move nothing; both cases are found from the index.
+    expect(await recountControlDeadlines(repository, { year: 2027, version: 2, added: [], removed: [] }, at('2027-10-14', 11))).toEqual({ examined: 2, moved: 0 });
+    // An administrator adds a holiday on Friday 15 October (the holiday source stands in for reference data here):
+    // both periods count over it and move by one working day.
+    const withHoliday = Object.create(repository, { holidays: { value: async (years: readonly number[]) => new Set([...(await repository.holidays(years)), '2027-10-15']) } }) as DynamoDbCouncilsRepository;
+    expect(await recountControlDeadlines(withHoliday, { year: 2027, version: 3, added: ['2027-10-15'], removed: [] }, at('2027-10-14', 11))).toEqual({ examined: 2, moved: 2 });
+    const moved = (await repository.controlCase(`deliberation-${sessionId}.1`))!;
+    const movedWindow = moved.kind === 'deliberation' ? moved.deliberation.receipt!.oppositionClock.dueAt : '';
+    expect(Date.parse(movedWindow)).toBeGreaterThan(Date.parse(windowDue));
+    expect((await outboxEventsAbout(table, `deliberation-${sessionId}.1`)).filter((event) => event.type === CONTROL_EVENTS.watched)).toHaveLength(2);
+
+    // Just after the (moved) window: the deliberation is recorded enforceable, once; the session's period still runs.
+    const afterWindow = new Date(Date.parse(movedWindow) + 60_000);
+    expect(await sweepOverdueControls(repository, new Date(Date.parse(windowDue) + 60_000))).toEqual({ checked: 0, lapsed: 0 });
+    expect(await sweepOverdueControls(repository, afterWindow)).toEqual({ checked: 1, lapsed: 1 });
+    expect(await sweepOverdueControls(repository, afterWindow)).toEqual({ checked: 0, lapsed: 0 });
+    expect((await outboxEventsAbout(table, `${sessionId}.1`)).filter((event) => event.type === CONTROL_EVENTS.enforceable)).toHaveLength(1);
+
+    // Just after the transmission period: item 2 was never transmitted, and the secretary who closed the session is told.
+    const closedAgain = (await repository.controlCase(`session-${sessionId}`))!;
+    const movedTransmission = closedAgain.kind === 'session' ? closedAgain.session.transmissionControl!.clock.dueAt : '';
+    expect(Date.parse(movedTransmission)).toBeGreaterThan(Date.parse(transmissionDue));
+    const afterTransmission = new Date(Date.parse(movedTransmission) + 60_000);
+    expect(await sweepOverdueControls(repository, afterTransmission)).toEqual({ checked: 1, lapsed: 1 });
+    const after = (await repository.controlCase(`session-${sessionId}`))!;
+    // Items 1 and 2 were voted at once: either may hold either number.
+    const [forgotten] = await repository.deliberationsByIds([`${sessionId}.2`]);
+    expect(after.kind === 'session' && after.session.transmissionControl!.checked!.late).toEqual([forgotten!.number]);
+    const told = (await outboxEventsAbout(table, sessionId)).filter((event) => event.type === 'notification.requested' && (event.data as { topic: string }).topic === 'council-transmission-late');
+    expect(told.map((event) => (event.data as { recipient: string }).recipient)).toEqual(['secretary-1']);
+    expect(await sweepOverdueControls(repository, afterTransmission)).toEqual({ checked: 0, lapsed: 0 });
   });
 });

@@ -1,5 +1,7 @@
 // Key builders of the councils table (access patterns in ../README.md); no key is written by hand elsewhere.
+import { openDeadlineIndexValues } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import type { TableDescription } from '../../shared/service-description.ts';
+import { deliberationOpenDue, deliberationSubject, sessionOpenDue, sessionSubject } from '../domain/control-clocks.ts';
 import type { CouncilBody } from '../domain/council-body.ts';
 import type { Deliberation } from '../domain/deliberation.ts';
 import type { Session } from '../domain/session.ts';
@@ -8,11 +10,16 @@ export const COUNCILS_TABLE_ID = 'councils';
 export const CONVOCATION_SIGNING_KEY_ID = 'council-convocations';
 /** Each deliberation's PDF, rendered once from its event and served as stored. */
 export const COUNCIL_PAPERS_BUCKET_ID = 'council-papers';
+/** The control deadlines' workflow (one execution per case and version) and its nightly sweep. */
+export const CONTROL_DEADLINE_WORKFLOW_ID = 'CouncilControlDeadline';
+export const CONTROL_SWEEP_WORKFLOW_ID = 'CouncilControlSweep';
 export const deliberationPdfKey = (body: string, id: string) => `deliberations/${body}/${id}.pdf`;
 
 export const COUNCILS_INDEXES = {
   /** Sparse: the bodies (all), a body's sessions by first meeting, a body's deliberations by number: the publication's lists. */
   byList: { name: 'byList', partitionKey: 'listPk', sortKey: 'listSk', projection: 'all' },
+  /** Sparse: the kit's open-deadline index, sessions and deliberations whose control period runs, by due instant. */
+  openByDue: { name: 'openByDue', partitionKey: 'openPk', sortKey: 'dueSk', projection: 'keys-only' },
 } as const;
 
 const padded = (n: number) => String(n).padStart(6, '0');
@@ -33,13 +40,30 @@ export const councilsKeys = {
   deliberations: (body: string) => `DELIBERATIONS#${body}`,
 } as const;
 
-export const LIST_ATTRIBUTES = ['listPk', 'listSk'];
+/** What the indexes are given besides the record itself, taken off again when it is read. */
+export const LIST_ATTRIBUTES = ['listPk', 'listSk', 'openPk', 'dueSk'];
+
+function openDeadlineAttributes(subject: string, dueAt: string | undefined) {
+  if (!dueAt) return {};
+  const { partition, sort } = openDeadlineIndexValues(subject, dueAt);
+  return { openPk: partition, dueSk: sort };
+}
+
+/** The case a keys-only entry of `openByDue` names, as the deadline workflow knows it. */
+export function controlSubjectOfKey(pk: string): string {
+  return pk.startsWith('SESSION#') ? sessionSubject(pk.slice('SESSION#'.length)) : deliberationSubject(pk.slice('DELIBERATION#'.length));
+}
 
 export const bodyListAttributes = (body: CouncilBody) => ({ listPk: councilsKeys.bodies(), listSk: body.id });
-export const sessionListAttributes = (session: Session) => ({ listPk: councilsKeys.sessions(session.body), listSk: `${new Date(session.start).toISOString()}#${session.id}` });
+export const sessionListAttributes = (session: Session) => ({
+  listPk: councilsKeys.sessions(session.body),
+  listSk: `${new Date(session.start).toISOString()}#${session.id}`,
+  ...openDeadlineAttributes(sessionSubject(session.id), sessionOpenDue(session)),
+});
 export const deliberationListAttributes = (deliberation: Deliberation) => ({
   listPk: councilsKeys.deliberations(deliberation.body),
   listSk: `${deliberation.year}#${padded(Number(deliberation.number.split('/')[1]))}`,
+  ...openDeadlineAttributes(deliberationSubject(deliberation.id), deliberationOpenDue(deliberation)),
 });
 
 /** Bodies, their settings and counters, sessions with their convocations, deliberations, their histories and the outbox. */

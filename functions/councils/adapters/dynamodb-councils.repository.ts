@@ -3,7 +3,9 @@
 // transaction written over the version it was read at, with its history event and its outbox events.
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
+import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
+import { dueBeforeSortKey, dueFromSortKey, openDeadlinePartition } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
+import { parseControlSubject, type ControlCase } from '../domain/control-clocks.ts';
 import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { changeWrites, followsVersion, NEW_RECORD } from '../../shared/aws/change-writes.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
@@ -19,7 +21,7 @@ import type { CouncilSettings } from '../domain/council-settings.ts';
 import type { ConvocationRecord } from '../domain/convocation.ts';
 import type { Deliberation, DeliberationChange } from '../domain/deliberation.ts';
 import type { Session, SessionChange } from '../domain/session.ts';
-import { bodyListAttributes, COUNCILS_INDEXES, COUNCILS_TABLE, councilsKeys, deliberationListAttributes, LIST_ATTRIBUTES, sessionListAttributes } from './councils-keys.ts';
+import { bodyListAttributes, controlSubjectOfKey, COUNCILS_INDEXES, COUNCILS_TABLE, councilsKeys, deliberationListAttributes, LIST_ATTRIBUTES, sessionListAttributes } from './councils-keys.ts';
 
 type Item = Record<string, unknown>;
 
@@ -177,6 +179,37 @@ export class DynamoDbCouncilsRepository implements CouncilsRepository {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       return (await this.convocation(record.sessionId, record.round, record.member)) ?? record;
     }
+  }
+
+  async controlCase(subject: string): Promise<ControlCase | undefined> {
+    const named = parseControlSubject(subject);
+    if (!named) return undefined;
+    const key = named.kind === 'session' ? councilsKeys.session(named.id) : councilsKeys.deliberation(named.id);
+    const output = await this.client.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+    if (!output.Item) return undefined;
+    return named.kind === 'session' ? { kind: 'session', session: withoutKeys<Session>(output.Item, LIST_ATTRIBUTES) } : { kind: 'deliberation', deliberation: withoutKeys<Deliberation>(output.Item, LIST_ATTRIBUTES) };
+  }
+
+  async deliberationsByIds(ids: readonly string[]): Promise<Deliberation[]> {
+    if (ids.length === 0) return [];
+    const found = await batchGetEvery(this.client, { [this.table]: { Keys: ids.map((id) => councilsKeys.deliberation(id)), ConsistentRead: true } });
+    return (found[this.table] ?? []).map((item) => withoutKeys<Deliberation>(item, LIST_ATTRIBUTES));
+  }
+
+  async holidays(years: readonly number[]): Promise<ReadonlySet<string>> {
+    return (await loadReferenceSnapshot(this.client, this.referenceTableName(), { years })).holidays;
+  }
+
+  /** One shard at a time: the sweep reads the shards in parallel. */
+  openDueBefore(shard: number, instant: Date, page: PageRequest): Promise<Page<string>> {
+    const query = { table: this.table, index: COUNCILS_INDEXES.openByDue, partition: openDeadlinePartition(shard), page, sortKeyBelow: dueBeforeSortKey(instant) };
+    return pagedIndexQuery(this.client, query, (item) => controlSubjectOfKey(String(item.pk)));
+  }
+
+  /** One shard at a time: a recount reads the shards in parallel. */
+  openDueFrom(shard: number, instant: Date, page: PageRequest): Promise<Page<string>> {
+    const query = { table: this.table, index: COUNCILS_INDEXES.openByDue, partition: openDeadlinePartition(shard), page, sortKeyFrom: dueFromSortKey(instant) };
+    return pagedIndexQuery(this.client, query, (item) => controlSubjectOfKey(String(item.pk)));
   }
 
   bodies(page: PageRequest): Promise<Page<CouncilBody>> {

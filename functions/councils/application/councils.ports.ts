@@ -7,6 +7,9 @@ import type { ConvocationRecord, TimestampToken } from '../domain/convocation.ts
 import type { DeliberationChange, Deliberation } from '../domain/deliberation.ts';
 import type { Actor, Session, SessionChange } from '../domain/session.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import type { OpenDeadlinesFrom } from '../../shared/case-clock/application/recount-open-deadlines.use-case.ts';
+import type { OpenDeadlineIndex } from '../../shared/case-clock/application/sweep-overdue-cases.use-case.ts';
+import type { ControlCase } from '../domain/control-clocks.ts';
 
 export interface BodyContextRequest {
   readonly sessionId?: string;
@@ -37,7 +40,7 @@ export interface HistoryEntry {
   readonly by: Actor;
 }
 
-export interface CouncilsRepository {
+export interface CouncilsRepository extends OpenDeadlineIndex, OpenDeadlinesFrom {
   bodyContext(body: string, request: BodyContextRequest): Promise<BodyContext>;
   saveBody(body: CouncilBody, event: HistoryEntry): Promise<void>;
   saveSettings(settings: CouncilSettings, event: HistoryEntry): Promise<void>;
@@ -51,6 +54,12 @@ export interface CouncilsRepository {
   putConvocation(record: ConvocationRecord, notification: DomainEvent | undefined): Promise<'sent' | 'exists'>;
   /** Adds the first reading, unless one is recorded already; the stored record either way. */
   recordReading(record: ConvocationRecord): Promise<ConvocationRecord>;
+  /** The session or deliberation a control deadline's subject names (`session-<id>`, `deliberation-<id>`). */
+  controlCase(subject: string): Promise<ControlCase | undefined>;
+  /** Deliberations by id, in one BatchGetItem (those not found are left out). */
+  deliberationsByIds(ids: readonly string[]): Promise<Deliberation[]>;
+  /** The public holidays of these years, as they now stand in reference data. */
+  holidays(years: readonly number[]): Promise<ReadonlySet<string>>;
   bodies(page: PageRequest): Promise<Page<CouncilBody>>;
   sessions(body: string, page: PageRequest): Promise<Page<Session>>;
   deliberations(body: string, page: PageRequest): Promise<Page<Deliberation>>;

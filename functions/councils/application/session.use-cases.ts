@@ -1,5 +1,5 @@
 // A council's sessions: planned, their agenda built and closed, convened, their sittings opened with the attendance,
-// their items voted into numbered deliberations, closed. Each reads what it needs in one BatchGetItem and writes
+// their items voted into numbered deliberations, closed (the transmission period starting). Each reads what it needs in one BatchGetItem and writes
 // its change in one transaction.
 import type { Principal } from '../../shared/auth/principal.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
@@ -24,6 +24,7 @@ import {
   type SessionPlan,
 } from '../domain/session.ts';
 import type { NamedVote } from '../domain/vote.ts';
+import { withConvocationReminder, withTransmissionPeriod } from '../domain/control-clocks.ts';
 import { actorFor } from './council-access.ts';
 import type { BodyContextRequest, CouncilsRepository } from './councils.ports.ts';
 
@@ -60,7 +61,11 @@ export async function planCouncilSession(repository: CouncilsRepository, bodyId:
   const context = await repository.bodyContext(bodyId, { sessionId: id });
   if (!context.body) throw unknownBody(bodyId);
   if (context.session) return { session: context.session, created: false };
-  const change = planSession(id, plan, context.body, context.settings ?? defaultCouncilSettings(bodyId, context.body.type), actor, now);
+  const settings = context.settings ?? defaultCouncilSettings(bodyId, context.body.type);
+  const planned = planSession(id, plan, context.body, settings, actor, now);
+  // The secretariat (or the president) who planned it is reminded of the convocation deadline; a session the
+  // governor asked for is convened by the secretariat on its own initiative, unreminded.
+  const change = actor.role === 'governor' ? planned : withConvocationReminder(planned, settings, actor, now);
   const outcome = await repository.saveSession(change);
   if (outcome === 'exists') return { session: (await repository.session(id))!, created: false };
   return { session: change.session, created: true };
@@ -110,6 +115,7 @@ export async function voteItem(repository: CouncilsRepository, bodyId: string, i
 
 export async function closeCouncilSession(repository: CouncilsRepository, bodyId: string, id: string, principal: Principal, now: Date): Promise<Session> {
   const actor = actorFor(principal, bodyId, [...SECRETARIAT]);
-  const { session } = await load(repository, bodyId, id);
-  return saved(repository, session, closeSession(session, actor, now));
+  const year = Number(moroccanDate(now).slice(0, 4));
+  const { session, settings, holidays } = await load(repository, bodyId, id, { holidayYears: [year, year + 1] });
+  return saved(repository, session, withTransmissionPeriod(closeSession(session, actor, now), settings, holidays, actor, now));
 }

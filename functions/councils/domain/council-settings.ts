@@ -2,6 +2,7 @@
 // kept as data an administrator edits, each change a new version with its history. A body that never set them uses
 // these defaults. Pure.
 import type { CollectivityType } from './council-body.ts';
+import type { ReminderSettings, VisaSettings } from './control-clocks.ts';
 
 export const ITEM_TYPES = ['ordinary', 'budget', 'loan', 'convention', 'internal-regulation', 'delegated-management'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
@@ -26,6 +27,10 @@ export interface CouncilSettings {
   readonly transmissionDays: number;
   /** Working days from the receipt for the governor's reasoned opposition (112-14: 3). */
   readonly oppositionDays: number;
+  /** The item types needing a visa and its period from the receipt (unconfirmed); absent: `DEFAULT_VISA`. */
+  readonly visa?: VisaSettings;
+  /** When the secretariat is reminded of the convocation deadline; absent: `DEFAULT_REMINDERS`. */
+  readonly reminders?: ReminderSettings;
   /** 0 while the defaults apply; each administrator's change adds one. */
   readonly version: number;
   readonly updatedAt?: string;

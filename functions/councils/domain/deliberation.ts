@@ -9,6 +9,7 @@ import { OppositionWindowClosedError, invalidState } from './council-errors.ts';
 import type { CouncilSettings, ItemType } from './council-settings.ts';
 import type { Actor, ItemVote, Session } from './session.ts';
 import type { NamedVote, VoteResult } from './vote.ts';
+import { controlWatched, deliberationSubject, enforceableSinceAt, visaControlAt, visaOf, type VisaControl } from './control-clocks.ts';
 
 export const CONTROL_STATES = ['adopted', 'transmitted', 'received', 'opposed', 'maintained', 'withdrawn', 'referred-to-court'] as const;
 export type ControlState = (typeof CONTROL_STATES)[number];
@@ -32,6 +33,12 @@ export interface Deliberation {
   readonly state: ControlState;
   readonly transmission?: { readonly at: string; readonly by: Actor; readonly clock: CaseClock; readonly inTime: boolean };
   readonly receipt?: { readonly at: string; readonly by: Actor; readonly oppositionClock: CaseClock };
+  /** The visa period of an item type that needs one, from the receipt. */
+  readonly visa?: VisaControl;
+  /** When the check recorded that the opposition window passed without opposition. */
+  readonly oppositionPassedAt?: string;
+  /** Recorded by the check when the window (and any visa period) passed without opposition. */
+  readonly enforceableSince?: string;
   readonly opposition?: { readonly at: string; readonly by: Actor; readonly reasons: string };
   readonly reexamination?: { readonly at: string; readonly by: Actor; readonly outcome: 'maintained' | 'withdrawn' };
   readonly courtReferral?: { readonly at: string; readonly by: Actor; readonly court: string; readonly reference: string };
@@ -129,7 +136,9 @@ function requireState(deliberation: Deliberation, state: ControlState, what: str
 export function transmit(deliberation: Deliberation, session: Session, settings: CouncilSettings, holidays: ReadonlySet<string>, actor: Actor, now: Date): DeliberationChange {
   requireState(deliberation, 'adopted', 'transmission');
   if (!session.closedAt) throw invalidState({ ar: 'تحال المداولات بعد اختتام الدورة', fr: 'Les délibérations se transmettent après la clôture de la session', en: 'Deliberations are transmitted after the session closes' });
-  const clock = startClock({ days: settings.transmissionDays, unit: 'working' }, new Date(session.closedAt), holidays);
+  // The session's period as its control case counts it (recounted when holidays change); counted here for a
+  // session closed before the control cases existed.
+  const clock = session.transmissionControl?.clock ?? startClock({ days: settings.transmissionDays, unit: 'working' }, new Date(session.closedAt), holidays);
   const inTime = clockStatusAt(clock, 'open', now) !== 'lapsed';
   return changed(deliberation, 'transmitted', actor, now, { state: 'transmitted', transmission: { at: now.toISOString(), by: actor, clock, inTime } });
 }
@@ -137,7 +146,10 @@ export function transmit(deliberation: Deliberation, session: Session, settings:
 export function receive(deliberation: Deliberation, settings: CouncilSettings, holidays: ReadonlySet<string>, actor: Actor, now: Date): DeliberationChange {
   requireState(deliberation, 'transmitted', 'the receipt');
   const oppositionClock = startClock({ days: settings.oppositionDays, unit: 'working' }, now, holidays);
-  return changed(deliberation, 'received', actor, now, { state: 'received', receipt: { at: now.toISOString(), by: actor, oppositionClock } });
+  // A rejection has nothing to approve: only an adopted deliberation waits for a visa.
+  const visa = deliberation.result.outcome === 'adopted' ? visaControlAt(deliberation.itemType, visaOf(settings), holidays, now) : undefined;
+  const made = changed(deliberation, 'received', actor, now, { state: 'received', receipt: { at: now.toISOString(), by: actor, oppositionClock }, ...(visa && { visa }) });
+  return { ...made, outbox: [controlWatched(deliberationSubject(deliberation.id), made.deliberation.version, now)] };
 }
 
 export function oppose(deliberation: Deliberation, reasons: string, actor: Actor, now: Date): DeliberationChange {
@@ -166,15 +178,18 @@ export function referToCourt(deliberation: Deliberation, court: string, referenc
 export type Enforceability = { readonly enforceable: true; readonly since: string } | { readonly enforceable: false; readonly reason: string };
 
 /**
- * Enforceable once received and its opposition window passed without opposition. An opposed deliberation waits for
+ * Enforceable once received and its opposition window (and the visa period of an item that needs one) passed
+ * without opposition, whether or not the deadline check has recorded it yet. An opposed deliberation waits for
  * the council's new examination; one maintained waits for the court (this context records the referral, not the
  * judgment); a rejected or withdrawn one has nothing to enforce.
  */
 export function enforceability(deliberation: Deliberation, now: Date): Enforceability {
   if (deliberation.result.outcome === 'rejected') return { enforceable: false, reason: 'rejected' };
   if (deliberation.state === 'received') {
-    const clock = deliberation.receipt!.oppositionClock;
-    return clockStatusAt(clock, 'open', now) === 'lapsed' ? { enforceable: true, since: clock.dueAt } : { enforceable: false, reason: 'opposition-window-open' };
+    const since = deliberation.enforceableSince ?? enforceableSinceAt(deliberation, now);
+    if (since) return { enforceable: true, since };
+    const windowOpen = clockStatusAt(deliberation.receipt!.oppositionClock, 'open', now) !== 'lapsed';
+    return { enforceable: false, reason: windowOpen ? 'opposition-window-open' : 'visa-period-running' };
   }
   const reasons: Record<ControlState, string> = {
     adopted: 'not-transmitted',

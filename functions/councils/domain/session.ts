@@ -6,6 +6,7 @@ import { ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import { formatMoroccanInstant, startOfMoroccanDate } from '../../shared/statutory-clock/moroccan-day.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
+import type { ConvocationReminder, TransmissionControl } from './control-clocks.ts';
 import { memberInOffice, membersInOffice, oneThirdOf, presidentOf, type CouncilBody } from './council-body.ts';
 import { AgendaClosedError, InitiativeNotQualifiedError, NoticeTooShortError, OutsideOrdinaryMonthsError, ProxyAlreadyHeldError, SittingOutsideWindowError, VotedTwiceError, invalidState, notMembers } from './council-errors.ts';
 import type { CouncilSettings, ItemType } from './council-settings.ts';
@@ -89,6 +90,10 @@ export interface Session {
   readonly next?: NextMeeting;
   readonly status: SessionStatus;
   readonly closedAt?: string;
+  /** The transmission period of its deliberations, from the close (on the deadline-case kit). */
+  readonly transmissionControl?: TransmissionControl;
+  /** The reminder to the secretariat before the last day the convocation can be sent (on the deadline-case kit). */
+  readonly convocationReminder?: ConvocationReminder;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;

@@ -11,6 +11,7 @@ import { CONTROL_STATES } from '../domain/deliberation.ts';
 import { OPARL_LISTS, OPARL_TYPES } from '../domain/oparl.ts';
 import { INITIATORS, ITEM_ORIGINS, SESSION_KINDS, SESSION_STATUSES } from '../domain/session.ts';
 import { VOTE_CHOICES } from '../domain/vote.ts';
+import { deliberationControlFields, sessionControlFields, settingsControlFields } from './council-controls.schema.ts';
 
 const TAGS = ['Councils'];
 const OPARL_TAGS = ['Councils (OParl)'];
@@ -53,6 +54,7 @@ const settingsInput = z.strictObject({
   presidentDecidesTie: z.boolean(),
   transmissionDays: z.int().check(z.gte(1), z.lte(60)),
   oppositionDays: z.int().check(z.gte(1), z.lte(60)),
+  ...settingsControlFields,
 });
 export const settingsSchema = z.extend(settingsInput, { body: z.string(), version: z.int(), updatedAt: z.optional(z.string()), updatedBy: z.optional(z.string()) });
 
@@ -84,6 +86,7 @@ export const sessionSchema = z.object({
   next: z.optional(z.object({ round: z.int(), earliest: z.iso.date(), latest: z.optional(z.iso.date()), proposedStart: z.string() })).check(z.describe("The meeting article 42 calls after a sitting without quorum; its convocation is a draft until the session is convened again")),
   status: z.enum(SESSION_STATUSES),
   closedAt: z.optional(z.string()),
+  ...sessionControlFields,
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.int(),
@@ -108,6 +111,7 @@ export const deliberationSchema = z.object({
   state: z.enum(CONTROL_STATES),
   transmission: z.optional(z.object({ at: z.string(), by: actorSchema, clock: storedClock, inTime: z.boolean() })),
   receipt: z.optional(z.object({ at: z.string(), by: actorSchema, oppositionClock: storedClock })),
+  ...deliberationControlFields,
   opposition: z.optional(z.object({ at: z.string(), by: actorSchema, reasons: z.string() })),
   reexamination: z.optional(z.object({ at: z.string(), by: actorSchema, outcome: z.enum(['maintained', 'withdrawn']) })),
   courtReferral: z.optional(z.object({ at: z.string(), by: actorSchema, court: z.string(), reference: z.string() })),

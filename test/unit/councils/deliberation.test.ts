@@ -18,8 +18,9 @@ const adopted: Deliberation = {
   itemNumber: 1,
   number: '2027/1',
   year: 2027,
-  title: 'Budget',
-  itemType: 'budget',
+  title: 'Jumelage',
+  // An item type that needs no visa by default: its enforceability waits for the opposition window alone.
+  itemType: 'ordinary',
   public: true,
   text: 'Le budget',
   votes: [],
