@@ -10,11 +10,7 @@ import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { complaintClocks, deadlineChange, nextReminder, recountComplaintClocks } from '../domain/complaint-deadlines.ts';
 import type { ComplaintsRepository } from './complaints.ports.ts';
-
-/** Starts the deadline workflow of a complaint's version, once. */
-export interface DeadlineWorkflow {
-  watch(complaintId: string, version: number): Promise<void>;
-}
+import type { DeadlineWorkflow } from '../../shared/case-clock/application/deadline-workflow.ts';
 
 /** How many times a check reads the complaint again when a change got in first. */
 const CHECK_ATTEMPTS = 3;

@@ -89,13 +89,7 @@ export interface PermitDocumentsStore {
   scanVerdict(objectKey: string): Promise<ScanVerdict>;
 }
 
-export interface DeadlineWorkflow {
-  /**
-   * Starts the workflow that carries the permit, as changed to `version`, to its deadline; a start that already
-   * happened is not an error.
-   */
-  watch(permitId: string, version: number): Promise<void>;
-}
+export type { DeadlineWorkflow } from '../../shared/case-clock/application/deadline-workflow.ts';
 
 export interface PermitIdentifiers {
   newPermitId(): string;
