@@ -10,7 +10,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb-local.ts';
 import { importRegisters } from '../../lib/local/register-import.ts';
-import { request, tokenFor } from './http-client.ts';
+import { request, settle, tokenFor } from './http-client.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'raqmana-import-'));
 const register = `I${Date.now() % 100_000}`;
@@ -47,6 +47,8 @@ describe('importing a register folder', () => {
     expect(again).toMatchObject({ actsImported: 0, actsAlreadyThere: 3, pagesStored: 0 });
     expect(again.registers).toEqual([{ registerId: `FES-AGDAL.1962.${register}`, actsExpected: 3, actsPresent: 3, pagesExpected: 2, pagesStored: 2 }]);
 
+    // The acts' search entries are written from their registration's event, a moment after the act.
+    await settle();
     const registrar = await tokenFor({ sub: 'registrar-fes', roles: ['registrar'], office: 'FES-AGDAL' });
     const found = await request('GET', `/v1/civil-status/search?name=${encodeURIComponent('Driss Fassi')}&birthYear=1962`, { token: registrar });
     expect((found.json.candidates as unknown[]).length).toBe(1);
