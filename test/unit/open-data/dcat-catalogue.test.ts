@@ -1,17 +1,20 @@
 // A commune's open-data catalogue in DCAT-AP: validated by rdf-validate-shacl against the DCAT-AP shapes of
 // test/fixtures/dcat-ap (mandatory properties, cardinalities and kinds of value), and refused when a file has no
-// access URL or a dataset no description.
+// access URL or a dataset no description; and in Turtle, the same graph as its JSON-LD (both read by parsers someone
+// else wrote, the N3 parser and jsonld.js, then canonicalized), whatever their texts hold.
 import { describe, expect, it } from 'vitest';
-import { approveDataset, declareDataset, type Dataset } from '../../../functions/open-data/domain/dataset.ts';
+import { approveDataset, declareDataset, type Dataset, type DatasetFields } from '../../../functions/open-data/domain/dataset.ts';
+import { storedDistribution } from '../../../functions/open-data/domain/fed-dataset.ts';
+import { toTurtle } from '../../../functions/open-data/domain/turtle.ts';
 import { catalogueIri, dcatCatalogue, nationalCatalogue } from '../../../functions/open-data/domain/dcat-catalogue.ts';
-import { validateDcatAp } from '../../fixtures/dcat-ap/validate-dcat-ap.ts';
+import { sameGraph, validateDcatAp } from '../../fixtures/dcat-ap/validate-dcat-ap.ts';
 
 const agent = { sub: 'agent-1', role: 'agent' } as const;
 const president = { sub: 'president-1', role: 'president' } as const;
 const at = new Date('2026-06-15T09:00:00Z');
 const publisher = { code: 'rabat', names: { ar: 'الرباط', fr: 'Rabat' } };
 
-function published(id: string, fields: Partial<Dataset> = {}): Dataset {
+function published(id: string, fields: Partial<Dataset> = {}, declared: Partial<DatasetFields> = {}): Dataset {
   const draft = declareDataset(
     id,
     'rabat',
@@ -25,6 +28,7 @@ function published(id: string, fields: Partial<Dataset> = {}): Dataset {
         { title: 'Budget 2026 (CSV)', mediaType: 'text/csv', accessURL: 'https://rabat.ma/open-data/budget-2026.csv' },
         { title: 'Budget 2026 (PDF)', mediaType: 'application/pdf', accessURL: 'https://rabat.ma/open-data/budget-2026.pdf' },
       ],
+      ...declared,
     },
     agent,
     at,
@@ -92,3 +96,52 @@ describe('the national catalogue', () => {
   });
 });
 
+/** A dataset whose texts hold what Turtle escapes: quotes, a backslash, a line break, a tab; and a contact point. */
+const escaped = (id: string) =>
+  published(id, {}, {
+    title: { ar: 'ميزانية "الجماعة" 2026', fr: 'Budget \\ de la commune\n2026' },
+    description: { ar: 'الميزانية كما صادق عليها المجلس', fr: "Le budget tel que voté par le conseil ; l'annexe\tjointe" },
+    distributions: [{ title: 'Budget 2026 (PDF)', mediaType: 'application/pdf', accessURL: 'https://rabat.ma/open-data/budget 2026{v2}.pdf' }],
+    contactPoint: { name: 'Service de la communication', email: 'communication@rabat.example.ma' },
+  });
+const BASE = 'https://api.raqmana.example/v1/transparency/catalogues/rabat';
+const SHA = 'a'.repeat(64);
+
+describe('a catalogue in Turtle', () => {
+  it('holds the same graph as its JSON-LD, stored files, blank nodes and escaped texts included', async () => {
+    const withFile = escaped('0b9a0a0e-3333-4c2d-8e3f-000000000002');
+    const stored = storedDistribution(withFile.id, { title: 'Budget (CSV)', mediaType: 'text/csv', fileName: `${SHA}.csv`, sha256: SHA, byteSize: 1234 });
+    const document = dcatCatalogue(publisher, [escaped('0b9a0a0e-3333-4c2d-8e3f-000000000001'), { ...withFile, distributions: [...withFile.distributions, stored] }], at);
+
+    const turtle = toTurtle(document);
+    const graphs = await sameGraph(document, turtle, BASE);
+
+    expect(graphs.turtle).toBe(graphs.jsonLd);
+    expect(graphs.jsonLd.split('\n').length).toBeGreaterThan(60);
+    expect(graphs.turtle).toContain(`<https://api.raqmana.example/v1/transparency/datasets/${withFile.id}/files/${SHA}.csv>`);
+  });
+
+  it('conforms to the DCAT-AP shapes and lists the same datasets', async () => {
+    const document = dcatCatalogue(publisher, [escaped('0b9a0a0e-3333-4c2d-8e3f-000000000003')], at);
+
+    const [fromTurtle, fromJsonLd] = await Promise.all([validateDcatAp(toTurtle(document), BASE), validateDcatAp(document, BASE)]);
+
+    expect(fromTurtle.violations).toEqual([]);
+    expect(fromTurtle.datasets).toEqual(fromJsonLd.datasets);
+  });
+
+  it('holds the national catalogue too, each commune catalogue with its publisher', async () => {
+    const document = nationalCatalogue(
+      [
+        { code: 'rabat', names: publisher.names, modified: at.toISOString(), datasets: 2 },
+        { code: 'sale', names: { ar: 'سلا', fr: 'Salé' }, modified: at.toISOString(), datasets: 1 },
+      ],
+      at,
+    );
+
+    const graphs = await sameGraph(document, toTurtle(document), 'https://api.raqmana.example/v1/transparency/national-catalogue');
+
+    expect(graphs.turtle).toBe(graphs.jsonLd);
+    expect(graphs.turtle).toContain('<urn:raqmana:commune:sale>');
+  });
+});
