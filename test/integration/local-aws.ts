@@ -8,7 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb-local.ts';
 import { ensureTables } from '../../lib/local/local-tables.ts';
-import type { TableDescription } from '../../functions/shared/service-description.ts';
+import type { EventSubscription, ServiceDescription, TableDescription } from '../../functions/shared/service-description.ts';
 import { DynamoDbReferenceDataRepository } from '../../functions/reference-data/adapters/dynamodb-reference-data.repository.ts';
 import { DEMO_COMMUNES, DEMO_PROCEDURES, FIXED_HOLIDAY_RULES } from '../../functions/reference-data/data/demo-reference-data.ts';
 import { referenceDataService } from '../../functions/reference-data/reference-data.service.ts';
@@ -20,7 +20,6 @@ import type { DomainEvent } from '../../functions/shared/events/domain-event.ts'
 import { outboxRecordFilterPatterns } from '../../functions/shared/events/outbox-filter.ts';
 import { eventsOfRecord } from '../../functions/shared/events/stream-records.ts';
 import { matchesFilterPattern } from '../../lib/local/event-filter.ts';
-import type { EventSubscription } from '../../functions/shared/service-description.ts';
 import { LocalStreams } from '../../lib/local/local-streams.ts';
 import type { VirtualClock } from '../../lib/local/virtual-clock.ts';
 
@@ -96,15 +95,15 @@ export interface TestConsumer {
   readonly handlers: DomainEventHandlers;
 }
 
-/**
- * The local stream reader over these fresh tables' real DynamoDB Local streams (one per table), delivering each
- * consumer's queue to it, built with the platform's `eventConsumer`. It is the clock's drain: `clock.quiescent()` (and every jump) returns once
- * what the streams carried has been handled. Stop it after the file's tests.
- */
-export function followStreams(clock: VirtualClock, tableNames: Readonly<Record<string, string>>, consumers: readonly TestConsumer[]): LocalStreams {
-  const directory = mkdtempSync(join(tmpdir(), 'raqmana-streams-'));
-  const handlers = new Map(consumers.map((consumer) => [consumer.functionId, eventConsumer(consumer.handlers)]));
-  const streams = new LocalStreams(
+/** The platform's local stream reader over these tables on DynamoDB Local, keeping its positions in `directory`. */
+export function localStreamsOver(
+  clock: VirtualClock,
+  tableNames: Readonly<Record<string, string>>,
+  services: readonly ServiceDescription[],
+  resolve: (functionId: string) => unknown,
+  directory: string,
+): LocalStreams {
+  return new LocalStreams(
     {
       clock,
       dynamodb: localDynamoDb(),
@@ -112,12 +111,28 @@ export function followStreams(clock: VirtualClock, tableNames: Readonly<Record<s
       region: LOCAL_REGION,
       credentials: LOCAL_CREDENTIALS,
       tableName: (tableId) => tableNames[tableId]!,
-      resolveFunction: (functionId) => handlers.get(functionId)! as never,
+      resolveFunction: (functionId) => resolve(functionId) as never,
       checkpointFile: join(directory, 'positions.json'),
       queueFile: join(directory, 'queues.json'),
       deadLetterFile: join(directory, 'dead-letters.json'),
     },
+    services,
+  );
+}
+
+/**
+ * The local stream reader over these fresh tables' real DynamoDB Local streams (one per table), delivering each
+ * consumer's queue to it, built with the platform's `eventConsumer`. It is the clock's drain: `clock.quiescent()` (and every jump) returns once
+ * what the streams carried has been handled. Stop it after the file's tests.
+ */
+export function followStreams(clock: VirtualClock, tableNames: Readonly<Record<string, string>>, consumers: readonly TestConsumer[]): LocalStreams {
+  const handlers = new Map(consumers.map((consumer) => [consumer.functionId, eventConsumer(consumer.handlers)]));
+  const streams = localStreamsOver(
+    clock,
+    tableNames,
     [{ name: 'test', functions: consumers.map((consumer) => ({ id: consumer.functionId, entry: 'test', consumes: consumer.consumes })) }],
+    (functionId) => handlers.get(functionId),
+    mkdtempSync(join(tmpdir(), 'raqmana-streams-')),
   );
   clock.addDrain(() => streams.drain());
   return streams;

@@ -8,15 +8,14 @@ import { join } from 'node:path';
 import { DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
-import { afterAll, afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { domainEvent, type DomainEvent } from '../../functions/shared/events/domain-event.ts';
 import { eventConsumer } from '../../functions/shared/events/event-consumer.ts';
 import { carriedEvents, outboxPut } from '../../functions/shared/events/outbox.ts';
 import type { EventSubscription, ServiceDescription, TableDescription } from '../../functions/shared/service-description.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb-local.ts';
 import { LocalStreams } from '../../lib/local/local-streams.ts';
 import { VirtualClock } from '../../lib/local/virtual-clock.ts';
-import { freshTables, localDocumentClient, localDynamoDb } from './local-aws.ts';
+import { freshTables, localDocumentClient, localStreamsOver } from './local-aws.ts';
 
 const LETTERS: TableDescription = { id: 'letters', partitionKey: 'pk', sortKey: 'sk', outbox: true, timeToLiveAttribute: 'expiresAt' };
 const clock = new VirtualClock(new Date('2026-12-03T09:00:00Z'));
@@ -64,21 +63,7 @@ type Consumer = ReturnType<typeof consumer>;
 function openStreams(directory: string, consumers: readonly Consumer[]): LocalStreams {
   const services: ServiceDescription[] = [{ name: 'test', functions: consumers.map((each) => each.function) }];
   const handlers = new Map(consumers.map((each) => [each.function.id, each.handler]));
-  const streams = new LocalStreams(
-    {
-      clock,
-      dynamodb: localDynamoDb(),
-      endpoint: inject('dynamodbEndpoint'),
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      tableName: (tableId) => names[tableId]!,
-      resolveFunction: (functionId) => handlers.get(functionId)! as never,
-      checkpointFile: join(directory, 'positions.json'),
-      queueFile: join(directory, 'queues.json'),
-      deadLetterFile: join(directory, 'dead-letters.json'),
-    },
-    services,
-  );
+  const streams = localStreamsOver(clock, names, services, (functionId) => handlers.get(functionId), directory);
   opened.push(streams);
   return streams;
 }
