@@ -1,5 +1,6 @@
 // zod schemas and route contracts of the complaints API (Chikaya), under /v1/complaints.
 import * as z from 'zod/mini';
+import { actorSchema, codeSchema } from '../../shared/http/common.schema.ts';
 import { decimalInteger } from '../../shared/http/decimal-integer.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { FIGURE_COUNTERS } from '../domain/complaint-figures.ts';
@@ -11,13 +12,12 @@ import { CLOCK_NAMES, COMPLAINT_CHANNELS, COMPLAINT_EVENT_TYPES, COMPLAINT_KINDS
 
 const TAGS = ['Complaints'];
 const problem = PROBLEM_RESPONSE;
-const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
+const code = codeSchema;
 const commune = code;
 const complaintId = z.strictObject({ id: z.uuid() });
 const text = safeFreeText({ max: 5000 });
 const reason = safeFreeText({ max: 1000 });
 
-const actorSchema = z.object({ sub: z.string(), role: z.string() });
 const instant = z.iso.datetime();
 const moroccanInstant = z.string().check(z.describe('To the second, in Africa/Casablanca with its offset'));
 const periodSchema = z.strictObject({ days: z.int().check(z.gte(1), z.lte(365)), unit: z.enum(['calendar', 'working']) });

@@ -2,6 +2,7 @@
 // jurisdiction_id is the commune's code and is always required: the platform serves every collectivity. Errors are
 // the standard's `[{code, description}]` list.
 import * as z from 'zod/mini';
+import { codeSchema } from '../../shared/http/common.schema.ts';
 import { decimalInteger } from '../../shared/http/decimal-integer.schema.ts';
 import { defineRoute, type ResponseContract } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeName } from '../../shared/text/safe-text.schema.ts';
@@ -11,7 +12,7 @@ import { OPEN311_STATUSES } from '../domain/open311.ts';
 const TAGS = ['Open311'];
 const error: ResponseContract = { description: 'The standard’s error list, `[{code, description}]`' };
 const errors = { 400: error, 404: error };
-const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
+const code = codeSchema;
 const jurisdiction = { jurisdiction_id: code.check(z.describe("The commune's code")) };
 
 /** A path segment `<name>.json`, as the standard names its resources; the name alone is kept. */

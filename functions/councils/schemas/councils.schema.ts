@@ -1,6 +1,7 @@
 // zod schemas and route contracts of the councils API (organic laws 113-14, 112-14, 111-14) under /v1/councils, and
 // of the public OParl 1.1 publication under /oparl/v1.
 import * as z from 'zod/mini';
+import { actorSchema } from '../../shared/http/common.schema.ts';
 import { caseClockSchema } from '../../shared/case-clock/case-clock-view.schema.ts';
 import { paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
@@ -21,7 +22,6 @@ const bodyParam = z.strictObject({ body: slug });
 const sessionParams = z.strictObject({ body: slug, id: z.uuid() });
 const deliberationParams = z.strictObject({ body: slug, id: z.string().check(z.regex(/^[0-9a-f-]{36}\.[0-9]{1,3}$/, '<session id>.<item number>')) });
 const memberId = slug;
-const actorSchema = z.object({ sub: z.string(), role: z.string() });
 const instant = z.iso.datetime({ offset: true });
 const storedClock = z.omit(caseClockSchema, { status: true, explanation: true });
 const responses = { 400: problem, 401: problem, 403: problem, 404: problem };

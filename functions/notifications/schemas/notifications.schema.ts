@@ -1,6 +1,7 @@
 // zod schemas of the notifications context: the route contract of the inbox, and the notification request it
 // accepts from other contexts' outboxes.
 import * as z from 'zod/mini';
+import { codeSchema } from '../../shared/http/common.schema.ts';
 import { ROLES } from '../../shared/auth/roles.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
@@ -9,7 +10,7 @@ import type { NotificationRequest } from '../public.ts';
 
 const TAGS = ['Notifications'];
 const problem = PROBLEM_RESPONSE;
-const topic = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
+const topic = codeSchema;
 const about = z.object({
   kind: z.string().check(z.minLength(1), z.maxLength(64), z.describe('What the file is, in the context that asked (`permit`, ...)')),
   id: z.string().check(z.minLength(1), z.maxLength(128)),

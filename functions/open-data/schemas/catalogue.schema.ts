@@ -6,7 +6,8 @@ import { safeName } from '../../shared/text/safe-text.schema.ts';
 import { FREQUENCIES, MEDIA_TYPES, PUBLICATION_CATEGORIES } from '../domain/dataset.ts';
 import { MAX_DATASET_FILE_BYTES, MAX_DATASET_FILES } from '../domain/dataset-files.ts';
 import { FEEDS } from '../domain/fed-dataset.ts';
-import { communeSchema, contactPointSchema, datasetSchema, TAG_CATALOGUE } from './datasets.schema.ts';
+import { codeSchema } from '../../shared/http/common.schema.ts';
+import { contactPointSchema, datasetSchema, TAG_CATALOGUE } from './datasets.schema.ts';
 
 const problem = PROBLEM_RESPONSE;
 
@@ -106,7 +107,7 @@ export const completeDatasetFileRoute = defineRoute({
   responses: { 200: { description: 'The dataset, the file listed', schema: datasetSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },
 });
 
-const commune = communeSchema;
+const commune = codeSchema;
 const bilingual = z.object({ ar: z.string(), fr: z.string() });
 
 export const registerLineSchema = z.object({

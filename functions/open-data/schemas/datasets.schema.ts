@@ -1,6 +1,7 @@
 // zod schemas and route contracts of the open-data catalogue (art. 10 of Law 31-13) under /v1/transparency: the
 // datasets agents declare and the president approves, and each commune's DCAT-AP catalogue.
 import * as z from 'zod/mini';
+import { actorSchema, codeSchema } from '../../shared/http/common.schema.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeName } from '../../shared/text/safe-text.schema.ts';
 import { FREQUENCIES, MEDIA_TYPES, PUBLICATION_CATEGORIES } from '../domain/dataset.ts';
@@ -8,8 +9,6 @@ import { FEEDS } from '../domain/fed-dataset.ts';
 
 const problem = PROBLEM_RESPONSE;
 const responses = { 400: problem, 401: problem, 403: problem };
-export const communeSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
-const actorSchema = z.object({ sub: z.string(), role: z.string() });
 export const TAG_CATALOGUE = ['Transparency: open data'];
 
 const bilingualText = (max: number) => z.strictObject({ ar: safeName({ max }), fr: safeName({ max }) });
@@ -98,7 +97,7 @@ export const catalogueRoute = defineRoute({
     "A commune's open-data catalogue in DCAT-AP (JSON-LD), for a harvester such as CKAN's ckanext-dcat: every published dataset with its files, as stored at the last publication",
   tags: TAG_CATALOGUE,
   access: 'public',
-  params: z.strictObject({ commune: communeSchema }),
+  params: z.strictObject({ commune: codeSchema }),
   responses: {
     200: { description: 'The catalogue, a JSON-LD document (`dcat:Catalog`); the same graph in Turtle when `Accept` ranks `text/turtle` first', schema: z.record(z.string(), z.unknown()), alsoAs: ['text/turtle'] },
     400: problem,

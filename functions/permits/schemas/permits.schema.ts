@@ -1,5 +1,6 @@
 // zod schemas and route contracts of the permits API.
 import * as z from 'zod/mini';
+import { codeSchema } from '../../shared/http/common.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { STORED_PAPER_RESPONSES } from '../../documents/public.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
@@ -9,7 +10,7 @@ import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-t
 
 const TAGS = ['Permits'];
 const problem = PROBLEM_RESPONSE;
-const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
+const code = codeSchema;
 const permitId = z.strictObject({ id: z.uuid() });
 const permitDocumentId = z.strictObject({ id: z.uuid(), documentId: z.uuid() });
 /** A title, an address or a document's name: one line, no invisible or control character. */

@@ -1,5 +1,6 @@
 // zod schemas and route contracts of the reference-data API.
 import * as z from 'zod/mini';
+import { codeSchema } from '../../shared/http/common.schema.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { decimalInteger } from '../../shared/http/decimal-integer.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
@@ -7,7 +8,7 @@ import { bilingualNameSchema } from '../../shared/i18n/bilingual-name.schema.ts'
 import { MOVABLE_HOLIDAY_CODES } from '../domain/holiday-calendar.ts';
 
 const TAGS = ['Reference data'];
-const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
+const code = codeSchema;
 const isoDate = z.iso.date();
 const year = decimalInteger({ min: 1900, max: 2200 });
 

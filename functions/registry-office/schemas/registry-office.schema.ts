@@ -1,5 +1,6 @@
 // zod schemas and route contracts of the registry office API (bureau d'ordre), under /v1/registry.
 import * as z from 'zod/mini';
+import { actorSchema, codeSchema } from '../../shared/http/common.schema.ts';
 import { decimalInteger } from '../../shared/http/decimal-integer.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { STORED_PAPER_RESPONSES } from '../../documents/public.ts';
@@ -14,18 +15,17 @@ import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.ts';
 
 const TAGS = ['Registry office'];
 const problem = PROBLEM_RESPONSE;
-const commune = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
+const commune = codeSchema;
 const letterId = z.strictObject({ id: z.uuid() });
 const letterNumber = safeIdentifier({ max: 64, pattern: { regex: /^[A-Za-z0-9/._-]+$/, message: 'letters, digits and / . _ -' } });
 const subject = safeName({ max: 300 });
 const bodyText = safeFreeText({ max: 10_000 });
 const reason = safeFreeText({ max: 1000 });
 
-const actorSchema = z.object({ sub: z.string(), role: z.string() });
 const receivedAt = z.string().check(z.describe('When the registry office received it, to the second, in Africa/Casablanca with its offset; never changed'));
 
 const linkSchema = z.object({ letterId: z.uuid(), number: z.string() });
-const service = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'), z.describe('The service, as the commune names it'));
+const service = codeSchema.check(z.describe('The service, as the commune names it'));
 const staffSub = safeIdentifier({ max: 128 }).check(z.describe("The `sub` of an agent of the commune"));
 
 const attachmentSchema = z.object({

@@ -1,9 +1,9 @@
 // The zod fields of a declared file as the API answers them (declared-file.ts): each context adds its own status
 // and the instant its completion stored the file.
 import * as z from 'zod/mini';
+import { actorSchema } from '../http/common.schema.ts';
 import { KNOWN_CONTENT_TYPES } from './file-content.ts';
 
-const actorSchema = z.object({ sub: z.string(), role: z.string() });
 
 export const declaredFileFields = {
   id: z.uuid(),

@@ -1,6 +1,7 @@
 // zod schemas and route contracts of the disclosure log under /v1/transparency: an agent publishes an answered
 // request whose requester consented; anyone reads a commune's log.
 import * as z from 'zod/mini';
+import { codeSchema } from '../../shared/http/common.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText } from '../../shared/text/safe-text.schema.ts';
@@ -36,7 +37,7 @@ export const disclosureLogRoute = defineRoute({
   summary: "A commune's disclosure log, newest published first: requests answered and published with their requesters' consent, nothing of the requesters",
   tags: TAGS,
   access: 'public',
-  params: z.strictObject({ commune: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes')) }),
+  params: z.strictObject({ commune: codeSchema }),
   query: z.strictObject(paginationQuery),
   responses: { 200: { description: 'A page of entries', schema: pageSchema(disclosureEntrySchema) }, 400: problem },
 });
@@ -48,7 +49,7 @@ export const disclosedDocumentRoute = defineRoute({
   summary: "A document published with a request in the commune's disclosure log, for anyone: a link to download it (5 minutes), as stored, with the SHA-256 the entry gives",
   tags: TAGS,
   access: 'public',
-  params: z.strictObject({ commune: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes')), requestId: z.uuid(), documentId: z.uuid() }),
+  params: z.strictObject({ commune: codeSchema, requestId: z.uuid(), documentId: z.uuid() }),
   responses: {
     200: {
       description: 'The document as the entry lists it, and a link to it',

@@ -1,10 +1,10 @@
 // zod schemas of the parts a request carries from its answer on (released documents, costs), shared by the request's
 // own schema (transparency.schema.ts) and the routes on them (requests-recourse.schema.ts).
 import * as z from 'zod/mini';
+import { actorSchema } from '../../shared/http/common.schema.ts';
 import { caseClockSchema } from '../../shared/case-clock/case-clock-view.schema.ts';
 import { declaredFileFields } from '../../shared/files/declared-file.schema.ts';
 
-const actorSchema = z.object({ sub: z.string(), role: z.string() });
 
 export const releasedDocumentSchema = z.object({
   ...declaredFileFields,

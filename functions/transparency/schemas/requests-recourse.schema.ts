@@ -2,6 +2,7 @@
 // documents released with the answer, the refusal letter, the costs, the CDAI's decision and the court, the annual
 // figures. The request's own routes are in transparency.schema.ts.
 import * as z from 'zod/mini';
+import { codeSchema } from '../../shared/http/common.schema.ts';
 import { STORED_PAPER_RESPONSES } from '../../documents/public.ts';
 import { KNOWN_CONTENT_TYPES } from '../../shared/files/file-content.ts';
 import { decimalInteger } from '../../shared/http/decimal-integer.schema.ts';
@@ -166,7 +167,7 @@ export const closeRequestRoute = defineRoute({
   responses: chainChange,
 });
 
-const commune = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
+const commune = codeSchema;
 const centimes = z.int().check(z.gte(0), z.lte(10_000_000));
 
 const tariffSchema = z.object({

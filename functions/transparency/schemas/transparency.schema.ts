@@ -1,6 +1,7 @@
 // zod schemas and route contracts of the transparency API (Law 31-13) under /v1/transparency: access-to-information
 // requests.
 import * as z from 'zod/mini';
+import { actorSchema, codeSchema } from '../../shared/http/common.schema.ts';
 import { caseClockSchema } from '../../shared/case-clock/case-clock-view.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
@@ -11,11 +12,10 @@ import { cdaiDecisionSchema, closureSchema, costStatementSchema, courtAppealSche
 
 const TAGS = ['Transparency'];
 const problem = PROBLEM_RESPONSE;
-const commune = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes'));
+const commune = codeSchema;
 const requestId = z.strictObject({ id: z.uuid() });
 const reason = safeFreeText({ max: 2000 });
 const localized = z.object({ ar: z.string(), fr: z.string(), en: z.string() });
-const actorSchema = z.object({ sub: z.string(), role: z.string() });
 const receivedAt = z.string().check(z.describe('When the body received it, to the second, in Africa/Casablanca with its offset: the start of its clock'));
 
 const requesterSchema = z.strictObject({
