@@ -38,11 +38,6 @@ export function formatCalendarDate(dayNumber: number): string {
   return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** The day as a UTC midnight `Date`, for formatting a calendar date with Intl in the `UTC` zone. */
-export function utcMidnightOf(dayNumber: number): Date {
-  return new Date(dayNumber * MS_PER_DAY);
-}
-
 /** Midnight starting the day, written as milliseconds as if the wall clock were UTC. */
 export function wallClockMidnightOf(dayNumber: number): number {
   return dayNumber * MS_PER_DAY;

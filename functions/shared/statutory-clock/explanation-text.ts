@@ -1,38 +1,12 @@
 // The sentences, in Arabic, French and English, that explain to a citizen how each step of a statutory deadline
 // was counted. Dates are written in full (weekday, day, month, year) so nobody has to work out a weekday.
-import type { Language, Localized } from '../i18n/language.ts';
-import { lazyValue } from '../lazy-value.ts';
-import { utcMidnightOf } from './calendar-date.ts';
+import type { Localized } from '../i18n/language.ts';
+import { writtenDate as dates } from './written-date.ts';
 
 export type PeriodUnit = 'calendar' | 'working';
 
 /** Why a run of days is not working days; holidays are not named, the dates let the citizen check them. */
 export type NonWorkingReason = 'weekend' | 'holiday' | 'holiday-and-weekend';
-
-// Calendar dates are day numbers at UTC midnight, so they are formatted in UTC to stay on the same day.
-const dateFormats = lazyValue(
-  (): Record<Language, Intl.DateTimeFormat> => ({
-    ar: new Intl.DateTimeFormat('ar-MA-u-nu-latn', { timeZone: 'UTC', dateStyle: 'full' }),
-    fr: new Intl.DateTimeFormat('fr-MA', { timeZone: 'UTC', dateStyle: 'full' }),
-    en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'full' }),
-  }),
-);
-
-// Intl formatting is most of the cost of a deadline, and a service explains many deadlines over the same few
-// months, so formatted dates are remembered; the memory is bounded by starting afresh when it is full.
-const formattedDates = new Map<number, Localized>();
-const FORMATTED_DATES_LIMIT = 4096;
-
-function dates(dayNumber: number): Localized {
-  const remembered = formattedDates.get(dayNumber);
-  if (remembered) return remembered;
-  if (formattedDates.size >= FORMATTED_DATES_LIMIT) formattedDates.clear();
-  const date = utcMidnightOf(dayNumber);
-  const formats = dateFormats();
-  const formatted = { ar: formats.ar.format(date), fr: formats.fr.format(date), en: formats.en.format(date) };
-  formattedDates.set(dayNumber, formatted);
-  return formatted;
-}
 
 /** Arabic counted nouns agree with the number: 1 and 2 have their own forms, 3 to 10 take the plural, 11 to 99 the singular accusative. */
 function arabicDays(count: number, unit: PeriodUnit | 'plain'): string {
