@@ -32,7 +32,7 @@ export function parseIndexLine(text: string): IndexLine {
   } catch {
     throw new BadIndexLineError('not valid JSON');
   }
-  const parsed = indexLineSchema.safeParse(value);
+  const parsed = indexLineSchema().safeParse(value);
   if (!parsed.success) {
     // Paths and messages only: zod's messages never repeat the values, which may be names.
     throw new BadIndexLineError(parsed.error.issues.map((issue) => `${issue.path.join('/') || 'line'}: ${issue.message}`).join('; '));

@@ -7,45 +7,46 @@ import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.
 import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.schema.ts';
 import { FIRST_REGISTER_YEAR } from '../domain/act-dates.ts';
 import { isValidCivilId } from '../domain/civil-identifier.ts';
+import { lazyValue } from '../../shared/lazy-value.ts';
 
 const TAGS = ['Civil status'];
 const problem = PROBLEM_RESPONSE;
-const officeCode = z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case office code, e.g. RBT-HASSAN'));
+const officeCode = lazyValue(() => z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case office code, e.g. RBT-HASSAN')));
 
-const writtenName = z.strictObject({ ar: z.optional(safeName({ max: 100 })), latin: z.optional(safeName({ max: 100 })) }).check(z.refine((name) => name.ar !== undefined || name.latin !== undefined, { message: 'Give the name in Arabic, in Latin script, or both' }));
+const writtenName = lazyValue(() => z.strictObject({ ar: z.optional(safeName({ max: 100 })), latin: z.optional(safeName({ max: 100 })) }).check(z.refine((name) => name.ar !== undefined || name.latin !== undefined, { message: 'Give the name in Arabic, in Latin script, or both' })));
 
-const civilId = z.string().check(z.regex(/^\d{10}$/, 'ten digits'));
+const civilId = lazyValue(() => z.string().check(z.regex(/^\d{10}$/, 'ten digits')));
 /** A civil identifier whose Verhoeff check digit is right: a typing mistake is refused before any lookup. */
-export const checkedCivilId = civilId.check(z.refine(isValidCivilId, 'the check digit does not match: a digit is mistyped'));
+export const checkedCivilId = lazyValue(() => civilId().check(z.refine(isValidCivilId, 'the check digit does not match: a digit is mistyped')));
 
-const parent = z.strictObject({ givenName: writtenName, familyName: z.optional(writtenName), civilId: z.optional(checkedCivilId) });
+const parent = lazyValue(() => z.strictObject({ givenName: writtenName(), familyName: z.optional(writtenName()), civilId: z.optional(checkedCivilId()) }));
 
-const person = z.strictObject({
-  givenName: writtenName,
-  familyName: writtenName,
+const person = lazyValue(() => z.strictObject({
+  givenName: writtenName(),
+  familyName: writtenName(),
   sex: z.enum(['F', 'M']),
   birthDate: z.iso.date(),
-  birthPlace: writtenName,
-  father: z.optional(parent),
-  mother: z.optional(parent),
-});
+  birthPlace: writtenName(),
+  father: z.optional(parent()),
+  mother: z.optional(parent()),
+}));
 
-const legacy = z.strictObject({
-  office: officeCode,
+const legacy = lazyValue(() => z.strictObject({
+  office: officeCode(),
   year: z.int().check(z.gte(FIRST_REGISTER_YEAR, `civil-status registers begin in ${FIRST_REGISTER_YEAR}`), z.lte(2200)),
   register: safeIdentifier({ max: 32 }),
   number: z.int().check(z.gte(1)),
-});
+}));
 
 /** What registering an act takes; the historical import's index lines say the same, plus their pages. */
-export const actFields = { type: z.enum(['birth', 'death']), legacy, person, deathDate: z.optional(z.iso.date()) };
+export const actFields = lazyValue(() => ({ type: z.enum(['birth', 'death']), legacy: legacy(), person: person(), deathDate: z.optional(z.iso.date()) }));
 
 export const deathDateRule: [(act: { type: string; deathDate?: string | undefined }) => boolean, { message: string; path: string[] }] = [
   (act) => (act.type === 'death') === (act.deathDate !== undefined),
   { message: 'A death act, and only a death act, has a deathDate', path: ['deathDate'] },
 ];
 
-export const actSchema = z.object({
+export const actSchema = lazyValue(() => z.object({
   id: z.uuid(),
   type: z.enum(['birth', 'death']),
   office: z.string(),
@@ -66,11 +67,11 @@ export const actSchema = z.object({
         appliedAt: z.string(),
       }),
     )).check(z.describe('Marginal notes written on the act, oldest first')),
-});
+}));
 
 /** Why the act is read (Law 09-08): recorded in the access log with who read it. */
-const readReason = z.strictObject({ reason: safeFreeText({ min: 3, max: 200 }) });
-const actId = z.strictObject({ id: z.uuid() });
+const readReason = lazyValue(() => z.strictObject({ reason: safeFreeText({ min: 3, max: 200 }) }));
+const actId = lazyValue(() => z.strictObject({ id: z.uuid() }));
 
 export const registerActRoute = defineRoute({
   operationId: 'registerCivilAct',
@@ -80,7 +81,7 @@ export const registerActRoute = defineRoute({
   tags: TAGS,
   access: ['registrar'],
   idempotent: 'by-use-case',
-  body: z.strictObject(actFields).check(z.refine(...deathDateRule)),
+  body: () => z.strictObject(actFields()).check(z.refine(...deathDateRule)),
   responses: { 201: { description: 'The registered act, with `person.civilId` for a birth', schema: actSchema }, 400: problem, 401: problem, 403: problem, 409: problem },
 });
 
@@ -104,9 +105,9 @@ export const actHistoryRoute = defineRoute({
   tags: TAGS,
   access: ['registrar', 'auditor'],
   params: actId,
-  query: z.strictObject(paginationQuery),
+  query: () => z.strictObject(paginationQuery),
   responses: {
-    200: { description: 'A page of actions', schema: pageSchema(z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.optional(z.record(z.string(), z.unknown())) })) },
+    200: { description: 'A page of actions', schema: () => pageSchema(z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.optional(z.record(z.string(), z.unknown())) })) },
     400: problem,
     401: problem,
     403: problem,
@@ -122,9 +123,9 @@ export const actAccessLogRoute = defineRoute({
   tags: TAGS,
   access: ['auditor'],
   params: actId,
-  query: z.strictObject(paginationQuery),
+  query: () => z.strictObject(paginationQuery),
   responses: {
-    200: { description: 'A page of reads', schema: pageSchema(z.object({ actId: z.string(), requestId: z.string(), by: z.string(), role: z.string(), reason: z.string(), at: z.string() })) },
+    200: { description: 'A page of reads', schema: () => pageSchema(z.object({ actId: z.string(), requestId: z.string(), by: z.string(), role: z.string(), reason: z.string(), at: z.string() })) },
     400: problem,
     401: problem,
     403: problem,
@@ -138,7 +139,7 @@ export const getPersonRoute = defineRoute({
   summary: 'The birth act of a civil identifier (a wrong check digit is refused before any lookup)',
   tags: TAGS,
   access: ['registrar', 'citizen'],
-  params: z.strictObject({ civilId }),
+  params: () => z.strictObject({ civilId: civilId() }),
   query: readReason,
   responses: { 200: { description: 'The birth act', schema: actSchema }, 400: problem, 401: problem, 403: problem, 404: problem },
 });
@@ -150,7 +151,7 @@ export const searchActsRoute = defineRoute({
   summary: 'National search by name, in Arabic or Latin script and any common spelling; ranked candidates',
   tags: TAGS,
   access: ['registrar'],
-  query: z.strictObject({
+  query: () => z.strictObject({
     name: safeName({ min: 2, max: 120 }),
     birthYear: z.optional(decimalInteger({ min: 1900, max: 2200 })),
     sex: z.optional(z.enum(['F', 'M'])),
@@ -161,7 +162,7 @@ export const searchActsRoute = defineRoute({
   responses: {
     200: {
       description: 'Candidates, best first, each with a score from 0 to 1',
-      schema: z.object({
+      schema: () => z.object({
         candidates: z.array(
           z.object({
             actId: z.string(),
@@ -187,20 +188,20 @@ export const listOfficesRoute = defineRoute({
   summary: 'Civil-status offices with their code, names and commune (a page of communes at a time)',
   tags: TAGS,
   access: 'public',
-  query: z.strictObject(paginationQuery),
+  query: () => z.strictObject(paginationQuery),
   responses: {
     200: {
       description: 'A page of offices',
-      schema: pageSchema(z.object({ code: z.string(), names: bilingualNameSchema, commune: z.string() })),
+      schema: () => pageSchema(z.object({ code: z.string(), names: bilingualNameSchema, commune: z.string() })),
     },
     400: problem,
   },
 });
 
-const registerId = safeIdentifier({ min: 3, max: 80 });
-const pageParams = z.strictObject({ registerId, page: decimalInteger({ min: 1, max: 99_999 }) });
+const registerId = lazyValue(() => safeIdentifier({ min: 3, max: 80 }));
+const pageParams = lazyValue(() => z.strictObject({ registerId: registerId(), page: decimalInteger({ min: 1, max: 99_999 }) }));
 
-const registerPageSchema = z.object({
+const registerPageSchema = lazyValue(() => z.object({
   registerId: z.string(),
   office: z.string(),
   page: z.int(),
@@ -213,7 +214,7 @@ const registerPageSchema = z.object({
   declaredAt: z.string(),
   storedAt: z.optional(z.string()),
   sizeBytes: z.optional(z.number()),
-});
+}));
 
 export const declarePageRoute = defineRoute({
   operationId: 'declareRegisterPage',
@@ -223,8 +224,8 @@ export const declarePageRoute = defineRoute({
   tags: TAGS,
   access: ['registrar'],
   idempotent: true,
-  params: z.strictObject({ registerId }),
-  body: z.strictObject({
+  params: () => z.strictObject({ registerId: registerId() }),
+  body: () => z.strictObject({
     page: z.int().check(z.gte(1), z.lte(99_999)),
     sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the image, 64 hexadecimal digits')),
     contentType: z.enum(['image/jpeg', 'image/png', 'image/tiff', 'application/pdf']),
@@ -233,7 +234,7 @@ export const declarePageRoute = defineRoute({
   responses: {
     201: {
       description: 'The declared page and where to upload it (send the given headers with the PUT)',
-      schema: z.object({ page: registerPageSchema, upload: z.object({ method: z.string(), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }) }),
+      schema: () => z.object({ page: registerPageSchema(), upload: z.object({ method: z.string(), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }) }),
     },
     400: problem,
     401: problem,
@@ -262,10 +263,10 @@ export const viewPageRoute = defineRoute({
   tags: TAGS,
   access: ['registrar', 'auditor'],
   params: pageParams,
-  responses: { 200: { description: 'The page and its view link', schema: z.extend(registerPageSchema, { viewUrl: z.string() }) }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+  responses: { 200: { description: 'The page and its view link', schema: () => z.extend(registerPageSchema(), { viewUrl: z.string() }) }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
 });
 
-const noteSchema = z.object({
+const noteSchema = lazyValue(() => z.object({
   noteId: z.string(),
   birthActId: z.string(),
   kind: z.enum(['marriage', 'divorce', 'death', 'rectification', 'other', 'parent-link']),
@@ -283,9 +284,9 @@ const noteSchema = z.object({
   appliedAt: z.optional(z.string()),
   appliedBy: z.optional(z.string()),
   deadLetteredAt: z.optional(z.string()),
-});
+}));
 
-const officeParams = z.strictObject({ code: officeCode });
+const officeParams = lazyValue(() => z.strictObject({ code: officeCode() }));
 
 export const recordNoteRoute = defineRoute({
   operationId: 'recordMarginalNote',
@@ -296,12 +297,12 @@ export const recordNoteRoute = defineRoute({
   access: ['registrar'],
   idempotent: true,
   params: actId,
-  body: z.strictObject({
+  body: () => z.strictObject({
     kind: z.enum(['marriage', 'divorce', 'death', 'rectification', 'other']),
     eventDate: z.iso.date(),
     text: z.strictObject({ ar: z.optional(safeFreeText({ max: 2000 })), fr: z.optional(safeFreeText({ max: 2000 })) }).check(z.refine((text) => text.ar !== undefined || text.fr !== undefined, { message: 'Write the note in Arabic, in French, or both' })),
-    spouseCivilId: z.optional(checkedCivilId).check(z.describe("Marriage and divorce: the other spouse's civil identifier, linking the two birth acts")),
-    spouseName: z.optional(z.strictObject({ givenName: writtenName, familyName: writtenName })).check(z.describe("With spouseCivilId: the spouse's names as their birth act has them (checked against it)")),
+    spouseCivilId: z.optional(checkedCivilId()).check(z.describe("Marriage and divorce: the other spouse's civil identifier, linking the two birth acts")),
+    spouseName: z.optional(z.strictObject({ givenName: writtenName(), familyName: writtenName() })).check(z.describe("With spouseCivilId: the spouse's names as their birth act has them (checked against it)")),
   }),
   responses: { 201: { description: 'The note, in transit to (or in the inbox of) the office holding the act', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 404: problem },
 });
@@ -314,8 +315,8 @@ export const officeInboxRoute = defineRoute({
   tags: TAGS,
   access: ['registrar'],
   params: officeParams,
-  query: z.strictObject(paginationQuery),
-  responses: { 200: { description: 'A page of notes', schema: pageSchema(noteSchema) }, 400: problem, 401: problem, 403: problem },
+  query: () => z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of notes', schema: () => pageSchema(noteSchema()) }, 400: problem, 401: problem, 403: problem },
 });
 
 export const officeOutboxRoute = defineRoute({
@@ -326,8 +327,8 @@ export const officeOutboxRoute = defineRoute({
   tags: TAGS,
   access: ['registrar'],
   params: officeParams,
-  query: z.strictObject(paginationQuery),
-  responses: { 200: { description: 'A page of notes', schema: pageSchema(noteSchema) }, 400: problem, 401: problem, 403: problem },
+  query: () => z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of notes', schema: () => pageSchema(noteSchema()) }, 400: problem, 401: problem, 403: problem },
 });
 
 export const applyNoteRoute = defineRoute({
@@ -337,7 +338,7 @@ export const applyNoteRoute = defineRoute({
   summary: 'Write the note in the margin of the birth act (once), which acknowledges it to the sending office',
   tags: TAGS,
   access: ['registrar'],
-  params: z.strictObject({ code: officeCode, noteId: z.uuid() }),
+  params: () => z.strictObject({ code: officeCode(), noteId: z.uuid() }),
   responses: { 200: { description: 'The applied note', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
 });
 
@@ -348,8 +349,8 @@ export const deadLettersRoute = defineRoute({
   summary: 'Notes whose delivery gave up after its retries',
   tags: TAGS,
   access: ['admin'],
-  query: z.strictObject(paginationQuery),
-  responses: { 200: { description: 'A page of notes', schema: pageSchema(noteSchema) }, 400: problem, 401: problem, 403: problem },
+  query: () => z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of notes', schema: () => pageSchema(noteSchema()) }, 400: problem, 401: problem, 403: problem },
 });
 
 export const redriveNoteRoute = defineRoute({
@@ -360,13 +361,13 @@ export const redriveNoteRoute = defineRoute({
   tags: TAGS,
   access: ['admin'],
   idempotent: true,
-  params: z.strictObject({ noteId: z.uuid() }),
+  params: () => z.strictObject({ noteId: z.uuid() }),
   responses: { 200: { description: 'The note, in transit again', schema: noteSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
 });
 
 /** One line of a register folder's `index.jsonl`: an act as `POST /v1/civil-status/acts` takes it, and its pages. */
-export const indexLineSchema = z.strictObject({
-    ...actFields,
+export const indexLineSchema = lazyValue(() => z.strictObject({
+    ...actFields(),
     pages: z._default(z.array(
         z.strictObject({
           page: z.int().check(z.gte(1), z.lte(99_999)),
@@ -374,11 +375,11 @@ export const indexLineSchema = z.strictObject({
           sha256: z.optional(z.string().check(z.regex(/^[0-9a-fA-F]{64}$/))),
         }),
       ).check(z.maxLength(50)), []),
-  }).check(z.refine(...deathDateRule));
+  }).check(z.refine(...deathDateRule)));
 
-const importParams = z.strictObject({ importId: z.uuid() });
+const importParams = lazyValue(() => z.strictObject({ importId: z.uuid() }));
 
-const importSchema = z.object({
+const importSchema = lazyValue(() => z.object({
   importId: z.string(),
   folder: z.string(),
   status: z.enum(['running', 'succeeded', 'failed']),
@@ -398,7 +399,7 @@ const importSchema = z.object({
       registers: z.array(z.object({ registerId: z.string(), actsExpected: z.number(), actsPresent: z.number(), pagesExpected: z.number(), pagesStored: z.number() })),
       complete: z.boolean(),
     })),
-});
+}));
 
 export const startImportRoute = defineRoute({
   operationId: 'startRegisterImport',
@@ -408,7 +409,7 @@ export const startImportRoute = defineRoute({
   tags: TAGS,
   access: ['admin'],
   idempotent: true,
-  body: z.strictObject({
+  body: () => z.strictObject({
     folder: z.string().check(z.regex(/^(?!.*\.\.)[A-Za-z0-9][\w.-]*(\/[\w.-]+)*$/, 'the key prefix of the folder in the import bucket, e.g. FES-AGDAL/1962-R-7'), z.maxLength(200)),
   }),
   responses: { 202: { description: 'The import, running', schema: importSchema }, 400: problem, 401: problem, 403: problem },

@@ -8,12 +8,13 @@ import { defineRoute, type ResponseContract } from '../../shared/http/route-cont
 import { safeFreeText, safeName } from '../../shared/text/safe-text.schema.ts';
 import { COMPLAINT_KINDS, COMPLAINT_STATUSES } from '../domain/complaint.ts';
 import { OPEN311_STATUSES } from '../domain/open311.ts';
+import { lazyValue } from '../../shared/lazy-value.ts';
 
 const TAGS = ['Open311'];
 const error: ResponseContract = { description: 'The standard’s error list, `[{code, description}]`' };
 const errors = { 400: error, 404: error };
 const code = codeSchema;
-const jurisdiction = { jurisdiction_id: code.check(z.describe("The commune's code")) };
+const jurisdiction = lazyValue(() => ({ jurisdiction_id: code.check(z.describe("The commune's code")) }));
 
 /** A path segment `<name>.json`, as the standard names its resources; the name alone is kept. */
 function jsonFile(name: z.ZodMiniType<string, string>) {
@@ -26,14 +27,14 @@ function commaList<T extends z.ZodMiniType<string, string>>(item: T, max: number
 }
 
 /** W3C date-time with its offset or Z (the standard's format). */
-const w3DateTime = z.pipe(z.iso.datetime({ offset: true }), z.transform((value) => new Date(value)));
+const w3DateTime = lazyValue(() => z.pipe(z.iso.datetime({ offset: true }), z.transform((value) => new Date(value))));
 
 /** A coordinate in a form (a string) or in JSON (a number). */
 function degrees(bound: number) {
   return z.pipe(z.union([z.number(), z.pipe(z.string().check(z.regex(/^-?\d{1,3}(\.\d{1,10})?$/, 'decimal degrees')), z.transform(Number))]), z.number().check(z.gte(-bound), z.lte(bound)));
 }
 
-const serviceSchema = z.object({
+const serviceSchema = lazyValue(() => z.object({
   service_code: z.string(),
   service_name: z.string(),
   description: z.string(),
@@ -41,9 +42,9 @@ const serviceSchema = z.object({
   type: z.enum(['realtime', 'batch', 'blackbox']),
   keywords: z.string(),
   group: z.string(),
-});
+}));
 
-const requestSchema = z.object({
+const requestSchema = lazyValue(() => z.object({
   service_request_id: z.uuid(),
   status: z.enum(OPEN311_STATUSES),
   status_notes: z.string().check(z.describe('Our own status, richer than the standard’s two')),
@@ -59,7 +60,7 @@ const requestSchema = z.object({
   media_url: z.optional(z.string()).check(z.describe("A link valid 5 minutes to the complaint's first photo, a copy without its metadata (no GPS EXIF); absent for a private matter")),
   raqmana_status: z.enum(COMPLAINT_STATUSES).check(z.describe('Extension: our status')),
   raqmana_kind: z.enum(COMPLAINT_KINDS).check(z.describe('Extension: complaint, observation or suggestion')),
-});
+}));
 
 export const open311ServicesRoute = defineRoute({
   operationId: 'open311Services',
@@ -69,8 +70,8 @@ export const open311ServicesRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   errorFormat: 'code-description-list',
-  query: z.strictObject(jurisdiction),
-  responses: { 200: { description: 'The services', schema: z.array(serviceSchema) }, ...errors },
+  query: () => z.strictObject(jurisdiction()),
+  responses: { 200: { description: 'The services', schema: () => z.array(serviceSchema()) }, ...errors },
 });
 
 export const open311ServiceDefinitionRoute = defineRoute({
@@ -81,12 +82,12 @@ export const open311ServiceDefinitionRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   errorFormat: 'code-description-list',
-  params: z.strictObject({ service_file: jsonFile(code).check(z.describe('`{service_code}.json`')) }),
-  query: z.strictObject(jurisdiction),
+  params: () => z.strictObject({ service_file: jsonFile(code).check(z.describe('`{service_code}.json`')) }),
+  query: () => z.strictObject(jurisdiction()),
   responses: {
     200: {
       description: 'The definition',
-      schema: z.object({
+      schema: () => z.object({
         service_code: z.string(),
         attributes: z.array(
           z.object({
@@ -118,8 +119,8 @@ export const open311PostRequestRoute = defineRoute({
   formBody: true,
   errorFormat: 'code-description-list',
   // Not strict: a client may send the standard's fields the platform does not keep (api_key, email, names, phone).
-  body: z.object({
-      ...jurisdiction,
+  body: () => z.object({
+      ...jurisdiction(),
       service_code: code,
       description: safeFreeText({ max: 5000 }),
       lat: z.optional(degrees(90)),
@@ -132,7 +133,7 @@ export const open311PostRequestRoute = defineRoute({
   responses: {
     201: {
       description: 'The request created',
-      schema: z.array(z.object({ service_request_id: z.uuid(), token: z.string(), service_notice: z.string() })),
+      schema: () => z.array(z.object({ service_request_id: z.uuid(), token: z.string(), service_notice: z.string() })),
     },
     400: error,
     403: error,
@@ -150,18 +151,18 @@ export const open311RequestsRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   errorFormat: 'code-description-list',
-  query: z.strictObject({
-    ...jurisdiction,
+  query: () => z.strictObject({
+    ...jurisdiction(),
     // At most 50: they are read in one BatchGetItem with the commune and its settings (100 keys at most).
     service_request_id: z.optional(commaList(z.uuid(), 50)),
     service_code: z.optional(commaList(code, 50)),
-    start_date: z.optional(w3DateTime),
-    end_date: z.optional(w3DateTime),
+    start_date: z.optional(w3DateTime()),
+    end_date: z.optional(w3DateTime()),
     status: z.optional(commaList(z.enum(OPEN311_STATUSES), 2)),
     page_size: z._default(decimalInteger({ min: 1, max: 1000 }), 1000).check(z.describe('Extension: at most this many requests a page')),
     cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))).check(z.describe('Extension: the next page, from the `Link` header')),
   }),
-  responses: { 200: { description: 'The requests', schema: z.array(requestSchema) }, ...errors },
+  responses: { 200: { description: 'The requests', schema: () => z.array(requestSchema()) }, ...errors },
 });
 
 export const open311RequestRoute = defineRoute({
@@ -172,9 +173,9 @@ export const open311RequestRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   errorFormat: 'code-description-list',
-  params: z.strictObject({ request_file: jsonFile(z.uuid()).check(z.describe('`{service_request_id}.json`')) }),
-  query: z.strictObject(jurisdiction),
-  responses: { 200: { description: 'The request', schema: z.array(requestSchema) }, ...errors },
+  params: () => z.strictObject({ request_file: jsonFile(z.uuid()).check(z.describe('`{service_request_id}.json`')) }),
+  query: () => z.strictObject(jurisdiction()),
+  responses: { 200: { description: 'The request', schema: () => z.array(requestSchema()) }, ...errors },
 });
 
 export const open311TokenRoute = defineRoute({
@@ -185,7 +186,7 @@ export const open311TokenRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   errorFormat: 'code-description-list',
-  params: z.strictObject({ token_file: jsonFile(z.uuid()).check(z.describe('`{token}.json`')) }),
-  query: z.strictObject(jurisdiction),
-  responses: { 200: { description: 'The request id', schema: z.array(z.object({ service_request_id: z.uuid(), token: z.string() })) }, ...errors },
+  params: () => z.strictObject({ token_file: jsonFile(z.uuid()).check(z.describe('`{token}.json`')) }),
+  query: () => z.strictObject(jurisdiction()),
+  responses: { 200: { description: 'The request id', schema: () => z.array(z.object({ service_request_id: z.uuid(), token: z.string() })) }, ...errors },
 });

@@ -4,20 +4,21 @@ import { checkedCivilId } from '../../civil-status/public.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText } from '../../shared/text/safe-text.schema.ts';
+import { lazyValue } from '../../shared/lazy-value.ts';
 
 const TAGS = ['Documents'];
 const problem = PROBLEM_RESPONSE;
 
-const requestId = z.strictObject({ id: z.uuid() });
+const requestId = lazyValue(() => z.strictObject({ id: z.uuid() }));
 /** Every number of the register of signed documents: birth documents, permit receipts and certificates, letter acknowledgments. */
-const documentId = z.strictObject({
+const documentId = lazyValue(() => z.strictObject({
   documentId: z.string().check(z.regex(/^(DOC-[0-9A-Z]{12}|(RCP|CDA)-[0-9A-Z][0-9A-Z-]{0,80}|ACK-[0-9A-F]{32})$/, 'a document number such as DOC-7K3M9Q2XW4HP, RCP-RABAT-2026-1A2B3C4D, CDA-RABAT-1A2B3C4D or ACK-6F1C2D3E4A5B46C7889900AABBCCDDEE')),
-});
-const reason = z.strictObject({ reason: safeFreeText({ min: 3, max: 500 }) });
+}));
+const reason = lazyValue(() => z.strictObject({ reason: safeFreeText({ min: 3, max: 500 }) }));
 
-const requestEvent = z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.optional(z.record(z.string(), z.unknown())) });
+const requestEvent = lazyValue(() => z.object({ type: z.string(), at: z.string(), by: z.string(), version: z.number(), details: z.optional(z.record(z.string(), z.unknown())) }));
 
-const documentRequestSchema = z.object({
+const documentRequestSchema = lazyValue(() => z.object({
   id: z.string(),
   kind: z.enum(['birth-extract', 'birth-full-copy']),
   relationship: z.enum(['self', 'parent', 'child', 'spouse']),
@@ -36,9 +37,9 @@ const documentRequestSchema = z.object({
   decidedBy: z.optional(z.string()),
   rejectionReason: z.optional(z.string()),
   version: z.number(),
-});
+}));
 
-const permitPaperClaimsSchema = z.object({
+const permitPaperClaimsSchema = lazyValue(() => z.object({
   v: z.literal(1),
   dn: z.string().check(z.describe('document number: the receipt or certificate number')),
   k: z.enum(['permit-receipt', 'permit-certificate']),
@@ -47,9 +48,9 @@ const permitPaperClaimsSchema = z.object({
   due: z.string().check(z.describe('the legal deadline as printed')),
   iat: z.string().check(z.describe('issue date')),
   dg: z.string().check(z.describe("SHA-256 (base64url) of the paper's data")),
-});
+}));
 
-const acknowledgmentClaimsSchema = z.object({
+const acknowledgmentClaimsSchema = lazyValue(() => z.object({
   v: z.literal(1),
   dn: z.string().check(z.describe("the acknowledgment's number")),
   k: z.literal('letter-acknowledgment'),
@@ -59,9 +60,9 @@ const acknowledgmentClaimsSchema = z.object({
   rcv: z.string().check(z.describe('the receipt instant, to the second, Africa/Casablanca with its offset')),
   sd: z.string().check(z.describe('SHA-256 (base64url) of the subject as printed')),
   dg: z.string().check(z.describe("SHA-256 (base64url) of the acknowledgment's data")),
-});
+}));
 
-const birthClaimsSchema = z.object({
+const birthClaimsSchema = lazyValue(() => z.object({
   v: z.literal(1),
   dn: z.string().check(z.describe('document number')),
   k: z.enum(['extract', 'full-copy']),
@@ -70,7 +71,7 @@ const birthClaimsSchema = z.object({
   dob: z.string().check(z.describe('date of birth')),
   iat: z.string().check(z.describe('issue date')),
   dg: z.string().check(z.describe("SHA-256 (base64url) of the document's data")),
-});
+}));
 
 export const createRequestRoute = defineRoute({
   operationId: 'requestDocument',
@@ -80,10 +81,10 @@ export const createRequestRoute = defineRoute({
   tags: TAGS,
   access: ['citizen'],
   idempotent: 'by-use-case',
-  body: z.strictObject({
+  body: () => z.strictObject({
       kind: z.enum(['birth-extract', 'birth-full-copy']),
       act: z.optional(z.uuid()).check(z.describe('the birth act, or give civilId')),
-      civilId: z.optional(checkedCivilId).check(z.describe('the civil identifier of the person the act is about')),
+      civilId: z.optional(checkedCivilId()).check(z.describe('the civil identifier of the person the act is about')),
       relationship: z.enum(['self', 'parent', 'child', 'spouse']).check(z.describe('who that person is to you')),
       delivery: z.enum(['digital', 'pickup']),
     }).check(z.refine((body) => (body.act === undefined) !== (body.civilId === undefined), { message: 'Give either act or civilId', path: ['act'] })),
@@ -104,8 +105,8 @@ export const listMyRequestsRoute = defineRoute({
   summary: 'Your requests, newest first',
   tags: TAGS,
   access: ['citizen'],
-  query: z.strictObject(paginationQuery),
-  responses: { 200: { description: 'A page of requests', schema: pageSchema(documentRequestSchema) }, 400: problem, 401: problem, 403: problem },
+  query: () => z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of requests', schema: () => pageSchema(documentRequestSchema()) }, 400: problem, 401: problem, 403: problem },
 });
 
 export const getRequestRoute = defineRoute({
@@ -117,7 +118,7 @@ export const getRequestRoute = defineRoute({
   access: ['citizen', 'registrar', 'auditor'],
   params: requestId,
   responses: {
-    200: { description: 'The request', schema: z.extend(documentRequestSchema, { history: z.array(requestEvent), downloadUrl: z.optional(z.string()) }) },
+    200: { description: 'The request', schema: () => z.extend(documentRequestSchema(), { history: z.array(requestEvent()), downloadUrl: z.optional(z.string()) }) },
     400: problem,
     401: problem,
     403: problem,
@@ -155,9 +156,9 @@ export const reviewQueueRoute = defineRoute({
   summary: "Requests waiting for review in your office, most urgent first; `overdue=true` keeps those past their service deadline",
   tags: TAGS,
   access: ['registrar'],
-  query: z.strictObject({ ...paginationQuery, overdue: z._default(z.enum(['true', 'false']), 'false') }),
+  query: () => z.strictObject({ ...paginationQuery, overdue: z._default(z.enum(['true', 'false']), 'false') }),
   responses: {
-    200: { description: 'A page of requests', schema: pageSchema(z.extend(documentRequestSchema, { overdue: z.boolean() })) },
+    200: { description: 'A page of requests', schema: () => pageSchema(z.extend(documentRequestSchema(), { overdue: z.boolean() })) },
     400: problem,
     401: problem,
     403: problem,
@@ -190,9 +191,9 @@ export const documentEventsRoute = defineRoute({
   tags: TAGS,
   access: ['registrar', 'auditor'],
   params: documentId,
-  query: z.strictObject(paginationQuery),
+  query: () => z.strictObject(paginationQuery),
   responses: {
-    200: { description: 'A page of events, oldest first', schema: pageSchema(z.object({ documentId: z.string(), requestId: z.optional(z.string()), type: z.string(), at: z.string(), by: z.string(), outcome: z.optional(z.string()) })) },
+    200: { description: 'A page of events, oldest first', schema: () => pageSchema(z.object({ documentId: z.string(), requestId: z.optional(z.string()), type: z.string(), at: z.string(), by: z.string(), outcome: z.optional(z.string()) })) },
     400: problem,
     401: problem,
     403: problem,
@@ -212,7 +213,7 @@ export const revokeDocumentRoute = defineRoute({
   params: documentId,
   body: reason,
   responses: {
-    200: { description: 'The document, revoked', schema: z.object({ id: z.string(), status: z.literal('revoked'), revokedAt: z.string() }) },
+    200: { description: 'The document, revoked', schema: () => z.object({ id: z.string(), status: z.literal('revoked'), revokedAt: z.string() }) },
     400: problem,
     401: problem,
     403: problem,
@@ -228,8 +229,8 @@ export const revocationListRoute = defineRoute({
   summary: 'The revocation list: numbers of revoked documents, latest first, for offline verifiers',
   tags: TAGS,
   access: 'public',
-  query: z.strictObject(paginationQuery),
-  responses: { 200: { description: 'A page of revoked documents', schema: pageSchema(z.object({ id: z.string(), revokedAt: z.string() })) }, 400: problem },
+  query: () => z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of revoked documents', schema: () => pageSchema(z.object({ id: z.string(), revokedAt: z.string() })) }, 400: problem },
 });
 
 export const jwksRoute = defineRoute({
@@ -240,7 +241,7 @@ export const jwksRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   responses: {
-    200: { description: 'The key set', schema: z.object({ keys: z.array(z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), kid: z.string(), alg: z.literal('ES256'), use: z.literal('sig') })) }) },
+    200: { description: 'The key set', schema: () => z.object({ keys: z.array(z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), kid: z.string(), alg: z.literal('ES256'), use: z.literal('sig') })) }) },
   },
 });
 
@@ -253,9 +254,9 @@ export const verifyRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   throttle: { ratePerSecond: 20, burst: 40 },
-  body: z.strictObject({ qr: z.string().check(z.minLength(1), z.maxLength(4096)) }),
+  body: () => z.strictObject({ qr: z.string().check(z.minLength(1), z.maxLength(4096)) }),
   responses: {
-    200: { description: 'The outcome, and the claims of a genuine QR code', schema: z.object({ valid: z.boolean(), status: z.enum(['valid', 'tampered', 'revoked']), claims: z.optional(z.union([birthClaimsSchema, permitPaperClaimsSchema, acknowledgmentClaimsSchema])), revokedAt: z.optional(z.string()) }) },
+    200: { description: 'The outcome, and the claims of a genuine QR code', schema: () => z.object({ valid: z.boolean(), status: z.enum(['valid', 'tampered', 'revoked']), claims: z.optional(z.union([birthClaimsSchema(), permitPaperClaimsSchema(), acknowledgmentClaimsSchema()])), revokedAt: z.optional(z.string()) }) },
     400: problem,
     429: problem,
   },

@@ -7,26 +7,27 @@ import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import type { NotificationRequest } from '../public.ts';
+import { lazyValue } from '../../shared/lazy-value.ts';
 
 const TAGS = ['Notifications'];
 const problem = PROBLEM_RESPONSE;
 const topic = codeSchema;
-const about = z.object({
+const about = lazyValue(() => z.object({
   kind: z.string().check(z.minLength(1), z.maxLength(64), z.describe('What the file is, in the context that asked (`permit`, ...)')),
   id: z.string().check(z.minLength(1), z.maxLength(128)),
   reference: z.string().check(z.minLength(1), z.maxLength(128), z.describe('What the recipient knows the file by (a receipt number, a registry number)')),
-});
-const messageText = z.string().check(z.minLength(1), z.maxLength(1000));
-const message = z.object({ ar: messageText, fr: messageText, en: messageText });
+}));
+const messageText = lazyValue(() => z.string().check(z.minLength(1), z.maxLength(1000)));
+const message = lazyValue(() => z.object({ ar: messageText(), fr: messageText(), en: messageText() }));
 
-const notificationSchema = z.object({
+const notificationSchema = lazyValue(() => z.object({
   id: z.string().check(z.describe('Stable: the same notification keeps its id')),
   topic: topic.check(z.describe('What happened, stable for clients: `documents-requested`, `deadline-lapsed`, `deadline-moved`, ...')),
   source: z.string().check(z.describe('The service that sent it (`permits`, ...)')),
-  about,
-  message: message.check(z.describe('What the person is told, in Arabic, French and English')),
+  about: about(),
+  message: message().check(z.describe('What the person is told, in Arabic, French and English')),
   at: z.iso.datetime().check(z.describe('When what it tells of happened (UTC)')),
-});
+}));
 
 export const listNotificationsRoute = defineRoute({
   operationId: 'listNotifications',
@@ -35,11 +36,11 @@ export const listNotificationsRoute = defineRoute({
   summary: "The caller's inbox across every service (documents requested, decisions, deadlines passed or moved), newest first",
   tags: TAGS,
   access: ROLES,
-  query: z.strictObject(paginationQuery),
+  query: () => z.strictObject(paginationQuery),
   responses: {
     200: {
       description: 'A page of notifications',
-      schema: pageSchema(notificationSchema),
+      schema: () => pageSchema(notificationSchema()),
       example: {
         items: [
           {
@@ -64,16 +65,16 @@ export const listNotificationsRoute = defineRoute({
 });
 
 /** What a producer's `notification.requested` event must carry; anything else is ignored. */
-export const notificationRequestSchema = z.object({ recipient: z.string().check(z.minLength(1), z.maxLength(128)), topic, about, message });
+export const notificationRequestSchema = lazyValue(() => z.object({ recipient: z.string().check(z.minLength(1), z.maxLength(128)), topic, about: about(), message: message() }));
 
-const requestedEvent = z.object({ id: z.string().check(z.minLength(1)), source: z.string().check(z.minLength(1)), occurredAt: z.iso.datetime({ offset: true }), data: notificationRequestSchema });
+const requestedEvent = lazyValue(() => z.object({ id: z.string().check(z.minLength(1)), source: z.string().check(z.minLength(1)), occurredAt: z.iso.datetime({ offset: true }), data: notificationRequestSchema() }));
 
 /**
  * The event checked before anything is delivered. The error names the fields at fault, never their values: they
  * are a person's identifier and what they are told, and the error is logged.
  */
 export function requestedNotification(event: DomainEvent): DomainEvent<NotificationRequest> {
-  const parsed = requestedEvent.safeParse(event);
+  const parsed = requestedEvent().safeParse(event);
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
     throw new Error(`Malformed notification request: ${fields}`);

@@ -8,6 +8,7 @@ import { MAX_DATASET_FILE_BYTES, MAX_DATASET_FILES } from '../domain/dataset-fil
 import { FEEDS } from '../domain/fed-dataset.ts';
 import { codeSchema } from '../../shared/http/common.schema.ts';
 import { contactPointSchema, datasetSchema, TAG_CATALOGUE } from './datasets.schema.ts';
+import { lazyValue } from '../../shared/lazy-value.ts';
 
 const problem = PROBLEM_RESPONSE;
 
@@ -20,11 +21,11 @@ export const declareFedDatasetRoute = defineRoute({
   tags: TAG_CATALOGUE,
   access: ['agent'],
   idempotent: 'by-use-case',
-  body: z.strictObject({
+  body: () => z.strictObject({
     feed: z.enum(FEEDS),
     license: z.url({ protocol: /^https?$/ }).check(z.maxLength(500), z.describe("The licence's IRI")),
     embargoUntil: z.optional(z.iso.date()).check(z.describe('The Moroccan date from which it may be published; approved before, it is published at the start of that day')),
-    contactPoint: z.optional(contactPointSchema),
+    contactPoint: z.optional(contactPointSchema()),
   }),
   bodyExample: { feed: 'permit-figures', license: 'https://creativecommons.org/licenses/by/4.0/', contactPoint: { name: "Service de l'urbanisme", email: 'urbanisme@commune.example.ma' } },
   responses: {
@@ -46,7 +47,7 @@ export const datasetFileRoute = defineRoute({
     "A published dataset's file as the platform stored it, named by its SHA-256 (the catalogue's `dcat:downloadURL`); 404 for a draft's or an embargoed dataset's",
   tags: TAG_CATALOGUE,
   access: 'public',
-  params: z.strictObject({ id: z.uuid(), file: z.string().check(z.regex(/^[0-9a-f]{64}\.(csv|json|pdf)$/, '<sha256>.csv, .json or .pdf')) }),
+  params: () => z.strictObject({ id: z.uuid(), file: z.string().check(z.regex(/^[0-9a-f]{64}\.(csv|json|pdf)$/, '<sha256>.csv, .json or .pdf')) }),
   responses: {
     200: {
       description: 'The file, in its media type, with its SHA-256 in the `repr-digest` header (RFC 9530)',
@@ -58,8 +59,8 @@ export const datasetFileRoute = defineRoute({
   },
 });
 
-const datasetId = z.strictObject({ id: z.uuid() });
-const fileName = z.string().check(z.regex(/^[0-9a-f]{64}\.(csv|json|pdf)$/, '<sha256>.csv, .json or .pdf'));
+const datasetId = lazyValue(() => z.strictObject({ id: z.uuid() }));
+const fileName = lazyValue(() => z.string().check(z.regex(/^[0-9a-f]{64}\.(csv|json|pdf)$/, '<sha256>.csv, .json or .pdf')));
 
 export const declareDatasetFileRoute = defineRoute({
   operationId: 'declareDatasetFile',
@@ -70,7 +71,7 @@ export const declareDatasetFileRoute = defineRoute({
   access: ['agent'],
   idempotent: 'by-use-case',
   params: datasetId,
-  body: z.strictObject({
+  body: () => z.strictObject({
     title: safeName({ max: 200 }),
     mediaType: z.enum(MEDIA_TYPES),
     sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits')),
@@ -80,7 +81,7 @@ export const declareDatasetFileRoute = defineRoute({
   responses: {
     201: {
       description: 'The declared file, and where to upload it: PUT with the headers given (they are signed), within 15 minutes; then complete it',
-      schema: z.object({
+      schema: () => z.object({
         file: z.object({ title: z.string(), mediaType: z.enum(MEDIA_TYPES), sha256: z.string(), byteSize: z.int(), fileName: z.string() }),
         upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
       }),
@@ -103,21 +104,21 @@ export const completeDatasetFileRoute = defineRoute({
   tags: TAG_CATALOGUE,
   access: ['agent'],
   idempotent: 'by-use-case',
-  params: z.strictObject({ id: z.uuid(), file: fileName }),
+  params: () => z.strictObject({ id: z.uuid(), file: fileName() }),
   responses: { 200: { description: 'The dataset, the file listed', schema: datasetSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },
 });
 
 const commune = codeSchema;
-const bilingual = z.object({ ar: z.string(), fr: z.string() });
+const bilingual = lazyValue(() => z.object({ ar: z.string(), fr: z.string() }));
 
-export const registerLineSchema = z.object({
+export const registerLineSchema = lazyValue(() => z.object({
   category: z.enum(PUBLICATION_CATEGORIES),
   status: z.enum(['not-scheduled', 'up-to-date', 'overdue', 'irregular']).check(z.describe('`irregular`: published as need arises, never due')),
-  owner: z.optional(bilingual).check(z.describe('The service of the commune that owns the category')),
+  owner: z.optional(bilingual()).check(z.describe('The service of the commune that owns the category')),
   periodicity: z.optional(z.enum(FREQUENCIES)),
   lastPublishedAt: z.optional(z.iso.datetime()),
   nextDueDate: z.optional(z.iso.date()).check(z.describe('The Moroccan date by which the next publication is due: one period after the last (or after the designation)')),
-});
+}));
 
 export const publicationRegisterRoute = defineRoute({
   operationId: 'publicationRegister',
@@ -127,9 +128,9 @@ export const publicationRegisterRoute = defineRoute({
     "What the commune must publish of its own accord (art. 10; the list of categories is not confirmed): per category, its owner, periodicity, last publication, next due date and whether it is overdue, counted at the instant of reading",
   tags: TAG_CATALOGUE,
   access: 'public',
-  params: z.strictObject({ commune }),
+  params: () => z.strictObject({ commune }),
   responses: {
-    200: { description: 'The register', schema: z.object({ commune: z.string(), asOf: z.iso.datetime(), categories: z.array(registerLineSchema) }) },
+    200: { description: 'The register', schema: () => z.object({ commune: z.string(), asOf: z.iso.datetime(), categories: z.array(registerLineSchema()) }) },
     400: problem,
   },
 });
@@ -142,8 +143,8 @@ export const designateCategoryRoute = defineRoute({
   tags: TAG_CATALOGUE,
   access: ['president'],
   idempotent: true,
-  params: z.strictObject({ commune, category: z.enum(PUBLICATION_CATEGORIES) }),
-  body: z.strictObject({
+  params: () => z.strictObject({ commune, category: z.enum(PUBLICATION_CATEGORIES) }),
+  body: () => z.strictObject({
     owner: z.strictObject({ ar: safeName({ max: 200 }), fr: safeName({ max: 200 }) }).check(z.describe('A service of the commune, not a person')),
     periodicity: z.enum(FREQUENCIES).check(z.describe('A code of the EU frequency table; `IRREG` is never due')),
   }),
@@ -151,7 +152,7 @@ export const designateCategoryRoute = defineRoute({
   responses: {
     200: {
       description: 'The entry',
-      schema: z.object({ commune: z.string(), category: z.enum(PUBLICATION_CATEGORIES), owner: bilingual, periodicity: z.enum(FREQUENCIES), since: z.iso.datetime(), lastPublishedAt: z.optional(z.iso.datetime()), lastDatasetId: z.optional(z.string()), setBy: z.object({ sub: z.string(), role: z.string() }), version: z.int() }),
+      schema: () => z.object({ commune: z.string(), category: z.enum(PUBLICATION_CATEGORIES), owner: bilingual(), periodicity: z.enum(FREQUENCIES), since: z.iso.datetime(), lastPublishedAt: z.optional(z.iso.datetime()), lastDatasetId: z.optional(z.string()), setBy: z.object({ sub: z.string(), role: z.string() }), version: z.int() }),
     },
     400: problem,
     401: problem,
@@ -169,7 +170,7 @@ export const nationalCatalogueRoute = defineRoute({
   tags: TAG_CATALOGUE,
   access: 'public',
   responses: {
-    200: { description: 'The national catalogue, a JSON-LD document (`dcat:Catalog` of `dcat:Catalog`s); the same graph in Turtle when `Accept` ranks `text/turtle` first', schema: z.record(z.string(), z.unknown()), alsoAs: ['text/turtle'] },
+    200: { description: 'The national catalogue, a JSON-LD document (`dcat:Catalog` of `dcat:Catalog`s); the same graph in Turtle when `Accept` ranks `text/turtle` first', schema: () => z.record(z.string(), z.unknown()), alsoAs: ['text/turtle'] },
     404: problem,
   },
 });

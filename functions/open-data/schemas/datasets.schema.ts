@@ -6,6 +6,7 @@ import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.
 import { safeFreeText, safeName } from '../../shared/text/safe-text.schema.ts';
 import { FREQUENCIES, MEDIA_TYPES, PUBLICATION_CATEGORIES } from '../domain/dataset.ts';
 import { FEEDS } from '../domain/fed-dataset.ts';
+import { lazyValue } from '../../shared/lazy-value.ts';
 
 const problem = PROBLEM_RESPONSE;
 const responses = { 400: problem, 401: problem, 403: problem };
@@ -14,9 +15,9 @@ export const TAG_CATALOGUE = ['Transparency: open data'];
 const bilingualText = (max: number) => z.strictObject({ ar: safeName({ max }), fr: safeName({ max }) });
 
 /** DCAT-AP's contact point of a dataset: an office of the commune, published with the data (not a person's own address). */
-export const contactPointSchema = z.strictObject({ name: safeName({ max: 200 }).check(z.describe("The office's name: « Service de la communication »")), email: z.email().check(z.maxLength(254)) }).check(z.describe("Whom users of the data write to: an office of the commune, published in the catalogue (dcat:contactPoint)"));
+export const contactPointSchema = lazyValue(() => z.strictObject({ name: safeName({ max: 200 }).check(z.describe("The office's name: « Service de la communication »")), email: z.email().check(z.maxLength(254)) }).check(z.describe("Whom users of the data write to: an office of the commune, published in the catalogue (dcat:contactPoint)")));
 
-export const datasetSchema = z.object({
+export const datasetSchema = lazyValue(() => z.object({
   id: z.uuid(),
   commune: z.string(),
   contactPoint: z.optional(z.object({ name: z.string(), email: z.string() })).check(z.describe('Whom users of the data write to')),
@@ -46,7 +47,7 @@ export const datasetSchema = z.object({
   feed: z.optional(z.enum(FEEDS)).check(z.describe('Fed by the platform from events: its files are generated')),
   modifiedAt: z.optional(z.iso.datetime()),
   version: z.int(),
-});
+}));
 
 export const declareDatasetRoute = defineRoute({
   operationId: 'declareDataset',
@@ -56,7 +57,7 @@ export const declareDatasetRoute = defineRoute({
   tags: TAG_CATALOGUE,
   access: ['agent'],
   idempotent: 'by-use-case',
-  body: z.strictObject({
+  body: () => z.strictObject({
     title: bilingualText(200),
     description: z.strictObject({ ar: safeFreeText({ max: 2000 }), fr: safeFreeText({ max: 2000 }) }),
     category: z.enum(PUBLICATION_CATEGORIES).check(z.describe("Article 10's kinds of information as far as found (the list is not confirmed)")),
@@ -64,7 +65,7 @@ export const declareDatasetRoute = defineRoute({
     license: z.url({ protocol: /^https?$/ }).check(z.maxLength(500), z.describe("The licence's IRI")),
     distributions: z.array(z.strictObject({ title: safeName({ max: 200 }), mediaType: z.enum(MEDIA_TYPES), accessURL: z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)) })).check(z.maxLength(20), z.describe('Files published elsewhere, by link; files stored on the platform are uploaded to the draft (`POST …/datasets/{id}/files`)')),
     embargoUntil: z.optional(z.iso.date()).check(z.describe('The Moroccan date from which it may be published; approved before, it is published at the start of that day')),
-    contactPoint: z.optional(contactPointSchema),
+    contactPoint: z.optional(contactPointSchema()),
   }),
   bodyExample: {
     title: { ar: 'ميزانية الجماعة 2026', fr: 'Budget de la commune 2026' },
@@ -85,7 +86,7 @@ export const approveDatasetRoute = defineRoute({
   tags: TAG_CATALOGUE,
   access: ['president'],
   idempotent: true,
-  params: z.strictObject({ id: z.uuid() }),
+  params: () => z.strictObject({ id: z.uuid() }),
   responses: { 200: { description: 'The dataset, published', schema: datasetSchema }, ...responses, 404: problem, 409: problem },
 });
 
@@ -97,9 +98,9 @@ export const catalogueRoute = defineRoute({
     "A commune's open-data catalogue in DCAT-AP (JSON-LD), for a harvester such as CKAN's ckanext-dcat: every published dataset with its files, as stored at the last publication",
   tags: TAG_CATALOGUE,
   access: 'public',
-  params: z.strictObject({ commune: codeSchema }),
+  params: () => z.strictObject({ commune: codeSchema }),
   responses: {
-    200: { description: 'The catalogue, a JSON-LD document (`dcat:Catalog`); the same graph in Turtle when `Accept` ranks `text/turtle` first', schema: z.record(z.string(), z.unknown()), alsoAs: ['text/turtle'] },
+    200: { description: 'The catalogue, a JSON-LD document (`dcat:Catalog`); the same graph in Turtle when `Accept` ranks `text/turtle` first', schema: () => z.record(z.string(), z.unknown()), alsoAs: ['text/turtle'] },
     400: problem,
     404: problem,
   },

@@ -7,12 +7,13 @@ import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.
 import { bilingualNameSchema } from '../../shared/i18n/bilingual-name.schema.ts';
 import { SCOPE_LEVELS } from '../domain/permit-figures.ts';
 import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-text.schema.ts';
+import { lazyValue } from '../../shared/lazy-value.ts';
 
 const TAGS = ['Permits'];
 const problem = PROBLEM_RESPONSE;
 const code = codeSchema;
-const permitId = z.strictObject({ id: z.uuid() });
-const permitDocumentId = z.strictObject({ id: z.uuid(), documentId: z.uuid() });
+const permitId = lazyValue(() => z.strictObject({ id: z.uuid() }));
+const permitDocumentId = lazyValue(() => z.strictObject({ id: z.uuid(), documentId: z.uuid() }));
 /** A title, an address or a document's name: one line, no invisible or control character. */
 const line = (max: number) => safeName({ max });
 /** A note, a reason, a comment: line breaks allowed, no invisible or control character. */
@@ -20,7 +21,7 @@ const text = (max: number) => safeFreeText({ max });
 
 export const PERMIT_STATUSES = ['filed', 'awaiting-documents', 'approved', 'rejected', 'deemed-approval-available', 'deemed-approved'] as const;
 
-const clockSchema = z.object({
+const clockSchema = lazyValue(() => z.object({
   receiptDate: z.iso.date(),
   period: z.object({ days: z.int(), unit: z.enum(['calendar', 'working']) }),
   suspensions: z.array(
@@ -45,9 +46,9 @@ const clockSchema = z.object({
       text: z.object({ ar: z.string(), fr: z.string(), en: z.string() }),
     }),
   )).check(z.describe('How the deadline was counted, in Arabic, French and English; given by the reads (GET /v1/permits/{id}, lists), not by the changes')),
-});
+}));
 
-const documentSchema = z.object({
+const documentSchema = lazyValue(() => z.object({
   id: z.uuid(),
   name: z.string().check(z.describe('The requested document it answers')),
   contentType: z.string(),
@@ -56,9 +57,9 @@ const documentSchema = z.object({
   declaredAt: z.string(),
   verifiedAt: z.optional(z.string()),
   sizeBytes: z.optional(z.int()),
-});
+}));
 
-export const permitSchema = z.object({
+export const permitSchema = lazyValue(() => z.object({
   id: z.uuid(),
   receiptNumber: z.string(),
   procedure: z.object({
@@ -74,16 +75,16 @@ export const permitSchema = z.object({
   status: z.enum(PERMIT_STATUSES),
   filedAt: z.string(),
   version: z.int(),
-  clock: clockSchema,
+  clock: clockSchema(),
   opinions: z.array(z.object({ by: z.string(), verdict: z.enum(['favorable', 'unfavorable', 'reserved']), comment: z.string(), at: z.string() })),
-  documents: z.array(documentSchema),
-  documentRequest: z.optional(z.object({ documents: z.array(z.string()), note: z.string(), requestedAt: z.string(), uploads: z.array(documentSchema) })),
+  documents: z.array(documentSchema()),
+  documentRequest: z.optional(z.object({ documents: z.array(z.string()), note: z.string(), requestedAt: z.string(), uploads: z.array(documentSchema()) })),
   decision: z.optional(z.object({ outcome: z.enum(['approved', 'rejected']), reasons: z.string(), by: z.string(), at: z.string() })),
   lapsedAt: z.optional(z.string()),
   deemedApproval: z.optional(z.object({ invokedAt: z.string(), certificateNumber: z.string(), automatic: z.boolean() })),
-});
+}));
 
-const eventSchema = z.object({
+const eventSchema = lazyValue(() => z.object({
   permitId: z.string(),
   version: z.int(),
   type: z.string(),
@@ -94,7 +95,7 @@ const eventSchema = z.object({
   clockBefore: z.optional(z.object({ status: z.string(), dueDate: z.string() })),
   clockAfter: z.object({ status: z.string(), dueDate: z.string() }),
   details: z.optional(z.record(z.string(), z.unknown())),
-});
+}));
 
 const permitResponses = { 200: { description: "The permit as it now stands (its clock's explanation: GET /v1/permits/{id})", schema: permitSchema }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
 
@@ -106,7 +107,7 @@ export const filePermitRoute = defineRoute({
   tags: TAGS,
   access: ['citizen'],
   idempotent: true,
-  body: z.strictObject({
+  body: () => z.strictObject({
     procedure: code,
     commune: code,
     project: z.strictObject({
@@ -137,8 +138,8 @@ export const listPermitsRoute = defineRoute({
   summary: "Citizens: their own files. Staff: their commune's files, newest first, filterable by status",
   tags: TAGS,
   access: ['citizen', 'agent', 'commission', 'president'],
-  query: z.strictObject({ ...paginationQuery, status: z.optional(z.enum(PERMIT_STATUSES)) }),
-  responses: { 200: { description: 'A page of permits', schema: pageSchema(permitSchema) }, 400: problem, 401: problem, 403: problem },
+  query: () => z.strictObject({ ...paginationQuery, status: z.optional(z.enum(PERMIT_STATUSES)) }),
+  responses: { 200: { description: 'A page of permits', schema: () => pageSchema(permitSchema()) }, 400: problem, 401: problem, 403: problem },
 });
 
 export const permitHistoryRoute = defineRoute({
@@ -149,8 +150,8 @@ export const permitHistoryRoute = defineRoute({
   tags: TAGS,
   access: ['citizen', 'agent', 'commission', 'president'],
   params: permitId,
-  query: z.strictObject(paginationQuery),
-  responses: { 200: { description: 'A page of events', schema: pageSchema(eventSchema) }, 400: problem, 401: problem, 403: problem, 404: problem },
+  query: () => z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of events', schema: () => pageSchema(eventSchema()) }, 400: problem, 401: problem, 403: problem, 404: problem },
 });
 
 export const requestDocumentsRoute = defineRoute({
@@ -162,7 +163,7 @@ export const requestDocumentsRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: permitId,
-  body: z.strictObject({ documents: z.array(line(200)).check(z.minLength(1), z.maxLength(20)), note: text(2000) }),
+  body: () => z.strictObject({ documents: z.array(line(200)).check(z.minLength(1), z.maxLength(20)), note: text(2000) }),
   responses: permitResponses,
 });
 
@@ -175,7 +176,7 @@ export const provideDocumentsRoute = defineRoute({
   access: ['citizen'],
   idempotent: true,
   params: permitId,
-  body: z.strictObject({
+  body: () => z.strictObject({
     documents: z.array(
         z.strictObject({
           name: line(200).check(z.describe('The requested document this file answers')),
@@ -187,8 +188,8 @@ export const provideDocumentsRoute = defineRoute({
   responses: {
     200: {
       description: 'The permit, and where to upload each file (PUT with the headers given, within 15 minutes); then complete each upload',
-      schema: z.object({
-        permit: permitSchema,
+      schema: () => z.object({
+        permit: permitSchema(),
         uploads: z.array(
           z.object({ documentId: z.uuid(), name: z.string(), method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
         ),
@@ -224,7 +225,7 @@ export const readDocumentRoute = defineRoute({
   access: ['agent', 'commission', 'president'],
   params: permitDocumentId,
   responses: {
-    200: { description: 'The document and a link to read it', schema: z.object({ document: documentSchema, url: z.string(), expiresAt: z.string() }) },
+    200: { description: 'The document and a link to read it', schema: () => z.object({ document: documentSchema(), url: z.string(), expiresAt: z.string() }) },
     400: problem,
     401: problem,
     403: problem,
@@ -242,11 +243,11 @@ export const permitAccessLogRoute = defineRoute({
   tags: TAGS,
   access: ['citizen', 'agent', 'commission', 'president'],
   params: permitId,
-  query: z.strictObject(paginationQuery),
+  query: () => z.strictObject(paginationQuery),
   responses: {
     200: {
       description: 'A page of document reads',
-      schema: pageSchema(
+      schema: () => pageSchema(
         z.object({
           permitId: z.string(),
           documentId: z.string(),
@@ -273,7 +274,7 @@ export const extendDeadlineRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: permitId,
-  body: z.strictObject({ days: z.int().check(z.gte(1), z.lte(60)), reason: text(2000) }),
+  body: () => z.strictObject({ days: z.int().check(z.gte(1), z.lte(60)), reason: text(2000) }),
   responses: permitResponses,
 });
 
@@ -286,7 +287,7 @@ export const giveOpinionRoute = defineRoute({
   access: ['commission'],
   idempotent: true,
   params: permitId,
-  body: z.strictObject({ verdict: z.enum(['favorable', 'unfavorable', 'reserved']), comment: text(4000) }),
+  body: () => z.strictObject({ verdict: z.enum(['favorable', 'unfavorable', 'reserved']), comment: text(4000) }),
   responses: permitResponses,
 });
 
@@ -299,7 +300,7 @@ export const decidePermitRoute = defineRoute({
   access: ['president'],
   idempotent: true,
   params: permitId,
-  body: z.strictObject({ outcome: z.enum(['approved', 'rejected']), reasons: text(4000) }),
+  body: () => z.strictObject({ outcome: z.enum(['approved', 'rejected']), reasons: text(4000) }),
   responses: permitResponses,
 });
 
@@ -315,35 +316,35 @@ export const invokeDeemedApprovalRoute = defineRoute({
   responses: permitResponses,
 });
 
-const countersSchema = z.object({ filed: z.int(), decidedInTime: z.int(), lapsed: z.int(), deemedApprovalInvoked: z.int() });
-const changePercentSchema = z.object({
+const countersSchema = lazyValue(() => z.object({ filed: z.int(), decidedInTime: z.int(), lapsed: z.int(), deemedApprovalInvoked: z.int() }));
+const changePercentSchema = lazyValue(() => z.object({
   filed: z.nullable(z.number()),
   decidedInTime: z.nullable(z.number()),
   lapsed: z.nullable(z.number()),
   deemedApprovalInvoked: z.nullable(z.number()),
-});
-const scopeLevelSchema = z.enum(SCOPE_LEVELS);
-const figureRowSchema = z.extend(countersSchema, {
-  level: scopeLevelSchema,
+}));
+const scopeLevelSchema = lazyValue(() => z.enum(SCOPE_LEVELS));
+const figureRowSchema = lazyValue(() => z.extend(countersSchema(), {
+  level: scopeLevelSchema(),
   code: z.optional(z.string()),
   names: z.optional(bilingualNameSchema),
   procedure: z.optional(z.string()),
   overdueNow: z.int(),
-  previousYear: countersSchema,
-  changePercent: changePercentSchema,
-});
+  previousYear: countersSchema(),
+  changePercent: changePercentSchema(),
+}));
 
-export const permitFiguresSchema = z.extend(countersSchema, {
-  scope: z.object({ level: scopeLevelSchema, code: z.optional(z.string()), names: z.optional(bilingualNameSchema) }),
+export const permitFiguresSchema = lazyValue(() => z.extend(countersSchema(), {
+  scope: z.object({ level: scopeLevelSchema(), code: z.optional(z.string()), names: z.optional(bilingualNameSchema) }),
   commune: z.optional(z.string()).check(z.describe('The commune, at the commune level')),
   from: z.iso.date(),
   to: z.iso.date(),
   overdueNow: z.int(),
-  previousYear: z.extend(countersSchema, { from: z.iso.date(), to: z.iso.date() }),
-  changePercent: changePercentSchema,
-  byProcedure: z.array(figureRowSchema),
-  breakdown: z.array(figureRowSchema).check(z.describe('Regions of the country, provinces of a region, communes of a province')),
-});
+  previousYear: z.extend(countersSchema(), { from: z.iso.date(), to: z.iso.date() }),
+  changePercent: changePercentSchema(),
+  byProcedure: z.array(figureRowSchema()),
+  breakdown: z.array(figureRowSchema()).check(z.describe('Regions of the country, provinces of a region, communes of a province')),
+}));
 
 export const permitStatsRoute = defineRoute({
   operationId: 'permitStats',
@@ -353,7 +354,7 @@ export const permitStatsRoute = defineRoute({
     'Files filed, decided in time, lapsed, deemed approval invoked and overdue now, against the same period a year earlier; for a commune (its staff; admin, auditor), a province or region (`province=`, `region=`) or the country (neither; admin, auditor); by procedure and one level down. CSV with `format=csv` or `Accept: text/csv`',
   tags: TAGS,
   access: ['agent', 'commission', 'president', 'admin', 'auditor'],
-  query: z.strictObject({
+  query: () => z.strictObject({
     commune: z.optional(code),
     province: z.optional(code),
     region: z.optional(code),

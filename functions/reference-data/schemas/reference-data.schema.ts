@@ -6,61 +6,62 @@ import { decimalInteger } from '../../shared/http/decimal-integer.schema.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { bilingualNameSchema } from '../../shared/i18n/bilingual-name.schema.ts';
 import { MOVABLE_HOLIDAY_CODES } from '../domain/holiday-calendar.ts';
+import { lazyValue } from '../../shared/lazy-value.ts';
 
 const TAGS = ['Reference data'];
 const code = codeSchema;
-const isoDate = z.iso.date();
-const year = decimalInteger({ min: 1900, max: 2200 });
+const isoDate = lazyValue(() => z.iso.date());
+const year = lazyValue(() => decimalInteger({ min: 1900, max: 2200 }));
 
-const territorySchema = z.object({ code: z.string(), ar: z.string(), fr: z.string() });
+const territorySchema = lazyValue(() => z.object({ code: z.string(), ar: z.string(), fr: z.string() }));
 
-export const communeSchema = z.object({
+export const communeSchema = lazyValue(() => z.object({
   code: z.string(),
   names: bilingualNameSchema,
   kind: z.enum(['urban', 'rural']),
-  province: territorySchema,
-  region: territorySchema,
+  province: territorySchema(),
+  region: territorySchema(),
   civilStatusOffices: z.array(z.object({ code: z.string(), names: bilingualNameSchema })),
-});
+}));
 
-export const procedureSchema = z.object({
+export const procedureSchema = lazyValue(() => z.object({
   code: z.string(),
   names: bilingualNameSchema,
   category: z.enum(['urbanism', 'economic']),
   period: z.object({ days: z.int(), unit: z.enum(['calendar', 'working']) }),
   deemedApproval: z.enum(['on-request', 'automatic', 'none']),
   legalBasis: z.string(),
-});
+}));
 
-export const holidayCalendarSchema = z.object({
+export const holidayCalendarSchema = lazyValue(() => z.object({
   year: z.int(),
   movableConfirmed: z.boolean(),
   version: z.int(),
   holidays: z.array(
     z.object({
-      date: isoDate,
+      date: isoDate(),
       code: z.string(),
       names: bilingualNameSchema,
       kind: z.enum(['fixed', 'movable']),
       estimated: z.boolean(),
     }),
   ),
-});
+}));
 
-const movableHolidayDateSchema = z.strictObject({ code: z.enum(MOVABLE_HOLIDAY_CODES), date: isoDate });
-const movedToNeighbouringYearSchema = z.array(z.enum(MOVABLE_HOLIDAY_CODES)).check(z.maxLength(MOVABLE_HOLIDAY_CODES.length), z.describe('Holidays estimated within 3 days of New Year that moon sighting put in the neighbouring year'));
+const movableHolidayDateSchema = lazyValue(() => z.strictObject({ code: z.enum(MOVABLE_HOLIDAY_CODES), date: isoDate() }));
+const movedToNeighbouringYearSchema = lazyValue(() => z.array(z.enum(MOVABLE_HOLIDAY_CODES)).check(z.maxLength(MOVABLE_HOLIDAY_CODES.length), z.describe('Holidays estimated within 3 days of New Year that moon sighting put in the neighbouring year')));
 
-export const movableHolidaysRecordSchema = z.object({
+export const movableHolidaysRecordSchema = lazyValue(() => z.object({
   year: z.int(),
-  dates: z.array(movableHolidayDateSchema),
-  movedToNeighbouringYear: z.optional(movedToNeighbouringYearSchema),
+  dates: z.array(movableHolidayDateSchema()),
+  movedToNeighbouringYear: z.optional(movedToNeighbouringYearSchema()),
   version: z.int(),
   updatedAt: z.string(),
   updatedBy: z.string(),
-});
+}));
 
 const problem = PROBLEM_RESPONSE;
-const listQuery = z.strictObject(paginationQuery);
+const listQuery = lazyValue(() => z.strictObject(paginationQuery));
 
 export const listCommunesRoute = defineRoute({
   operationId: 'listCommunes',
@@ -70,7 +71,7 @@ export const listCommunesRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   query: listQuery,
-  responses: { 200: { description: 'A page of communes', schema: pageSchema(communeSchema) }, 400: problem },
+  responses: { 200: { description: 'A page of communes', schema: () => pageSchema(communeSchema()) }, 400: problem },
 });
 
 export const getCommuneRoute = defineRoute({
@@ -80,7 +81,7 @@ export const getCommuneRoute = defineRoute({
   summary: 'One commune',
   tags: TAGS,
   access: 'public',
-  params: z.strictObject({ code }),
+  params: () => z.strictObject({ code }),
   responses: { 200: { description: 'The commune', schema: communeSchema }, 400: problem, 404: problem },
 });
 
@@ -92,7 +93,7 @@ export const listProceduresRoute = defineRoute({
   tags: TAGS,
   access: 'public',
   query: listQuery,
-  responses: { 200: { description: 'A page of procedures', schema: pageSchema(procedureSchema) }, 400: problem },
+  responses: { 200: { description: 'A page of procedures', schema: () => pageSchema(procedureSchema()) }, 400: problem },
 });
 
 export const getProcedureRoute = defineRoute({
@@ -102,7 +103,7 @@ export const getProcedureRoute = defineRoute({
   summary: 'One procedure of the catalogue',
   tags: TAGS,
   access: 'public',
-  params: z.strictObject({ code }),
+  params: () => z.strictObject({ code }),
   responses: { 200: { description: 'The procedure', schema: procedureSchema }, 400: problem, 404: problem },
 });
 
@@ -113,7 +114,7 @@ export const getHolidaysRoute = defineRoute({
   summary: 'Public holidays of a year (this year by default); unconfirmed movable ones are marked estimated',
   tags: TAGS,
   access: 'public',
-  query: z.strictObject({ year: z.optional(year) }),
+  query: () => z.strictObject({ year: z.optional(year()) }),
   responses: { 200: { description: 'The holiday calendar of the year', schema: holidayCalendarSchema }, 400: problem },
 });
 
@@ -126,10 +127,10 @@ export const setMovableHolidaysRoute = defineRoute({
   tags: TAGS,
   access: ['admin'],
   idempotent: true,
-  params: z.strictObject({ year }),
-  body: z.strictObject({
-    holidays: z.array(movableHolidayDateSchema).check(z.maxLength(20)),
-    movedToNeighbouringYear: z.optional(movedToNeighbouringYearSchema),
+  params: () => z.strictObject({ year: year() }),
+  body: () => z.strictObject({
+    holidays: z.array(movableHolidayDateSchema()).check(z.maxLength(20)),
+    movedToNeighbouringYear: z.optional(movedToNeighbouringYearSchema()),
     expectedVersion: z.optional(z.int().check(z.gte(0))),
   }),
   responses: {
@@ -149,10 +150,10 @@ export const listHolidayHistoryRoute = defineRoute({
   summary: "Every version of a year's movable holidays, newest first, with who set them and when",
   tags: TAGS,
   access: ['admin', 'auditor'],
-  params: z.strictObject({ year }),
+  params: () => z.strictObject({ year: year() }),
   query: listQuery,
   responses: {
-    200: { description: 'A page of versions', schema: pageSchema(movableHolidaysRecordSchema) },
+    200: { description: 'A page of versions', schema: () => pageSchema(movableHolidaysRecordSchema()) },
     400: problem,
     401: problem,
     403: problem,

@@ -12,36 +12,37 @@ import { MAX_SEQUENCE_DIGITS, REGISTER_CODE, REGISTERS } from '../domain/letter-
 import { KNOWN_CONTENT_TYPES } from '../../shared/files/file-content.ts';
 import { declaredFileFields } from '../../shared/files/declared-file.schema.ts';
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.ts';
+import { lazyValue } from '../../shared/lazy-value.ts';
 
 const TAGS = ['Registry office'];
 const problem = PROBLEM_RESPONSE;
 const commune = codeSchema;
-const letterId = z.strictObject({ id: z.uuid() });
-const letterNumber = safeIdentifier({ max: 64, pattern: { regex: /^[A-Za-z0-9/._-]+$/, message: 'letters, digits and / . _ -' } });
-const subject = safeName({ max: 300 });
-const bodyText = safeFreeText({ max: 10_000 });
-const reason = safeFreeText({ max: 1000 });
+const letterId = lazyValue(() => z.strictObject({ id: z.uuid() }));
+const letterNumber = lazyValue(() => safeIdentifier({ max: 64, pattern: { regex: /^[A-Za-z0-9/._-]+$/, message: 'letters, digits and / . _ -' } }));
+const subject = lazyValue(() => safeName({ max: 300 }));
+const bodyText = lazyValue(() => safeFreeText({ max: 10_000 }));
+const reason = lazyValue(() => safeFreeText({ max: 1000 }));
 
-const receivedAt = z.string().check(z.describe('When the registry office received it, to the second, in Africa/Casablanca with its offset; never changed'));
+const receivedAt = lazyValue(() => z.string().check(z.describe('When the registry office received it, to the second, in Africa/Casablanca with its offset; never changed')));
 
-const linkSchema = z.object({ letterId: z.uuid(), number: z.string() });
-const service = codeSchema.check(z.describe('The service, as the commune names it'));
-const staffSub = safeIdentifier({ max: 128 }).check(z.describe("The `sub` of an agent of the commune"));
+const linkSchema = lazyValue(() => z.object({ letterId: z.uuid(), number: z.string() }));
+const service = lazyValue(() => codeSchema.check(z.describe('The service, as the commune names it')));
+const staffSub = lazyValue(() => safeIdentifier({ max: 128 }).check(z.describe("The `sub` of an agent of the commune")));
 
-const attachmentSchema = z.object({
+const attachmentSchema = lazyValue(() => z.object({
   ...declaredFileFields,
   status: z.enum(['awaiting-upload', 'attached']).check(z.describe('`attached` once its completion found the declared content in storage')),
   attachedAt: z.optional(z.iso.datetime()),
-});
+}));
 
-const letterSchema = z.object({
+const letterSchema = lazyValue(() => z.object({
   id: z.uuid(),
   commune: z.string(),
   register: z.enum(REGISTERS),
   year: z.int(),
   sequence: z.int().check(z.describe('1 for the first letter of the register in the year; no gap, never given twice')),
   number: z.string().check(z.describe("The registry number, written in the commune's format (by default `2027/A/000123`)")),
-  receivedAt,
+  receivedAt: receivedAt(),
   channel: z.enum(CHANNELS),
   lodgedBy: z.optional(z.string()).check(z.describe('The citizen who lodged it online')),
   sender: z.optional(z.object({ name: z.string(), organisation: z.optional(z.string()) })),
@@ -53,8 +54,8 @@ const letterSchema = z.object({
   status: z.enum(LETTER_STATUSES),
   cancellation: z.optional(z.object({ reason: z.string(), at: z.string(), by: actorSchema })).check(z.describe('A cancelled letter keeps its number and says why')),
   routing: z.optional(z.object({ service: z.string(), diffusion: z.array(z.object({ mode: z.enum(DIFFUSION_MODES), sub: z.string() })), routedAt: z.iso.datetime() })).check(z.describe('The service that must answer and the diffusion list, its one recipient first')),
-  answer: z.optional(z.extend(linkSchema, { at: z.iso.datetime(), by: actorSchema })).check(z.describe('On an incoming letter: the outgoing letter that answered it')),
-  answers: z.optional(linkSchema).check(z.describe('On an outgoing letter: the incoming letter it answers')),
+  answer: z.optional(z.extend(linkSchema(), { at: z.iso.datetime(), by: actorSchema })).check(z.describe('On an incoming letter: the outgoing letter that answered it')),
+  answers: z.optional(linkSchema()).check(z.describe('On an outgoing letter: the incoming letter it answers')),
   closure: z.optional(z.object({ at: z.iso.datetime(), by: actorSchema, note: z.optional(z.string()) })),
   steps: z.optional(z.array(
       z.object({
@@ -89,14 +90,14 @@ const letterSchema = z.object({
     })).check(z.describe("An incoming letter's processing deadline: its priority's working days from the day after receipt")),
   remindersSent: z.optional(z.array(z.string())).check(z.describe('`half`, `four-fifths`: the reminders sent to its recipient')),
   lapsedAt: z.optional(z.iso.datetime()).check(z.describe('When its deadline passed with the letter still open')),
-  attachments: z.optional(z.array(attachmentSchema)).check(z.describe('The files attached to it, in the order declared')),
+  attachments: z.optional(z.array(attachmentSchema())).check(z.describe('The files attached to it, in the order declared')),
   registeredBy: actorSchema,
   version: z.int(),
-});
+}));
 
-const registeredSchema = z.extend(letterSchema, {
+const registeredSchema = lazyValue(() => z.extend(letterSchema(), {
   lookupCode: z.optional(z.string().check(z.regex(LOOKUP_CODE))).check(z.describe('The secret code to follow the letter with its number (POST /v1/registry/lookup). Given once: a retry of the same request gets the letter without it')),
-});
+}));
 
 const EXAMPLE_LETTER = {
   id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f',
@@ -117,7 +118,7 @@ const EXAMPLE_LETTER = {
 } as const;
 
 const responses = { 400: problem, 401: problem, 403: problem };
-const letterPage = { 200: { description: 'A page of letters', schema: pageSchema(letterSchema) }, ...responses };
+const letterPage = lazyValue(() => ({ 200: { description: 'A page of letters', schema: () => pageSchema(letterSchema()) }, ...responses }));
 
 export const lodgeLetterRoute = defineRoute({
   operationId: 'lodgeLetter',
@@ -127,7 +128,7 @@ export const lodgeLetterRoute = defineRoute({
   tags: TAGS,
   access: ['citizen'],
   idempotent: 'by-use-case',
-  body: z.strictObject({ commune, subject, body: bodyText }),
+  body: () => z.strictObject({ commune, subject: subject(), body: bodyText() }),
   bodyExample: { commune: 'rabat', subject: 'Demande de réfection de la chaussée, rue Oued Ziz', body: 'Monsieur le Président, ...' },
   responses: {
     201: { description: 'The registered letter, with its number, receipt instant and (once) its lookup code', schema: registeredSchema, example: { ...EXAMPLE_LETTER, lookupCode: '7K3QD-M9XTA-2WERB-H0VNC' } },
@@ -145,12 +146,12 @@ export const registerLetterRoute = defineRoute({
   tags: TAGS,
   access: ['clerk'],
   idempotent: 'by-use-case',
-  body: z.strictObject({
+  body: () => z.strictObject({
     register: z.enum(REGISTERS).check(z.describe('`outgoing`: a letter of the commune that answers none; its dispatch is recorded after')),
     channel: z.enum(['counter', 'post', 'email']),
     sender: z.strictObject({ name: safeName({ max: 200 }), organisation: z.optional(safeName({ max: 200 })) }).check(z.describe('Who wrote it; for an outgoing letter, its addressee')),
-    subject,
-    body: z.optional(bodyText),
+    subject: subject(),
+    body: z.optional(bodyText()),
     category: z.enum(CATEGORIES),
     confidentiality: z.enum(CONFIDENTIALITIES),
     priority: z.enum(PRIORITIES),
@@ -178,7 +179,7 @@ export const getLetterRoute = defineRoute({
   responses: {
     200: {
       description: 'The letter; once issued, its acknowledgment (to those who may read it)',
-      schema: z.extend(letterSchema, {
+      schema: () => z.extend(letterSchema(), {
         acknowledgment: z.optional(z.object({ number: z.string(), issuedAt: z.string(), href: z.string().check(z.describe('The route that serves its PDF')) })).check(z.describe("An incoming letter's signed acknowledgment, once issued: shown to its sender, the commune's clerks and auditors")),
       }),
       example: EXAMPLE_LETTER,
@@ -208,11 +209,11 @@ export const letterHistoryRoute = defineRoute({
   tags: TAGS,
   access: ['clerk', 'agent', 'auditor'],
   params: letterId,
-  query: z.strictObject(paginationQuery),
+  query: () => z.strictObject(paginationQuery),
   responses: {
     200: {
       description: 'A page of events',
-      schema: pageSchema(
+      schema: () => pageSchema(
         z.object({
           letterId: z.uuid(),
           version: z.int(),
@@ -239,13 +240,13 @@ export const cancelLetterRoute = defineRoute({
   access: ['clerk'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({ reason }),
+  body: () => z.strictObject({ reason: reason() }),
   bodyExample: { reason: 'Enregistré deux fois : voir 2027/A/000122' },
   responses: { 200: { description: 'The cancelled letter', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem },
 });
 
 const changeResponses = { 200: { description: 'The letter as it now stands', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem };
-const staffList = z.optional(z.array(staffSub).check(z.maxLength(20)));
+const staffList = lazyValue(() => z.optional(z.array(staffSub()).check(z.maxLength(20))));
 
 export const classifyLetterRoute = defineRoute({
   operationId: 'classifyLetter',
@@ -257,7 +258,7 @@ export const classifyLetterRoute = defineRoute({
   access: ['clerk'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({ category: z.enum(CATEGORIES), confidentiality: z.enum(CONFIDENTIALITIES) }),
+  body: () => z.strictObject({ category: z.enum(CATEGORIES), confidentiality: z.enum(CONFIDENTIALITIES) }),
   bodyExample: { category: 'access-to-information', confidentiality: 'normal' },
   responses: changeResponses,
 });
@@ -271,7 +272,7 @@ export const routeLetterRoute = defineRoute({
   access: ['clerk'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({ service, recipient: staffSub, copies: staffList, opinion: staffList, approval: staffList, signature: staffList }),
+  body: () => z.strictObject({ service: service(), recipient: staffSub(), copies: staffList(), opinion: staffList(), approval: staffList(), signature: staffList() }),
   bodyExample: { service: 'voirie', recipient: 'agent-voirie-1', copies: ['agent-dgs-1'], approval: ['agent-chef-voirie'] },
   responses: changeResponses,
 });
@@ -285,7 +286,7 @@ export const redirectLetterRoute = defineRoute({
   access: ['agent', 'clerk'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({ service, recipient: staffSub }),
+  body: () => z.strictObject({ service: service(), recipient: staffSub() }),
   bodyExample: { service: 'urbanisme', recipient: 'agent-urbanisme-2' },
   responses: changeResponses,
 });
@@ -299,7 +300,7 @@ export const answerLetterRoute = defineRoute({
   access: ['agent'],
   idempotent: 'by-use-case',
   params: letterId,
-  body: z.strictObject({ subject, body: z.optional(bodyText), channel: z.enum(CHANNELS).check(z.describe('How the answer is sent')) }),
+  body: () => z.strictObject({ subject: subject(), body: z.optional(bodyText()), channel: z.enum(CHANNELS).check(z.describe('How the answer is sent')) }),
   bodyExample: { subject: 'Réponse : réfection de la chaussée, rue Oued Ziz', body: 'Les travaux sont programmés pour avril.', channel: 'post' },
   responses: { 201: { description: 'The outgoing letter, with its own number', schema: letterSchema }, ...responses, 404: problem, 409: problem, 422: problem },
 });
@@ -313,7 +314,7 @@ export const closeLetterRoute = defineRoute({
   access: ['agent', 'clerk'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({ note: z.optional(reason) }),
+  body: () => z.strictObject({ note: z.optional(reason()) }),
   bodyExample: { note: 'Réponse envoyée, dossier classé' },
   responses: changeResponses,
 });
@@ -325,9 +326,9 @@ export const serviceQueueRoute = defineRoute({
   summary: "A service's open letters (assigned or answered, not closed), oldest routed first: the commune's clerks and agents, auditors",
   tags: TAGS,
   access: ['clerk', 'agent', 'auditor'],
-  params: z.strictObject({ commune, service }),
-  query: z.strictObject(paginationQuery),
-  responses: letterPage,
+  params: () => z.strictObject({ commune, service: service() }),
+  query: () => z.strictObject(paginationQuery),
+  responses: letterPage(),
 });
 
 export const readRegisterRoute = defineRoute({
@@ -337,9 +338,9 @@ export const readRegisterRoute = defineRoute({
   summary: "A register's year in number order, cancelled letters included: the commune's clerks, administrators and auditors",
   tags: TAGS,
   access: ['clerk', 'admin', 'auditor'],
-  params: z.strictObject({ commune, register: z.enum(REGISTERS), year: decimalInteger({ min: 2000, max: 2100 }) }),
-  query: z.strictObject(paginationQuery),
-  responses: letterPage,
+  params: () => z.strictObject({ commune, register: z.enum(REGISTERS), year: decimalInteger({ min: 2000, max: 2100 }) }),
+  query: () => z.strictObject(paginationQuery),
+  responses: letterPage(),
 });
 
 export const lookUpLetterRoute = defineRoute({
@@ -351,16 +352,16 @@ export const lookUpLetterRoute = defineRoute({
   access: 'public',
   // The code is 100 random bits; the limit keeps anyone from spending the platform's capacity trying.
   throttle: { ratePerSecond: 5, burst: 20 },
-  body: z.strictObject({ commune, number: letterNumber, code: z.string().check(z.trim(), z.toUpperCase(), z.regex(LOOKUP_CODE, 'four groups of five characters, e.g. 7K3QD-M9XTA-2WERB-H0VNC')) }),
+  body: () => z.strictObject({ commune, number: letterNumber(), code: z.string().check(z.trim(), z.toUpperCase(), z.regex(LOOKUP_CODE, 'four groups of five characters, e.g. 7K3QD-M9XTA-2WERB-H0VNC')) }),
   bodyExample: { commune: 'rabat', number: '2027/A/000123', code: '7K3QD-M9XTA-2WERB-H0VNC' },
   responses: {
     200: {
       description: 'Where the letter stands',
-      schema: z.object({
+      schema: () => z.object({
         number: z.string(),
         commune: z.string(),
         register: z.enum(REGISTERS),
-        receivedAt,
+        receivedAt: receivedAt(),
         status: z.enum(LETTER_STATUSES),
         cancellationReason: z.optional(z.string()),
         answerNumber: z.optional(z.string()).check(z.describe('The number of the outgoing letter that answered it')),
@@ -371,24 +372,24 @@ export const lookUpLetterRoute = defineRoute({
   },
 });
 
-const numberFormatSchema = z.strictObject({
+const numberFormatSchema = lazyValue(() => z.strictObject({
   template: z.string().check(z.minLength(1), z.maxLength(64), z.describe('`{year}`, `{register}` and `{sequence}` once each, between lower-case letters and / - . _')),
   sequenceDigits: z.int().check(z.gte(1), z.lte(MAX_SEQUENCE_DIGITS)),
   registerCodes: z.strictObject(Object.fromEntries(REGISTERS.map((register) => [register, z.string().check(z.regex(REGISTER_CODE, '1 to 3 capital letters'))])) as Record<(typeof REGISTERS)[number], z.ZodMiniString>),
-});
+}));
 
-const processingDaysSchema = z.strictObject({ urgent: z.int().check(z.gte(1), z.lte(60)), normal: z.int().check(z.gte(1), z.lte(60)) }).check(z.describe('Working days to answer an incoming letter, by priority; the defaults (urgent 3, normal 15) are found in no legal text'));
+const processingDaysSchema = lazyValue(() => z.strictObject({ urgent: z.int().check(z.gte(1), z.lte(60)), normal: z.int().check(z.gte(1), z.lte(60)) }).check(z.describe('Working days to answer an incoming letter, by priority; the defaults (urgent 3, normal 15) are found in no legal text')));
 
-const settingsSchema = z.object({
+const settingsSchema = lazyValue(() => z.object({
   commune: z.string(),
-  numberFormat: numberFormatSchema,
-  processingDays: processingDaysSchema,
+  numberFormat: numberFormatSchema(),
+  processingDays: processingDaysSchema(),
   version: z.int().check(z.describe('0 while the defaults apply')),
   updatedAt: z.optional(z.string()),
   updatedBy: z.optional(actorSchema),
-});
+}));
 
-const communeParams = z.strictObject({ commune });
+const communeParams = lazyValue(() => z.strictObject({ commune }));
 
 export const getSettingsRoute = defineRoute({
   operationId: 'getRegistrySettings',
@@ -409,8 +410,8 @@ export const settingsHistoryRoute = defineRoute({
   tags: TAGS,
   access: ['admin', 'auditor'],
   params: communeParams,
-  query: z.strictObject(paginationQuery),
-  responses: { 200: { description: 'A page of versions', schema: pageSchema(settingsSchema) }, ...responses, 404: problem },
+  query: () => z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of versions', schema: () => pageSchema(settingsSchema()) }, ...responses, 404: problem },
 });
 
 export const putSettingsRoute = defineRoute({
@@ -422,7 +423,7 @@ export const putSettingsRoute = defineRoute({
   access: ['admin'],
   idempotent: true,
   params: communeParams,
-  body: z.strictObject({ numberFormat: numberFormatSchema, processingDays: processingDaysSchema }),
+  body: () => z.strictObject({ numberFormat: numberFormatSchema(), processingDays: processingDaysSchema() }),
   bodyExample: {
     numberFormat: { template: 'bo/{year}/{register}/{sequence}', sequenceDigits: 5, registerCodes: { incoming: 'A', outgoing: 'D', internal: 'I' } },
     processingDays: { urgent: 3, normal: 15 },
@@ -441,7 +442,7 @@ export const overdueLettersRoute = defineRoute({
   responses: {
     200: {
       description: 'The overdue letters by service (`unrouted`: not routed yet, still with the registry office)',
-      schema: z.object({
+      schema: () => z.object({
         services: z.array(
           z.object({
             service: z.string(),
@@ -463,24 +464,24 @@ export const searchRegisterRoute = defineRoute({
     "Search a commune's registers of a year by number, receipt dates, subject words and sender (Arabic or French, in their common spellings), status and service, newest first: its clerks and agents, auditors",
   tags: TAGS,
   access: ['clerk', 'agent', 'auditor'],
-  params: z.strictObject({ commune, year: decimalInteger({ min: 2000, max: 2100 }) }),
-  query: z.strictObject({
+  params: () => z.strictObject({ commune, year: decimalInteger({ min: 2000, max: 2100 }) }),
+  query: () => z.strictObject({
     ...paginationQuery,
-    number: z.optional(letterNumber),
+    number: z.optional(letterNumber()),
     words: z.optional(safeName({ max: 200 })).check(z.describe('Words of the subject: a letter has them all')),
     sender: z.optional(safeName({ max: 200 })).check(z.describe("Words of the sender's name or organisation")),
     from: z.optional(z.iso.date()).check(z.describe('Received on or after this Moroccan date')),
     to: z.optional(z.iso.date()).check(z.describe('Received on or before this Moroccan date')),
     status: z.optional(z.enum(LETTER_STATUSES)),
-    service: z.optional(service),
+    service: z.optional(service()),
   }),
   responses: {
-    200: { description: 'A page of letters; one may hold fewer than asked (status and service are checked last), and still a cursor', schema: pageSchema(letterSchema) },
+    200: { description: 'A page of letters; one may hold fewer than asked (status and service are checked last), and still a cursor', schema: () => pageSchema(letterSchema()) },
     ...responses,
   },
 });
 
-const attachmentId = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
+const attachmentId = lazyValue(() => z.strictObject({ id: z.uuid(), attachmentId: z.uuid() }));
 const attachmentResponses = { 200: { description: 'The attachment', schema: attachmentSchema }, ...responses, 404: problem, 409: problem, 422: problem };
 
 export const declareAttachmentRoute = defineRoute({
@@ -493,7 +494,7 @@ export const declareAttachmentRoute = defineRoute({
   access: ['citizen', 'clerk'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({
+  body: () => z.strictObject({
     name: safeName({ max: 200 }).check(z.describe('The file name shown to readers')),
     contentType: z.enum(KNOWN_CONTENT_TYPES),
     sizeBytes: z.int().check(z.gte(1), z.lte(MAX_ATTACHMENT_BYTES), z.describe(`In bytes, at most ${MAX_ATTACHMENT_BYTES} (20 MiB)`)),
@@ -503,8 +504,8 @@ export const declareAttachmentRoute = defineRoute({
   responses: {
     201: {
       description: 'The declared attachment, and where to upload it: PUT with the headers given (they are signed), within 15 minutes; then complete it',
-      schema: z.object({
-        attachment: attachmentSchema,
+      schema: () => z.object({
+        attachment: attachmentSchema(),
         upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
       }),
     },
@@ -539,7 +540,7 @@ export const readAttachmentRoute = defineRoute({
   params: attachmentId,
   responses: {
     ...attachmentResponses,
-    200: { description: 'The attachment and a link to read it', schema: z.object({ attachment: attachmentSchema, url: z.string(), expiresAt: z.string() }) },
+    200: { description: 'The attachment and a link to read it', schema: () => z.object({ attachment: attachmentSchema(), url: z.string(), expiresAt: z.string() }) },
   },
 });
 
@@ -551,11 +552,11 @@ export const attachmentReadsRoute = defineRoute({
   tags: TAGS,
   access: ['citizen', 'clerk', 'auditor'],
   params: letterId,
-  query: z.strictObject(paginationQuery),
+  query: () => z.strictObject(paginationQuery),
   responses: {
     200: {
       description: 'A page of attachment reads',
-      schema: pageSchema(
+      schema: () => pageSchema(
         z.object({
           letterId: z.uuid(),
           attachmentId: z.uuid(),
@@ -577,8 +578,8 @@ export const awaitedStepsRoute = defineRoute({
   summary: "The caller's queue of steps: the letters of their commune awaiting their opinion, approval or signature, oldest asked first",
   tags: TAGS,
   access: ['agent', 'president'],
-  query: z.strictObject(paginationQuery),
-  responses: letterPage,
+  query: () => z.strictObject(paginationQuery),
+  responses: letterPage(),
 });
 
 export const giveOpinionRoute = defineRoute({
@@ -590,7 +591,7 @@ export const giveOpinionRoute = defineRoute({
   access: ['agent', 'president'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({ opinion: reason }),
+  body: () => z.strictObject({ opinion: reason() }),
   bodyExample: { opinion: 'Travaux à inscrire au programme 2027 ; budget disponible.' },
   responses: changeResponses,
 });
@@ -604,7 +605,7 @@ export const decideApprovalRoute = defineRoute({
   access: ['agent', 'president'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({ decision: z.enum(['approved', 'refused']), reason: z.optional(reason).check(z.describe('Required with a refusal; remarks with an approval')) }),
+  body: () => z.strictObject({ decision: z.enum(['approved', 'refused']), reason: z.optional(reason()).check(z.describe('Required with a refusal; remarks with an approval')) }),
   bodyExample: { decision: 'refused', reason: 'Citer le programme de voirie 2027 dans la réponse' },
   responses: changeResponses,
 });
@@ -618,7 +619,7 @@ export const signLetterRoute = defineRoute({
   access: ['president', 'agent'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({}),
+  body: () => z.strictObject({}),
   bodyExample: {},
   responses: changeResponses,
 });
@@ -633,7 +634,7 @@ export const refuseSignatureRoute = defineRoute({
   access: ['president', 'agent'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({ reason }),
+  body: () => z.strictObject({ reason: reason() }),
   bodyExample: { reason: 'Le montant cité ne correspond pas à la délibération' },
   responses: changeResponses,
 });
@@ -647,7 +648,7 @@ export const dispatchLetterRoute = defineRoute({
   access: ['clerk'],
   idempotent: true,
   params: letterId,
-  body: z.strictObject({
+  body: () => z.strictObject({
     channel: z.enum(DISPATCH_CHANNELS),
     receiptNumber: z.optional(safeIdentifier({ max: 64 })).check(z.describe('The postal receipt number: required with `registered-post`')),
     receivedBy: z.optional(safeName({ max: 200 })).check(z.describe('Who signed for it: required with `hand-delivery`')),
@@ -666,7 +667,7 @@ export const changePriorityRoute = defineRoute({
   // Setting the priority a letter has already changes nothing: a retry gets the letter as the first request left it.
   idempotent: 'by-use-case',
   params: letterId,
-  body: z.strictObject({ priority: z.enum(PRIORITIES) }),
+  body: () => z.strictObject({ priority: z.enum(PRIORITIES) }),
   bodyExample: { priority: 'urgent' },
   responses: changeResponses,
 });

@@ -2,6 +2,7 @@
 // the OpenAPI document is generated from it, and the service description routes requests with it.
 import type * as z from 'zod/mini';
 import type { Role } from '../auth/roles.ts';
+import { lazyValue } from '../lazy-value.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -68,13 +69,59 @@ export type ErrorFormat = 'problem' | 'code-description-list';
 
 export type AnyRouteContract = RouteContract<z.core.$ZodType, z.core.$ZodType, z.core.$ZodType, RouteAccess>;
 
+/** A schema as a contract is written: the function that builds it, called on the schema's first use. */
+export type SchemaBuilder<Schema extends z.core.$ZodType> = () => Schema;
+
+/** A response as a contract is written: its schema built on first use. */
+export interface ResponseDefinition extends Omit<ResponseContract, 'schema'> {
+  readonly schema?: z.core.$ZodType | SchemaBuilder<z.core.$ZodType>;
+}
+
+/** A contract as written in a context's schemas module: every schema as the function that builds it. */
+export interface RouteDefinition<
+  Params extends z.core.$ZodType,
+  Query extends z.core.$ZodType,
+  Body extends z.core.$ZodType,
+  Access extends RouteAccess,
+> extends Omit<RouteContract<Params, Query, Body, Access>, 'params' | 'query' | 'body' | 'responses'> {
+  readonly params?: Params | SchemaBuilder<Params>;
+  readonly query?: Query | SchemaBuilder<Query>;
+  readonly body?: Body | SchemaBuilder<Body>;
+  readonly responses: Readonly<Record<number, ResponseContract | ResponseDefinition>>;
+}
+
+/**
+ * The contract of a route whose schemas are built on their first use, each once. A function loads the schemas
+ * module of its whole context, and building every route's schemas at import cost a JSON function several
+ * milliseconds of its cold start (zod builds each schema as a graph of objects): a handler builds its own
+ * route's request schemas on its first request, and only the OpenAPI document ever builds the responses'.
+ */
 export function defineRoute<
   Params extends z.core.$ZodType,
   Query extends z.core.$ZodType,
   Body extends z.core.$ZodType,
   const Access extends RouteAccess,
->(contract: RouteContract<Params, Query, Body, Access>): RouteContract<Params, Query, Body, Access> {
+>(definition: RouteDefinition<Params, Query, Body, Access>): RouteContract<Params, Query, Body, Access> {
+  const { params, query, body, responses, ...rest } = definition;
+  const contract = { ...rest, responses: Object.fromEntries(Object.entries(responses).map(([status, response]) => [status, deferredResponse(response)])) };
+  deferProperty(contract, 'params', params);
+  deferProperty(contract, 'query', query);
+  deferProperty(contract, 'body', body);
+  return contract as RouteContract<Params, Query, Body, Access>;
+}
+
+/** A response with a schema to build gets a contract of its own; one without (a shared problem) stays itself, as the OpenAPI document compares them by identity. */
+function deferredResponse(response: ResponseContract | ResponseDefinition): ResponseContract {
+  if (typeof response.schema !== 'function') return response as ResponseContract;
+  const { schema, ...rest } = response;
+  const contract = { ...rest };
+  deferProperty(contract, 'schema', schema);
   return contract;
+}
+
+function deferProperty(target: object, key: string, source: z.core.$ZodType | (() => unknown) | undefined): void {
+  if (typeof source === 'function') Object.defineProperty(target, key, { enumerable: true, get: lazyValue(source) });
+  else if (source !== undefined) Object.defineProperty(target, key, { enumerable: true, value: source });
 }
 
 /** `GET /v1/communes/{code}`: the API Gateway route key. */

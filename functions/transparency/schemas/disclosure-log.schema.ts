@@ -21,8 +21,8 @@ export const discloseRequestRoute = defineRoute({
   tags: TAGS,
   access: ['agent'],
   idempotent: true,
-  params: z.strictObject({ id: z.uuid() }),
-  body: z.strictObject({
+  params: () => z.strictObject({ id: z.uuid() }),
+  body: () => z.strictObject({
     summary: safeFreeText({ max: 5000 }).check(z.describe('The request and its answer as the commune publishes them, with no personal data')),
     documentIds: z._default(z.array(z.uuid()).check(z.maxLength(MAX_RELEASED_DOCUMENTS)), []).check(z.describe('Released documents of the request to publish with it (stored, cleared by the malware scan)')),
   }),
@@ -37,9 +37,9 @@ export const disclosureLogRoute = defineRoute({
   summary: "A commune's disclosure log, newest published first: requests answered and published with their requesters' consent, nothing of the requesters",
   tags: TAGS,
   access: 'public',
-  params: z.strictObject({ commune: codeSchema }),
-  query: z.strictObject(paginationQuery),
-  responses: { 200: { description: 'A page of entries', schema: pageSchema(disclosureEntrySchema) }, 400: problem },
+  params: () => z.strictObject({ commune: codeSchema }),
+  query: () => z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of entries', schema: () => pageSchema(disclosureEntrySchema()) }, 400: problem },
 });
 
 export const disclosedDocumentRoute = defineRoute({
@@ -49,11 +49,11 @@ export const disclosedDocumentRoute = defineRoute({
   summary: "A document published with a request in the commune's disclosure log, for anyone: a link to download it (5 minutes), as stored, with the SHA-256 the entry gives",
   tags: TAGS,
   access: 'public',
-  params: z.strictObject({ commune: codeSchema, requestId: z.uuid(), documentId: z.uuid() }),
+  params: () => z.strictObject({ commune: codeSchema, requestId: z.uuid(), documentId: z.uuid() }),
   responses: {
     200: {
       description: 'The document as the entry lists it, and a link to it',
-      schema: z.object({ document: disclosedDocumentSchema, url: z.string(), expiresAt: z.iso.datetime() }),
+      schema: () => z.object({ document: disclosedDocumentSchema(), url: z.string(), expiresAt: z.iso.datetime() }),
     },
     400: problem,
     404: problem,

@@ -15,12 +15,13 @@ import { REFUSAL_GROUNDS } from '../domain/refusal-grounds.ts';
 import { MAX_RELEASED_DOCUMENT_BYTES, MAX_RELEASED_DOCUMENTS } from '../domain/released-documents.ts';
 import { releasedDocumentSchema } from './request-parts.schema.ts';
 import { requestSchema } from './transparency.schema.ts';
+import { lazyValue } from '../../shared/lazy-value.ts';
 
 const TAGS = ['Transparency'];
 const problem = PROBLEM_RESPONSE;
 const responses = { 400: problem, 401: problem, 403: problem };
-const requestId = z.strictObject({ id: z.uuid() });
-const documentId = z.strictObject({ id: z.uuid(), documentId: z.uuid() });
+const requestId = lazyValue(() => z.strictObject({ id: z.uuid() }));
+const documentId = lazyValue(() => z.strictObject({ id: z.uuid(), documentId: z.uuid() }));
 const documentResponses = { 200: { description: 'The document', schema: releasedDocumentSchema }, ...responses, 404: problem, 409: problem, 422: problem };
 
 export const declareReleasedDocumentRoute = defineRoute({
@@ -32,7 +33,7 @@ export const declareReleasedDocumentRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({
+  body: () => z.strictObject({
     name: safeName({ max: 200 }).check(z.describe('The file name shown to the requester')),
     contentType: z.enum(KNOWN_CONTENT_TYPES),
     sizeBytes: z.int().check(z.gte(1), z.lte(MAX_RELEASED_DOCUMENT_BYTES), z.describe(`In bytes, at most ${MAX_RELEASED_DOCUMENT_BYTES} (20 MiB)`)),
@@ -42,7 +43,7 @@ export const declareReleasedDocumentRoute = defineRoute({
   responses: {
     201: {
       description: 'The declared document, and where to upload it: PUT with the headers given (they are signed), within 15 minutes; then complete it',
-      schema: z.object({ document: releasedDocumentSchema, upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }) }),
+      schema: () => z.object({ document: releasedDocumentSchema(), upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }) }),
     },
     ...responses,
     404: problem,
@@ -72,7 +73,7 @@ export const readReleasedDocumentRoute = defineRoute({
   tags: TAGS,
   access: ['citizen', 'agent', 'auditor'],
   params: documentId,
-  responses: { ...documentResponses, 200: { description: 'The document and a link to read it', schema: z.object({ document: releasedDocumentSchema, url: z.string(), expiresAt: z.string() }) } },
+  responses: { ...documentResponses, 200: { description: 'The document and a link to read it', schema: () => z.object({ document: releasedDocumentSchema(), url: z.string(), expiresAt: z.string() }) } },
 });
 
 export const releasedDocumentReadsRoute = defineRoute({
@@ -83,11 +84,11 @@ export const releasedDocumentReadsRoute = defineRoute({
   tags: TAGS,
   access: ['citizen', 'agent', 'auditor'],
   params: requestId,
-  query: z.strictObject(paginationQuery),
+  query: () => z.strictObject(paginationQuery),
   responses: {
     200: {
       description: 'A page of document reads',
-      schema: pageSchema(
+      schema: () => pageSchema(
         z.object({
           requestId: z.uuid(),
           documentId: z.uuid(),
@@ -126,7 +127,7 @@ export const cdaiDecisionRoute = defineRoute({
   access: ['citizen', 'agent'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({
+  body: () => z.strictObject({
     outcome: z.enum(CDAI_DECISIONS).check(z.describe('`upheld`: the CDAI asks the body to give the information; `partly-upheld`; `dismissed`')),
     summary: safeFreeText({ max: 5000 }),
     complaintFiledOn: z.iso.date().check(z.describe('The Moroccan date the complaint was filed with the CDAI')),
@@ -145,7 +146,7 @@ export const courtAppealRoute = defineRoute({
   access: ['citizen', 'agent'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({ court: safeName({ max: 200 }).check(z.describe('The administrative court seized')), filedOn: z.iso.date() }),
+  body: () => z.strictObject({ court: safeName({ max: 200 }).check(z.describe('The administrative court seized')), filedOn: z.iso.date() }),
   bodyExample: { court: 'Tribunal administratif de Rabat', filedOn: '2026-09-15' },
   responses: chainChange,
 });
@@ -159,7 +160,7 @@ export const closeRequestRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: requestId,
-  body: z.discriminatedUnion('reason', [
+  body: () => z.discriminatedUnion('reason', [
     z.strictObject({ reason: z.literal('judgment'), judgment: z.strictObject({ summary: safeFreeText({ max: 5000 }), on: z.iso.date() }) }),
     z.strictObject({ reason: z.literal('no-appeal') }),
   ]),
@@ -168,9 +169,9 @@ export const closeRequestRoute = defineRoute({
 });
 
 const commune = codeSchema;
-const centimes = z.int().check(z.gte(0), z.lte(10_000_000));
+const centimes = lazyValue(() => z.int().check(z.gte(0), z.lte(10_000_000)));
 
-const tariffSchema = z.object({
+const tariffSchema = lazyValue(() => z.object({
   commune: z.string(),
   perPaperPage: z.int().check(z.describe('Centimes of dirham for one page copied on paper')),
   perMedium: z.int().check(z.describe('Centimes of dirham for one file copied onto a medium the body provides')),
@@ -178,7 +179,7 @@ const tariffSchema = z.object({
   version: z.int().check(z.describe('0: no tariff set, nothing is charged')),
   updatedAt: z.optional(z.iso.datetime()),
   updatedBy: z.optional(z.object({ sub: z.string(), role: z.string() })),
-});
+}));
 
 export const getTariffRoute = defineRoute({
   operationId: 'getInformationTariff',
@@ -187,7 +188,7 @@ export const getTariffRoute = defineRoute({
   summary: "A commune's tariff of reproduction and sending costs (access is free but for them, Law 31-13 art. 5); no amount is confirmed by a text we found: the commune's data, nothing charged until set",
   tags: TAGS,
   access: 'public',
-  params: z.strictObject({ commune }),
+  params: () => z.strictObject({ commune }),
   responses: { 200: { description: 'The tariff in force', schema: tariffSchema }, 400: problem, 404: problem },
 });
 
@@ -199,8 +200,8 @@ export const putTariffRoute = defineRoute({
   tags: TAGS,
   access: ['admin'],
   idempotent: true,
-  params: z.strictObject({ commune }),
-  body: z.strictObject({ perPaperPage: centimes, perMedium: centimes, sending: z.strictObject({ post: centimes, email: centimes }) }),
+  params: () => z.strictObject({ commune }),
+  body: () => z.strictObject({ perPaperPage: centimes(), perMedium: centimes(), sending: z.strictObject({ post: centimes(), email: centimes() }) }),
   bodyExample: { perPaperPage: 50, perMedium: 2000, sending: { post: 1500, email: 0 } },
   responses: { 200: { description: 'The tariff', schema: tariffSchema }, ...responses, 404: problem, 409: problem, 422: problem },
 });
@@ -212,9 +213,9 @@ export const tariffHistoryRoute = defineRoute({
   summary: "Every version of a commune's tariff, newest first: administrators, auditors, the commune's agents",
   tags: TAGS,
   access: ['admin', 'auditor', 'agent'],
-  params: z.strictObject({ commune }),
-  query: z.strictObject(paginationQuery),
-  responses: { 200: { description: 'A page of tariff versions', schema: pageSchema(tariffSchema) }, ...responses },
+  params: () => z.strictObject({ commune }),
+  query: () => z.strictObject(paginationQuery),
+  responses: { 200: { description: 'A page of tariff versions', schema: () => pageSchema(tariffSchema()) }, ...responses },
 });
 
 export const stateCostsRoute = defineRoute({
@@ -227,7 +228,7 @@ export const stateCostsRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({ paperPages: z.int().check(z.gte(0), z.lte(100_000)), media: z.int().check(z.gte(0), z.lte(100)), sending: z.enum(SENDING_MODES) }),
+  body: () => z.strictObject({ paperPages: z.int().check(z.gte(0), z.lte(100_000)), media: z.int().check(z.gte(0), z.lte(100)), sending: z.enum(SENDING_MODES) }),
   bodyExample: { paperPages: 12, media: 0, sending: 'post' },
   responses: chainChange,
 });
@@ -252,11 +253,11 @@ export const requestFiguresRoute = defineRoute({
     "The annual figures of a commune's access-to-information requests received in a year: requests, urgent ones, answers by outcome, the mean and median working days to answer, the grounds named by refusals and partial answers, extensions, implicit refusals, withdrawals. Kept by counters as the requests change; no personal data",
   tags: TAGS,
   access: 'public',
-  params: z.strictObject({ commune, year: decimalInteger({ min: 2019, max: 2100 }).check(z.describe('The year of receipt (Law 31-13 is in force since 12 March 2019)')) }),
+  params: () => z.strictObject({ commune, year: decimalInteger({ min: 2019, max: 2100 }).check(z.describe('The year of receipt (Law 31-13 is in force since 12 March 2019)')) }),
   responses: {
     200: {
       description: 'The figures',
-      schema: z.object({
+      schema: () => z.object({
         commune: z.string(),
         year: z.int(),
         requests: z.int(),

@@ -9,16 +9,17 @@ import { safeFreeText, safeIdentifier, safeName } from '../../shared/text/safe-t
 import { CHANNELS, FORMATS, IDENTITY_DOCUMENTS, NOTICE_CHANNELS, REQUEST_EVENT_TYPES, REQUEST_STATUSES } from '../domain/information-request.ts';
 import { GROUNDS_STATED_BY_REASON } from '../domain/refusal-grounds.ts';
 import { cdaiDecisionSchema, closureSchema, costStatementSchema, courtAppealSchema, disclosureEntrySchema, releasedDocumentSchema } from './request-parts.schema.ts';
+import { lazyValue } from '../../shared/lazy-value.ts';
 
 const TAGS = ['Transparency'];
 const problem = PROBLEM_RESPONSE;
 const commune = codeSchema;
-const requestId = z.strictObject({ id: z.uuid() });
-const reason = safeFreeText({ max: 2000 });
-const localized = z.object({ ar: z.string(), fr: z.string(), en: z.string() });
-const receivedAt = z.string().check(z.describe('When the body received it, to the second, in Africa/Casablanca with its offset: the start of its clock'));
+const requestId = lazyValue(() => z.strictObject({ id: z.uuid() }));
+const reason = lazyValue(() => safeFreeText({ max: 2000 }));
+const localized = lazyValue(() => z.object({ ar: z.string(), fr: z.string(), en: z.string() }));
+const receivedAt = lazyValue(() => z.string().check(z.describe('When the body received it, to the second, in Africa/Casablanca with its offset: the start of its clock')));
 
-const requesterSchema = z.strictObject({
+const requesterSchema = lazyValue(() => z.strictObject({
   name: safeName({ max: 200 }).check(z.describe('Surname and first name')),
   address: safeName({ max: 300 }),
   identityDocument: z.strictObject({
@@ -26,72 +27,72 @@ const requesterSchema = z.strictObject({
     number: safeIdentifier({ max: 20, pattern: { regex: /^[A-Z]{1,2}[0-9]{3,8}$/, message: 'one or two capital letters then digits, e.g. AB123456' } }),
   }),
   email: z.optional(z.email().check(z.maxLength(254))),
-});
+}));
 
-const asked = {
-  requester: requesterSchema,
+const asked = lazyValue(() => ({
+  requester: requesterSchema(),
   information: safeFreeText({ max: 5000 }).check(z.describe('The information wanted')),
   format: z.enum(FORMATS).check(z.describe('The form in which it is wanted')),
   urgency: z.optional(z.strictObject({ justification: safeFreeText({ max: 2000 }) })).check(z.describe("Only for an urgent request: why the information is needed to protect a person's life, safety or freedom (answered within 3 working days)")),
   disclosureConsent: z.optional(z.boolean()).check(z.describe("The requester consents to the request and its answer being published in the commune's disclosure log once answered, with no personal data (no by default)")),
-};
+}));
 
-const groundSchema = z.discriminatedUnion('ground', [
-  z.strictObject({ ground: z.enum(GROUNDS_STATED_BY_REASON), reason }),
-  z.strictObject({ ground: z.literal('already-published'), reason, link: z.url({ protocol: /^https?$/ }).check(z.maxLength(2000), z.describe('Where the information is published')) }),
-  z.strictObject({ ground: z.literal('repeated-within-year'), reason, earlierRequestId: z.uuid().check(z.describe("The requester's earlier request for the same information")) }),
-]);
+const groundSchema = lazyValue(() => z.discriminatedUnion('ground', [
+  z.strictObject({ ground: z.enum(GROUNDS_STATED_BY_REASON), reason: reason() }),
+  z.strictObject({ ground: z.literal('already-published'), reason: reason(), link: z.url({ protocol: /^https?$/ }).check(z.maxLength(2000), z.describe('Where the information is published')) }),
+  z.strictObject({ ground: z.literal('repeated-within-year'), reason: reason(), earlierRequestId: z.uuid().check(z.describe("The requester's earlier request for the same information")) }),
+]));
 
-const answerBody = z.discriminatedUnion('outcome', [
+const answerBody = lazyValue(() => z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('full'), summary: safeFreeText({ max: 10_000 }), format: z.enum(FORMATS) }),
   z.strictObject({
     outcome: z.literal('partial'),
     summary: safeFreeText({ max: 10_000 }),
     format: z.enum(FORMATS),
-    withheld: z.array(z.strictObject({ part: safeFreeText({ max: 1000 }), grounds: z.array(groundSchema).check(z.minLength(1), z.maxLength(7)) })).check(z.minLength(1), z.maxLength(50)),
+    withheld: z.array(z.strictObject({ part: safeFreeText({ max: 1000 }), grounds: z.array(groundSchema()).check(z.minLength(1), z.maxLength(7)) })).check(z.minLength(1), z.maxLength(50)),
   }),
-  z.strictObject({ outcome: z.literal('refused'), grounds: z.array(groundSchema).check(z.minLength(1), z.maxLength(7)) }),
-]);
+  z.strictObject({ outcome: z.literal('refused'), grounds: z.array(groundSchema()).check(z.minLength(1), z.maxLength(7)) }),
+]));
 
-const periodSchema = z.strictObject({ days: z.int().check(z.gte(1), z.lte(60)), extensionDays: z.int().check(z.gte(1), z.lte(60)) });
+const periodSchema = lazyValue(() => z.strictObject({ days: z.int().check(z.gte(1), z.lte(60)), extensionDays: z.int().check(z.gte(1), z.lte(60)) }));
 
-const recoursePeriodsSchema = z.strictObject({
+const recoursePeriodsSchema = lazyValue(() => z.strictObject({
   complaintFilingDays: z.int().check(z.gte(1), z.lte(60), z.describe('Working days to complain to the head of the body (default 20, unconfirmed)')),
   complaintAnswerDays: z.int().check(z.gte(1), z.lte(60), z.describe('Working days the head has to answer (default 15, unconfirmed)')),
   cdaiDecisionDays: z.optional(z.int().check(z.gte(1), z.lte(365))).check(z.describe('Calendar days the CDAI has to decide from the complaint filed with it (default 30, unconfirmed)')),
   courtAppealDays: z.optional(z.int().check(z.gte(1), z.lte(365))).check(z.describe("Calendar days to appeal the CDAI's decision to the administrative court (default 60, unconfirmed)")),
   reminderWorkingDays: z.optional(z.int().check(z.gte(0), z.lte(60))).check(z.describe("Working days before the end of the head's answer period at which the head is reminded (default 3)")),
-});
+}));
 
 /** A clock as stored in a step of the recourse (its facts and count, without the read's status and explanation). */
-const storedClockSchema = z.omit(caseClockSchema, { status: true, explanation: true });
+const storedClockSchema = lazyValue(() => z.omit(caseClockSchema, { status: true, explanation: true }));
 
-const cdaiDeadlineSchema = z.object({ dueDate: z.iso.date(), dueAt: z.string(), days: z.int().check(z.describe('30 calendar days from the head of the body answering or its deadline passing')) });
+const cdaiDeadlineSchema = lazyValue(() => z.object({ dueDate: z.iso.date(), dueAt: z.string(), days: z.int().check(z.describe('30 calendar days from the head of the body answering or its deadline passing')) }));
 
-const withAnswerInstant = { at: z.iso.datetime(), by: actorSchema };
+const withAnswerInstant = lazyValue(() => ({ at: z.iso.datetime(), by: actorSchema }));
 
-export const requestSchema = z.object({
+export const requestSchema = lazyValue(() => z.object({
   id: z.uuid(),
   commune: z.string(),
   channel: z.enum(CHANNELS),
-  receivedAt,
-  requester: z.optional(requesterSchema).check(z.describe('Absent on a request handed over by the registry office: its letter names the requester')),
+  receivedAt: receivedAt(),
+  requester: z.optional(requesterSchema()).check(z.describe('Absent on a request handed over by the registry office: its letter names the requester')),
   filedBy: z.optional(z.string()).check(z.describe('The signed-in citizen who filed it online')),
   information: z.optional(z.string()),
   format: z.optional(z.enum(FORMATS)),
   urgency: z.optional(z.object({ justification: z.string() })),
   registryLetter: z.optional(z.object({ letterId: z.uuid(), number: z.string() })).check(z.describe('The registry office letter it was opened from')),
   status: z.enum(REQUEST_STATUSES),
-  answerPeriod: periodSchema.check(z.describe("The commune's period for such a request when it opened, in working days, and its one extension")),
-  recoursePeriods: recoursePeriodsSchema.check(z.describe("The commune's recourse periods when it opened (unconfirmed defaults)")),
+  answerPeriod: periodSchema().check(z.describe("The commune's period for such a request when it opened, in working days, and its one extension")),
+  recoursePeriods: recoursePeriodsSchema().check(z.describe("The commune's recourse periods when it opened (unconfirmed defaults)")),
   clarificationSuspendsClock: z.boolean().check(z.describe("The commune's rule when it opened: whether a clarification stops the clock")),
   clock: caseClockSchema,
   clarifications: z.optional(z.array(z.object({ question: z.string(), askedAt: z.iso.datetime(), askedBy: actorSchema, suspendsClock: z.boolean(), reply: z.optional(z.string()), repliedAt: z.optional(z.iso.datetime()), repliedBy: z.optional(actorSchema) }))).check(z.describe('Oldest first; at most the last waits for its reply')),
   extensionNotice: z.optional(z.object({ reason: z.string(), channel: z.enum(NOTICE_CHANNELS), at: z.iso.datetime(), by: actorSchema })),
   answer: z.optional(z.discriminatedUnion('outcome', [
-      z.object({ outcome: z.literal('full'), summary: z.string(), format: z.enum(FORMATS), ...withAnswerInstant }),
-      z.object({ outcome: z.literal('partial'), summary: z.string(), format: z.enum(FORMATS), withheld: z.array(z.object({ part: z.string(), grounds: z.array(groundSchema) })), ...withAnswerInstant }),
-      z.object({ outcome: z.literal('refused'), grounds: z.array(groundSchema), ...withAnswerInstant }),
+      z.object({ outcome: z.literal('full'), summary: z.string(), format: z.enum(FORMATS), ...withAnswerInstant() }),
+      z.object({ outcome: z.literal('partial'), summary: z.string(), format: z.enum(FORMATS), withheld: z.array(z.object({ part: z.string(), grounds: z.array(groundSchema()) })), ...withAnswerInstant() }),
+      z.object({ outcome: z.literal('refused'), grounds: z.array(groundSchema()), ...withAnswerInstant() }),
     ])),
   withdrawal: z.optional(z.object({ at: z.iso.datetime(), reason: z.optional(z.string()) })),
   lapsedAt: z.optional(z.iso.datetime()).check(z.describe('When the silence at expiry was recorded: the request is implicitly refused')),
@@ -100,25 +101,25 @@ export const requestSchema = z.object({
       filedAt: z.iso.datetime(),
       by: actorSchema,
       filingDueAt: z.string().check(z.describe('The end of the filing period it was filed within')),
-      answerClock: storedClockSchema.check(z.describe("The head's period to answer, in working days from the filing")),
+      answerClock: storedClockSchema().check(z.describe("The head's period to answer, in working days from the filing")),
       answer: z.optional(z.object({ text: z.string(), at: z.iso.datetime(), by: actorSchema })),
       remindAt: z.optional(z.string()).check(z.describe('When the head of the body is reminded of it')),
       remindedAt: z.optional(z.iso.datetime()),
     })).check(z.describe('The complaint to the head of the body, and its answer')),
-  cdaiPack: z.optional(z.object({ issuedAt: z.iso.datetime(), filingDeadline: cdaiDeadlineSchema })),
-  releasedDocuments: z.optional(z.array(releasedDocumentSchema)).check(z.describe('The documents released with the answer, in the order declared')),
-  costs: z.optional(costStatementSchema).check(z.describe('The reproduction and sending costs shown to the requester before delivery')),
-  cdaiDecision: z.optional(cdaiDecisionSchema).check(z.describe("The CDAI's decision, as recorded")),
-  courtAppeal: z.optional(courtAppealSchema).check(z.describe('The appeal to the administrative court, and its judgment')),
-  closure: z.optional(closureSchema).check(z.describe('The end of the recourse chain')),
+  cdaiPack: z.optional(z.object({ issuedAt: z.iso.datetime(), filingDeadline: cdaiDeadlineSchema() })),
+  releasedDocuments: z.optional(z.array(releasedDocumentSchema())).check(z.describe('The documents released with the answer, in the order declared')),
+  costs: z.optional(costStatementSchema()).check(z.describe('The reproduction and sending costs shown to the requester before delivery')),
+  cdaiDecision: z.optional(cdaiDecisionSchema()).check(z.describe("The CDAI's decision, as recorded")),
+  courtAppeal: z.optional(courtAppealSchema()).check(z.describe('The appeal to the administrative court, and its judgment')),
+  closure: z.optional(closureSchema()).check(z.describe('The end of the recourse chain')),
   disclosureConsent: z.optional(z.boolean()).check(z.describe('Its requester consents to its publication in the disclosure log')),
-  disclosure: z.optional(disclosureEntrySchema).check(z.describe('Its entry in the disclosure log, once published')),
-  recourse: z.optional(localized).check(z.describe('After a refusal, a partial answer or the silence at expiry: what the requester can do next')),
+  disclosure: z.optional(disclosureEntrySchema()).check(z.describe('Its entry in the disclosure log, once published')),
+  recourse: z.optional(localized()).check(z.describe('After a refusal, a partial answer or the silence at expiry: what the requester can do next')),
   openedBy: actorSchema,
   version: z.int(),
-});
+}));
 
-const requestEventSchema = z.object({
+const requestEventSchema = lazyValue(() => z.object({
   requestId: z.uuid(),
   version: z.int(),
   type: z.enum(REQUEST_EVENT_TYPES),
@@ -127,18 +128,18 @@ const requestEventSchema = z.object({
   statusBefore: z.optional(z.enum(REQUEST_STATUSES)),
   statusAfter: z.enum(REQUEST_STATUSES),
   details: z.optional(z.record(z.string(), z.unknown())),
-});
+}));
 
-const summarySchema = z.object({
+const summarySchema = lazyValue(() => z.object({
   id: z.uuid(),
   commune: z.string(),
   channel: z.enum(CHANNELS),
   status: z.enum(REQUEST_STATUSES),
-  receivedAt,
+  receivedAt: receivedAt(),
   urgent: z.boolean(),
   dueDate: z.iso.date(),
   dueAt: z.string(),
-});
+}));
 
 const EXAMPLE_REQUEST_BODY = {
   commune: 'rabat',
@@ -159,7 +160,7 @@ export const fileRequestRoute = defineRoute({
   tags: TAGS,
   access: ['citizen'],
   idempotent: 'by-use-case',
-  body: z.strictObject({ commune, ...asked }),
+  body: () => z.strictObject({ commune, ...asked() }),
   bodyExample: EXAMPLE_REQUEST_BODY,
   responses: { 201: { description: 'The request, received, with its clock', schema: requestSchema }, ...responses, 404: problem, 422: problem },
 });
@@ -172,7 +173,7 @@ export const registerRequestRoute = defineRoute({
   tags: TAGS,
   access: ['agent'],
   idempotent: 'by-use-case',
-  body: z.strictObject({ channel: z.enum(['counter', 'post', 'email']), receivedAt: z.iso.datetime({ offset: true }).check(z.describe('The instant on the receipt given to the requester')), ...asked }),
+  body: () => z.strictObject({ channel: z.enum(['counter', 'post', 'email']), receivedAt: z.iso.datetime({ offset: true }).check(z.describe('The instant on the receipt given to the requester')), ...asked() }),
   bodyExample: { channel: 'post', receivedAt: '2026-01-05T10:00:00+01:00', requester: EXAMPLE_REQUEST_BODY.requester, information: EXAMPLE_REQUEST_BODY.information, format: 'paper-copy' },
   responses: { 201: { description: 'The request, received, with its clock', schema: requestSchema }, ...responses, 404: problem, 422: problem },
 });
@@ -197,11 +198,11 @@ export const requestHistoryRoute = defineRoute({
   tags: TAGS,
   access: ['citizen', 'agent', 'auditor'],
   params: requestId,
-  query: z.strictObject(paginationQuery),
+  query: () => z.strictObject(paginationQuery),
   responses: {
     200: {
       description: 'A page of events',
-      schema: pageSchema(requestEventSchema),
+      schema: () => pageSchema(requestEventSchema()),
     },
     ...responses,
     404: problem,
@@ -241,7 +242,7 @@ export const askClarificationRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({ question: reason }),
+  body: () => z.strictObject({ question: reason() }),
   bodyExample: { question: 'Quelle année budgétaire souhaitez-vous consulter ?' },
   responses: changeResponses,
 });
@@ -255,7 +256,7 @@ export const clarifyRequestRoute = defineRoute({
   access: ['citizen', 'agent'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({ reply: reason }),
+  body: () => z.strictObject({ reply: reason() }),
   bodyExample: { reply: "L'exercice 2025" },
   responses: changeResponses,
 });
@@ -269,7 +270,7 @@ export const noticeExtensionRoute = defineRoute({
   access: ['agent'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({ reason, channel: z.enum(NOTICE_CHANNELS).check(z.describe('How the requester was told; `platform`: in their inbox')) }),
+  body: () => z.strictObject({ reason: reason(), channel: z.enum(NOTICE_CHANNELS).check(z.describe('How the requester was told; `platform`: in their inbox')) }),
   bodyExample: { reason: 'Volume important de documents à réunir auprès de trois services', channel: 'platform' },
   responses: changeResponses,
 });
@@ -309,7 +310,7 @@ export const withdrawRequestRoute = defineRoute({
   access: ['citizen'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({ reason: z.optional(reason) }),
+  body: () => z.strictObject({ reason: z.optional(reason()) }),
   bodyExample: { reason: "J'ai trouvé l'information ailleurs" },
   responses: changeResponses,
 });
@@ -324,7 +325,7 @@ export const fileInternalComplaintRoute = defineRoute({
   access: ['citizen', 'agent'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({ reason }),
+  body: () => z.strictObject({ reason: reason() }),
   bodyExample: { reason: 'Les noms des fournisseurs figurent dans des marchés publics déjà publiés' },
   responses: changeResponses,
 });
@@ -338,7 +339,7 @@ export const answerInternalComplaintRoute = defineRoute({
   access: ['president'],
   idempotent: true,
   params: requestId,
-  body: z.strictObject({ text: safeFreeText({ max: 10_000 }) }),
+  body: () => z.strictObject({ text: safeFreeText({ max: 10_000 }) }),
   bodyExample: { text: 'La réclamation est rejetée : les noms restent des données personnelles' },
   responses: changeResponses,
 });
@@ -356,7 +357,7 @@ export const cdaiPackRoute = defineRoute({
   responses: {
     200: {
       description: 'The pack',
-      schema: z.object({ issuedAt: z.iso.datetime(), filingDeadline: cdaiDeadlineSchema, request: requestSchema, timeline: z.array(requestEventSchema) }),
+      schema: () => z.object({ issuedAt: z.iso.datetime(), filingDeadline: cdaiDeadlineSchema(), request: requestSchema(), timeline: z.array(requestEventSchema()) }),
     },
     ...responses,
     404: problem,
@@ -364,7 +365,7 @@ export const cdaiPackRoute = defineRoute({
   },
 });
 
-const summaryPage = { 200: { description: 'A page of requests', schema: pageSchema(summarySchema) }, ...responses };
+const summaryPage = lazyValue(() => ({ 200: { description: 'A page of requests', schema: () => pageSchema(summarySchema()) }, ...responses }));
 
 export const communeQueueRoute = defineRoute({
   operationId: 'informationRequestQueue',
@@ -373,9 +374,9 @@ export const communeQueueRoute = defineRoute({
   summary: "A commune's open requests, soonest due first: its agents, auditors",
   tags: TAGS,
   access: ['agent', 'auditor'],
-  params: z.strictObject({ commune }),
-  query: z.strictObject(paginationQuery),
-  responses: summaryPage,
+  params: () => z.strictObject({ commune }),
+  query: () => z.strictObject(paginationQuery),
+  responses: summaryPage(),
 });
 
 export const complaintQueueRoute = defineRoute({
@@ -385,12 +386,12 @@ export const complaintQueueRoute = defineRoute({
   summary: "The complaints to the commune's president waiting for an answer, soonest due first: its president, auditors",
   tags: TAGS,
   access: ['president', 'auditor'],
-  params: z.strictObject({ commune }),
-  query: z.strictObject(paginationQuery),
+  params: () => z.strictObject({ commune }),
+  query: () => z.strictObject(paginationQuery),
   responses: {
     200: {
       description: 'A page of complaints',
-      schema: pageSchema(z.object({ id: z.uuid(), commune: z.string(), receivedAt, filedAt: z.iso.datetime(), answerDueDate: z.iso.date(), answerDueAt: z.string() })),
+      schema: () => pageSchema(z.object({ id: z.uuid(), commune: z.string(), receivedAt: receivedAt(), filedAt: z.iso.datetime(), answerDueDate: z.iso.date(), answerDueAt: z.string() })),
     },
     ...responses,
   },
@@ -403,21 +404,21 @@ export const myRequestsRoute = defineRoute({
   summary: 'The requests the signed-in citizen filed online, newest first',
   tags: TAGS,
   access: ['citizen'],
-  query: z.strictObject(paginationQuery),
-  responses: summaryPage,
+  query: () => z.strictObject(paginationQuery),
+  responses: summaryPage(),
 });
 
 
-const settingsSchema = z.object({
+const settingsSchema = lazyValue(() => z.object({
   commune: z.string(),
-  periods: z.object({ normal: periodSchema, urgent: periodSchema }).check(z.describe('Working days to answer and of the one extension; defaults 20 + 20, urgent 3 + 3 (art. 16 and 17)')),
+  periods: z.object({ normal: periodSchema(), urgent: periodSchema() }).check(z.describe('Working days to answer and of the one extension; defaults 20 + 20, urgent 3 + 3 (art. 16 and 17)')),
   clarificationSuspendsClock: z.boolean().check(z.describe('Whether asking the requester for clarification stops the clock; by default it does not')),
-  recourse: recoursePeriodsSchema,
+  recourse: recoursePeriodsSchema(),
   headOfBody: z.optional(z.string()).check(z.describe('The `sub` of the president of the commune, whom complaint reminders are told')),
   version: z.int(),
   updatedAt: z.optional(z.iso.datetime()),
   updatedBy: z.optional(actorSchema),
-});
+}));
 
 export const getSettingsRoute = defineRoute({
   operationId: 'getTransparencySettings',
@@ -426,7 +427,7 @@ export const getSettingsRoute = defineRoute({
   summary: "A commune's access-to-information settings (the defaults until an administrator sets them): its agents, administrators, auditors",
   tags: TAGS,
   access: ['agent', 'admin', 'auditor'],
-  params: z.strictObject({ commune }),
+  params: () => z.strictObject({ commune }),
   responses: { 200: { description: 'The settings', schema: settingsSchema }, ...responses, 404: problem },
 });
 
@@ -438,11 +439,11 @@ export const putSettingsRoute = defineRoute({
   tags: TAGS,
   access: ['admin'],
   idempotent: true,
-  params: z.strictObject({ commune }),
-  body: z.strictObject({
-    periods: z.strictObject({ normal: periodSchema, urgent: periodSchema }),
+  params: () => z.strictObject({ commune }),
+  body: () => z.strictObject({
+    periods: z.strictObject({ normal: periodSchema(), urgent: periodSchema() }),
     clarificationSuspendsClock: z.boolean(),
-    recourse: recoursePeriodsSchema,
+    recourse: recoursePeriodsSchema(),
     headOfBody: z.optional(safeIdentifier({ max: 128 })).check(z.describe('The `sub` of the president of the commune, whom complaint reminders are told')),
   }),
   bodyExample: {
