@@ -1,12 +1,10 @@
 // What other contexts may read of reference data: procedures, communes and holiday dates, fetched with the
 // keys given here (so a caller can fold them into its own BatchGetItem) and read back into domain values.
+// Pure values: service descriptions import it too, so the reads with the DynamoDB client are in ./public-reader.ts.
 import { holidaysOfYear, movableHolidaysOfYear, type FixedHolidayRule, type MovableHolidaySet } from './domain/holiday-calendar.ts';
 import type { Commune, OfficeOfCommune, Territory } from './domain/commune.ts';
 import type { Procedure } from './domain/procedure.ts';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchGetEvery } from '../shared/aws/batch-get.ts';
 import { withoutKeys } from '../shared/aws/items.ts';
-import { queryEveryPage } from '../shared/aws/paged-query.ts';
 import { REFERENCE_TABLE_ID, referenceKeys } from './adapters/reference-keys.ts';
 
 export { REFERENCE_TABLE_ID };
@@ -63,26 +61,5 @@ export function readReferenceSnapshot(items: readonly Record<string, unknown>[],
   return { ...(procedure && { procedure }), ...(commune && { commune }), ...(office && { office }), holidays };
 }
 
-/** Reads the snapshot on its own, in one BatchGetItem (again for any keys DynamoDB left unprocessed). */
-export async function loadReferenceSnapshot(client: DynamoDBDocumentClient, referenceTable: string, request: ReferenceRequest): Promise<ReferenceSnapshot> {
-  const found = await batchGetEvery(client, { [referenceTable]: { Keys: referenceKeysFor(request) } });
-  return readReferenceSnapshot(found[referenceTable] ?? [], request);
-}
-
 /** A commune with the province and region it belongs to: the mapping figures are grouped by. */
 export type CommuneTerritory = Pick<Commune, 'code' | 'names' | 'province' | 'region'>;
-
-/**
- * Every commune with its province and region, from the communes partition: one Query per MB read (Morocco's
- * 1,500 communes fit in two), only the four attributes the mapping needs sent back.
- */
-export async function loadCommuneTerritories(client: DynamoDBDocumentClient, referenceTable: string): Promise<CommuneTerritory[]> {
-  const items = await queryEveryPage(client, {
-    TableName: referenceTable,
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': COMMUNES_PARTITION.pk },
-    ProjectionExpression: '#code, #names, #province, #region',
-    ExpressionAttributeNames: { '#code': 'code', '#names': 'names', '#province': 'province', '#region': 'region' },
-  });
-  return items as unknown as CommuneTerritory[];
-}

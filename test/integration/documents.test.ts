@@ -26,7 +26,7 @@ import { requestDocument } from '../../functions/documents/application/request-d
 import { approveRequest, rejectRequest, reviewQueue } from '../../functions/documents/application/review.use-cases.ts';
 import { verifyDocument } from '../../functions/documents/application/verify-document.use-case.ts';
 import { documentsService } from '../../functions/documents/documents.service.ts';
-import { loadReferenceSnapshot } from '../../functions/reference-data/public.ts';
+import { loadReferenceSnapshot } from '../../functions/reference-data/public-reader.ts';
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { signerFor } from '../../functions/shared/signing/jws-signer.ts';
 import { SALMA } from '../fixtures/civil-status/acts.ts';

@@ -10,7 +10,8 @@ import { dueBeforeSortKey, dueFromSortKey } from '../../shared/case-clock/adapte
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { outboxPut } from '../../shared/events/outbox.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
-import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
+import { readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
+import { loadReferenceSnapshot } from '../../reference-data/public-reader.ts';
 import type { Complaint, ComplaintChange, ComplaintEvent, ComplaintStatus } from '../domain/complaint.ts';
 import type { PublicComplaint } from '../domain/open311.ts';
 import type { DuplicateCandidates, DuplicateOf } from '../domain/complaint-duplicates.ts';

@@ -3,7 +3,8 @@
 // transaction written over the version it was read at, with its history event and its outbox events.
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
+import { readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
+import { loadReferenceSnapshot } from '../../reference-data/public-reader.ts';
 import { dueBeforeSortKey, dueFromSortKey, openDeadlinePartition } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import { parseControlSubject, type ControlCase } from '../domain/control-clocks.ts';
 import { batchGetEvery } from '../../shared/aws/batch-get.ts';

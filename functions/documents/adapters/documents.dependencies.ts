@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { CIVIL_STATUS_TABLE_ID } from '../../civil-status/public.ts';
 import { civilActReader } from '../../civil-status/public-dynamodb.ts';
-import { loadReferenceSnapshot, REFERENCE_TABLE_ID } from '../../reference-data/public.ts';
+import { REFERENCE_TABLE_ID } from '../../reference-data/public.ts';
+import { loadReferenceSnapshot } from '../../reference-data/public-reader.ts';
 import { dynamodb, tableName } from '../../shared/aws/dynamodb.ts';
 import type { DocumentsDependencies } from '../application/documents.ports.ts';
 import { renderBirthDocument } from './birth-document-pdf.ts';

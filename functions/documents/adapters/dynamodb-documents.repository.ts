@@ -3,7 +3,8 @@
 // transaction, conditional on the version read, that also writes the register's access-log entries.
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { actReadItem } from '../../civil-status/public-dynamodb.ts';
-import { loadReferenceSnapshot, readReferenceSnapshot, referenceKeysFor, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
+import { readReferenceSnapshot, referenceKeysFor, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
+import { loadReferenceSnapshot } from '../../reference-data/public-reader.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedIndexQuery, pagedPrefixQuery } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';

@@ -9,7 +9,7 @@ import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { outboxPut } from '../../shared/events/outbox.ts';
 import type { BilingualName } from '../../shared/i18n/language.ts';
-import { loadReferenceSnapshot } from '../../reference-data/public.ts';
+import { loadReferenceSnapshot } from '../../reference-data/public-reader.ts';
 import type { DatasetRepository } from '../application/open-data.ports.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import { DATASET_INDEX_ATTRIBUTES, OPEN_DATA_INDEXES, OPEN_DATA_TABLE, datasetIndexAttributes, datasetKeys } from './open-data-keys.ts';

@@ -9,15 +9,8 @@ import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
 import { pagedIndexQuery, pagedQuery, queryEveryPage, withLatestEntry } from '../../shared/aws/paged-query.ts';
 import type { Page } from '../../shared/http/pagination.ts';
-import {
-  loadCommuneTerritories,
-  loadReferenceSnapshot,
-  readReferenceSnapshot,
-  referenceKeysFor,
-  type CommuneTerritory,
-  type ReferenceRequest,
-  type ReferenceSnapshot,
-} from '../../reference-data/public.ts';
+import { readReferenceSnapshot, referenceKeysFor, type CommuneTerritory, type ReferenceRequest, type ReferenceSnapshot } from '../../reference-data/public.ts';
+import { loadCommuneTerritories, loadReferenceSnapshot } from '../../reference-data/public-reader.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { CARRIED_EVENTS_ATTRIBUTE, carriedEvents, eventsCarriedBy } from '../../shared/events/outbox.ts';
 import { addCountsOnce, oneEach } from '../../shared/aws/counted-once.ts';
