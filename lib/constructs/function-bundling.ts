@@ -27,6 +27,8 @@ export const FUNCTION_BUNDLE = {
     // pdf-lib's standard fonts and PNG decoder, which our documents never use (see the modules' comments).
     '@pdf-lib/standard-fonts': './functions/shared/pdf/absent-standard-fonts.ts',
     '@pdf-lib/upng': './functions/shared/pdf/absent-png.ts',
+    // pdf-lib's deflate, done by Node's zlib (see the module's comment).
+    pako: './functions/shared/pdf/native-deflate.ts',
   } as Readonly<Record<string, string>>,
 };
 
