@@ -84,6 +84,7 @@ async function instantiate(): Promise<HarfBuzzExports> {
     throw new Error(`HarfBuzz ${what}`);
   };
   // What the Emscripten build imports: growing its heap, and hooks for aborts and timers that shaping never reaches.
+  // A harfbuzzjs release whose build imports anything else fails here (a LinkError), in every PDF test.
   const imports = {
     env: {
       emscripten_resize_heap: (requested: number) => {
