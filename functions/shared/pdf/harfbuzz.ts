@@ -1,7 +1,7 @@
 // Text shaping with HarfBuzz: the official WebAssembly build of the harfbuzzjs package, called through the few
 // functions of HarfBuzz's C interface we need. Not through the package's JavaScript module: that module instantiates
-// the wasm at import (a cold start of every function bundling it would pay for it, PDF or not) and looks for the file
-// beside the importing script, which once bundled is our bundle, not the package. The .wasm file is read from the
+// the wasm at import (every cold start of a function carrying the renderer would pay for it, whether or not its
+// first event renders) and looks for the file beside the importing script, which once bundled is our bundle. The .wasm file is read from the
 // package at run time, once per process, on the first render (its copy beside the Lambda bundle once deployed, as
 // the font files: see PDF_PACKAGE_FILES).
 import { readFile } from 'node:fs/promises';
