@@ -24,7 +24,7 @@ export async function bundleFunction(id: string, entry: string): Promise<BuiltBu
   const { metafile } = await build({ ...esbuildBuildOptions(join(REPOSITORY_ROOT, entry), file, REPOSITORY_ROOT), metafile: true });
   const inputs = Object.keys(metafile.inputs);
   const carries = (module: string) => inputs.some((input) => input.includes(`node_modules/${module}/`));
-  const kind: BundleKind = carries('pdf-lib') || carries('@pdf-lib/fontkit') ? 'pdf' : carries('@aws-sdk/client-s3') ? 's3' : 'json';
+  const kind: BundleKind = carries('pdf-lib') ? 'pdf' : carries('@aws-sdk/client-s3') ? 's3' : 'json';
   return { file, kilobytes: statSync(file).size / 1024, kind };
 }
 

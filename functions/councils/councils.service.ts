@@ -3,7 +3,7 @@
 // control, and their public OParl 1.1 and iCalendar publication.
 import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
-import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
+import { PDF_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { CONTROL_DEADLINE_WORKFLOW_ID, CONTROL_SWEEP_WORKFLOW_ID, CONVOCATION_SIGNING_KEY_ID, COUNCIL_PAPERS_BUCKET_ID, COUNCILS_TABLE, COUNCILS_TABLE_ID } from './adapters/councils-keys.ts';
 import { CONTROL_EVENTS } from './domain/control-clocks.ts';
@@ -113,7 +113,7 @@ export const councilsService: ServiceDescription = {
     fn('RenderCouncilDeliberationPdf', 'render-deliberation-pdf', {
       tables: reads,
       buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'append' },
-      packageFiles: [PDF_FONT_PACKAGE_FILES],
+      packageFiles: PDF_PACKAGE_FILES,
       memoryMb: 1024,
       timeoutSeconds: 30,
       consumes: [{ tableId: COUNCILS_TABLE_ID, eventTypes: [DELIBERATION_ADOPTED] }],

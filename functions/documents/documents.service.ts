@@ -4,7 +4,7 @@ import { CIVIL_STATUS_TABLE_ID } from '../civil-status/public.ts';
 import { REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import type { ServiceDescription } from '../shared/service-description.ts';
 import { DOCUMENT_PROBLEMS } from './documents.problems.ts';
-import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
+import { PDF_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_INDEXES, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from './adapters/documents-keys.ts';
 import {
   approveRequestRoute,
@@ -31,7 +31,7 @@ const issuing = {
   tables: { [DOCUMENTS_TABLE_ID]: 'write', [CIVIL_STATUS_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read' },
   buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
   signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
-  packageFiles: [PDF_FONT_PACKAGE_FILES],
+  packageFiles: PDF_PACKAGE_FILES,
   // Rendering a PDF with its Arabic shaping is CPU-bound: more memory is more CPU on Lambda.
   memoryMb: 1024,
   timeoutSeconds: 30,

@@ -1,7 +1,7 @@
 // The permits service (the Rokhas one-stop shop): filing, instruction, the statutory clock on Step Functions
 // and deemed approval when the administration stays silent.
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
-import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
+import { PDF_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { PERMIT_PROBLEMS } from './permits.problems.ts';
 import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
@@ -45,7 +45,7 @@ const issuesPapers = {
   tables: { ...writes, [DOCUMENTS_TABLE_ID]: 'write' },
   buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
   signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
-  packageFiles: [PDF_FONT_PACKAGE_FILES],
+  packageFiles: PDF_PACKAGE_FILES,
   memoryMb: 1024,
   timeoutSeconds: 30,
 } as const;

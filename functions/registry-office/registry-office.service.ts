@@ -4,7 +4,7 @@
 import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
 import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.ts';
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
-import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
+import { PDF_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
 import { LETTER_DEADLINE_WORKFLOW_ID, LETTER_SWEEP_WORKFLOW_ID, REGISTRY_OFFICE_TABLE, REGISTRY_OFFICE_TABLE_ID } from './adapters/registry-office-keys.ts';
 import { LETTER_ATTACHMENTS_BUCKET, LETTER_ATTACHMENTS_BUCKET_ID } from './adapters/attachments-keys.ts';
@@ -126,7 +126,7 @@ export const registryOfficeService: ServiceDescription = {
       tables: { ...changes, [REFERENCE_TABLE_ID]: 'read', [DOCUMENTS_TABLE_ID]: 'write' },
       buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
       signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
-      packageFiles: [PDF_FONT_PACKAGE_FILES],
+      packageFiles: PDF_PACKAGE_FILES,
       memoryMb: 1024,
       timeoutSeconds: 30,
       consumes: [{ tableId: REGISTRY_OFFICE_TABLE_ID, eventTypes: [LETTER_REGISTERED] }],

@@ -50,7 +50,7 @@ import {
   releasedDocumentReadsRoute,
 } from './schemas/requests-recourse.schema.ts';
 import { DOCUMENT_SIGNING_KEY_ID, DOCUMENTS_TABLE_ID, ISSUED_DOCUMENTS_BUCKET_ID } from '../documents/public.ts';
-import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
+import { PDF_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import { REFUSAL_DECIDED } from './domain/refusal-letter.ts';
 import { REQUEST_COUNTED } from './domain/request-figures.ts';
 import { disclosedDocumentRoute, discloseRequestRoute, disclosureLogRoute } from './schemas/disclosure-log.schema.ts';
@@ -141,7 +141,7 @@ export const transparencyService: ServiceDescription = {
       tables: { [TRANSPARENCY_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read', [DOCUMENTS_TABLE_ID]: 'write' },
       buckets: { [ISSUED_DOCUMENTS_BUCKET_ID]: 'write' },
       signingKeys: { [DOCUMENT_SIGNING_KEY_ID]: 'sign' },
-      packageFiles: [PDF_FONT_PACKAGE_FILES],
+      packageFiles: PDF_PACKAGE_FILES,
       memoryMb: 1024,
       timeoutSeconds: 30,
       consumes: [{ tableId: TRANSPARENCY_TABLE_ID, eventTypes: [REFUSAL_DECIDED, COMPLAINT_REMINDER_WATCHED, REQUEST_COUNTED] }],

@@ -24,6 +24,11 @@ export const FUNCTION_BUNDLE = {
     '@aws-sdk/credential-provider-node': './functions/shared/aws/lambda-credentials.ts',
     // Node's web streams load on first use instead of at import (see the module's comment).
     'node:stream/web': './functions/shared/aws/lazy-web-streams.ts',
+    // pdf-lib's standard fonts and PNG decoder, which our documents never use (see the modules' comments).
+    '@pdf-lib/standard-fonts': './functions/shared/pdf/absent-standard-fonts.ts',
+    '@pdf-lib/upng': './functions/shared/pdf/absent-png.ts',
+    // pdf-lib's deflate, done by Node's zlib (see the module's comment).
+    pako: './functions/shared/pdf/native-deflate.ts',
   } as Readonly<Record<string, string>>,
 };
 

@@ -85,7 +85,7 @@ export async function renderBilingualPdf(document: BilingualDocument): Promise<U
   }
   if (document.qr) drawQr(flow, document.qr, style);
   drawFooters(pdf, document.reference, style(8, 0.4));
-  await Promise.all(Object.values(embedded).flatMap((weight) => Object.values(weight)).map((font) => font.write()));
+  for (const weight of Object.values(embedded)) for (const font of Object.values(weight)) font.write();
 
   pdf.setTitle(`${document.title.fr} — ${document.title.ar}`, { showInWindowTitleBar: true });
   pdf.setSubject(document.reference);

@@ -2,7 +2,6 @@
 // the letters each glyph stands for. Written here rather than left to pdf-lib's embedder, which shapes every string
 // again by itself and maps a ligature to its letters in reading order, which extractors reverse in Arabic (لإ → إل).
 import { createHash } from 'node:crypto';
-import type { Subset } from '@pdf-lib/fontkit';
 import { PDFHexString, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
 import type { Face } from './fonts.ts';
 
@@ -20,30 +19,27 @@ const CMAP_BLOCK = 100;
 export class EmbeddedFont {
   /** The font dictionary, written by `write`. */
   readonly ref: PDFRef;
-  private readonly subset: Subset;
-  /** By code (the glyph's id in the subset): its id in the font, advance in font units and text, from its first use. */
-  private readonly glyphs = new Map<number, { readonly id: number; readonly advance: number; readonly text: string }>();
+  /** By code, which is the glyph's id (CIDToGIDMap Identity): its text, from its first use, in the order of first uses. */
+  private readonly glyphs = new Map<number, string>();
 
   constructor(
     private readonly pdf: PDFDocument,
     readonly face: Face,
   ) {
     this.ref = pdf.context.nextRef();
-    this.subset = face.program.createSubset();
   }
 
   /** The codes that show `glyphs` with this font. */
   encode(glyphs: readonly GlyphUse[]): PDFHexString {
     const codes = glyphs.map(({ id, text }) => {
-      const code = this.subset.includeGlyph(id);
-      if (!this.glyphs.has(code)) this.glyphs.set(code, { id, advance: this.face.program.getGlyph(id).advanceWidth, text });
-      return hex(code);
+      if (!this.glyphs.has(id)) this.glyphs.set(id, text);
+      return hex(id);
     });
     return PDFHexString.of(codes.join(''));
   }
 
   /** Writes the font objects: once, after the last `encode`. */
-  async write(): Promise<void> {
+  write(): void {
     const { context } = this.pdf;
     const font = this.face.program;
     const baseFont = `${this.subsetTag()}+${font.postscriptName ?? 'Font'}`;
@@ -61,7 +57,7 @@ export class EmbeddedFont {
         CapHeight: Math.round((font.capHeight || font.ascent) * scale),
         // Required, and no font table holds it; readers only use it to synthesise a substitute font.
         StemV: 0,
-        FontFile2: context.register(context.flateStream(await encodeSubset(this.subset))),
+        FontFile2: context.register(context.flateStream(font.subset(this.glyphs.keys()))),
       }),
     );
     const codes = [...this.glyphs.keys()].sort((a, b) => a - b);
@@ -74,10 +70,10 @@ export class EmbeddedFont {
         FontDescriptor: descriptor,
         CIDToGIDMap: 'Identity',
         // Unrounded, so that the glyphs shown in one go land where the layout put them.
-        W: codes.flatMap((code) => [code, [(this.glyphs.get(code)?.advance ?? 0) * scale]]),
+        W: codes.flatMap((code) => [code, [font.advanceWidth(code) * scale]]),
       }),
     );
-    const toUnicode = context.register(context.flateStream(toUnicodeCMap(codes.map((code) => [code, this.glyphs.get(code)?.text ?? '']))));
+    const toUnicode = context.register(context.flateStream(toUnicodeCMap(codes.map((code) => [code, this.glyphs.get(code) ?? '']))));
     context.assign(
       this.ref,
       context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: baseFont, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
@@ -90,19 +86,9 @@ export class EmbeddedFont {
    */
   private subsetTag(): string {
     const hash = createHash('sha256');
-    for (const [code, { id, text }] of this.glyphs) hash.update(`${code}:${id}:${text}\n`);
+    for (const [code, text] of this.glyphs) hash.update(`${code}:${text}\n`);
     return [...hash.digest().subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join('');
   }
-}
-
-function encodeSubset(subset: Subset): Promise<Uint8Array> {
-  return new Promise((resolve) => {
-    const parts: Uint8Array[] = [];
-    subset
-      .encodeStream()
-      .on('data', (part) => parts.push(part))
-      .on('end', () => resolve(Buffer.concat(parts)));
-  });
 }
 
 /** Maps each code to its text; glyphs that stand for no text (marks split off a letter) are left out. */

@@ -2,23 +2,18 @@
 // from the @fontsource/vazirmatn npm package (Lambda has no system fonts) and parsed once per process.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import fontkit, { type Font } from '@pdf-lib/fontkit';
 import { FONT_FILES, FONT_PACKAGE } from './font-files.ts';
+import { FontProgram } from './font-program.ts';
+import { createShaper, type Shaper } from './harfbuzz.ts';
 import { woffToTrueType } from './true-type.ts';
 
 export type Weight = keyof typeof FONT_FILES;
 export type Script = keyof (typeof FONT_FILES)[Weight];
 
-/**
- * One font file parsed twice. fontkit keeps each glyph object with the letters of its first request, and its
- * subsetter requests the parts of composite glyphs with no letters: sharing the subsetter's parse, the shaper would
- * from then on hand out such glyphs without their letters (ى, a part of ي, would vanish from extracted text).
- */
+/** One font file: HarfBuzz shapes with it, its program gives metrics and the outlines of subsets. */
 export interface Face {
-  /** Shapes text: only ever asked for glyphs by letters. */
-  readonly layout: Font;
-  /** Gives metrics and the outlines of subsets. */
-  readonly program: Font;
+  readonly shaper: Shaper;
+  readonly program: FontProgram;
 }
 
 export type FontSet = Readonly<Record<Weight, Readonly<Record<Script, Face>>>>;
@@ -46,5 +41,5 @@ async function readFonts(): Promise<FontSet> {
 async function readFont(file: string): Promise<Face> {
   // Resolved like a module: the package in node_modules locally, its copy beside the Lambda bundle once deployed.
   const bytes = woffToTrueType(await readFile(fileURLToPath(import.meta.resolve(`${FONT_PACKAGE}/${file}`))));
-  return { layout: fontkit.create(bytes), program: fontkit.create(bytes) };
+  return { shaper: await createShaper(bytes), program: new FontProgram(bytes) };
 }

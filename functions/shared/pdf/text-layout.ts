@@ -4,6 +4,7 @@ import bidiModule, { type Bidi } from 'bidi-js';
 import { beginText, endText, setFillingGrayscaleColor, setFontAndSize, setTextMatrix, showText, type PDFName, type PDFPage } from 'pdf-lib';
 import type { EmbeddedFont, GlyphUse } from './embedded-font.ts';
 import type { Script } from './fonts.ts';
+import type { ShapedGlyphRecord } from './harfbuzz.ts';
 import { lazyValue } from '../lazy-value.ts';
 
 // bidi-js's types describe its ES build, whose default export is the factory; Node loads its CommonJS build, whose
@@ -127,7 +128,7 @@ class ParagraphShaper {
     const other: Script = preferred === 'arabic' ? 'latin' : 'arabic';
     const codePoint = character.codePointAt(0) ?? 0;
     const { fonts } = this.style;
-    return fonts[preferred].face.layout.hasGlyphForCodePoint(codePoint) || !fonts[other].face.layout.hasGlyphForCodePoint(codePoint)
+    return fonts[preferred].face.shaper.hasGlyph(codePoint) || !fonts[other].face.shaper.hasGlyph(codePoint)
       ? preferred
       : other;
   }
@@ -178,39 +179,45 @@ class ParagraphShaper {
     let runStart = start;
     for (let index = start + 1; index <= end; index++) {
       if (index === end || this.levels[index] !== this.levels[runStart] || this.scripts[index] !== this.scripts[runStart]) {
-        runs.push(...this.shapeRun(runStart, index));
+        runs.push(this.shapeRun(runStart, index));
         runStart = index;
       }
     }
     return runs;
   }
 
-  private shapeRun(start: number, end: number): ShapedRun[] {
+  private shapeRun(start: number, end: number): ShapedRun {
     const font = this.style.fonts[this.scripts[start] as Script];
-    const layout = font.face.layout.layout(this.shown.slice(start, end).join(''));
+    const text = this.shown.slice(start, end).join('');
     const direction: Direction = (this.levels[start] ?? 0) % 2 === 1 ? 'rtl' : 'ltr';
-    // fontkit guesses a run's direction from its script: Arabic-Indic digits read left to right yet would be
-    // reversed, brackets and spaces read right to left between Arabic words yet would not be. Laid out one character
-    // at a time, their order is the bidi algorithm's alone.
-    if ((layout.direction ?? 'ltr') !== direction && [...this.text.slice(start, end)].length > 1) {
-      const runs: ShapedRun[] = [];
-      let index = start;
-      for (const character of this.text.slice(start, end)) {
-        runs.push(...this.shapeRun(index, index + character.length));
-        index += character.length;
-      }
-      return runs;
-    }
-    const glyphs = layout.glyphs.map((glyph, index): ShapedGlyph => {
-      const { xAdvance, xOffset, yOffset } = layout.positions[index] as { xAdvance: number; xOffset: number; yOffset: number };
-      const letters = String.fromCodePoint(...glyph.codePoints);
+    const shaped = font.face.shaper.shape(text, direction);
+    // A glyph stands for the characters from its cluster to the next cluster: HarfBuzz numbers clusters by their
+    // first character, and keeps a ligature's letters in one. Of glyphs sharing a cluster, the first in reading
+    // order carries its text.
+    const starts = [...new Set(shaped.map((glyph) => glyph.cluster))].sort((a, b) => a - b);
+    const clusterEnd = new Map(starts.map((cluster, index) => [cluster, starts[index + 1] ?? text.length]));
+    const carried = new Set<number>();
+    const readingOrder = direction === 'rtl' ? [...shaped.keys()].reverse() : [...shaped.keys()];
+    const texts = new Map<number, string>();
+    for (const index of readingOrder) {
+      const { cluster } = shaped[index] as ShapedGlyphRecord;
+      if (carried.has(cluster)) continue;
+      carried.add(cluster);
+      const letters = text.slice(cluster, clusterEnd.get(cluster));
       // Extractors read a right-to-left line from its visual end and reverse it, letters of ligatures included:
       // a ligature's letters are given back to front so that they come out in reading order.
-      const text = direction === 'rtl' ? [...letters].reverse().join('') : letters;
-      return { id: glyph.id, text, xAdvance, xOffset, yOffset, defaultAdvance: glyph.advanceWidth };
-    });
-    const scale = this.style.size / font.face.layout.unitsPerEm;
-    return [{ font, start, glyphs, width: glyphs.reduce((sum, glyph) => sum + glyph.xAdvance, 0) * scale }];
+      texts.set(index, direction === 'rtl' ? [...letters].reverse().join('') : letters);
+    }
+    const glyphs = shaped.map(({ id, xAdvance, xOffset, yOffset }, index): ShapedGlyph => ({
+      id,
+      text: texts.get(index) ?? '',
+      xAdvance,
+      xOffset,
+      yOffset,
+      defaultAdvance: font.face.program.advanceWidth(id),
+    }));
+    const scale = this.style.size / font.face.program.unitsPerEm;
+    return { font, start, glyphs, width: glyphs.reduce((sum, glyph) => sum + glyph.xAdvance, 0) * scale };
   }
 }
 
@@ -238,7 +245,7 @@ export function drawLine(page: PDFPage, line: ShapedLine, x: number, y: number, 
   let penX = x;
   let currentFont: EmbeddedFont | undefined;
   for (const run of line.runs) {
-    const scale = style.size / run.font.face.layout.unitsPerEm;
+    const scale = style.size / run.font.face.program.unitsPerEm;
     if (run.font !== currentFont) operators.push(setFontAndSize(fontKey(page, run.font), style.size));
     currentFont = run.font;
     let units = 0;

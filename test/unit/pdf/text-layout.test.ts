@@ -29,7 +29,7 @@ describe('layoutText', () => {
     ['an Arabic word, right to left', 'رقم', 'rtl', 'مقر'],
     ['a number in Arabic text, left to right within it', 'رقم 45', 'rtl', '45 مقر'],
     ['a decimal number', 'القانون رقم 12.90', 'rtl', '12.90 مقر نوناقلا'],
-    ['Arabic-Indic digits, left to right though fontkit takes them for Arabic', 'رقم ١٢٣', 'rtl', '١٢٣ مقر'],
+    ['Arabic-Indic digits, left to right though their script is Arabic', 'رقم ١٢٣', 'rtl', '١٢٣ مقر'],
     ['brackets around Arabic, mirrored', '(البقعة 7)', 'rtl', '(7 ةعقبلا)'],
     ['an Arabic name in French text', 'Commune de الرباط', 'ltr', 'Commune de طابرلا'],
     ['a value whose first letter is Arabic', 'عبد الرحمن 2', 'auto', '2 نمحرلا دبع'],
