@@ -3,7 +3,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Handlers log one JSON line per request; tests keep the console for their own failures.
-const env = { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' };
+const env = { LOG_LEVEL: 'SILENT', METRICS_DISABLED: 'true' };
 
 export default defineConfig({
   test: {

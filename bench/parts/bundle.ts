@@ -83,7 +83,7 @@ export const bundlePart: BenchPart = {
             workDir: join(OUT_DIR, 'events'),
             // What the stack sets on the function (lib/constructs/api-function.ts): only the resources it is granted,
             // so a module that reads another one fails here as it would in Lambda; over the local endpoints.
-            environment: { ...environmentOf(fn), POWERTOOLS_SERVICE_NAME: fn.service, POWERTOOLS_METRICS_NAMESPACE: 'Raqmana' },
+            environment: { ...environmentOf(fn), SERVICE_NAME: fn.service, METRICS_NAMESPACE: 'Raqmana' },
           });
           cold.set(fn.id, [...(cold.get(fn.id) ?? []), measured]);
         }

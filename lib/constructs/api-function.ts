@@ -80,8 +80,8 @@ export class ApiFunction extends Construct {
     const { role, logGroup } = functionRoleAndLogs(this, '', props.encryptionKey);
 
     const environment: Record<string, string> = {
-      POWERTOOLS_SERVICE_NAME: props.serviceName,
-      POWERTOOLS_METRICS_NAMESPACE: 'Raqmana',
+      SERVICE_NAME: props.serviceName,
+      METRICS_NAMESPACE: 'Raqmana',
       // No --enable-source-maps: it cost 11-33 ms of every cold start (bench). The .map file ships beside the
       // bundle, so a stack trace can be decoded by setting NODE_OPTIONS=--enable-source-maps for a while.
     };

@@ -165,10 +165,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       // s3rver stores streamed uploads corrupted when the SDK adds its default CRC32 trailers.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-      POWERTOOLS_METRICS_DISABLED: 'true',
+      METRICS_DISABLED: 'true',
       // No malware scanner runs here: uploads are released as "not scanned" (functions/shared/malware-scan.ts).
       [MALWARE_SCANNER_ENV]: 'none',
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'INFO',
       ...Object.fromEntries(tables.map((table) => [tableEnvName(table.id), physicalTableName(table.id)])),
       ...Object.fromEntries(buckets.map((bucket) => [bucketEnvName(bucket.id), physicalBucketName(bucket.id)])),
       ...Object.fromEntries(stateMachines.map((machine) => [stateMachineEnvName(machine.id), localStateMachineArn(machine.id)])),

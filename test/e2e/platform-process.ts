@@ -17,7 +17,7 @@ export async function startPlatformProcess(options: { dataDir: string; reset?: b
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts', ...(options.reset ? ['--reset'] : [])], {
     cwd: REPOSITORY_ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: options.dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: options.dataDir, LOG_LEVEL: 'ERROR' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -81,7 +81,7 @@ async function startNpmOnce(): Promise<{ npmPid: number; port: number; exited: P
   dataDirs.push(dataDir);
   const npm = spawn('npm', ['start'], {
     cwd: REPOSITORY_ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'ERROR' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise((done) => npm.once('exit', done));

@@ -242,8 +242,8 @@ describe('functions', () => {
             'Fn::Join': ['', Match.arrayWith([':stateMachine:RaqmanaFixture-expire-permits'])],
           },
           SIGNING_KEY_PERMIT_SIGNING: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PermitSigningSigningKey'), 'Arn'] },
-          POWERTOOLS_SERVICE_NAME: 'permits',
-          POWERTOOLS_METRICS_NAMESPACE: 'Raqmana',
+          SERVICE_NAME: 'permits',
+          METRICS_NAMESPACE: 'Raqmana',
           // Source maps cost every cold start 11-33 ms (bench): the .map ships, unused until an operator turns it on.
           NODE_OPTIONS: Match.absent(),
         },

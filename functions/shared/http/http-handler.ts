@@ -2,7 +2,6 @@
 // roles, body parsing, zod validation, Idempotency-Key, problem+json errors, one structured log line.
 import middy from '@middy/core';
 import type { MiddlewareObj } from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { hasAnyRole, principalFromEvent, type Principal } from '../auth/principal.ts';
@@ -19,6 +18,8 @@ import {
 } from '../errors/domain-errors.ts';
 import { problemDocument, type ProblemCode, type ProblemType } from '../errors/problem-types.ts';
 import { negotiateLanguage, type Language, type Localized } from '../i18n/language.ts';
+import { invocationLogging } from '../observability/invocation-logging.ts';
+import { countServerError } from '../observability/metrics.ts';
 import { logger } from '../observability/observability.ts';
 import { fieldIssues } from './field-issues.ts';
 import type { ErrorFormat, RouteAccess, RouteContract } from './route-contract.ts';
@@ -282,8 +283,6 @@ const problemErrors = (format: ErrorFormat = 'problem'): HttpMiddleware => ({
       return;
     }
     logger.error('unhandled error', { errorName: error.name, error });
-    // Loaded on the first server error only: no route needs the metrics library to answer.
-    const { countServerError } = await import('../observability/metrics.ts');
     countServerError();
     request.response = shaped(problemResponse('internal-error', state));
   },
@@ -343,9 +342,8 @@ export function httpHandler<Params extends z.core.$ZodType, Query extends z.core
     throw new Error(`${route.operationId} is idempotent by contract: pass { idempotency: idempotentRequests }`);
   }
   const chain = middy<HttpEvent, HttpResponse, Error, Context>()
-    // Adds the request id and cold_start to every log line, and clears this request's keys after it (the
-    // local platform runs every function in one process; a warm Lambda reuses the logger).
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    // Adds the request id and cold_start to every log line, and clears this request's keys after it.
+    .use(invocationLogging(logger))
     // onError runs in reverse order: problemErrors answers first, then accessLog records the answer.
     .use(accessLog())
     .use(problemErrors(route.errorFormat))

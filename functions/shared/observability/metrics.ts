@@ -1,13 +1,24 @@
-// CloudWatch metrics (EMF), in a module of their own so that a function loads them only when it counts something.
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+// CloudWatch metrics as CloudWatch's embedded metric format (EMF): one JSON line on stdout per count, which
+// CloudWatch Logs turns into a metric. Namespace Raqmana, one dimension, `service` (what Powertools' Metrics
+// wrote before, so the alarms and dashboard read the same series). Written here because two counters do not
+// need a library: Powertools' Metrics was 13 KB of every bundle.
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
 
-export const metrics = new Metrics({
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Raqmana',
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'raqmana',
-});
+/** Adds one to `name` for this function's service, now. */
+export function countOne(name: string, write: (line: string) => void = (line) => void process.stdout.write(`${line}\n`)): void {
+  if (process.env.METRICS_DISABLED === 'true') return;
+  const service = process.env.SERVICE_NAME ?? 'raqmana';
+  const namespace = process.env.METRICS_NAMESPACE ?? 'Raqmana';
+  write(
+    JSON.stringify({
+      _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: namespace, Dimensions: [['service']], Metrics: [{ Name: name, Unit: 'Count' }] }] },
+      service,
+      [name]: 1,
+    }),
+  );
+}
 
 /** One handled 500: Lambda's own Errors metric never sees it, since the function answered. */
 export function countServerError(): void {
-  metrics.addMetric('ServerErrors', MetricUnit.Count, 1);
-  metrics.publishStoredMetrics();
+  countOne('ServerErrors');
 }

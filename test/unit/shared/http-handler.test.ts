@@ -208,18 +208,13 @@ describe('httpHandler', () => {
 
   it('clears the request’s log keys once it is answered, and logs its request id', async () => {
     const lines: string[] = [];
-    // The logger writes through a Console of its own (Powertools keeps it in a private field).
-    const loggerConsole = (logger as unknown as { console: Console }).console;
-    const write = vi.spyOn(loggerConsole, 'info').mockImplementation((line: unknown) => void lines.push(String(line)));
-    // Powertools sets the level afresh at each invocation, so the handler turns INFO on inside its own.
-    const logging = httpHandler(defineRoute({ ...createThingRoute, idempotent: undefined }), async () => {
-      logger.setLogLevel('INFO');
-      return { status: 201 };
-    });
+    // The logger writes one line per entry to stdout.
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((line: unknown) => lines.push(String(line)) > 0);
+    const logging = httpHandler(defineRoute({ ...createThingRoute, idempotent: undefined }), async () => ({ status: 201 }));
     try {
+      logger.setLogLevel('INFO');
       const event = httpEvent({ method: 'POST', routePath: '/v1/things', body: '{"name":"a","count":1}', headers: { 'x-correlation-id': 'earlier-request' }, claims: agent });
       await logging(event, lambdaContext());
-      logger.setLogLevel('INFO');
       logger.info('a later, unrelated line');
     } finally {
       logger.setLogLevel('SILENT');
