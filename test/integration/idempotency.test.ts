@@ -1,4 +1,4 @@
-// Idempotency-Key against DynamoDB Local, with the real Powertools store: a refused retry never frees the
+// Idempotency-Key against DynamoDB Local, with the real idempotency store: a refused retry never frees the
 // record, concurrent retries run the work once, and the key is scoped to the caller and the path parameters.
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';

@@ -9,10 +9,8 @@ import {
   AuthenticationRequiredError,
   DomainError,
   ForbiddenError,
-  IdempotencyKeyReusedError,
   MalformedJsonError,
   PayloadTooLargeError,
-  RequestInProgressError,
   UnsupportedMediaTypeError,
   ValidationFailedError,
 } from '../errors/domain-errors.ts';
@@ -233,31 +231,6 @@ const parseAndValidate = (route: RouteContract): HttpMiddleware => ({
   },
 });
 
-/** Powertools' idempotency refusals, as the domain errors they stand for (their own messages name the record's key). */
-function asDomainError(error: Error): Error {
-  if (error.name === 'IdempotencyValidationError') {
-    return new IdempotencyKeyReusedError(
-      {
-        ar: 'استُعمل مفتاح عدم التكرار هذا لطلب بمحتوى مختلف: استعمل مفتاحا جديدا لكل طلب جديد',
-        fr: "Cette clé d'idempotence a déjà servi pour une requête au contenu différent : utilisez une nouvelle clé pour chaque nouvelle requête",
-        en: 'This idempotency key was already used for a request with a different body: use a new key for each new request',
-      },
-      { cause: error },
-    );
-  }
-  if (error.name === 'IdempotencyAlreadyInProgressError') {
-    return new RequestInProgressError(
-      {
-        ar: 'طلب بنفس مفتاح عدم التكرار قيد المعالجة: أعد المحاولة بعد لحظة لتحصل على جوابه',
-        fr: "Une requête avec la même clé d'idempotence est en cours : réessayez dans un instant pour obtenir sa réponse",
-        en: 'A request with the same idempotency key is in progress: retry in a moment to get its response',
-      },
-      { cause: error },
-    );
-  }
-  return error;
-}
-
 /** The `[{code, description}]` list some public standards answer errors with (Open311 GeoReport v2). */
 function codeDescriptionResponse(response: HttpResponse): HttpResponse {
   const document = JSON.parse(String(response.body)) as { status: number; title: string; detail?: string; errors?: { pointer: string; detail: string }[] };
@@ -272,7 +245,7 @@ function codeDescriptionResponse(response: HttpResponse): HttpResponse {
 /** Last line of defence: every error becomes problem+json; only 4xx show their detail, a 5xx never leaks internals. */
 const problemErrors = (format: ErrorFormat = 'problem'): HttpMiddleware => ({
   onError: async (request) => {
-    const error = asDomainError(request.error ?? new Error('unknown error'));
+    const error = request.error ?? new Error('unknown error');
     const state = requestStates.get(request.event) ?? {
       language: negotiateLanguage(header(request.event, 'accept-language')),
       correlationId: request.event.requestContext?.requestId ?? 'unknown',

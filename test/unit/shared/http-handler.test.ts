@@ -1,4 +1,4 @@
-import { DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -131,21 +131,23 @@ describe('httpHandler', () => {
 
   it('records an Idempotency-Key request, scoped by route, before running the use case', async () => {
     dynamodb.on(PutItemCommand).resolves({});
-    dynamodb.on(UpdateItemCommand).resolves({});
 
     const response = await call({ body: JSON.stringify({ name: 'a', count: 1 }), headers: { 'idempotency-key': 'retry-safe-0001', 'content-type': 'application/json' }, claims: agent });
 
     expect(response.statusCode).toBe(201);
-    const put = dynamodb.commandCalls(PutItemCommand)[0]?.args[0].input;
-    expect(put?.TableName).toBe('idempotency-test');
-    expect(put?.Item?.id?.S).toMatch(/^createThing#/);
-    expect(put?.ConditionExpression).toBeTruthy();
-    expect(dynamodb.commandCalls(UpdateItemCommand)).toHaveLength(1);
+    // The claim (in progress, conditional on the key being free), then the completed record with the answer.
+    const [claim, completed] = dynamodb.commandCalls(PutItemCommand).map((put) => put.args[0].input);
+    expect(claim?.TableName).toBe('idempotency-test');
+    expect(claim?.Item?.id?.S).toMatch(/^createThing#/);
+    expect(claim?.Item?.status?.S).toBe('INPROGRESS');
+    expect(claim?.ConditionExpression).toContain('attribute_not_exists(id)');
+    expect(completed?.Item?.id?.S).toBe(claim?.Item?.id?.S);
+    expect(completed?.Item?.status?.S).toBe('COMPLETED');
+    expect(completed?.Item?.data?.M?.compressed?.B).toBeInstanceOf(Uint8Array);
   });
 
   it('records an Idempotency-Key request that has no body', async () => {
     dynamodb.on(PutItemCommand).resolves({});
-    dynamodb.on(UpdateItemCommand).resolves({});
     const closeThing = httpHandler(
       defineRoute({ ...createThingRoute, operationId: 'closeThing', path: '/v1/things/close', body: undefined }),
       async () => ({ status: 200, body: { closed: true } }),
