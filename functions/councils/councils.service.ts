@@ -5,7 +5,7 @@ import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.t
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import { PDF_FONT_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
-import { CONTROL_DEADLINE_WORKFLOW_ID, CONTROL_SWEEP_WORKFLOW_ID, CONVOCATION_SIGNING_KEY_ID, COUNCIL_PAPERS_BUCKET_ID, COUNCILS_TABLE, COUNCILS_TABLE_ID } from './adapters/councils-keys.ts';
+import { AGENDA_PAPERS_BUCKET, AGENDA_PAPERS_BUCKET_ID, CONTROL_DEADLINE_WORKFLOW_ID, CONTROL_SWEEP_WORKFLOW_ID, CONVOCATION_SIGNING_KEY_ID, COUNCIL_PAPERS_BUCKET_ID, COUNCILS_TABLE, COUNCILS_TABLE_ID } from './adapters/councils-keys.ts';
 import { CONTROL_EVENTS } from './domain/control-clocks.ts';
 import { COUNCILS_PROBLEMS } from './councils.problems.ts';
 import { DELIBERATION_ADOPTED } from './domain/deliberation.ts';
@@ -15,7 +15,9 @@ import {
   calendarRoute,
   closeAgendaRoute,
   closeSessionRoute,
+  completePaperRoute,
   conveneSessionRoute,
+  declarePaperRoute,
   deliberationPdfRoute,
   getConvocationRoute,
   getDeliberationRoute,
@@ -26,6 +28,7 @@ import {
   oparlBodyRoute,
   oparlFileContentRoute,
   oparlObjectRoute,
+  oparlPaperDownloadRoute,
   oparlSystemRoute,
   openSittingRoute,
   opposeRoute,
@@ -33,6 +36,7 @@ import {
   putBodyRoute,
   putSettingsRoute,
   readConvocationRoute,
+  readPaperRoute,
   receiveRoute,
   reexamineRoute,
   referRoute,
@@ -56,7 +60,7 @@ export const councilsService: ServiceDescription = {
   name: 'councils',
   problems: COUNCILS_PROBLEMS,
   tables: [COUNCILS_TABLE],
-  buckets: [{ id: COUNCIL_PAPERS_BUCKET_ID }],
+  buckets: [{ id: COUNCIL_PAPERS_BUCKET_ID }, AGENDA_PAPERS_BUCKET],
   stateMachines: deadlineCaseWorkflows({
     workflowId: CONTROL_DEADLINE_WORKFLOW_ID,
     checkFunctionId: 'CheckCouncilControlDeadline',
@@ -78,6 +82,11 @@ export const councilsService: ServiceDescription = {
     fn('VoteCouncilItem', 'vote-item', { route: voteRoute, tables: changes }),
     // The transmission period starts at the close, counted in working days.
     fn('CloseCouncilSession', 'close-session', { route: closeSessionRoute, tables: counted }),
+    // The agenda's papers: the upload URL is signed with the declaring function's rights (PutObject); the completion
+    // reads the object back and removes it when refused; readers are handed a link signed with read rights.
+    fn('DeclareCouncilPaper', 'declare-paper', { route: declarePaperRoute, tables: changes, buckets: { [AGENDA_PAPERS_BUCKET_ID]: 'append' } }),
+    fn('CompleteCouncilPaper', 'complete-paper', { route: completePaperRoute, tables: changes, buckets: { [AGENDA_PAPERS_BUCKET_ID]: 'write' } }),
+    fn('ReadCouncilPaper', 'read-paper', { route: readPaperRoute, tables: changes, buckets: { [AGENDA_PAPERS_BUCKET_ID]: 'read' } }),
     fn('GetCouncilConvocation', 'get-convocation', { route: getConvocationRoute, tables: reads }),
     fn('ReadCouncilConvocation', 'read-convocation', { route: readConvocationRoute, tables: changes, ...signs }),
     fn('GetCouncilDeliberation', 'get-deliberation', { route: getDeliberationRoute, tables: reads }),
@@ -94,6 +103,7 @@ export const councilsService: ServiceDescription = {
     fn('OparlBodyList', 'oparl-body-list', { route: oparlBodyListRoute, tables: reads }),
     fn('OparlObject', 'oparl-object', { route: oparlObjectRoute, tables: reads }),
     fn('OparlFileContent', 'oparl-file-content', { route: oparlFileContentRoute, tables: reads }),
+    fn('OparlPaperDownload', 'oparl-paper-download', { route: oparlPaperDownloadRoute, tables: reads, buckets: { [AGENDA_PAPERS_BUCKET_ID]: 'read' } }),
     // Sixty members are sixty signatures and notifications: sent from the convocation's event, out of its request.
     fn('SendCouncilConvocations', 'send-convocations', { tables: changes, ...signs, timeoutSeconds: 120, consumes: [{ tableId: COUNCILS_TABLE_ID, eventTypes: [SESSION_CONVENED] }] }),
     // The control periods on the deadline-case kit: the check its workflow calls, the nightly sweep, and one consumer

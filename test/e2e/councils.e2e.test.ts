@@ -7,17 +7,23 @@
 // session's transmission period closed by it too, and the secretariat reminded of the convocation deadline of a
 // session left unconvened; a closed item's content never reaches the OParl publication while its decision does; the
 // deliberation's PDF is rendered once and served as stored; the iCalendar feed parses with the meetings at their hour in Africa/Casablanca. Bad input is refused with nothing written.
+import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { startOfMoroccanDate } from '../../functions/shared/statutory-clock/moroccan-day.ts';
 import { oparlListErrors, oparlObjectErrors } from '../fixtures/oparl/validate-oparl.ts';
-import { download, request, settle, tokenFor } from './http-client.ts';
+import { download, readOnceScanned, request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
 const BODY = `conseil-${unique}`;
 const DAY_MS = 86_400_000;
 const SECRET = `Indemnité transactionnelle confidentielle ${unique}`;
+const SECRET_PAPER = `protocole-transactionnel-${unique}.pdf`;
+const pdfOf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
+const BUDGET_PDF = pdfOf(`Projet de budget ${unique}`);
+const SECRET_PDF = pdfOf(SECRET);
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const MEMBERS = Array.from({ length: 9 }, (_, index) => {
   const id = `m0${index + 1}`;
   return { id, sub: `member-${id}-${unique}`, name: `Membre ${index + 1}`, role: index === 0 ? 'president' : 'member', inOffice: true, since: '2021-09-20', ...(index < 5 && { group: 'g1' }) };
@@ -32,6 +38,7 @@ const idem = (name: string) => ({ 'idempotency-key': `${name}-${unique}` });
 
 interface SessionView {
   readonly id: string;
+  readonly agenda: { number: number; papers?: { id: string; status: string }[] }[];
   readonly status: string;
   readonly version: number;
   readonly sittings: { round: number; quorum: { required: number; counted: number; met: boolean; mayDeliberate: boolean } }[];
@@ -79,11 +86,25 @@ async function step(path: string, name: string, body?: unknown, token?: string) 
   return request('POST', path, { token: token ?? (await secretary()), headers: { ...idem(name), 'accept-language': 'en' }, ...(body !== undefined && { body }) });
 }
 
+/** Declares a paper of an item, uploads it to the signed URL and completes it: its id. */
+async function attachPaper(sessionPathOf: string, item: number, name: string, bytes: Buffer): Promise<string> {
+  const declared = await step(`${sessionPathOf}/items/${item}/papers`, `paper-${name}`, { name, contentType: 'application/pdf', sizeBytes: bytes.length, sha256: sha256Of(bytes) });
+  expect(declared.status).toBe(201);
+  const upload = declared.json.upload as { url: string; headers: Record<string, string> };
+  expect((await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: bytes })).ok).toBe(true);
+  const id = String((declared.json.paper as { id: string }).id);
+  const completed = await step(`${sessionPathOf}/items/${item}/papers/${id}/completion`, `paper-${name}-complete`);
+  expect(completed.json).toMatchObject({ id, status: 'attached', sha256: sha256Of(bytes) });
+  return id;
+}
+
 describe('a council session over HTTP', { timeout: 240_000 }, () => {
   let year: number;
   let sessionId: string;
   let holidays: Set<string>;
   let aheadId: string;
+  let budgetPaperId: string;
+  let closedPaperId: string;
   const budgetStart = () => localTime(`${year}-10-12`, 10, 0).toISOString();
 
   it('keeps the body and settings, and refuses a session outside the months or at short notice, saying by how many days', async () => {
@@ -134,6 +155,19 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     const path = sessionPath(sessionId);
     expect((await step(`${path}/agenda-items`, 'budget-item', { title: 'Budget de la commune', text: 'Le conseil vote le budget de l’exercice suivant.', itemType: 'budget', origin: 'president', public: true })).status).toBe(200);
     expect((await step(`${path}/agenda-items`, 'closed-item', { title: 'Transaction avec un agent', text: SECRET, itemType: 'convention', origin: 'members', public: false })).status).toBe(200);
+    // The papers: each declared, uploaded to its signed URL and completed; a file other than declared is refused.
+    budgetPaperId = await attachPaper(path, 1, 'projet-de-budget.pdf', BUDGET_PDF);
+    closedPaperId = await attachPaper(path, 2, SECRET_PAPER, SECRET_PDF);
+    const forged = await step(`${path}/items/1/papers`, 'forged-paper', { name: 'annexe.pdf', contentType: 'application/pdf', sizeBytes: BUDGET_PDF.length, sha256: sha256Of(SECRET_PDF) });
+    expect(forged.status).toBe(201);
+    const forgedUpload = forged.json.upload as { url: string; headers: Record<string, string> };
+    // The local S3 server does not check the signed checksum (S3 would refuse the upload): the completion does.
+    await fetch(forgedUpload.url, { method: 'PUT', headers: forgedUpload.headers, body: BUDGET_PDF });
+    const forgedId = String((forged.json.paper as { id: string }).id);
+    const refused = await step(`${path}/items/1/papers/${forgedId}/completion`, 'forged-complete');
+    expect(refused.status).toBe(422);
+    expect(refused.json.code).toBe('checksum-mismatch');
+    expect((await session(sessionId)).agenda[0]!.papers!.find((paper) => paper.id === forgedId)).toMatchObject({ status: 'awaiting-upload' });
     expect((await step(`${path}/agenda-closing`, 'budget-close')).status).toBe(200);
     const late = await step(`${path}/agenda-items`, 'late-item', { title: 'Point tardif', text: 'Ajout après clôture', itemType: 'ordinary', origin: 'governor', public: true });
     expect(late.status).toBe(409);
@@ -151,6 +185,16 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(header).toMatchObject({ alg: 'ES256' });
     expect(payload).toMatchObject({ typ: 'council-convocation-sent', session: sessionId, member: 'm02', round: 1 });
     expect(sent.timestamp.authority).toBe('none');
+    expect(own.json.papers).toEqual([
+      { item: 1, id: budgetPaperId, name: 'projet-de-budget.pdf', contentType: 'application/pdf', sizeBytes: BUDGET_PDF.length, sha256: sha256Of(BUDGET_PDF) },
+      { item: 2, id: closedPaperId, name: SECRET_PAPER, contentType: 'application/pdf', sizeBytes: SECRET_PDF.length, sha256: sha256Of(SECRET_PDF) },
+    ]);
+    // A member reads a paper through a short-lived link (the read is logged); someone outside the council may not.
+    const reading = await readOnceScanned(`${path}/items/1/papers/${budgetPaperId}`, await member('m02'));
+    expect(reading.status).toBe(200);
+    expect(sha256Of(new Uint8Array(await (await fetch(String(reading.json.url))).arrayBuffer()))).toBe(sha256Of(BUDGET_PDF));
+    expect((await readOnceScanned(`${path}/items/2/papers/${closedPaperId}`, await governor())).status).toBe(200);
+    expect((await request('GET', `${path}/items/1/papers/${budgetPaperId}`, { token: await as('citizen', ['citizen']) })).status).toBe(403);
     expect((await request('GET', `${path}/convocations/1/m02`, { token: await member('m03') })).status).toBe(404);
     const read = await step(`${path}/convocations/1/m02/reading`, 'read-m02', undefined, await member('m02'));
     expect(read.status).toBe(200);
@@ -302,6 +346,19 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(publicItem).toMatchObject({ public: true, result: `Adopté — délibération n° ${year}/1` });
     expect(closedItem).toMatchObject({ public: false, name: 'Point examiné à huis clos', result: `Adopté — délibération n° ${year}/2` });
     expect(closedItem.resolutionText).toBeUndefined();
+    // The public item's paper is a File with its size and type (no SHA-512: none was computed), downloaded by a
+    // redirect to a short-lived link; the closed item's paper appears nowhere and is not found.
+    expect(closedItem.auxiliaryFile).toBeUndefined();
+    const [paperFile] = publicItem.auxiliaryFile as [Record<string, unknown>];
+    expect(paperFile).toMatchObject({ type: 'https://schema.oparl.org/1.1/File', fileName: 'projet-de-budget.pdf', mimeType: 'application/pdf', size: BUDGET_PDF.length });
+    expect(paperFile.sha512Checksum).toBeUndefined();
+    expect(oparlObjectErrors(await get(String(paperFile.id)))).toEqual([]);
+    const redirect = await fetch(String(paperFile.downloadUrl), { redirect: 'manual' });
+    expect(redirect.status).toBe(303);
+    expect(sha256Of(new Uint8Array(await (await fetch(redirect.headers.get('location')!)).arrayBuffer()))).toBe(sha256Of(BUDGET_PDF));
+    const closedFileId = `${BODY}~${sessionId}~2~${closedPaperId}`;
+    expect((await request('GET', `/oparl/v1/objects/file/${closedFileId}`)).status).toBe(404);
+    expect((await request('GET', `/oparl/v1/files/${closedFileId}/download`)).status).toBe(404);
     for (const item of [publicItem, closedItem]) {
       expect(oparlObjectErrors(await get(String(item.id)))).toEqual([]);
       const consultation = await get(String(item.consultation));
@@ -322,6 +379,8 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     const membership = await get(String((person.membership as { id: string }[])[0]!.id));
     expect(oparlObjectErrors(membership)).toEqual([]);
     expect(texts.join('\n')).not.toContain(SECRET);
+    expect(texts.join('\n')).not.toContain(SECRET_PAPER);
+    expect(texts.join('\n')).not.toContain(closedPaperId);
     expect((await request('GET', `/oparl/v1/files/${BODY}~${sessionId}~2/content`)).status).toBe(404);
   });
 

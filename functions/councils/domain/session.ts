@@ -6,6 +6,7 @@ import { ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import { formatMoroccanInstant, startOfMoroccanDate } from '../../shared/statutory-clock/moroccan-day.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
+import type { AgendaPaper } from './agenda-papers.ts';
 import type { ConvocationReminder, TransmissionControl } from './control-clocks.ts';
 import { memberInOffice, membersInOffice, oneThirdOf, presidentOf, type CouncilBody } from './council-body.ts';
 import { AgendaClosedError, InitiativeNotQualifiedError, NoticeTooShortError, OutsideOrdinaryMonthsError, ProxyAlreadyHeldError, SittingOutsideWindowError, VotedTwiceError, invalidState, notMembers } from './council-errors.ts';
@@ -38,6 +39,8 @@ export interface AgendaItem {
   readonly public: boolean;
   readonly addedAt: string;
   readonly decision?: { readonly deliberationId: string; readonly number: string; readonly outcome: VoteResult['outcome'] };
+  /** Its papers, in the order declared (agenda-papers.ts). */
+  readonly papers?: readonly AgendaPaper[];
 }
 
 export interface Proxy {
@@ -118,7 +121,8 @@ export const SESSION_ADJOURNED = 'council.session-adjourned';
 
 const dateOf = (instant: string) => moroccanDate(new Date(instant));
 
-function changed(session: Session, type: string, actor: Actor, now: Date, fields: Partial<Session>, outbox: readonly DomainEvent[] = []): SessionChange {
+/** The session with `fields` changed, its next version and history event (for the changes of agenda-papers.ts too). */
+export function changed(session: Session, type: string, actor: Actor, now: Date, fields: Partial<Session>, outbox: readonly DomainEvent[] = []): SessionChange {
   const at = now.toISOString();
   const next: Session = { ...session, ...fields, version: session.version + 1, updatedAt: at };
   return { session: next, event: { sessionId: session.id, version: next.version, type, at, by: actor }, outbox };

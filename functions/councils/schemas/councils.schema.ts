@@ -3,9 +3,12 @@
 import * as z from 'zod/mini';
 import { actorSchema } from '../../shared/http/common.schema.ts';
 import { caseClockSchema } from '../../shared/case-clock/case-clock-view.schema.ts';
+import { declaredFileFields } from '../../shared/files/declared-file.schema.ts';
+import { KNOWN_CONTENT_TYPES } from '../../shared/files/file-content.ts';
 import { paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeName } from '../../shared/text/safe-text.schema.ts';
+import { MAX_PAPER_BYTES, MAX_PAPERS_PER_ITEM } from '../domain/agenda-papers.ts';
 import { COLLECTIVITY_TYPES, MEMBER_ROLES } from '../domain/council-body.ts';
 import { ITEM_TYPES, MAJORITY_RULES } from '../domain/council-settings.ts';
 import { CONTROL_STATES } from '../domain/deliberation.ts';
@@ -61,6 +64,11 @@ export const settingsSchema = z.extend(settingsInput, { body: z.string(), versio
 const quorumSchema = z.object({ round: z.int(), inOffice: z.int(), required: z.int(), counted: z.int(), met: z.boolean(), mayDeliberate: z.boolean() });
 const proxySchema = z.strictObject({ from: memberId.check(z.describe('The absent member who gave it')), to: memberId.check(z.describe('The present member who holds it')) });
 const voteCountsSchema = z.object(Object.fromEntries(VOTE_CHOICES.map((choice) => [choice, z.int()])) as Record<(typeof VOTE_CHOICES)[number], z.ZodMiniNumberFormat>);
+const paperSchema = z.object({
+  ...declaredFileFields,
+  status: z.enum(['awaiting-upload', 'attached']).check(z.describe('`attached` once its completion found the declared content in storage: only then does it count')),
+  attachedAt: z.optional(z.iso.datetime()),
+});
 const agendaItemSchema = z.object({
   number: z.int(),
   title: z.string(),
@@ -70,6 +78,7 @@ const agendaItemSchema = z.object({
   public: z.boolean(),
   addedAt: z.string(),
   decision: z.optional(z.object({ deliberationId: z.string(), number: z.string(), outcome: z.enum(['adopted', 'rejected']) })),
+  papers: z.optional(z.array(paperSchema)).check(z.describe('Its papers, in the order declared')),
 });
 export const sessionSchema = z.object({
   id: z.uuid(),
@@ -93,7 +102,18 @@ export const sessionSchema = z.object({
 });
 const namedVote = z.strictObject({ member: memberId, choice: z.enum(VOTE_CHOICES), byProxyOf: z.optional(memberId).check(z.describe('The present member casting it for the absent one, by proxy')) });
 const evidenceSchema = z.object({ at: z.string(), jws: z.string().check(z.describe('Compact ES256 JWS of the statement')), timestamp: z.object({ authority: z.string(), token: z.optional(z.string()) }) });
-export const convocationSchema = z.object({ sessionId: z.uuid(), body: z.string(), round: z.int(), member: z.string(), start: z.string(), agendaDigest: z.string(), sent: evidenceSchema, read: z.optional(evidenceSchema) });
+const convocationPaperSchema = z.object({ item: z.int(), id: z.uuid(), name: z.string(), contentType: z.enum(KNOWN_CONTENT_TYPES), sizeBytes: z.int(), sha256: z.string() });
+export const convocationSchema = z.object({
+  sessionId: z.uuid(),
+  body: z.string(),
+  round: z.int(),
+  member: z.string(),
+  start: z.string(),
+  agendaDigest: z.string().check(z.describe("SHA-256 of the agenda as convened: the items' numbers, titles, public flags and their papers' SHA-256")),
+  papers: z.optional(z.array(convocationPaperSchema)).check(z.describe('The papers attached to the agenda when the convocation was sent')),
+  sent: evidenceSchema,
+  read: z.optional(evidenceSchema),
+});
 export const deliberationSchema = z.object({
   id: z.string(),
   body: z.string(),
@@ -387,7 +407,7 @@ export const oparlObjectRoute = defineRoute({
   summary: 'OParl 1.1: one Organization, Person, Membership, Meeting, AgendaItem, Paper, Consultation or File by its id',
   tags: OPARL_TAGS,
   access: 'public',
-  params: z.strictObject({ type: z.enum(OPARL_TYPES), id: z.string().check(z.regex(/^[a-z0-9-]+(~[a-z0-9-]+){0,2}$/)) }),
+  params: z.strictObject({ type: z.enum(OPARL_TYPES), id: z.string().check(z.regex(/^[a-z0-9-]+(~[a-z0-9-]+){0,3}$/)) }),
   responses: { 200: { description: 'The object', schema: oparlObjectSchema }, 400: problem, 404: problem },
 });
 
@@ -411,4 +431,70 @@ export const deliberationPdfRoute = defineRoute({
   access: ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor'],
   params: deliberationParams,
   responses: { 200: { description: 'The PDF', contentType: 'application/pdf' }, ...responses },
+});
+
+const itemParams = z.strictObject({ body: slug, id: z.uuid(), number: z.string().check(z.regex(/^[1-9][0-9]{0,2}$/)) });
+const paperParams = z.extend(itemParams, { paperId: z.uuid() });
+const paperResponses = { 200: { description: 'The paper', schema: paperSchema }, ...responses, 409: problem, 422: problem };
+
+export const declarePaperRoute = defineRoute({
+  operationId: 'declareCouncilPaper',
+  method: 'POST',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/items/{number}/papers',
+  summary: `Declares a paper of an agenda item (the secretariat, the president) with its SHA-256, size and type: PDF, PNG, JPEG, TIFF, DOCX or ODT, 20 MiB at most, ${MAX_PAPERS_PER_ITEM} an item, until the session is closed. Answers where to upload it`,
+  tags: TAGS,
+  access: ['council-secretary', 'president'],
+  idempotent: true,
+  params: itemParams,
+  body: z.strictObject({
+    name: safeName({ max: 200 }).check(z.describe('The file name shown to readers')),
+    contentType: z.enum(KNOWN_CONTENT_TYPES),
+    sizeBytes: z.int().check(z.gte(1), z.lte(MAX_PAPER_BYTES), z.describe(`In bytes, at most ${MAX_PAPER_BYTES} (20 MiB)`)),
+    sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits')),
+  }),
+  bodyExample: { name: 'Projet de budget 2027.pdf', contentType: 'application/pdf', sizeBytes: 482_113, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+  responses: {
+    201: {
+      description: 'The declared paper, and where to upload it: PUT with the headers given (they are signed), within 15 minutes; then complete it',
+      schema: z.object({ paper: paperSchema, upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }) }),
+    },
+    ...responses,
+    409: problem,
+    422: problem,
+  },
+});
+
+export const completePaperRoute = defineRoute({
+  operationId: 'completeCouncilPaper',
+  method: 'POST',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/items/{number}/papers/{paperId}/completion',
+  summary: 'The paper is uploaded (its declarer): it counts only if it has the declared SHA-256 and size and its content is of the declared type; otherwise it is removed (422)',
+  tags: TAGS,
+  access: ['council-secretary', 'president'],
+  idempotent: true,
+  params: paperParams,
+  responses: paperResponses,
+});
+
+export const readPaperRoute = defineRoute({
+  operationId: 'readCouncilPaper',
+  method: 'GET',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/items/{number}/papers/{paperId}',
+  summary:
+    'A link valid for 5 minutes to a paper, for the members, the secretariat, the governor, administrators and auditors, once the malware scan released it (409 `file-not-scanned-yet` before, 422 `file-quarantined` if it found a threat); every read is logged',
+  tags: TAGS,
+  access: ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor'],
+  params: paperParams,
+  responses: { ...paperResponses, 200: { description: 'The paper and a link to read it', schema: z.object({ paper: paperSchema, url: z.string(), expiresAt: z.string() }) } },
+});
+
+export const oparlPaperDownloadRoute = defineRoute({
+  operationId: 'oparlPaperDownload',
+  method: 'GET',
+  path: '/oparl/v1/files/{id}/download',
+  summary: "A public item's paper (its File's accessUrl and downloadUrl): 303 to a link valid for 5 minutes; a closed item's papers are not found",
+  tags: OPARL_TAGS,
+  access: 'public',
+  params: z.strictObject({ id: z.string().check(z.regex(/^[a-z0-9-]+~[0-9a-f-]{36}~[0-9]{1,3}~[0-9a-f-]{36}$/, '<body>~<session>~<item>~<paper>')) }),
+  responses: { 303: { description: 'See Other: `Location` is a link to the file, valid for 5 minutes' }, 400: problem, 404: problem, 409: problem, 422: problem },
 });
