@@ -585,7 +585,9 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
     convoked = await convocation();
   }
   expectStatus('get convocation', convoked, 200);
+  expectStatus('convocation pdf', await call('GET /v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}/pdf', { params: convocationParams, as: councilMember }), 200);
   expectStatus('read convocation', await call('POST /v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}/reading', { params: convocationParams, headers: { 'idempotency-key': key('council-reading') }, as: councilMember }), 200);
+  expectStatus('reply to convocation', await call('POST /v1/councils/bodies/{body}/sessions/{id}/attendance-replies', { params: sessionParams, body: { reply: 'proxy', proxyTo: councilMembers[2]!.id }, headers: { 'idempotency-key': key('council-reply') }, as: councilMember }), 200);
   // The local S3 server tags a new object a moment after storing it: until then the paper is not released to readers.
   const paperRead = () => call('GET /v1/councils/bodies/{body}/sessions/{id}/items/{number}/papers/{paperId}', { params: paperParams, as: councilMember });
   let readPaper = await paperRead();
@@ -613,6 +615,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('get deliberation', await call('GET /v1/councils/bodies/{body}/deliberations/{id}', { params: deliberationParams, as: governor }), 200);
   await settle(clock);
   expectStatus('deliberation pdf', await call('GET /v1/councils/bodies/{body}/deliberations/{id}/pdf', { params: deliberationParams, as: governor }), 200);
+  expectStatus('minutes pdf', await call('GET /v1/councils/bodies/{body}/sessions/{id}/minutes/pdf', { params: sessionParams, as: governor }), 200);
   expectStatus('council calendar', await call('GET /v1/councils/bodies/{body}/calendar.ics', { params: bodyParams }), 200);
   expectStatus('oparl system', await call('GET /oparl/v1/system'), 200);
   expectStatus('oparl bodies', await call('GET /oparl/v1/bodies'), 200);
@@ -724,6 +727,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       RecountInformationRequestDeadlines: outboxQueueEvent([holidaysConfirmed]),
       // The convocations of the session above, sent already: a cold start replays what a redelivery does.
       SendCouncilConvocations: outboxQueueEvent([sessionConvened]),
+      // The session above, convened: its convocation's PDF stored already.
+      RenderCouncilSessionPdfs: outboxQueueEvent([sessionConvened]),
       // The deliberation above, its PDF stored already.
       RenderCouncilDeliberationPdf: outboxQueueEvent([deliberationAdopted]),
       // The deliberation above, received (version 3): its control periods' workflow started already, then opposed.

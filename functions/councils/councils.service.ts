@@ -9,20 +9,23 @@ import { AGENDA_PAPERS_BUCKET, AGENDA_PAPERS_BUCKET_ID, CONTROL_DEADLINE_WORKFLO
 import { CONTROL_EVENTS } from './domain/control-clocks.ts';
 import { COUNCILS_PROBLEMS } from './councils.problems.ts';
 import { DELIBERATION_ADOPTED } from './domain/deliberation.ts';
-import { SESSION_CONVENED } from './domain/session.ts';
+import { SESSION_CLOSED, SESSION_CONVENED } from './domain/session.ts';
 import {
   addAgendaItemRoute,
+  attendanceReplyRoute,
   calendarRoute,
   closeAgendaRoute,
   closeSessionRoute,
   completePaperRoute,
   conveneSessionRoute,
+  convocationPdfRoute,
   declarePaperRoute,
   deliberationPdfRoute,
   getConvocationRoute,
   getDeliberationRoute,
   getSessionRoute,
   getSettingsRoute,
+  minutesPdfRoute,
   oparlBodiesRoute,
   oparlBodyListRoute,
   oparlBodyRoute,
@@ -77,6 +80,7 @@ export const councilsService: ServiceDescription = {
     fn('AddCouncilAgendaItem', 'add-agenda-item', { route: addAgendaItemRoute, tables: changes }),
     fn('CloseCouncilAgenda', 'close-agenda', { route: closeAgendaRoute, tables: changes }),
     fn('ConveneCouncilSession', 'convene-session', { route: conveneSessionRoute, tables: changes }),
+    fn('ReplyToCouncilConvocation', 'reply-to-convocation', { route: attendanceReplyRoute, tables: changes }),
     // The third meeting's day is counted in working days.
     fn('OpenCouncilSitting', 'open-sitting', { route: openSittingRoute, tables: counted }),
     fn('VoteCouncilItem', 'vote-item', { route: voteRoute, tables: changes }),
@@ -89,6 +93,8 @@ export const councilsService: ServiceDescription = {
     fn('ReadCouncilPaper', 'read-paper', { route: readPaperRoute, tables: changes, buckets: { [AGENDA_PAPERS_BUCKET_ID]: 'read' } }),
     fn('GetCouncilConvocation', 'get-convocation', { route: getConvocationRoute, tables: reads }),
     fn('ReadCouncilConvocation', 'read-convocation', { route: readConvocationRoute, tables: changes, ...signs }),
+    fn('CouncilConvocationPdf', 'convocation-pdf', { route: convocationPdfRoute, tables: reads, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
+    fn('CouncilMinutesPdf', 'minutes-pdf', { route: minutesPdfRoute, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
     fn('GetCouncilDeliberation', 'get-deliberation', { route: getDeliberationRoute, tables: reads }),
     fn('CouncilDeliberationPdf', 'deliberation-pdf', { route: deliberationPdfRoute, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
     fn('TransmitCouncilDeliberation', 'transmit-deliberation', { route: transmitRoute, tables: counted }),
@@ -127,6 +133,15 @@ export const councilsService: ServiceDescription = {
       memoryMb: 1024,
       timeoutSeconds: 30,
       consumes: [{ tableId: COUNCILS_TABLE_ID, eventTypes: [DELIBERATION_ADOPTED] }],
+    }),
+    // Each meeting's convocation and each closed session's minutes, rendered once from the session's events.
+    fn('RenderCouncilSessionPdfs', 'render-session-pdfs', {
+      tables: reads,
+      buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'append' },
+      packageFiles: [PDF_FONT_PACKAGE_FILES],
+      memoryMb: 1024,
+      timeoutSeconds: 30,
+      consumes: [{ tableId: COUNCILS_TABLE_ID, eventTypes: [SESSION_CONVENED, SESSION_CLOSED] }],
     }),
   ],
 };

@@ -189,6 +189,11 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
       { item: 1, id: budgetPaperId, name: 'projet-de-budget.pdf', contentType: 'application/pdf', sizeBytes: BUDGET_PDF.length, sha256: sha256Of(BUDGET_PDF) },
       { item: 2, id: closedPaperId, name: SECRET_PAPER, contentType: 'application/pdf', sizeBytes: SECRET_PDF.length, sha256: sha256Of(SECRET_PDF) },
     ]);
+    // The convocation as a PDF, rendered once from the convening: to its member, not to another.
+    const convocationPdf = await download(`${path}/convocations/1/m02/pdf`, await member('m02'));
+    expect(convocationPdf.status).toBe(200);
+    expect(Buffer.from(convocationPdf.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect((await download(`${path}/convocations/1/m02/pdf`, await member('m03'))).status).toBe(404);
     // A member reads a paper through a short-lived link (the read is logged); someone outside the council may not.
     const reading = await readOnceScanned(`${path}/items/1/papers/${budgetPaperId}`, await member('m02'));
     expect(reading.status).toBe(200);
@@ -200,6 +205,20 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(read.status).toBe(200);
     const readAgain = await step(`${path}/convocations/1/m02/reading`, 'read-m02-again', undefined, await member('m02'));
     expect((readAgain.json.read as { at: string }).at).toBe((read.json.read as { at: string }).at);
+    // Members reply ahead: m04 gives a proxy to m02; another to m02, one to oneself or to a non-member is refused.
+    const replyAs = async (id: string, given: unknown, name: string) => request('POST', `${path}/attendance-replies`, { token: await member(id), headers: { ...idem(name), 'accept-language': 'en' }, body: given });
+    const proxy = await replyAs('m04', { reply: 'proxy', proxyTo: 'm02' }, 'reply-m04');
+    expect(proxy.status).toBe(200);
+    expect(proxy.json.replies).toEqual([{ round: 1, member: 'm04', reply: 'proxy', proxyTo: 'm02', at: expect.any(String) }]);
+    const held = await replyAs('m05', { reply: 'proxy', proxyTo: 'm02' }, 'reply-m05-held');
+    expect(held.status).toBe(422);
+    expect(held.json.code).toBe('proxy-already-held');
+    expect((await replyAs('m05', { reply: 'proxy', proxyTo: 'm05' }, 'reply-m05-self')).status).toBe(400);
+    const stranger = await replyAs('m05', { reply: 'proxy', proxyTo: 'm99' }, 'reply-m05-stranger');
+    expect(stranger.status).toBe(422);
+    expect(stranger.json.code).toBe('not-a-member');
+    expect((await replyAs('m03', { reply: 'attending' }, 'reply-m03')).status).toBe(200);
+    expect((await session(sessionId) as unknown as { replies: unknown[] }).replies).toHaveLength(2);
     const inbox = await request('GET', '/v1/notifications?limit=100', { token: await member('m05') });
     expect((inbox.json.items as { topic: string; about: { id: string } }[]).filter((item) => item.topic === 'council-convocation' && item.about.id === sessionId)).toHaveLength(1);
   });
@@ -215,9 +234,13 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(stranger.json.code).toBe('not-a-member');
     expect((await session(sessionId)).sittings).toHaveLength(0);
 
-    const first = await step(`${path}/sittings`, 'sitting-1', { present: ['m01', 'm02', 'm03'], proxies: [{ from: 'm04', to: 'm02' }] });
+    // The room records who is present; the proxy m04 gave ahead to m02, present, is the sitting's.
+    const first = await step(`${path}/sittings`, 'sitting-1', { present: ['m01', 'm02', 'm03'] });
     expect(first.status).toBe(200);
-    const afterFirst = first.json as unknown as SessionView;
+    const afterFirst = first.json as unknown as SessionView & { sittings: { proxies: unknown[] }[] };
+    expect(afterFirst.sittings[0]!.proxies).toEqual([{ from: 'm04', to: 'm02' }]);
+    const tooLate = await request('POST', `${path}/attendance-replies`, { token: await member('m06'), headers: { ...idem('reply-m06-late'), 'accept-language': 'en' }, body: { reply: 'absent' } });
+    expect(tooLate.status).toBe(409);
     expect(afterFirst.status).toBe('adjourned');
     expect(afterFirst.sittings[0]!.quorum).toMatchObject({ required: 5, counted: 3, met: false, mayDeliberate: false });
     expect(afterFirst.next).toMatchObject({ round: 2, earliest: `${year}-10-15`, latest: `${year}-10-17` });
@@ -274,6 +297,9 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(pdf.status).toBe(200);
     expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     expect((await download(`${deliberationPath(`${sessionId}.1`)}/pdf`, await as('citizen', ['citizen']))).status).toBe(403);
+    const minutes = await download(`${sessionPath(sessionId)}/minutes/pdf`, await governor());
+    expect(minutes.status).toBe(200);
+    expect(Buffer.from(minutes.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
   });
 
   it("transmits the deliberations, takes the governor's opposition within its window only, and derives enforceability", async () => {

@@ -8,7 +8,7 @@ import type { Session } from '../domain/session.ts';
 
 export const COUNCILS_TABLE_ID = 'councils';
 export const CONVOCATION_SIGNING_KEY_ID = 'council-convocations';
-/** Each deliberation's PDF, rendered once from its event and served as stored. */
+/** Each deliberation's, convocation's and session's minutes PDF, rendered once from its event and served as stored. */
 export const COUNCIL_PAPERS_BUCKET_ID = 'council-papers';
 /**
  * The agenda's papers, uploaded by the secretariat straight from its browser and scanned for malware: apart from
@@ -21,6 +21,11 @@ export const agendaPaperKey = (sessionId: string, itemNumber: number, paperId: s
 export const CONTROL_DEADLINE_WORKFLOW_ID = 'CouncilControlDeadline';
 export const CONTROL_SWEEP_WORKFLOW_ID = 'CouncilControlSweep';
 export const deliberationPdfKey = (body: string, id: string) => `deliberations/${body}/${id}.pdf`;
+/** A meeting's convocation (one for every member: the same agenda and papers) and a closed session's minutes. */
+export const sessionPdfKeys = {
+  convocation: (body: string, sessionId: string, round: number) => `convocations/${body}/${sessionId}/${round}.pdf`,
+  minutes: (body: string, sessionId: string) => `minutes/${body}/${sessionId}.pdf`,
+} as const;
 
 export const COUNCILS_INDEXES = {
   /** Sparse: the bodies (all), a body's sessions by first meeting, a body's deliberations by number: the publication's lists. */

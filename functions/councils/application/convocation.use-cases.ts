@@ -63,7 +63,8 @@ export async function sendConvocations(repository: CouncilsRepository, tools: Ev
   return sent;
 }
 
-async function ownConvocation(repository: CouncilsRepository, bodyId: string, sessionId: string, round: number, member: string, principal: Principal) {
+/** The convocation the principal may read: their own as a member, any as the secretariat or the president. */
+export async function ownConvocation(repository: CouncilsRepository, bodyId: string, sessionId: string, round: number, member: string, principal: Principal) {
   const actor = actorFor(principal, bodyId, ['council-member', 'council-secretary', 'president']);
   const context = await repository.bodyContext(bodyId, { convocation: { sessionId, round, member } });
   if (!context.body) throw unknownBody(bodyId);

@@ -9,6 +9,7 @@ import { paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
 import { safeFreeText, safeName } from '../../shared/text/safe-text.schema.ts';
 import { MAX_PAPER_BYTES, MAX_PAPERS_PER_ITEM } from '../domain/agenda-papers.ts';
+import { REPLY_KINDS } from '../domain/attendance-replies.ts';
 import { COLLECTIVITY_TYPES, MEMBER_ROLES } from '../domain/council-body.ts';
 import { ITEM_TYPES, MAJORITY_RULES } from '../domain/council-settings.ts';
 import { CONTROL_STATES } from '../domain/deliberation.ts';
@@ -92,6 +93,9 @@ export const sessionSchema = z.object({
   agendaClosedAt: z.optional(z.string()),
   convocations: z.array(z.object({ round: z.int(), convenedAt: z.string(), start: z.string(), noticeDays: z.int() })),
   sittings: z.array(z.object({ round: z.int(), date: z.iso.date(), openedAt: z.string(), present: z.array(z.string()), proxies: z.array(proxySchema), quorum: quorumSchema })),
+  replies: z
+    .optional(z.array(z.object({ round: z.int(), member: z.string(), reply: z.enum(REPLY_KINDS), proxyTo: z.optional(z.string()), at: z.string() })))
+    .check(z.describe("The members' replies to the convocations, given ahead: the latest per member and meeting")),
   next: z.optional(z.object({ round: z.int(), earliest: z.iso.date(), latest: z.optional(z.iso.date()), proposedStart: z.string() })).check(z.describe("The meeting article 42 calls after a sitting without quorum; its convocation is a draft until the session is convened again")),
   status: z.enum(SESSION_STATUSES),
   closedAt: z.optional(z.string()),
@@ -259,7 +263,10 @@ export const openSittingRoute = defineRoute({
   access: ['council-secretary', 'president'],
   idempotent: true,
   params: sessionParams,
-  body: z.strictObject({ present: z.array(memberId).check(z.maxLength(200)), proxies: z._default(z.array(proxySchema).check(z.maxLength(100)), []) }),
+  body: z.strictObject({
+    present: z.array(memberId).check(z.maxLength(200)),
+    proxies: z.optional(z.array(proxySchema).check(z.maxLength(100))).check(z.describe("The proxies as the room records them; when left out, those the members gave ahead whose giver is absent and whose holder is present")),
+  }),
   bodyExample: { present: ['m01', 'm02'], proxies: [{ from: 'm03', to: 'm02' }] },
   responses: changeResponses(sessionSchema, 'The session with the sitting recorded'),
 });
@@ -497,4 +504,41 @@ export const oparlPaperDownloadRoute = defineRoute({
   access: 'public',
   params: z.strictObject({ id: z.string().check(z.regex(/^[a-z0-9-]+~[0-9a-f-]{36}~[0-9]{1,3}~[0-9a-f-]{36}$/, '<body>~<session>~<item>~<paper>')) }),
   responses: { 303: { description: 'See Other: `Location` is a link to the file, valid for 5 minutes' }, 400: problem, 404: problem, 409: problem, 422: problem },
+});
+
+export const convocationPdfRoute = defineRoute({
+  operationId: 'councilConvocationPdf',
+  method: 'GET',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}/pdf',
+  summary: 'The convocation to a meeting as a bilingual PDF (ar/fr): the meeting, its agenda and papers with their SHA-256, rendered once when it was convened; to its member and the secretariat',
+  tags: TAGS,
+  access: ['council-member', 'council-secretary', 'president'],
+  params: convocationParams,
+  responses: { 200: { description: 'The PDF', contentType: 'application/pdf' }, ...responses },
+});
+
+export const minutesPdfRoute = defineRoute({
+  operationId: 'councilMinutesPdf',
+  method: 'GET',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/minutes/pdf',
+  summary: "A closed session's minutes as a bilingual PDF (ar/fr): each sitting's attendance, proxies and quorum, each item's decision with its counts, rendered once when it closed",
+  tags: TAGS,
+  access: ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor'],
+  params: sessionParams,
+  responses: { 200: { description: 'The PDF', contentType: 'application/pdf' }, ...responses },
+});
+
+export const attendanceReplyRoute = defineRoute({
+  operationId: 'replyToCouncilConvocation',
+  method: 'POST',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/attendance-replies',
+  summary:
+    "A member replies to the convocation of the meeting convened last, until its sitting opens: attending, absent, or a proxy to another member in office (refused to a non-member, to oneself, to a member holding one already or not coming); the latest reply counts",
+  tags: TAGS,
+  access: ['council-member'],
+  idempotent: true,
+  params: sessionParams,
+  body: z.strictObject({ reply: z.enum(REPLY_KINDS), proxyTo: z.optional(memberId).check(z.describe('The member who will carry the proxy (`reply: proxy`)')) }),
+  bodyExample: { reply: 'proxy', proxyTo: 'm02' },
+  responses: changeResponses(sessionSchema, 'The session with the reply recorded'),
 });
