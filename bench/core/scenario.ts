@@ -571,6 +571,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   if (!paperPut.ok) throw new ScenarioError(`upload council paper: ${paperPut.status}`);
   const paperParams = { ...itemParams, paperId: String((declaredPaper.json.paper as { id: string }).id) };
   expectStatus('complete council paper', await call('POST /v1/councils/bodies/{body}/sessions/{id}/items/{number}/papers/{paperId}/completion', { params: paperParams, headers: { 'idempotency-key': key('council-paper-complete') }, as: secretary }), 200);
+  expectStatus('request agenda item', await call('POST /v1/councils/bodies/{body}/sessions/{id}/item-requests', { params: sessionParams, body: { title: 'Éclairage', text: "Extension de l'éclairage public", itemType: 'ordinary', public: true }, headers: { 'idempotency-key': key('council-item-request') }, as: councilMember }), 200);
+  expectStatus('refuse item request', await call('POST /v1/councils/bodies/{body}/sessions/{id}/item-requests/{number}/decision', { params: { ...sessionParams, number: '1' }, body: { outcome: 'refused', reasons: "Compétence de l'arrondissement" }, headers: { 'idempotency-key': key('council-item-request-decision') }, as: secretary }), 200);
   expectStatus('close agenda', await call('POST /v1/councils/bodies/{body}/sessions/{id}/agenda-closing', { params: sessionParams, headers: { 'idempotency-key': key('council-agenda') }, as: secretary }), 200);
   const convenedSession = expectStatus('convene council session', await call('POST /v1/councils/bodies/{body}/sessions/{id}/convocation', { params: sessionParams, headers: { 'idempotency-key': key('council-convene') }, as: secretary }), 200);
   await settle(clock);

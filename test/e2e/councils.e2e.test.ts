@@ -1,12 +1,17 @@
 // A commune council's October budget session over HTTP on the local platform, on the virtual clock: a session called
-// at short notice is refused, saying by how many days; the budget session is convened in time and each member's
-// convocation carries signed evidence of its sending and of its first reading; its first and second sittings lack
+// at short notice is refused, saying by how many days; the budget session's items get their papers (uploaded, checked
+// against their declared SHA-256, a forged one refused), members ask for items (one accepted, one refused with
+// reasons, none after the agenda closed); it is convened in time and each member's convocation lists the papers,
+// carries signed evidence of its sending and of its first reading, and comes as a PDF to its member; members read the
+// papers through short-lived links and reply ahead (a proxy to a holder refused), the first sitting taking the proxy
+// given ahead; its first and second sittings lack
 // the quorum of article 42 and the third deliberates with three members present; the budget vote ties and the
 // president's vote decides; the deliberation is transmitted, opposed by the governor within the window, examined
 // again and maintained, the other recorded enforceable by the deadline workflow at the end of its window, the
 // session's transmission period closed by it too, and the secretariat reminded of the convocation deadline of a
 // session left unconvened; a closed item's content never reaches the OParl publication while its decision does; the
-// deliberation's PDF is rendered once and served as stored; the iCalendar feed parses with the meetings at their hour in Africa/Casablanca. Bad input is refused with nothing written.
+// deliberation's and the minutes' PDFs are rendered once and served as stored; a closed item's papers never reach
+// OParl while a public item's are Files downloaded by a redirect; the iCalendar feed parses with the meetings at their hour in Africa/Casablanca. Bad input is refused with nothing written.
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
@@ -168,7 +173,22 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(refused.status).toBe(422);
     expect(refused.json.code).toBe('checksum-mismatch');
     expect((await session(sessionId)).agenda[0]!.papers!.find((paper) => paper.id === forgedId)).toMatchObject({ status: 'awaiting-upload' });
+    // Members ask for items while the agenda is open: one accepted (it joins the agenda, origin members), one refused.
+    const ask = async (id: string, title: string) => request('POST', `${path}/item-requests`, { token: await member(id), headers: { ...idem(`ask-${id}`), 'accept-language': 'en' }, body: { title, text: `Demande : ${title}`, itemType: 'ordinary', public: true } });
+    expect((await ask('m05', 'Éclairage du quartier Al Amal')).json.itemRequests).toMatchObject([{ number: 1, member: 'm05', status: 'pending' }]);
+    expect((await ask('m06', 'Jumelage')).status).toBe(200);
+    const accepted = await step(`${path}/item-requests/1/decision`, 'accept-1', { outcome: 'accepted' });
+    expect(accepted.json).toMatchObject({ agenda: [{ number: 1 }, { number: 2 }, { number: 3, title: 'Éclairage du quartier Al Amal', origin: 'members' }], itemRequests: [{ status: 'accepted', decision: { itemNumber: 3 } }, { status: 'pending' }] });
+    const unreasoned = await step(`${path}/item-requests/2/decision`, 'refuse-2-bare', { outcome: 'refused' });
+    expect(unreasoned.status).toBe(400);
+    const refusedRequest = await step(`${path}/item-requests/2/decision`, 'refuse-2', { outcome: 'refused', reasons: 'Relève de la coopération décentralisée' });
+    expect(refusedRequest.json).toMatchObject({ itemRequests: [{ status: 'accepted' }, { status: 'refused', decision: { reasons: 'Relève de la coopération décentralisée' } }] });
+    expect((refusedRequest.json.agenda as unknown[]).length).toBe(3);
+    expect((await step(`${path}/item-requests/2/decision`, 'refuse-2-again', { outcome: 'accepted' })).status).toBe(409);
     expect((await step(`${path}/agenda-closing`, 'budget-close')).status).toBe(200);
+    const askedLate = await ask('m07', 'Point tardif');
+    expect(askedLate.status).toBe(409);
+    expect(askedLate.json.code).toBe('agenda-closed');
     const late = await step(`${path}/agenda-items`, 'late-item', { title: 'Point tardif', text: 'Ajout après clôture', itemType: 'ordinary', origin: 'governor', public: true });
     expect(late.status).toBe(409);
     expect(late.json.code).toBe('agenda-closed');

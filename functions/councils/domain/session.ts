@@ -8,6 +8,7 @@ import { formatMoroccanInstant, startOfMoroccanDate } from '../../shared/statuto
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import type { AgendaPaper } from './agenda-papers.ts';
 import type { AttendanceReply } from './attendance-replies.ts';
+import type { ItemRequest } from './item-requests.ts';
 import type { ConvocationReminder, TransmissionControl } from './control-clocks.ts';
 import { memberInOffice, membersInOffice, oneThirdOf, presidentOf, type CouncilBody } from './council-body.ts';
 import { AgendaClosedError, InitiativeNotQualifiedError, NoticeTooShortError, OutsideOrdinaryMonthsError, ProxyAlreadyHeldError, SittingOutsideWindowError, VotedTwiceError, invalidState, notMembers } from './council-errors.ts';
@@ -91,6 +92,8 @@ export interface Session {
   readonly agendaClosedAt?: string;
   readonly convocations: readonly Convocation[];
   readonly sittings: readonly Sitting[];
+  /** Members' requests to add an item, with their outcome (item-requests.ts). */
+  readonly itemRequests?: readonly ItemRequest[];
   /** The members' replies to the convocations, given ahead (attendance-replies.ts): the latest per member and meeting. */
   readonly replies?: readonly AttendanceReply[];
   readonly next?: NextMeeting;
@@ -217,7 +220,8 @@ export interface NewItem {
   readonly public: boolean;
 }
 
-export function addAgendaItem(session: Session, item: NewItem, actor: Actor, now: Date): SessionChange {
+/** Refuses anything that adds to a closed agenda (an item, a member's request for one). */
+export function requireAgendaOpen(session: Session): void {
   if (session.agendaClosedAt) {
     throw new AgendaClosedError({
       ar: `أغلق جدول أعمال هذه الدورة في ${session.agendaClosedAt}`,
@@ -225,6 +229,10 @@ export function addAgendaItem(session: Session, item: NewItem, actor: Actor, now
       en: `The agenda of this session was closed at ${session.agendaClosedAt}`,
     });
   }
+}
+
+export function addAgendaItem(session: Session, item: NewItem, actor: Actor, now: Date): SessionChange {
+  requireAgendaOpen(session);
   const added: AgendaItem = { number: session.agenda.length + 1, ...item, addedAt: now.toISOString() };
   return changed(session, 'item-added', actor, now, { agenda: [...session.agenda, added] });
 }

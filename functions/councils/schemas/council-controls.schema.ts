@@ -29,12 +29,13 @@ export const remindersSchema = z
 
 export const convocationReminderSchema = z
   .object({
-    lastDay: z.iso.date().check(z.describe('The last day the convocation can be sent with the notice the settings require')),
+    round: z.optional(z.int()).check(z.describe("The meeting article 42 called after a sitting without quorum, whose drafted convocation is awaited; absent: the first meeting")),
+    lastDay: z.iso.date().check(z.describe('The last day the convocation can be sent: with the notice the settings require (first meeting), the eve of the proposed meeting (second, third)')),
     at: z.string().check(z.describe('When the secretariat is reminded')),
     notify: z.string(),
     sentAt: z.optional(z.string()),
   })
-  .check(z.describe('The reminder of the convocation deadline to whoever planned the session (not for a session the governor asked for)'));
+  .check(z.describe('The reminder of the convocation deadline: to whoever planned the session (not for a session the governor asked for), or for the drafted convocation of the next meeting to whoever opened the sitting without quorum, at 09:00 the day after'));
 
 export const visaControlSchema = z.object({ clock: storedClock, passedAt: z.optional(z.string()) }).check(z.describe('The visa period of an item type that needs one, from the receipt'));
 

@@ -93,6 +93,23 @@ export const sessionSchema = z.object({
   agendaClosedAt: z.optional(z.string()),
   convocations: z.array(z.object({ round: z.int(), convenedAt: z.string(), start: z.string(), noticeDays: z.int() })),
   sittings: z.array(z.object({ round: z.int(), date: z.iso.date(), openedAt: z.string(), present: z.array(z.string()), proxies: z.array(proxySchema), quorum: quorumSchema })),
+  itemRequests: z
+    .optional(
+      z.array(
+        z.object({
+          number: z.int(),
+          member: z.string(),
+          title: z.string(),
+          text: z.string(),
+          itemType: z.enum(ITEM_TYPES),
+          public: z.boolean(),
+          askedAt: z.string(),
+          status: z.enum(['pending', 'accepted', 'refused']),
+          decision: z.optional(z.object({ at: z.string(), by: actorSchema, reasons: z.optional(z.string()), itemNumber: z.optional(z.int()).check(z.describe('The agenda item it became')) })),
+        }),
+      ),
+    )
+    .check(z.describe("Members' requests to add an item, with their outcome")),
   replies: z
     .optional(z.array(z.object({ round: z.int(), member: z.string(), reply: z.enum(REPLY_KINDS), proxyTo: z.optional(z.string()), at: z.string() })))
     .check(z.describe("The members' replies to the convocations, given ahead: the latest per member and meeting")),
@@ -541,4 +558,32 @@ export const attendanceReplyRoute = defineRoute({
   body: z.strictObject({ reply: z.enum(REPLY_KINDS), proxyTo: z.optional(memberId).check(z.describe('The member who will carry the proxy (`reply: proxy`)')) }),
   bodyExample: { reply: 'proxy', proxyTo: 'm02' },
   responses: changeResponses(sessionSchema, 'The session with the reply recorded'),
+});
+
+export const requestItemRoute = defineRoute({
+  operationId: 'requestCouncilAgendaItem',
+  method: 'POST',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/item-requests',
+  summary: 'A member asks for an item to be added to the agenda while it is open (after it: 409 `agenda-closed`); the president or the secretariat decides',
+  tags: TAGS,
+  access: ['council-member'],
+  idempotent: true,
+  params: sessionParams,
+  body: z.strictObject({ title: safeName({ max: 300 }), text: safeFreeText({ max: 20_000 }), itemType: z.enum(ITEM_TYPES), public: z.boolean() }),
+  bodyExample: { title: 'Éclairage du quartier Al Amal', text: "Le conseil examine l'extension de l'éclairage public au quartier Al Amal.", itemType: 'ordinary', public: true },
+  responses: changeResponses(sessionSchema, 'The session with the request recorded'),
+});
+
+export const decideItemRequestRoute = defineRoute({
+  operationId: 'decideCouncilItemRequest',
+  method: 'POST',
+  path: '/v1/councils/bodies/{body}/sessions/{id}/item-requests/{number}/decision',
+  summary: "The president or the secretariat accepts a member's request (the item joins the agenda with origin `members`, while it is open) or refuses it with reasons; once only",
+  tags: TAGS,
+  access: ['council-secretary', 'president'],
+  idempotent: true,
+  params: z.strictObject({ body: slug, id: z.uuid(), number: z.string().check(z.regex(/^[1-9][0-9]{0,2}$/)) }),
+  body: z.strictObject({ outcome: z.enum(['accepted', 'refused']), reasons: z.optional(safeFreeText({ max: 5000 })).check(z.describe('Required for a refusal')) }),
+  bodyExample: { outcome: 'refused', reasons: "Le point relève de la compétence de l'arrondissement" },
+  responses: changeResponses(sessionSchema, 'The session with the decision (and the item, when accepted)'),
 });
