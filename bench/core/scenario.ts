@@ -611,6 +611,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
     expectStatus(name, await call(`POST /v1/councils/bodies/{body}/deliberations/{id}/${path}`, { params: deliberationParams, ...(body !== undefined && { body }), headers: { 'idempotency-key': key(`council-${path}`) }, as }), 200);
   await controlStep('transmit deliberation', 'transmission', secretary);
   await controlStep('receive deliberation', 'receipt', governor);
+  await controlStep('give visa', 'visa', governor, { outcome: 'given' });
   await controlStep('oppose deliberation', 'opposition', governor, { reasons: 'Dépense non prévue' });
   await controlStep('re-examine deliberation', 're-examination', secretary, { outcome: 'maintained' });
   await controlStep('refer deliberation to court', 'court-referral', governor, { court: 'Tribunal administratif de Rabat', reference: '2027/7110/1' });

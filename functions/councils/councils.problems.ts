@@ -59,6 +59,10 @@ export const COUNCILS_PROBLEMS = declareProblems({
       en: 'The agenda paper is refused',
     },
   },
+  'visa-period-passed': {
+    status: 409,
+    title: { ar: 'انقضى أجل التأشيرة', fr: 'Le délai du visa est écoulé', en: 'The visa period has passed' },
+  },
   'opposition-window-closed': {
     status: 409,
     title: {

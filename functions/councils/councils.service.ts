@@ -46,6 +46,7 @@ import {
   reexamineRoute,
   referRoute,
   transmitRoute,
+  visaRoute,
   voteRoute,
 } from './schemas/councils.schema.ts';
 
@@ -104,6 +105,7 @@ export const councilsService: ServiceDescription = {
     fn('TransmitCouncilDeliberation', 'transmit-deliberation', { route: transmitRoute, tables: counted }),
     fn('ReceiveCouncilDeliberation', 'receive-deliberation', { route: receiveRoute, tables: counted }),
     fn('OpposeCouncilDeliberation', 'oppose-deliberation', { route: opposeRoute, tables: changes }),
+    fn('DecideCouncilVisa', 'decide-visa', { route: visaRoute, tables: changes }),
     fn('ReexamineCouncilDeliberation', 'reexamine-deliberation', { route: reexamineRoute, tables: changes }),
     fn('ReferCouncilDeliberation', 'refer-deliberation', { route: referRoute, tables: changes }),
     fn('CouncilCalendar', 'calendar', { route: calendarRoute, tables: reads }),

@@ -330,6 +330,11 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect((await step(`${deliberationPath(closed)}/transmission`, 'transmit-2')).status).toBe(200);
     const received = await step(`${deliberationPath(budget)}/receipt`, 'receive-1', undefined, await governor());
     expect(received.json).toMatchObject({ state: 'received', enforceability: { enforceable: false, reason: 'opposition-window-open' } });
+    // The budget needs the governor's visa: a refusal needs its reasons; refused, the budget is not enforceable.
+    expect((await step(`${deliberationPath(budget)}/visa`, 'visa-bare', { outcome: 'refused' }, await governor())).status).toBe(400);
+    const refusedVisa = await step(`${deliberationPath(budget)}/visa`, 'visa-1', { outcome: 'refused', reasons: 'Des dépenses obligatoires manquent' }, await governor());
+    expect(refusedVisa.json).toMatchObject({ visa: { decision: { outcome: 'refused', inTime: true } }, enforceability: { enforceable: false, reason: 'visa-refused' } });
+    expect((await step(`${deliberationPath(closed)}/visa`, 'visa-2', { outcome: 'given' }, await governor())).status).toBe(409);
     const opposed = await step(`${deliberationPath(budget)}/opposition`, 'oppose-1', { reasons: 'Des dépenses obligatoires ne sont pas inscrites' }, await governor());
     expect(opposed.json).toMatchObject({ state: 'opposed', enforceability: { enforceable: false, reason: 'opposed' } });
     const maintained = await step(`${deliberationPath(budget)}/re-examination`, 'reexamine-1', { outcome: 'maintained' });

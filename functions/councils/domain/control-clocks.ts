@@ -72,10 +72,12 @@ export interface TransmissionControl {
   readonly checked?: { readonly at: string; readonly late: readonly string[] };
 }
 
-/** A deliberation's visa period, started with the receipt, and when its passing was recorded. */
+/** A deliberation's visa period, started with the receipt, when its passing was recorded, and the governor's decision. */
 export interface VisaControl {
   readonly clock: CaseClock;
   readonly passedAt?: string;
+  /** Given or refused by the governor's office; `inTime`: before the period passed (after it, only a visa given). */
+  readonly decision?: { readonly outcome: 'given' | 'refused'; readonly at: string; readonly by: Actor; readonly reasons?: string; readonly inTime: boolean };
 }
 
 /** The case names the kit knows: one workflow and one index entry per session or deliberation. */
@@ -236,7 +238,7 @@ export function deliberationClocks(deliberation: Deliberation): NamedClocks<Deli
     clocks.opposition = { clock: deliberation.receipt.oppositionClock, standing };
   }
   if (deliberation.visa) {
-    const standing: CaseStanding = deliberation.visa.passedAt ? 'lapsed' : deliberation.state === 'withdrawn' ? 'closed' : 'open';
+    const standing: CaseStanding = deliberation.visa.passedAt ? 'lapsed' : deliberation.state === 'withdrawn' || deliberation.visa.decision ? 'closed' : 'open';
     clocks.visa = { clock: deliberation.visa.clock, standing };
   }
   return clocks as NamedClocks<DeliberationClockName>;
@@ -256,8 +258,12 @@ export function enforceableSinceAt(deliberation: Deliberation, now: Date): strin
   if (deliberation.state !== 'received' || deliberation.result.outcome === 'rejected' || !deliberation.receipt) return undefined;
   const passed = (clock: CaseClock) => clockStatusAt(clock, 'open', now) === 'lapsed';
   if (!passed(deliberation.receipt.oppositionClock)) return undefined;
-  if (deliberation.visa && !passed(deliberation.visa.clock)) return undefined;
-  return [deliberation.receipt.oppositionClock.dueAt, ...(deliberation.visa ? [deliberation.visa.clock.dueAt] : [])].sort().at(-1);
+  const visa = deliberation.visa;
+  if (visa?.decision?.outcome === 'refused') return undefined;
+  // A visa given within its period ends it then; otherwise it is given tacitly when the period passes (our reading).
+  const visaSince = visa?.decision?.inTime ? visa.decision.at : visa?.clock.dueAt;
+  if (visa && !visa.decision?.inTime && !passed(visa.clock)) return undefined;
+  return [deliberation.receipt.oppositionClock.dueAt, ...(visaSince ? [visaSince] : [])].sort().at(-1);
 }
 
 /**

@@ -3,6 +3,7 @@
 // the deadline-case kit). Kept apart from councils.schema.ts, which only spreads the field groups below.
 import * as z from 'zod/mini';
 import { caseClockSchema } from '../../shared/case-clock/case-clock-view.schema.ts';
+import { actorSchema } from '../../shared/http/common.schema.ts';
 import { ITEM_TYPES } from '../domain/council-settings.ts';
 
 const storedClock = z.omit(caseClockSchema, { status: true, explanation: true });
@@ -37,7 +38,11 @@ export const convocationReminderSchema = z
   })
   .check(z.describe('The reminder of the convocation deadline: to whoever planned the session (not for a session the governor asked for), or for the drafted convocation of the next meeting to whoever opened the sitting without quorum, at 09:00 the day after'));
 
-export const visaControlSchema = z.object({ clock: storedClock, passedAt: z.optional(z.string()) }).check(z.describe('The visa period of an item type that needs one, from the receipt'));
+export const visaControlSchema = z.object({
+  clock: storedClock,
+  passedAt: z.optional(z.string()),
+  decision: z.optional(z.object({ outcome: z.enum(['given', 'refused']), at: z.string(), by: actorSchema, reasons: z.optional(z.string()), inTime: z.boolean().check(z.describe('Before the period passed')) })),
+}).check(z.describe('The visa period of an item type that needs one, from the receipt'));
 
 /** The settings' optional control values. */
 export const settingsControlFields = { visa: z.optional(visaSettingsSchema), reminders: z.optional(remindersSchema) };

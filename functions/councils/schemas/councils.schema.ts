@@ -356,6 +356,15 @@ export const transmitRoute = controlStep('transmitCouncilDeliberation', 'transmi
 export const receiveRoute = controlStep('receiveCouncilDeliberation', 'receipt', "The governor's office records the receipt: the opposition period starts", ['governor']);
 const opposition = z.strictObject({ reasons: safeFreeText({ max: 5000 }) });
 export const opposeRoute = controlStep('opposeCouncilDeliberation', 'opposition', 'The governor opposes with reasons, within the working days after the receipt (after it: 409)', ['governor'], opposition, { reasons: "Dépenses non prévues par la loi organique" });
+const visaDecision = z.strictObject({ outcome: z.enum(['given', 'refused']), reasons: z.optional(safeFreeText({ max: 5000 })).check(z.describe('Required for a refusal')) });
+export const visaRoute = controlStep(
+  'decideCouncilVisa',
+  'visa',
+  'The governor gives or refuses (with reasons) the visa of a deliberation whose item type needs one: given within its period, it is enforceable once the opposition window passed; refused, never; a refusal after the period: 409 (the visa is deemed given)',
+  ['governor'],
+  visaDecision,
+  { outcome: 'refused', reasons: "L'emprunt dépasse la capacité d'endettement de la commune" },
+);
 const reexamination = z.strictObject({ outcome: z.enum(['maintained', 'withdrawn']) });
 export const reexamineRoute = controlStep('reexamineCouncilDeliberation', 're-examination', "The council's new examination after an opposition: maintained or withdrawn", ['council-secretary', 'president'], reexamination, { outcome: 'maintained' });
 const referral = z.strictObject({ court: safeName({ max: 200 }), reference: safeName({ max: 100 }) });
