@@ -264,6 +264,8 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(afterFirst.status).toBe('adjourned');
     expect(afterFirst.sittings[0]!.quorum).toMatchObject({ required: 5, counted: 3, met: false, mayDeliberate: false });
     expect(afterFirst.next).toMatchObject({ round: 2, earliest: `${year}-10-15`, latest: `${year}-10-17` });
+    // Its drafted convocation is reminded on the session's deadline case: at 09:00 the next day, unless sent by then.
+    expect(first.json.convocationReminder).toMatchObject({ round: 2, lastDay: `${year}-10-14`, at: localTime(`${year}-10-13`, 9).toISOString() });
     expect(moroccan(new Date(afterFirst.next!.proposedStart), { hour: '2-digit', minute: '2-digit' })).toBe('10:00');
     expect((await step(`${path}/convocation`, 'convene-2')).json).toMatchObject({ status: 'convened', convocations: [{ round: 1 }, { round: 2 }] });
 
