@@ -562,6 +562,17 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const councilItem = (title: string, open: boolean) => ({ title, text: `Projet de délibération : ${title}`, itemType: 'budget', origin: 'president', public: open });
   expectStatus('add agenda item', await call('POST /v1/councils/bodies/{body}/sessions/{id}/agenda-items', { params: sessionParams, body: councilItem('Budget', true), headers: { 'idempotency-key': key('council-item-1') }, as: secretary }), 200);
   expectStatus('add closed agenda item', await call('POST /v1/councils/bodies/{body}/sessions/{id}/agenda-items', { params: sessionParams, body: councilItem('Transaction', false), headers: { 'idempotency-key': key('council-item-2') }, as: secretary }), 200);
+  // The budget's paper: declared, uploaded to its signed URL, completed; a member reads it, the public downloads it.
+  const councilPaper = Buffer.from('%PDF-1.4\n% Projet de budget\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const itemParams = { ...sessionParams, number: '1' };
+  const declaredPaper = expectStatus('declare council paper', await call('POST /v1/councils/bodies/{body}/sessions/{id}/items/{number}/papers', { params: itemParams, body: { name: 'budget.pdf', contentType: 'application/pdf', sizeBytes: councilPaper.length, sha256: createHash('sha256').update(councilPaper).digest('hex') }, headers: { 'idempotency-key': key('council-paper') }, as: secretary }), 201);
+  const paperUpload = declaredPaper.json.upload as { url: string; headers: Record<string, string> };
+  const paperPut = await fetch(paperUpload.url, { method: 'PUT', headers: paperUpload.headers, body: councilPaper });
+  if (!paperPut.ok) throw new ScenarioError(`upload council paper: ${paperPut.status}`);
+  const paperParams = { ...itemParams, paperId: String((declaredPaper.json.paper as { id: string }).id) };
+  expectStatus('complete council paper', await call('POST /v1/councils/bodies/{body}/sessions/{id}/items/{number}/papers/{paperId}/completion', { params: paperParams, headers: { 'idempotency-key': key('council-paper-complete') }, as: secretary }), 200);
+  expectStatus('request agenda item', await call('POST /v1/councils/bodies/{body}/sessions/{id}/item-requests', { params: sessionParams, body: { title: 'Éclairage', text: "Extension de l'éclairage public", itemType: 'ordinary', public: true }, headers: { 'idempotency-key': key('council-item-request') }, as: councilMember }), 200);
+  expectStatus('refuse item request', await call('POST /v1/councils/bodies/{body}/sessions/{id}/item-requests/{number}/decision', { params: { ...sessionParams, number: '1' }, body: { outcome: 'refused', reasons: "Compétence de l'arrondissement" }, headers: { 'idempotency-key': key('council-item-request-decision') }, as: secretary }), 200);
   expectStatus('close agenda', await call('POST /v1/councils/bodies/{body}/sessions/{id}/agenda-closing', { params: sessionParams, headers: { 'idempotency-key': key('council-agenda') }, as: secretary }), 200);
   const convenedSession = expectStatus('convene council session', await call('POST /v1/councils/bodies/{body}/sessions/{id}/convocation', { params: sessionParams, headers: { 'idempotency-key': key('council-convene') }, as: secretary }), 200);
   await settle(clock);
@@ -576,7 +587,17 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
     convoked = await convocation();
   }
   expectStatus('get convocation', convoked, 200);
+  expectStatus('convocation pdf', await call('GET /v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}/pdf', { params: convocationParams, as: councilMember }), 200);
   expectStatus('read convocation', await call('POST /v1/councils/bodies/{body}/sessions/{id}/convocations/{round}/{member}/reading', { params: convocationParams, headers: { 'idempotency-key': key('council-reading') }, as: councilMember }), 200);
+  expectStatus('reply to convocation', await call('POST /v1/councils/bodies/{body}/sessions/{id}/attendance-replies', { params: sessionParams, body: { reply: 'proxy', proxyTo: councilMembers[2]!.id }, headers: { 'idempotency-key': key('council-reply') }, as: councilMember }), 200);
+  // The local S3 server tags a new object a moment after storing it: until then the paper is not released to readers.
+  const paperRead = () => call('GET /v1/councils/bodies/{body}/sessions/{id}/items/{number}/papers/{paperId}', { params: paperParams, as: councilMember });
+  let readPaper = await paperRead();
+  for (let attempt = 1; readPaper.status === 409 && attempt <= 20; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    readPaper = await paperRead();
+  }
+  expectStatus('read council paper', readPaper, 200);
   await clock.advance('P12D');
   const everyone = councilMembers.map((member) => member.id);
   expectStatus('open sitting with sixty present', await call('POST /v1/councils/bodies/{body}/sessions/{id}/sittings', { params: sessionParams, body: { present: everyone, proxies: [] }, headers: { 'idempotency-key': key('council-sitting') }, as: secretary }), 200);
@@ -590,12 +611,14 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
     expectStatus(name, await call(`POST /v1/councils/bodies/{body}/deliberations/{id}/${path}`, { params: deliberationParams, ...(body !== undefined && { body }), headers: { 'idempotency-key': key(`council-${path}`) }, as }), 200);
   await controlStep('transmit deliberation', 'transmission', secretary);
   await controlStep('receive deliberation', 'receipt', governor);
+  await controlStep('give visa', 'visa', governor, { outcome: 'given' });
   await controlStep('oppose deliberation', 'opposition', governor, { reasons: 'Dépense non prévue' });
   await controlStep('re-examine deliberation', 're-examination', secretary, { outcome: 'maintained' });
   await controlStep('refer deliberation to court', 'court-referral', governor, { court: 'Tribunal administratif de Rabat', reference: '2027/7110/1' });
   expectStatus('get deliberation', await call('GET /v1/councils/bodies/{body}/deliberations/{id}', { params: deliberationParams, as: governor }), 200);
   await settle(clock);
   expectStatus('deliberation pdf', await call('GET /v1/councils/bodies/{body}/deliberations/{id}/pdf', { params: deliberationParams, as: governor }), 200);
+  expectStatus('minutes pdf', await call('GET /v1/councils/bodies/{body}/sessions/{id}/minutes/pdf', { params: sessionParams, as: governor }), 200);
   expectStatus('council calendar', await call('GET /v1/councils/bodies/{body}/calendar.ics', { params: bodyParams }), 200);
   expectStatus('oparl system', await call('GET /oparl/v1/system'), 200);
   expectStatus('oparl bodies', await call('GET /oparl/v1/bodies'), 200);
@@ -604,6 +627,7 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   const oparlId = `${councilBody}~${sessionParams.id}~1`;
   for (const type of ['meeting', 'agenda-item', 'paper', 'file']) expectStatus(`oparl ${type}`, await call('GET /oparl/v1/objects/{type}/{id}', { params: { type, id: type === 'meeting' ? `${councilBody}~${sessionParams.id}` : oparlId } }), 200);
   expectStatus('oparl person', await call('GET /oparl/v1/objects/{type}/{id}', { params: { type: 'person', id: `${councilBody}~m01` } }), 200);
+  expectStatus('oparl paper download', await call('GET /oparl/v1/files/{id}/download', { params: { id: `${oparlId}~${paperParams.paperId}` } }), 303);
   expectStatus('oparl file content', await call('GET /oparl/v1/files/{id}/content', { params: { id: oparlId } }), 200);
   const deliberationAdopted = domainEvent({ type: DELIBERATION_ADOPTED, source: 'councils', subject: deliberationParams.id, occurredAt: String(votedItem.json.adoptedAt), version: 1, data: { deliberationId: deliberationParams.id, body: councilBody } });
   const sessionConvened = domainEvent({ type: SESSION_CONVENED, source: 'councils', subject: sessionParams.id, occurredAt: clock.now().toISOString(), version: Number(convenedSession.json.version), data: { sessionId: sessionParams.id, body: councilBody, round: 1, start: councilStart } });
@@ -706,6 +730,8 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       RecountInformationRequestDeadlines: outboxQueueEvent([holidaysConfirmed]),
       // The convocations of the session above, sent already: a cold start replays what a redelivery does.
       SendCouncilConvocations: outboxQueueEvent([sessionConvened]),
+      // The session above, convened: its convocation's PDF stored already.
+      RenderCouncilSessionPdfs: outboxQueueEvent([sessionConvened]),
       // The deliberation above, its PDF stored already.
       RenderCouncilDeliberationPdf: outboxQueueEvent([deliberationAdopted]),
       // The deliberation above, received (version 3): its control periods' workflow started already, then opposed.

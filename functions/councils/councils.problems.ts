@@ -51,6 +51,18 @@ export const COUNCILS_PROBLEMS = declareProblems({
     status: 422,
     title: { ar: 'يحمل العضو توكيلا من قبل', fr: 'Le membre détient déjà une procuration', en: 'The member already holds a proxy' },
   },
+  'paper-refused': {
+    status: 422,
+    title: {
+      ar: 'رُفضت وثيقة جدول الأعمال',
+      fr: "Le document de l'ordre du jour est refusé",
+      en: 'The agenda paper is refused',
+    },
+  },
+  'visa-period-passed': {
+    status: 409,
+    title: { ar: 'انقضى أجل التأشيرة', fr: 'Le délai du visa est écoulé', en: 'The visa period has passed' },
+  },
   'opposition-window-closed': {
     status: 409,
     title: {

@@ -5,27 +5,34 @@ import { HOLIDAYS_CHANGED, REFERENCE_TABLE_ID } from '../reference-data/public.t
 import { deadlineCaseWorkflows } from '../shared/case-clock/deadline-case-workflows.ts';
 import { PDF_PACKAGE_FILES } from '../shared/pdf/font-files.ts';
 import type { FunctionDescription, ServiceDescription } from '../shared/service-description.ts';
-import { CONTROL_DEADLINE_WORKFLOW_ID, CONTROL_SWEEP_WORKFLOW_ID, CONVOCATION_SIGNING_KEY_ID, COUNCIL_PAPERS_BUCKET_ID, COUNCILS_TABLE, COUNCILS_TABLE_ID } from './adapters/councils-keys.ts';
+import { AGENDA_PAPERS_BUCKET, AGENDA_PAPERS_BUCKET_ID, CONTROL_DEADLINE_WORKFLOW_ID, CONTROL_SWEEP_WORKFLOW_ID, CONVOCATION_SIGNING_KEY_ID, COUNCIL_PAPERS_BUCKET_ID, COUNCILS_TABLE, COUNCILS_TABLE_ID } from './adapters/councils-keys.ts';
 import { CONTROL_EVENTS } from './domain/control-clocks.ts';
 import { COUNCILS_PROBLEMS } from './councils.problems.ts';
 import { DELIBERATION_ADOPTED } from './domain/deliberation.ts';
-import { SESSION_CONVENED } from './domain/session.ts';
+import { SESSION_CLOSED, SESSION_CONVENED } from './domain/session.ts';
 import {
   addAgendaItemRoute,
+  attendanceReplyRoute,
   calendarRoute,
   closeAgendaRoute,
   closeSessionRoute,
+  completePaperRoute,
   conveneSessionRoute,
+  convocationPdfRoute,
+  declarePaperRoute,
+  decideItemRequestRoute,
   deliberationPdfRoute,
   getConvocationRoute,
   getDeliberationRoute,
   getSessionRoute,
   getSettingsRoute,
+  minutesPdfRoute,
   oparlBodiesRoute,
   oparlBodyListRoute,
   oparlBodyRoute,
   oparlFileContentRoute,
   oparlObjectRoute,
+  oparlPaperDownloadRoute,
   oparlSystemRoute,
   openSittingRoute,
   opposeRoute,
@@ -33,10 +40,13 @@ import {
   putBodyRoute,
   putSettingsRoute,
   readConvocationRoute,
+  readPaperRoute,
   receiveRoute,
+  requestItemRoute,
   reexamineRoute,
   referRoute,
   transmitRoute,
+  visaRoute,
   voteRoute,
 } from './schemas/councils.schema.ts';
 
@@ -56,7 +66,7 @@ export const councilsService: ServiceDescription = {
   name: 'councils',
   problems: COUNCILS_PROBLEMS,
   tables: [COUNCILS_TABLE],
-  buckets: [{ id: COUNCIL_PAPERS_BUCKET_ID }],
+  buckets: [{ id: COUNCIL_PAPERS_BUCKET_ID }, AGENDA_PAPERS_BUCKET],
   stateMachines: deadlineCaseWorkflows({
     workflowId: CONTROL_DEADLINE_WORKFLOW_ID,
     checkFunctionId: 'CheckCouncilControlDeadline',
@@ -71,20 +81,31 @@ export const councilsService: ServiceDescription = {
     fn('PlanCouncilSession', 'plan-session', { route: planSessionRoute, tables: changes }),
     fn('GetCouncilSession', 'get-session', { route: getSessionRoute, tables: reads }),
     fn('AddCouncilAgendaItem', 'add-agenda-item', { route: addAgendaItemRoute, tables: changes }),
+    fn('RequestCouncilAgendaItem', 'request-agenda-item', { route: requestItemRoute, tables: changes }),
+    fn('DecideCouncilItemRequest', 'decide-item-request', { route: decideItemRequestRoute, tables: changes }),
     fn('CloseCouncilAgenda', 'close-agenda', { route: closeAgendaRoute, tables: changes }),
     fn('ConveneCouncilSession', 'convene-session', { route: conveneSessionRoute, tables: changes }),
+    fn('ReplyToCouncilConvocation', 'reply-to-convocation', { route: attendanceReplyRoute, tables: changes }),
     // The third meeting's day is counted in working days.
     fn('OpenCouncilSitting', 'open-sitting', { route: openSittingRoute, tables: counted }),
     fn('VoteCouncilItem', 'vote-item', { route: voteRoute, tables: changes }),
     // The transmission period starts at the close, counted in working days.
     fn('CloseCouncilSession', 'close-session', { route: closeSessionRoute, tables: counted }),
+    // The agenda's papers: the upload URL is signed with the declaring function's rights (PutObject); the completion
+    // reads the object back and removes it when refused; readers are handed a link signed with read rights.
+    fn('DeclareCouncilPaper', 'declare-paper', { route: declarePaperRoute, tables: changes, buckets: { [AGENDA_PAPERS_BUCKET_ID]: 'append' } }),
+    fn('CompleteCouncilPaper', 'complete-paper', { route: completePaperRoute, tables: changes, buckets: { [AGENDA_PAPERS_BUCKET_ID]: 'write' } }),
+    fn('ReadCouncilPaper', 'read-paper', { route: readPaperRoute, tables: changes, buckets: { [AGENDA_PAPERS_BUCKET_ID]: 'read' } }),
     fn('GetCouncilConvocation', 'get-convocation', { route: getConvocationRoute, tables: reads }),
     fn('ReadCouncilConvocation', 'read-convocation', { route: readConvocationRoute, tables: changes, ...signs }),
+    fn('CouncilConvocationPdf', 'convocation-pdf', { route: convocationPdfRoute, tables: reads, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
+    fn('CouncilMinutesPdf', 'minutes-pdf', { route: minutesPdfRoute, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
     fn('GetCouncilDeliberation', 'get-deliberation', { route: getDeliberationRoute, tables: reads }),
     fn('CouncilDeliberationPdf', 'deliberation-pdf', { route: deliberationPdfRoute, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
     fn('TransmitCouncilDeliberation', 'transmit-deliberation', { route: transmitRoute, tables: counted }),
     fn('ReceiveCouncilDeliberation', 'receive-deliberation', { route: receiveRoute, tables: counted }),
     fn('OpposeCouncilDeliberation', 'oppose-deliberation', { route: opposeRoute, tables: changes }),
+    fn('DecideCouncilVisa', 'decide-visa', { route: visaRoute, tables: changes }),
     fn('ReexamineCouncilDeliberation', 'reexamine-deliberation', { route: reexamineRoute, tables: changes }),
     fn('ReferCouncilDeliberation', 'refer-deliberation', { route: referRoute, tables: changes }),
     fn('CouncilCalendar', 'calendar', { route: calendarRoute, tables: reads }),
@@ -94,6 +115,7 @@ export const councilsService: ServiceDescription = {
     fn('OparlBodyList', 'oparl-body-list', { route: oparlBodyListRoute, tables: reads }),
     fn('OparlObject', 'oparl-object', { route: oparlObjectRoute, tables: reads }),
     fn('OparlFileContent', 'oparl-file-content', { route: oparlFileContentRoute, tables: reads }),
+    fn('OparlPaperDownload', 'oparl-paper-download', { route: oparlPaperDownloadRoute, tables: reads, buckets: { [AGENDA_PAPERS_BUCKET_ID]: 'read' } }),
     // Sixty members are sixty signatures and notifications: sent from the convocation's event, out of its request.
     fn('SendCouncilConvocations', 'send-convocations', { tables: changes, ...signs, timeoutSeconds: 120, consumes: [{ tableId: COUNCILS_TABLE_ID, eventTypes: [SESSION_CONVENED] }] }),
     // The control periods on the deadline-case kit: the check its workflow calls, the nightly sweep, and one consumer
@@ -117,6 +139,15 @@ export const councilsService: ServiceDescription = {
       memoryMb: 1024,
       timeoutSeconds: 30,
       consumes: [{ tableId: COUNCILS_TABLE_ID, eventTypes: [DELIBERATION_ADOPTED] }],
+    }),
+    // Each meeting's convocation and each closed session's minutes, rendered once from the session's events.
+    fn('RenderCouncilSessionPdfs', 'render-session-pdfs', {
+      tables: reads,
+      buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'append' },
+      packageFiles: PDF_PACKAGE_FILES,
+      memoryMb: 1024,
+      timeoutSeconds: 30,
+      consumes: [{ tableId: COUNCILS_TABLE_ID, eventTypes: [SESSION_CONVENED, SESSION_CLOSED] }],
     }),
   ],
 };

@@ -1,23 +1,34 @@
 // A commune council's October budget session over HTTP on the local platform, on the virtual clock: a session called
-// at short notice is refused, saying by how many days; the budget session is convened in time and each member's
-// convocation carries signed evidence of its sending and of its first reading; its first and second sittings lack
+// at short notice is refused, saying by how many days; the budget session's items get their papers (uploaded, checked
+// against their declared SHA-256, a forged one refused), members ask for items (one accepted, one refused with
+// reasons, none after the agenda closed); it is convened in time and each member's convocation lists the papers,
+// carries signed evidence of its sending and of its first reading, and comes as a PDF to its member; members read the
+// papers through short-lived links and reply ahead (a proxy to a holder refused), the first sitting taking the proxy
+// given ahead; its first and second sittings lack
 // the quorum of article 42 and the third deliberates with three members present; the budget vote ties and the
 // president's vote decides; the deliberation is transmitted, opposed by the governor within the window, examined
 // again and maintained, the other recorded enforceable by the deadline workflow at the end of its window, the
 // session's transmission period closed by it too, and the secretariat reminded of the convocation deadline of a
 // session left unconvened; a closed item's content never reaches the OParl publication while its decision does; the
-// deliberation's PDF is rendered once and served as stored; the iCalendar feed parses with the meetings at their hour in Africa/Casablanca. Bad input is refused with nothing written.
+// deliberation's and the minutes' PDFs are rendered once and served as stored; a closed item's papers never reach
+// OParl while a public item's are Files downloaded by a redirect; the iCalendar feed parses with the meetings at their hour in Africa/Casablanca. Bad input is refused with nothing written.
+import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/shared/auth/roles.ts';
 import { startOfMoroccanDate } from '../../functions/shared/statutory-clock/moroccan-day.ts';
 import { oparlListErrors, oparlObjectErrors } from '../fixtures/oparl/validate-oparl.ts';
-import { download, request, settle, tokenFor } from './http-client.ts';
+import { download, readOnceScanned, request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
 const BODY = `conseil-${unique}`;
 const DAY_MS = 86_400_000;
 const SECRET = `Indemnité transactionnelle confidentielle ${unique}`;
+const SECRET_PAPER = `protocole-transactionnel-${unique}.pdf`;
+const pdfOf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
+const BUDGET_PDF = pdfOf(`Projet de budget ${unique}`);
+const SECRET_PDF = pdfOf(SECRET);
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const MEMBERS = Array.from({ length: 9 }, (_, index) => {
   const id = `m0${index + 1}`;
   return { id, sub: `member-${id}-${unique}`, name: `Membre ${index + 1}`, role: index === 0 ? 'president' : 'member', inOffice: true, since: '2021-09-20', ...(index < 5 && { group: 'g1' }) };
@@ -32,6 +43,7 @@ const idem = (name: string) => ({ 'idempotency-key': `${name}-${unique}` });
 
 interface SessionView {
   readonly id: string;
+  readonly agenda: { number: number; papers?: { id: string; status: string }[] }[];
   readonly status: string;
   readonly version: number;
   readonly sittings: { round: number; quorum: { required: number; counted: number; met: boolean; mayDeliberate: boolean } }[];
@@ -79,11 +91,25 @@ async function step(path: string, name: string, body?: unknown, token?: string) 
   return request('POST', path, { token: token ?? (await secretary()), headers: { ...idem(name), 'accept-language': 'en' }, ...(body !== undefined && { body }) });
 }
 
+/** Declares a paper of an item, uploads it to the signed URL and completes it: its id. */
+async function attachPaper(sessionPathOf: string, item: number, name: string, bytes: Buffer): Promise<string> {
+  const declared = await step(`${sessionPathOf}/items/${item}/papers`, `paper-${name}`, { name, contentType: 'application/pdf', sizeBytes: bytes.length, sha256: sha256Of(bytes) });
+  expect(declared.status).toBe(201);
+  const upload = declared.json.upload as { url: string; headers: Record<string, string> };
+  expect((await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: bytes })).ok).toBe(true);
+  const id = String((declared.json.paper as { id: string }).id);
+  const completed = await step(`${sessionPathOf}/items/${item}/papers/${id}/completion`, `paper-${name}-complete`);
+  expect(completed.json).toMatchObject({ id, status: 'attached', sha256: sha256Of(bytes) });
+  return id;
+}
+
 describe('a council session over HTTP', { timeout: 240_000 }, () => {
   let year: number;
   let sessionId: string;
   let holidays: Set<string>;
   let aheadId: string;
+  let budgetPaperId: string;
+  let closedPaperId: string;
   const budgetStart = () => localTime(`${year}-10-12`, 10, 0).toISOString();
 
   it('keeps the body and settings, and refuses a session outside the months or at short notice, saying by how many days', async () => {
@@ -134,7 +160,35 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     const path = sessionPath(sessionId);
     expect((await step(`${path}/agenda-items`, 'budget-item', { title: 'Budget de la commune', text: 'Le conseil vote le budget de l’exercice suivant.', itemType: 'budget', origin: 'president', public: true })).status).toBe(200);
     expect((await step(`${path}/agenda-items`, 'closed-item', { title: 'Transaction avec un agent', text: SECRET, itemType: 'convention', origin: 'members', public: false })).status).toBe(200);
+    // The papers: each declared, uploaded to its signed URL and completed; a file other than declared is refused.
+    budgetPaperId = await attachPaper(path, 1, 'projet-de-budget.pdf', BUDGET_PDF);
+    closedPaperId = await attachPaper(path, 2, SECRET_PAPER, SECRET_PDF);
+    const forged = await step(`${path}/items/1/papers`, 'forged-paper', { name: 'annexe.pdf', contentType: 'application/pdf', sizeBytes: BUDGET_PDF.length, sha256: sha256Of(SECRET_PDF) });
+    expect(forged.status).toBe(201);
+    const forgedUpload = forged.json.upload as { url: string; headers: Record<string, string> };
+    // The local S3 server does not check the signed checksum (S3 would refuse the upload): the completion does.
+    await fetch(forgedUpload.url, { method: 'PUT', headers: forgedUpload.headers, body: BUDGET_PDF });
+    const forgedId = String((forged.json.paper as { id: string }).id);
+    const refused = await step(`${path}/items/1/papers/${forgedId}/completion`, 'forged-complete');
+    expect(refused.status).toBe(422);
+    expect(refused.json.code).toBe('checksum-mismatch');
+    expect((await session(sessionId)).agenda[0]!.papers!.find((paper) => paper.id === forgedId)).toMatchObject({ status: 'awaiting-upload' });
+    // Members ask for items while the agenda is open: one accepted (it joins the agenda, origin members), one refused.
+    const ask = async (id: string, title: string) => request('POST', `${path}/item-requests`, { token: await member(id), headers: { ...idem(`ask-${id}`), 'accept-language': 'en' }, body: { title, text: `Demande : ${title}`, itemType: 'ordinary', public: true } });
+    expect((await ask('m05', 'Éclairage du quartier Al Amal')).json.itemRequests).toMatchObject([{ number: 1, member: 'm05', status: 'pending' }]);
+    expect((await ask('m06', 'Jumelage')).status).toBe(200);
+    const accepted = await step(`${path}/item-requests/1/decision`, 'accept-1', { outcome: 'accepted' });
+    expect(accepted.json).toMatchObject({ agenda: [{ number: 1 }, { number: 2 }, { number: 3, title: 'Éclairage du quartier Al Amal', origin: 'members' }], itemRequests: [{ status: 'accepted', decision: { itemNumber: 3 } }, { status: 'pending' }] });
+    const unreasoned = await step(`${path}/item-requests/2/decision`, 'refuse-2-bare', { outcome: 'refused' });
+    expect(unreasoned.status).toBe(400);
+    const refusedRequest = await step(`${path}/item-requests/2/decision`, 'refuse-2', { outcome: 'refused', reasons: 'Relève de la coopération décentralisée' });
+    expect(refusedRequest.json).toMatchObject({ itemRequests: [{ status: 'accepted' }, { status: 'refused', decision: { reasons: 'Relève de la coopération décentralisée' } }] });
+    expect((refusedRequest.json.agenda as unknown[]).length).toBe(3);
+    expect((await step(`${path}/item-requests/2/decision`, 'refuse-2-again', { outcome: 'accepted' })).status).toBe(409);
     expect((await step(`${path}/agenda-closing`, 'budget-close')).status).toBe(200);
+    const askedLate = await ask('m07', 'Point tardif');
+    expect(askedLate.status).toBe(409);
+    expect(askedLate.json.code).toBe('agenda-closed');
     const late = await step(`${path}/agenda-items`, 'late-item', { title: 'Point tardif', text: 'Ajout après clôture', itemType: 'ordinary', origin: 'governor', public: true });
     expect(late.status).toBe(409);
     expect(late.json.code).toBe('agenda-closed');
@@ -151,11 +205,40 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(header).toMatchObject({ alg: 'ES256' });
     expect(payload).toMatchObject({ typ: 'council-convocation-sent', session: sessionId, member: 'm02', round: 1 });
     expect(sent.timestamp.authority).toBe('none');
+    expect(own.json.papers).toEqual([
+      { item: 1, id: budgetPaperId, name: 'projet-de-budget.pdf', contentType: 'application/pdf', sizeBytes: BUDGET_PDF.length, sha256: sha256Of(BUDGET_PDF) },
+      { item: 2, id: closedPaperId, name: SECRET_PAPER, contentType: 'application/pdf', sizeBytes: SECRET_PDF.length, sha256: sha256Of(SECRET_PDF) },
+    ]);
+    // The convocation as a PDF, rendered once from the convening: to its member, not to another.
+    const convocationPdf = await download(`${path}/convocations/1/m02/pdf`, await member('m02'));
+    expect(convocationPdf.status).toBe(200);
+    expect(Buffer.from(convocationPdf.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect((await download(`${path}/convocations/1/m02/pdf`, await member('m03'))).status).toBe(404);
+    // A member reads a paper through a short-lived link (the read is logged); someone outside the council may not.
+    const reading = await readOnceScanned(`${path}/items/1/papers/${budgetPaperId}`, await member('m02'));
+    expect(reading.status).toBe(200);
+    expect(sha256Of(new Uint8Array(await (await fetch(String(reading.json.url))).arrayBuffer()))).toBe(sha256Of(BUDGET_PDF));
+    expect((await readOnceScanned(`${path}/items/2/papers/${closedPaperId}`, await governor())).status).toBe(200);
+    expect((await request('GET', `${path}/items/1/papers/${budgetPaperId}`, { token: await as('citizen', ['citizen']) })).status).toBe(403);
     expect((await request('GET', `${path}/convocations/1/m02`, { token: await member('m03') })).status).toBe(404);
     const read = await step(`${path}/convocations/1/m02/reading`, 'read-m02', undefined, await member('m02'));
     expect(read.status).toBe(200);
     const readAgain = await step(`${path}/convocations/1/m02/reading`, 'read-m02-again', undefined, await member('m02'));
     expect((readAgain.json.read as { at: string }).at).toBe((read.json.read as { at: string }).at);
+    // Members reply ahead: m04 gives a proxy to m02; another to m02, one to oneself or to a non-member is refused.
+    const replyAs = async (id: string, given: unknown, name: string) => request('POST', `${path}/attendance-replies`, { token: await member(id), headers: { ...idem(name), 'accept-language': 'en' }, body: given });
+    const proxy = await replyAs('m04', { reply: 'proxy', proxyTo: 'm02' }, 'reply-m04');
+    expect(proxy.status).toBe(200);
+    expect(proxy.json.replies).toEqual([{ round: 1, member: 'm04', reply: 'proxy', proxyTo: 'm02', at: expect.any(String) }]);
+    const held = await replyAs('m05', { reply: 'proxy', proxyTo: 'm02' }, 'reply-m05-held');
+    expect(held.status).toBe(422);
+    expect(held.json.code).toBe('proxy-already-held');
+    expect((await replyAs('m05', { reply: 'proxy', proxyTo: 'm05' }, 'reply-m05-self')).status).toBe(400);
+    const stranger = await replyAs('m05', { reply: 'proxy', proxyTo: 'm99' }, 'reply-m05-stranger');
+    expect(stranger.status).toBe(422);
+    expect(stranger.json.code).toBe('not-a-member');
+    expect((await replyAs('m03', { reply: 'attending' }, 'reply-m03')).status).toBe(200);
+    expect((await session(sessionId) as unknown as { replies: unknown[] }).replies).toHaveLength(2);
     const inbox = await request('GET', '/v1/notifications?limit=100', { token: await member('m05') });
     expect((inbox.json.items as { topic: string; about: { id: string } }[]).filter((item) => item.topic === 'council-convocation' && item.about.id === sessionId)).toHaveLength(1);
   });
@@ -171,12 +254,18 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(stranger.json.code).toBe('not-a-member');
     expect((await session(sessionId)).sittings).toHaveLength(0);
 
-    const first = await step(`${path}/sittings`, 'sitting-1', { present: ['m01', 'm02', 'm03'], proxies: [{ from: 'm04', to: 'm02' }] });
+    // The room records who is present; the proxy m04 gave ahead to m02, present, is the sitting's.
+    const first = await step(`${path}/sittings`, 'sitting-1', { present: ['m01', 'm02', 'm03'] });
     expect(first.status).toBe(200);
-    const afterFirst = first.json as unknown as SessionView;
+    const afterFirst = first.json as unknown as SessionView & { sittings: { proxies: unknown[] }[] };
+    expect(afterFirst.sittings[0]!.proxies).toEqual([{ from: 'm04', to: 'm02' }]);
+    const tooLate = await request('POST', `${path}/attendance-replies`, { token: await member('m06'), headers: { ...idem('reply-m06-late'), 'accept-language': 'en' }, body: { reply: 'absent' } });
+    expect(tooLate.status).toBe(409);
     expect(afterFirst.status).toBe('adjourned');
     expect(afterFirst.sittings[0]!.quorum).toMatchObject({ required: 5, counted: 3, met: false, mayDeliberate: false });
     expect(afterFirst.next).toMatchObject({ round: 2, earliest: `${year}-10-15`, latest: `${year}-10-17` });
+    // Its drafted convocation is reminded on the session's deadline case: at 09:00 the next day, unless sent by then.
+    expect(first.json.convocationReminder).toMatchObject({ round: 2, lastDay: `${year}-10-14`, at: localTime(`${year}-10-13`, 9).toISOString() });
     expect(moroccan(new Date(afterFirst.next!.proposedStart), { hour: '2-digit', minute: '2-digit' })).toBe('10:00');
     expect((await step(`${path}/convocation`, 'convene-2')).json).toMatchObject({ status: 'convened', convocations: [{ round: 1 }, { round: 2 }] });
 
@@ -230,6 +319,9 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(pdf.status).toBe(200);
     expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     expect((await download(`${deliberationPath(`${sessionId}.1`)}/pdf`, await as('citizen', ['citizen']))).status).toBe(403);
+    const minutes = await download(`${sessionPath(sessionId)}/minutes/pdf`, await governor());
+    expect(minutes.status).toBe(200);
+    expect(Buffer.from(minutes.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
   });
 
   it("transmits the deliberations, takes the governor's opposition within its window only, and derives enforceability", async () => {
@@ -240,6 +332,11 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect((await step(`${deliberationPath(closed)}/transmission`, 'transmit-2')).status).toBe(200);
     const received = await step(`${deliberationPath(budget)}/receipt`, 'receive-1', undefined, await governor());
     expect(received.json).toMatchObject({ state: 'received', enforceability: { enforceable: false, reason: 'opposition-window-open' } });
+    // The budget needs the governor's visa: a refusal needs its reasons; refused, the budget is not enforceable.
+    expect((await step(`${deliberationPath(budget)}/visa`, 'visa-bare', { outcome: 'refused' }, await governor())).status).toBe(400);
+    const refusedVisa = await step(`${deliberationPath(budget)}/visa`, 'visa-1', { outcome: 'refused', reasons: 'Des dépenses obligatoires manquent' }, await governor());
+    expect(refusedVisa.json).toMatchObject({ visa: { decision: { outcome: 'refused', inTime: true } }, enforceability: { enforceable: false, reason: 'visa-refused' } });
+    expect((await step(`${deliberationPath(closed)}/visa`, 'visa-2', { outcome: 'given' }, await governor())).status).toBe(409);
     const opposed = await step(`${deliberationPath(budget)}/opposition`, 'oppose-1', { reasons: 'Des dépenses obligatoires ne sont pas inscrites' }, await governor());
     expect(opposed.json).toMatchObject({ state: 'opposed', enforceability: { enforceable: false, reason: 'opposed' } });
     const maintained = await step(`${deliberationPath(budget)}/re-examination`, 'reexamine-1', { outcome: 'maintained' });
@@ -302,6 +399,19 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     expect(publicItem).toMatchObject({ public: true, result: `Adopté — délibération n° ${year}/1` });
     expect(closedItem).toMatchObject({ public: false, name: 'Point examiné à huis clos', result: `Adopté — délibération n° ${year}/2` });
     expect(closedItem.resolutionText).toBeUndefined();
+    // The public item's paper is a File with its size and type (no SHA-512: none was computed), downloaded by a
+    // redirect to a short-lived link; the closed item's paper appears nowhere and is not found.
+    expect(closedItem.auxiliaryFile).toBeUndefined();
+    const [paperFile] = publicItem.auxiliaryFile as [Record<string, unknown>];
+    expect(paperFile).toMatchObject({ type: 'https://schema.oparl.org/1.1/File', fileName: 'projet-de-budget.pdf', mimeType: 'application/pdf', size: BUDGET_PDF.length });
+    expect(paperFile.sha512Checksum).toBeUndefined();
+    expect(oparlObjectErrors(await get(String(paperFile.id)))).toEqual([]);
+    const redirect = await fetch(String(paperFile.downloadUrl), { redirect: 'manual' });
+    expect(redirect.status).toBe(303);
+    expect(sha256Of(new Uint8Array(await (await fetch(redirect.headers.get('location')!)).arrayBuffer()))).toBe(sha256Of(BUDGET_PDF));
+    const closedFileId = `${BODY}~${sessionId}~2~${closedPaperId}`;
+    expect((await request('GET', `/oparl/v1/objects/file/${closedFileId}`)).status).toBe(404);
+    expect((await request('GET', `/oparl/v1/files/${closedFileId}/download`)).status).toBe(404);
     for (const item of [publicItem, closedItem]) {
       expect(oparlObjectErrors(await get(String(item.id)))).toEqual([]);
       const consultation = await get(String(item.consultation));
@@ -322,6 +432,8 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     const membership = await get(String((person.membership as { id: string }[])[0]!.id));
     expect(oparlObjectErrors(membership)).toEqual([]);
     expect(texts.join('\n')).not.toContain(SECRET);
+    expect(texts.join('\n')).not.toContain(SECRET_PAPER);
+    expect(texts.join('\n')).not.toContain(closedPaperId);
     expect((await request('GET', `/oparl/v1/files/${BODY}~${sessionId}~2/content`)).status).toBe(404);
   });
 

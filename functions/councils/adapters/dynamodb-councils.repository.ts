@@ -1,7 +1,7 @@
 // The councils table on DynamoDB: one BatchGetItem reads what a request needs (the body, its settings, the session
 // or deliberation it names, the year's counter and the holidays from reference data), and each change is one
 // transaction written over the version it was read at, with its history event and its outbox events.
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
 import { loadReferenceSnapshot } from '../../reference-data/public-reader.ts';
@@ -16,6 +16,7 @@ import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { outboxPut } from '../../shared/events/outbox.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
+import type { PaperRead, PapersRepository } from '../application/agenda-papers.use-cases.ts';
 import type { BodyContext, BodyContextRequest, CouncilsRepository, HistoryEntry } from '../application/councils.ports.ts';
 import type { CouncilBody } from '../domain/council-body.ts';
 import type { CouncilSettings } from '../domain/council-settings.ts';
@@ -38,7 +39,7 @@ const overtaken = (cause: unknown) =>
 
 class AlreadyWritten extends Error {}
 
-export class DynamoDbCouncilsRepository implements CouncilsRepository {
+export class DynamoDbCouncilsRepository implements CouncilsRepository, PapersRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
@@ -116,6 +117,18 @@ export class DynamoDbCouncilsRepository implements CouncilsRepository {
       if (error instanceof AlreadyWritten) return 'exists';
       throw error;
     }
+  }
+
+  private paperReadItem(read: PaperRead) {
+    return { ...councilsKeys.paperRead(read.sessionId, read.itemNumber, read.paperId, read.at, read.by.sub), ...read };
+  }
+
+  async recordPaperRead(read: PaperRead): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.table, Item: this.paperReadItem(read) }));
+  }
+
+  saveSessionWithPaperRead(change: SessionChange, read: PaperRead): Promise<void> {
+    return transactWrite(this.client, [...this.sessionWrites(change), { Put: { TableName: this.table, Item: this.paperReadItem(read) } }], overtaken);
   }
 
   saveDecision(session: SessionChange, deliberation: DeliberationChange, sequence: number): Promise<void> {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { notificationRequested } from '../../notifications/public.ts';
 import type { Principal } from '../../shared/auth/principal.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
+import { attachedPapers, convocationPapers } from '../domain/agenda-papers.ts';
 import { membersInOffice } from '../domain/council-body.ts';
 import { notFound, unknownBody } from '../domain/council-errors.ts';
 import { evidenceStatement, type ConvocationEvidence, type ConvocationRecord } from '../domain/convocation.ts';
@@ -18,8 +19,9 @@ export interface EvidenceTools {
   readonly timestamps: TimestampAuthority;
 }
 
+/** What the signed statements cover of the agenda: its items and, by their SHA-256, the papers attached to each. */
 export function agendaDigest(session: Pick<Session, 'agenda'>): string {
-  const agenda = session.agenda.map((item) => ({ number: item.number, title: item.title, public: item.public }));
+  const agenda = session.agenda.map((item) => ({ number: item.number, title: item.title, public: item.public, papers: attachedPapers(item).map((paper) => paper.sha256) }));
   return createHash('sha256').update(JSON.stringify(agenda)).digest('hex');
 }
 
@@ -34,12 +36,13 @@ export async function sendConvocations(repository: CouncilsRepository, tools: Ev
   const context = await repository.bodyContext(bodyId, { sessionId });
   if (!context.body || !context.session) throw new Error(`convened session ${sessionId} not found`);
   const digest = agendaDigest(context.session);
+  const papers = convocationPapers(context.session);
   let sent = 0;
   for (const member of membersInOffice(context.body)) {
     if (await repository.convocation(sessionId, round, member.id)) continue;
     const at = now.toISOString();
     const base = { sessionId, body: bodyId, round, member: member.id, start, agendaDigest: digest };
-    const record: ConvocationRecord = { ...base, sent: await evidence(tools, evidenceStatement(base, 'sent', at), at) };
+    const record: ConvocationRecord = { ...base, papers, sent: await evidence(tools, evidenceStatement(base, 'sent', at), at) };
     const notification = member.sub
       ? notificationRequested(
           { ...event, id: `${event.id}/${member.id}` },
@@ -60,7 +63,8 @@ export async function sendConvocations(repository: CouncilsRepository, tools: Ev
   return sent;
 }
 
-async function ownConvocation(repository: CouncilsRepository, bodyId: string, sessionId: string, round: number, member: string, principal: Principal) {
+/** The convocation the principal may read: their own as a member, any as the secretariat or the president. */
+export async function ownConvocation(repository: CouncilsRepository, bodyId: string, sessionId: string, round: number, member: string, principal: Principal) {
   const actor = actorFor(principal, bodyId, ['council-member', 'council-secretary', 'president']);
   const context = await repository.bodyContext(bodyId, { convocation: { sessionId, round, member } });
   if (!context.body) throw unknownBody(bodyId);

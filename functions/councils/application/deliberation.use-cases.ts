@@ -1,11 +1,12 @@
 // The governor's legality control of a deliberation: transmission (the secretariat), receipt and opposition (the
-// governor's office), the council's new examination, the referral to the administrative court. Each reads the
+// governor's office), the visa (the governor's office), the council's new examination, the referral to the
+// administrative court. Each reads the
 // deliberation with what its clock needs in one BatchGetItem and writes one transaction.
 import type { Principal } from '../../shared/auth/principal.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { notFound, unknownBody } from '../domain/council-errors.ts';
 import { defaultCouncilSettings } from '../domain/council-settings.ts';
-import { enforceability, oppose, receive, reexamine, referToCourt, transmit, type Deliberation, type DeliberationChange, type Enforceability } from '../domain/deliberation.ts';
+import { decideVisa, enforceability, oppose, receive, reexamine, referToCourt, transmit, type Deliberation, type DeliberationChange, type Enforceability, type VisaDecision } from '../domain/deliberation.ts';
 import { actorFor } from './council-access.ts';
 import type { BodyContext, CouncilsRepository } from './councils.ports.ts';
 
@@ -61,4 +62,10 @@ export async function referDeliberation(repository: CouncilsRepository, bodyId: 
   const actor = actorFor(principal, bodyId, ['governor']);
   const { deliberation } = await load(repository, bodyId, id);
   return saved(repository, referToCourt(deliberation, court, reference, actor, now), now);
+}
+
+export async function decideDeliberationVisa(repository: CouncilsRepository, bodyId: string, id: string, decision: VisaDecision, principal: Principal, now: Date): Promise<DeliberationView> {
+  const actor = actorFor(principal, bodyId, ['governor']);
+  const { deliberation } = await load(repository, bodyId, id);
+  return saved(repository, decideVisa(deliberation, decision, actor, now), now);
 }

@@ -2,6 +2,7 @@
 // iCalendar feed. Each answer is built from stored items in at most two requests; a closed item's content never
 // leaves them.
 import { createHash } from 'node:crypto';
+import { publishedPapers } from '../domain/agenda-papers.ts';
 import { councilCalendar } from '../domain/calendar.ts';
 import { notFound, unknownBody } from '../domain/council-errors.ts';
 import type { Deliberation } from '../domain/deliberation.ts';
@@ -15,6 +16,7 @@ import {
   oparlMemberships,
   oparlOrganizations,
   oparlPaper,
+  oparlPaperFile,
   oparlPerson,
   oparlSystem,
   type OparlList,
@@ -95,7 +97,7 @@ function paperOf(urls: OparlUrls, deliberation: Deliberation): OparlObject {
 }
 
 export async function oparlObject(repository: CouncilsRepository, urls: OparlUrls, type: OparlType, id: string): Promise<OparlObject> {
-  const [bodyId, second, third] = id.split('~') as [string, string | undefined, string | undefined];
+  const [bodyId, second, third, fourth] = id.split('~') as [string, string | undefined, string | undefined, string | undefined];
   if (type === 'organization' || type === 'person' || type === 'membership') {
     const { body } = await repository.bodyContext(bodyId, {});
     if (!body) throw missing();
@@ -109,6 +111,14 @@ export async function oparlObject(repository: CouncilsRepository, urls: OparlUrl
     return object;
   }
   if (!second) throw missing();
+  if (type === 'file' && fourth) {
+    // A paper of an agenda item: published only while its item is public and it is attached.
+    const { session } = await repository.bodyContext(bodyId, { sessionId: second });
+    const item = session?.agenda.find((candidate) => String(candidate.number) === third);
+    const paper = item && publishedPapers(item).find((candidate) => candidate.id === fourth);
+    if (!session || !item || !paper) throw missing();
+    return oparlPaperFile(urls, session, item, paper);
+  }
   if (type === 'paper' || type === 'file') {
     const { deliberation } = await repository.bodyContext(bodyId, { deliberationId: `${second}.${third ?? ''}` });
     if (!deliberation) throw missing();

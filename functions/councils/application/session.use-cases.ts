@@ -1,9 +1,13 @@
 // A council's sessions: planned, their agenda built and closed, convened, their sittings opened with the attendance,
-// their items voted into numbered deliberations, closed (the transmission period starting). Each reads what it needs in one BatchGetItem and writes
+// the members' replies to their convocations, their items voted into numbered deliberations, closed (the
+// transmission period starting). Each reads what it needs in one BatchGetItem and writes
 // its change in one transaction.
 import type { Principal } from '../../shared/auth/principal.ts';
+import { ConflictError, ForbiddenError } from '../../shared/errors/domain-errors.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
-import type { CouncilBody } from '../domain/council-body.ts';
+import { replyToConvocation, type ReplyGiven } from '../domain/attendance-replies.ts';
+import { decideItemRequest, requestItem, type RequestDecision, type RequestedItem } from '../domain/item-requests.ts';
+import { membersInOffice, type CouncilBody } from '../domain/council-body.ts';
 import { notFound, unknownBody } from '../domain/council-errors.ts';
 import { defaultCouncilSettings, type CouncilSettings } from '../domain/council-settings.ts';
 import { adoptDeliberation, deliberationIdOf, type Deliberation } from '../domain/deliberation.ts';
@@ -17,14 +21,14 @@ import {
   recordDecision,
   voteOnItem,
   type Actor,
-  type Attendance,
+  type RecordedAttendance,
   type NewItem,
   type Session,
   type SessionChange,
   type SessionPlan,
 } from '../domain/session.ts';
 import type { NamedVote } from '../domain/vote.ts';
-import { withConvocationReminder, withTransmissionPeriod } from '../domain/control-clocks.ts';
+import { withConvocationReminder, withNextMeetingReminder, withTransmissionPeriod } from '../domain/control-clocks.ts';
 import { actorFor } from './council-access.ts';
 import type { BodyContextRequest, CouncilsRepository } from './councils.ports.ts';
 
@@ -94,11 +98,11 @@ export async function conveneSession(repository: CouncilsRepository, bodyId: str
   return saved(repository, session, convene(session, settings, actor, now));
 }
 
-export async function openCouncilSitting(repository: CouncilsRepository, bodyId: string, id: string, attendance: Attendance, principal: Principal, now: Date): Promise<Session> {
+export async function openCouncilSitting(repository: CouncilsRepository, bodyId: string, id: string, attendance: RecordedAttendance, principal: Principal, now: Date): Promise<Session> {
   const actor = actorFor(principal, bodyId, [...SECRETARIAT]);
   const year = Number(moroccanDate(now).slice(0, 4));
   const { session, body, settings, holidays } = await load(repository, bodyId, id, { holidayYears: [year, year + 1] });
-  return saved(repository, session, openSitting(session, body, settings, attendance, holidays, actor, now));
+  return saved(repository, session, withNextMeetingReminder(openSitting(session, body, settings, attendance, holidays, actor, now), actor, now));
 }
 
 export async function voteItem(repository: CouncilsRepository, bodyId: string, id: string, number: number, votes: readonly NamedVote[], principal: Principal, now: Date): Promise<Deliberation> {
@@ -118,4 +122,47 @@ export async function closeCouncilSession(repository: CouncilsRepository, bodyId
   const year = Number(moroccanDate(now).slice(0, 4));
   const { session, settings, holidays } = await load(repository, bodyId, id, { holidayYears: [year, year + 1] });
   return saved(repository, session, withTransmissionPeriod(closeSession(session, actor, now), settings, holidays, actor, now));
+}
+
+/** The member in office the principal signs in as (their `sub` in the body), refused otherwise. */
+function memberOf(body: CouncilBody, principal: Principal): string {
+  const member = membersInOffice(body).find((candidate) => candidate.sub === principal.sub);
+  if (!member) {
+    throw new ForbiddenError({ ar: 'لستم عضوا مزاولا بهذا المجلس', fr: "Vous n'êtes pas membre en exercice de ce conseil", en: 'You are not a member in office of this council' });
+  }
+  return member.id;
+}
+
+/** A member asks for an item to be added while the agenda is open. */
+export async function requestAgendaItem(repository: CouncilsRepository, bodyId: string, id: string, item: RequestedItem, principal: Principal, now: Date): Promise<Session> {
+  const actor = actorFor(principal, bodyId, ['council-member']);
+  const { session, body } = await load(repository, bodyId, id);
+  return saved(repository, session, requestItem(session, memberOf(body, principal), item, actor, now));
+}
+
+/** The president or the secretariat accepts a member's request (the item joins the agenda) or refuses it with reasons. */
+export async function decideAgendaItemRequest(repository: CouncilsRepository, bodyId: string, id: string, number: number, decision: RequestDecision, principal: Principal, now: Date): Promise<Session> {
+  const actor = actorFor(principal, bodyId, [...SECRETARIAT]);
+  const { session } = await load(repository, bodyId, id);
+  return saved(repository, session, decideItemRequest(session, number, decision, actor, now));
+}
+
+/** How many times a reply is tried again when another member's reply got in first (sixty may answer at once). */
+const REPLY_ATTEMPTS = 3;
+
+/**
+ * A member replies to the convocation of the meeting convened last (attending, absent, or a proxy to another member
+ * in office). Replies are kept in the session item, so the sitting reads them with it; a reply that lost the race
+ * with another is read and tried again.
+ */
+export async function replyToCouncilConvocation(repository: CouncilsRepository, bodyId: string, id: string, given: ReplyGiven, principal: Principal, now: Date): Promise<Session> {
+  const actor = actorFor(principal, bodyId, ['council-member']);
+  for (let attempt = 1; ; attempt += 1) {
+    const { session, body } = await load(repository, bodyId, id);
+    try {
+      return await saved(repository, session, replyToConvocation(session, body, memberOf(body, principal), given, actor, now));
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt === REPLY_ATTEMPTS) throw error;
+    }
+  }
 }

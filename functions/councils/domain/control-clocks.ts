@@ -47,8 +47,13 @@ export const DEFAULT_REMINDERS: ReminderSettings = { convocationDaysBefore: 3 };
 
 export const remindersOf = (settings: CouncilSettings): ReminderSettings => settings.reminders ?? DEFAULT_REMINDERS;
 
-/** The reminder of a planned session's convocation deadline: when it is due, to whom, and when it was sent. */
+/**
+ * The reminder of a convocation deadline: a planned session's, or the drafted convocation of the meeting article 42
+ * calls after a sitting without quorum (`round` 2 or 3); when it is due, to whom, and when it was sent.
+ */
 export interface ConvocationReminder {
+  /** The meeting whose convocation is awaited; absent: the first. */
+  readonly round?: 2 | 3;
   /** The last day (Moroccan date) the convocation can be sent with the notice the settings require. */
   readonly lastDay: string;
   readonly at: string;
@@ -67,10 +72,12 @@ export interface TransmissionControl {
   readonly checked?: { readonly at: string; readonly late: readonly string[] };
 }
 
-/** A deliberation's visa period, started with the receipt, and when its passing was recorded. */
+/** A deliberation's visa period, started with the receipt, when its passing was recorded, and the governor's decision. */
 export interface VisaControl {
   readonly clock: CaseClock;
   readonly passedAt?: string;
+  /** Given or refused by the governor's office; `inTime`: before the period passed (after it, only a visa given). */
+  readonly decision?: { readonly outcome: 'given' | 'refused'; readonly at: string; readonly by: Actor; readonly reasons?: string; readonly inTime: boolean };
 }
 
 /** The case names the kit knows: one workflow and one index entry per session or deliberation. */
@@ -107,8 +114,28 @@ export function withConvocationReminder(change: SessionChange, settings: Council
   return { ...change, session: next, outbox: [...change.outbox, controlWatched(sessionSubject(session.id), next.version, now)] };
 }
 
-/** Whether the reminder is still to be sent: the session not convened yet, its reminder not sent. */
-export const reminderPending = (session: Session): boolean => session.convocationReminder !== undefined && !session.convocationReminder.sentAt && session.status === 'planned' && session.convocations.length === 0;
+/**
+ * The drafted convocation of the next meeting (after a sitting without quorum) with its reminder: at 09:00 in Morocco
+ * on the day after the adjournment, to whoever opened the sitting, while it is not sent. The last day it names is the
+ * eve of the proposed meeting. Both are our practice, not the law's (which sets the meeting's day, not the notice).
+ */
+export function withNextMeetingReminder(change: SessionChange, actor: Actor, now: Date): SessionChange {
+  const { session } = change;
+  if (session.status !== 'adjourned' || !session.next) return change;
+  const lastDay = formatCalendarDate(parseCalendarDate(session.next.earliest, 'earliest') - 1);
+  const remindOn = formatCalendarDate(parseCalendarDate(moroccanDate(now), 'today') + 1);
+  const at = new Date(startOfMoroccanDate(remindOn).getTime() + REMINDER_HOUR * 3_600_000);
+  const next: Session = { ...session, convocationReminder: { round: session.next.round, lastDay, at: at.toISOString(), notify: actor.sub } };
+  return { ...change, session: next, outbox: [...change.outbox, controlWatched(sessionSubject(session.id), next.version, now)] };
+}
+
+/** Whether the reminder is still to be sent: its meeting not convened yet, the reminder not sent. */
+export function reminderPending(session: Session): boolean {
+  const reminder = session.convocationReminder;
+  if (!reminder || reminder.sentAt) return false;
+  if (reminder.round === undefined) return session.status === 'planned' && session.convocations.length === 0;
+  return session.status === 'adjourned' && session.next?.round === reminder.round;
+}
 
 /** At the reminder's instant: the secretariat told the last day of the convocation; undefined before it or when not pending. */
 export function recordConvocationReminder(session: Session, now: Date): SessionChange | undefined {
@@ -121,11 +148,17 @@ export function recordConvocationReminder(session: Session, now: Date): SessionC
     recipient: reminder.notify,
     topic: 'council-convocation-reminder',
     about: { kind: 'council-session', id: session.id, reference: session.name },
-    message: {
-      ar: `آخر أجل لإرسال استدعاءات الدورة «${session.name}» هو ${reminder.lastDay}`,
-      fr: `Les convocations de la session « ${session.name} » doivent partir au plus tard le ${reminder.lastDay}`,
-      en: `The convocations of the session "${session.name}" must be sent by ${reminder.lastDay}`,
-    },
+    message: reminder.round
+      ? {
+          ar: `الاستدعاء المعد للاجتماع ${reminder.round} للدورة «${session.name}» لم يرسل بعد؛ آخر أجل لإرساله هو ${reminder.lastDay}`,
+          fr: `La convocation préparée de la réunion ${reminder.round} de la session « ${session.name} » n'est pas envoyée ; elle doit partir au plus tard le ${reminder.lastDay}`,
+          en: `The drafted convocation of meeting ${reminder.round} of the session "${session.name}" is not sent; it must go by ${reminder.lastDay}`,
+        }
+      : {
+          ar: `آخر أجل لإرسال استدعاءات الدورة «${session.name}» هو ${reminder.lastDay}`,
+          fr: `Les convocations de la session « ${session.name} » doivent partir au plus tard le ${reminder.lastDay}`,
+          en: `The convocations of the session "${session.name}" must be sent by ${reminder.lastDay}`,
+        },
   });
   return { session: next, event: { sessionId: session.id, version: next.version, type: 'convocation-reminder-sent', at, by: CONTROL_CLOCK_ACTOR }, outbox: [told] };
 }
@@ -205,7 +238,7 @@ export function deliberationClocks(deliberation: Deliberation): NamedClocks<Deli
     clocks.opposition = { clock: deliberation.receipt.oppositionClock, standing };
   }
   if (deliberation.visa) {
-    const standing: CaseStanding = deliberation.visa.passedAt ? 'lapsed' : deliberation.state === 'withdrawn' ? 'closed' : 'open';
+    const standing: CaseStanding = deliberation.visa.passedAt ? 'lapsed' : deliberation.state === 'withdrawn' || deliberation.visa.decision ? 'closed' : 'open';
     clocks.visa = { clock: deliberation.visa.clock, standing };
   }
   return clocks as NamedClocks<DeliberationClockName>;
@@ -225,8 +258,12 @@ export function enforceableSinceAt(deliberation: Deliberation, now: Date): strin
   if (deliberation.state !== 'received' || deliberation.result.outcome === 'rejected' || !deliberation.receipt) return undefined;
   const passed = (clock: CaseClock) => clockStatusAt(clock, 'open', now) === 'lapsed';
   if (!passed(deliberation.receipt.oppositionClock)) return undefined;
-  if (deliberation.visa && !passed(deliberation.visa.clock)) return undefined;
-  return [deliberation.receipt.oppositionClock.dueAt, ...(deliberation.visa ? [deliberation.visa.clock.dueAt] : [])].sort().at(-1);
+  const visa = deliberation.visa;
+  if (visa?.decision?.outcome === 'refused') return undefined;
+  // A visa given within its period ends it then; otherwise it is given tacitly when the period passes (our reading).
+  const visaSince = visa?.decision?.inTime ? visa.decision.at : visa?.clock.dueAt;
+  if (visa && !visa.decision?.inTime && !passed(visa.clock)) return undefined;
+  return [deliberation.receipt.oppositionClock.dueAt, ...(visaSince ? [visaSince] : [])].sort().at(-1);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The convocation of one member to one meeting, and the evidence of its sending and of its first reading: each a
 // signed statement (what was sent, to whom, when, the digest of the agenda it carried), and the token of a
 // timestamping authority where the deployment has one. Pure.
+import type { ConvocationPaper } from './agenda-papers.ts';
 import type { Round } from './quorum.ts';
 
 export interface TimestampToken {
@@ -23,8 +24,10 @@ export interface ConvocationRecord {
   readonly round: Round;
   readonly member: string;
   readonly start: string;
-  /** SHA-256 (hex) of the agenda as convened: the items' numbers, titles and public flags. */
+  /** SHA-256 (hex) of the agenda as convened: the items' numbers, titles and public flags, and their papers' SHA-256. */
   readonly agendaDigest: string;
+  /** The papers attached to the agenda when it was sent (a convocation written before papers existed has none). */
+  readonly papers?: readonly ConvocationPaper[];
   readonly sent: ConvocationEvidence;
   readonly read?: ConvocationEvidence;
 }

@@ -31,6 +31,10 @@ export class OppositionWindowClosedError extends DomainError {
   readonly problem = COUNCILS_PROBLEMS['opposition-window-closed'];
 }
 
+export class VisaPeriodPassedError extends DomainError {
+  readonly problem = COUNCILS_PROBLEMS['visa-period-passed'];
+}
+
 export const notFound = (what: Localized) => new NotFoundError(what);
 export const invalidState = (what: Localized) => new InvalidStateError(what);
 

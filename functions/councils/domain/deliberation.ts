@@ -1,15 +1,17 @@
 // A deliberation: the decision of the council on one agenda item, numbered per collectivity and year, with its named
 // votes, counts and the rule applied; then under the governor's legality control: transmitted within N working days
 // of the session's close, received, opposed with reasons within N working days of the receipt, examined again by
-// the council (maintained or withdrawn), referred to the administrative court. Whether it is enforceable is derived
+// the council (maintained or withdrawn), referred to the administrative court; the visa of an item type that needs one
+// given or refused by the governor. Whether it is enforceable is derived
 // from that state and the opposition clock, never stored. Pure.
 import { clockStatusAt, startClock, type CaseClock } from '../../shared/case-clock/domain/case-clock.ts';
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
-import { OppositionWindowClosedError, invalidState } from './council-errors.ts';
+import { ValidationFailedError } from '../../shared/errors/domain-errors.ts';
+import { OppositionWindowClosedError, VisaPeriodPassedError, invalidState } from './council-errors.ts';
 import type { CouncilSettings, ItemType } from './council-settings.ts';
 import type { Actor, ItemVote, Session } from './session.ts';
 import type { NamedVote, VoteResult } from './vote.ts';
-import { controlWatched, deliberationSubject, enforceableSinceAt, visaControlAt, visaOf, type VisaControl } from './control-clocks.ts';
+import { CONTROL_EVENTS, controlWatched, deliberationSubject, enforceableSinceAt, visaControlAt, visaOf, type VisaControl } from './control-clocks.ts';
 
 export const CONTROL_STATES = ['adopted', 'transmitted', 'received', 'opposed', 'maintained', 'withdrawn', 'referred-to-court'] as const;
 export type ControlState = (typeof CONTROL_STATES)[number];
@@ -175,6 +177,45 @@ export function referToCourt(deliberation: Deliberation, court: string, referenc
   return changed(deliberation, 'referred-to-court', actor, now, { state: 'referred-to-court', courtReferral: { at: now.toISOString(), by: actor, court, reference } });
 }
 
+export interface VisaDecision {
+  readonly outcome: 'given' | 'refused';
+  readonly reasons?: string;
+}
+
+/**
+ * The governor's visa on a received deliberation whose item type needs one: given (within its period it ends it, and
+ * with the opposition window passed the deliberation is enforceable at once; after it, recorded, the visa having been
+ * given tacitly) or refused with reasons within the period only (after it: 409). Once only. A refused visa leaves
+ * the deliberation never enforceable. Our reading of 112-14, to be confirmed.
+ */
+export function decideVisa(deliberation: Deliberation, decision: VisaDecision, actor: Actor, now: Date): DeliberationChange {
+  requireState(deliberation, 'received', 'a visa');
+  const visa = deliberation.visa;
+  if (!visa) throw invalidState({ ar: 'لا تحتاج هذه المداولة إلى تأشيرة', fr: "Cette délibération n'est pas soumise au visa", en: 'This deliberation needs no visa' });
+  if (visa.decision) throw invalidState({ ar: 'بُت في التأشيرة من قبل', fr: 'Le visa est déjà décidé', en: 'The visa is decided already' });
+  const inTime = !visa.passedAt && clockStatusAt(visa.clock, 'open', now) !== 'lapsed';
+  if (decision.outcome === 'refused') {
+    if (!inTime) {
+      throw new VisaPeriodPassedError({
+        ar: `انقضى أجل التأشيرة في ${visa.clock.dueDate}: تعتبر ممنوحة`,
+        fr: `Le délai du visa a expiré le ${visa.clock.dueDate} : il est réputé accordé`,
+        en: `The visa period ended on ${visa.clock.dueDate}: the visa is deemed given`,
+      });
+    }
+    if (!decision.reasons) {
+      throw new ValidationFailedError({ ar: 'يعلل رفض التأشيرة', fr: 'Le refus du visa est motivé', en: 'A refused visa gives its reasons' }, { fieldIssues: [{ pointer: '/body/reasons', code: 'required', detail: { ar: 'مطلوب', fr: 'Requis', en: 'Required' } }] });
+    }
+  }
+  const at = now.toISOString();
+  const decided: VisaControl = { ...visa, decision: { outcome: decision.outcome, at, by: actor, ...(decision.reasons && { reasons: decision.reasons }), inTime } };
+  const made = changed(deliberation, `visa-${decision.outcome}`, actor, now, { visa: decided });
+  const since = deliberation.enforceableSince ? undefined : enforceableSinceAt(made.deliberation, now);
+  if (!since) return made;
+  const next: Deliberation = { ...made.deliberation, enforceableSince: since };
+  const enforceable = domainEvent({ type: CONTROL_EVENTS.enforceable, source: 'councils', subject: deliberation.id, occurredAt: at, version: next.version, data: { deliberationId: deliberation.id, body: deliberation.body, number: deliberation.number, since } });
+  return { deliberation: next, event: made.event, outbox: [enforceable] };
+}
+
 export type Enforceability = { readonly enforceable: true; readonly since: string } | { readonly enforceable: false; readonly reason: string };
 
 /**
@@ -188,6 +229,7 @@ export function enforceability(deliberation: Deliberation, now: Date): Enforceab
   if (deliberation.state === 'received') {
     const since = deliberation.enforceableSince ?? enforceableSinceAt(deliberation, now);
     if (since) return { enforceable: true, since };
+    if (deliberation.visa?.decision?.outcome === 'refused') return { enforceable: false, reason: 'visa-refused' };
     const windowOpen = clockStatusAt(deliberation.receipt!.oppositionClock, 'open', now) !== 'lapsed';
     return { enforceable: false, reason: windowOpen ? 'opposition-window-open' : 'visa-period-running' };
   }

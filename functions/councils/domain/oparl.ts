@@ -1,6 +1,7 @@
 // The publication of a council as OParl 1.1 objects, built from what is stored (the body, its sessions and
 // deliberations). An item examined in a closed sitting keeps its content out: its name is generic, its text and
 // resolution absent; its decision (outcome, counts, number) is published. Ids are the objects' URLs. Pure.
+import { publishedPapers, type AgendaPaper } from './agenda-papers.ts';
 import type { CouncilBody, CouncilMember } from './council-body.ts';
 import type { Deliberation } from './deliberation.ts';
 import type { AgendaItem, Session } from './session.ts';
@@ -23,6 +24,7 @@ export class OparlUrls {
   list = (body: string, list: OparlList) => `${this.base}/oparl/v1/bodies/${body}/${list}`;
   object = (type: OparlType, id: string) => `${this.base}/oparl/v1/objects/${type}/${id}`;
   fileContent = (id: string) => `${this.base}/oparl/v1/files/${id}/content`;
+  fileDownload = (id: string) => `${this.base}/oparl/v1/files/${id}/download`;
 }
 
 export const objectId = (...parts: readonly (string | number)[]) => parts.join('~');
@@ -99,6 +101,7 @@ function itemResult(item: AgendaItem): string | undefined {
 export function oparlAgendaItem(urls: OparlUrls, session: Session, item: AgendaItem): OparlObject {
   const id = objectId(session.body, session.id, item.number);
   const result = itemResult(item);
+  const papers = publishedPapers(item).map((paper) => oparlPaperFile(urls, session, item, paper));
   return {
     id: urls.object('agenda-item', id),
     type: `${SCHEMA}/AgendaItem`,
@@ -109,6 +112,7 @@ export function oparlAgendaItem(urls: OparlUrls, session: Session, item: AgendaI
     public: item.public,
     consultation: urls.object('consultation', id),
     ...(result && { result }),
+    ...(papers.length > 0 && { auxiliaryFile: papers }),
     ...(item.public && item.decision && { resolutionText: item.text }),
     modified: session.updatedAt,
   };
@@ -160,6 +164,27 @@ export function oparlFile(urls: OparlUrls, deliberation: Deliberation, content: 
     accessUrl: urls.fileContent(id),
     date: deliberation.adoptedAt.slice(0, 10),
     modified: deliberation.updatedAt,
+  };
+}
+
+/**
+ * A public item's paper as a File. Its digest is the SHA-256 it was declared and checked with, which OParl has no
+ * property for (it knows SHA-1 and SHA-512 only): none is given rather than one not computed.
+ */
+export function oparlPaperFile(urls: OparlUrls, session: Session, item: AgendaItem, paper: AgendaPaper): OparlObject {
+  const id = objectId(session.body, session.id, item.number, paper.id);
+  return {
+    id: urls.object('file', id),
+    type: `${SCHEMA}/File`,
+    name: paper.name,
+    fileName: paper.name,
+    mimeType: paper.contentType,
+    size: paper.sizeBytes,
+    accessUrl: urls.fileDownload(id),
+    downloadUrl: urls.fileDownload(id),
+    date: (paper.attachedAt ?? paper.declaredAt).slice(0, 10),
+    created: paper.declaredAt,
+    modified: paper.attachedAt ?? paper.declaredAt,
   };
 }
 

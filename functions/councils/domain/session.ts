@@ -6,6 +6,9 @@ import { ValidationFailedError } from '../../shared/errors/domain-errors.ts';
 import { domainEvent, type DomainEvent } from '../../shared/events/domain-event.ts';
 import { formatMoroccanInstant, startOfMoroccanDate } from '../../shared/statutory-clock/moroccan-day.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
+import type { AgendaPaper } from './agenda-papers.ts';
+import type { AttendanceReply } from './attendance-replies.ts';
+import type { ItemRequest } from './item-requests.ts';
 import type { ConvocationReminder, TransmissionControl } from './control-clocks.ts';
 import { memberInOffice, membersInOffice, oneThirdOf, presidentOf, type CouncilBody } from './council-body.ts';
 import { AgendaClosedError, InitiativeNotQualifiedError, NoticeTooShortError, OutsideOrdinaryMonthsError, ProxyAlreadyHeldError, SittingOutsideWindowError, VotedTwiceError, invalidState, notMembers } from './council-errors.ts';
@@ -38,6 +41,8 @@ export interface AgendaItem {
   readonly public: boolean;
   readonly addedAt: string;
   readonly decision?: { readonly deliberationId: string; readonly number: string; readonly outcome: VoteResult['outcome'] };
+  /** Its papers, in the order declared (agenda-papers.ts). */
+  readonly papers?: readonly AgendaPaper[];
 }
 
 export interface Proxy {
@@ -87,6 +92,10 @@ export interface Session {
   readonly agendaClosedAt?: string;
   readonly convocations: readonly Convocation[];
   readonly sittings: readonly Sitting[];
+  /** Members' requests to add an item, with their outcome (item-requests.ts). */
+  readonly itemRequests?: readonly ItemRequest[];
+  /** The members' replies to the convocations, given ahead (attendance-replies.ts): the latest per member and meeting. */
+  readonly replies?: readonly AttendanceReply[];
   readonly next?: NextMeeting;
   readonly status: SessionStatus;
   readonly closedAt?: string;
@@ -115,10 +124,13 @@ export interface SessionChange {
 
 export const SESSION_CONVENED = 'council.session-convened';
 export const SESSION_ADJOURNED = 'council.session-adjourned';
+/** A session closed: its minutes are rendered from it. */
+export const SESSION_CLOSED = 'council.session-closed';
 
 const dateOf = (instant: string) => moroccanDate(new Date(instant));
 
-function changed(session: Session, type: string, actor: Actor, now: Date, fields: Partial<Session>, outbox: readonly DomainEvent[] = []): SessionChange {
+/** The session with `fields` changed, its next version and history event (for the changes of agenda-papers.ts too). */
+export function changed(session: Session, type: string, actor: Actor, now: Date, fields: Partial<Session>, outbox: readonly DomainEvent[] = []): SessionChange {
   const at = now.toISOString();
   const next: Session = { ...session, ...fields, version: session.version + 1, updatedAt: at };
   return { session: next, event: { sessionId: session.id, version: next.version, type, at, by: actor }, outbox };
@@ -208,7 +220,8 @@ export interface NewItem {
   readonly public: boolean;
 }
 
-export function addAgendaItem(session: Session, item: NewItem, actor: Actor, now: Date): SessionChange {
+/** Refuses anything that adds to a closed agenda (an item, a member's request for one). */
+export function requireAgendaOpen(session: Session): void {
   if (session.agendaClosedAt) {
     throw new AgendaClosedError({
       ar: `أغلق جدول أعمال هذه الدورة في ${session.agendaClosedAt}`,
@@ -216,6 +229,10 @@ export function addAgendaItem(session: Session, item: NewItem, actor: Actor, now
       en: `The agenda of this session was closed at ${session.agendaClosedAt}`,
     });
   }
+}
+
+export function addAgendaItem(session: Session, item: NewItem, actor: Actor, now: Date): SessionChange {
+  requireAgendaOpen(session);
   const added: AgendaItem = { number: session.agenda.length + 1, ...item, addedAt: now.toISOString() };
   return changed(session, 'item-added', actor, now, { agenda: [...session.agenda, added] });
 }
@@ -268,6 +285,27 @@ export interface Attendance {
   readonly proxies: readonly Proxy[];
 }
 
+/** The latest reply of each member to meeting `round`. */
+export function repliesTo(session: Session, round: Round): AttendanceReply[] {
+  return (session.replies ?? []).filter((reply) => reply.round === round);
+}
+
+/**
+ * The proxies of the sitting of meeting `round`: the room's record when it gives one; otherwise those given ahead
+ * (attendance-replies.ts) whose giver is not present and whose holder is: a proxy lapses when either is not so.
+ */
+export function sittingProxies(session: Session, round: Round, present: readonly string[], recorded: readonly Proxy[] | undefined): readonly Proxy[] {
+  if (recorded) return recorded;
+  const here = new Set(present);
+  return repliesTo(session, round).flatMap((reply) => (reply.reply === 'proxy' && reply.proxyTo !== undefined && !here.has(reply.member) && here.has(reply.proxyTo) ? [{ from: reply.member, to: reply.proxyTo }] : []));
+}
+
+/** The room's record of a sitting: without `proxies`, the proxies the members gave ahead are taken. */
+export interface RecordedAttendance {
+  readonly present: readonly string[];
+  readonly proxies?: readonly Proxy[];
+}
+
 function checkAttendance(body: CouncilBody, attendance: Attendance): void {
   const listed = [...attendance.present, ...attendance.proxies.map((proxy) => proxy.from)];
   const unknown = [...new Set([...listed, ...attendance.proxies.map((proxy) => proxy.to)])].filter((member) => !memberInOffice(body, member));
@@ -293,7 +331,7 @@ function sameHourOn(start: string, date: string): string {
 }
 
 /** Opens a sitting with its attendance, recorded at once: the quorum decides whether it deliberates or adjourns. */
-export function openSitting(session: Session, body: CouncilBody, settings: CouncilSettings, attendance: Attendance, holidays: ReadonlySet<string>, actor: Actor, now: Date): SessionChange {
+export function openSitting(session: Session, body: CouncilBody, settings: CouncilSettings, recorded: RecordedAttendance, holidays: ReadonlySet<string>, actor: Actor, now: Date): SessionChange {
   if (session.status !== 'convened') throw invalidState({ ar: 'لم تستدع الجلسة', fr: "La séance n'est pas convoquée", en: 'The sitting is not convened' });
   const round = (session.sittings.length + 1) as Round;
   const today = moroccanDate(now);
@@ -307,6 +345,7 @@ export function openSitting(session: Session, body: CouncilBody, settings: Counc
       en: `Meeting ${round} is held within ${span}, not on ${today}`,
     });
   }
+  const attendance: Attendance = { present: recorded.present, proxies: sittingProxies(session, round, recorded.present, recorded.proxies) };
   checkAttendance(body, attendance);
   const quorum = countQuorum(round, membersInOffice(body).length, attendance.present.length, attendance.proxies.length, settings.proxiesCountForQuorum);
   const sitting: Sitting = { round, date: today, openedAt: now.toISOString(), present: attendance.present, proxies: attendance.proxies, quorum };
@@ -368,5 +407,7 @@ export function recordDecision(session: Session, vote: ItemVote, decision: NonNu
 
 export function closeSession(session: Session, actor: Actor, now: Date): SessionChange {
   if (session.status !== 'sitting') throw invalidState({ ar: 'لا تختتم إلا دورة منعقدة', fr: 'Seule une session en séance se clôt', en: 'Only a session sitting is closed' });
-  return changed(session, 'closed', actor, now, { status: 'closed', closedAt: now.toISOString() });
+  const version = session.version + 1;
+  const closed = domainEvent({ type: SESSION_CLOSED, source: 'councils', subject: session.id, occurredAt: now.toISOString(), version, data: { sessionId: session.id, body: session.body } });
+  return changed(session, 'closed', actor, now, { status: 'closed', closedAt: now.toISOString() }, [closed]);
 }

@@ -9,6 +9,7 @@ import {
   recordConvocationReminder,
   recordDeliberationLapses,
   withConvocationReminder,
+  withNextMeetingReminder,
   recordTransmissionCheck,
   recountControl,
   sessionOpenDue,
@@ -215,6 +216,39 @@ describe("a planned session's convocation reminder", () => {
     const convened = { ...session, status: 'convened', convocations: [{ round: 1, convenedAt: '', start, noticeDays: 20 }] } as Session;
     expect(recordConvocationReminder(convened, at('2027-09-29', 9))).toBeUndefined();
     expect(sessionOpenDue(convened)).toBeUndefined();
+  });
+});
+
+describe("the reminder of the next meeting's drafted convocation", () => {
+  // A first sitting without quorum on Tuesday 12 October 2027: the second meeting may be held from Friday 15.
+  const start = at('2027-10-12', 10).toISOString();
+  const adjourned = {
+    id: 's3', body: 'rabat', kind: 'ordinary', name: 'Octobre', start, agenda: [], sittings: [], status: 'adjourned', version: 4, updatedAt: '',
+    convocations: [{ round: 1, convenedAt: '', start, noticeDays: 14 }],
+    convocationReminder: { lastDay: '2027-10-02', at: at('2027-09-29', 9).toISOString(), notify: 'secretary-1', sentAt: at('2027-09-29', 9).toISOString() },
+    next: { round: 2, earliest: '2027-10-15', latest: '2027-10-17', proposedStart: at('2027-10-15', 10).toISOString() },
+  } as unknown as Session;
+  const opening = at('2027-10-12', 10);
+  const adjourning: SessionChange = { session: adjourned, event: { sessionId: 's3', version: 4, type: 'adjourned-without-quorum', at: opening.toISOString(), by: secretary }, outbox: [] };
+
+  it('is due at 09:00 the day after the adjournment, naming the eve of the meeting, on the same deadline case', () => {
+    const change = withNextMeetingReminder(adjourning, secretary, opening);
+    expect(change.session.convocationReminder).toEqual({ round: 2, lastDay: '2027-10-14', at: at('2027-10-13', 9).toISOString(), notify: 'secretary-1' });
+    expect(sessionOpenDue(change.session)).toBe(at('2027-10-13', 9).toISOString());
+    expect(change.outbox).toEqual([expect.objectContaining({ type: CONTROL_EVENTS.watched, data: { subject: 'session-s3', version: 4 } })]);
+    expect(controlCheck('session-s3', { kind: 'session', session: change.session }, opening)).toEqual({ subject: 'session-s3', state: 'running', wakeAt: at('2027-10-13', 9).toISOString() });
+    const sent = recordConvocationReminder(change.session, at('2027-10-13', 9))!;
+    expect(sent.outbox).toEqual([expect.objectContaining({ data: expect.objectContaining({ topic: 'council-convocation-reminder', message: expect.objectContaining({ fr: expect.stringContaining('réunion 2') }) }) })]);
+    expect(sessionOpenDue(sent.session)).toBeUndefined();
+  });
+
+  it('is not sent once the next meeting is convened, and none is asked for a sitting that deliberates', () => {
+    const reminded = withNextMeetingReminder(adjourning, secretary, opening).session;
+    const convened = { ...reminded, status: 'convened', convocations: [...reminded.convocations, { round: 2, convenedAt: '', start, noticeDays: 3 }] } as Session;
+    expect(recordConvocationReminder(convened, at('2027-10-13', 9))).toBeUndefined();
+    expect(sessionOpenDue(convened)).toBeUndefined();
+    const sitting: SessionChange = { ...adjourning, session: { ...adjourned, status: 'sitting', next: undefined } as Session };
+    expect(withNextMeetingReminder(sitting, secretary, opening)).toBe(sitting);
   });
 });
 

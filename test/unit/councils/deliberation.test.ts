@@ -1,8 +1,9 @@
 // A deliberation under the governor's control: the opposition window in working days, and enforceability derived
 // from the state and the clock.
 import { describe, expect, it } from 'vitest';
+import { CONTROL_EVENTS, recordDeliberationLapses } from '../../../functions/councils/domain/control-clocks.ts';
 import { defaultCouncilSettings } from '../../../functions/councils/domain/council-settings.ts';
-import { adoptDeliberation, enforceability, oppose, receive, reexamine, transmit, type Deliberation } from '../../../functions/councils/domain/deliberation.ts';
+import { adoptDeliberation, decideVisa, enforceability, oppose, receive, reexamine, transmit, type Deliberation } from '../../../functions/councils/domain/deliberation.ts';
 import type { Session } from '../../../functions/councils/domain/session.ts';
 import { startOfMoroccanDate } from '../../../functions/shared/statutory-clock/moroccan-day.ts';
 
@@ -57,6 +58,44 @@ describe('the control of a deliberation', () => {
     expect(enforceability(reexamine(opposed, 'maintained', secretary, at('2027-11-02', 10)).deliberation, at('2028-01-01', 10))).toEqual({ enforceable: false, reason: 'awaiting-court' });
     expect(enforceability(reexamine(opposed, 'withdrawn', secretary, at('2027-11-02', 10)).deliberation, at('2028-01-01', 10))).toEqual({ enforceable: false, reason: 'withdrawn' });
     expect(() => reexamine(received, 'maintained', secretary, at('2027-11-02', 10))).toThrow(expect.objectContaining({ code: 'invalid-state' }));
+  });
+});
+
+describe("the governor's visa", () => {
+  // A loan needs a visa (20 calendar days from the receipt, by default); received on Monday 25 October 2027, its
+  // opposition window ends with 28 October and its visa period with 14 November.
+  const loan = (): Deliberation => {
+    const transmitted = transmit({ ...adopted, itemType: 'loan' }, session, settings, new Set(), secretary, at('2027-10-22', 10)).deliberation;
+    return receive(transmitted, settings, new Set(), governor, at('2027-10-25', 10)).deliberation;
+  };
+
+  it('given within its period, makes the deliberation enforceable once the opposition window passed, at once if it had', () => {
+    const early = decideVisa(loan(), { outcome: 'given' }, governor, at('2027-10-27', 10));
+    expect(early.deliberation.visa!.decision).toMatchObject({ outcome: 'given', inTime: true, by: governor });
+    expect(early.outbox).toEqual([]);
+    expect(enforceability(early.deliberation, at('2027-10-27', 12))).toEqual({ enforceable: false, reason: 'opposition-window-open' });
+    const lapsed = recordDeliberationLapses(early.deliberation, at('2027-10-29', 9))!;
+    expect(lapsed.deliberation.enforceableSince).toBe(early.deliberation.receipt!.oppositionClock.dueAt);
+
+    const waiting = recordDeliberationLapses(loan(), at('2027-10-29', 9))!.deliberation;
+    expect(enforceability(waiting, at('2027-11-02', 9))).toEqual({ enforceable: false, reason: 'visa-period-running' });
+    const given = decideVisa(waiting, { outcome: 'given' }, governor, at('2027-11-02', 9));
+    expect(given.deliberation.enforceableSince).toBe(at('2027-11-02', 9).toISOString());
+    expect(given.outbox).toEqual([expect.objectContaining({ type: CONTROL_EVENTS.enforceable })]);
+  });
+
+  it('refused with reasons, leaves the deliberation never enforceable; refused after its period, it is 409', () => {
+    expect(() => decideVisa(loan(), { outcome: 'refused' }, governor, at('2027-10-27', 10))).toThrow(expect.objectContaining({ code: 'validation-failed' }));
+    const refused = decideVisa(loan(), { outcome: 'refused', reasons: "Capacité d'endettement dépassée" }, governor, at('2027-10-27', 10)).deliberation;
+    expect(enforceability(refused, at('2028-01-01', 10))).toEqual({ enforceable: false, reason: 'visa-refused' });
+    expect(recordDeliberationLapses(refused, at('2028-01-01', 10))!.deliberation.enforceableSince).toBeUndefined();
+    expect(() => decideVisa(refused, { outcome: 'given' }, governor, at('2027-10-28', 10))).toThrow(expect.objectContaining({ code: 'invalid-state' }));
+    expect(() => decideVisa(loan(), { outcome: 'refused', reasons: 'Trop tard' }, governor, at('2027-11-16', 10))).toThrow(expect.objectContaining({ code: 'visa-period-passed' }));
+    // Given after the period it is recorded, the visa having been given tacitly when the period passed.
+    const late = decideVisa(loan(), { outcome: 'given' }, governor, at('2027-11-16', 10)).deliberation;
+    expect(late.visa!.decision!.inTime).toBe(false);
+    expect(enforceability(late, at('2027-11-16', 11))).toEqual({ enforceable: true, since: late.visa!.clock.dueAt });
+    expect(() => decideVisa(receive(transmit(adopted, session, settings, new Set(), secretary, at('2027-10-22', 10)).deliberation, settings, new Set(), governor, at('2027-10-25', 10)).deliberation, { outcome: 'given' }, governor, at('2027-10-26', 10))).toThrow(expect.objectContaining({ code: 'invalid-state' }));
   });
 });
 
