@@ -25,6 +25,7 @@ import { actRegistered } from '../../functions/civil-status/domain/act-events.ts
 import type { CivilAct } from '../../functions/civil-status/domain/civil-act.ts';
 import { deadlineWatched } from '../../functions/registry-office/domain/letter-deadline.ts';
 import { letterRegistered, type Letter } from '../../functions/registry-office/domain/letter.ts';
+import { ANSWER_SIGNATURE_REFUSED } from '../../functions/registry-office/domain/letter-steps.ts';
 import { LETTER_CLASSIFIED, type LetterCategory, type LetterClassified } from '../../functions/registry-office/public.ts';
 import { approveDataset, type Dataset } from '../../functions/open-data/domain/dataset.ts';
 import { declareDatasetRoute } from '../../functions/open-data/schemas/datasets.schema.ts';
@@ -702,6 +703,18 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
       // What the registry office's consumer gets from its outbox when the paper letter above was registered.
       FollowLetterEvents: outboxQueueEvent([deadlineWatched({ ...registeredLetter, version: 1 }, clock.now())]),
       IndexLetterForSearch: outboxQueueEvent([letterRegistered(registeredLetter, clock.now())]),
+      // The refused signature's event, its letter answered again since: a cold start replays what a redelivery does.
+      WithdrawRefusedAnswer: outboxQueueEvent([
+        domainEvent({
+          type: ANSWER_SIGNATURE_REFUSED,
+          source: 'registry-office',
+          subject: steppedLetter.id,
+          occurredAt: clock.now().toISOString(),
+          version: 2,
+          data: { outgoingId: String(refusedAnswer.json.id), outgoingNumber: String(refusedAnswer.json.number), incomingId: steppedLetter.id, reason: signatureRefusal.reason },
+        }),
+      ]),
+      RecountLetterDeadlines: outboxQueueEvent([holidaysConfirmed]),
       // The same event for the acknowledgment's consumer: the paper letter's acknowledgment is issued already, so a
       // cold start replays what a redelivery does.
       IssueLetterAcknowledgment: outboxQueueEvent([letterRegistered(registeredLetter, clock.now())]),
