@@ -1,7 +1,7 @@
 // How every Lambda function is bundled: one set of esbuild settings, read by the CDK construct (which runs the
 // esbuild CLI) and by the benchmark (which runs esbuild's API), so the benchmark measures the bundles we deploy.
 import type { BuildOptions } from 'esbuild';
-import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 // esbuild's ESM output has no `require`; CommonJS dependencies bundled into it still call it.
 const REQUIRE_SHIM =
@@ -14,6 +14,9 @@ export const FUNCTION_BUNDLE = {
   sourceMap: true,
   // Stack traces need the mappings only; embedding the sources would triple what each cold start parses.
   sourcesContent: false,
+  // The Arabic of every message as UTF-8 (two bytes a letter) rather than \uXXXX escapes (six): 10-12 KB less
+  // in each bundle, and no slower to load (measured on 2026-12-04, 41 fresh processes each way).
+  charset: 'utf8' as const,
   mainFields: ['module', 'main'],
   banner: REQUIRE_SHIM,
   // The SDK version is the one the lockfile pins and the tests ran against, not whatever the runtime ships.
@@ -38,6 +41,7 @@ export function cdkBundlingOptions(): BundlingOptions {
     minify: FUNCTION_BUNDLE.minify,
     sourceMap: FUNCTION_BUNDLE.sourceMap,
     sourcesContent: FUNCTION_BUNDLE.sourcesContent,
+    charset: Charset.UTF8,
     target: FUNCTION_BUNDLE.target,
     format: OutputFormat.ESM,
     mainFields: FUNCTION_BUNDLE.mainFields,
@@ -61,6 +65,7 @@ export function esbuildBuildOptions(entry: string, outfile: string, projectRoot:
     minify: FUNCTION_BUNDLE.minify,
     sourcemap: FUNCTION_BUNDLE.sourceMap,
     sourcesContent: FUNCTION_BUNDLE.sourcesContent,
+    charset: FUNCTION_BUNDLE.charset,
     mainFields: FUNCTION_BUNDLE.mainFields,
     banner: { js: FUNCTION_BUNDLE.banner },
     external: FUNCTION_BUNDLE.externalModules,
