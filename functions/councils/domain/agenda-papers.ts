@@ -4,8 +4,8 @@
 // them; a public item's papers are published (OParl `File`), a closed item's never. Each step is a change of the
 // session (its version, a history event), so the session says what each item carries. Pure.
 import type { Principal } from '../../shared/auth/principal.ts';
-import { ChecksumMismatchError, DomainError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, NotFoundError } from '../../shared/errors/domain-errors.ts';
-import { isReleased, uploadMismatch, withScanReading, type DeclaredFile, type ScanReading, type UploadedContent } from '../../shared/files/declared-file.ts';
+import { DomainError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, NotFoundError } from '../../shared/errors/domain-errors.ts';
+import { isReleased, refuseUploadMismatch, withScanReading, type DeclaredFile, type ScanReading, type UploadedContent } from '../../shared/files/declared-file.ts';
 import { COUNCILS_PROBLEMS } from '../councils.problems.ts';
 import { invalidState } from './council-errors.ts';
 import { changed, type Actor, type AgendaItem, type Session, type SessionChange } from './session.ts';
@@ -82,25 +82,7 @@ export function completePaper(session: Session, number: number, paperId: string,
     throw new ForbiddenError({ ar: 'لا يكمل رفع الوثيقة إلا من صرح بها', fr: "Seul l'auteur de la déclaration achève le dépôt du document", en: 'Only whoever declared the paper completes its upload' });
   }
   if (paper.status === 'attached') return undefined;
-  const mismatch = uploadMismatch(paper, uploaded);
-  if (mismatch?.kind === 'missing') {
-    throw invalidState({ ar: `لم يُرفع أي ملف بعد لـ«${paper.name}»`, fr: `Aucun fichier n'est encore déposé pour « ${paper.name} »`, en: `Nothing was uploaded for “${paper.name}” yet` });
-  }
-  if (mismatch?.kind === 'other-bytes') {
-    throw new ChecksumMismatchError({
-      ar: `الملف المرفوع (SHA-256 ${mismatch.sha256}، ${mismatch.sizeBytes} بايت) ليس المصرح به (${paper.sha256}، ${paper.sizeBytes} بايت)؛ حُذف`,
-      fr: `Le fichier déposé (SHA-256 ${mismatch.sha256}, ${mismatch.sizeBytes} octets) n'est pas celui déclaré (${paper.sha256}, ${paper.sizeBytes} octets) ; il est supprimé`,
-      en: `The uploaded file (SHA-256 ${mismatch.sha256}, ${mismatch.sizeBytes} bytes) is not the declared one (${paper.sha256}, ${paper.sizeBytes} bytes); it was removed`,
-    });
-  }
-  if (mismatch?.kind === 'other-type') {
-    const found = mismatch.found ? ` (${mismatch.found})` : '';
-    throw new PaperRefusedError({
-      ar: `محتوى «${paper.name}» ليس ${paper.contentType} كما صُرح${found}؛ حُذف الملف`,
-      fr: `Le contenu de « ${paper.name} » n'est pas ${paper.contentType} comme déclaré${found} ; le fichier est supprimé`,
-      en: `The content of “${paper.name}” is not ${paper.contentType} as declared${found}; the file was removed`,
-    });
-  }
+  refuseUploadMismatch(paper, uploaded, (message) => new PaperRefusedError(message));
   const attached = withScanReading<AgendaPaper>({ ...paper, status: 'attached', attachedAt: now.toISOString() }, scan, now);
   return changed(session, 'paper-attached', paper.declaredBy, now, { agenda: withPaper(session, number, attached) });
 }

@@ -4,8 +4,8 @@
 // to readers other than its uploader once the malware scanner's tag says it is clean. Every step is a change of the
 // letter (its version, a history event), so the letter's record says what is attached. Pure.
 import type { Principal } from '../../shared/auth/principal.ts';
-import { ChecksumMismatchError, DomainError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
-import { isReleased, uploadMismatch, withScanReading, type DeclaredFile, type FileScan, type ScanReading, type UploadedContent } from '../../shared/files/declared-file.ts';
+import { DomainError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
+import { isReleased, refuseUploadMismatch, withScanReading, type DeclaredFile, type FileScan, type ScanReading, type UploadedContent } from '../../shared/files/declared-file.ts';
 import { REGISTRY_OFFICE_PROBLEMS } from '../registry-office.problems.ts';
 import { lodgedItOnline, mayRead, ofCommune } from './letter-access.ts';
 import { change, type Actor, type Letter, type LetterChange, type LetterStatus } from './letter.ts';
@@ -82,6 +82,13 @@ export function attachmentOf(letter: Letter, attachmentId: string): Attachment {
   return attachment;
 }
 
+/** The types a letter's attachment may be, said in a refusal of another content. */
+const ACCEPTED_TYPES = {
+  ar: 'تقبل ملفات PDF وPNG وJPEG وTIFF وDOCX وODT وحدها',
+  fr: 'seuls les fichiers PDF, PNG, JPEG, TIFF, DOCX et ODT sont acceptés',
+  en: 'only PDF, PNG, JPEG, TIFF, DOCX and ODT files are taken',
+};
+
 /**
  * Attaches a declared file once it is uploaded: storage must hold exactly the declared bytes (SHA-256 and size)
  * and the content must be of the declared type. A refusal throws (the caller discards the object); completing
@@ -93,25 +100,7 @@ export function completeAttachment(letter: Letter, attachmentId: string, uploade
     throw new ForbiddenError({ ar: 'لا يكمل رفع الملف إلا من صرح به', fr: "Seul l'auteur de la déclaration achève le dépôt du fichier", en: 'Only whoever declared the file completes its upload' });
   }
   if (attachment.status === 'attached') return undefined;
-  const mismatch = uploadMismatch(attachment, uploaded);
-  if (mismatch?.kind === 'missing') {
-    throw new InvalidStateError({ ar: `لم يُرفع أي ملف بعد لـ«${attachment.name}»`, fr: `Aucun fichier n'est encore déposé pour « ${attachment.name} »`, en: `Nothing was uploaded for “${attachment.name}” yet` });
-  }
-  if (mismatch?.kind === 'other-bytes') {
-    throw new ChecksumMismatchError({
-      ar: `الملف المرفوع (SHA-256 ${mismatch.sha256}، ${mismatch.sizeBytes} بايت) ليس المصرح به (${attachment.sha256}، ${attachment.sizeBytes} بايت)؛ حُذف ولم يُرفق`,
-      fr: `Le fichier déposé (SHA-256 ${mismatch.sha256}, ${mismatch.sizeBytes} octets) n'est pas celui déclaré (${attachment.sha256}, ${attachment.sizeBytes} octets) ; il est supprimé et n'est pas joint`,
-      en: `The uploaded file (SHA-256 ${mismatch.sha256}, ${mismatch.sizeBytes} bytes) is not the declared one (${attachment.sha256}, ${attachment.sizeBytes} bytes); it was removed and not attached`,
-    });
-  }
-  if (mismatch?.kind === 'other-type') {
-    const found = mismatch.found;
-    throw new AttachmentRefusedError({
-      ar: `محتوى «${attachment.name}» ليس ${attachment.contentType} كما صُرح${found ? ` بل ${found}` : ''}؛ تقبل ملفات PDF وPNG وJPEG وTIFF وDOCX وODT وحدها. حُذف الملف`,
-      fr: `Le contenu de « ${attachment.name} » n'est pas ${attachment.contentType} comme déclaré${found ? ` mais ${found}` : ''} ; seuls les fichiers PDF, PNG, JPEG, TIFF, DOCX et ODT sont acceptés. Le fichier est supprimé`,
-      en: `The content of “${attachment.name}” is not ${attachment.contentType} as declared${found ? ` but ${found}` : ''}; only PDF, PNG, JPEG, TIFF, DOCX and ODT files are taken. The file was removed`,
-    });
-  }
+  refuseUploadMismatch(attachment, uploaded, (message) => new AttachmentRefusedError(message), ACCEPTED_TYPES);
   const attached = scanned({ ...attachment, status: 'attached', attachedAt: now.toISOString() }, scan, now);
   return change(letter, { attachments: replaced(letter, attached) }, 'attached', attachment.declaredBy, now, {
     attachment: { id: attachmentId, name: attachment.name, contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, sha256: attachment.sha256 },

@@ -4,8 +4,8 @@
 // once the answer (full or partial) is given and its costs, if any, are paid; every read is logged. Every step is a
 // change of the request (its version, a history event). Pure.
 import type { Principal } from '../../shared/auth/principal.ts';
-import { ChecksumMismatchError, DomainError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
-import { isReleased, uploadMismatch, withScanReading, type DeclaredFile, type ScanReading, type UploadedContent } from '../../shared/files/declared-file.ts';
+import { DomainError, FileNotScannedYetError, FileQuarantinedError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors/domain-errors.ts';
+import { isReleased, refuseUploadMismatch, withScanReading, type DeclaredFile, type ScanReading, type UploadedContent } from '../../shared/files/declared-file.ts';
 import { TRANSPARENCY_PROBLEMS } from '../transparency.problems.ts';
 import { change, OPEN_STATUSES, type Actor, type InformationRequest, type RequestChange, type RequestStatus } from './information-request.ts';
 import { mayRead } from './request-access.ts';
@@ -78,25 +78,7 @@ export function completeReleasedDocument(request: InformationRequest, documentId
     throw new ForbiddenError({ ar: 'لا يكمل رفع الوثيقة إلا من صرح بها', fr: "Seul l'auteur de la déclaration achève le dépôt du document", en: 'Only whoever declared the document completes its upload' });
   }
   if (document.status === 'stored') return undefined;
-  const mismatch = uploadMismatch(document, uploaded);
-  if (mismatch?.kind === 'missing') {
-    throw new InvalidStateError({ ar: `لم يُرفع أي ملف بعد لـ«${document.name}»`, fr: `Aucun fichier n'est encore déposé pour « ${document.name} »`, en: `Nothing was uploaded for “${document.name}” yet` });
-  }
-  if (mismatch?.kind === 'other-bytes') {
-    throw new ChecksumMismatchError({
-      ar: `الملف المرفوع (SHA-256 ${mismatch.sha256}، ${mismatch.sizeBytes} بايت) ليس المصرح به (${document.sha256}، ${document.sizeBytes} بايت)؛ حُذف`,
-      fr: `Le fichier déposé (SHA-256 ${mismatch.sha256}, ${mismatch.sizeBytes} octets) n'est pas celui déclaré (${document.sha256}, ${document.sizeBytes} octets) ; il est supprimé`,
-      en: `The uploaded file (SHA-256 ${mismatch.sha256}, ${mismatch.sizeBytes} bytes) is not the declared one (${document.sha256}, ${document.sizeBytes} bytes); it was removed`,
-    });
-  }
-  if (mismatch?.kind === 'other-type') {
-    const found = mismatch.found ? ` (${mismatch.found})` : '';
-    throw new ReleasedDocumentRefusedError({
-      ar: `محتوى «${document.name}» ليس ${document.contentType} كما صُرح${found}؛ حُذف الملف`,
-      fr: `Le contenu de « ${document.name} » n'est pas ${document.contentType} comme déclaré${found} ; le fichier est supprimé`,
-      en: `The content of “${document.name}” is not ${document.contentType} as declared${found}; the file was removed`,
-    });
-  }
+  refuseUploadMismatch(document, uploaded, (message) => new ReleasedDocumentRefusedError(message));
   const stored = withScanReading<ReleasedDocument>({ ...document, status: 'stored', storedAt: now.toISOString() }, scan, now);
   return change(request, { releasedDocuments: replaced(request, stored) }, 'document-stored', document.declaredBy, now, { document: describe(document), scan: stored.scan });
 }
