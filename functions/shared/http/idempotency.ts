@@ -37,7 +37,7 @@ interface IdempotencyRecord {
   readonly validation: string;
   /** Epoch milliseconds after which a record left in progress (its function timed out) no longer holds the key. */
   readonly in_progress_expiration?: number;
-  readonly data?: KeptResponse | HttpResponse;
+  readonly data?: KeptResponse;
 }
 
 // A mid quality: a response is a few KB of JSON, and quality 11 would spend milliseconds to save a few bytes.
@@ -47,9 +47,7 @@ export function keptResponse(response: HttpResponse): KeptResponse {
   return { compressed: brotliCompressSync(JSON.stringify(response), BROTLI_OPTIONS) };
 }
 
-export function responseKept(kept: KeptResponse | HttpResponse): HttpResponse {
-  // Records written by Powertools before responses were compressed (they live 24 hours) hold the response itself.
-  if (!('compressed' in kept)) return kept;
+export function responseKept(kept: KeptResponse): HttpResponse {
   return JSON.parse(brotliDecompressSync(kept.compressed).toString('utf8')) as HttpResponse;
 }
 

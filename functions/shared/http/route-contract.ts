@@ -77,7 +77,11 @@ export interface ResponseDefinition extends Omit<ResponseContract, 'schema'> {
   readonly schema?: z.core.$ZodType | SchemaBuilder<z.core.$ZodType>;
 }
 
-/** A contract as written in a context's schemas module: every schema as the function that builds it. */
+/**
+ * A contract as written: each schema as the function that builds it. A schema given as a value is taken too (a
+ * contract spread into another, as tests derive theirs), but built at import: test/unit/shared/lazy-schemas.test.ts
+ * holds every context's schemas module to builders.
+ */
 export interface RouteDefinition<
   Params extends z.core.$ZodType,
   Query extends z.core.$ZodType,

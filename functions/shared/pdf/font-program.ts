@@ -1,7 +1,7 @@
 // A TrueType font as a PDF embeds it: the metrics its font descriptor and widths need, and subsets holding only the
 // outlines a document draws. A subset keeps every glyph id (the PDF's codes are glyph ids, CIDToGIDMap Identity),
 // with empty outlines for the glyphs not drawn, and only the tables a PDF reader renders with.
-import { sfnt } from './true-type.ts';
+import { dataView, padded, sfnt } from './true-type.ts';
 
 /** What a reader renders a glyph with (outlines, their index, metrics and hinting): the layout tables are not needed. */
 const SUBSET_TABLES = ['cvt ', 'fpgm', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'prep'] as const;
@@ -45,7 +45,7 @@ export class FontProgram {
 
   constructor(file: Uint8Array) {
     this.tables = readTables(file);
-    const table = (tag: string) => view(this.table(tag));
+    const table = (tag: string) => dataView(this.table(tag));
     const head = table('head');
     this.unitsPerEm = head.getUint16(18);
     this.bbox = { minX: head.getInt16(36), minY: head.getInt16(38), maxX: head.getInt16(40), maxY: head.getInt16(42) };
@@ -54,9 +54,9 @@ export class FontProgram {
     this.ascent = hhea.getInt16(4);
     this.descent = hhea.getInt16(6);
     const post = this.tables.get('post');
-    this.italicAngle = post ? view(post).getInt32(4) / 65_536 : 0;
+    this.italicAngle = post ? dataView(post).getInt32(4) / 65_536 : 0;
     const os2 = this.tables.get('OS/2');
-    this.capHeight = os2 && view(os2).getUint16(0) >= 2 ? view(os2).getInt16(88) : 0;
+    this.capHeight = os2 && dataView(os2).getUint16(0) >= 2 ? dataView(os2).getInt16(88) : 0;
     this.postscriptName = this.tables.has('name') ? postscriptName(this.table('name')) : undefined;
 
     const hmtx = table('hmtx');
@@ -96,16 +96,16 @@ export class FontProgram {
     const hmtx = new Uint8Array(4 * this.numGlyphs);
     let end = 0;
     for (let id = 0; id < this.numGlyphs; id++) {
-      view(loca).setUint32(4 * id, end);
+      dataView(loca).setUint32(4 * id, end);
       if (!kept.has(id)) continue;
       const outline = glyf.subarray(this.offsets[id], this.offsets[id + 1]);
       glyphs.push(outline);
       end += padded(outline.length);
       // Only drawn glyphs keep their metrics: readers take widths from the PDF, and zeros compress to nothing.
-      view(hmtx).setUint16(4 * id, this.advanceWidth(id));
-      view(hmtx).setInt16(4 * id + 2, this.sideBearings[id] ?? 0);
+      dataView(hmtx).setUint16(4 * id, this.advanceWidth(id));
+      dataView(hmtx).setInt16(4 * id + 2, this.sideBearings[id] ?? 0);
     }
-    view(loca).setUint32(4 * this.numGlyphs, end);
+    dataView(loca).setUint32(4 * this.numGlyphs, end);
     const glyfOut = new Uint8Array(end);
     let offset = 0;
     for (const outline of glyphs) {
@@ -114,10 +114,10 @@ export class FontProgram {
     }
 
     const head = this.table('head').slice();
-    view(head).setUint32(8, 0); // checkSumAdjustment, set once the whole file is written
-    view(head).setInt16(50, 1); // indexToLocFormat: 32-bit offsets
+    dataView(head).setUint32(8, 0); // checkSumAdjustment, set once the whole file is written
+    dataView(head).setInt16(50, 1); // indexToLocFormat: 32-bit offsets
     const hhea = this.table('hhea').slice();
-    view(hhea).setUint16(34, this.numGlyphs); // numberOfHMetrics: one full metric per glyph
+    dataView(hhea).setUint16(34, this.numGlyphs); // numberOfHMetrics: one full metric per glyph
     const replaced = new Map<string, Uint8Array>([
       ['glyf', glyfOut],
       ['head', head],
@@ -132,7 +132,7 @@ export class FontProgram {
     }
     const file = sfnt(0x00010000, tables);
     const headOffset = tableOffset(file, 'head');
-    view(file).setUint32(headOffset + 8, (CHECKSUM_MAGIC - checksum(file)) >>> 0);
+    dataView(file).setUint32(headOffset + 8, (CHECKSUM_MAGIC - checksum(file)) >>> 0);
     return file;
   }
 
@@ -140,7 +140,7 @@ export class FontProgram {
   private components(id: number): number[] {
     const start = this.offsets[id] ?? 0;
     if ((this.offsets[id + 1] ?? 0) - start < 10) return [];
-    const glyf = view(this.table('glyf'));
+    const glyf = dataView(this.table('glyf'));
     if (glyf.getInt16(start) >= 0) return [];
     const components: number[] = [];
     let position = start + 10;
@@ -163,7 +163,7 @@ export class FontProgram {
 }
 
 function readTables(file: Uint8Array): Map<string, Uint8Array> {
-  const header = view(file);
+  const header = dataView(file);
   if (header.getUint32(0) !== 0x00010000) throw new Error('Not a TrueType font');
   const tables = new Map<string, Uint8Array>();
   for (let index = 0; index < header.getUint16(4); index++) {
@@ -176,23 +176,23 @@ function readTables(file: Uint8Array): Map<string, Uint8Array> {
 }
 
 function tableOffset(file: Uint8Array, tag: string): number {
-  for (let index = 0; index < view(file).getUint16(4); index++) {
+  for (let index = 0; index < dataView(file).getUint16(4); index++) {
     const entry = 12 + 16 * index;
-    if (tagAt(file, entry) === tag) return view(file).getUint32(entry + 8);
+    if (tagAt(file, entry) === tag) return dataView(file).getUint32(entry + 8);
   }
   throw new Error(`No ${tag} table`);
 }
 
 /** The PostScript name (name id 6) of the Windows Unicode (UTF-16) or Macintosh Roman (ASCII for this id) record. */
 function postscriptName(name: Uint8Array): string | undefined {
-  const table = view(name);
+  const table = dataView(name);
   const strings = table.getUint16(4);
   for (let index = 0; index < table.getUint16(2); index++) {
     const record = 6 + 12 * index;
     if (table.getUint16(record + 6) !== POSTSCRIPT_NAME_ID) continue;
     const platform = table.getUint16(record);
     const bytes = name.subarray(strings + table.getUint16(record + 10), strings + table.getUint16(record + 10) + table.getUint16(record + 8));
-    if (platform === 3) return String.fromCharCode(...Array.from({ length: bytes.length / 2 }, (_, unit) => view(bytes).getUint16(2 * unit)));
+    if (platform === 3) return String.fromCharCode(...Array.from({ length: bytes.length / 2 }, (_, unit) => dataView(bytes).getUint16(2 * unit)));
     if (platform === 1) return String.fromCharCode(...bytes);
   }
   return undefined;
@@ -202,7 +202,7 @@ function postscriptName(name: Uint8Array): string | undefined {
 function checksum(data: Uint8Array): number {
   const padding = new Uint8Array(padded(data.length));
   padding.set(data);
-  const words = view(padding);
+  const words = dataView(padding);
   let sum = 0;
   for (let offset = 0; offset < padding.length; offset += 4) sum = (sum + words.getUint32(offset)) >>> 0;
   return sum;
@@ -210,12 +210,4 @@ function checksum(data: Uint8Array): number {
 
 function tagAt(file: Uint8Array, offset: number): string {
   return String.fromCharCode(...file.subarray(offset, offset + 4));
-}
-
-function padded(length: number): number {
-  return Math.ceil(length / 4) * 4;
-}
-
-function view(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -51,10 +51,11 @@ export function sfnt(flavor: number, tables: ReadonlyMap<string, { readonly data
   return file;
 }
 
-function padded(length: number): number {
+/** A length rounded up to the four-byte boundary OpenType tables are aligned on. */
+export function padded(length: number): number {
   return Math.ceil(length / 4) * 4;
 }
 
-function dataView(bytes: Uint8Array): DataView {
+export function dataView(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
