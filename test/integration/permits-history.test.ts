@@ -16,6 +16,7 @@ import type { DomainEvent } from '../../functions/shared/events/domain-event.ts'
 import { ConflictError } from '../../functions/shared/errors/domain-errors.ts';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { freshTablesWithReferenceData, localDocumentClient, outboxEventsAbout } from './local-aws.ts';
+import { readsTogether } from './reads-together.ts';
 
 const citizen: Principal = { sub: 'citizen-history', roles: ['citizen'] };
 const agent: Principal = { sub: 'agent-history', roles: ['agent'], commune: 'rabat' };
@@ -118,21 +119,7 @@ describe('a permit change as one write, its history from its event', () => {
     // Every writer reads the first version before any of them writes (the race the condition settles), whatever
     // the machine's load would have ordered.
     const WRITERS = 20;
-    let read = 0;
-    let allRead: () => void = () => undefined;
-    const everyoneHasRead = new Promise<void>((resolve) => (allRead = resolve));
-    const racing = new Proxy(repository, {
-      get(target, property, receiver) {
-        const member = Reflect.get(target, property, receiver) as unknown;
-        if (property !== 'loadWithReference' || typeof member !== 'function') return member;
-        return async (...args: unknown[]) => {
-          const loaded = await (member as (...parameters: unknown[]) => Promise<unknown>).apply(target, args);
-          if ((read += 1) === WRITERS) allRead();
-          await everyoneHasRead;
-          return loaded;
-        };
-      },
-    });
+    const racing = readsTogether(repository, 'loadWithReference', WRITERS);
     const outcomes = await Promise.allSettled(
       Array.from({ length: WRITERS }, (_, position) => extendPermitDeadline({ ...dependencies, repository: racing }, filed.id, { days: 1 + (position % 5), reason: `Agent ${position}` }, agent, on('2026-12-02T09:00:00Z'))),
     );

@@ -10,6 +10,7 @@ import { fileRequest, type AskedInformation } from '../../functions/transparency
 import { payDeliveryCosts, readTariff, setTariff, stateDeliveryCosts, tariffHistory } from '../../functions/transparency/application/reproduction-costs.use-cases.ts';
 import { transparencyService } from '../../functions/transparency/transparency.service.ts';
 import { freshTablesWithReferenceData, localDocumentClient } from './local-aws.ts';
+import { readsTogether } from './reads-together.ts';
 
 const citizen: Principal = { sub: 'citizen-1', roles: ['citizen'] };
 const agent: Principal = { sub: 'agent-rabat', roles: ['agent'], commune: 'rabat' };
@@ -35,7 +36,8 @@ describe('reproduction costs on DynamoDB Local', () => {
     expect(await readTariff(repository, 'rabat')).toMatchObject({ version: 0, perPaperPage: 0 });
     await expect(readTariff(repository, 'atlantis')).rejects.toMatchObject({ code: 'not-found' });
 
-    const outcomes = await Promise.allSettled([setTariff(repository, 'rabat', prices, admin, now), setTariff(repository, 'rabat', { ...prices, perPaperPage: 100 }, admin, now)]);
+    const racing = readsTogether(repository, 'tariffSnapshot', 2);
+    const outcomes = await Promise.allSettled([setTariff(racing, 'rabat', prices, admin, now), setTariff(racing, 'rabat', { ...prices, perPaperPage: 100 }, admin, now)]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
     await setTariff(repository, 'rabat', prices, admin, now);
 

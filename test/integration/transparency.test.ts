@@ -14,6 +14,7 @@ import { transparencyService } from '../../functions/transparency/transparency.s
 import type { Principal } from '../../functions/shared/auth/principal.ts';
 import { ConflictError, InvalidStateError } from '../../functions/shared/errors/domain-errors.ts';
 import { freshTablesWithReferenceData, localDocumentClient, outboxEventsAbout } from './local-aws.ts';
+import { readsTogether } from './reads-together.ts';
 
 const citizen: Principal = { sub: 'citizen-1', roles: ['citizen'] };
 const agent: Principal = { sub: 'agent-rabat', roles: ['agent'], commune: 'rabat' };
@@ -108,7 +109,8 @@ describe('access to information on DynamoDB Local', () => {
   it('keeps the settings by version: the defaults at 0, each change one more, a lost race refused', async () => {
     const given = { periods: { normal: { days: 20, extensionDays: 20 }, urgent: { days: 3, extensionDays: 3 } }, clarificationSuspendsClock: true, recourse: { complaintFilingDays: 20, complaintAnswerDays: 15 } };
 
-    const outcomes = await Promise.allSettled([setSettings(repository, 'tamesna', given, admin, now), setSettings(repository, 'tamesna', given, admin, now)]);
+    const racing = readsTogether(repository, 'communeSnapshot', 2);
+    const outcomes = await Promise.allSettled([setSettings(racing, 'tamesna', given, admin, now), setSettings(racing, 'tamesna', given, admin, now)]);
 
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((await repository.communeSnapshot('tamesna', [])).settings).toMatchObject({ version: 1, clarificationSuspendsClock: true });
