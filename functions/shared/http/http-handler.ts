@@ -16,7 +16,7 @@ import {
 } from '../errors/domain-errors.ts';
 import { problemDocument, type ProblemCode, type ProblemType } from '../errors/problem-types.ts';
 import { negotiateLanguage, type Language, type Localized } from '../i18n/language.ts';
-import { invocationLogging } from '../observability/invocation-logging.ts';
+import { withInvocationLogging } from '../observability/invocation-logging.ts';
 import { countServerError } from '../observability/metrics.ts';
 import { logger } from '../observability/observability.ts';
 import { fieldIssues } from './field-issues.ts';
@@ -315,8 +315,6 @@ export function httpHandler<Params extends z.core.$ZodType, Query extends z.core
     throw new Error(`${route.operationId} is idempotent by contract: pass { idempotency: idempotentRequests }`);
   }
   const chain = middy<HttpEvent, HttpResponse, Error, Context>()
-    // Adds the request id and cold_start to every log line, and clears this request's keys after it.
-    .use(invocationLogging(logger))
     // onError runs in reverse order: problemErrors answers first, then accessLog records the answer.
     .use(accessLog())
     .use(problemErrors(route.errorFormat))
@@ -338,5 +336,7 @@ export function httpHandler<Params extends z.core.$ZodType, Query extends z.core
     });
     return toResponse(result, state);
   };
-  return chain.handler(route.idempotent === true && options.idempotency ? options.idempotency(route as RouteContract, body) : body);
+  const handler = chain.handler(route.idempotent === true && options.idempotency ? options.idempotency(route as RouteContract, body) : body);
+  // Outside the chain, so that the access log's line and a problem's are written inside the invocation too.
+  return withInvocationLogging(logger, (event: HttpEvent, context: Context) => handler(event, context));
 }

@@ -1,14 +1,9 @@
-// The middy middleware every function's chain starts with: each invocation's log lines carry its request id and
-// cold_start, and none of the keys an earlier invocation of the same process appended (the local platform runs
-// every function in one process; a warm Lambda reuses the logger).
-import type { MiddlewareObj } from '@middy/core';
+// The wrapper around every function's middy chain: each invocation's log lines carry its request id and
+// cold_start, and no keys of another invocation — an earlier one of a warm Lambda, or one running at the same
+// time in the local platform, where every function shares one process and one logger.
 import type { Context } from 'aws-lambda';
 import type { StructuredLogger } from './observability.ts';
 
-export function invocationLogging<Event, Result>(logger: StructuredLogger): MiddlewareObj<Event, Result, Error, Context> {
-  return {
-    before: (request) => logger.startInvocation(request.context),
-    after: () => logger.endInvocation(),
-    onError: () => logger.endInvocation(),
-  };
+export function withInvocationLogging<Event, Result>(logger: StructuredLogger, handler: (event: Event, context: Context) => Promise<Result>) {
+  return (event: Event, context: Context): Promise<Result> => logger.withInvocation(context, () => handler(event, context));
 }

@@ -5,6 +5,7 @@
 // logger wrote (level, message, timestamp, service, cold_start, function_name, function_request_id, …), so
 // queries and metric filters keep working. Our own, because Powertools' logger cost every cold start about 4 ms
 // of CPU and every bundle 26 KB (measured on 2026-12-04, the floor's DynamoDB client loaded alike).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Context } from 'aws-lambda';
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
@@ -28,13 +29,22 @@ function loggedError(error: Error): Attributes {
   };
 }
 
+/** What every line of one invocation carries: its context, and the keys its handler added. */
+interface InvocationKeys {
+  readonly context: Attributes;
+  readonly appended: Record<string, unknown>;
+}
+
 export class StructuredLogger {
   private level: LogLevel;
-  /** The invocation's context (request id, cold_start…), set by `startInvocation`. */
-  private invocation: Attributes = {};
-  /** Keys a handler adds for the rest of its invocation (correlation id, route). */
-  private appended: Record<string, unknown> = {};
-  private coldStart = true;
+  /**
+   * The keys of the invocation whose code is running. Held per asynchronous context, not in a field: the local
+   * platform runs every function in one process, and a field would give one request's lines the correlation id
+   * and route of whichever request started last (seen on the sweeps' lines).
+   */
+  private readonly invocations = new AsyncLocalStorage<InvocationKeys>();
+  /** The functions that have started in this process: cold_start is true on each one's first invocation. */
+  private readonly startedFunctions = new Set<string>();
 
   constructor(
     private readonly service: string,
@@ -49,28 +59,30 @@ export class StructuredLogger {
     this.level = level;
   }
 
-  /** From now to the end of the invocation, every line carries these keys too. */
-  appendKeys(keys: Attributes): void {
-    Object.assign(this.appended, keys);
-  }
-
-  /** A new invocation: its context on every line, and none of the keys an earlier one appended. */
-  startInvocation(context: Context): void {
-    this.appended = {};
-    this.invocation = {
-      cold_start: this.coldStart,
-      function_name: context.functionName,
-      function_memory_size: context.memoryLimitInMB,
-      function_arn: context.invokedFunctionArn,
-      function_request_id: context.awsRequestId,
+  /** Runs one invocation: every line written while it runs, and only those, carries its context and keys. */
+  withInvocation<Result>(context: Context, run: () => Promise<Result>): Promise<Result> {
+    const coldStart = !this.startedFunctions.has(context.functionName);
+    this.startedFunctions.add(context.functionName);
+    const invocation: InvocationKeys = {
+      context: {
+        cold_start: coldStart,
+        function_name: context.functionName,
+        function_memory_size: context.memoryLimitInMB,
+        function_arn: context.invokedFunctionArn,
+        function_request_id: context.awsRequestId,
+      },
+      appended: {},
     };
-    this.coldStart = false;
+    return this.invocations.run(invocation, run);
   }
 
-  /** The invocation is over: later lines (a timer's, the next cold path's) carry nothing of it. */
-  endInvocation(): void {
-    this.appended = {};
-    this.invocation = {};
+  /**
+   * To the end of the running invocation, every line carries these keys too. Outside an invocation (a module's
+   * first load) there is nothing for them to belong to, so they are not kept.
+   */
+  appendKeys(keys: Attributes): void {
+    const invocation = this.invocations.getStore();
+    if (invocation) Object.assign(invocation.appended, keys);
   }
 
   debug(message: string, attributes?: Attributes): void {
@@ -92,7 +104,8 @@ export class StructuredLogger {
   private log(level: Exclude<LogLevel, 'SILENT'>, message: string, attributes: Attributes = {}): void {
     if (SEVERITY[level] < SEVERITY[this.level]) return;
     const fields = Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, value instanceof Error ? loggedError(value) : value]));
-    this.write(JSON.stringify({ level, message, timestamp: new Date().toISOString(), service: this.service, ...this.invocation, ...this.appended, ...fields }));
+    const invocation = this.invocations.getStore();
+    this.write(JSON.stringify({ level, message, timestamp: new Date().toISOString(), service: this.service, ...invocation?.context, ...invocation?.appended, ...fields }));
   }
 }
 

@@ -13,36 +13,56 @@ function capture(level = 'INFO') {
 }
 
 describe('StructuredLogger', () => {
-  it('writes one JSON object per line with the invocation context, cold_start only on the first invocation', () => {
+  it('writes one JSON object per line with the invocation context, cold_start only on a function’s first invocation', async () => {
     const { lines, logger } = capture();
-    logger.startInvocation(context('r-1'));
-    logger.info('request handled', { status: 200 });
-    logger.endInvocation();
-    logger.startInvocation(context('r-2'));
-    logger.info('request handled', { status: 201 });
+    await logger.withInvocation(context('r-1'), async () => logger.info('request handled', { status: 200 }));
+    await logger.withInvocation(context('r-2'), async () => logger.info('request handled', { status: 201 }));
+    await logger.withInvocation({ ...context('r-3'), functionName: 'ListPermits' }, async () => logger.info('request handled', { status: 200 }));
 
     expect(lines).toEqual([
       expect.objectContaining({ level: 'INFO', message: 'request handled', service: 'permits', cold_start: true, function_request_id: 'r-1', function_name: 'GetPermit', status: 200 }),
       expect.objectContaining({ cold_start: false, function_request_id: 'r-2', status: 201 }),
+      expect.objectContaining({ cold_start: true, function_request_id: 'r-3', function_name: 'ListPermits' }),
     ]);
     expect(new Date(lines[0]!.timestamp as string).toISOString()).toBe(lines[0]!.timestamp);
   });
 
-  it('forgets the keys an invocation appended, at its end and at the next one’s start', () => {
+  it('keeps the keys an invocation appended to its own lines, after it ends and outside any', async () => {
     const { lines, logger } = capture();
-    logger.startInvocation(context('r-1'));
-    logger.appendKeys({ correlation_id: 'c-1', route: 'GET /v1/permits/{id}' });
-    logger.info('inside');
-    logger.endInvocation();
+    await logger.withInvocation(context('r-1'), async () => {
+      logger.appendKeys({ correlation_id: 'c-1', route: 'GET /v1/permits/{id}' });
+      logger.info('inside');
+    });
     logger.info('between');
     logger.appendKeys({ correlation_id: 'left-over' });
-    logger.startInvocation(context('r-2'));
-    logger.info('next');
+    await logger.withInvocation(context('r-2'), async () => logger.info('next'));
 
     expect(lines[0]).toMatchObject({ correlation_id: 'c-1', route: 'GET /v1/permits/{id}' });
     expect(lines[1]).not.toHaveProperty('correlation_id');
     expect(lines[1]).not.toHaveProperty('function_request_id');
     expect(lines[2]).not.toHaveProperty('correlation_id');
+  });
+
+  it('gives each of two invocations running at once its own keys, whichever started last', async () => {
+    const { lines, logger } = capture();
+    let releaseFirst: () => void = () => undefined;
+    const firstMayGoOn = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const first = logger.withInvocation(context('r-1'), async () => {
+      logger.appendKeys({ correlation_id: 'c-1', route: 'GET /v1/permits/{id}' });
+      await firstMayGoOn;
+      logger.info('first, after the second started');
+    });
+    const second = logger.withInvocation({ ...context('r-2'), functionName: 'SweepOverduePermits' }, async () => {
+      logger.info('second, while the first waits');
+      releaseFirst();
+    });
+    await Promise.all([first, second]);
+
+    expect(lines).toEqual([
+      expect.objectContaining({ message: 'second, while the first waits', function_request_id: 'r-2', function_name: 'SweepOverduePermits' }),
+      expect.objectContaining({ message: 'first, after the second started', function_request_id: 'r-1', correlation_id: 'c-1', route: 'GET /v1/permits/{id}' }),
+    ]);
+    expect(lines[0]).not.toHaveProperty('correlation_id');
   });
 
   it('writes only lines at or above its level, and none when SILENT', () => {
