@@ -1,8 +1,8 @@
 // Morocco's public holidays for a year: fixed ones from rules kept as data, movable (Hijri) ones as
 // dates set per year by an administrator, or estimated from the Umm al-Qura calendar until then.
 import type { BilingualName } from '../../shared/i18n/language.ts';
-import { lazyValue } from '../../shared/lazy-value.ts';
 import { byCodePoints } from '../../shared/text/code-point-order.ts';
+import { ummAlQuraMonthAndDay } from './umm-al-qura.ts';
 
 export const MOVABLE_HOLIDAYS = {
   'hijri-new-year': { hijriMonth: 1, hijriDays: [1], names: { ar: 'فاتح محرم', fr: "Nouvel An de l'Hégire" } },
@@ -52,15 +52,7 @@ export function fixedHolidaysOf(year: number, rules: readonly FixedHolidayRule[]
     .map((rule) => ({ date: isoDate(year, rule.month, rule.day), code: rule.code, names: rule.names, kind: 'fixed', estimated: false }));
 }
 
-const hijriFormat = lazyValue(() => new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { timeZone: 'UTC', month: 'numeric', day: 'numeric' }));
-
-function hijriMonthAndDay(date: Date): { month: number; day: number } {
-  const parts = hijriFormat().formatToParts(date);
-  const read = (type: 'month' | 'day') => Number(parts.find((part) => part.type === type)?.value);
-  return { month: read('month'), day: read('day') };
-}
-
-/** Every read of a confirmed year compares it with the estimate: a year's 365 ICU conversions are done once. */
+/** Every read of a confirmed year compares it with the estimate: a year's 365 conversions are done once. */
 const estimatesByYear = new Map<number, readonly MovableHolidayDate[]>();
 
 /**
@@ -73,7 +65,7 @@ export function estimateMovableHolidays(year: number): readonly MovableHolidayDa
   const estimates: MovableHolidayDate[] = [];
   for (let time = Date.UTC(year, 0, 1); time < Date.UTC(year + 1, 0, 1); time += DAY_MS) {
     const day = new Date(time);
-    const hijri = hijriMonthAndDay(day);
+    const hijri = ummAlQuraMonthAndDay(time / DAY_MS);
     for (const code of MOVABLE_HOLIDAY_CODES) {
       const holiday = MOVABLE_HOLIDAYS[code];
       if (holiday.hijriMonth === hijri.month && (holiday.hijriDays as readonly number[]).includes(hijri.day)) {

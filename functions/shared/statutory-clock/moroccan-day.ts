@@ -1,36 +1,10 @@
 // Where a Moroccan calendar day ends, as an instant and as an ISO 8601 string with Morocco's offset. The offset
-// always comes from the runtime's IANA data for Africa/Casablanca: it changes around Ramadan and tz releases
-// have revised it, so no constant offset is ever right.
-import { lazyValue } from '../lazy-value.ts';
-import { MOROCCO_TIME_ZONE } from '../time/morocco-time.ts';
+// comes from the IANA data for Africa/Casablanca (../time/morocco-time.ts): it changed around Ramadan and tz
+// releases have revised it, so no constant offset is ever right.
+import { moroccoOffsetAt as offsetAt } from '../time/morocco-time.ts';
 import { parseCalendarDate, wallClockMidnightOf } from './calendar-date.ts';
 
 const MS_PER_DAY = 86_400_000;
-
-const moroccanWallClock = lazyValue(
-  () =>
-    new Intl.DateTimeFormat('en-US', {
-  timeZone: MOROCCO_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-    }),
-);
-
-/** Morocco's UTC offset at `instant` (milliseconds since the epoch), in milliseconds. */
-function offsetAt(instant: number): number {
-  const parts = moroccanWallClock().formatToParts(new Date(instant));
-  const read = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-  const wallClock = new Date(0);
-  wallClock.setUTCFullYear(read('year'), read('month') - 1, read('day'));
-  wallClock.setUTCHours(read('hour'), read('minute'), read('second'));
-  // The formatter shows whole seconds, so compare with the instant truncated to its second.
-  return wallClock.getTime() - (instant - (((instant % 1000) + 1000) % 1000));
-}
 
 /**
  * The first instant of a Moroccan day. The offsets a day before and a day after the local midnight bracket any
