@@ -3,9 +3,12 @@
 // bundled and started the same way in the same run: the raw DynamoDB client making one GetItem, the least a
 // function that answers from DynamoDB must do. The budgets are in ./bundle.report.ts.
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildBuildOptions } from '../../lib/constructs/function-bundling.ts';
+import { writeGeneratedFiles } from '../../lib/generated-files.ts';
+import { platform } from '../../functions/platform.ts';
+import { GENERATED_FILES_DIR_ENV } from '../../functions/shared/generated-files.ts';
 import { REPOSITORY_ROOT, platformFunctions, type BenchPlatform } from '../core/bench-platform.ts';
 import { REFERENCE_TABLE_ID } from '../../functions/reference-data/adapters/reference-keys.ts';
 import { isResourceEnvironmentName, resourceEnvironmentNames, tableEnvName, type FunctionDescription } from '../../functions/shared/service-description.ts';
@@ -20,10 +23,14 @@ const FLOOR = { id: 'FloorGetItem', entry: 'bench/cold/floor.handler.ts', servic
 /** How many functions are started between two starts of the floor. */
 const FLOOR_EVERY = 10;
 
-/** Bundles a handler exactly as `cdk synth` does; the bundle (not its source map) is what Lambda loads. */
-export async function bundleFunction(id: string, entry: string): Promise<BuiltBundle> {
-  const file = join(OUT_DIR, 'bundles', id, 'index.mjs');
-  const { metafile } = await build({ ...esbuildBuildOptions(join(REPOSITORY_ROOT, entry), file, REPOSITORY_ROOT), metafile: true });
+/**
+ * Bundles a handler exactly as `cdk synth` does, its generated files beside it; the bundle (not its source map) is
+ * what Lambda loads.
+ */
+async function bundleFunction(fn: Pick<FunctionDescription, 'id' | 'entry' | 'generatedFiles'>): Promise<BuiltBundle> {
+  const file = join(OUT_DIR, 'bundles', fn.id, 'index.mjs');
+  const { metafile } = await build({ ...esbuildBuildOptions(join(REPOSITORY_ROOT, fn.entry), file, REPOSITORY_ROOT), metafile: true });
+  if (fn.generatedFiles) writeGeneratedFiles(fn.generatedFiles(platform), dirname(file));
   const inputs = Object.keys(metafile.inputs);
   const carries = (module: string) => inputs.some((input) => input.includes(`node_modules/${module}/`));
   const kind: BundleKind = carries('pdf-lib') ? 'pdf' : carries('@aws-sdk/client-s3') ? 's3' : 'json';
@@ -56,7 +63,7 @@ export const bundlePart: BenchPart = {
     const only = context.flags.get('only')?.split(',');
     const functions = platformFunctions.filter((fn) => !only || only.includes(fn.id));
     const sizes = new Map<string, BuiltBundle>();
-    for (const fn of [FLOOR, ...functions]) sizes.set(fn.id, await bundleFunction(fn.id, fn.entry));
+    for (const fn of [FLOOR, ...functions]) sizes.set(fn.id, await bundleFunction(fn));
     context.log(`bundle: ${functions.length} functions bundled`);
 
     const cold = new Map<string, ColdStart[]>();
@@ -70,7 +77,8 @@ export const bundlePart: BenchPart = {
       // The child processes reach the emulators through the endpoints the platform put in this environment.
       const environmentOf = (fn: typeof FLOOR | FunctionDescription) => {
         const granted = new Set(fn === FLOOR ? [] : resourceEnvironmentNames(fn as FunctionDescription));
-        const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !isResourceEnvironmentName(name) || granted.has(name)));
+        // A bundle reads its generated files beside it, as in Lambda, not where the local platform wrote its own.
+        const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== GENERATED_FILES_DIR_ENV && (!isResourceEnvironmentName(name) || granted.has(name))));
         // The floor reads a key that is not there from a table that is: one real GetItem round trip.
         return fn === FLOOR ? { ...environment, FLOOR_TABLE: process.env[tableEnvName(REFERENCE_TABLE_ID)] } : environment;
       };

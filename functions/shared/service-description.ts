@@ -134,6 +134,11 @@ export interface FunctionDescription {
   readonly timeoutSeconds?: number;
   /** Package files read at run time, copied into `node_modules/` next to the bundle. */
   readonly packageFiles?: readonly PackageFiles[];
+  /**
+   * Files made from the whole platform's description when the function is bundled (what its cold start would
+   * otherwise compute), by name; the function reads them with `readGeneratedFile` (functions/shared/generated-files.ts).
+   */
+  readonly generatedFiles?: (platform: PlatformDescription) => Readonly<Record<string, Uint8Array>>;
 }
 
 /** A business metric the service's functions emit (namespace Raqmana, dimension `service`), alarmed when above 0. */

@@ -45,6 +45,8 @@ export interface ApiFunctionProps {
   readonly buckets?: readonly { readonly id: string; readonly bucket: SecureBucket; readonly access: Access }[];
   readonly startsStateMachines?: readonly { readonly id: string; readonly stateMachine: sfn.IStateMachine }[];
   readonly packageFiles?: readonly PackageFiles[];
+  /** The id of the description whose `generatedFiles` bin/write-generated-files.ts writes beside the bundle. */
+  readonly generatedFilesOf?: string;
   /** Asymmetric KMS keys: `sign` may sign and read the public key, `verify` only read the public key. */
   readonly signingKeys?: readonly { readonly id: string; readonly key: kms.IKey; readonly access: 'sign' | 'verify' }[];
   /** Domain events the function handles, each subscription with its table's topic. */
@@ -111,11 +113,14 @@ export class ApiFunction extends Construct {
       environment,
       bundling: {
         ...cdkBundlingOptions(),
-        ...(props.packageFiles?.length && {
+        ...((props.packageFiles?.length || props.generatedFilesOf) && {
           commandHooks: {
             beforeBundling: () => [],
             beforeInstall: () => [],
-            afterBundling: (inputDir: string, outputDir: string) => copyPackageFiles(props.packageFiles ?? [], inputDir, outputDir),
+            afterBundling: (inputDir: string, outputDir: string) => [
+              ...copyPackageFiles(props.packageFiles ?? [], inputDir, outputDir),
+              ...(props.generatedFilesOf ? [`cd "${inputDir}" && node --import tsx bin/write-generated-files.ts ${props.generatedFilesOf} "${outputDir}"`] : []),
+            ],
           },
         }),
       },

@@ -181,6 +181,7 @@ export class ServiceStack extends NestedStack {
       memoryMb: fn.memoryMb,
       timeoutSeconds: fn.timeoutSeconds,
       packageFiles: fn.packageFiles,
+      ...(fn.generatedFiles && { generatedFilesOf: fn.id }),
       encryptionKey: platform.encryptionKey,
       tables: [...tableAccess].map(([tableId, access]) => ({ id: tableId, table: platform.tables.get(tableId, user), access })),
       buckets: Object.entries(fn.buckets ?? {}).map(([bucketId, access]) => ({ id: bucketId, bucket: platform.buckets.get(bucketId, user), access })),

@@ -12,7 +12,9 @@ import { problemDocument, type ProblemCode } from '../../functions/shared/errors
 import { fieldIssues } from '../../functions/shared/http/field-issues.ts';
 import { negotiateLanguage, type Localized } from '../../functions/shared/i18n/language.ts';
 import { bucketEnvName, signingKeyEnvName, stateMachineEnvName, tableEnvName, type PlatformDescription } from '../../functions/shared/service-description.ts';
+import { GENERATED_FILES_DIR_ENV } from '../../functions/shared/generated-files.ts';
 import { useTimeSource } from '../../functions/shared/time/time-source.ts';
+import { writePlatformGeneratedFiles } from '../generated-files.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalGateway, type GatewayRoute, type LambdaHttpHandler, type PlatformRequest, type PlatformResponse, type PlatformRoute } from './local-gateway.ts';
 import { LocalIssuer, tokenRequestSchema } from './local-issuer.ts';
@@ -153,8 +155,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       signingKeyFiles.set(key.id, pathToFileURL(file).href);
     }
 
+    // What a function's bundle carries beside it in Lambda (its generated files), the local platform writes here.
+    const generatedFilesDir = join(dataDir, 'generated-files');
+    writePlatformGeneratedFiles(description, generatedFilesDir);
+
     // Handlers read their configuration from the environment, as in Lambda; they run in this process.
     Object.assign(process.env, {
+      [GENERATED_FILES_DIR_ENV]: generatedFilesDir,
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

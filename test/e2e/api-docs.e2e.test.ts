@@ -1,6 +1,8 @@
 // The API documentation the platform serves itself: the Redoc page, its script, the OpenAPI document, and the
 // check the e2e client runs on every reply against that document.
 import { describe, expect, inject, it } from 'vitest';
+import { openApiDocument } from '../../functions/api-docs/application/openapi-document.ts';
+import { platform } from '../../functions/platform.ts';
 import { contractViolation, request, type HttpReply } from './http-client.ts';
 
 function reply(status: number, contentType: string, body: unknown): HttpReply {
@@ -33,11 +35,17 @@ describe('the API documentation', () => {
     expect(script.text).toContain('Redoc');
   });
 
-  it('publishes the OpenAPI document with the address it was fetched from', async () => {
+  it('publishes the OpenAPI document made from the platform, its server the origin it is fetched from, plain and gzipped', async () => {
     const document = await request('GET', '/openapi.json');
+    const gzipped = await request('GET', '/openapi.json', { headers: { 'accept-encoding': 'gzip' } });
 
     expect(document.json.openapi).toBe('3.1.0');
-    expect(document.json.servers).toEqual([{ url: inject('platformUrl') }]);
+    expect(document.json).toEqual(JSON.parse(JSON.stringify(openApiDocument(platform))));
+    expect(document.json.servers).toEqual([{ url: '/', description: expect.any(String) }]);
+    const [server] = document.json.servers as { url: string }[];
+    expect(new URL(server!.url, `${inject('platformUrl')}/openapi.json`).href).toBe(`${inject('platformUrl')}/`);
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(JSON.parse(gzipped.text)).toEqual(document.json);
   });
 });
 

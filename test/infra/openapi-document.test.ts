@@ -24,7 +24,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function writtenDocument(): string {
   const file = join(folder, 'openapi.json');
-  writeFileSync(file, JSON.stringify(openApiDocument(platform, 'http://localhost:3000')));
+  writeFileSync(file, JSON.stringify(openApiDocument(platform)));
   return file;
 }
 
@@ -46,7 +46,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('is a valid OpenAPI 3.1 document for swagger-parser, every $ref resolved', async () => {
-    const document = openApiDocument(platform, 'http://localhost:3000');
+    const document = openApiDocument(platform);
 
     const validated = (await SwaggerParser.validate(structuredClone(document) as never)) as unknown as { openapi: string; paths?: Record<string, object> };
 

@@ -274,7 +274,7 @@ function isZodSchema(value: unknown): value is z.core.$ZodType {
 
 const BEARER = 'bearer';
 
-export function openApiDocument(platform: PlatformDescription, serverUrl: string) {
+export function openApiDocument(platform: PlatformDescription) {
   const tags = new Set<string>();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const service of platform.services) {
@@ -306,7 +306,9 @@ export function openApiDocument(platform: PlatformDescription, serverUrl: string
         'Digital services of Moroccan territorial collectivities. Errors are RFC 9457 problem documents (`application/problem+json`) with a stable `code`, titled and detailed in the language of Accept-Language (ar, fr, en; Arabic by default).',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
-    servers: [{ url: serverUrl }],
+    // Relative (as OpenAPI's Server Object allows): the API is where this document is served from, so one document, made when
+    // its function is bundled, serves every deployment, custom domain and the local platform alike.
+    servers: [{ url: '/', description: 'The API serving this document' }],
     security: [{ [BEARER]: [] }],
     // In the order of the platform's services: the sections of /docs, the documentation itself last.
     tags: [...tags].map((name) => ({ name, ...(TAG_DESCRIPTIONS[name] && { description: TAG_DESCRIPTIONS[name] }) })),

@@ -1,6 +1,14 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { openApiFiles } from '../../../functions/api-docs/adapters/openapi-files.ts';
+import { openApiDocument } from '../../../functions/api-docs/application/openapi-document.ts';
+import { platform } from '../../../functions/platform.ts';
+import { GENERATED_FILES_DIR_ENV } from '../../../functions/shared/generated-files.ts';
+import { writeGeneratedFiles } from '../../../lib/generated-files.ts';
 import { handler as pageHandler } from '../../../functions/api-docs/handlers/get-api-docs-page.handler.ts';
 import { handler as documentHandler } from '../../../functions/api-docs/handlers/get-openapi-document.handler.ts';
 import { handler as scriptHandler } from '../../../functions/api-docs/handlers/get-api-docs-script.handler.ts';
@@ -35,13 +43,25 @@ describe('the API documentation functions', () => {
     expect(compressed.headers?.['content-type']).toBe('text/javascript; charset=utf-8');
   });
 
-  it('serve the OpenAPI document naming the domain it was asked on', async () => {
-    const document = await call(documentHandler, '/openapi.json', { 'x-forwarded-proto': 'https' });
+  it('serve the OpenAPI document made from the platform when the function was bundled, gzipped to who accepts it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'raqmana-generated-'));
+    writeGeneratedFiles(openApiFiles(platform), folder);
+    vi.stubEnv(GENERATED_FILES_DIR_ENV, folder);
+    try {
+      const plain = await call(documentHandler, '/openapi.json');
+      const compressed = await call(documentHandler, '/openapi.json', { 'accept-encoding': 'gzip' });
 
-    expect(document.statusCode).toBe(200);
-    const parsed = JSON.parse(document.text) as { openapi: string; servers: { url: string }[]; paths: Record<string, unknown> };
-    expect(parsed.openapi).toBe('3.1.0');
-    expect(parsed.servers).toEqual([{ url: 'https://test' }]);
-    expect(Object.keys(parsed.paths)).toContain('/docs/redoc.standalone.js');
+      expect(plain.statusCode).toBe(200);
+      expect(plain.headers?.['content-type']).toBe('application/json; charset=utf-8');
+      expect(compressed.encoding).toBe('gzip');
+      expect(compressed.text).toBe(plain.text);
+      const parsed = JSON.parse(plain.text) as { openapi: string; servers: { url: string }[]; paths: Record<string, unknown> };
+      expect(parsed).toEqual(JSON.parse(JSON.stringify(openApiDocument(platform))));
+      expect(parsed.servers.map((server) => server.url)).toEqual(['/']);
+      expect(Object.keys(parsed.paths)).toContain('/docs/redoc.standalone.js');
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

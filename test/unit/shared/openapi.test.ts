@@ -50,7 +50,7 @@ function platformOf(...routes: AnyRouteContract[]): PlatformDescription {
   return { sharedTables: [], services: [{ name: 'things', functions: routes.map((route) => ({ id: route.operationId, entry: 'x.ts', route })) }] };
 }
 
-const document = openApiDocument(platformOf(getThingRoute, createThingRoute, thingPdfRoute), 'http://localhost:3000') as unknown as {
+const document = openApiDocument(platformOf(getThingRoute, createThingRoute, thingPdfRoute)) as unknown as {
   security: unknown;
   components: { schemas: Record<string, object>; parameters: Record<string, { schema: { pattern: string } }> };
   paths: Record<string, Record<string, { security: unknown; parameters: { $ref?: string; name?: string }[]; requestBody?: { content: Record<string, { example?: unknown }> }; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string; type?: string; format?: string }; example?: unknown; examples?: Record<string, { value: unknown }> }> }> }>>;
