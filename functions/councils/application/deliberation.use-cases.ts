@@ -1,7 +1,7 @@
 // The governor's legality control of a deliberation: transmission (the secretariat), receipt and opposition (the
 // governor's office), the visa (the governor's office), the council's new examination, the referral to the
-// administrative court. Each reads the
-// deliberation with what its clock needs in one BatchGetItem and writes one transaction.
+// administrative court. Each reads the deliberation with what its clock needs in one BatchGetItem (the body with it,
+// whose territory scopes the governor) and writes one transaction.
 import type { Principal } from '../../shared/auth/principal.ts';
 import { moroccanDate } from '../../shared/time/morocco-time.ts';
 import { notFound, unknownBody } from '../domain/council-errors.ts';
@@ -20,7 +20,7 @@ async function load(repository: CouncilsRepository, bodyId: string, id: string, 
   const context: BodyContext = await repository.bodyContext(bodyId, { deliberationId: id, ...(sessionId && { sessionId }), ...(year && { holidayYears: [year - 1, year, year + 1] }) });
   if (!context.body) throw unknownBody(bodyId);
   if (!context.deliberation) throw notFound({ ar: `لا مداولة ${id}`, fr: `Aucune délibération ${id}`, en: `No deliberation ${id}` });
-  return { ...context, deliberation: context.deliberation, settings: context.settings ?? defaultCouncilSettings(bodyId, context.body.type) };
+  return { ...context, body: context.body, deliberation: context.deliberation, settings: context.settings ?? defaultCouncilSettings(bodyId, context.body.type) };
 }
 
 async function saved(repository: CouncilsRepository, change: DeliberationChange, now: Date): Promise<DeliberationView> {
@@ -29,8 +29,9 @@ async function saved(repository: CouncilsRepository, change: DeliberationChange,
 }
 
 export async function readDeliberation(repository: CouncilsRepository, bodyId: string, id: string, principal: Principal, now: Date): Promise<DeliberationView> {
-  actorFor(principal, bodyId, ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor']);
-  return viewOf((await load(repository, bodyId, id)).deliberation, now);
+  const { body, deliberation } = await load(repository, bodyId, id);
+  actorFor(principal, body, ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor']);
+  return viewOf(deliberation, now);
 }
 
 export async function transmitDeliberation(repository: CouncilsRepository, bodyId: string, id: string, principal: Principal, now: Date): Promise<DeliberationView> {
@@ -41,14 +42,14 @@ export async function transmitDeliberation(repository: CouncilsRepository, bodyI
 }
 
 export async function receiveDeliberation(repository: CouncilsRepository, bodyId: string, id: string, principal: Principal, now: Date): Promise<DeliberationView> {
-  const actor = actorFor(principal, bodyId, ['governor']);
-  const { deliberation, settings, holidays } = await load(repository, bodyId, id, { holidays: now });
+  const { body, deliberation, settings, holidays } = await load(repository, bodyId, id, { holidays: now });
+  const actor = actorFor(principal, body, ['governor']);
   return saved(repository, receive(deliberation, settings, holidays, actor, now), now);
 }
 
 export async function opposeDeliberation(repository: CouncilsRepository, bodyId: string, id: string, reasons: string, principal: Principal, now: Date): Promise<DeliberationView> {
-  const actor = actorFor(principal, bodyId, ['governor']);
-  const { deliberation } = await load(repository, bodyId, id);
+  const { body, deliberation } = await load(repository, bodyId, id);
+  const actor = actorFor(principal, body, ['governor']);
   return saved(repository, oppose(deliberation, reasons, actor, now), now);
 }
 
@@ -59,13 +60,13 @@ export async function reexamineDeliberation(repository: CouncilsRepository, body
 }
 
 export async function referDeliberation(repository: CouncilsRepository, bodyId: string, id: string, court: string, reference: string, principal: Principal, now: Date): Promise<DeliberationView> {
-  const actor = actorFor(principal, bodyId, ['governor']);
-  const { deliberation } = await load(repository, bodyId, id);
+  const { body, deliberation } = await load(repository, bodyId, id);
+  const actor = actorFor(principal, body, ['governor']);
   return saved(repository, referToCourt(deliberation, court, reference, actor, now), now);
 }
 
 export async function decideDeliberationVisa(repository: CouncilsRepository, bodyId: string, id: string, decision: VisaDecision, principal: Principal, now: Date): Promise<DeliberationView> {
-  const actor = actorFor(principal, bodyId, ['governor']);
-  const { deliberation } = await load(repository, bodyId, id);
+  const { body, deliberation } = await load(repository, bodyId, id);
+  const actor = actorFor(principal, body, ['governor']);
   return saved(repository, decideVisa(deliberation, decision, actor, now), now);
 }

@@ -61,9 +61,9 @@ async function saved(repository: CouncilsRepository, before: Session, change: Se
 }
 
 export async function planCouncilSession(repository: CouncilsRepository, bodyId: string, id: string, plan: SessionPlan, principal: Principal, now: Date): Promise<{ session: Session; created: boolean }> {
-  const actor = actorFor(principal, bodyId, ['council-secretary', 'president', 'governor']);
   const context = await repository.bodyContext(bodyId, { sessionId: id });
   if (!context.body) throw unknownBody(bodyId);
+  const actor = actorFor(principal, context.body, ['council-secretary', 'president', 'governor']);
   if (context.session) return { session: context.session, created: false };
   const settings = context.settings ?? defaultCouncilSettings(bodyId, context.body.type);
   const planned = planSession(id, plan, context.body, settings, actor, now);
@@ -76,8 +76,9 @@ export async function planCouncilSession(repository: CouncilsRepository, bodyId:
 }
 
 export async function readSession(repository: CouncilsRepository, bodyId: string, id: string, principal: Principal): Promise<Session> {
-  actorFor(principal, bodyId, ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor']);
-  return (await load(repository, bodyId, id)).session;
+  const { body, session } = await load(repository, bodyId, id);
+  actorFor(principal, body, ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor']);
+  return session;
 }
 
 export async function addItem(repository: CouncilsRepository, bodyId: string, id: string, item: NewItem, principal: Principal, now: Date): Promise<Session> {
