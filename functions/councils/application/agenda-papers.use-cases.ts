@@ -9,9 +9,8 @@ import { isReleased } from '../../shared/files/declared-file.ts';
 import { scanVerdict } from '../../shared/malware-scan.ts';
 import { completePaper, declarePaper, paperOf, PaperRefusedError, recordPaperScan, requireServablePaper, type AgendaPaper, type PaperDeclaration, type ScanReading, type UploadedContent } from '../domain/agenda-papers.ts';
 import { notFound, unknownBody } from '../domain/council-errors.ts';
-import type { CouncilBody } from '../domain/council-body.ts';
 import type { Session, SessionChange } from '../domain/session.ts';
-import { actorFor } from './council-access.ts';
+import { actorFor, type AccessCheck } from './council-access.ts';
 import type { CouncilsRepository } from './councils.ports.ts';
 
 /** Where the papers are stored: one object per declared paper, uploaded straight from the secretariat's browser. */
@@ -54,11 +53,13 @@ export interface PapersDependencies {
 const SECRETARIAT = ['council-secretary', 'president'] as const;
 const READERS = ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor'] as const;
 
-async function sessionOf(dependencies: PapersDependencies, bodyId: string, sessionId: string): Promise<{ body: CouncilBody; session: Session }> {
+/** The session; `access`, when given, is checked on the body before the session's existence is told. */
+async function sessionOf(dependencies: PapersDependencies, bodyId: string, sessionId: string, access?: AccessCheck): Promise<Session> {
   const context = await dependencies.repository.bodyContext(bodyId, { sessionId });
   if (!context.body) throw unknownBody(bodyId);
+  if (access) actorFor(access.principal, context.body, access.roles);
   if (!context.session) throw notFound({ ar: `لا دورة ${sessionId}`, fr: `Aucune session ${sessionId}`, en: `No session ${sessionId}` });
-  return { body: context.body, session: context.session };
+  return context.session;
 }
 
 async function scanReading(dependencies: PapersDependencies, objectKey: string): Promise<ScanReading> {
@@ -74,7 +75,7 @@ export interface DeclaredPaper {
 /** Declares a paper of an item and hands out its upload URL, signed only once the declaration is stored. */
 export async function declareAgendaPaper(dependencies: PapersDependencies, bodyId: string, sessionId: string, itemNumber: number, file: Omit<PaperDeclaration, 'id'>, principal: Principal, now: Date): Promise<DeclaredPaper> {
   const actor = actorFor(principal, bodyId, [...SECRETARIAT]);
-  const { session } = await sessionOf(dependencies, bodyId, sessionId);
+  const session = await sessionOf(dependencies, bodyId, sessionId);
   const declaration = { ...file, id: dependencies.newPaperId() };
   const change = declarePaper(session, itemNumber, declaration, actor, now);
   await dependencies.repository.saveSession(change);
@@ -89,7 +90,7 @@ export async function declareAgendaPaper(dependencies: PapersDependencies, bodyI
  */
 export async function completeAgendaPaper(dependencies: PapersDependencies, bodyId: string, sessionId: string, itemNumber: number, paperId: string, principal: Principal, now: Date): Promise<AgendaPaper> {
   actorFor(principal, bodyId, [...SECRETARIAT]);
-  const { session } = await sessionOf(dependencies, bodyId, sessionId);
+  const session = await sessionOf(dependencies, bodyId, sessionId);
   const { paper } = paperOf(session, itemNumber, paperId);
   const objectKey = dependencies.uploads.objectKey(sessionId, itemNumber, paperId);
   const awaited = paper.status === 'awaiting-upload' && paper.declaredBy.sub === principal.sub;
@@ -122,8 +123,8 @@ export async function readAgendaPaper(
   principal: Principal,
   now: Date,
 ): Promise<{ paper: AgendaPaper; url: string; expiresAt: string }> {
-  const { body, session: stored } = await sessionOf(dependencies, bodyId, sessionId);
-  actorFor(principal, body, [...READERS]);
+  // The governor's scope is the body's territory: checked once the body is read.
+  const stored = await sessionOf(dependencies, bodyId, sessionId, { principal, roles: READERS });
   const before = paperOf(stored, itemNumber, paperId).paper;
   const objectKey = dependencies.uploads.objectKey(sessionId, itemNumber, paperId);
   const scan = before.status === 'attached' && before.scan === 'pending' ? recordPaperScan(stored, itemNumber, paperId, await scanReading(dependencies, objectKey), now) : undefined;

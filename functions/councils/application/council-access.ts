@@ -26,6 +26,12 @@ export function governsBody(principal: Principal, body: BodyInScope): boolean {
   return principal.province !== undefined && principal.province === body.territory.province;
 }
 
+/** Who asks, and the roles that may do what they ask: checked on the body as soon as it is read. */
+export interface AccessCheck {
+  readonly principal: Principal;
+  readonly roles: readonly Role[];
+}
+
 /**
  * The body to check `roles` against where a use case reads nothing else (a stored PDF): read only when the principal
  * holds the governor's role, whose scope is the body's territory; the others' is the body's code.
