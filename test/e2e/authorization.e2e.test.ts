@@ -31,6 +31,8 @@ const SAMPLE_VALUES = [
   'DOC-SAMPLE000000',
   '2026-01-01',
   Array.from({ length: 100 }, (_, index) => String(1_000_000_000 + index)).find(isValidCivilId)!,
+  // A council deliberation's id (its session's and the item's number), so its routes reach the use case.
+  `${randomUUID()}.1`,
 ];
 
 /**
