@@ -1,6 +1,7 @@
 // The councils table on DynamoDB: one BatchGetItem reads what a request needs (the body, its settings, the session
-// or deliberation it names, the year's counter, and the holidays and the body's collectivity from reference data), and each change is one
-// transaction written over the version it was read at, with its history event and its outbox events.
+// or deliberation it names, the year's counter, and the holidays and the body's collectivity from reference data),
+// and each change is one transaction written over the version it was read at, with its history event and its outbox
+// events.
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { readReferenceSnapshot, referenceKeysFor, type ReferenceSnapshot } from '../../reference-data/public.ts';

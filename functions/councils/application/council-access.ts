@@ -18,10 +18,10 @@ export type BodyInScope = string | Pick<CouncilBody, 'id' | 'type' | 'territory'
 /**
  * Whether the governor's office of `principal` controls `body`: a region council by the token's region, any other
  * by its prefecture or province. A token without the claim controls none, nor does a body's code alone (its
- * territory is only known once the body is read).
+ * territory is only known once the body is read), nor a body stored without its territory.
  */
-export function governsBody(principal: Principal, body: BodyInScope): boolean {
-  if (typeof body === 'string') return false;
+function governsBody(principal: Principal, body: BodyInScope): boolean {
+  if (typeof body === 'string' || !body.territory) return false;
   if (body.type === 'region') return principal.region !== undefined && principal.region === body.territory.region;
   return principal.province !== undefined && principal.province === body.territory.province;
 }

@@ -18,7 +18,7 @@ export interface BodyContextRequest {
   readonly holidayYears?: readonly number[];
   /** A member's convocation to one meeting of `sessionId`. */
   readonly convocation?: { readonly sessionId: string; readonly round: number; readonly member: string };
-  /** The collectivity a body of this type and of the body's code is in reference data (for its territory). */
+  /** The body's type: its collectivity is then read from reference data under the body's code (for its territory). */
   readonly collectivity?: CollectivityType;
 }
 

@@ -37,8 +37,11 @@ export interface CouncilBody {
   /** The collectivity's code, the scope of its secretariat's tokens. */
   readonly id: string;
   readonly type: CollectivityType;
-  /** Derived from reference data on each `PUT` of the body, never given by its caller. */
-  readonly territory: BodyTerritory;
+  /**
+   * Derived from reference data on each `PUT` of the body, never given by its caller; absent on a body stored before
+   * territories were (no governor acts for it until its next `PUT`).
+   */
+  readonly territory?: BodyTerritory;
   readonly name: { readonly ar: string; readonly fr: string };
   readonly members: readonly CouncilMember[];
   readonly groups: readonly CouncilGroup[];

@@ -52,9 +52,11 @@ const bodyInput = lazyValue(() => z.strictObject({
 export const bodySchema = lazyValue(() =>
   z.extend(bodyInput(), {
     id: z.string(),
-    territory: z
-      .strictObject({ province: z.optional(z.string()), region: z.string() })
-      .check(z.describe("Where the collectivity lies by reference data's codes (a region body has no province): the governor's office of that prefecture or province, or the wali of that region, controls the council")),
+    territory: z.optional(
+      z
+        .strictObject({ province: z.optional(z.string()), region: z.string() })
+        .check(z.describe("Where the collectivity lies by reference data's codes (a region body has no province): the governor's office of that prefecture or province, or the wali of that region, controls the council. Written on every PUT")),
+    ),
     version: z.int(),
     updatedAt: z.string(),
   }),
