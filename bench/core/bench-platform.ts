@@ -21,6 +21,8 @@ export interface Caller {
   readonly sub: string;
   readonly roles: readonly string[];
   readonly commune?: string;
+  readonly province?: string;
+  readonly region?: string;
   readonly office?: string;
   readonly civilId?: string;
 }
@@ -73,6 +75,8 @@ export interface BenchPlatform {
 function claimsOf(caller: Caller): Record<string, string> {
   return claimsFor(caller.sub, caller.roles, {
     ...(caller.commune && { 'custom:commune': caller.commune }),
+    ...(caller.province && { 'custom:province': caller.province }),
+    ...(caller.region && { 'custom:region': caller.region }),
     ...(caller.office && { 'custom:office': caller.office }),
     ...(caller.civilId && { 'custom:civil_id': caller.civilId }),
   });

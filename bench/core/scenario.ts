@@ -546,10 +546,11 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   // (from its event) and one read; twelve days later the sitting opens with all sixty present (one write), two items
   // voted by name, the session closed, one deliberation through the governor's control; the OParl publication and
   // the calendar read. The body's settings allow an ordinary session in any month, so the round runs whenever it runs.
-  const councilBody = `council-${round}`;
+  // The body is a commune of reference data (its territory comes from there), its council changed again each round.
+  const councilBody = 'marrakech';
   const councilMembers = Array.from({ length: 60 }, (_, index) => ({ id: `m${String(index + 1).padStart(2, '0')}`, sub: key(`member-${index + 1}`), name: `Membre ${index + 1}`, role: index === 0 ? 'president' : 'member', inOffice: true, since: '2021-09-20', group: index % 2 === 0 ? 'g1' : 'g2' }));
   const secretary: Caller = { sub: key('council-secretary'), roles: ['council-secretary'], commune: councilBody };
-  const governor: Caller = { sub: key('governor'), roles: ['governor'] };
+  const governor: Caller = { sub: key('governor'), roles: ['governor'], province: 'marrakech' };
   const councilMember: Caller = { sub: councilMembers[1]!.sub, roles: ['council-member'], commune: councilBody };
   const bodyParams = { body: councilBody };
   expectStatus('put council body', await call('PUT /v1/councils/bodies/{body}', { params: bodyParams, body: { type: 'commune', name: { ar: 'مجلس', fr: 'Conseil' }, members: councilMembers, groups: [{ id: 'g1', name: 'Groupe 1' }, { id: 'g2', name: 'Groupe 2' }] }, headers: { 'idempotency-key': key('council-body') }, as: admin }), 200);

@@ -54,8 +54,11 @@ const handlers = 'functions/councils/handlers';
 const reads = { [COUNCILS_TABLE_ID]: 'read' } as const;
 /** Nothing here deletes an item: every change writes its record, its history event and its outbox events. */
 const changes = { [COUNCILS_TABLE_ID]: 'append' } as const;
-/** The changes whose count is in working days read the holidays from reference data in the same BatchGetItem. */
-const counted = { [COUNCILS_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read' } as const;
+/**
+ * The changes that read reference data in the same BatchGetItem: the holidays of those counted in working days, the
+ * collectivity of a body (its territory).
+ */
+const withReference = { [COUNCILS_TABLE_ID]: 'append', [REFERENCE_TABLE_ID]: 'read' } as const;
 const signs = { signingKeys: { [CONVOCATION_SIGNING_KEY_ID]: 'sign' } } as const;
 
 function fn(id: string, file: string, extra: Omit<FunctionDescription, 'id' | 'entry'>): FunctionDescription {
@@ -75,7 +78,7 @@ export const councilsService: ServiceDescription = {
   }),
   signingKeys: [{ id: CONVOCATION_SIGNING_KEY_ID, description: "Signs the evidence of each council convocation's sending and first reading (ES256)" }],
   functions: [
-    fn('PutCouncilBody', 'put-body', { route: putBodyRoute, tables: changes }),
+    fn('PutCouncilBody', 'put-body', { route: putBodyRoute, tables: withReference }),
     fn('GetCouncilSettings', 'get-settings', { route: getSettingsRoute, tables: reads }),
     fn('PutCouncilSettings', 'put-settings', { route: putSettingsRoute, tables: changes }),
     fn('PlanCouncilSession', 'plan-session', { route: planSessionRoute, tables: changes }),
@@ -87,10 +90,10 @@ export const councilsService: ServiceDescription = {
     fn('ConveneCouncilSession', 'convene-session', { route: conveneSessionRoute, tables: changes }),
     fn('ReplyToCouncilConvocation', 'reply-to-convocation', { route: attendanceReplyRoute, tables: changes }),
     // The third meeting's day is counted in working days.
-    fn('OpenCouncilSitting', 'open-sitting', { route: openSittingRoute, tables: counted }),
+    fn('OpenCouncilSitting', 'open-sitting', { route: openSittingRoute, tables: withReference }),
     fn('VoteCouncilItem', 'vote-item', { route: voteRoute, tables: changes }),
     // The transmission period starts at the close, counted in working days.
-    fn('CloseCouncilSession', 'close-session', { route: closeSessionRoute, tables: counted }),
+    fn('CloseCouncilSession', 'close-session', { route: closeSessionRoute, tables: withReference }),
     // The agenda's papers: the upload URL is signed with the declaring function's rights (PutObject); the completion
     // reads the object back and removes it when refused; readers are handed a link signed with read rights.
     fn('DeclareCouncilPaper', 'declare-paper', { route: declarePaperRoute, tables: changes, buckets: { [AGENDA_PAPERS_BUCKET_ID]: 'append' } }),
@@ -99,11 +102,12 @@ export const councilsService: ServiceDescription = {
     fn('GetCouncilConvocation', 'get-convocation', { route: getConvocationRoute, tables: reads }),
     fn('ReadCouncilConvocation', 'read-convocation', { route: readConvocationRoute, tables: changes, ...signs }),
     fn('CouncilConvocationPdf', 'convocation-pdf', { route: convocationPdfRoute, tables: reads, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
-    fn('CouncilMinutesPdf', 'minutes-pdf', { route: minutesPdfRoute, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
+    // The PDFs' downloads read the body only for a governor, whose scope is the body's territory.
+    fn('CouncilMinutesPdf', 'minutes-pdf', { route: minutesPdfRoute, tables: reads, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
     fn('GetCouncilDeliberation', 'get-deliberation', { route: getDeliberationRoute, tables: reads }),
-    fn('CouncilDeliberationPdf', 'deliberation-pdf', { route: deliberationPdfRoute, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
-    fn('TransmitCouncilDeliberation', 'transmit-deliberation', { route: transmitRoute, tables: counted }),
-    fn('ReceiveCouncilDeliberation', 'receive-deliberation', { route: receiveRoute, tables: counted }),
+    fn('CouncilDeliberationPdf', 'deliberation-pdf', { route: deliberationPdfRoute, tables: reads, buckets: { [COUNCIL_PAPERS_BUCKET_ID]: 'read' } }),
+    fn('TransmitCouncilDeliberation', 'transmit-deliberation', { route: transmitRoute, tables: withReference }),
+    fn('ReceiveCouncilDeliberation', 'receive-deliberation', { route: receiveRoute, tables: withReference }),
     fn('OpposeCouncilDeliberation', 'oppose-deliberation', { route: opposeRoute, tables: changes }),
     fn('DecideCouncilVisa', 'decide-visa', { route: visaRoute, tables: changes }),
     fn('ReexamineCouncilDeliberation', 'reexamine-deliberation', { route: reexamineRoute, tables: changes }),
@@ -123,7 +127,7 @@ export const councilsService: ServiceDescription = {
     fn('CheckCouncilControlDeadline', 'check-control-deadline', { tables: changes }),
     fn('SweepOverdueCouncilControls', 'sweep-overdue-controls', { tables: changes, timeoutSeconds: 300 }),
     fn('FollowCouncilControls', 'follow-council-controls', {
-      tables: counted,
+      tables: withReference,
       startsStateMachines: [CONTROL_DEADLINE_WORKFLOW_ID],
       timeoutSeconds: 300,
       consumes: [

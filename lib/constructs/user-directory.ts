@@ -1,5 +1,5 @@
 // The Cognito user pool of the platform: accounts are created by administrators, one group per role, and the
-// `commune`, `office` and `civil_id` attributes that scope what a token's holder may do.
+// `commune`, `province`, `region`, `office` and `civil_id` attributes that scope what a token's holder may do.
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -24,6 +24,8 @@ export class UserDirectory extends Construct {
       autoVerify: { email: true },
       customAttributes: {
         commune: new cognito.StringAttribute({ mutable: true }),
+        province: new cognito.StringAttribute({ mutable: true }),
+        region: new cognito.StringAttribute({ mutable: true }),
         office: new cognito.StringAttribute({ mutable: true }),
         civil_id: new cognito.StringAttribute({ mutable: true }),
       },

@@ -13,6 +13,8 @@ export const tokenRequestSchema = z.strictObject({
   sub: z.string().min(1).max(128),
   roles: z.array(z.enum(ROLES)).min(1),
   commune: z.string().min(1).max(64).optional(),
+  province: z.string().min(1).max(64).optional(),
+  region: z.string().min(1).max(64).optional(),
   office: z.string().min(1).max(64).optional(),
   civilId: z.string().regex(/^\d{10}$/).optional(),
   /** Lifetime in seconds (default one hour). */
@@ -47,6 +49,8 @@ export class LocalIssuer {
       [CLAIMS.groups]: request.roles,
       token_use: 'id',
       ...(request.commune && { [CLAIMS.commune]: request.commune }),
+      ...(request.province && { [CLAIMS.province]: request.province }),
+      ...(request.region && { [CLAIMS.region]: request.region }),
       ...(request.office && { [CLAIMS.office]: request.office }),
       ...(request.civilId && { [CLAIMS.civilId]: request.civilId }),
     };

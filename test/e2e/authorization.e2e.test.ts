@@ -1,6 +1,7 @@
 // Every route of every service, called by every role, without a token and with a forged one. A role the route
 // admits gets neither 401, 403 nor any 5xx: its request, with path and query values of the shapes the contract
-// asks for (so that it passes validation and reaches the use case) and an empty body, gets an answer or a 4xx.
+// asks for (so that it passes validation and reaches the use case) and an empty body, gets an answer or a 4xx. A
+// governor of another prefecture gets 403 on every route the governor may use, for the council of the callers' commune.
 import { randomUUID } from 'node:crypto';
 import { SignJWT, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +15,8 @@ import { request, tokenFor } from './http-client.ts';
 const routes = platform.services.flatMap((service) => service.functions.flatMap((fn) => (fn.route ? [fn.route] : [])));
 const tokens = {} as Record<Role, string>;
 
-/** The commune and the office of every role's token below. */
-const SCOPE = { commune: 'rabat', office: 'RBT-HASSAN' };
+/** The commune, the prefecture and region (a governor's) and the office of every role's token below. */
+const SCOPE = { commune: 'rabat', province: 'rabat', region: 'rabat-sale-kenitra', office: 'RBT-HASSAN' };
 /**
  * Values of the shapes the contracts' path and query fields take: the callers' own commune and office first (a
  * resource of another commune's would rightly be refused with 403), then identifiers that name nothing stored.
@@ -30,6 +31,8 @@ const SAMPLE_VALUES = [
   'DOC-SAMPLE000000',
   '2026-01-01',
   Array.from({ length: 100 }, (_, index) => String(1_000_000_000 + index)).find(isValidCivilId)!,
+  // A council deliberation's id (its session's and the item's number), so its routes reach the use case.
+  `${randomUUID()}.1`,
 ];
 
 /**
@@ -93,5 +96,42 @@ describe.each(routes.map((route) => [`${route.method} ${route.path}`, route] as 
 
     expect(reply.status).toBe(401);
     expect(reply.json.code).toBe('authentication-required');
+  });
+});
+
+/**
+ * The governor of Fès on every route the governor may use, for Rabat's council (stored first, so the check on its
+ * territory is reached): the route's own example body and an Idempotency-Key, so the request passes the chain's
+ * checks and is refused by the use case alone.
+ */
+describe('a governor of another prefecture', () => {
+  const governorRoutes = routes.filter((route) => route.access !== 'public' && route.access.includes('governor') && route.path.startsWith('/v1/councils/bodies/{body}'));
+  let elsewhere: string;
+
+  beforeAll(async () => {
+    const admin = await tokenFor({ sub: 'admin-authz-council', roles: ['admin'] });
+    const members = [{ id: 'm01', name: 'Membre 1', role: 'president', inOffice: true, since: '2021-09-20' }];
+    const put = await request('PUT', `/v1/councils/bodies/${SCOPE.commune}`, {
+      token: admin,
+      headers: { 'idempotency-key': `authz-council-${randomUUID()}` },
+      body: { type: 'commune', name: { ar: 'مجلس جماعة الرباط', fr: 'Conseil de la commune de Rabat' }, members, groups: [] },
+    });
+    expect(put.status, put.text).toBe(200);
+    elsewhere = await tokenFor({ sub: 'governor-fes-authz', roles: ['governor'], province: 'fes', region: 'fes-meknes' });
+  });
+
+  it('has routes to try', () => {
+    expect(governorRoutes.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it.each(governorRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))('is refused %s', async (_name, route) => {
+    const reply = await request(route.method, sampleRequest(route), {
+      token: elsewhere,
+      ...(route.idempotent && { headers: { 'idempotency-key': `authz-elsewhere-${randomUUID()}` } }),
+      ...(route.body && { body: route.bodyExample ?? {} }),
+    });
+
+    expect(reply.status, reply.text).toBe(403);
+    expect(reply.json.code).toBe('forbidden');
   });
 });

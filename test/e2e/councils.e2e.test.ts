@@ -11,7 +11,8 @@
 // session's transmission period closed by it too, and the secretariat reminded of the convocation deadline of a
 // session left unconvened; a closed item's content never reaches the OParl publication while its decision does; the
 // deliberation's and the minutes' PDFs are rendered once and served as stored; a closed item's papers never reach
-// OParl while a public item's are Files downloaded by a redirect; the iCalendar feed parses with the meetings at their hour in Africa/Casablanca. Bad input is refused with nothing written.
+// OParl while a public item's are Files downloaded by a redirect; the iCalendar feed parses with the meetings at their hour in Africa/Casablanca. Bad input is refused with nothing written,
+// a body of a collectivity reference data does not know included; the governor of another prefecture is refused.
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +22,8 @@ import { oparlListErrors, oparlObjectErrors } from '../fixtures/oparl/validate-o
 import { download, readOnceScanned, request, settle, tokenFor } from './http-client.ts';
 
 const unique = `${Date.now()}`;
-const BODY = `conseil-${unique}`;
+// A commune of reference data (the body's territory comes from it): Tamesna, in the prefecture of Skhirate-Témara.
+const BODY = 'tamesna';
 const DAY_MS = 86_400_000;
 const SECRET = `Indemnité transactionnelle confidentielle ${unique}`;
 const SECRET_PAPER = `protocole-transactionnel-${unique}.pdf`;
@@ -34,10 +36,12 @@ const MEMBERS = Array.from({ length: 9 }, (_, index) => {
   return { id, sub: `member-${id}-${unique}`, name: `Membre ${index + 1}`, role: index === 0 ? 'president' : 'member', inOffice: true, since: '2021-09-20', ...(index < 5 && { group: 'g1' }) };
 });
 
-const as = (sub: string, roles: Role[], commune?: string) => tokenFor({ sub: `${sub}-${unique}`, roles, ...(commune && { commune }) });
+const as = (sub: string, roles: Role[], scope: { commune?: string; province?: string; region?: string } = {}) => tokenFor({ sub: `${sub}-${unique}`, roles, ...scope });
 const admin = () => as('admin', ['admin']);
-const secretary = () => as('secretary', ['council-secretary'], BODY);
-const governor = () => as('governor', ['governor']);
+const secretary = () => as('secretary', ['council-secretary'], { commune: BODY });
+const governor = () => as('governor', ['governor'], { province: 'skhirate-temara' });
+/** The governor of Fès, who controls no council of the prefecture of Skhirate-Témara. */
+const governorOfFes = () => as('governor-fes', ['governor'], { province: 'fes', region: 'fes-meknes' });
 const member = (id: string) => tokenFor({ sub: `member-${id}-${unique}`, roles: ['council-member'], commune: BODY });
 const idem = (name: string) => ({ 'idempotency-key': `${name}-${unique}` });
 
@@ -123,6 +127,16 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
       body: { type: 'commune', name: { ar: 'مجلس جماعة الاختبار', fr: 'Conseil communal de test' }, members: MEMBERS, groups: [{ id: 'g1', name: 'Groupe majoritaire' }] },
     });
     expect(put.status).toBe(200);
+    expect(put.json.territory).toEqual({ province: 'skhirate-temara', region: 'rabat-sale-kenitra' });
+    // A code reference data does not know as a commune is refused, and nothing is stored under it.
+    const unknown = await request('PUT', `/v1/councils/bodies/conseil-${unique}`, {
+      token: await admin(),
+      headers: { ...idem('unknown-body'), 'accept-language': 'fr' },
+      body: { type: 'commune', name: { ar: 'مجهول', fr: 'Inconnu' }, members: MEMBERS, groups: [{ id: 'g1', name: 'Groupe majoritaire' }] },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json).toMatchObject({ code: 'validation-failed', errors: [{ pointer: '/params/body', code: 'unknown_collectivity' }] });
+    expect((await request('GET', `/oparl/v1/bodies/conseil-${unique}`)).status).toBe(404);
     const settings = await request('GET', `/v1/councils/bodies/${BODY}/settings`, { token: await secretary() });
     expect(settings.json).toMatchObject({ noticeDays: { ordinary: 10, extraordinary: 3 }, ordinaryMonths: [2, 5, 10], proxiesCountForQuorum: false, version: 0 });
 
@@ -330,6 +344,12 @@ describe('a council session over HTTP', { timeout: 240_000 }, () => {
     const transmitted = await step(`${deliberationPath(budget)}/transmission`, 'transmit-1');
     expect(transmitted.json).toMatchObject({ state: 'transmitted', transmission: { inTime: true, clock: { period: { days: 10, unit: 'working' } } } });
     expect((await step(`${deliberationPath(closed)}/transmission`, 'transmit-2')).status).toBe(200);
+    // The governor of another prefecture is refused, and nothing is written: the deliberation is still transmitted.
+    const elsewhere = await step(`${deliberationPath(budget)}/receipt`, 'receive-fes', undefined, await governorOfFes());
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.json.code).toBe('forbidden');
+    expect((await request('GET', deliberationPath(budget), { token: await governorOfFes() })).status).toBe(403);
+    expect((await request('GET', deliberationPath(budget), { token: await secretary() })).json).toMatchObject({ state: 'transmitted', version: transmitted.json.version });
     const received = await step(`${deliberationPath(budget)}/receipt`, 'receive-1', undefined, await governor());
     expect(received.json).toMatchObject({ state: 'received', enforceability: { enforceable: false, reason: 'opposition-window-open' } });
     // The budget needs the governor's visa: a refusal needs its reasons; refused, the budget is not enforceable.

@@ -161,7 +161,7 @@ export async function request(
 }
 
 export async function tokenFor(
-  claims: { sub: string; roles: readonly Role[]; commune?: string; office?: string; civilId?: string },
+  claims: { sub: string; roles: readonly Role[]; commune?: string; province?: string; region?: string; office?: string; civilId?: string },
   baseUrl?: string,
 ): Promise<string> {
   const reply = await request('POST', '/_local/tokens', { body: claims, ...(baseUrl && { baseUrl }) });

@@ -422,7 +422,7 @@ describe('users', () => {
         },
       },
       Schema: Match.arrayWith(
-        ['commune', 'office', 'civil_id'].map((name) => ({ Name: name, AttributeDataType: 'String', Mutable: true })),
+        ['commune', 'province', 'region', 'office', 'civil_id'].map((name) => ({ Name: name, AttributeDataType: 'String', Mutable: true })),
       ),
     });
   });

@@ -3,7 +3,9 @@
 // convocation once, with its notification; a first reading is recorded once; a planned session's convocation
 // reminder is sent once from the sweep; the control periods run as deadline
 // cases over the open-deadline index: counted again when holidays change, swept once passed (a late transmission
-// told to the secretariat, an enforceable deliberation as an event), and left out of the index once recorded.
+// told to the secretariat, an enforceable deliberation as an event), and left out of the index once recorded. A body
+// gets its territory from reference data (an unknown collectivity is refused, nothing written), and a governor of
+// another prefecture is refused its council's deliberation with nothing written.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbCouncilsRepository } from '../../functions/councils/adapters/dynamodb-councils.repository.ts';
 import { putBody } from '../../functions/councils/application/body.use-cases.ts';
@@ -43,6 +45,24 @@ describe('councils on DynamoDB Local', () => {
     await addItem(repository, BODY, sessionId, item('Voirie'), secretary, at('2027-09-01', 9));
     await closeSessionAgenda(repository, BODY, sessionId, secretary, at('2027-09-01', 9));
     await conveneSession(repository, BODY, sessionId, secretary, at('2027-09-20', 9));
+  });
+
+  it("gives each body its territory from reference data, and refuses a collectivity it does not know with nothing written", async () => {
+    expect((await repository.bodyContext(BODY, {})).body?.territory).toEqual({ province: 'rabat', region: 'rabat-sale-kenitra' });
+    const prefecture = await putBody(repository, 'skhirate-temara', { type: 'prefecture', name: { ar: 'عمالة الصخيرات تمارة', fr: 'Préfecture de Skhirate-Témara' }, members, groups: [] }, admin, at('2027-09-01', 9));
+    expect(prefecture.territory).toEqual({ province: 'skhirate-temara', region: 'rabat-sale-kenitra' });
+    const region = await putBody(repository, 'fes-meknes', { type: 'region', name: { ar: 'جهة فاس مكناس', fr: 'Fès-Meknès' }, members, groups: [] }, admin, at('2027-09-01', 9));
+    expect(region.territory).toEqual({ region: 'fes-meknes' });
+    // A province's code is no commune's, nor a commune's a region's.
+    for (const [code, type] of [['skhirate-temara', 'commune'], ['tamesna', 'region'], ['atlantis', 'commune']] as const) {
+      await expect(putBody(repository, code, { type, name: { ar: 'مجهول', fr: 'Inconnu' }, members, groups: [] }, admin, at('2027-09-01', 9))).rejects.toMatchObject({
+        code: 'validation-failed',
+        fieldIssues: [{ pointer: '/params/body', code: 'unknown_collectivity' }],
+      });
+    }
+    expect((await repository.bodyContext('tamesna', {})).body).toBeUndefined();
+    expect((await repository.bodyContext('atlantis', {})).body).toBeUndefined();
+    expect((await repository.bodyContext('skhirate-temara', {})).body).toMatchObject({ type: 'prefecture', version: 1 });
   });
 
   it('sends each convocation once, with its notification, when the event is delivered twice; records the first reading once', async () => {
@@ -87,10 +107,14 @@ describe('councils on DynamoDB Local', () => {
   });
 
   it('watches the control periods on the open-deadline index: recounted, then swept once passed, each recorded once', async () => {
-    const governor: Principal = { sub: 'governor-1', roles: ['governor'] };
+    const governor: Principal = { sub: 'governor-1', roles: ['governor'], province: 'rabat' };
     const closed = await closeCouncilSession(repository, BODY, sessionId, secretary, at('2027-10-12', 12));
     const transmissionDue = closed.transmissionControl!.clock.dueAt;
-    await transmitDeliberation(repository, BODY, `${sessionId}.1`, secretary, at('2027-10-13', 10));
+    const transmitted = await transmitDeliberation(repository, BODY, `${sessionId}.1`, secretary, at('2027-10-13', 10));
+    // The governor of Fès controls no council of the prefecture of Rabat: refused, the deliberation as it was.
+    const ofFes: Principal = { sub: 'governor-fes', roles: ['governor'], province: 'fes', region: 'fes-meknes' };
+    await expect(receiveDeliberation(repository, BODY, `${sessionId}.1`, ofFes, at('2027-10-14', 10))).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await repository.bodyContext(BODY, { deliberationId: `${sessionId}.1` })).deliberation).toMatchObject({ state: 'transmitted', version: transmitted.version });
     const received = await receiveDeliberation(repository, BODY, `${sessionId}.1`, governor, at('2027-10-14', 10));
     const windowDue = received.receipt!.oppositionClock.dueAt;
 

@@ -5,11 +5,13 @@ import { referenceDataService } from '../../functions/reference-data/reference-d
 import { ConflictError } from '../../functions/shared/errors/domain-errors.ts';
 import { freshTables, localDocumentClient } from './local-aws.ts';
 import { holidaysChanged } from '../../functions/reference-data/domain/holidays-changed.ts';
+import { loadReferenceSnapshot } from '../../functions/reference-data/public-reader.ts';
 
 const changedTo = (version: number) => holidaysChanged(2027, version, [], [], new Date('2026-12-01T10:00:00Z'));
 
 const seed = { communes: DEMO_COMMUNES, procedures: DEMO_PROCEDURES, fixedHolidayRules: FIXED_HOLIDAY_RULES };
 let repository: DynamoDbReferenceDataRepository;
+let referenceTable: string;
 
 const version = (n: number) => ({
   year: 2027,
@@ -22,7 +24,8 @@ const version = (n: number) => ({
 describe('reference data in DynamoDB Local', () => {
   beforeAll(async () => {
     const names = await freshTables(referenceDataService.tables ?? []);
-    repository = new DynamoDbReferenceDataRepository(localDocumentClient(), names.reference!);
+    referenceTable = names.reference!;
+    repository = new DynamoDbReferenceDataRepository(localDocumentClient(), referenceTable);
     await repository.seedOnce(seed);
   });
 
@@ -40,6 +43,17 @@ describe('reference data in DynamoDB Local', () => {
     } while (cursor);
 
     expect(codes.sort()).toEqual(DEMO_COMMUNES.map((commune) => commune.code).sort());
+  });
+
+  it('keeps each prefecture or province with its region, and each region, once, read by key with the snapshot', async () => {
+    const read = (request: { province?: string; region?: string }) => loadReferenceSnapshot(localDocumentClient(), referenceTable, { ...request, years: [] });
+    expect((await read({ province: 'skhirate-temara', region: 'rabat-sale-kenitra' }))).toMatchObject({
+      province: { code: 'skhirate-temara', fr: 'Préfecture de Skhirate-Témara', region: { code: 'rabat-sale-kenitra' } },
+      region: { code: 'rabat-sale-kenitra', fr: 'Rabat-Salé-Kénitra' },
+    });
+    const unknown = await read({ province: 'tamesna', region: 'rabat' });
+    expect(unknown.province).toBeUndefined();
+    expect(unknown.region).toBeUndefined();
   });
 
   it('reads one procedure by code', async () => {

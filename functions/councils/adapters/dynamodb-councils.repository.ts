@@ -1,9 +1,10 @@
 // The councils table on DynamoDB: one BatchGetItem reads what a request needs (the body, its settings, the session
-// or deliberation it names, the year's counter and the holidays from reference data), and each change is one
-// transaction written over the version it was read at, with its history event and its outbox events.
+// or deliberation it names, the year's counter, and the holidays and the body's collectivity from reference data),
+// and each change is one transaction written over the version it was read at, with its history event and its outbox
+// events.
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { readReferenceSnapshot, referenceKeysFor } from '../../reference-data/public.ts';
+import { readReferenceSnapshot, referenceKeysFor, type ReferenceSnapshot } from '../../reference-data/public.ts';
 import { loadReferenceSnapshot } from '../../reference-data/public-reader.ts';
 import { dueBeforeSortKey, dueFromSortKey, openDeadlinePartition } from '../../shared/case-clock/adapters/open-deadline-keys.ts';
 import { parseControlSubject, type ControlCase } from '../domain/control-clocks.ts';
@@ -18,7 +19,7 @@ import { outboxPut } from '../../shared/events/outbox.ts';
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
 import type { PaperRead, PapersRepository } from '../application/agenda-papers.use-cases.ts';
 import type { BodyContext, BodyContextRequest, CouncilsRepository, HistoryEntry } from '../application/councils.ports.ts';
-import type { CouncilBody } from '../domain/council-body.ts';
+import { collectivityRequest, type CouncilBody } from '../domain/council-body.ts';
 import type { CouncilSettings } from '../domain/council-settings.ts';
 import type { ConvocationRecord } from '../domain/convocation.ts';
 import type { Deliberation, DeliberationChange } from '../domain/deliberation.ts';
@@ -39,6 +40,13 @@ const overtaken = (cause: unknown) =>
 
 class AlreadyWritten extends Error {}
 
+/** The holidays of the snapshot, and what it found of the body's collectivity when that was asked for. */
+function snapshotParts(snapshot: ReferenceSnapshot | undefined, collectivity: boolean): Pick<BodyContext, 'holidays' | 'collectivity'> {
+  if (!snapshot) return { holidays: new Set() };
+  const { commune, province, region, holidays } = snapshot;
+  return { holidays, ...(collectivity && { collectivity: { ...(commune && { commune }), ...(province && { province }), ...(region && { region }) } }) };
+}
+
 export class DynamoDbCouncilsRepository implements CouncilsRepository, PapersRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -55,7 +63,10 @@ export class DynamoDbCouncilsRepository implements CouncilsRepository, PapersRep
       ...(request.counterYear ? [councilsKeys.counter(body, request.counterYear)] : []),
       ...(request.convocation ? [councilsKeys.convocation(request.convocation.sessionId, request.convocation.round, request.convocation.member)] : []),
     ];
-    const reference = request.holidayYears && request.holidayYears.length > 0 ? { years: request.holidayYears } : undefined;
+    // The holidays and the body's collectivity come from reference data in the same BatchGetItem.
+    const collectivity = request.collectivity ? collectivityRequest(request.collectivity, body) : undefined;
+    const years = request.holidayYears ?? [];
+    const reference = years.length > 0 || collectivity ? { years, ...collectivity } : undefined;
     const found = await batchGetEvery(this.client, {
       [this.table]: { Keys: keys, ConsistentRead: true },
       ...(reference && { [this.referenceTableName()]: { Keys: referenceKeysFor(reference) } }),
@@ -75,7 +86,7 @@ export class DynamoDbCouncilsRepository implements CouncilsRepository, PapersRep
       ...(deliberation && deliberation.body === body && { deliberation: withoutKeys<Deliberation>(deliberation, LIST_ATTRIBUTES) }),
       ...(counter && { counter: counter.last as number }),
       ...(convocation && convocation.body === body && { convocation: withoutKeys<ConvocationRecord>(convocation) }),
-      holidays: reference ? readReferenceSnapshot(found[this.referenceTableName()] ?? [], reference).holidays : new Set(),
+      ...snapshotParts(reference && readReferenceSnapshot(found[this.referenceTableName()] ?? [], reference), collectivity !== undefined),
     };
   }
 

@@ -10,7 +10,7 @@ import { scanVerdict } from '../../shared/malware-scan.ts';
 import { completePaper, declarePaper, paperOf, PaperRefusedError, recordPaperScan, requireServablePaper, type AgendaPaper, type PaperDeclaration, type ScanReading, type UploadedContent } from '../domain/agenda-papers.ts';
 import { notFound, unknownBody } from '../domain/council-errors.ts';
 import type { Session, SessionChange } from '../domain/session.ts';
-import { actorFor } from './council-access.ts';
+import { actorFor, type AccessCheck } from './council-access.ts';
 import type { CouncilsRepository } from './councils.ports.ts';
 
 /** Where the papers are stored: one object per declared paper, uploaded straight from the secretariat's browser. */
@@ -53,9 +53,11 @@ export interface PapersDependencies {
 const SECRETARIAT = ['council-secretary', 'president'] as const;
 const READERS = ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor'] as const;
 
-async function sessionOf(dependencies: PapersDependencies, bodyId: string, sessionId: string): Promise<Session> {
+/** The session; `access`, when given, is checked on the body before the session's existence is told. */
+async function sessionOf(dependencies: PapersDependencies, bodyId: string, sessionId: string, access?: AccessCheck): Promise<Session> {
   const context = await dependencies.repository.bodyContext(bodyId, { sessionId });
   if (!context.body) throw unknownBody(bodyId);
+  if (access) actorFor(access.principal, context.body, access.roles);
   if (!context.session) throw notFound({ ar: `لا دورة ${sessionId}`, fr: `Aucune session ${sessionId}`, en: `No session ${sessionId}` });
   return context.session;
 }
@@ -121,8 +123,8 @@ export async function readAgendaPaper(
   principal: Principal,
   now: Date,
 ): Promise<{ paper: AgendaPaper; url: string; expiresAt: string }> {
-  actorFor(principal, bodyId, [...READERS]);
-  const stored = await sessionOf(dependencies, bodyId, sessionId);
+  // The governor's scope is the body's territory: checked once the body is read.
+  const stored = await sessionOf(dependencies, bodyId, sessionId, { principal, roles: READERS });
   const before = paperOf(stored, itemNumber, paperId).paper;
   const objectKey = dependencies.uploads.objectKey(sessionId, itemNumber, paperId);
   const scan = before.status === 'attached' && before.scan === 'pending' ? recordPaperScan(stored, itemNumber, paperId, await scanReading(dependencies, objectKey), now) : undefined;

@@ -1,7 +1,7 @@
 // The ports the councils use cases need: storage and reference data in one repository, the signer of the
 // convocations' evidence, and a timestamping authority.
 import type { Page, PageRequest } from '../../shared/http/pagination.ts';
-import type { CouncilBody } from '../domain/council-body.ts';
+import type { CollectivityFacts, CollectivityType, CouncilBody } from '../domain/council-body.ts';
 import type { CouncilSettings } from '../domain/council-settings.ts';
 import type { ConvocationRecord, TimestampToken } from '../domain/convocation.ts';
 import type { DeliberationChange, Deliberation } from '../domain/deliberation.ts';
@@ -18,6 +18,8 @@ export interface BodyContextRequest {
   readonly holidayYears?: readonly number[];
   /** A member's convocation to one meeting of `sessionId`. */
   readonly convocation?: { readonly sessionId: string; readonly round: number; readonly member: string };
+  /** The body's type: its collectivity is then read from reference data under the body's code (for its territory). */
+  readonly collectivity?: CollectivityType;
 }
 
 /** What one BatchGetItem reads for a request on a body: the body, its settings, and what the request names. */
@@ -31,6 +33,8 @@ export interface BodyContext {
   readonly counter?: number;
   readonly convocation?: ConvocationRecord;
   readonly holidays: ReadonlySet<string>;
+  /** What reference data holds under the body's code, when the request asked for its `collectivity`. */
+  readonly collectivity?: CollectivityFacts;
 }
 
 export interface HistoryEntry {

@@ -5,7 +5,7 @@ import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import type { CouncilBody } from '../domain/council-body.ts';
 import { notFound } from '../domain/council-errors.ts';
 import type { Deliberation } from '../domain/deliberation.ts';
-import { actorFor } from './council-access.ts';
+import { actorFor, bodyInScope } from './council-access.ts';
 import type { CouncilsRepository, PaperStore } from './councils.ports.ts';
 
 export type RenderDeliberation = (body: CouncilBody, deliberation: Deliberation) => Promise<Uint8Array>;
@@ -19,8 +19,10 @@ export async function storeDeliberationPdf(repository: CouncilsRepository, paper
   await papers.put(key, await render(body, deliberation));
 }
 
-export async function deliberationPdf(papers: PaperStore, keyOf: (body: string, id: string) => string, bodyId: string, id: string, principal: Principal): Promise<Uint8Array> {
-  actorFor(principal, bodyId, ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor']);
+const READERS = ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor'] as const;
+
+export async function deliberationPdf(repository: CouncilsRepository, papers: PaperStore, keyOf: (body: string, id: string) => string, bodyId: string, id: string, principal: Principal): Promise<Uint8Array> {
+  actorFor(principal, await bodyInScope(repository, bodyId, principal, READERS), READERS);
   const pdf = await papers.get(keyOf(bodyId, id));
   if (!pdf) throw notFound({ ar: 'لم تصدر وثيقة هذه المداولة بعد', fr: "Le document de cette délibération n'est pas encore émis", en: 'The document of this deliberation is not issued yet' });
   return pdf;

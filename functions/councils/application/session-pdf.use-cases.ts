@@ -8,7 +8,7 @@ import { notFound } from '../domain/council-errors.ts';
 import type { Deliberation } from '../domain/deliberation.ts';
 import type { Round } from '../domain/quorum.ts';
 import type { Session } from '../domain/session.ts';
-import { actorFor } from './council-access.ts';
+import { actorFor, bodyInScope } from './council-access.ts';
 import { ownConvocation } from './convocation.use-cases.ts';
 import type { CouncilsRepository, PaperStore } from './councils.ports.ts';
 
@@ -56,9 +56,11 @@ export async function convocationPdf(repository: CouncilsRepository, papers: Pap
   return pdf;
 }
 
+const MINUTES_READERS = ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor'] as const;
+
 /** A closed session's minutes, to those who may read its deliberations. */
-export async function minutesPdf(papers: PaperStore, keys: SessionPdfKeys, bodyId: string, sessionId: string, principal: Principal): Promise<Uint8Array> {
-  actorFor(principal, bodyId, ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor']);
+export async function minutesPdf(repository: CouncilsRepository, papers: PaperStore, keys: SessionPdfKeys, bodyId: string, sessionId: string, principal: Principal): Promise<Uint8Array> {
+  actorFor(principal, await bodyInScope(repository, bodyId, principal, MINUTES_READERS), MINUTES_READERS);
   const pdf = await papers.get(keys.minutes(bodyId, sessionId));
   if (!pdf) throw notIssued();
   return pdf;

@@ -29,7 +29,7 @@ import {
 } from '../domain/session.ts';
 import type { NamedVote } from '../domain/vote.ts';
 import { withConvocationReminder, withNextMeetingReminder, withTransmissionPeriod } from '../domain/control-clocks.ts';
-import { actorFor } from './council-access.ts';
+import { actorFor, type AccessCheck } from './council-access.ts';
 import type { BodyContextRequest, CouncilsRepository } from './councils.ports.ts';
 
 const SECRETARIAT = ['council-secretary', 'president'] as const;
@@ -42,9 +42,11 @@ interface Loaded {
   readonly counter?: number;
 }
 
-async function load(repository: CouncilsRepository, bodyId: string, sessionId: string, request: Omit<BodyContextRequest, 'sessionId'> = {}): Promise<Loaded> {
+/** The session with what its step needs; `access`, when given, is checked on the body before the session's existence is told. */
+async function load(repository: CouncilsRepository, bodyId: string, sessionId: string, request: Omit<BodyContextRequest, 'sessionId'> = {}, access?: AccessCheck): Promise<Loaded> {
   const context = await repository.bodyContext(bodyId, { sessionId, ...request });
   if (!context.body) throw unknownBody(bodyId);
+  if (access) actorFor(access.principal, context.body, access.roles);
   if (!context.session) throw notFound({ ar: `لا دورة ${sessionId}`, fr: `Aucune session ${sessionId}`, en: `No session ${sessionId}` });
   return {
     body: context.body,
@@ -61,9 +63,9 @@ async function saved(repository: CouncilsRepository, before: Session, change: Se
 }
 
 export async function planCouncilSession(repository: CouncilsRepository, bodyId: string, id: string, plan: SessionPlan, principal: Principal, now: Date): Promise<{ session: Session; created: boolean }> {
-  const actor = actorFor(principal, bodyId, ['council-secretary', 'president', 'governor']);
   const context = await repository.bodyContext(bodyId, { sessionId: id });
   if (!context.body) throw unknownBody(bodyId);
+  const actor = actorFor(principal, context.body, ['council-secretary', 'president', 'governor']);
   if (context.session) return { session: context.session, created: false };
   const settings = context.settings ?? defaultCouncilSettings(bodyId, context.body.type);
   const planned = planSession(id, plan, context.body, settings, actor, now);
@@ -76,8 +78,8 @@ export async function planCouncilSession(repository: CouncilsRepository, bodyId:
 }
 
 export async function readSession(repository: CouncilsRepository, bodyId: string, id: string, principal: Principal): Promise<Session> {
-  actorFor(principal, bodyId, ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor']);
-  return (await load(repository, bodyId, id)).session;
+  // The governor's scope is the body's territory: checked once the body is read.
+  return (await load(repository, bodyId, id, {}, { principal, roles: ['council-secretary', 'president', 'council-member', 'governor', 'admin', 'auditor'] })).session;
 }
 
 export async function addItem(repository: CouncilsRepository, bodyId: string, id: string, item: NewItem, principal: Principal, now: Date): Promise<Session> {

@@ -49,7 +49,18 @@ const bodyInput = lazyValue(() => z.strictObject({
   members: z.array(memberSchema()).check(z.minLength(1), z.maxLength(200)),
   groups: z.array(groupSchema()).check(z.maxLength(30)),
 }));
-export const bodySchema = lazyValue(() => z.extend(bodyInput(), { id: z.string(), version: z.int(), updatedAt: z.string() }));
+export const bodySchema = lazyValue(() =>
+  z.extend(bodyInput(), {
+    id: z.string(),
+    territory: z.optional(
+      z
+        .strictObject({ province: z.optional(z.string()), region: z.string() })
+        .check(z.describe("Where the collectivity lies by reference data's codes (a region body has no province): the governor's office of that prefecture or province, or the wali of that region, controls the council. Written on every PUT")),
+    ),
+    version: z.int(),
+    updatedAt: z.string(),
+  }),
+);
 
 const settingsInput = lazyValue(() => z.strictObject({
   noticeDays: z.strictObject({ ordinary: z.int().check(z.gte(1), z.lte(60)), extraordinary: z.int().check(z.gte(1), z.lte(60)) }).check(z.describe('Unconfirmed defaults: 10 and 3 calendar days')),
@@ -172,7 +183,7 @@ export const putBodyRoute = defineRoute({
   operationId: 'putCouncilBody',
   method: 'PUT',
   path: '/v1/councils/bodies/{body}',
-  summary: "The council of a collectivity: its type, members (in office or not, with their group) and groups, kept by its secretariat or an administrator; each change a new version",
+  summary: "The council of a collectivity: its type, members (in office or not, with their group) and groups, kept by its secretariat or an administrator; each change a new version. Its territory (prefecture or province, region) comes from reference data: a code reference data does not know for that type is refused (400 `unknown_collectivity` on `/params/body`)",
   tags: TAGS,
   access: ['admin', 'council-secretary'],
   idempotent: true,

@@ -7,7 +7,7 @@ import { pagedQuery } from '../../shared/aws/paged-query.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import { now } from '../../shared/time/time-source.ts';
 import type { Page } from '../../shared/http/pagination.ts';
-import { officeOf, type Commune } from '../domain/commune.ts';
+import { officeOf, territoriesOf, type Commune } from '../domain/commune.ts';
 import type { FixedHolidayRule } from '../domain/holiday-calendar.ts';
 import type { Procedure } from '../domain/procedure.ts';
 import type { HolidayData, MovableHolidaysRecord, PageRequest, ReferenceDataRepository, ReferenceDataSeed } from '../application/reference-data.repository.ts';
@@ -116,8 +116,11 @@ export class DynamoDbReferenceDataRepository implements ReferenceDataRepository 
   async seedOnce(seed: ReferenceDataSeed): Promise<boolean> {
     const marker = await this.client.send(new GetCommand({ TableName: this.table, Key: referenceKeys.seedMarker(), ConsistentRead: true }));
     if (marker.Item) return false;
+    const { provinces, regions } = territoriesOf(seed.communes);
     const items: Record<string, unknown>[] = [
       ...seed.communes.map((commune) => ({ ...referenceKeys.commune(commune.code), ...commune })),
+      ...provinces.map((province) => ({ ...referenceKeys.province(province.code), ...province })),
+      ...regions.map((region) => ({ ...referenceKeys.region(region.code), ...region })),
       ...seed.communes.flatMap((commune) => commune.civilStatusOffices.map((office) => ({ ...referenceKeys.office(office.code), ...officeOf(commune, office) }))),
       ...seed.procedures.map((procedure) => ({ ...referenceKeys.procedure(procedure.code), ...procedure })),
       { ...referenceKeys.fixedHolidayRules(), rules: seed.fixedHolidayRules },

@@ -11,6 +11,9 @@ export const referenceKeys = {
   commune: (code: string) => ({ pk: 'COMMUNE', sk: `COMMUNE#${code}` }),
   /** A civil-status office with its commune, so a service holding only the office code can name both. */
   office: (code: string) => ({ pk: 'OFFICE', sk: `OFFICE#${code}` }),
+  /** A prefecture or province with its region, and a region: derived from the communes by the seed. */
+  province: (code: string) => ({ pk: 'PROVINCE', sk: `PROVINCE#${code}` }),
+  region: (code: string) => ({ pk: 'REGION', sk: `REGION#${code}` }),
   procedures: () => ({ pk: 'PROCEDURE' }),
   procedure: (code: string) => ({ pk: 'PROCEDURE', sk: `PROCEDURE#${code}` }),
   fixedHolidayRules: () => ({ pk: 'HOLIDAYS', sk: 'FIXED' }),
@@ -22,9 +25,9 @@ export const referenceKeys = {
   }),
   /**
    * Names the seed's version: a seed that adds items or attributes (offices in version 2, province and
-   * region codes in version 3) runs again over an older one.
+   * region codes in version 3, province and region items in version 4) runs again over an older one.
    */
-  seedMarker: () => ({ pk: 'META', sk: 'SEED#3' }),
+  seedMarker: () => ({ pk: 'META', sk: 'SEED#4' }),
 } as const;
 
 export const REFERENCE_KEY_ATTRIBUTES = ['pk', 'sk'] as const;

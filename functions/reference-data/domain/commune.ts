@@ -20,6 +20,25 @@ export interface Commune {
   readonly civilStatusOffices: readonly CivilStatusOffice[];
 }
 
+/** A prefecture or province as other services name it: with the region it belongs to. */
+export interface ProvinceOfRegion extends Territory {
+  readonly region: Territory;
+}
+
+/**
+ * The prefectures or provinces and the regions the communes belong to, each once: kept beside the communes so a
+ * service holding only a province's or a region's code (a council above the commune) finds it by key.
+ */
+export function territoriesOf(communes: readonly Commune[]): { provinces: ProvinceOfRegion[]; regions: Territory[] } {
+  const provinces = new Map<string, ProvinceOfRegion>();
+  const regions = new Map<string, Territory>();
+  for (const commune of communes) {
+    provinces.set(commune.province.code, { ...commune.province, region: commune.region });
+    regions.set(commune.region.code, commune.region);
+  }
+  return { provinces: [...provinces.values()], regions: [...regions.values()] };
+}
+
 /** A civil-status office as other services name it: with the commune that runs it. */
 export interface OfficeOfCommune extends CivilStatusOffice {
   readonly commune: { readonly code: string; readonly names: BilingualName };

@@ -7,6 +7,10 @@ export interface Principal {
   readonly roles: readonly Role[];
   /** Commune the staff member works for (Cognito `custom:commune`). */
   readonly commune?: string;
+  /** Prefecture or province of a governor's office (Cognito `custom:province`): the councils it controls. */
+  readonly province?: string;
+  /** Region of a wali's office (Cognito `custom:region`): the region council it controls. */
+  readonly region?: string;
   /** Civil-status office of a registrar (Cognito `custom:office`). */
   readonly office?: string;
   /** Digital civil identifier linked to a citizen's national digital identity (Cognito `custom:civil_id`). */
@@ -17,6 +21,8 @@ export interface Principal {
 export const CLAIMS = {
   groups: 'cognito:groups',
   commune: 'custom:commune',
+  province: 'custom:province',
+  region: 'custom:region',
   office: 'custom:office',
   civilId: 'custom:civil_id',
 } as const;
@@ -38,8 +44,8 @@ function parseGroups(value: ClaimValue | undefined): readonly string[] {
 }
 
 /**
- * Only ID tokens are taken: the custom attributes that scope staff and citizens (`custom:commune`, `custom:office`,
- * `custom:civil_id`) are in Cognito ID tokens alone, and API Gateway's authorizer lets an access token of the same
+ * Only ID tokens are taken: the custom attributes that scope staff and citizens (`custom:commune`, `custom:province`,
+ * `custom:region`, `custom:office`, `custom:civil_id`) are in Cognito ID tokens alone, and API Gateway's authorizer lets an access token of the same
  * app client through (it matches `client_id` as it matches `aud`). A token must also say when it expires.
  */
 function isUsableIdToken(claims: Record<string, ClaimValue>): boolean {
@@ -57,12 +63,16 @@ export function principalFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuth
   const sub = claims?.sub;
   if (!claims || typeof sub !== 'string' || sub === '' || !isUsableIdToken(claims)) return undefined;
   const commune = optionalClaim(claims, CLAIMS.commune);
+  const province = optionalClaim(claims, CLAIMS.province);
+  const region = optionalClaim(claims, CLAIMS.region);
   const office = optionalClaim(claims, CLAIMS.office);
   const civilId = optionalClaim(claims, CLAIMS.civilId);
   return {
     sub,
     roles: parseGroups(claims[CLAIMS.groups]).filter(isRole),
     ...(commune && { commune }),
+    ...(province && { province }),
+    ...(region && { region }),
     ...(office && { office }),
     ...(civilId && { civilId }),
   };

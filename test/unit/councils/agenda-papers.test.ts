@@ -11,7 +11,7 @@ import { defaultCouncilSettings } from '../../../functions/councils/domain/counc
 import type { Principal } from '../../../functions/shared/auth/principal.ts';
 
 const now = new Date('2027-09-20T09:00:00Z');
-const body: CouncilBody = { id: 'rabat', type: 'commune', name: { ar: 'الرباط', fr: 'Rabat' }, members: [{ id: 'm1', name: 'M 1', role: 'president', inOffice: true, since: '2021-09-20' }], groups: [], version: 1, updatedAt: '2027-01-01T00:00:00.000Z' };
+const body: CouncilBody = { id: 'rabat', type: 'commune', territory: { province: 'rabat', region: 'rabat-sale-kenitra' }, name: { ar: 'الرباط', fr: 'Rabat' }, members: [{ id: 'm1', name: 'M 1', role: 'president', inOffice: true, since: '2021-09-20' }], groups: [], version: 1, updatedAt: '2027-01-01T00:00:00.000Z' };
 const secretary = { sub: 's1', role: 'council-secretary' };
 const principal: Principal = { sub: 's1', roles: ['council-secretary'], commune: 'rabat' };
 const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');

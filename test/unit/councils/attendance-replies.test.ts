@@ -10,7 +10,7 @@ import { startOfMoroccanDate } from '../../../functions/shared/statutory-clock/m
 const at = (date: string, hours: number) => new Date(startOfMoroccanDate(date).getTime() + hours * 3_600_000);
 const body: CouncilBody = {
   id: 'rabat',
-  type: 'commune',
+  type: 'commune', territory: { province: 'rabat', region: 'rabat-sale-kenitra' },
   name: { ar: 'الرباط', fr: 'Rabat' },
   members: [
     ...Array.from({ length: 7 }, (_, index) => ({ id: `m${index + 1}`, name: `M ${index + 1}`, role: index === 0 ? ('president' as const) : ('member' as const), inOffice: true, since: '2021-09-20' })),

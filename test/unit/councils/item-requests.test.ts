@@ -7,7 +7,7 @@ import { decideItemRequest, requestItem } from '../../../functions/councils/doma
 import { addAgendaItem, closeAgenda, planSession } from '../../../functions/councils/domain/session.ts';
 
 const now = new Date('2027-09-20T09:00:00Z');
-const body: CouncilBody = { id: 'rabat', type: 'commune', name: { ar: 'الرباط', fr: 'Rabat' }, members: [{ id: 'm1', name: 'M 1', role: 'president', inOffice: true, since: '2021-09-20' }], groups: [], version: 1, updatedAt: '2027-01-01T00:00:00.000Z' };
+const body: CouncilBody = { id: 'rabat', type: 'commune', territory: { province: 'rabat', region: 'rabat-sale-kenitra' }, name: { ar: 'الرباط', fr: 'Rabat' }, members: [{ id: 'm1', name: 'M 1', role: 'president', inOffice: true, since: '2021-09-20' }], groups: [], version: 1, updatedAt: '2027-01-01T00:00:00.000Z' };
 const secretary = { sub: 's1', role: 'council-secretary' };
 const member = { sub: 'sub-m2', role: 'council-member' };
 const asked = { title: 'Éclairage', text: "Extension de l'éclairage public", itemType: 'ordinary' as const, public: true };

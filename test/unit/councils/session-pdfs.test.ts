@@ -14,7 +14,7 @@ import { extractText } from '../../fixtures/pdf/pdf-reading.ts';
 const at = (date: string, hours: number) => new Date(startOfMoroccanDate(date).getTime() + hours * 3_600_000);
 const body: CouncilBody = {
   id: 'rabat',
-  type: 'commune',
+  type: 'commune', territory: { province: 'rabat', region: 'rabat-sale-kenitra' },
   name: { ar: 'جماعة الرباط', fr: 'Commune de Rabat' },
   members: Array.from({ length: 5 }, (_, index) => ({ id: `m${index + 1}`, name: `Membre ${index + 1}`, role: index === 0 ? ('president' as const) : ('member' as const), inOffice: true, since: '2021-09-20' })),
   groups: [],

@@ -20,6 +20,16 @@ describe('principalFromEvent', () => {
     expect(principal).toEqual({ sub: 'u2', roles: ['registrar'], office: 'RBT-HASSAN', civilId: '1234567890' });
   });
 
+  it("reads a governor's province and a wali's region, and takes an empty one as none", () => {
+    expect(principalFromEvent(idToken({ sub: 'g1', 'cognito:groups': '[governor]', 'custom:province': 'rabat', 'custom:region': 'rabat-sale-kenitra' }))).toEqual({
+      sub: 'g1',
+      roles: ['governor'],
+      province: 'rabat',
+      region: 'rabat-sale-kenitra',
+    });
+    expect(principalFromEvent(idToken({ sub: 'g2', 'cognito:groups': '[governor]', 'custom:province': '', 'custom:region': '' }))).toEqual({ sub: 'g2', roles: ['governor'] });
+  });
+
   it('drops groups that are not platform roles', () => {
     expect(principalFromEvent(idToken({ sub: 'u3', 'cognito:groups': '[citizen superuser]' }))?.roles).toEqual(['citizen']);
   });
