@@ -30,6 +30,7 @@ export interface BundleMeasurements {
 export function bundleReport({ floor, functions, sizes, coldStarts }: BundleMeasurements) {
   const cold = coldStarts?.byFunction ?? new Map<string, readonly ColdStart[]>();
   const floorMs = median((cold.get(floor.id) ?? []).map((start) => start.handledMs));
+  const floorCpuMs = median((cold.get(floor.id) ?? []).map((start) => start.cpuMs));
   const rows: Row[] = [];
   const budgets: Budget[] = [];
   const notMeasured: NotMeasured[] = [];
@@ -46,6 +47,8 @@ export function bundleReport({ floor, functions, sizes, coldStarts }: BundleMeas
         'load ms': starts.length > 0 ? round(median(starts.map((start) => start.loadedMs))) : null,
         'cold ms': starts.length > 0 ? round(handledMs) : null,
         'x floor': starts.length > 0 ? round(handledMs / floorMs, 2) : null,
+        'cpu ms': starts.length > 0 ? round(median(starts.map((start) => start.cpuMs))) : null,
+        'cpu x floor': starts.length > 0 ? round(median(starts.map((start) => start.cpuMs)) / floorCpuMs, 2) : null,
         'cold event': starts.length > 0 ? [...new Set(starts.map((start) => start.outcome))].join(',') : 'not measured',
       }),
     });

@@ -81,7 +81,7 @@ describe('a context without a scenario', () => {
     const sizes = new Map<string, BuiltBundle>([floor, ...functions].map((fn) => [fn.id, { file: `${fn.id}.mjs`, kilobytes: 300, kind: 'json' }]));
     const skipped = today[1]!;
     const reached = [floor, ...today].filter((fn) => fn.id !== skipped.id);
-    const byFunction = new Map(reached.map((fn) => [fn.id, [{ loadedMs: 100, handledMs: fn === floor ? 200 : 240, outcome: '200' }]]));
+    const byFunction = new Map(reached.map((fn) => [fn.id, [{ loadedMs: 100, handledMs: fn === floor ? 200 : 240, cpuMs: fn === floor ? 150 : 180, outcome: '200' }]]));
     const coverage = scenarioCoverage(functions, new Set(reached.map((fn) => fn.id)));
 
     const { rows, budgets, notMeasured } = bundleReport({ floor, functions, sizes, coldStarts: { byFunction, coverage } });
