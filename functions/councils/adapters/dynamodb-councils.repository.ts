@@ -11,7 +11,7 @@ import { parseControlSubject, type ControlCase } from '../domain/control-clocks.
 import { batchGetEvery } from '../../shared/aws/batch-get.ts';
 import { changeWrites, followsVersion, NEW_RECORD } from '../../shared/aws/change-writes.ts';
 import { withoutKeys } from '../../shared/aws/items.ts';
-import { pagedIndexQuery } from '../../shared/aws/paged-query.ts';
+import { pagedIndexQuery, queryEveryPage } from '../../shared/aws/paged-query.ts';
 import { transactWrite } from '../../shared/aws/transact-write.ts';
 import { ConflictError } from '../../shared/errors/domain-errors.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
@@ -165,7 +165,20 @@ export class DynamoDbCouncilsRepository implements CouncilsRepository, PapersRep
     return output.Item ? withoutKeys<Session>(output.Item, LIST_ATTRIBUTES) : undefined;
   }
 
-  async convocation(sessionId: string, round: number, member: string): Promise<ConvocationRecord | undefined> {
+  async convokedMembers(sessionId: string, round: number): Promise<ReadonlySet<string>> {
+    const { pk, sk } = councilsKeys.convocation(sessionId, round, '');
+    const items = await queryEveryPage(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :round)',
+      ExpressionAttributeValues: { ':pk': pk, ':round': sk },
+      ProjectionExpression: '#member',
+      ExpressionAttributeNames: { '#member': 'member' },
+      ConsistentRead: true,
+    });
+    return new Set(items.map((item) => item.member as string));
+  }
+
+  private async storedConvocation(sessionId: string, round: number, member: string): Promise<ConvocationRecord | undefined> {
     const output = await this.client.send(new GetCommand({ TableName: this.table, Key: councilsKeys.convocation(sessionId, round, member), ConsistentRead: true }));
     return output.Item ? withoutKeys<ConvocationRecord>(output.Item) : undefined;
   }
@@ -202,7 +215,7 @@ export class DynamoDbCouncilsRepository implements CouncilsRepository, PapersRep
       return record;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return (await this.convocation(record.sessionId, record.round, record.member)) ?? record;
+      return (await this.storedConvocation(record.sessionId, record.round, record.member)) ?? record;
     }
   }
 

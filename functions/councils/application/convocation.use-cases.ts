@@ -30,16 +30,31 @@ async function evidence(tools: EvidenceTools, statement: Record<string, unknown>
   return { at, jws, timestamp: await tools.timestamps.stamp(jws) };
 }
 
+/** How many members' convocations are signed and written at the same time. */
+const CONVOCATIONS_AT_ONCE = 8;
+
+/** Runs `work` on every item, at most `limit` at a time. */
+async function atMostAtOnce<T>(limit: number, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** Sends the convocations of the meeting `event` convened: one per member in office, each once whatever the redeliveries. */
 export async function sendConvocations(repository: CouncilsRepository, tools: EvidenceTools, event: DomainEvent, now: Date): Promise<number> {
   const { sessionId, body: bodyId, round, start } = event.data as { sessionId: string; body: string; round: Round; start: string };
-  const context = await repository.bodyContext(bodyId, { sessionId });
-  if (!context.body || !context.session) throw new Error(`convened session ${sessionId} not found`);
-  const digest = agendaDigest(context.session);
-  const papers = convocationPapers(context.session);
+  const { body, session } = await repository.bodyContext(bodyId, { sessionId });
+  if (!body || !session) throw new Error(`convened session ${sessionId} not found`);
+  const digest = agendaDigest(session);
+  const papers = convocationPapers(session);
+  // A redelivered event finds most convocations written: they are not signed again (the put's condition would
+  // refuse them anyway). The others are signed and written a few at a time: each waits on a signature (KMS in AWS)
+  // and a write, which for a council of sixty members one after another is sixty waits of each.
+  const convoked = await repository.convokedMembers(sessionId, round);
   let sent = 0;
-  for (const member of membersInOffice(context.body)) {
-    if (await repository.convocation(sessionId, round, member.id)) continue;
+  await atMostAtOnce(CONVOCATIONS_AT_ONCE, membersInOffice(body).filter((member) => !convoked.has(member.id)), async (member) => {
     const at = now.toISOString();
     const base = { sessionId, body: bodyId, round, member: member.id, start, agendaDigest: digest };
     const record: ConvocationRecord = { ...base, papers, sent: await evidence(tools, evidenceStatement(base, 'sent', at), at) };
@@ -49,17 +64,17 @@ export async function sendConvocations(repository: CouncilsRepository, tools: Ev
           {
             recipient: member.sub,
             topic: 'council-convocation',
-            about: { kind: 'council-session', id: sessionId, reference: context.session.name },
+            about: { kind: 'council-session', id: sessionId, reference: session.name },
             message: {
-              ar: `استدعاء إلى ${context.session.name} (الاجتماع ${round}) في ${start}، ${context.session.location}`,
-              fr: `Convocation à ${context.session.name} (réunion ${round}) le ${start}, ${context.session.location}`,
-              en: `Convocation to ${context.session.name} (meeting ${round}) on ${start}, ${context.session.location}`,
+              ar: `استدعاء إلى ${session.name} (الاجتماع ${round}) في ${start}، ${session.location}`,
+              fr: `Convocation à ${session.name} (réunion ${round}) le ${start}, ${session.location}`,
+              en: `Convocation to ${session.name} (meeting ${round}) on ${start}, ${session.location}`,
             },
           },
         )
       : undefined;
     if ((await repository.putConvocation(record, notification)) === 'sent') sent += 1;
-  }
+  });
   return sent;
 }
 

@@ -53,7 +53,8 @@ export interface CouncilsRepository extends OpenDeadlineIndex, OpenDeadlinesFrom
   saveDecision(session: SessionChange, deliberation: DeliberationChange, sequence: number): Promise<void>;
   saveDeliberation(change: DeliberationChange): Promise<void>;
   session(id: string): Promise<Session | undefined>;
-  convocation(sessionId: string, round: number, member: string): Promise<ConvocationRecord | undefined>;
+  /** The members already convoked to meeting `round` of `sessionId` (their convocations written). */
+  convokedMembers(sessionId: string, round: number): Promise<ReadonlySet<string>>;
   /** Writes the convocation with its notification, unless it was written already (a redelivery). */
   putConvocation(record: ConvocationRecord, notification: DomainEvent | undefined): Promise<'sent' | 'exists'>;
   /** Adds the first reading, unless one is recorded already; the stored record either way. */
