@@ -114,5 +114,7 @@ describe('a holiday confirmed one day later than estimated', () => {
     await settle();
     const events = ((await request('GET', `/v1/permits/${id}/history`, { token: await applicant() })).json.items as { type: string }[]).map((event) => event.type);
     expect(events).toEqual(['filed', 'deadline-recomputed', 'deadline-lapsed']);
-  });
+    // 12 s alone; a run sharing the two cores with other work was seen past the default 60 s, and a test that times
+    // out leaves its clock moves running into the next files, whose tokens then expire.
+  }, 180_000);
 });
