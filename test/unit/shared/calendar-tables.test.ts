@@ -9,21 +9,15 @@ import { MOROCCO_TIME_ZONE, moroccanDate, moroccoOffsetAt } from '../../../funct
 
 const DAY_MS = 86_400_000;
 
-const moroccanWallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: MOROCCO_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
+// ICU's own name of the offset ("GMT+01:00", "GMT-00:30:20", "GMT"), read independently of how the generator
+// worked the offset out (from the wall clock).
+const offsetName = new Intl.DateTimeFormat('en-US', { timeZone: MOROCCO_TIME_ZONE, timeZoneName: 'longOffset' });
 
 function icuOffset(instant: number): number {
-  const parts = Object.fromEntries(moroccanWallClock.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
-  const wallClock = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return wallClock - (instant - (((instant % 1000) + 1000) % 1000));
+  const name = offsetName.formatToParts(new Date(instant)).find((part) => part.type === 'timeZoneName')!.value;
+  const [, sign, hours = '0', minutes = '0', seconds = '0'] = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(name) ?? [];
+  const magnitude = ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
+  return sign === '-' ? -magnitude : magnitude;
 }
 
 const hijri = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { timeZone: 'UTC', month: 'numeric', day: 'numeric' });
