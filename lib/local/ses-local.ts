@@ -1,0 +1,24 @@
+// Starts an SES server in-process (aws-ses-v2-local): it answers the SES v2 API as AWS does (SendEmail), and keeps
+// what it received in memory, readable at `GET <endpoint>/store` (and in a browser at the endpoint), until it stops.
+import sesLocal from 'aws-ses-v2-local';
+import { freePort } from './free-port.ts';
+
+export interface RunningSes {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+export async function startSesLocal(): Promise<RunningSes> {
+  const port = await freePort();
+  // A CommonJS module whose `exports.default` is the server: Node's ESM import hands over the whole `exports`.
+  const server = await sesLocal.default({ host: '127.0.0.1', port });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        // Keep-alive connections of the SDK would hold close() until they time out.
+        server.closeAllConnections();
+        server.close((error?: Error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
