@@ -33,11 +33,12 @@ export const notificationsService: ServiceDescription = {
     { id: 'PutNotificationContact', entry: `${handlers}/put-contact.handler.ts`, route: putContactRoute, tables: { [NOTIFICATIONS_TABLE_ID]: 'append' }, sendsEmail: true },
     { id: 'VerifyNotificationContact', entry: `${handlers}/verify-contact.handler.ts`, route: verifyContactRoute, tables: { [NOTIFICATIONS_TABLE_ID]: 'append' } },
     { id: 'GetNotificationContact', entry: `${handlers}/get-contact.handler.ts`, route: getContactRoute, tables: { [NOTIFICATIONS_TABLE_ID]: 'read' } },
-    // Writes each notification once and never deletes one.
+    // Writes each notification once and never deletes one; e-mails it to a verified address (its claim written first).
     {
       id: 'DeliverNotifications',
       entry: `${handlers}/deliver-notifications.handler.ts`,
       tables: { [NOTIFICATIONS_TABLE_ID]: 'append' },
+      sendsEmail: true,
       consumes: NOTIFICATION_PRODUCERS,
     },
   ],

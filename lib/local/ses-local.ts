@@ -22,3 +22,23 @@ export async function startSesLocal(): Promise<RunningSes> {
       }),
   };
 }
+
+/** An e-mail as the local SES server keeps it (the fields the platform's tools read). */
+export interface ReceivedEmail {
+  readonly from: string;
+  readonly destination: { readonly to: readonly string[] };
+  readonly subject: string;
+  readonly body: { readonly text?: string };
+}
+
+/**
+ * What the local SES server received for `address`, oldest first. `endpoint` defaults to the one the local
+ * platform points its functions at (AWS_ENDPOINT_URL_SESV2, in this process's environment).
+ */
+export async function emailsTo(address: string, endpoint = process.env.AWS_ENDPOINT_URL_SESV2): Promise<ReceivedEmail[]> {
+  if (!endpoint) throw new Error('No local SES server: AWS_ENDPOINT_URL_SESV2 is not set');
+  const response = await fetch(`${endpoint}/store`);
+  if (!response.ok) throw new Error(`The local SES store answered ${response.status}`);
+  const { emails } = (await response.json()) as { emails: ReceivedEmail[] };
+  return emails.filter((email) => email.destination.to.includes(address));
+}

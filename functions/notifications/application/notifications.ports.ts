@@ -4,9 +4,9 @@ import type { EmailContact, PendingVerification } from '../domain/contact.ts';
 import type { InboxNotification, Notification } from '../domain/notification.ts';
 
 /**
- * How a person is reached. `in-app`: their inbox, read through `GET /v1/notifications` (built). `sms` and `email`:
- * a text message or an e-mail to the contact their account holds, not built yet (the README names their AWS
- * implementations and what they must do).
+ * How a person is reached. `in-app`: their inbox, read through `GET /v1/notifications`. `email`: an e-mail to the
+ * verified address they declared (`PUT /v1/notifications/contact`). `sms`: not built yet (the README names its AWS
+ * implementation and what it must do).
  */
 export type ChannelName = 'in-app' | 'sms' | 'email';
 
