@@ -6,10 +6,10 @@ import type { Principal } from '../../shared/auth/principal.ts';
 import { now } from '../../shared/time/time-source.ts';
 import { VERIFICATION, checkCode, contactNotDeclared, declaredContact, EmailUnavailableError, viewOf, wrongCode, type ContactLanguage, type ContactView } from '../domain/contact.ts';
 import { verificationMail } from '../domain/contact-mails.ts';
-import type { ContactsDependencies } from './notifications.ports.ts';
+import type { Contacts, DeclarationDependencies } from './notifications.ports.ts';
 
 export async function declareContact(
-  { contacts, mailer, secrets }: ContactsDependencies,
+  { contacts, mailer, secrets }: DeclarationDependencies,
   principal: Principal,
   declaration: { readonly email: string; readonly language: ContactLanguage },
 ): Promise<ContactView> {
@@ -29,7 +29,7 @@ export async function declareContact(
   return viewOf(contact);
 }
 
-export async function verifyContact({ contacts }: ContactsDependencies, principal: Principal, code: string): Promise<ContactView> {
+export async function verifyContact(contacts: Contacts, principal: Principal, code: string): Promise<ContactView> {
   const contact = await contacts.contactOf(principal.sub);
   if (!contact) throw contactNotDeclared();
   // Verified already (a retry of the request that verified it): the same answer, nothing written.
@@ -43,7 +43,7 @@ export async function verifyContact({ contacts }: ContactsDependencies, principa
   throw wrongCode(VERIFICATION.wrongAttemptsAllowed - checked.pending.wrongAttempts);
 }
 
-export async function myContact({ contacts }: ContactsDependencies, principal: Principal): Promise<ContactView> {
+export async function myContact(contacts: Contacts, principal: Principal): Promise<ContactView> {
   const contact = await contacts.contactOf(principal.sub);
   if (!contact) throw contactNotDeclared();
   return viewOf(contact);

@@ -54,7 +54,8 @@ export interface Secrets {
   salt(): string;
 }
 
-export interface ContactsDependencies {
+/** What declaring an address needs: the contacts, the mailer of the code, and the code's randomness. */
+export interface DeclarationDependencies {
   readonly contacts: Contacts;
   /** Absent where no sender address is configured: declaring an address then answers 503. */
   readonly mailer: Mailer | undefined;
