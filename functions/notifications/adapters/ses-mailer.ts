@@ -11,13 +11,19 @@ export class SesMailer implements Mailer {
   ) {}
 
   async send(mail: { readonly to: string; readonly subject: string; readonly text: string }): Promise<void> {
-    await this.client.send(
-      new SendEmailCommand({
-        FromEmailAddress: this.from,
-        Destination: { ToAddresses: [mail.to] },
-        Content: { Simple: { Subject: { Data: mail.subject, Charset: 'UTF-8' }, Body: { Text: { Data: mail.text, Charset: 'UTF-8' } } } },
-      }),
-    );
+    try {
+      await this.client.send(
+        new SendEmailCommand({
+          FromEmailAddress: this.from,
+          Destination: { ToAddresses: [mail.to] },
+          Content: { Simple: { Subject: { Data: mail.subject, Charset: 'UTF-8' }, Body: { Text: { Data: mail.text, Charset: 'UTF-8' } } } },
+        }),
+      );
+    } catch (error) {
+      // SES names the addresses it refused in its messages (`MessageRejected: ... failed the check: <address>`), and
+      // errors are logged: only the error's name goes on, never its message or the original as a cause.
+      throw new Error(`SES SendEmail failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+    }
   }
 }
 

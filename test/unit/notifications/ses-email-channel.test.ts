@@ -75,11 +75,14 @@ describe('SesEmailChannel', () => {
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
   });
 
-  it('fails the delivery when SES fails after the claim (the claim stays: that e-mail is lost, never sent twice)', async () => {
+  it('fails the delivery when SES fails after the claim, naming no address (the claim stays: that e-mail is lost, never sent twice)', async () => {
     dynamodb.on(GetCommand).resolves({ Item: verified });
-    ses.on(SendEmailCommand).rejects(new Error('Throttling'));
+    ses.on(SendEmailCommand).rejects(Object.assign(new Error('Email address is not verified: salma@example.ma'), { name: 'MessageRejected' }));
 
-    await expect(channel.deliver(notification)).rejects.toThrow('Throttling');
+    const failure = await channel.deliver(notification).catch((error: unknown) => error as Error);
+    // Errors are logged: SES's message, which names the address, is not passed on.
+    expect(failure).toMatchObject({ message: 'SES SendEmail failed: MessageRejected' });
+    expect(failure).not.toHaveProperty('cause');
     expect(dynamodb.commandCalls(PutCommand)).toHaveLength(1);
   });
 });
