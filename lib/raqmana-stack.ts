@@ -62,8 +62,12 @@ export class RaqmanaStack extends Stack {
     }
     // Only once a bucket asks for it: an access-log bucket that no bucket logs to would itself be an unlogged bucket.
     let accessLogBucket: s3.Bucket | undefined;
+    // The sender of the platform's e-mail (`cdk deploy -c emailFromAddress=no-reply@commune.ma`), on an SES identity
+    // verified beforehand; without it no function is given an address or SES rights, and none sends e-mail.
+    const emailFromAddress = this.node.tryGetContext('emailFromAddress') as string | undefined;
     const resources: PlatformResources = {
       repositoryRoot: REPO_ROOT,
+      ...(emailFromAddress && { emailFromAddress }),
       physicalName,
       encryptionKey: key,
       api,

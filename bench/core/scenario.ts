@@ -18,6 +18,7 @@ import { decodeQrCode, pageOperators } from '../../test/fixtures/pdf/pdf-reading
 import type { CallRoute, Caller, RouteReply } from './bench-platform.ts';
 import { REGISTER_IMPORTS_BUCKET_ID } from '../../functions/civil-status/adapters/civil-status-keys.ts';
 import { physicalBucketName } from '../../lib/local/local-platform.ts';
+import { emailsTo } from '../../lib/local/ses-local.ts';
 import { notificationRequested } from '../../functions/notifications/public.ts';
 import { HOLIDAYS_CHANGED } from '../../functions/reference-data/public.ts';
 import { domainEvent } from '../../functions/shared/events/domain-event.ts';
@@ -111,6 +112,15 @@ export async function runScenario(call: CallRoute, clock: VirtualClock): Promise
   expectStatus('openapi document', await call('GET /openapi.json'), 200);
   expectStatus('docs page', await call('GET /docs'), 200);
   expectStatus('docs script', await call('GET /docs/redoc.standalone.js'), 200);
+
+  // The citizen's e-mail address, declared, verified with the code the local SES server received, and read back.
+  const address = `${key('citizen')}@example.ma`;
+  expectStatus('declare contact', await call('PUT /v1/notifications/contact', { body: { email: address, language: 'fr' }, headers: { 'idempotency-key': key('contact') }, as: citizen }), 200);
+  const [codeMail] = await emailsTo(address);
+  const code = /\d{6}/.exec(codeMail?.subject ?? '')?.[0];
+  if (!code) throw new ScenarioError('declare contact: no code reached the local SES server');
+  expectStatus('verify contact', await call('POST /v1/notifications/contact/verification', { body: { code }, as: citizen }), 200);
+  expectStatus('get contact', await call('GET /v1/notifications/contact', { as: citizen }), 200);
 
   // A permit instructed and decided in time.
   const application = { procedure: 'building-small', commune: 'rabat', project: { title: 'Maison R+1', address: '12 rue Oued Ziz, Agdal' } };

@@ -9,7 +9,8 @@ import { TRANSPARENCY_TABLE_ID } from '../transparency/public.ts';
 import type { EventSubscription, ServiceDescription } from '../shared/service-description.ts';
 import { NOTIFICATIONS_TABLE_ID } from './adapters/notifications-keys.ts';
 import { NOTIFICATION_REQUESTED } from './public.ts';
-import { listNotificationsRoute } from './schemas/notifications.schema.ts';
+import { NOTIFICATIONS_PROBLEMS } from './notifications.problems.ts';
+import { getContactRoute, listNotificationsRoute, putContactRoute, verifyContactRoute } from './schemas/notifications.schema.ts';
 
 const handlers = 'functions/notifications/handlers';
 
@@ -25,13 +26,19 @@ const NOTIFICATION_PRODUCERS: readonly EventSubscription[] = [
 export const notificationsService: ServiceDescription = {
   name: 'notifications',
   tables: [{ id: NOTIFICATIONS_TABLE_ID, partitionKey: 'pk', sortKey: 'sk' }],
+  problems: NOTIFICATIONS_PROBLEMS,
   functions: [
     { id: 'ListNotifications', entry: `${handlers}/list-notifications.handler.ts`, route: listNotificationsRoute, tables: { [NOTIFICATIONS_TABLE_ID]: 'read' } },
-    // Writes each notification once and never deletes one.
+    // One's own e-mail contact: declared (the code mailed to it), verified, read; nothing is ever deleted.
+    { id: 'PutNotificationContact', entry: `${handlers}/put-contact.handler.ts`, route: putContactRoute, tables: { [NOTIFICATIONS_TABLE_ID]: 'append' }, sendsEmail: true },
+    { id: 'VerifyNotificationContact', entry: `${handlers}/verify-contact.handler.ts`, route: verifyContactRoute, tables: { [NOTIFICATIONS_TABLE_ID]: 'append' } },
+    { id: 'GetNotificationContact', entry: `${handlers}/get-contact.handler.ts`, route: getContactRoute, tables: { [NOTIFICATIONS_TABLE_ID]: 'read' } },
+    // Writes each notification once and never deletes one; e-mails it to a verified address (its claim written first).
     {
       id: 'DeliverNotifications',
       entry: `${handlers}/deliver-notifications.handler.ts`,
       tables: { [NOTIFICATIONS_TABLE_ID]: 'append' },
+      sendsEmail: true,
       consumes: NOTIFICATION_PRODUCERS,
     },
   ],

@@ -128,6 +128,12 @@ export interface FunctionDescription {
   readonly signingKeys?: Readonly<Record<string, 'sign' | 'verify'>>;
   /** State machines this function may start. */
   readonly startsStateMachines?: readonly string[];
+  /**
+   * The function sends e-mail through Amazon SES v2 from the platform's sender address: it is given that address
+   * in `EMAIL_FROM_ENV` and `ses:SendEmail` on the sender's identity only. A deployment without a sender address
+   * gives it neither, and the function must then answer without sending.
+   */
+  readonly sendsEmail?: boolean;
   /** Domain events this function consumes; it answers with the records it failed (partial batch response). */
   readonly consumes?: readonly EventSubscription[];
   readonly memoryMb?: number;
@@ -163,6 +169,9 @@ export interface ServiceDescription {
    */
   readonly problems?: ProblemTypes;
 }
+
+/** Environment variable that carries the platform's e-mail sender address to the functions that send e-mail. */
+export const EMAIL_FROM_ENV = 'NOTIFICATIONS_EMAIL_FROM';
 
 /** Environment variable that carries a table's physical name to a function. */
 export function tableEnvName(tableId: string): string {

@@ -2,7 +2,8 @@
 // own encrypted log group, with a role that holds exactly the tables, buckets and workflows it is given; a consumer
 // of domain events also gets its event queue, subscribed to its tables' topics, and a dead-letter queue.
 import { join } from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -12,6 +13,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import {
   bucketEnvName,
+  EMAIL_FROM_ENV,
   signingKeyEnvName,
   stateMachineEnvName,
   tableEnvName,
@@ -51,6 +53,8 @@ export interface ApiFunctionProps {
   readonly signingKeys?: readonly { readonly id: string; readonly key: kms.IKey; readonly access: 'sign' | 'verify' }[];
   /** Domain events the function handles, each subscription with its table's topic. */
   readonly consumes?: readonly { readonly topic: sns.ITopic; readonly subscription: EventSubscription }[];
+  /** The sender address the function sends e-mail from: given to it, with `ses:SendEmail` on its domain's SES identity only. */
+  readonly sendsEmailFrom?: string;
   /** Configuration beyond the platform's resources (a router's topic). */
   readonly environment?: Readonly<Record<string, string>>;
   /** The function reads a table's stream (an outbox router): its role calls `dynamodb:ListStreams`, which takes no resource. */
@@ -93,6 +97,7 @@ export class ApiFunction extends Construct {
       environment[stateMachineEnvName(machineId)] = stateMachine.stateMachineArn;
     }
     for (const { id: keyId, key } of props.signingKeys ?? []) environment[signingKeyEnvName(keyId)] = key.keyArn;
+    if (props.sendsEmailFrom !== undefined) environment[EMAIL_FROM_ENV] = props.sendsEmailFrom;
     Object.assign(environment, props.environment);
 
     this.function = new NodejsFunction(this, 'Function', {
@@ -140,6 +145,13 @@ export class ApiFunction extends Construct {
     for (const { bucket, access } of props.buckets ?? []) bucket.grantObjects(role, access);
 
     for (const { stateMachine } of props.startsStateMachines ?? []) stateMachine.grantStartExecution(role);
+
+    if (props.sendsEmailFrom !== undefined) {
+      // SES authorizes SendEmail on the identity the sender belongs to: its domain's identity, nothing else.
+      const domain = props.sendsEmailFrom.slice(props.sendsEmailFrom.lastIndexOf('@') + 1);
+      const identity = Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: domain });
+      role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [identity] }));
+    }
 
     for (const { key, access } of props.signingKeys ?? []) {
       key.grant(role, 'kms:GetPublicKey', ...(access === 'sign' ? ['kms:Sign'] : []));

@@ -42,6 +42,8 @@ export interface PlatformResources {
   readonly outboxes: Registry<OutboxRouter>;
   readonly buckets: Registry<SecureBucket>;
   readonly signingKeys: Registry<kms.IKey>;
+  /** The sender of the platform's e-mail (CDK context `emailFromAddress`); absent, no function sends e-mail. */
+  readonly emailFromAddress?: string;
   readonly functions: Registry<ApiFunction>;
   /** Physical names of every workflow of the platform, known before any is built. */
   readonly stateMachineNames: Registry<string>;
@@ -192,6 +194,7 @@ export class ServiceStack extends NestedStack {
         stateMachine: sfn.StateMachine.fromStateMachineName(this, `${fn.id}Starts${pascalCase(machineId)}`, platform.stateMachineNames.get(machineId, user)),
       })),
       consumes: (fn.consumes ?? []).map((subscription) => ({ topic: platform.outboxes.get(subscription.tableId, user).topic, subscription })),
+      ...(fn.sendsEmail === true && platform.emailFromAddress !== undefined && { sendsEmailFrom: platform.emailFromAddress }),
     });
   }
 }

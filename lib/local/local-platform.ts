@@ -11,7 +11,7 @@ import { DomainError, ValidationFailedError } from '../../functions/shared/error
 import { problemDocument, type ProblemCode } from '../../functions/shared/errors/problem-types.ts';
 import { fieldIssues } from '../../functions/shared/http/field-issues.ts';
 import { negotiateLanguage, type Localized } from '../../functions/shared/i18n/language.ts';
-import { bucketEnvName, signingKeyEnvName, stateMachineEnvName, tableEnvName, type PlatformDescription } from '../../functions/shared/service-description.ts';
+import { bucketEnvName, EMAIL_FROM_ENV, signingKeyEnvName, stateMachineEnvName, tableEnvName, type PlatformDescription } from '../../functions/shared/service-description.ts';
 import { GENERATED_FILES_DIR_ENV } from '../../functions/shared/generated-files.ts';
 import { useTimeSource } from '../../functions/shared/time/time-source.ts';
 import { writePlatformGeneratedFiles } from '../generated-files.ts';
@@ -25,6 +25,7 @@ import { LocalStreams } from './local-streams.ts';
 import { LocalWorkflows, localStateMachineArn, type LocalFunctionHandler } from './local-workflows.ts';
 import { MALWARE_SCANNER_ENV } from '../../functions/shared/malware-scan.ts';
 import { startS3Local } from './s3-local.ts';
+import { startSesLocal } from './ses-local.ts';
 import { startStepFunctionsEndpoint } from './step-functions-endpoint.ts';
 import { VirtualClock } from './virtual-clock.ts';
 import { settle } from './settle.ts';
@@ -34,6 +35,8 @@ const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
 type DeployHook = (event: { RequestType: 'Create' }) => Promise<unknown>;
 const LOCAL_ISSUER = 'urn:raqmana:local-issuer';
 const DEFAULT_TIMEOUT_SECONDS = 10;
+/** The local sender of e-mail, unless NOTIFICATIONS_EMAIL_FROM names another. */
+export const LOCAL_EMAIL_FROM = 'no-reply@raqmana.localhost';
 
 export interface LocalPlatformOptions {
   readonly port: number;
@@ -126,6 +129,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     stops.push(s3.stop);
     const s3Client = new S3Client({ endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
     stops.push(async () => s3Client.destroy());
+    const ses = await startSesLocal();
+    stops.push(ses.stop);
 
     const functionHandlers = new Map<string, unknown>();
     const workflows = new LocalWorkflows(
@@ -168,6 +173,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_SFN: stepFunctions.endpoint,
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      // The sender of every e-mail; SES v2 here accepts any (in AWS: the CDK context value emailFromAddress).
+      [EMAIL_FROM_ENV]: process.env[EMAIL_FROM_ENV] ?? LOCAL_EMAIL_FROM,
       S3_FORCE_PATH_STYLE: 'true',
       // s3rver stores streamed uploads corrupted when the SDK adds its default CRC32 trailers.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
@@ -279,6 +287,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
           dynamodb: { endpoint: dynamodb.endpoint, ...(await check(() => dynamodb.client.send(new ListTablesCommand({ Limit: 1 })))) },
           s3: { endpoint: s3.endpoint, ...(await check(() => s3Client.send(new ListBucketsCommand({})))) },
           stepFunctions: { status: 'ok', endpoint: stepFunctions.endpoint, stateMachines: stateMachines.length },
+          // What the functions sent by e-mail: GET <endpoint>/store.
+          email: { status: 'ok', endpoint: ses.endpoint },
           // A dead letter is an event a consumer failed on every attempt: the platform is not healthy until it is looked at.
           streams: { status: streams.deadLetters.length === 0 ? 'ok' : 'failing', readers: streams.readerCount, subscriptions: streams.subscriptionCount, deadLetters: streams.deadLetters.length },
           gateway: { status: 'ok', routes: routes.length },

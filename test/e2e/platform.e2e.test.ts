@@ -11,7 +11,7 @@ describe('the local platform', () => {
     expect(health.status).toBe(200);
     expect(health.json).toMatchObject({
       status: 'ok',
-      components: { dynamodb: { status: 'ok' }, s3: { status: 'ok' }, stepFunctions: { status: 'ok' }, gateway: { status: 'ok', routes: routes.length }, clock: { status: 'ok' } },
+      components: { dynamodb: { status: 'ok' }, s3: { status: 'ok' }, stepFunctions: { status: 'ok' }, email: { status: 'ok' }, gateway: { status: 'ok', routes: routes.length }, clock: { status: 'ok' } },
     });
   });
 

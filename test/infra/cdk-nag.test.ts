@@ -33,12 +33,13 @@ describe.each([
   ['the real platform (functions/platform.ts)', platform, 'Raqmana'],
   ['the fixture platform', fixturePlatform, 'RaqmanaFixture'],
   ['the Distributed Map fixture platform', importPlatform, 'RaqmanaImports'],
-])('cdk-nag AwsSolutions on %s', (_name, description, stackId) => {
+  ['the real platform sending e-mail (-c emailFromAddress)', platform, 'RaqmanaEmail', { emailFromAddress: 'no-reply@rabat.ma' }],
+])('cdk-nag AwsSolutions on %s', (_name, description, stackId, context?: Record<string, unknown>) => {
   let app: App;
   let stack: Stack;
   beforeAll(() => {
     // Bundling does not change what the checks read (`npx cdk synth` bundles for real); CloudFormation validation is kept.
-    ({ app, stack } = buildStack(description, stackId, { bundle: false }));
+    ({ app, stack } = buildStack(description, stackId, { bundle: false, ...(context && { context }) }));
   });
 
   it('reports no unacknowledged error or warning', () => {

@@ -1,11 +1,12 @@
-// zod schemas of the notifications context: the route contract of the inbox, and the notification request it
-// accepts from other contexts' outboxes.
+// zod schemas of the notifications context: the route contracts of the inbox and of one's e-mail contact, and the
+// notification request it accepts from other contexts' outboxes.
 import * as z from 'zod/mini';
 import { codeSchema } from '../../shared/http/common.schema.ts';
 import { ROLES } from '../../shared/auth/roles.ts';
 import type { DomainEvent } from '../../shared/events/domain-event.ts';
 import { pageSchema, paginationQuery } from '../../shared/http/pagination.ts';
 import { PROBLEM_RESPONSE, defineRoute } from '../../shared/http/route-contract.ts';
+import { CONTACT_LANGUAGES } from '../domain/contact.ts';
 import type { NotificationRequest } from '../public.ts';
 import { lazyValue } from '../../shared/lazy-value.ts';
 
@@ -61,6 +62,72 @@ export const listNotificationsRoute = defineRoute({
     400: problem,
     401: problem,
     403: problem,
+  },
+});
+
+const contactSchema = lazyValue(() => z.object({
+  email: z.email(),
+  language: z.enum(CONTACT_LANGUAGES).check(z.describe('The language e-mails are written in first (the other follows)')),
+  verified: z.boolean().check(z.describe('Whether the code sent to the address was given back; only a verified address is written to')),
+  since: z.iso.datetime().check(z.describe('When the address was declared (unverified) or verified (UTC)')),
+}));
+
+const CONTACT_EXAMPLE = { email: 'salma@example.ma', language: 'ar', verified: false, since: '2026-12-01T09:30:00.000Z' } as const;
+
+export const putContactRoute = defineRoute({
+  operationId: 'putNotificationContact',
+  method: 'PUT',
+  path: '/v1/notifications/contact',
+  summary: "Declares the caller's e-mail address (replacing any earlier one): stored unverified, and a 6-digit code, valid 15 minutes, is sent to it",
+  tags: TAGS,
+  access: ROLES,
+  idempotent: true,
+  body: () => z.strictObject({ email: z.email().check(z.maxLength(254)), language: z.enum(CONTACT_LANGUAGES) }),
+  bodyExample: { email: 'salma@example.ma', language: 'ar' },
+  responses: {
+    200: { description: 'The address as stored, unverified; the code is on its way', schema: contactSchema, example: CONTACT_EXAMPLE },
+    400: problem,
+    401: problem,
+    403: problem,
+    409: problem,
+    422: problem,
+    503: problem,
+  },
+});
+
+export const verifyContactRoute = defineRoute({
+  operationId: 'verifyNotificationContact',
+  method: 'POST',
+  path: '/v1/notifications/contact/verification',
+  summary: "Gives back the code sent to the caller's address: the address is then verified. A wrong code counts one of 5 attempts (422); an expired or exhausted one (410) needs a new declaration",
+  tags: TAGS,
+  access: ROLES,
+  body: () => z.strictObject({ code: z.string().check(z.regex(/^\d{6}$/), z.describe('The 6 digits of the e-mail')) }),
+  bodyExample: { code: '042917' },
+  responses: {
+    200: { description: 'The address, verified', schema: contactSchema, example: { ...CONTACT_EXAMPLE, verified: true, since: '2026-12-01T09:34:00.000Z' } },
+    400: problem,
+    401: problem,
+    403: problem,
+    404: problem,
+    409: problem,
+    410: problem,
+    422: problem,
+  },
+});
+
+export const getContactRoute = defineRoute({
+  operationId: 'getNotificationContact',
+  method: 'GET',
+  path: '/v1/notifications/contact',
+  summary: "The caller's e-mail address, whether it is verified, and since when",
+  tags: TAGS,
+  access: ROLES,
+  responses: {
+    200: { description: 'The address', schema: contactSchema, example: { ...CONTACT_EXAMPLE, verified: true } },
+    401: problem,
+    403: problem,
+    404: problem,
   },
 });
 
