@@ -1,6 +1,7 @@
 // A body's meetings as an iCalendar feed (RFC 5545): one event per meeting convened (and a tentative one for a
 // session planned but not yet convened), its start written in UTC so every client shows it right in
 // Africa/Casablanca whatever Morocco's offset that day. Lines end in CRLF and fold at 75 octets. Pure.
+import { MOROCCO_TIME_ZONE } from '../../shared/time/morocco-time.ts';
 import type { Session } from './session.ts';
 
 const MEETING_HOURS = 3;
@@ -45,7 +46,7 @@ function meetingsOf(session: Session): Meeting[] {
 }
 
 export function councilCalendar(body: { readonly id: string; readonly name: { readonly fr: string } }, sessions: readonly Session[], host: string): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Raqmana//Councils//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${text(body.name.fr)}`, 'X-WR-TIMEZONE:Africa/Casablanca'];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Raqmana//Councils//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${text(body.name.fr)}`, `X-WR-TIMEZONE:${MOROCCO_TIME_ZONE}`];
   for (const session of sessions) {
     for (const meeting of meetingsOf(session)) {
       const start = Date.parse(meeting.start);

@@ -3,7 +3,6 @@
 // code; verification compares it, counting wrong attempts, with conditional writes so that racing attempts have
 // one outcome.
 import type { Principal } from '../../shared/auth/principal.ts';
-import { now } from '../../shared/time/time-source.ts';
 import { VERIFICATION, checkCode, contactNotDeclared, declaredContact, EmailUnavailableError, viewOf, wrongCode, type ContactLanguage, type ContactView } from '../domain/contact.ts';
 import { verificationMail } from '../domain/contact-mails.ts';
 import type { Contacts, DeclarationDependencies } from './notifications.ports.ts';
@@ -12,6 +11,7 @@ export async function declareContact(
   { contacts, mailer, secrets }: DeclarationDependencies,
   principal: Principal,
   declaration: { readonly email: string; readonly language: ContactLanguage },
+  now: Date,
 ): Promise<ContactView> {
   if (!mailer) {
     throw new EmailUnavailableError({
@@ -21,7 +21,7 @@ export async function declareContact(
     });
   }
   const code = secrets.code();
-  const contact = declaredContact(declaration.email.toLowerCase(), declaration.language, code, secrets.salt(), now());
+  const contact = declaredContact(declaration.email.toLowerCase(), declaration.language, code, secrets.salt(), now);
   // Stored before it is sent: a failed send leaves an unverified address whose code nobody received, and the
   // caller's retry (a new PUT) stores a new code and sends it; the other order could mail a code never stored.
   await contacts.declare(principal.sub, contact);
@@ -29,12 +29,12 @@ export async function declareContact(
   return viewOf(contact);
 }
 
-export async function verifyContact(contacts: Contacts, principal: Principal, code: string): Promise<ContactView> {
+export async function verifyContact(contacts: Contacts, principal: Principal, code: string, now: Date): Promise<ContactView> {
   const contact = await contacts.contactOf(principal.sub);
   if (!contact) throw contactNotDeclared();
   // Verified already (a retry of the request that verified it): the same answer, nothing written.
   if (!contact.pending) return viewOf(contact);
-  const checked = checkCode({ ...contact, pending: contact.pending }, code, now());
+  const checked = checkCode({ ...contact, pending: contact.pending }, code, now);
   if (checked.outcome === 'verified') {
     await contacts.replace(principal.sub, contact.pending, checked.contact);
     return viewOf(checked.contact);

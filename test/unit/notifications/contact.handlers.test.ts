@@ -171,7 +171,7 @@ describe('declaring an address where no sender is configured', () => {
     const contacts: Contacts = { contactOf: async () => undefined, declare: async (person) => void declared.push(person), replace: async () => undefined };
     const principal = { sub: 'salma', roles: ['citizen'] } as const;
 
-    await expect(declareContact({ contacts, mailer: undefined, secrets: { code: () => '123456', salt: () => 's' } }, principal, { email: 'salma@example.ma', language: 'ar' })).rejects.toMatchObject({
+    await expect(declareContact({ contacts, mailer: undefined, secrets: { code: () => '123456', salt: () => 's' } }, principal, { email: 'salma@example.ma', language: 'ar' }, new Date('2026-12-01T09:00:00Z'))).rejects.toMatchObject({
       code: 'email-unavailable',
     });
     expect(declared).toEqual([]);
